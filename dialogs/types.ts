@@ -1,0 +1,58 @@
+// One turn as data (../shared/DESIGN.md): adapters build a Turn, the engine answers with Reply[].
+import type { Determination, Facts } from '../rules/types.ts';
+
+export type Channel = 'console' | 'staff' | 'cli' | 'telegram' | 'discord' | 'web';
+
+export interface Turn {
+  channel: Channel;
+  chatId: string;
+  userId: string;
+  /** true in group chats: the engine then never asks for or echoes personal data */
+  isGroup?: boolean;
+  /** whether the message was addressed to the bot (command, mention, reply, private chat) */
+  addressed?: boolean;
+  /** free text typed by the user (commands such as /start included) */
+  text?: string;
+  /** id of a choice the user pressed (a button / menu item) */
+  choiceId?: string;
+}
+
+export interface Choice {
+  /** short, ASCII, stable id: fits Telegram's 64-byte callback data */
+  id: string;
+  label: string;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string; choices?: Choice[] }
+  | { kind: 'file'; fileName: string; mimeType: string; data: Uint8Array; caption?: string }
+  /**
+   * The conversation must continue in a private chat (personal data is never collected in a group).
+   * `text` is said in the group; the adapter then opens the private chat / DM and feeds
+   * `privateStart` there as the user's first turn.
+   */
+  | { kind: 'move-to-private'; text: string; privateStart: string };
+
+export interface TurnResult {
+  replies: Reply[];
+  intent: string;
+  confidence: number;
+  /** facts understood from this turn's text */
+  facts: Facts;
+  /** the determination for the session's facts after this turn */
+  determination: Determination;
+}
+
+export type SessionKey = Pick<Turn, 'channel' | 'chatId' | 'userId'>;
+
+/**
+ * The conversation engine every channel uses (created by `createEngine` in dialogs/engine.ts).
+ * Commands arrive as text: /start /help /repair /draft /faq /reset /forget /human.
+ */
+export interface Engine {
+  handle(turn: Turn): Promise<TurnResult>;
+  /** delete everything stored for this user in this chat (/forget does the same through handle) */
+  forget(key: SessionKey): Promise<void>;
+  /** flush pending session writes; call on shutdown */
+  close(): Promise<void>;
+}

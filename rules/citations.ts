@@ -1,0 +1,28 @@
+// Every citation id a route or condition may carry. Policy clauses use the plan's own numbering
+// (四(三)一 = section 四, item (三), case 一); national rules use short ids. Titles are in knowledge/.
+export const POLICY_CLAUSES = [
+  '四(三)一',
+  '四(三)二',
+  '四(四)',
+  '四(四)一',
+  '四(四)二',
+  '四(四)三',
+  '四(四)四',
+  '四(四)五',
+  '四(四)六',
+  '四(四)七',
+  '四(五)',
+  '五(二)二',
+  '五(二)三',
+] as const;
+
+export const NATIONAL_RULES = [
+  'samr-credit-repair',
+  'abnormal-list-measures',
+  'annual-report-measures',
+  'enterprise-info-disclosure',
+  'ndrc-credit-repair',
+  'serious-violation-list',
+] as const;
+
+export const CITATION_IDS: readonly string[] = [...POLICY_CLAUSES, ...NATIONAL_RULES];

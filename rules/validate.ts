@@ -1,0 +1,58 @@
+// Checks a facts object from outside (CLI, staff /set, web API) before it reaches evaluate:
+// every problem is reported, nothing is silently dropped.
+import { FACT_KINDS, FACT_NAMES, type FactName, type Facts } from './types.ts';
+
+export const EARLIEST_LISTING_YEAR = 1990;
+export const MAX_YEARS_WITHOUT_REPORT = 100;
+
+export type FactsCheck = { ok: true; facts: Facts } | { ok: false; problems: string[] };
+
+function closest(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return FACT_NAMES.find((f) => f.toLowerCase() === lower || f.toLowerCase().includes(lower) || lower.includes(f.toLowerCase()));
+}
+
+/** Problem text for one value of one fact, or null when it is fine. Shared by every entry point. */
+export function factProblem(name: FactName, value: unknown, now: Date = new Date()): string | null {
+  const spec = FACT_KINDS[name];
+  switch (spec.kind) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `${name}: expected true or false, got ${JSON.stringify(value)}`;
+    case 'enum':
+      return typeof value === 'string' && (spec.values as readonly string[]).includes(value)
+        ? null
+        : `${name}: expected one of ${spec.values.join('|')}, got ${JSON.stringify(value)}`;
+    case 'year': {
+      const thisYear = now.getFullYear();
+      if (typeof value !== 'number' || !Number.isInteger(value)) return `${name}: expected a year such as 2021, got ${JSON.stringify(value)}`;
+      if (value < EARLIEST_LISTING_YEAR) return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
+      if (value > thisYear) return `${name}: ${value} is after this year (${thisYear})`;
+      return null;
+    }
+    case 'count':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_YEARS_WITHOUT_REPORT
+        ? null
+        : `${name}: expected a whole number of years from 0 to ${MAX_YEARS_WITHOUT_REPORT}, got ${JSON.stringify(value)}`;
+  }
+}
+
+/** Validates an unknown value as Facts; `null` values count as unknown and are dropped. */
+export function validateFacts(input: unknown, now: Date = new Date()): FactsCheck {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: ['facts must be a JSON object such as {"entityType":"individual","listed":true}'] };
+  }
+  const problems: string[] = [];
+  const facts: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (!Object.hasOwn(FACT_KINDS, name)) {
+      const hint = closest(name);
+      problems.push(`unknown fact "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const problem = factProblem(name as FactName, value, now);
+    if (problem) problems.push(problem);
+    else facts[name] = value;
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, facts: facts as Facts };
+}
