@@ -62,9 +62,14 @@ export function isWorkingDay(day: Date, extra: ExtraCalendar = {}): boolean {
  * working days of receipt").
  */
 export function addWorkingDays(start: string | Date, n: number, extra: ExtraCalendar = {}): WorkingDayResult {
-  const from = typeof start === 'string' ? parseIsoDate(start) : new Date(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()));
-  if (!from) throw new RangeError(`not a date: ${String(start)} (expected YYYY-MM-DD)`);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) throw new RangeError(`working days must be a whole number from 0 to 1000, got ${n}`);
+  const from =
+    typeof start === 'string'
+      ? parseIsoDate(start)
+      : new Date(Date.UTC(start.getFullYear(), start.getMonth(), start.getDate()));
+  if (!from || Number.isNaN(from.getTime()))
+    throw new RangeError(`not a date: ${String(start)} (expected YYYY-MM-DD)`);
+  if (!Number.isInteger(n) || n < 0 || n > 1000)
+    throw new RangeError(`working days must be a whole number from 0 to 1000, got ${n}`);
   const day = new Date(from);
   const guessed = new Set<number>();
   const note = (d: Date) => {

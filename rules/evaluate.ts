@@ -43,18 +43,27 @@ function decide(route: Route, facts: Facts): Determination {
     }
   }
   // One unmet condition or exclusion decides the case at once: nothing else could make it eligible.
-  const eligible =
-    route.verdict !== undefined ? route.verdict : unmet ? false : missing.length ? null : true;
+  const eligible = route.verdict !== undefined ? route.verdict : unmet ? false : missing.length ? null : true;
   const decided = eligible !== null || route.verdict !== undefined;
   const citations = [
-    ...new Set([...route.citations, ...reasons.filter((r) => !r.met && r.citation).map((r) => r.citation as string)]),
+    ...new Set([
+      ...route.citations,
+      ...(route.citeAlso?.(facts, eligible) ?? []),
+      ...reasons.filter((r) => !r.met && r.citation).map((r) => r.citation as string),
+    ]),
   ];
   return {
     path: route.path,
     eligible,
     missing: decided ? [] : missing,
     reasons,
-    steps: eligible === true ? route.steps.eligible : route.steps.notEligible.length ? route.steps.notEligible : route.steps.eligible,
+    // While eligibility is open, show the way forward as if the open conditions hold.
+    steps:
+      eligible === false && route.steps.notEligible.length
+        ? route.steps.notEligible
+        : route.steps.eligible.length
+          ? route.steps.eligible
+          : route.steps.notEligible,
     documents: route.documents,
     deadline: route.deadline,
     citations,
@@ -83,10 +92,12 @@ export function evaluate(facts: Facts): Determination {
     if (s.outcome === 'unknown') unknown.push(...s.unknown);
   }
   // Revocation facts come first once the user has raised that risk, so its warning is not missed.
-  const revocationFirst = revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
+  const revocationFirst =
+    revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
   const missing = byQuestionOrder(unknown).filter((f) => !revocationFirst || !revocation.unknown.includes(f));
   // Every route ruled out by what is known: nothing in the plan or the national rules fits.
-  if (!missing.length && !revocationFirst) return { ...UNDETERMINED, path: 'not-covered', eligible: false, missing: [], steps: ['contact-bureau'] };
+  if (!missing.length && !revocationFirst)
+    return { ...UNDETERMINED, path: 'not-covered', eligible: false, missing: [], steps: ['contact-bureau'] };
   return {
     ...UNDETERMINED,
     missing: revocationFirst ? [...byQuestionOrder(revocation.unknown), ...missing] : missing,

@@ -33,6 +33,8 @@ export interface Route {
    * not-covered means no repair route of the plan or the national rules fits (false).
    */
   verdict?: boolean | null;
+  /** clauses that depend on the facts, e.g. the 四(四) case of the error kind */
+  citeAlso?: (facts: Facts, eligible: boolean | null) => string[];
 }
 
 const is =
@@ -77,7 +79,12 @@ const FROM_RECEIPT: Deadline = { workingDays: DECISION_WORKING_DAYS, from: 'rece
 const AFTER_VERIFICATION: Deadline = { workingDays: DECISION_WORKING_DAYS, from: 'verification' };
 const SUBMIT = ['prepare-repair-documents', 'submit-application', 'await-decision'];
 
-const exclusion = (id: string, fact: FactName): Condition => ({ id, fact, test: is(false), citation: '五(二)三' });
+const exclusion = (id: string, fact: FactName): Condition => ({
+  id,
+  fact,
+  test: is(false),
+  citation: '五(二)三',
+});
 const minorErrorOnly =
   (kind: ErrorKind) =>
   (f: Facts): boolean =>
@@ -96,7 +103,10 @@ export const REVOCATION_RISK: Route = {
   documents: [],
   deadline: null,
   citations: ['五(二)二'],
-  steps: { eligible: [], notEligible: ['revocation-act-now', 'file-all-overdue-reports', 'file-tax-returns', 'contact-bureau'] },
+  steps: {
+    eligible: [],
+    notEligible: ['revocation-act-now', 'file-all-overdue-reports', 'file-tax-returns', 'contact-bureau'],
+  },
   verdict: null,
 };
 
@@ -110,7 +120,12 @@ export const ROUTES: Route[] = [
       { fact: 'listedYear', test: (v) => (v as number) >= PILOT_SINCE_YEAR },
     ],
     conditions: [
-      { id: 'previous-year-report-filed', fact: 'previousYearReportFiled', test: is(true), citation: '四(三)一' },
+      {
+        id: 'previous-year-report-filed',
+        fact: 'previousYearReportFiled',
+        test: is(true),
+        citation: '四(三)一',
+      },
     ],
     documents: REPAIR_DOCS,
     deadline: FROM_RECEIPT,
@@ -122,7 +137,12 @@ export const ROUTES: Route[] = [
     path: 'standard-repair',
     when: [...listedFor('annual_report_overdue'), { fact: 'entityType', test: is('enterprise') }],
     conditions: [
-      { id: 'all-overdue-reports-filed', fact: 'allOverdueReportsFiled', test: is(true), citation: 'abnormal-list-measures' },
+      {
+        id: 'all-overdue-reports-filed',
+        fact: 'allOverdueReportsFiled',
+        test: is(true),
+        citation: 'abnormal-list-measures',
+      },
     ],
     documents: REPAIR_DOCS,
     deadline: FROM_RECEIPT,
@@ -138,7 +158,12 @@ export const ROUTES: Route[] = [
       { fact: 'listedYear', test: (v) => (v as number) < PILOT_SINCE_YEAR },
     ],
     conditions: [
-      { id: 'all-overdue-reports-filed', fact: 'allOverdueReportsFiled', test: is(true), citation: 'annual-report-measures' },
+      {
+        id: 'all-overdue-reports-filed',
+        fact: 'allOverdueReportsFiled',
+        test: is(true),
+        citation: 'annual-report-measures',
+      },
     ],
     documents: REPAIR_DOCS,
     deadline: FROM_RECEIPT,
@@ -178,7 +203,12 @@ export const ROUTES: Route[] = [
       { fact: 'reachableAtRegisteredAddress', test: is(false) },
     ],
     conditions: [
-      { id: 'address-change-registered', fact: 'addressChangeRegistered', test: is(true), citation: '四(三)二' },
+      {
+        id: 'address-change-registered',
+        fact: 'addressChangeRegistered',
+        test: is(true),
+        citation: '四(三)二',
+      },
     ],
     documents: REPAIR_DOCS,
     deadline: FROM_RECEIPT,
@@ -189,7 +219,9 @@ export const ROUTES: Route[] = [
     id: 'standard-information-corrected',
     path: 'standard-repair',
     when: listedFor('false_public_info', 'instant_info_not_published', 'name_change_not_registered'),
-    conditions: [{ id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' }],
+    conditions: [
+      { id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' },
+    ],
     documents: REPAIR_DOCS,
     deadline: AFTER_VERIFICATION,
     citations: ['abnormal-list-measures', 'samr-credit-repair'],
@@ -225,7 +257,13 @@ export const ROUTES: Route[] = [
         citation: '四(四)五',
         only: minorErrorOnly('decimal_or_unit'),
       },
-      { id: 'is-branch', fact: 'isBranch', test: is(true), citation: '四(四)六', only: minorErrorOnly('branch_zero_financials') },
+      {
+        id: 'is-branch',
+        fact: 'isBranch',
+        test: is(true),
+        citation: '四(四)六',
+        only: minorErrorOnly('branch_zero_financials'),
+      },
       {
         id: 'parent-publishes-financials',
         fact: 'parentPublishesFinancials',
@@ -249,6 +287,12 @@ export const ROUTES: Route[] = [
     documents: ['minor-error-application'],
     deadline: null,
     citations: ['四(四)', '五(二)三'],
+    citeAlso: (facts, eligible) => [
+      ...(facts.errorKind && ERROR_KIND_CLAUSE[facts.errorKind]
+        ? [ERROR_KIND_CLAUSE[facts.errorKind] as string]
+        : []),
+      ...(eligible === true ? ['四(四)七'] : []),
+    ],
     steps: {
       eligible: ['correct-error', 'submit-minor-error-application', 'spot-check-marking'],
       notEligible: ['correct-error', 'expect-listing-procedure', 'contact-bureau'],

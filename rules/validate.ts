@@ -7,9 +7,39 @@ export const MAX_YEARS_WITHOUT_REPORT = 100;
 
 export type FactsCheck = { ok: true; facts: Facts } | { ok: false; problems: string[] };
 
+const normal = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
 function closest(name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return FACT_NAMES.find((f) => f.toLowerCase() === lower || f.toLowerCase().includes(lower) || lower.includes(f.toLowerCase()));
+  const wanted = normal(name);
+  // One or two letters match too many names to be a useful hint.
+  if (wanted.length < 3) return undefined;
+  // Exact (case, "_" and "-" aside) first, then a typo, then a partial name: "listedyear" and
+  // "listedYaer" mean listedYear, not listed.
+  const exact = FACT_NAMES.find((f) => normal(f) === wanted);
+  if (exact) return exact;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const f of FACT_NAMES) {
+    const d = editDistance(wanted, normal(f));
+    if (d < bestDistance) [best, bestDistance] = [f, d];
+  }
+  return best ?? FACT_NAMES.find((f) => normal(f).includes(wanted) || wanted.includes(normal(f)));
 }
 
 /** Problem text for one value of one fact, or null when it is fine. Shared by every entry point. */
@@ -17,20 +47,27 @@ export function factProblem(name: FactName, value: unknown, now: Date = new Date
   const spec = FACT_KINDS[name];
   switch (spec.kind) {
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${name}: expected true or false, got ${JSON.stringify(value)}`;
+      return typeof value === 'boolean'
+        ? null
+        : `${name}: expected true or false, got ${JSON.stringify(value)}`;
     case 'enum':
       return typeof value === 'string' && (spec.values as readonly string[]).includes(value)
         ? null
         : `${name}: expected one of ${spec.values.join('|')}, got ${JSON.stringify(value)}`;
     case 'year': {
       const thisYear = now.getFullYear();
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `${name}: expected a year such as 2021, got ${JSON.stringify(value)}`;
-      if (value < EARLIEST_LISTING_YEAR) return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return `${name}: expected a year such as 2021, got ${JSON.stringify(value)}`;
+      if (value < EARLIEST_LISTING_YEAR)
+        return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
       if (value > thisYear) return `${name}: ${value} is after this year (${thisYear})`;
       return null;
     }
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_YEARS_WITHOUT_REPORT
+      return typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= 0 &&
+        value <= MAX_YEARS_WITHOUT_REPORT
         ? null
         : `${name}: expected a whole number of years from 0 to ${MAX_YEARS_WITHOUT_REPORT}, got ${JSON.stringify(value)}`;
   }
@@ -39,7 +76,10 @@ export function factProblem(name: FactName, value: unknown, now: Date = new Date
 /** Validates an unknown value as Facts; `null` values count as unknown and are dropped. */
 export function validateFacts(input: unknown, now: Date = new Date()): FactsCheck {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, problems: ['facts must be a JSON object such as {"entityType":"individual","listed":true}'] };
+    return {
+      ok: false,
+      problems: ['facts must be a JSON object such as {"entityType":"individual","listed":true}'],
+    };
   }
   const problems: string[] = [];
   const facts: Record<string, unknown> = {};

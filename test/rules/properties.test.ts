@@ -1,0 +1,263 @@
+// Properties of evaluate over arbitrary valid facts (DOMAIN.md §4–5).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CITATION_IDS } from '../../rules/citations.ts';
+import { evaluate } from '../../rules/evaluate.ts';
+import {
+  DOCUMENT_IDS,
+  type ErrorKind,
+  FACT_KINDS,
+  FACT_NAMES,
+  type FactName,
+  type Facts,
+  PATHS,
+} from '../../rules/types.ts';
+import { validateFacts } from '../../rules/validate.ts';
+
+function arbitraryFor(name: FactName): fc.Arbitrary<unknown> {
+  const spec = FACT_KINDS[name];
+  switch (spec.kind) {
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...spec.values);
+    case 'year':
+      return fc.integer({ min: 1990, max: 2026 });
+    case 'count':
+      return fc.integer({ min: 0, max: 10 });
+  }
+}
+
+const model = Object.fromEntries(FACT_NAMES.map((n) => [n, arbitraryFor(n)])) as Record<
+  FactName,
+  fc.Arbitrary<unknown>
+>;
+const anyFacts = fc.record(model, { requiredKeys: [] }) as fc.Arbitrary<Facts>;
+/** Facts that say little, so that the undetermined and early branches are reached often too. */
+const sparseFacts = fc
+  .subarray(FACT_NAMES, { maxLength: 6 })
+  .chain(
+    (names) => fc.record(Object.fromEntries(names.map((n) => [n, arbitraryFor(n)]))) as fc.Arbitrary<Facts>,
+  );
+/** Cases that satisfy one route, so every route is reached; see test/rules/clauses.test.ts. */
+const SATISFYING: Facts[] = [
+  {
+    entityType: 'cooperative',
+    listed: true,
+    listingReason: 'annual_report_overdue',
+    listedYear: 2021,
+    previousYearReportFiled: true,
+  },
+  {
+    entityType: 'individual',
+    listed: true,
+    listingReason: 'annual_report_overdue',
+    listedYear: 2018,
+    allOverdueReportsFiled: true,
+  },
+  {
+    entityType: 'enterprise',
+    listed: true,
+    listingReason: 'unreachable_at_address',
+    addressChangeRegistered: true,
+  },
+  {
+    listed: true,
+    listingReason: 'unreachable_at_address',
+    addressChangeRegistered: false,
+    reachableAtRegisteredAddress: true,
+  },
+  { listed: true, listingReason: 'instant_info_not_published', infoCorrected: true },
+  { listed: false, operatingAtRegisteredAddress: false, reachableByOtherMeans: true, otherViolations: false },
+  ...(['contact_info', 'decimal_or_unit', 'branch_zero_financials'] as const).map(
+    (errorKind): Facts => ({
+      entityType: 'enterprise',
+      listed: false,
+      errorKind,
+      correctedAfterReminder: true,
+      intentional: false,
+      adverseImpact: false,
+      firstSpotCheck: true,
+      isBranch: true,
+      parentPublishesFinancials: true,
+      proofProvided: true,
+      safetyRelated: false,
+      repeatedSameError: false,
+      majorImpactOrDispute: false,
+      refusedInspection: false,
+      missedCorrectionDeadline: false,
+    }),
+  ),
+];
+/** A satisfying case with a few facts forgotten and a few changed. */
+const nearlySatisfying = fc
+  .tuple(fc.constantFrom(...SATISFYING), fc.subarray(FACT_NAMES, { maxLength: 3 }), sparseFacts)
+  .map(([base, forgotten, changed]) => {
+    const f: Record<string, unknown> = { ...base };
+    for (const name of forgotten) delete f[name];
+    return { ...f, ...Object.fromEntries(Object.entries(changed).slice(0, 2)) } as Facts;
+  });
+const facts = fc.oneof(anyFacts, sparseFacts, nearlySatisfying);
+const factAndValue = fc
+  .constantFrom(...FACT_NAMES)
+  .chain((name) => fc.tuple(fc.constant(name), arbitraryFor(name)));
+
+const RUNS = { numRuns: 500 };
+const SIX_KINDS: ErrorKind[] = [
+  'contact_info',
+  'website_or_shop',
+  'party_building_info',
+  'license_info_late',
+  'decimal_or_unit',
+  'branch_zero_financials',
+];
+const EXCLUSION_FACTS = [
+  'safetyRelated',
+  'repeatedSameError',
+  'majorImpactOrDispute',
+  'refusedInspection',
+  'missedCorrectionDeadline',
+] as const;
+
+const revocationHolds = (f: Facts) =>
+  f.locatable === false && (f.yearsWithoutAnnualReport ?? 0) >= 2 && f.taxFiled === false;
+
+describe('evaluate over arbitrary valid facts', () => {
+  it('the generated facts are valid', () => {
+    fc.assert(
+      fc.property(facts, (f) => validateFacts(f, new Date('2026-06-01T00:00:00Z')).ok),
+      RUNS,
+    );
+  });
+
+  it('never throws, is deterministic and leaves its input alone', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const before = structuredClone(f);
+        const a = evaluate(f);
+        expect(f).toEqual(before);
+        expect(evaluate(structuredClone(f))).toEqual(a);
+      }),
+      RUNS,
+    );
+  });
+
+  it('speaks only the contract: paths, documents, citation ids, fact names', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const d = evaluate(f);
+        expect(PATHS).toContain(d.path);
+        for (const doc of d.documents) expect(DOCUMENT_IDS).toContain(doc);
+        for (const c of d.citations) expect(CITATION_IDS).toContain(c);
+        for (const r of d.reasons) if (r.citation !== undefined) expect(CITATION_IDS).toContain(r.citation);
+        for (const m of d.missing) expect(FACT_NAMES).toContain(m);
+        expect(new Set(d.missing).size).toBe(d.missing.length);
+        expect(d.missing).not.toContain('docType');
+      }),
+      RUNS,
+    );
+  });
+
+  it('never asks for a fact it was given', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        for (const m of evaluate(f).missing) expect(f[m]).toBeUndefined();
+      }),
+      RUNS,
+    );
+  });
+
+  it('a boolean verdict comes with nothing missing; undetermined always asks something', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const d = evaluate(f);
+        if (typeof d.eligible === 'boolean') expect(d.missing).toEqual([]);
+        if (d.path === 'undetermined') {
+          expect(d.eligible).toBeNull();
+          expect(d.missing.length).toBeGreaterThan(0);
+        } else {
+          expect(d.steps.length).toBeGreaterThan(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding a fact never turns a decided result back into undetermined', () => {
+    fc.assert(
+      fc.property(facts, fc.array(factAndValue, { minLength: 1, maxLength: 5 }), (f, additions) => {
+        const d = evaluate(f);
+        if (d.path === 'undetermined') return;
+        const more: Record<string, unknown> = { ...f };
+        for (const [name, value] of additions) if (more[name] === undefined) more[name] = value;
+        expect(evaluate(more as Facts).path).not.toBe('undetermined');
+      }),
+      RUNS,
+    );
+  });
+
+  it('adding a fact never changes a verdict on the same route', () => {
+    fc.assert(
+      fc.property(facts, factAndValue, (f, [name, value]) => {
+        const d = evaluate(f);
+        if (typeof d.eligible !== 'boolean' || f[name] !== undefined) return;
+        const e = evaluate({ ...f, [name]: value } as Facts);
+        if (e.reasons[0]?.id === d.reasons[0]?.id) expect(e.eligible).toBe(d.eligible);
+      }),
+      RUNS,
+    );
+  });
+
+  it('revocation risk wins whenever its three conditions hold', () => {
+    fc.assert(
+      fc.property(facts, fc.integer({ min: 2, max: 10 }), (f, years) => {
+        const d = evaluate({ ...f, locatable: false, yearsWithoutAnnualReport: years, taxFiled: false });
+        expect(d).toMatchObject({ path: 'revocation-risk', eligible: null, missing: [] });
+      }),
+      RUNS,
+    );
+  });
+
+  it('any 五(二)三 exclusion makes an unlisted minor error not eligible', () => {
+    fc.assert(
+      fc.property(
+        facts,
+        fc.constantFrom(...SIX_KINDS),
+        fc.constantFrom(...EXCLUSION_FACTS),
+        (f, kind, excl) => {
+          const g: Facts = { ...f, listed: false, errorKind: kind, [excl]: true };
+          const d = evaluate(g);
+          if (revocationHolds(g)) {
+            expect(d.path).toBe('revocation-risk');
+            return;
+          }
+          expect(d.path).toBe('minor-error-exemption');
+          expect(d.eligible).toBe(false);
+          expect(d.reasons).toContainEqual(
+            expect.objectContaining({ fact: excl, met: false, citation: '五(二)三' }),
+          );
+          expect(d.citations).toContain('五(二)三');
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('eligible routes name their documents and a pilot route cites its clause', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const d = evaluate(f);
+        if (d.eligible !== true) return;
+        expect(d.documents.length).toBeGreaterThan(0);
+        const clause = {
+          'tolerant-repair-annual-report': '四(三)一',
+          'tolerant-repair-address-change': '四(三)二',
+          'minor-error-exemption': '四(四)',
+          'punishment-buffer': '四(五)',
+        }[d.path as string];
+        if (clause) expect(d.citations).toContain(clause);
+      }),
+      RUNS,
+    );
+  });
+});

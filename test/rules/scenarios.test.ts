@@ -1,0 +1,41 @@
+// The worked examples of ../shared/eval-dev/scenarios.jsonl (DOMAIN.md §5) run through evaluate.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../rules/evaluate.ts';
+import type { DocumentId, FactName, PathId } from '../../rules/types.ts';
+import { validateFacts } from '../../rules/validate.ts';
+
+interface Scenario {
+  id: string;
+  facts: unknown;
+  path: PathId;
+  eligible?: boolean | null;
+  documents?: DocumentId[];
+  missingIncludes?: FactName[];
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const file = resolve(repoRoot, '../shared/eval-dev/scenarios.jsonl');
+const scenarios: Scenario[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Scenario);
+
+describe('eval-dev scenarios', () => {
+  it('the file holds scenarios', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, s) => {
+    const checked = validateFacts(s.facts, new Date('2026-06-01T00:00:00Z'));
+    if (!checked.ok) throw new Error(`scenario facts are invalid: ${checked.problems.join('; ')}`);
+    const d = evaluate(checked.facts);
+    expect(d.path).toBe(s.path);
+    if (s.eligible !== undefined) expect(d.eligible).toBe(s.eligible);
+    if (s.documents) expect(d.documents).toEqual(s.documents);
+    if (s.missingIncludes) expect(d.missing).toEqual(expect.arrayContaining(s.missingIncludes));
+    if (d.eligible !== null) expect(d.missing).toEqual([]);
+  });
+});
