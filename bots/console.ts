@@ -1,0 +1,86 @@
+// The terminal channel: a Chinese chat on stdin/stdout. Choices are numbered; files are written to
+// the data directory and their path printed.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { FullEngine } from '../dialogs/engine.ts';
+import { say } from '../dialogs/texts.ts';
+import type { Reply, Turn } from '../dialogs/types.ts';
+import { summariseCase } from './staff-summary.ts';
+
+export interface ConsoleOptions {
+  engine: FullEngine;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** hotline staff mode: a case summary after every turn, /set accepted */
+  staff?: boolean;
+  draftDir: string;
+  userId: string;
+}
+
+const EXIT_WORDS = new Set(['退出', 'exit', 'quit', '/exit', '/quit', 'q']);
+
+export async function renderReplies(replies: Reply[], draftDir: string): Promise<string> {
+  const out: string[] = [];
+  for (const r of replies) {
+    if (r.kind === 'text') {
+      out.push(r.text);
+      if (r.choices?.length) out.push(r.choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n'));
+    } else if (r.kind === 'move-to-private') {
+      out.push(r.text);
+    } else {
+      await mkdir(draftDir, { recursive: true });
+      const path = resolve(join(draftDir, r.fileName));
+      await writeFile(path, r.data);
+      out.push(say('draftFileSaved', { path }));
+    }
+  }
+  return out.join('\n');
+}
+
+export async function runConsole(opts: ConsoleOptions): Promise<void> {
+  const input = opts.input ?? process.stdin;
+  const output = opts.output ?? process.stdout;
+  const channel = opts.staff ? 'staff' : 'console';
+  const key = { channel, chatId: 'local', userId: opts.userId } as const;
+  const write = (text: string) => output.write(`${text}\n`);
+  const turn = async (t: Omit<Turn, 'channel' | 'chatId' | 'userId'>) => {
+    const result = await opts.engine.handle({ ...key, addressed: true, ...t });
+    write(`\n${await renderReplies(result.replies, opts.draftDir)}`);
+    if (opts.staff) write(`\n${summariseCase(await opts.engine.getCase(key))}`);
+  };
+
+  const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
+  rl.setPrompt('> ');
+  let closing = false;
+  const finish = async () => {
+    if (closing) return;
+    closing = true;
+    await opts.engine.close();
+  };
+
+  await turn({ text: '/start' });
+  write(say('exitHint'));
+  rl.prompt();
+  // Lines are handled strictly one after another, also when a whole script is piped in.
+  let queue = Promise.resolve();
+  const done = new Promise<void>((resolveDone) => {
+    rl.on('line', (line) => {
+      queue = queue.then(async () => {
+        if (closing) return;
+        if (EXIT_WORDS.has(line.trim().toLowerCase())) {
+          write(say('smalltalkBye'));
+          rl.close();
+          return;
+        }
+        await turn({ text: line });
+        rl.prompt();
+      });
+    });
+    rl.on('close', () => {
+      queue = queue.then(finish).then(resolveDone);
+    });
+    rl.on('SIGINT', () => rl.close());
+  });
+  await done;
+}

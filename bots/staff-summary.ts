@@ -1,0 +1,17 @@
+// The case summary hotline staff see after every turn: known facts, the route, what is still open.
+import type { CaseView } from '../dialogs/engine.ts';
+import { say } from '../dialogs/texts.ts';
+import { summariseFacts } from '../knowledge/explain.ts';
+import { pathLabel, questionLabel } from '../knowledge/lookup.ts';
+
+export function summariseCase(view: CaseView): string {
+  const d = view.determination;
+  const known = summariseFacts(view.facts);
+  const eligible = d.eligible === true ? '（现在可以办）' : d.eligible === false ? '（条件未满足）' : '';
+  return [
+    say('staffSummaryTitle'),
+    `${say('staffKnown')}${known.length ? known.join('；') : say('staffNone')}`,
+    `${say('staffRoute')}${pathLabel(d.path)}${eligible}`,
+    `${say('staffUnknown')}${d.missing.length ? d.missing.map(questionLabel).join('；') : say('staffNone')}`,
+  ].join('\n');
+}

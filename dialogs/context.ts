@@ -1,0 +1,40 @@
+// The state of one turn while the flows work on it.
+import type { FactName, Facts } from '../rules/types.ts';
+import type { Logger } from './log.ts';
+import { remember, type Session } from './session.ts';
+import type { Choice, Reply, Turn } from './types.ts';
+
+export interface EngineOptions {
+  now: () => Date;
+  log: Logger;
+  /** where the console writes docx drafts (channels that take files get them as files instead) */
+  draftDir: string;
+}
+
+export interface Ctx {
+  s: Session;
+  turn: Turn;
+  now: Date;
+  opts: EngineOptions;
+  replies: Reply[];
+  intent: string;
+  confidence: number;
+  understood: Facts;
+}
+
+/** Adds a text reply; choices offered are remembered so a typed number can select one. */
+export function reply(ctx: Ctx, text: string, choices?: Choice[]): void {
+  if (choices?.length) {
+    ctx.replies.push({ kind: 'text', text, choices });
+    ctx.s.choices = choices;
+  } else {
+    ctx.replies.push({ kind: 'text', text });
+  }
+  remember(ctx.s, 'bot', text, ctx.now.getTime());
+}
+
+export function understood(ctx: Ctx, facts: Facts): void {
+  Object.assign(ctx.understood, facts);
+}
+
+export type FactValue = Facts[FactName];

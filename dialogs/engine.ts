@@ -1,0 +1,663 @@
+// The conversation engine: one Turn in, replies out. Channel-free: the console, Telegram, Discord
+// and the web page all call handle() and render what comes back.
+import { join } from 'node:path';
+import { explain, readAloud } from '../knowledge/explain.ts';
+import { loadJurisdiction } from '../knowledge/jurisdiction.ts';
+import { evaluate } from '../rules/evaluate.ts';
+import type { Determination, FactName, Facts } from '../rules/types.ts';
+import { validateFacts } from '../rules/validate.ts';
+import { type Ctx, type EngineOptions, reply } from './context.ts';
+import { draftChoice, draftText, startDraft } from './draft-flow.ts';
+import { answerFaq, faqChoice, faqMenu } from './faq.ts';
+import {
+  advance,
+  answer,
+  answerUnknown,
+  ask,
+  choiceValue,
+  describeFact,
+  isoDay,
+  readAnswer,
+  reaskWithHint,
+  UNKNOWN_CHOICE,
+} from './interview.ts';
+import { createLogger, type Logger } from './log.ts';
+import { CONFIDENCE_FLOOR, type Intent, understand } from './nlu/index.ts';
+import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
+import { lowdbStore, type Store } from './store.ts';
+import { dialog, say } from './texts.ts';
+import type { Choice, Engine, SessionKey, Turn, TurnResult } from './types.ts';
+
+/** Longer messages are cut before understanding: nobody describes their case in 2,000 characters. */
+export const MAX_TEXT = 2000;
+export const DEFAULT_TTL_DAYS = 7;
+
+export interface CreateEngineOptions {
+  dataDir?: string;
+  store?: Store<Session>;
+  now?: () => Date;
+  log?: Logger;
+  /** idle time after which a session is dropped */
+  ttlMs?: number;
+  draftDir?: string;
+}
+
+export interface CaseView {
+  facts: Facts;
+  determination: Determination;
+  explanation: string;
+  readAloud: string;
+  history: { from: 'user' | 'bot'; text: string }[];
+  draftFields: Record<string, string | number>;
+}
+
+export interface FullEngine extends Engine {
+  getCase(key: SessionKey): Promise<CaseView>;
+  /** validated; throws an Error listing every problem for invalid facts */
+  setFacts(key: SessionKey, facts: Record<string, unknown>): Promise<CaseView>;
+  /** drops sessions idle for longer than the retention time; returns how many */
+  purgeExpired(): Promise<number>;
+  store: Store<Session>;
+}
+
+function ttlFromEnv(): number {
+  const days = Number(process.env.CREDIT_BOT_SESSION_TTL_DAYS ?? DEFAULT_TTL_DAYS);
+  return (Number.isFinite(days) && days > 0 ? days : DEFAULT_TTL_DAYS) * 86_400_000;
+}
+
+/**
+ * Strips what no chat message needs (control characters, lone surrogates) so every layer after this
+ * sees well-formed text.
+ */
+export function cleanInput(text: string): string {
+  return (
+    text
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      .trim()
+  );
+}
+
+const NAV: Record<string, string> = {
+  返回: 'undo',
+  撤销: 'undo',
+  上一步: 'undo',
+  修改: 'edit',
+  修改回答: 'edit',
+  重新开始: 'reset',
+  重来: 'reset',
+  帮助: 'help',
+  菜单: 'menu',
+  主菜单: 'menu',
+  退出: 'bye',
+};
+
+const COMMANDS = new Set([
+  'start',
+  'help',
+  'reset',
+  'forget',
+  'human',
+  'repair',
+  'draft',
+  'faq',
+  'set',
+  'menu',
+]);
+
+export async function createEngine(options: CreateEngineOptions = {}): Promise<FullEngine> {
+  const log = options.log ?? createLogger();
+  const dataDir = options.dataDir ?? process.env.CREDIT_BOT_DATA_DIR ?? './data';
+  const store = options.store ?? lowdbStore<Session>({ dir: dataDir, log });
+  const now = options.now ?? (() => new Date());
+  const ttlMs = options.ttlMs ?? ttlFromEnv();
+  const opts: EngineOptions = { now, log, draftDir: options.draftDir ?? join(dataDir, 'drafts') };
+  // Turns of one session run one after another, so two quick messages never lose a fact.
+  const queues = new Map<string, Promise<unknown>>();
+
+  const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const prev = queues.get(key) ?? Promise.resolve();
+    const next = prev.then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return next;
+  };
+
+  async function load(key: string, at: number): Promise<{ s: Session; expired: boolean; fresh: boolean }> {
+    const stored = await store.read(key);
+    if (!isSession(stored)) return { s: newSession(at), expired: false, fresh: true };
+    if (at - stored.updatedAt > ttlMs) {
+      await store.delete(key);
+      return { s: newSession(at), expired: true, fresh: true };
+    }
+    return { s: stored, expired: false, fresh: false };
+  }
+
+  async function handle(turn: Turn): Promise<TurnResult> {
+    const key = sessionKey(turn);
+    return serial(key, async () => {
+      const at = now();
+      const { s, expired, fresh } = await load(key, at.getTime());
+      const ctx: Ctx = { s, turn, now: at, opts, replies: [], intent: 'none', confidence: 1, understood: {} };
+      if (expired) reply(ctx, say('expired'));
+      let forgotten = false;
+      try {
+        forgotten = await dispatch(ctx, fresh);
+      } catch (err) {
+        log.error(
+          { err: (err as Error)?.message, stack: (err as Error)?.stack, channel: turn.channel },
+          'turn failed',
+        );
+        ctx.replies.push({ kind: 'text', text: say('internalError') });
+      }
+      s.updatedAt = at.getTime();
+      if (forgotten) await store.delete(key);
+      else await store.write(key, s);
+      return {
+        replies: ctx.replies,
+        intent: ctx.intent,
+        confidence: ctx.confidence,
+        facts: ctx.understood,
+        determination: evaluate(s.facts),
+      };
+    });
+  }
+
+  async function caseView(s: Session): Promise<CaseView> {
+    const determination = evaluate(s.facts);
+    const today = isoDay(now());
+    return {
+      facts: s.facts,
+      determination,
+      explanation: explain(determination, s.facts, { submissionDate: today }),
+      readAloud: readAloud(determination, s.facts, { submissionDate: today }),
+      history: s.history.map(({ from, text }) => ({ from, text })),
+      draftFields: s.draft?.fields ?? {},
+    };
+  }
+
+  return {
+    handle,
+    store,
+    async forget(k) {
+      const key = sessionKey(k);
+      await serial(key, () => store.delete(key));
+    },
+    async close() {
+      await Promise.allSettled([...queues.values()]);
+      await store.flush();
+    },
+    async getCase(k) {
+      const key = sessionKey(k);
+      return serial(key, async () => caseView((await load(key, now().getTime())).s));
+    },
+    async setFacts(k, input) {
+      const key = sessionKey(k);
+      return serial(key, async () => {
+        const checked = validateFacts(input, now());
+        if (!checked.ok) throw new Error(checked.problems.join('; '));
+        const { s } = await load(key, now().getTime());
+        snapshot(s);
+        for (const [name, value] of Object.entries(checked.facts))
+          setFact(s, name as FactName, value as never);
+        // explicit nulls clear a fact (the web panel's "unknown")
+        for (const [name, value] of Object.entries(input))
+          if (value === null) delete s.facts[name as FactName];
+        s.pending = undefined;
+        s.updatedAt = now().getTime();
+        await store.write(key, s);
+        return caseView(s);
+      });
+    },
+    async purgeExpired() {
+      const cutoff = now().getTime() - ttlMs;
+      const old: string[] = [];
+      for await (const [key, s] of store.entries()) if (!isSession(s) || s.updatedAt < cutoff) old.push(key);
+      for (const key of old) await store.delete(key);
+      if (old.length) log.info({ count: old.length }, 'purged expired sessions');
+      return old.length;
+    },
+  };
+}
+
+/** Returns true when the session must be deleted (/forget). */
+async function dispatch(ctx: Ctx, fresh: boolean): Promise<boolean> {
+  const { turn, s } = ctx;
+  if (turn.choiceId) {
+    remember(s, 'user', `[${turn.choiceId}]`, ctx.now.getTime());
+    await onChoice(ctx, turn.choiceId);
+    return false;
+  }
+  const raw = turn.text ?? '';
+  let text = cleanInput(raw);
+  if (text.length > MAX_TEXT) {
+    text = text.slice(0, MAX_TEXT);
+    reply(ctx, say('tooLong', { n: MAX_TEXT }));
+  }
+  remember(s, 'user', text, ctx.now.getTime());
+  if (!text) {
+    if (fresh) greet(ctx);
+    else reply(ctx, say('emptyMessage'), s.choices.length ? s.choices : undefined);
+    return false;
+  }
+  // A bare number picks one of the choices last offered (the console and plain-text channels).
+  const number = /^[0-9０-９]{1,2}$/.test(text)
+    ? Number(text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)))
+    : NaN;
+  const picked = Number.isInteger(number) ? s.choices[number - 1] : undefined;
+  if (picked) {
+    await onChoice(ctx, picked.id);
+    return false;
+  }
+  if (text.startsWith('/') || text.startsWith('／')) return onCommand(ctx, text.slice(1));
+  const nav = NAV[text.replace(/[。！!.\s]/g, '')];
+  if (nav) return onCommand(ctx, nav);
+  if (fresh && !s.pending) {
+    // First contact: still answer what they wrote, the greeting just comes first.
+    reply(ctx, say('greeting'));
+  }
+  await onText(ctx, text);
+  return false;
+}
+
+function greet(ctx: Ctx): void {
+  reply(ctx, say('greeting'));
+  reply(ctx, say('menuPrompt'), dialog.menu);
+}
+
+function mainMenu(ctx: Ctx): void {
+  ctx.s.pending = undefined;
+  reply(ctx, say('menuPrompt'), dialog.menu);
+}
+
+function hasProgress(s: Session): boolean {
+  return Object.keys(s.facts).length > 0 || s.pending !== undefined || s.draft !== undefined;
+}
+
+/** Repeats the open question after a side answer (FAQ, help), so the interview is not lost. */
+function resumePending(ctx: Ctx): void {
+  const p = ctx.s.pending;
+  if (p?.kind === 'fact') ask(ctx, p.fact);
+  else if (p?.kind === 'draft-field' || p?.kind === 'draft-confirm') draftText(ctx, '', { repeat: true });
+  else if (p?.kind === 'contradiction') askContradiction(ctx, p.fact, p.value);
+}
+
+async function onCommand(ctx: Ctx, commandLine: string): Promise<boolean> {
+  const [rawName = '', ...args] = commandLine.trim().split(/\s+/);
+  const name = rawName.toLowerCase().replace(/@.*$/, '');
+  const s = ctx.s;
+  ctx.intent = 'command';
+  switch (name) {
+    case 'start':
+      if (hasProgress(s)) {
+        reply(ctx, say('resume'));
+        if (s.pending) resumePending(ctx);
+        else advance(ctx);
+      } else greet(ctx);
+      return false;
+    case 'menu':
+      mainMenu(ctx);
+      return false;
+    case 'help':
+      reply(ctx, `${say('help')}\n${say('helpCommands')}`);
+      resumePending(ctx);
+      return false;
+    case 'reset':
+      Object.assign(s, newSession(ctx.now.getTime()), { history: s.history });
+      reply(ctx, say('restarted'));
+      mainMenu(ctx);
+      return false;
+    case 'forget':
+      ctx.replies.push({ kind: 'text', text: say('forgotten') });
+      return true;
+    case 'human':
+      handoff(ctx);
+      return false;
+    case 'repair':
+      applyPreset(ctx, dialog.menuFacts['m:repair'] ?? {});
+      advance(ctx);
+      return false;
+    case 'draft':
+      await startDraft(ctx, args[0]);
+      return false;
+    case 'faq':
+      faqMenu(ctx);
+      return false;
+    case 'set':
+      staffSet(ctx, args);
+      return false;
+    case 'undo':
+      undo(ctx);
+      return false;
+    case 'edit':
+      editMenu(ctx);
+      return false;
+    case 'bye':
+      reply(ctx, say('smalltalkBye'));
+      return false;
+    default:
+      if (!COMMANDS.has(name)) reply(ctx, say('unknownCommand', { command: `/${name.slice(0, 20)}` }));
+      return false;
+  }
+}
+
+function handoff(ctx: Ctx): void {
+  const j = loadJurisdiction();
+  const contact = [
+    j.phone && `电话 ${j.phone}`,
+    j.address && `地址 ${j.address}`,
+    j.hours && `办公时间 ${j.hours}`,
+  ]
+    .filter(Boolean)
+    .join('，');
+  reply(
+    ctx,
+    contact
+      ? say('handoffWithContact', { bureau: j.bureau, contact })
+      : say('handoffNoContact', { bureau: j.bureau }),
+  );
+}
+
+function undo(ctx: Ctx): void {
+  const s = ctx.s;
+  const last = s.undo.pop();
+  if (!last) {
+    reply(ctx, say('nothingToUndo'));
+    resumePending(ctx);
+    return;
+  }
+  const changed = (Object.keys({ ...s.facts, ...last.facts }) as FactName[]).filter(
+    (f) => s.facts[f] !== last.facts[f],
+  );
+  const label = changed.map((f) => describeFact(f, s.facts[f] ?? last.facts[f])).join('、') || '不清楚';
+  s.facts = last.facts;
+  s.unknown = last.unknown;
+  s.pending = undefined;
+  reply(ctx, say('undone', { label }));
+  // Ask the undone fact again first, as a user going "back" expects.
+  const target = changed.find((f) => s.facts[f] === undefined);
+  if (target) ask(ctx, target);
+  else advance(ctx);
+}
+
+function editMenu(ctx: Ctx): void {
+  const known = [
+    ...(Object.keys(ctx.s.facts) as FactName[]).filter((f) => f !== 'docType'),
+    ...ctx.s.unknown,
+  ];
+  if (!known.length) {
+    reply(ctx, say('editNothing'));
+    resumePending(ctx);
+    return;
+  }
+  const choices: Choice[] = known.map((f) => ({
+    id: `e:${f}`,
+    label:
+      ctx.s.facts[f] === undefined
+        ? describeFact(f, '不清楚').replace(/：.*$/, '：不清楚')
+        : describeFact(f, ctx.s.facts[f]),
+  }));
+  ctx.s.pending = undefined;
+  reply(ctx, say('editPrompt'), choices);
+}
+
+function staffSet(ctx: Ctx, args: string[]): void {
+  if (!args.length) {
+    reply(ctx, say('staffSetUsage'));
+    return;
+  }
+  const input: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const arg of args) {
+    const m = /^([A-Za-z]+)=(.*)$/.exec(arg);
+    if (!m) {
+      problems.push(`「${arg.slice(0, 40)}」应写成 名称=值`);
+      continue;
+    }
+    const [, name = '', rawValue = ''] = m;
+    input[name] = parseSetValue(name as FactName, rawValue);
+  }
+  const checked = validateFacts(input, ctx.now);
+  if (!checked.ok || problems.length) {
+    reply(
+      ctx,
+      say('staffSetProblems', {
+        problems: [...problems, ...(checked.ok ? [] : checked.problems)].join('；'),
+      }),
+    );
+    return;
+  }
+  snapshot(ctx.s);
+  for (const [name, value] of Object.entries(checked.facts)) setFact(ctx.s, name as FactName, value as never);
+  Object.assign(ctx.understood, checked.facts);
+  reply(
+    ctx,
+    say('staffSetDone', {
+      facts: (Object.entries(checked.facts) as [FactName, unknown][])
+        .map(([f, v]) => describeFact(f, v))
+        .join('，'),
+    }),
+  );
+  advance(ctx);
+}
+
+const YES = new Set(['是', '对', '有', 'true', 'yes', 'y', '1']);
+const NO = new Set(['否', '不是', '没有', '无', 'false', 'no', 'n', '0']);
+function parseSetValue(name: FactName, raw: string): unknown {
+  const v = raw.trim();
+  if (YES.has(v.toLowerCase())) return name === 'yearsWithoutAnnualReport' ? 1 : true;
+  if (NO.has(v.toLowerCase())) return name === 'yearsWithoutAnnualReport' ? 0 : false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
+
+function applyPreset(ctx: Ctx, preset: Record<string, unknown>): void {
+  const fresh = Object.entries(preset).filter(([f]) => ctx.s.facts[f as FactName] === undefined);
+  if (!fresh.length) return;
+  snapshot(ctx.s);
+  for (const [f, v] of fresh) setFact(ctx.s, f as FactName, v as never);
+}
+
+async function onChoice(ctx: Ctx, id: string): Promise<void> {
+  const s = ctx.s;
+  const [kind] = id.split(':', 1);
+  const arg = id.slice((kind?.length ?? 0) + 1);
+  ctx.intent = 'choice';
+  switch (kind) {
+    case 'm':
+      if (arg === 'draft') return startDraft(ctx);
+      if (arg === 'faq') return faqMenu(ctx);
+      if (arg === 'human') return handoff(ctx);
+      if (dialog.menuFacts[id]) {
+        applyPreset(ctx, dialog.menuFacts[id] ?? {});
+        return advance(ctx);
+      }
+      break;
+    case 'v': {
+      const p = s.pending;
+      if (p?.kind !== 'fact') break;
+      if (id === UNKNOWN_CHOICE) return answerUnknown(ctx, p.fact);
+      const value = choiceValue(p.fact, id);
+      if (value === undefined) return reaskWithHint(ctx, p.fact);
+      return answer(ctx, p.fact, value);
+    }
+    case 'a':
+      if (arg === 'draft') return startDraft(ctx);
+      if (arg === 'edit') return editMenu(ctx);
+      if (arg === 'restart') {
+        await onCommand(ctx, 'reset');
+        return;
+      }
+      if (arg === 'human') return handoff(ctx);
+      break;
+    case 'e': {
+      const fact = arg as FactName;
+      if (!(fact in s.facts) && !s.unknown.includes(fact)) break;
+      snapshot(s);
+      delete s.facts[fact];
+      s.unknown = s.unknown.filter((f) => f !== fact);
+      return ask(ctx, fact, say('editAsk'));
+    }
+    case 'x': {
+      const p = s.pending;
+      if (p?.kind !== 'contradiction') break;
+      s.pending = undefined;
+      if (arg === 'new') {
+        snapshot(s);
+        setFact(s, p.fact, p.value as never);
+        ctx.understood[p.fact] = p.value as never;
+      }
+      return advance(ctx);
+    }
+    case 'c': {
+      const p = s.pending;
+      if (p?.kind !== 'clarify') break;
+      s.pending = undefined;
+      return onIntent(ctx, arg as Intent, p.text);
+    }
+    case 'f':
+      return faqChoice(ctx, arg);
+    case 'd':
+    case 'k':
+    case 'g':
+    case 'w':
+      return draftChoice(ctx, id);
+  }
+  // A button from an old message, or one that makes no sense now: say so and show where we are.
+  reply(ctx, say('expiredChoice'));
+  if (s.pending) resumePending(ctx);
+  else mainMenu(ctx);
+}
+
+async function onText(ctx: Ctx, text: string): Promise<void> {
+  const s = ctx.s;
+  const p = s.pending;
+  if (p?.kind === 'draft-field' || p?.kind === 'draft-confirm') {
+    // Navigation-like questions still go to the NLU; everything else is the field's value.
+    return draftText(ctx, text);
+  }
+  if (p?.kind === 'fact') {
+    const value = readAnswer(ctx, p.fact, text);
+    if (value === 'unknown') return answerUnknown(ctx, p.fact);
+    if (value !== undefined) {
+      // Facts mentioned besides the answer are kept too (「补了，去年3月交的纸质年报」).
+      const u = understand(text, { now: ctx.now, pending: p.fact });
+      mergeFacts(ctx, { ...u.facts, [p.fact]: value }, p.fact);
+      return answer(ctx, p.fact, value);
+    }
+  }
+  const u = understand(text, { now: ctx.now, pending: p?.kind === 'fact' ? p.fact : undefined });
+  ctx.intent = u.intent;
+  ctx.confidence = u.confidence;
+  const contradiction = mergeFacts(ctx, u.facts);
+  if (contradiction) return;
+  if (p?.kind === 'fact' && s.facts[p.fact] === undefined) {
+    // Not an answer. A question on the side gets its answer and the open question again;
+    // anything else gets a hint.
+    if (Object.keys(u.facts).length) return advance(ctx);
+    if (u.confidence >= CONFIDENCE_FLOOR && SIDE_INTENTS.has(u.intent)) {
+      answerSide(ctx, u.intent, text);
+      return ask(ctx, p.fact);
+    }
+    return reaskWithHint(ctx, p.fact);
+  }
+  if (u.confidence < CONFIDENCE_FLOOR && !Object.keys(u.facts).length) {
+    const options = [u.intent, ...u.alternatives.map((a) => a.intent)]
+      .filter((i, n, all) => all.indexOf(i) === n && i !== 'out_of_scope' && i !== 'smalltalk')
+      .slice(0, 3);
+    if (!options.length) return answerSide(ctx, 'out_of_scope', text);
+    s.pending = { kind: 'clarify', text };
+    const labels = loadIntentLabels();
+    reply(
+      ctx,
+      say('clarify'),
+      options.map((i) => ({ id: `c:${i}`, label: labels[i] ?? i })),
+    );
+    return;
+  }
+  return onIntent(ctx, u.intent, text);
+}
+
+const SIDE_INTENTS = new Set<string>([
+  'documents',
+  'timeline',
+  'how_to_apply',
+  'check_status',
+  'policy_info',
+  'human',
+  'out_of_scope',
+]);
+const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
+
+function loadIntentLabels(): Record<string, string> {
+  return (dialog.intentLabels ?? {}) as Record<string, string>;
+}
+
+async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<void> {
+  ctx.intent = intent;
+  if (INTERVIEW_INTENTS.has(intent)) {
+    applyPreset(ctx, dialog.intentFacts[intent] ?? {});
+    return advance(ctx);
+  }
+  if (intent === 'draft') return startDraft(ctx, ctx.s.facts.docType);
+  if (intent === 'smalltalk') {
+    const line = /谢|感谢|thank/i.test(text)
+      ? 'smalltalkThanks'
+      : /再见|拜拜|bye/i.test(text)
+        ? 'smalltalkBye'
+        : 'smalltalkHello';
+    reply(ctx, say(line));
+    if (line === 'smalltalkHello') mainMenu(ctx);
+    return;
+  }
+  answerSide(ctx, intent, text);
+  // A question that also told us about the situation goes on with the interview.
+  if (Object.keys(ctx.understood).length) advance(ctx);
+}
+
+function answerSide(ctx: Ctx, intent: string, text: string): void {
+  if (intent === 'human') handoff(ctx);
+  else if (intent === 'out_of_scope') {
+    reply(ctx, say('outOfScope'));
+    mainMenu(ctx);
+  } else answerFaq(ctx, intent, text);
+}
+
+/**
+ * Merges understood facts into the session. A fact that contradicts a stored one is not overwritten:
+ * the user is asked which is right. Returns true when such a question was asked.
+ */
+function mergeFacts(ctx: Ctx, facts: Facts, except?: FactName): boolean {
+  const s = ctx.s;
+  const checked = validateFacts(facts, ctx.now);
+  const clean: Facts = checked.ok ? checked.facts : {};
+  let changed = false;
+  for (const [name, value] of Object.entries(clean) as [FactName, unknown][]) {
+    if (name === except) continue;
+    ctx.understood[name] = value as never;
+    const old = s.facts[name];
+    if (old === undefined) {
+      if (!changed) snapshot(s);
+      changed = true;
+      setFact(s, name, value as never);
+    } else if (old !== value && name !== 'docType') {
+      askContradiction(ctx, name, value);
+      return true;
+    } else if (name === 'docType') s.facts.docType = value as Facts['docType'];
+  }
+  return false;
+}
+
+function askContradiction(ctx: Ctx, fact: FactName, value: unknown): void {
+  const oldText = describeFact(fact, ctx.s.facts[fact]);
+  const newText = describeFact(fact, value);
+  ctx.s.pending = { kind: 'contradiction', fact, value };
+  reply(ctx, say('contradiction', { old: oldText, new: newText }), [
+    { id: 'x:old', label: say('keepOld', { old: oldText }) },
+    { id: 'x:new', label: say('takeNew', { new: newText }) },
+  ]);
+}
