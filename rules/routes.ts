@@ -218,12 +218,24 @@ export const ROUTES: Route[] = [
   {
     id: 'standard-information-corrected',
     path: 'standard-repair',
-    when: listedFor('false_public_info', 'instant_info_not_published', 'name_change_not_registered'),
+    when: listedFor('false_public_info', 'name_change_not_registered'),
     conditions: [
       { id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' },
     ],
     documents: REPAIR_DOCS,
     deadline: AFTER_VERIFICATION,
+    citations: ['abnormal-list-measures', 'samr-credit-repair'],
+    steps: { eligible: SUBMIT, notEligible: ['correct-listed-information', ...SUBMIT] },
+  },
+  {
+    id: 'standard-instant-info-published',
+    path: 'standard-repair',
+    when: listedFor('instant_info_not_published'),
+    conditions: [
+      { id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' },
+    ],
+    documents: REPAIR_DOCS,
+    deadline: FROM_RECEIPT,
     citations: ['abnormal-list-measures', 'samr-credit-repair'],
     steps: { eligible: SUBMIT, notEligible: ['correct-listed-information', ...SUBMIT] },
   },

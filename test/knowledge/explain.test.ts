@@ -1,0 +1,220 @@
+// The Chinese explanation of each eval-dev scenario: route title, documents, deadline, clause,
+// jurisdiction contacts, calendar dates and the unpublished-calendar warning.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { explain, readAloud, summariseFacts } from '../../knowledge/explain.ts';
+import { type Jurisdiction, loadJurisdiction } from '../../knowledge/jurisdiction.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { evaluate } from '../../rules/evaluate.ts';
+import type { Facts } from '../../rules/types.ts';
+
+const k = loadKnowledge();
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const scenarios: { id: string; facts: Facts }[] = readFileSync(
+  resolve(repoRoot, '../shared/eval-dev/scenarios.jsonl'),
+  'utf8',
+)
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
+
+const TOLERANT: Facts = {
+  entityType: 'individual',
+  listed: true,
+  listingReason: 'annual_report_overdue',
+  listedYear: 2021,
+  previousYearReportFiled: true,
+};
+const CALENDAR_MISSING = /(\d{4})年的法定节假日安排还没有公布/;
+
+describe('explain() for every eval-dev scenario', () => {
+  it('there are scenarios', () => expect(scenarios.length).toBeGreaterThanOrEqual(12));
+
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, s) => {
+    const det = evaluate(s.facts);
+    const text = explain(det, s.facts);
+    expect(text).not.toMatch(/undefined|\{\w+\}|\[object/);
+    if (det.path === 'undetermined') {
+      for (const f of det.missing)
+        expect(text).toContain(k.questions[f as keyof typeof k.questions].question);
+      return;
+    }
+    expect(text).toContain(k.guide.paths[det.path].title);
+    for (const d of det.documents) expect(text).toContain(`《${k.labels.documents[d]}》`);
+    if (det.deadline) expect(text).toContain(`${det.deadline.workingDays}个工作日`);
+    for (const c of det.citations) expect(text).toContain(k.labels.citations[c]);
+    // steps hold {bureau}/{portals} placeholders: every literal fragment around them must appear
+    for (const step of det.steps) {
+      for (const part of (k.steps[step] ?? step).split(/\{\w+\}/)) expect(text).toContain(part);
+    }
+    const stepsBlock = text.split(k.guide.common.headings.steps)[1]?.split('\n\n')[0] ?? '';
+    expect(stepsBlock.match(/^\d+\. /gm)?.length ?? 0).toBe(det.steps.length);
+    expect(text).toContain(k.guide.paths[det.path].disclaimer);
+    expect(text).not.toMatch(/\|.*\||^#|\*\*/m);
+  });
+});
+
+describe('explain() wording', () => {
+  it('the done-when example: tolerant repair applies, two documents, 5 working days, 四(三)一', () => {
+    const text = explain(evaluate(TOLERANT), TOLERANT);
+    expect(text).toContain('个体工商户、农民专业合作社年报“容缺”修复');
+    expect(text).toContain('现在可以申请');
+    expect(text).toContain('《信用修复申请书》：');
+    expect(text).toContain('《守信承诺书》：');
+    expect(text).toContain('5个工作日');
+    expect(text).toContain('四(三)一');
+  });
+
+  it('a not-eligible case says what is unmet and the step that fixes it', () => {
+    const facts: Facts = { ...TOLERANT, previousYearReportFiled: false };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain('现在还不能直接办理');
+    expect(text).toContain(`✗ ${k.reasons['previous-year-report-filed']?.unmet}`);
+    expect(text).toMatch(/1\. 先补报上一年度的纸质年度报告并公示/);
+  });
+
+  it('a route still missing facts asks for them', () => {
+    const facts: Facts = {
+      entityType: 'individual',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      listedYear: 2021,
+    };
+    const det = evaluate(facts);
+    expect(det.missing).toEqual(['previousYearReportFiled']);
+    expect(explain(det, facts)).toContain(k.questions.previousYearReportFiled.question);
+  });
+
+  it('undetermined: lists the questions still needed and what is known', () => {
+    const facts: Facts = { entityType: 'cooperative', listed: true };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain(k.guide.common.headings.missing);
+    expect(text).toContain(k.questions.listingReason.question);
+    expect(text).toContain('主体类型：农民专业合作社');
+  });
+});
+
+describe('deadline dates', () => {
+  it('counts working days over the National Day holiday: 2026-09-28 → 2026-10-10', () => {
+    const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2026-09-28' });
+    expect(text).toContain('2026-10-10');
+    expect(text).not.toMatch(CALENDAR_MISSING);
+  });
+
+  it('says the 2027 holiday calendar is not yet published', () => {
+    const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2026-12-28' });
+    expect(text).toContain('2027-01-04');
+    expect(text.match(CALENDAR_MISSING)?.[1]).toBe('2027');
+  });
+
+  it('uses the jurisdiction calendar where the bundled one has no data', () => {
+    const j: Jurisdiction = {
+      ...loadJurisdiction(),
+      calendar: { '2027': { holidays: ['2027-03-02', '2027-03-03'], workdays: [] } },
+    };
+    const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2027-03-01', jurisdiction: j });
+    expect(text).toContain('2027-03-10');
+    expect(text).not.toMatch(CALENDAR_MISSING);
+  });
+
+  it('without a submission date there is no calendar date', () => {
+    expect(explain(evaluate(TOLERANT), TOLERANT)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('counts from verification where the route says so', () => {
+    const facts = scenarios.find((s) => s.id === 'ds10')?.facts as Facts;
+    const text = explain(evaluate(facts), facts, { submissionDate: '2026-09-28' });
+    expect(text).toContain('核实情况后5个工作日');
+    expect(text).toContain('2026-09-28核实完毕');
+  });
+});
+
+describe('jurisdiction contacts', () => {
+  const saved = process.env.CREDIT_BOT_JURISDICTION;
+  const dirs: string[] = [];
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CREDIT_BOT_JURISDICTION;
+    else process.env.CREDIT_BOT_JURISDICTION = saved;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  function useJurisdiction(overrides: Partial<Jurisdiction>): void {
+    const dir = mkdtempSync(join(tmpdir(), 'jurisdiction-'));
+    dirs.push(dir);
+    const file = join(dir, 'jurisdiction.json');
+    const base = JSON.parse(readFileSync(join(repoRoot, 'knowledge/jurisdiction.json'), 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...base, ...overrides }));
+    process.env.CREDIT_BOT_JURISDICTION = file;
+  }
+
+  it('unset contacts: tells the user to ask the local bureau', () => {
+    useJurisdiction({ address: null, phone: null, hours: null });
+    expect(explain(evaluate(TOLERANT), TOLERANT)).toContain('请咨询当地市场监管部门');
+  });
+
+  it('configured contacts, bureau and portals appear', () => {
+    useJurisdiction({
+      bureau: '测试县市场监督管理局',
+      address: '测试县人民路1号政务服务中心',
+      phone: '0000-0000000',
+      hours: '工作日 9:00-17:00',
+      onlinePortals: [{ name: '测试门户', module: '修复模块' }],
+    });
+    const text = explain(evaluate(TOLERANT), TOLERANT);
+    expect(text).toContain('测试县市场监督管理局');
+    expect(text).toContain('测试县人民路1号政务服务中心');
+    expect(text).toContain('0000-0000000');
+    expect(text).toContain('工作日 9:00-17:00');
+    expect(text).toContain('测试门户「修复模块」');
+    expect(text).not.toContain('办理地点、电话和办公时间，请咨询当地市场监管部门');
+  });
+
+  it('partly configured contacts: shows what is set, sends the rest to the bureau', () => {
+    useJurisdiction({ address: null, phone: '0000-1111111', hours: null });
+    const text = explain(evaluate(TOLERANT), TOLERANT);
+    expect(text).toContain('0000-1111111');
+    expect(text).toContain(k.guide.common.partialContacts);
+  });
+});
+
+describe('readAloud()', () => {
+  const sentences = (t: string) => t.split(/(?<=[。？！])/).filter((s) => s.trim());
+
+  it.each(scenarios.map((s) => [s.id, s] as const))('%s is 3–6 sentences', (_id, s) => {
+    const det = evaluate(s.facts);
+    const text = readAloud(det, s.facts);
+    const n = sentences(text).length;
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(n).toBeLessThanOrEqual(6);
+    expect(text).not.toMatch(/\n|【|undefined|\{\w+\}/);
+    if (det.path !== 'undetermined' && det.path !== 'not-covered')
+      expect(text).toContain(k.guide.paths[det.path].title);
+  });
+
+  it('an undetermined case asks the first missing question', () => {
+    const facts: Facts = { entityType: 'cooperative', listed: true };
+    expect(readAloud(evaluate(facts), facts)).toContain(k.questions.listingReason.question);
+  });
+});
+
+describe('summariseFacts()', () => {
+  it('one line per known fact with label and value label', () => {
+    const lines = summariseFacts({ ...TOLERANT, yearsWithoutAnnualReport: 2, docType: 'commitment' });
+    expect(lines).toEqual([
+      '主体类型：个体工商户',
+      '是否已被列入经营异常名录（状态）：已被列入（标记）',
+      '被列入的原因：未按规定期限公示年度报告',
+      '被列入的年份：2021年',
+      '上一年度纸质年报：已补报并公示',
+      '连续未报送年报的年数：2年',
+      '需要的文书：守信承诺书',
+    ]);
+  });
+
+  it('nothing known, no lines', () => {
+    expect(summariseFacts({})).toEqual([]);
+  });
+});
