@@ -20,6 +20,7 @@ const commands: Loader[] = [
   () => import('./commands/draft.ts'),
   () => import('./commands/eval.ts'),
   () => import('./commands/serve.ts'),
+  () => import('./commands/web.ts'),
 ];
 
 async function main(argv: string[]): Promise<void> {

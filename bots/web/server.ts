@@ -1,0 +1,506 @@
+// The staff web console: a JSON API over the conversation engine plus a static page (no build step,
+// no external assets, works offline). Every page and API call needs a staff login or the bearer token.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
+import { DOCUMENT_IDS, type DocumentId } from '../../rules/types.ts';
+import {
+  type Auth,
+  authConfigFromEnv,
+  createAuth,
+  readCookie,
+  SESSION_COOKIE,
+  type StaffUser,
+} from './auth.ts';
+import { type CaseIndex, type CaseRecord, openCaseIndex } from './case-index.ts';
+import { buildMeta, type Meta } from './meta.ts';
+import type {
+  CaseEngine,
+  CaseView,
+  DraftFormat,
+  DraftProblems,
+  DraftRenderer,
+  RenderedDraft,
+} from './types.ts';
+import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+// 10,000 CJK characters are 30 KB as UTF-8 and up to 60 KB as \u escapes; leave room for the JSON around them.
+const BODY_LIMIT = 128 * 1024;
+const FORMATS: DraftFormat[] = ['docx', 'txt', 'md'];
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'cache-control': 'no-store',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+function loadStatic(): Map<string, { type: string; body: Buffer }> {
+  const files = new Map<string, { type: string; body: Buffer }>();
+  for (const name of readdirSync(PUBLIC_DIR)) {
+    const ext = name.slice(name.lastIndexOf('.'));
+    const type = CONTENT_TYPES[ext];
+    if (type) files.set(name, { type, body: readFileSync(join(PUBLIC_DIR, name)) });
+  }
+  return files;
+}
+
+function isCaseEngine(engine: Engine): engine is CaseEngine {
+  const e = engine as Partial<CaseEngine>;
+  return typeof e.getCase === 'function' && typeof e.setFacts === 'function';
+}
+
+async function loadDraftRenderer(): Promise<DraftRenderer> {
+  // Imported on first use: the docx and nunjucks code loads only when a draft is asked for.
+  const [render, fields, validate] = await Promise.all([
+    import('../../knowledge/drafts/render.ts'),
+    import('../../knowledge/drafts/fields.ts'),
+    import('../../knowledge/drafts/validate.ts'),
+  ]);
+  return {
+    renderDraft: (docType, data, format) => render.renderDraft(docType as DocumentId, data, format),
+    prefillFromFacts: (facts, path) => fields.prefillFromFacts(facts, path) as Record<string, unknown>,
+    checkFields: (data) => {
+      // The typed fields (name, code, phone…) are the same for every document; check them once.
+      const r = validate.validateDraftData('repair-application', data);
+      return r.ok
+        ? { ok: true, data: r.data as Record<string, unknown> }
+        : { ok: false, problems: r.problems };
+    },
+  };
+}
+
+function stringValues(fields: Record<string, string | number> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+function draftProblems(err: unknown): DraftProblems['problems'] | null {
+  const problems = (err as Partial<DraftProblems>)?.problems;
+  return Array.isArray(problems) ? problems : null;
+}
+
+/**
+ * Renders with the facts' prefill plus what staff typed. A prefilled route or type that does not fit
+ * this document (staff may open any document) is left blank rather than refused; problems with what
+ * staff typed are returned so the page can say which field to fix.
+ */
+async function renderWithFallback(
+  r: DraftRenderer,
+  docType: string,
+  format: DraftFormat,
+  prefilled: Record<string, unknown>,
+  typed: Record<string, string>,
+): Promise<{ draft: RenderedDraft } | DraftProblems> {
+  try {
+    return { draft: await r.renderDraft(docType, { ...prefilled, ...typed }, format) };
+  } catch (err) {
+    const problems = draftProblems(err);
+    if (!problems) throw err;
+    const fromPrefill = problems.every((p) => !(p.field in typed) && p.field in prefilled);
+    if (!fromPrefill) return { problems };
+    const kept = Object.fromEntries(
+      Object.entries(prefilled).filter(([k]) => !problems.some((p) => p.field === k)),
+    );
+    try {
+      return { draft: await r.renderDraft(docType, { ...kept, ...typed }, format) };
+    } catch (err2) {
+      const again = draftProblems(err2);
+      if (!again) throw err2;
+      return { problems: again };
+    }
+  }
+}
+
+export interface WebOptions {
+  /** where the case index lives; null keeps it in memory only */
+  dataDir?: string | null;
+  now?: () => Date;
+  drafts?: DraftRenderer;
+  /** Fastify logger setting; tests pass false */
+  logger?: boolean | { level: string };
+}
+
+function fail(reply: FastifyReply, status: number, error: string, message: string) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error, message });
+}
+
+const NOT_FOUND = '没有这个来电记录（编号错误或已超过保存期）/ no such case: check the case id';
+
+/** Builds the app without listening: tests use app.inject, startWeb listens. */
+export async function buildWebApp(
+  engine: Engine,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: WebOptions = {},
+): Promise<FastifyInstance> {
+  if (!isCaseEngine(engine)) {
+    throw new Error('the web console needs an engine with getCase() and setFacts() (dialogs/engine.ts)');
+  }
+  const auth: Auth = createAuth(authConfigFromEnv(env));
+  const now = opts.now ?? (() => new Date());
+  const dataDir = opts.dataDir === undefined ? env.CREDIT_BOT_DATA_DIR || 'data' : opts.dataDir;
+  const index: CaseIndex = await openCaseIndex(dataDir ? join(dataDir, 'web-cases.json') : null, now);
+  const meta: Meta = buildMeta();
+  const draftFieldNames = meta.draftFields.map((f) => f.name);
+  const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
+  const files = loadStatic();
+  let drafts: Promise<DraftRenderer> | undefined = opts.drafts ? Promise.resolve(opts.drafts) : undefined;
+
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: opts.logger ?? false,
+    // Case ids and routes are short; anything longer is not ours.
+    routerOptions: { maxParamLength: 100 },
+  });
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    return payload;
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (err instanceof BadRequest) return fail(reply, 400, err.code, err.message);
+    if (err.statusCode === 503) {
+      req.log.error({ err }, 'web console dependency unavailable');
+      return fail(
+        reply,
+        503,
+        'unavailable',
+        '文书模块暂不可用，请联系管理员 / the drafts module (knowledge/drafts) is not available',
+      );
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+      return fail(
+        reply,
+        413,
+        'too_large',
+        `请求过大（上限 ${BODY_LIMIT / 1024} KB）/ request body larger than ${BODY_LIMIT / 1024} KB`,
+      );
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
+      return fail(reply, 415, 'bad_content_type', '请以 JSON 发送 / send the body as application/json');
+    }
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || err.statusCode === 400) {
+      return fail(reply, 400, 'bad_json', '请求体不是合法的 JSON / the request body is not valid JSON');
+    }
+    req.log.error({ err }, 'web console request failed');
+    return fail(
+      reply,
+      500,
+      'internal',
+      '内部错误，请重试或联系管理员 / internal error: try again or ask the administrator',
+    );
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return fail(reply, 404, 'not_found', '没有这个接口 / no such API route');
+    return fail(reply, 404, 'not_found', '没有这个页面 / no such page');
+  });
+
+  function staffOf(req: FastifyRequest): StaffUser | null {
+    return (
+      auth.bearer(req.headers.authorization) ??
+      auth.fromCookie(readCookie(req.headers.cookie, SESSION_COOKIE))
+    );
+  }
+
+  // Access control runs before routing, so unknown URLs answer 401 too and reveal nothing.
+  const open = new Set(['/login', '/favicon.ico']);
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (open.has(path) || path.startsWith('/assets/')) return;
+    const staff = staffOf(req);
+    if (!staff) {
+      if (req.method === 'GET' && !path.startsWith('/api/')) return reply.redirect('/login', 303);
+      return fail(
+        reply,
+        401,
+        'unauthorized',
+        '请先登录 / log in first or send "Authorization: Bearer <CREDIT_BOT_STAFF_TOKEN>"',
+      );
+    }
+    // SameSite=Strict already stops cross-site cookies; a foreign Origin on a write is refused as well.
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && origin && !req.headers.authorization) {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {}
+      if (host !== req.headers.host)
+        return fail(reply, 403, 'bad_origin', '跨站请求被拒绝 / cross-site request refused');
+    }
+    (req as FastifyRequest & { staff?: StaffUser }).staff = staff;
+  });
+
+  const sendFile = (reply: FastifyReply, name: string) => {
+    const f = files.get(name);
+    if (!f) return fail(reply, 404, 'not_found', '没有这个文件 / no such file');
+    return reply.type(f.type).send(f.body);
+  };
+
+  app.get('/login', (_req, reply) => sendFile(reply, 'login.html'));
+  app.get('/favicon.ico', (_req, reply) => sendFile(reply, 'favicon.svg'));
+  app.get<{ Params: { file: string } }>('/assets/:file', (req, reply) => sendFile(reply, req.params.file));
+  app.get('/', (_req, reply) => sendFile(reply, 'index.html'));
+
+  app.post('/login', async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const user = typeof body.user === 'string' ? body.user : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const result = await auth.login(req.ip, user, password);
+    if (result === null) return reply.redirect('/login?e=throttled', 303);
+    if (result === false) return reply.redirect('/login?e=bad', 303);
+    reply.header('set-cookie', auth.sessionCookie(result.sid, secureCookie));
+    return reply.redirect('/', 303);
+  });
+
+  app.post('/logout', async (req, reply) => {
+    auth.logout(readCookie(req.headers.cookie, SESSION_COOKIE));
+    reply.header('set-cookie', auth.clearCookie(secureCookie));
+    return reply.redirect('/login', 303);
+  });
+
+  const staff = (req: FastifyRequest) => (req as FastifyRequest & { staff: StaffUser }).staff;
+  const keyOf = (rec: CaseRecord): SessionKey => ({ channel: 'web', chatId: rec.id, userId: rec.openedBy });
+
+  function caseOr404(id: string, reply: FastifyReply): CaseRecord | null {
+    const rec = index.get(id);
+    if (!rec) fail(reply, 404, 'not_found', NOT_FOUND);
+    return rec ?? null;
+  }
+
+  function caseBody(rec: CaseRecord, view: CaseView) {
+    return {
+      caseId: rec.id,
+      openedBy: rec.openedBy,
+      created: rec.created,
+      lastActivity: rec.lastActivity,
+      choices: rec.lastChoices,
+      ...view,
+      // what the caller gave in the chat, overridden by what staff typed in the panel
+      draftFields: { ...stringValues(view.draftFields), ...rec.draftFields },
+    };
+  }
+
+  function summarize(replies: Reply[]) {
+    const texts: string[] = [];
+    let choices: { id: string; label: string }[] = [];
+    const files: { fileName: string; mimeType: string; base64: string }[] = [];
+    for (const r of replies) {
+      if (r.kind === 'text') {
+        texts.push(r.text);
+        if (r.choices?.length) choices = r.choices;
+      } else if (r.kind === 'file') {
+        files.push({
+          fileName: r.fileName,
+          mimeType: r.mimeType,
+          base64: Buffer.from(r.data).toString('base64'),
+        });
+      } else {
+        texts.push(r.text);
+      }
+    }
+    return { reply: texts.join('\n\n'), texts, choices, files };
+  }
+
+  async function runTurn(rec: CaseRecord, input: { text: string } | { choiceId: string }) {
+    const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
+    const out = summarize(result.replies);
+    const view = await (engine as CaseEngine).getCase(keyOf(rec));
+    await index.touch(rec.id, {
+      path: view.determination.path,
+      eligible: view.determination.eligible,
+      lastChoices: out.choices,
+    });
+    return {
+      ...out,
+      intent: result.intent,
+      facts: view.facts,
+      turnFacts: result.facts,
+      determination: view.determination,
+      case: caseBody(rec, view),
+    };
+  }
+
+  app.get('/api/me', async (req) => staff(req));
+  app.get('/api/meta', async () => meta);
+
+  app.get('/api/cases', async () => ({
+    cases: index.today().map((c) => ({
+      id: c.id,
+      created: c.created,
+      lastActivity: c.lastActivity,
+      path: c.path,
+      eligible: c.eligible,
+      name: c.draftFields.name ?? null,
+      openedBy: c.openedBy,
+    })),
+  }));
+
+  app.post('/api/cases', async (req, reply) => {
+    const rec = await index.create(staff(req).user);
+    // The engine's greeting gives staff the main menu as buttons straight away.
+    const first = await runTurn(rec, { text: '/start' });
+    return reply.code(201).send({ caseId: rec.id, ...first });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
+    const rec = caseOr404(req.params.id, reply);
+    if (!rec) return reply;
+    return caseBody(rec, await (engine as CaseEngine).getCase(keyOf(rec)));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/cases/:id/turns', async (req, reply) => {
+    const rec = caseOr404(req.params.id, reply);
+    if (!rec) return reply;
+    return runTurn(rec, parseTurn(req.body));
+  });
+
+  app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
+    const rec = caseOr404(req.params.id, reply);
+    if (!rec) return reply;
+    const facts = parseFacts(req.body);
+    let view: CaseView;
+    try {
+      view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);
+    } catch (err) {
+      // The engine validates facts too; its message lists what is wrong.
+      throw new BadRequest('bad_facts', `事实无效 / invalid facts: ${(err as Error).message}`);
+    }
+    await index.touch(rec.id, { path: view.determination.path, eligible: view.determination.eligible });
+    return caseBody(rec, view);
+  });
+
+  async function renderer(): Promise<DraftRenderer> {
+    drafts ??= loadDraftRenderer();
+    try {
+      return await drafts;
+    } catch (err) {
+      drafts = undefined;
+      throw Object.assign(new Error(`drafts module unavailable: ${(err as Error).message}`), {
+        statusCode: 503,
+      });
+    }
+  }
+
+  app.put<{ Params: { id: string } }>('/api/cases/:id/draft-fields', async (req, reply) => {
+    const rec = caseOr404(req.params.id, reply);
+    if (!rec) return reply;
+    const fields = parseDraftFields(req.body, draftFieldNames);
+    const checked = (await renderer()).checkFields?.(fields);
+    if (checked && !checked.ok) {
+      return reply.code(400).send({
+        error: 'bad_fields',
+        message: checked.problems.map((p) => p.message).join('；'),
+        problems: checked.problems,
+      });
+    }
+    // Keep what staff typed (normalised, e.g. the credit code upper-cased) as text.
+    const normalised = Object.fromEntries(
+      Object.keys(fields).map((k) => [k, String((checked?.ok ? checked.data[k] : undefined) ?? fields[k])]),
+    );
+    await index.touch(rec.id, { draftFields: normalised });
+    return { caseId: rec.id, draftFields: rec.draftFields };
+  });
+
+  app.get<{ Params: { id: string; docType: string }; Querystring: { format?: string } }>(
+    '/api/cases/:id/drafts/:docType',
+    async (req, reply) => {
+      const rec = caseOr404(req.params.id, reply);
+      if (!rec) return reply;
+      const { docType } = req.params;
+      if (!(DOCUMENT_IDS as readonly string[]).includes(docType)) {
+        return fail(
+          reply,
+          404,
+          'unknown_doc',
+          `没有这种文书 / unknown document type; use one of ${DOCUMENT_IDS.join(', ')}`,
+        );
+      }
+      const format = (req.query.format ?? 'docx') as DraftFormat;
+      if (!FORMATS.includes(format)) {
+        return fail(
+          reply,
+          400,
+          'bad_format',
+          `format 应为 docx、txt 或 md / format must be one of ${FORMATS.join(', ')}`,
+        );
+      }
+      const r = await renderer();
+      const view = await (engine as CaseEngine).getCase(keyOf(rec));
+      const prefilled = r.prefillFromFacts(view.facts, view.determination.path);
+      const typed = { ...stringValues(view.draftFields), ...rec.draftFields };
+      const result = await renderWithFallback(r, docType, format, prefilled, typed);
+      if ('problems' in result) {
+        return reply.code(400).send({
+          error: 'bad_fields',
+          message: `文书信息有误 / draft data is invalid: ${result.problems.map((p) => p.message).join('；')}`,
+          problems: result.problems,
+        });
+      }
+      const { draft } = result;
+      // Old clients that ignore filename* get a plain ASCII name rather than a row of underscores.
+      const ascii = /^[\w.-]+$/.test(draft.fileName) ? draft.fileName : `${docType}.${format}`;
+      reply.header(
+        'content-disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(draft.fileName)}`,
+      );
+      return reply.type(draft.mimeType).send(Buffer.from(draft.data));
+    },
+  );
+
+  app.addHook('onClose', async () => {
+    await index.flush();
+  });
+
+  return app;
+}
+
+/** Starts the console; the serve command calls exactly this. */
+export async function startWeb(
+  engine: Engine,
+  env: NodeJS.ProcessEnv = process.env,
+  opts: WebOptions = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const host = env.CREDIT_BOT_WEB_HOST?.trim() || '127.0.0.1';
+  const portText = env.CREDIT_BOT_WEB_PORT?.trim() || '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new Error(
+      `CREDIT_BOT_WEB_PORT=${portText} is not a port: use a number 0–65535 (0 = any free port)`,
+    );
+  }
+  const level = env.CREDIT_BOT_LOG_LEVEL?.trim() || 'info';
+  const app = await buildWebApp(engine, env, { logger: level === 'silent' ? false : { level }, ...opts });
+  await app.listen({ host, port });
+  const addr = app.server.address();
+  const actualPort = typeof addr === 'object' && addr ? addr.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${actualPort}/`,
+    stop: async () => {
+      await app.close();
+    },
+  };
+}

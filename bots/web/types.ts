@@ -1,0 +1,43 @@
+// What the web console needs from the engine and the draft renderer. The engine adds getCase/setFacts
+// to the channel-free Engine of dialogs/types.ts; drafts come from knowledge/drafts/.
+import type { Engine, SessionKey } from '../../dialogs/types.ts';
+import type { Determination, Facts, PathId } from '../../rules/types.ts';
+
+export interface CaseView {
+  facts: Facts;
+  determination: Determination;
+  explanation: string;
+  readAloud: string;
+  history: { from: 'user' | 'bot'; text: string }[];
+  /** draft fields the caller gave in the chat's draft interview */
+  draftFields?: Record<string, string | number>;
+}
+
+export interface CaseEngine extends Engine {
+  getCase(key: SessionKey): Promise<CaseView>;
+  /** validates; throws an Error listing the problems for invalid facts; a null value clears a fact */
+  setFacts(key: SessionKey, facts: Record<string, unknown>): Promise<CaseView>;
+}
+
+export type DraftFormat = 'txt' | 'md' | 'docx';
+
+export interface RenderedDraft {
+  fileName: string;
+  mimeType: string;
+  data: Uint8Array;
+  text: string;
+}
+
+/** Problems with draft data, each naming its field; thrown by renderDraft (DraftDataError). */
+export interface DraftProblems {
+  problems: { field: string; message: string }[];
+}
+
+export interface DraftRenderer {
+  renderDraft(docType: string, data: Record<string, unknown>, format: DraftFormat): Promise<RenderedDraft>;
+  prefillFromFacts(facts: Facts, path: PathId): Record<string, unknown>;
+  /** checks and normalises fields typed by staff; optional so a stand-in renderer may skip it */
+  checkFields?(
+    data: Record<string, string>,
+  ): { ok: true; data: Record<string, unknown> } | ({ ok: false } & DraftProblems);
+}
