@@ -1,0 +1,218 @@
+// The draft field set and the document types, as data (fields.json), plus what the chat needs to ask
+// only for what it lacks: prefillFromFacts and missingFields. Light on purpose (no nunjucks, no docx):
+// the dialog layer imports this at start.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  DOCUMENT_IDS,
+  type DocumentId,
+  ENTITY_TYPES,
+  type EntityType,
+  ERROR_KINDS,
+  type ErrorKind,
+  type Facts,
+  LISTING_REASONS,
+  type ListingReason,
+  PATHS,
+  type PathId,
+} from '../../rules/types.ts';
+
+export const FIELD_NAMES = [
+  'name',
+  'creditCode',
+  'entityType',
+  'representative',
+  'phone',
+  'address',
+  'newAddress',
+  'listingReason',
+  'listedDate',
+  'listingAuthority',
+  'decisionNumber',
+  'reportYear',
+  'reportFiledDate',
+  'changeRegisteredDate',
+  'correctedDate',
+  'errorKind',
+  'errorDescription',
+  'reasonNotAtAddress',
+  'contactMethod',
+  'plannedCorrection',
+  'applicationDate',
+  'path',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/**
+ * Validated, normalised draft data. Dates are ISO `YYYY-MM-DD`; `listedDate` may be only `YYYY` or
+ * `YYYY-MM` because people often remember just the year they were listed.
+ */
+export interface DraftData {
+  name?: string;
+  creditCode?: string;
+  entityType?: EntityType;
+  representative?: string;
+  phone?: string;
+  address?: string;
+  newAddress?: string;
+  listingReason?: ListingReason;
+  listedDate?: string;
+  listingAuthority?: string;
+  decisionNumber?: string;
+  reportYear?: number;
+  reportFiledDate?: string;
+  changeRegisteredDate?: string;
+  correctedDate?: string;
+  errorKind?: ErrorKind;
+  errorDescription?: string;
+  reasonNotAtAddress?: string;
+  contactMethod?: string;
+  plannedCorrection?: string;
+  applicationDate?: string;
+  path?: PathId;
+}
+
+export const FIELD_KINDS = [
+  'name',
+  'text',
+  'longText',
+  'creditCode',
+  'phone',
+  'date',
+  'pastDate',
+  'partialPastDate',
+  'year',
+  'enum',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+const ChoiceSchema = z.strictObject({ value: z.string().min(1), label: z.string().min(1) });
+const FieldSchema = z.strictObject({
+  label: z.string().min(1),
+  question: z.string().min(1),
+  kind: z.enum(FIELD_KINDS),
+  choices: z.array(ChoiceSchema).optional(),
+  default: z.literal('today').optional(),
+});
+const fieldName = z.enum(FIELD_NAMES);
+const DocTypeSchema = z.strictObject({
+  title: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  paths: z.array(z.enum(PATHS)),
+  entityTypes: z.array(z.enum(ENTITY_TYPES)).optional(),
+  /** values a field may not take for this document, with the reason shown to the user */
+  excluded: z
+    .array(z.strictObject({ field: fieldName, values: z.array(z.string()), message: z.string().min(1) }))
+    .optional(),
+  fields: z.array(fieldName),
+  required: z.array(fieldName),
+  requiredByPath: z.partialRecord(z.enum(PATHS), z.array(fieldName)),
+});
+const FieldsFileSchema = z.strictObject({
+  fields: z.record(fieldName, FieldSchema),
+  docTypes: z.record(z.enum(DOCUMENT_IDS), DocTypeSchema),
+  pathRules: z.partialRecord(
+    z.enum(PATHS),
+    z.strictObject({
+      listingReason: z.enum(LISTING_REASONS).optional(),
+      entityTypes: z.array(z.enum(ENTITY_TYPES)).optional(),
+      /** the route covers listings from this year on (四(三)一: 2020年至今) */
+      listedFromYear: z.number().int().optional(),
+    }),
+  ),
+  messages: z.record(z.string(), z.string()),
+});
+
+export type FieldDef = z.infer<typeof FieldSchema>;
+export type DocTypeDef = z.infer<typeof DocTypeSchema>;
+export type FieldsFile = z.infer<typeof FieldsFileSchema>;
+
+const FIELDS_FILE = new URL('./fields.json', import.meta.url);
+
+function loadFieldsFile(): FieldsFile {
+  const parsed = FieldsFileSchema.safeParse(JSON.parse(readFileSync(FIELDS_FILE, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`knowledge/drafts/fields.json: ${problems.join('; ')}`);
+  }
+  const data = parsed.data;
+  // Cross-checks a schema cannot express: every field defined, enum choices matching rules/types.ts.
+  const enums: Partial<Record<FieldName, readonly string[]>> = {
+    entityType: ENTITY_TYPES,
+    listingReason: LISTING_REASONS,
+    errorKind: ERROR_KINDS,
+  };
+  for (const name of FIELD_NAMES) {
+    const def = data.fields[name];
+    if (!def) throw new Error(`knowledge/drafts/fields.json: field "${name}" is not defined`);
+    const expected = enums[name];
+    const values = def.choices?.map((c) => c.value) ?? [];
+    if (expected && values.join() !== expected.join()) {
+      throw new Error(`knowledge/drafts/fields.json: ${name} choices must be ${expected.join(', ')}`);
+    }
+    if (name === 'path' && values.some((v) => !(PATHS as readonly string[]).includes(v))) {
+      throw new Error('knowledge/drafts/fields.json: path choices must be path ids of rules/types.ts');
+    }
+  }
+  for (const id of DOCUMENT_IDS) {
+    if (!data.docTypes[id]) throw new Error(`knowledge/drafts/fields.json: docType "${id}" is not defined`);
+  }
+  return data;
+}
+
+export const FIELDS: FieldsFile = loadFieldsFile();
+
+export function fieldDef(name: FieldName): FieldDef {
+  return FIELDS.fields[name] as FieldDef;
+}
+
+export function docTypeDef(docType: DocumentId): DocTypeDef {
+  return FIELDS.docTypes[docType] as DocTypeDef;
+}
+
+/** Chinese label of an enum value (entityType, listingReason, errorKind, path), or undefined. */
+export function choiceLabel(field: FieldName, value: string | undefined): string | undefined {
+  return fieldDef(field).choices?.find((c) => c.value === value)?.label;
+}
+
+/** Maps a document id or an NLU hint (application, commitment) to the document id. */
+export function resolveDocType(id: string): DocumentId | undefined {
+  const key = id.trim();
+  if ((DOCUMENT_IDS as readonly string[]).includes(key)) return key as DocumentId;
+  return DOCUMENT_IDS.find((d) => docTypeDef(d).aliases.includes(key));
+}
+
+/** The route a document implies when it serves one route only (minor error, explanation). */
+export function impliedPath(docType: DocumentId): PathId | undefined {
+  const paths = docTypeDef(docType).paths;
+  return paths.length === 1 ? paths[0] : undefined;
+}
+
+/**
+ * Draft fields that follow from the facts the interview already established, so the chat does not ask
+ * them again. Only facts map across; dates, names and numbers are never guessed.
+ */
+export function prefillFromFacts(facts: Facts, path?: PathId): Partial<DraftData> {
+  const out: Partial<DraftData> = {};
+  if (facts.entityType) out.entityType = facts.entityType;
+  if (facts.listingReason) out.listingReason = facts.listingReason;
+  if (facts.errorKind) out.errorKind = facts.errorKind;
+  // The year alone is a valid partial listedDate; the draft shows 2021年＿＿月＿＿日 for the rest.
+  if (facts.listedYear) out.listedDate = String(facts.listedYear);
+  if (path && fieldDef('path').choices?.some((c) => c.value === path)) out.path = path;
+  const rule = path ? FIELDS.pathRules[path] : undefined;
+  if (rule?.listingReason && !out.listingReason) out.listingReason = rule.listingReason;
+  return out;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Fields a complete draft needs and `data` lacks, in asking order; fields with a default never count. */
+export function missingFields(docType: DocumentId, data: Partial<Record<string, unknown>>): FieldName[] {
+  const def = docTypeDef(docType);
+  const path = (data.path as PathId | undefined) ?? impliedPath(docType);
+  const required = new Set<FieldName>([...def.required, ...((path && def.requiredByPath[path]) || [])]);
+  return def.fields.filter((f) => required.has(f) && !fieldDef(f).default && isEmpty(data[f]));
+}

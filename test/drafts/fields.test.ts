@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import {
+  docTypeDef,
+  FIELD_NAMES,
+  FIELDS,
+  fieldDef,
+  missingFields,
+  prefillFromFacts,
+  resolveDocType,
+} from '../../knowledge/drafts/fields.ts';
+import { validateDraftData } from '../../knowledge/drafts/validate.ts';
+import { DOCUMENT_IDS } from '../../rules/types.ts';
+
+const TODAY = '2024-05-10';
+const opts = { today: TODAY };
+
+function problemsOf(docType: (typeof DOCUMENT_IDS)[number], data: unknown) {
+  const r = validateDraftData(docType, data, opts);
+  return r.ok ? [] : r.problems;
+}
+
+describe('field definitions (fields.json)', () => {
+  it('define every field with a Chinese label, a question and a validation kind', () => {
+    expect(Object.keys(FIELDS.fields).sort()).toEqual([...FIELD_NAMES].sort());
+    for (const name of FIELD_NAMES) {
+      const def = fieldDef(name);
+      expect(def.label).toMatch(/[\u4e00-\u9fff]/);
+      expect(def.question).toMatch(/[？?]/);
+      expect(def.kind).toBeTruthy();
+    }
+  });
+
+  it('give each document its fields, required ones among them', () => {
+    for (const id of DOCUMENT_IDS) {
+      const def = docTypeDef(id);
+      expect(def.required.every((f) => def.fields.includes(f))).toBe(true);
+      for (const extra of Object.values(def.requiredByPath)) {
+        expect(extra?.every((f) => def.fields.includes(f))).toBe(true);
+      }
+    }
+  });
+
+  it('resolve document ids and the NLU hints application / commitment', () => {
+    expect(resolveDocType('application')).toBe('repair-application');
+    expect(resolveDocType('commitment')).toBe('credit-commitment');
+    expect(resolveDocType('situation-explanation')).toBe('situation-explanation');
+    expect(resolveDocType('letter')).toBeUndefined();
+  });
+});
+
+describe('prefillFromFacts', () => {
+  it('maps entity type, listing reason, error kind and the listing year', () => {
+    expect(
+      prefillFromFacts(
+        { entityType: 'individual', listingReason: 'annual_report_overdue', listedYear: 2021, listed: true },
+        'tolerant-repair-annual-report',
+      ),
+    ).toEqual({
+      entityType: 'individual',
+      listingReason: 'annual_report_overdue',
+      listedDate: '2021',
+      path: 'tolerant-repair-annual-report',
+    });
+    expect(prefillFromFacts({ errorKind: 'contact_info', entityType: 'enterprise' })).toEqual({
+      errorKind: 'contact_info',
+      entityType: 'enterprise',
+    });
+  });
+
+  it('takes the listing reason a 容缺 route implies, and ignores routes with no draft', () => {
+    expect(prefillFromFacts({}, 'tolerant-repair-address-change')).toEqual({
+      path: 'tolerant-repair-address-change',
+      listingReason: 'unreachable_at_address',
+    });
+    expect(prefillFromFacts({}, 'undetermined')).toEqual({});
+  });
+
+  it('produces data that validates', () => {
+    const pre = prefillFromFacts(
+      { entityType: 'individual', listedYear: 2021 },
+      'tolerant-repair-annual-report',
+    );
+    expect(validateDraftData('repair-application', pre, opts).ok).toBe(true);
+  });
+});
+
+describe('missingFields', () => {
+  it('lists required fields still empty, in asking order, including the route-specific ones', () => {
+    expect(
+      missingFields('repair-application', { path: 'tolerant-repair-annual-report', name: '某某店' }),
+    ).toEqual([
+      'creditCode',
+      'entityType',
+      'representative',
+      'phone',
+      'address',
+      'listedDate',
+      'reportYear',
+      'reportFiledDate',
+    ]);
+    expect(missingFields('repair-application', { path: 'tolerant-repair-address-change' })).toContain(
+      'changeRegisteredDate',
+    );
+    expect(missingFields('repair-application', { path: 'standard-repair' })).toContain('correctedDate');
+  });
+
+  it('asks for the route first when the document serves several routes', () => {
+    expect(missingFields('credit-commitment', {})[0]).toBe('path');
+  });
+
+  it('never asks for the application date, which defaults to today', () => {
+    for (const id of DOCUMENT_IDS) expect(missingFields(id, {})).not.toContain('applicationDate');
+  });
+
+  it('counts blank strings as missing and is empty for complete data', () => {
+    const data = {
+      name: '某某科技有限公司',
+      creditCode: '91110000600037341L',
+      representative: '李四',
+      phone: '13912345678',
+      errorKind: 'contact_info',
+      errorDescription: '年报联系电话写错一位',
+      correctedDate: '2024-05-01',
+    };
+    expect(missingFields('minor-error-application', data)).toEqual([]);
+    expect(missingFields('minor-error-application', { ...data, name: '  ' })).toEqual(['name']);
+  });
+});
+
+describe('validateDraftData', () => {
+  it('accepts and normalises good data', () => {
+    const r = validateDraftData(
+      'repair-application',
+      {
+        name: '  通城县某某副食店 ',
+        creditCode: '92421222ma4c1dt5x9',
+        entityType: '个体工商户',
+        phone: '0715-4321234',
+        listedDate: '2021年',
+        reportYear: '2022',
+        reportFiledDate: '2023年3月15日',
+        path: 'tolerant-repair-annual-report',
+      },
+      opts,
+    );
+    expect(r).toEqual({
+      ok: true,
+      data: {
+        name: '通城县某某副食店',
+        creditCode: '92421222MA4C1DT5X9',
+        entityType: 'individual',
+        phone: '0715-4321234',
+        listedDate: '2021',
+        reportYear: 2022,
+        reportFiledDate: '2023-03-15',
+        path: 'tolerant-repair-annual-report',
+      },
+    });
+  });
+
+  it('rejects an invalid credit code saying what is wrong', () => {
+    const [p] = problemsOf('credit-commitment', { creditCode: '91110000600037341X' });
+    expect(p?.field).toBe('creditCode');
+    expect(p?.message).toContain('统一社会信用代码');
+    expect(p?.message).toContain('校验位应为「L」，实际为「X」');
+    expect(problemsOf('credit-commitment', { creditCode: '9111000060003734O1' })[0]?.message).toContain(
+      '第17位字符「O」不允许',
+    );
+    expect(problemsOf('credit-commitment', { creditCode: '12345' })[0]?.message).toContain('实际5位');
+  });
+
+  it.each([
+    ['13912345678', '13912345678'],
+    ['139-1234-5678', '13912345678'],
+    ['+86 139 1234 5678', '13912345678'],
+    ['0715-4321234', '0715-4321234'],
+    ['027-87654321', '027-87654321'],
+    ['（0715）4321234', '0715-4321234'],
+    ['0715-4321234-801', '0715-4321234-801'],
+    ['０７１５－４３２１２３４', '0715-4321234'],
+  ])('accepts the phone number %s', (phone, normalised) => {
+    expect(validateDraftData('situation-explanation', { phone }, opts)).toEqual({
+      ok: true,
+      data: { phone: normalised },
+    });
+  });
+
+  it.each(['12345678901', '1391234567', '4321234', '0715-12345', 'abc', '139123456789'])(
+    'rejects the phone number %s naming the field',
+    (phone) => {
+      const [p] = problemsOf('situation-explanation', { phone });
+      expect(p?.field).toBe('phone');
+      expect(p?.message).toContain('「联系电话」');
+    },
+  );
+
+  it('checks dates: format, real calendar days, not in the future where they must be past', () => {
+    expect(problemsOf('repair-application', { reportFiledDate: '15/03/2023' })[0]?.message).toContain(
+      '2023年5月1日',
+    );
+    expect(problemsOf('repair-application', { reportFiledDate: '2023-02-30' })[0]?.message).toContain(
+      '不是有效日期',
+    );
+    expect(problemsOf('repair-application', { reportFiledDate: '2024-05-11' })[0]).toEqual({
+      field: 'reportFiledDate',
+      message: `「年度报告补报并公示日期」不能晚于今天（${TODAY}），请核对`,
+    });
+    expect(problemsOf('repair-application', { listedDate: '2025' })[0]?.field).toBe('listedDate');
+    expect(problemsOf('repair-application', { listedDate: '2024年5月' })).toEqual([]);
+    // the signing date may be a day the user plans to sign on
+    expect(problemsOf('repair-application', { applicationDate: '2024-06-01' })).toEqual([]);
+    expect(problemsOf('repair-application', { reportYear: 2031 })[0]?.field).toBe('reportYear');
+  });
+
+  it('requires a non-empty name only where one is given as text', () => {
+    expect(problemsOf('repair-application', { name: 42 })[0]).toMatchObject({ field: 'name' });
+    expect(validateDraftData('repair-application', { name: '   ' }, opts)).toEqual({ ok: true, data: {} });
+  });
+
+  it('rejects unknown field names, saying which', () => {
+    const problems = problemsOf('repair-application', { nmae: '某某店', name: '某某店' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.field).toBe('nmae');
+    expect(problems[0]?.message).toContain('未知字段「nmae」');
+  });
+
+  it('rejects data that is not an object', () => {
+    for (const bad of [null, [], 'name', 3]) {
+      expect(problemsOf('repair-application', bad)[0]?.field).toBe('(data)');
+    }
+  });
+
+  it('rejects enum values outside the list, listing the choices', () => {
+    const [p] = problemsOf('repair-application', { entityType: 'company' });
+    expect(p?.message).toContain('enterprise（企业（含分支机构））');
+  });
+
+  it('rejects a route or entity type the document does not serve', () => {
+    expect(problemsOf('repair-application', { path: 'punishment-buffer' })[0]?.field).toBe('path');
+    expect(problemsOf('minor-error-application', { entityType: 'individual' })[0]?.message).toContain(
+      '只适用于企业',
+    );
+    expect(problemsOf('minor-error-application', { errorKind: 'other' })[0]?.message).toContain(
+      '六类轻微差错之内',
+    );
+    expect(
+      problemsOf('repair-application', { path: 'tolerant-repair-annual-report', entityType: 'enterprise' })[0]
+        ?.field,
+    ).toBe('entityType');
+    expect(
+      problemsOf('repair-application', {
+        path: 'tolerant-repair-address-change',
+        listingReason: 'annual_report_overdue',
+      })[0]?.field,
+    ).toBe('listingReason');
+  });
+
+  it('rejects a 容缺 case-1 draft for a listing before 2020 (四(三)一: 2020年至今)', () => {
+    const [p] = problemsOf('repair-application', {
+      path: 'tolerant-repair-annual-report',
+      listedDate: '2019-06-01',
+    });
+    expect(p?.field).toBe('listedDate');
+    expect(p?.message).toContain('一般信用修复');
+    expect(problemsOf('repair-application', { path: 'standard-repair', listedDate: '2019-06-01' })).toEqual(
+      [],
+    );
+  });
+
+  it('strips control and private-use characters and line breaks from text', () => {
+    const r = validateDraftData(
+      'situation-explanation',
+      { reasonNotAtAddress: '租约\n到期\u0000\uE000搬迁\u202e' },
+      opts,
+    );
+    expect(r).toEqual({ ok: true, data: { reasonNotAtAddress: '租约 到期搬迁' } });
+  });
+});
