@@ -74,7 +74,12 @@ function neededFields(ctx: Ctx): FieldName[] {
 function askField(ctx: Ctx, field: FieldName, prefix?: string): void {
   const def = fieldDef(field);
   ctx.s.pending = { kind: 'draft-field', field };
-  const choices = def.choices?.map((c) => ({ id: `w:${c.value}`, label: c.label }));
+  // A route choice only offers the routes the chosen documents serve.
+  const allowed =
+    field === 'path' ? new Set(docs(ctx).flatMap((d) => docTypeDef(d).paths as string[])) : undefined;
+  const choices = def.choices
+    ?.filter((c) => !allowed || allowed.has(c.value))
+    .map((c) => ({ id: `w:${c.value}`, label: c.label }));
   reply(ctx, `${prefix ? `${prefix}\n` : ''}${def.question}${say('draftFieldPrompt')}`, choices);
 }
 
@@ -84,9 +89,22 @@ async function next(ctx: Ctx): Promise<void> {
   return confirm(ctx);
 }
 
+/** The fields of the chosen documents that matter on this route (not those only another route needs). */
 function fieldsShown(ctx: Ctx): FieldName[] {
-  const set = new Set(docs(ctx).flatMap((doc) => docTypeDef(doc).fields));
-  return FIELD_NAMES.filter((f) => set.has(f) && f !== 'path');
+  const shown = new Set<FieldName>();
+  for (const doc of docs(ctx)) {
+    const def = docTypeDef(doc);
+    const path = pathFor(ctx, doc);
+    const own = new Set(path ? (def.requiredByPath[path] ?? []) : []);
+    const otherRoutes = new Set(
+      Object.entries(def.requiredByPath)
+        .filter(([p]) => p !== path)
+        .flatMap(([, fields]) => fields ?? [])
+        .filter((f) => !own.has(f)),
+    );
+    for (const f of def.fields) if (!otherRoutes.has(f) || ctx.s.draft?.fields[f] !== undefined) shown.add(f);
+  }
+  return FIELD_NAMES.filter((f) => shown.has(f) && f !== 'path');
 }
 
 function valueLabel(field: FieldName, value: string | number | undefined): string {
