@@ -546,8 +546,9 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
     if (value !== undefined) {
       // Facts mentioned besides the answer are kept too (「补了，去年3月交的纸质年报」).
       const u = understand(text, { now: ctx.now, pending: p.fact });
-      mergeFacts(ctx, { ...u.facts, [p.fact]: value }, p.fact);
-      return answer(ctx, p.fact, value);
+      ctx.intent = u.intent;
+      ctx.confidence = u.confidence;
+      return answer(ctx, p.fact, value, () => mergeFacts(ctx, u.facts, p.fact));
     }
   }
   const u = understand(text, { now: ctx.now, pending: p?.kind === 'fact' ? p.fact : undefined });

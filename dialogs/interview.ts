@@ -54,8 +54,11 @@ export function describeFact(fact: FactName, value: unknown): string {
   return summariseFacts({ [fact]: value } as Facts)[0] ?? `${fact}: ${String(value)}`;
 }
 
-/** Records an answer (undoable) and moves the interview on. */
-export function answer(ctx: Ctx, fact: FactName, value: unknown): void {
+/**
+ * Records an answer (undoable) and moves the interview on. `alsoSaid` merges facts mentioned beside
+ * the answer; it returns true when it had to ask a question of its own (a contradiction).
+ */
+export function answer(ctx: Ctx, fact: FactName, value: unknown, alsoSaid?: () => boolean): void {
   if (factProblem(fact, value, ctx.now)) {
     reaskWithHint(ctx, fact);
     return;
@@ -64,6 +67,7 @@ export function answer(ctx: Ctx, fact: FactName, value: unknown): void {
   setFact(ctx.s, fact, value as never);
   ctx.understood[fact] = value as never;
   ctx.s.pending = undefined;
+  if (alsoSaid?.()) return;
   advance(ctx);
 }
 

@@ -1,0 +1,48 @@
+// Business owners write sentences, not menu numbers.
+import { describe, expect, it } from 'vitest';
+import { chat } from './transcript.ts';
+
+describe('free text in the interview', () => {
+  it('goes straight to the tolerant-repair answer without asking what it was told', async () => {
+    const c = await chat();
+    await c.says(
+      '我们合作社2022年没报年报被列了，上一年的纸质年报已经补报公示了',
+      '容缺',
+      '四(三)一',
+      '5个工作日',
+    );
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('skips questions already answered and takes free-form answers', async () => {
+    const c = await chat();
+    const first = await c.says('我是个体户，2021年没报年报被列入经营异常了', '纸质');
+    expect(first).not.toContain('哪一类');
+    expect(first).not.toContain('哪一年');
+    await c.says('补了，上个月交的纸质年报', '容缺');
+    expect(c.last?.determination.eligible).toBe(true);
+  });
+
+  it('asks which is right when new text contradicts a stored fact', async () => {
+    const c = await chat();
+    await c.send('我是个体户，2021年没报年报被列入经营异常了');
+    await c.says('不对，我们其实是有限公司', '以哪个为准', '个体工商户');
+    await c.pick('改为', /每一年|所有|全部/);
+    expect(c.last?.determination.path).toBe('standard-repair');
+    expect(
+      (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts.entityType,
+    ).toBe('enterprise');
+  });
+
+  it('answers a side question and repeats the open one', async () => {
+    const c = await chat();
+    await c.send('我是个体户，2021年没报年报被列入经营异常了');
+    await c.says('办下来要多久', '工作日', '纸质');
+  });
+
+  it('says what it can do for out-of-scope questions', async () => {
+    const c = await chat();
+    await c.send('/start');
+    await c.says('信用卡逾期了怎么办', '不在我能帮忙的范围', '被列入经营异常名录');
+  });
+});
