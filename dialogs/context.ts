@@ -9,6 +9,8 @@ export interface EngineOptions {
   log: Logger;
   /** where the console writes docx drafts (channels that take files get them as files instead) */
   draftDir: string;
+  /** reads another stored session (the group session a private draft continues) */
+  readSession: (key: string) => Promise<Session | undefined>;
 }
 
 export interface Ctx {

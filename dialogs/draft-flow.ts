@@ -33,7 +33,7 @@ export async function startDraft(ctx: Ctx, hint?: string): Promise<void> {
     ctx.replies.push({
       kind: 'move-to-private',
       text: say('groupPrivacy'),
-      privateStart: `/draft${hint ? ` ${hint}` : ''}`,
+      privateStart: `/draft ${hint ?? '-'} from:${ctx.turn.chatId}`,
     });
     return;
   }

@@ -112,7 +112,15 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
   const store = options.store ?? lowdbStore<Session>({ dir: dataDir, log });
   const now = options.now ?? (() => new Date());
   const ttlMs = options.ttlMs ?? ttlFromEnv();
-  const opts: EngineOptions = { now, log, draftDir: options.draftDir ?? join(dataDir, 'drafts') };
+  const opts: EngineOptions = {
+    now,
+    log,
+    draftDir: options.draftDir ?? join(dataDir, 'drafts'),
+    readSession: async (key) => {
+      const s = await store.read(key);
+      return isSession(s) ? s : undefined;
+    },
+  };
   // Turns of one session run one after another, so two quick messages never lose a fact.
   const queues = new Map<string, Promise<unknown>>();
 
@@ -321,9 +329,19 @@ async function onCommand(ctx: Ctx, commandLine: string): Promise<boolean> {
       applyPreset(ctx, dialog.menuFacts['m:repair'] ?? {});
       advance(ctx);
       return false;
-    case 'draft':
-      await startDraft(ctx, args[0]);
+    case 'draft': {
+      // `/draft <doc> from:<group chat>`: a draft moved out of a group keeps the facts told there.
+      const from = args.find((a) => a.startsWith('from:'))?.slice(5);
+      if (from && !ctx.turn.isGroup) {
+        const group = await ctx.opts.readSession(sessionKey({ ...ctx.turn, chatId: from }));
+        if (group)
+          for (const [f, v] of Object.entries(group.facts))
+            if (!(f in s.facts)) setFact(s, f as FactName, v as never);
+      }
+      const hint = args[0] && args[0] !== '-' && !args[0].startsWith('from:') ? args[0] : undefined;
+      await startDraft(ctx, hint);
       return false;
+    }
     case 'faq':
       faqMenu(ctx);
       return false;

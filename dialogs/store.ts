@@ -1,6 +1,8 @@
 // Session storage behind a four-method interface (in the spirit of grammY's StorageAdapter), so the
 // engine never knows whether sessions live in lowdb, in memory, or elsewhere.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -137,6 +139,218 @@ export function lowdbStore<T>(opts: LowdbStoreOptions): Store<T> & { persistent(
     },
     async *entries() {
       yield* Object.entries(db.data.sessions);
+    },
+    flush: writeNow,
+    persistent: () => persistent,
+  };
+}
+
+export interface DirStoreOptions {
+  dir: string;
+  /** subfolder of `dir` holding one file per session */
+  folder?: string;
+  /** how long writes are gathered before the changed sessions are written */
+  flushMs?: number;
+  /** sessions kept in memory beyond those with unwritten changes (least recently used go first) */
+  cacheSize?: number;
+  log: Logger;
+}
+
+const TMP_SUFFIX = '.tmp';
+
+/**
+ * One file per session. A flush writes only the sessions changed since the last one, so its cost
+ * grows with the traffic, not with the number of stored sessions (lowdb rewrites the whole file:
+ * with 10,000 sessions that is tens of megabytes per flush). Each file is written to a temporary
+ * name and renamed over the old one, so a crash leaves the old or the new session, never a torn
+ * file. Sessions are read on first use, so startup does not grow with the number stored. A
+ * `sessions.json` left by lowdbStore in `dir` is taken over once and renamed `.migrated`.
+ */
+export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): boolean } {
+  const log = opts.log;
+  const folder = join(opts.dir, opts.folder ?? 'sessions');
+  const flushMs = opts.flushMs ?? 200;
+  const cacheSize = opts.cacheSize ?? 2000;
+  /** null = known to be absent (deleted, or no file) */
+  const cache = new Map<string, T | null>();
+  const dirty = new Set<string>();
+  /** being written right now: their file may still hold the previous value */
+  const flushing = new Set<string>();
+  let persistent = true;
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+
+  const fileOf = (key: string) =>
+    join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+
+  const disable = (err: unknown, where: string) => {
+    if (!persistent) return;
+    persistent = false;
+    log.error(
+      { dir: folder, err: (err as Error).message },
+      `cannot ${where} sessions: continuing without persistence (check the data directory is writable and not full)`,
+    );
+  };
+
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    disable(err, 'store');
+  }
+
+  // Least recently used order = Map insertion order; touching a key moves it to the end.
+  const touch = (key: string, value: T | null) => {
+    cache.delete(key);
+    cache.set(key, value);
+  };
+  const evict = () => {
+    if (!persistent) return; // memory is then the only copy
+    for (const key of cache.keys()) {
+      if (cache.size <= cacheSize) break;
+      if (!dirty.has(key) && !flushing.has(key)) cache.delete(key);
+    }
+  };
+
+  const readFileEntry = async (path: string): Promise<{ k: string; v: T } | undefined> => {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        log.error({ path, err: (err as Error).message }, 'session file unreadable: treating it as absent');
+      return undefined;
+    }
+    try {
+      const parsed = JSON.parse(text) as { k?: unknown; v?: T };
+      if (typeof parsed?.k !== 'string' || !('v' in parsed)) throw new Error('no "k"/"v" fields');
+      return parsed as { k: string; v: T };
+    } catch (err) {
+      const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(path, aside).catch(() => undefined);
+      log.error(
+        { path, movedTo: aside, err: (err as Error).message },
+        'session file is corrupt: moved it aside and started that session fresh',
+      );
+      return undefined;
+    }
+  };
+
+  const writeOne = async (key: string): Promise<void> => {
+    const value = cache.get(key);
+    const path = fileOf(key);
+    if (value === null || value === undefined) {
+      await unlink(path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+      return;
+    }
+    const tmp = `${path}.${process.pid}${TMP_SUFFIX}`;
+    await writeFile(tmp, JSON.stringify({ k: key, v: value }));
+    await rename(tmp, path);
+  };
+
+  const writeNow = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    writing = writing.then(async () => {
+      if (!persistent || !dirty.size) return;
+      const keys = [...dirty];
+      dirty.clear();
+      for (const k of keys) flushing.add(k);
+      try {
+        // a few files at a time: enough to keep the disk busy, few enough to leave the thread pool free
+        for (let i = 0; i < keys.length; i += 16) await Promise.all(keys.slice(i, i + 16).map(writeOne));
+      } catch (err) {
+        disable(err, 'write');
+        return;
+      } finally {
+        flushing.clear();
+      }
+      evict();
+    });
+    return writing;
+  };
+  const schedule = () => {
+    if (!timer && persistent) {
+      timer = setTimeout(writeNow, flushMs);
+      timer.unref();
+    }
+  };
+
+  // Take over a lowdb file once; leftovers of a crash mid-write (*.tmp) are removed.
+  if (persistent) {
+    const legacy = readOrQuarantine<T>(join(opts.dir, 'sessions.json'), log);
+    const keys = Object.keys(legacy.sessions);
+    for (const key of keys) {
+      cache.set(key, legacy.sessions[key] as T);
+      dirty.add(key);
+    }
+    writing = (async () => {
+      try {
+        for (const f of await readdir(folder))
+          if (f.endsWith(TMP_SUFFIX)) await unlink(join(folder, f)).catch(() => undefined);
+      } catch {
+        // the folder is checked again by the first write
+      }
+    })();
+    if (keys.length)
+      void writeNow().then(() => {
+        if (!persistent) return;
+        try {
+          renameSync(join(opts.dir, 'sessions.json'), join(opts.dir, 'sessions.json.migrated'));
+          log.info({ count: keys.length }, 'moved sessions from sessions.json to one file per session');
+        } catch (err) {
+          log.error({ err: (err as Error).message }, 'cannot rename the migrated sessions.json');
+        }
+      });
+  }
+
+  return {
+    async read(key) {
+      if (cache.has(key)) {
+        const value = cache.get(key) as T | null;
+        touch(key, value);
+        return value ?? undefined;
+      }
+      if (!persistent) return undefined;
+      const entry = await readFileEntry(fileOf(key));
+      // a write or delete may have happened while the file was being read: it wins
+      if (cache.has(key)) return cache.get(key) ?? undefined;
+      const value = entry && entry.k === key ? entry.v : null;
+      touch(key, value);
+      evict();
+      return value ?? undefined;
+    },
+    async write(key, value) {
+      touch(key, value);
+      dirty.add(key);
+      schedule();
+    },
+    async delete(key) {
+      touch(key, null);
+      dirty.add(key);
+      schedule();
+    },
+    async *entries() {
+      const seen = new Set<string>();
+      for (const [key, value] of [...cache.entries()]) {
+        seen.add(key);
+        if (value !== null) yield [key, value] as [string, T];
+      }
+      if (!persistent) return;
+      let files: string[] = [];
+      try {
+        files = await readdir(folder);
+      } catch {
+        return;
+      }
+      for (const f of files) {
+        if (!f.endsWith('.json')) continue;
+        const entry = await readFileEntry(join(folder, f));
+        if (!entry || seen.has(entry.k) || cache.has(entry.k)) continue;
+        seen.add(entry.k);
+        yield [entry.k, entry.v] as [string, T];
+      }
     },
     flush: writeNow,
     persistent: () => persistent,

@@ -48,6 +48,28 @@ describe('draft in the conversation', () => {
     expect(moved?.kind === 'move-to-private' && moved.privateStart).toMatch(/^\/draft/);
   });
 
+  it('the private chat continues with the facts told in the group', async () => {
+    const group = await chat({ turn: { isGroup: true, channel: 'telegram', chatId: '-100', userId: '7' } });
+    await group.send('我们合作社2022年没报年报被列了，上一年的纸质年报已经补报公示了');
+    await group.send('帮我写信用修复申请书');
+    const moved = group.last?.replies.find((r) => r.kind === 'move-to-private');
+    if (moved?.kind !== 'move-to-private') throw new Error('expected a move to a private chat');
+    const privateTurn = { channel: 'telegram' as const, chatId: '7', userId: '7', addressed: true };
+    const result = await group.engine.handle({ ...privateTurn, text: moved.privateStart });
+    const text = JSON.stringify(result.replies);
+    expect(text).toContain('名称');
+    expect(text).not.toContain('哪一类');
+    expect(result.determination.path).toBe('tolerant-repair-annual-report');
+    // someone else cannot pull that group session into their private chat
+    const other = await group.engine.handle({
+      ...privateTurn,
+      chatId: '8',
+      userId: '8',
+      text: moved.privateStart,
+    });
+    expect(other.determination.path).toBe('undetermined');
+  });
+
   it('user text in fields is data, not template code', async () => {
     const c = await chat();
     await c.send('/draft credit-commitment');

@@ -1,0 +1,175 @@
+// `credit-bot serve`: starts every channel configured in the environment on one shared engine, says what
+// it started, and on SIGINT/SIGTERM stops them and flushes the engine. Heavy libraries (telegraf,
+// discord.js, fastify) load only here, when the command runs.
+import type { Command } from 'commander';
+import type { Logger } from 'pino';
+import type { Engine } from '../../dialogs/types.ts';
+import type { BotConfig } from '../config.ts';
+import { UsageError } from '../usage-error.ts';
+
+export interface ChannelContext {
+  env: NodeJS.ProcessEnv;
+  config: BotConfig;
+  log: Logger;
+}
+
+export interface RunningChannel {
+  /** one line for the operator: what is listening where */
+  description: string;
+  stop(): Promise<void>;
+}
+
+/** A channel serve can start: each is independent and enabled by its own environment variables. */
+export interface ServeChannel {
+  name: string;
+  enabled(env: NodeJS.ProcessEnv): boolean;
+  start(engine: Engine, ctx: ChannelContext): Promise<RunningChannel>;
+}
+
+export const CHANNELS: ServeChannel[] = [
+  {
+    name: 'telegram',
+    enabled: (env) => Boolean(env.TELEGRAM_BOT_TOKEN?.trim()),
+    async start(engine, { config, log }) {
+      const tg = config.telegram;
+      if (!tg) throw new UsageError('TELEGRAM_BOT_TOKEN is not set');
+      const [{ startTelegram }, { createRateLimiter }] = await Promise.all([
+        import('../telegram.ts'),
+        import('../rate-limit.ts'),
+      ]);
+      const h = await startTelegram(engine, {
+        token: tg.token,
+        ...(tg.apiRoot && { apiRoot: tg.apiRoot }),
+        ...(tg.webhook && { webhook: tg.webhook }),
+        log,
+        limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute }),
+      });
+      const how = h.mode === 'webhook' ? `webhook on port ${tg.webhook?.port}` : 'long polling';
+      return { description: `Telegram @${h.username} (${how})`, stop: h.stop };
+    },
+  },
+  {
+    name: 'discord',
+    enabled: (env) => Boolean(env.DISCORD_BOT_TOKEN?.trim()),
+    async start(engine, { config, log }) {
+      const dc = config.discord;
+      if (!dc) throw new UsageError('DISCORD_BOT_TOKEN and DISCORD_APP_ID are both needed');
+      const [{ startDiscord }, { createRateLimiter }] = await Promise.all([
+        import('../discord.ts'),
+        import('../rate-limit.ts'),
+      ]);
+      const h = await startDiscord(engine, {
+        ...dc,
+        log,
+        limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute }),
+      });
+      const scope = dc.guildId ? `commands in server ${dc.guildId}` : 'global commands';
+      return { description: `Discord ${h.tag} (${scope})`, stop: h.stop };
+    },
+  },
+  // ── web channel ───────────────────────────────────────────────────────────────────────────────────
+  // The staff web console lives in bots/web/ (another module); it is optional, so a checkout without it
+  // still serves the chat platforms.
+  {
+    name: 'web',
+    enabled: (env) => Boolean(env.CREDIT_BOT_STAFF_TOKEN?.trim() || env.CREDIT_BOT_STAFF_ACCOUNTS?.trim()),
+    async start(engine, { env }) {
+      let web: typeof import('../web/server.ts');
+      try {
+        web = await import('../web/server.ts');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {
+          throw new UsageError(
+            'the web console is not part of this installation (bots/web/server.ts is missing)',
+          );
+        }
+        throw err;
+      }
+      const h = await web.startWeb(engine, env);
+      return { description: `staff web console at ${h.url}`, stop: h.stop };
+    },
+  },
+  // ─────────────────────────────────────────────────────────────────────────────────────────────────
+];
+
+export interface ServeOptions {
+  env?: NodeJS.ProcessEnv;
+  /** the engine factory (tests pass a fake) */
+  createEngine?: (env: NodeJS.ProcessEnv) => Promise<Engine>;
+  channels?: ServeChannel[];
+  log?: Logger;
+  /** operator messages (stdout by default) */
+  say?: (line: string) => void;
+  /** stops serving when aborted; SIGINT/SIGTERM do the same */
+  signal?: AbortSignal;
+}
+
+/** Runs until a signal (or `signal`) arrives; throws UsageError for configuration problems. */
+export async function serve(opts: ServeOptions = {}): Promise<void> {
+  const env = opts.env ?? process.env;
+  const say = opts.say ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const { loadBotConfig, createLogger, ENV_HELP } = await import('../config.ts');
+  const config = loadBotConfig(env);
+  const wanted = (opts.channels ?? CHANNELS).filter((c) => c.enabled(env));
+  if (wanted.length === 0) throw new UsageError(`nothing to serve: ${ENV_HELP}`);
+
+  const log = opts.log ?? createLogger({ secrets: config.secrets });
+  const engine = await (opts.createEngine ?? defaultEngine)(env);
+  const running: { name: string; channel: RunningChannel }[] = [];
+  const stopAll = async () => {
+    for (const { name, channel } of running.reverse()) {
+      await channel
+        .stop()
+        .catch((err: unknown) => log.error({ err, channel: name }, 'channel did not stop cleanly'));
+    }
+    await engine.close();
+  };
+
+  for (const c of wanted) {
+    try {
+      running.push({ name: c.name, channel: await c.start(engine, { env, config, log }) });
+    } catch (err) {
+      await stopAll();
+      const why = (err as Error)?.message ?? String(err);
+      throw new UsageError(
+        `could not start ${c.name}: ${config.secrets.reduce((m, s) => m.split(s).join('[redacted]'), why)}`,
+      );
+    }
+  }
+  for (const { channel } of running) say(`已启动 / started: ${channel.description}`);
+  const idle = (opts.channels ?? CHANNELS).filter((c) => !c.enabled(env)).map((c) => c.name);
+  if (idle.length) say(`未配置 / not configured: ${idle.join(', ')} (${ENV_HELP})`);
+
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      opts.signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+    if (opts.signal?.aborted) done();
+    else opts.signal?.addEventListener('abort', done);
+  });
+  say('正在停止 / stopping…');
+  await stopAll();
+  say('已停止 / stopped');
+}
+
+async function defaultEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
+  const { createEngine } = await import('../../dialogs/engine.ts');
+  return createEngine({ ...(env.CREDIT_BOT_DATA_DIR && { dataDir: env.CREDIT_BOT_DATA_DIR }) });
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      '启动已配置的聊天渠道 / start every configured channel: Telegram (TELEGRAM_BOT_TOKEN), Discord ' +
+        '(DISCORD_BOT_TOKEN, DISCORD_APP_ID), staff web console (CREDIT_BOT_STAFF_TOKEN)',
+    )
+    .action(async () => {
+      await serve();
+    });
+}

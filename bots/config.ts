@@ -1,0 +1,189 @@
+// Channel configuration from the environment, validated up front so a typo in a token is reported as
+// "which variable, what is wrong, how to fix it" instead of a 401 deep inside a client library.
+// Token values never go into messages or logs.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { z } from 'zod';
+import { UsageError } from './usage-error.ts';
+
+const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]{30,}$/;
+// Discord bot tokens are three base64url parts joined by dots (user id, timestamp, HMAC).
+const DISCORD_TOKEN = /^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+const SNOWFLAKE = /^\d{15,21}$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const httpUrl = (what: string) =>
+  z.url({ protocol: /^https?$/, error: `must be an http(s) URL, e.g. ${what}` });
+
+const EnvSchema = z.object({
+  TELEGRAM_BOT_TOKEN: opt(
+    z
+      .string()
+      .regex(
+        TELEGRAM_TOKEN,
+        'is malformed: expected the token from @BotFather, digits, a colon and 30+ letters/digits/_/- ' +
+          '(e.g. 123456789:AAE…); check for quotes, spaces or a "bot" prefix',
+      ),
+  ),
+  TELEGRAM_API_ROOT: opt(httpUrl('http://127.0.0.1:8081 for a local Bot API server')),
+  TELEGRAM_WEBHOOK_URL: opt(
+    z.url({
+      protocol: /^https$/,
+      error: 'must be the public https URL Telegram should post updates to, e.g. https://bot.example.org/tg',
+    }),
+  ),
+  TELEGRAM_WEBHOOK_PORT: opt(
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int()
+      .min(1, 'must be a port number between 1 and 65535')
+      .max(65535, 'must be a port number between 1 and 65535'),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: opt(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only letters, digits, _ and - (1–256 characters)'),
+  ),
+  DISCORD_BOT_TOKEN: opt(
+    z
+      .string()
+      .regex(
+        DISCORD_TOKEN,
+        'is malformed: expected the bot token from the Discord developer portal (Bot → Reset Token), ' +
+          'three parts separated by dots; check for quotes, spaces or a "Bot " prefix',
+      ),
+  ),
+  DISCORD_APP_ID: opt(
+    z
+      .string()
+      .regex(SNOWFLAKE, 'must be the numeric Application ID from the developer portal (General Information)'),
+  ),
+  DISCORD_GUILD_ID: opt(
+    z
+      .string()
+      .regex(SNOWFLAKE, 'must be a numeric server id (Developer Mode → right-click the server → Copy ID)'),
+  ),
+  DISCORD_API_ROOT: opt(httpUrl('http://127.0.0.1:3000/api')),
+  CREDIT_BOT_RATE_LIMIT: opt(
+    z.coerce
+      .number({ error: 'must be a number of turns per minute' })
+      .int('must be a whole number of turns per minute')
+      .min(1, 'must be at least 1 turn per minute'),
+  ),
+  CREDIT_BOT_STAFF_TOKEN: opt(z.string()),
+});
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot?: string;
+  webhook?: { url: string; port: number; secret?: string };
+}
+
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  guildId?: string;
+  apiRoot?: string;
+}
+
+export interface BotConfig {
+  telegram?: TelegramConfig;
+  discord?: DiscordConfig;
+  /** turns per user per minute */
+  rateLimitPerMinute: number;
+  /** every secret value found, for scrubbing logs */
+  secrets: string[];
+}
+
+export const ENV_HELP =
+  'set TELEGRAM_BOT_TOKEN for Telegram, DISCORD_BOT_TOKEN and DISCORD_APP_ID for Discord, or ' +
+  'CREDIT_BOT_STAFF_TOKEN for the web console (see docs/connecting-bots.md)';
+
+/** Reads and checks the bot settings; throws UsageError naming every bad variable. */
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`);
+    throw new UsageError(`bad configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.TELEGRAM_BOT_TOKEN === undefined) {
+    for (const name of ['TELEGRAM_API_ROOT', 'TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_PORT'] as const) {
+      if (e[name] !== undefined) problems.push(`${name} is set but TELEGRAM_BOT_TOKEN is not; set both`);
+    }
+  }
+  if (e.DISCORD_BOT_TOKEN !== undefined && e.DISCORD_APP_ID === undefined) {
+    problems.push(
+      'DISCORD_APP_ID is missing: Discord needs it with DISCORD_BOT_TOKEN to register slash commands',
+    );
+  }
+  if (
+    e.DISCORD_BOT_TOKEN === undefined &&
+    (e.DISCORD_APP_ID !== undefined || e.DISCORD_GUILD_ID !== undefined)
+  ) {
+    problems.push('DISCORD_BOT_TOKEN is missing: set it to the bot token from the Discord developer portal');
+  }
+  if (problems.length) throw new UsageError(`bad configuration: ${problems.join('; ')}`);
+
+  const config: BotConfig = {
+    rateLimitPerMinute: e.CREDIT_BOT_RATE_LIMIT ?? 20,
+    secrets: [
+      e.TELEGRAM_BOT_TOKEN,
+      e.TELEGRAM_WEBHOOK_SECRET,
+      e.DISCORD_BOT_TOKEN,
+      e.CREDIT_BOT_STAFF_TOKEN,
+    ].filter((s): s is string => typeof s === 'string' && s.length > 0),
+  };
+  if (e.TELEGRAM_BOT_TOKEN) {
+    config.telegram = {
+      token: e.TELEGRAM_BOT_TOKEN,
+      ...(e.TELEGRAM_API_ROOT && { apiRoot: e.TELEGRAM_API_ROOT }),
+      ...(e.TELEGRAM_WEBHOOK_URL && {
+        webhook: {
+          url: e.TELEGRAM_WEBHOOK_URL,
+          port: e.TELEGRAM_WEBHOOK_PORT ?? 8443,
+          ...(e.TELEGRAM_WEBHOOK_SECRET && { secret: e.TELEGRAM_WEBHOOK_SECRET }),
+        },
+      }),
+    };
+  }
+  if (e.DISCORD_BOT_TOKEN && e.DISCORD_APP_ID) {
+    config.discord = {
+      token: e.DISCORD_BOT_TOKEN,
+      appId: e.DISCORD_APP_ID,
+      ...(e.DISCORD_GUILD_ID && { guildId: e.DISCORD_GUILD_ID }),
+      ...(e.DISCORD_API_ROOT && { apiRoot: e.DISCORD_API_ROOT }),
+    };
+  }
+  return config;
+}
+
+/**
+ * JSON logs on stderr. Known secrets are cut out of every line, whatever object or error message
+ * carried them (a failed request's URL contains the Telegram token, for instance).
+ */
+export function createLogger(
+  opts: { secrets?: string[]; stream?: DestinationStream; level?: string } = {},
+): Logger {
+  const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
+  return pino(
+    {
+      level: opts.level ?? process.env.CREDIT_BOT_LOG_LEVEL ?? 'info',
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'headers.authorization',
+          '*.headers.authorization',
+          '*.*.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+      hooks: {
+        streamWrite: (line) => secrets.reduce((out, s) => out.split(s).join('[redacted]'), line),
+      },
+    },
+    opts.stream ?? pino.destination({ fd: 2, sync: true }),
+  );
+}

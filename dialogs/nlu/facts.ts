@@ -1,0 +1,408 @@
+// Facts from free Chinese text, by patterns. Precision first: a fact is only reported when the
+// wording states it; questions ("会被列入吗"), negations ("还没办变更") and hedges ("好像") are
+// handled here, so the rules never receive a guess.
+import type { FactName, Facts } from '../../rules/types.ts';
+import { type Clause, clauses } from './normalize.ts';
+import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
+
+export interface Extracted {
+  facts: Facts;
+  hedged: FactName[];
+}
+
+type Value = Facts[FactName];
+interface Hit {
+  fact: FactName;
+  value: Value;
+  pos: number;
+}
+
+const HEDGE =
+  /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
+const FIRST_PERSON = /我|本公司|本店|我司|我家/;
+const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
+const QUESTION_BEFORE = /会|是否|有没有|是不是|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|查/;
+
+// Field → the error kind its misstatement belongs to (DOMAIN.md §2.3), checked in this order.
+const ERROR_CUE =
+  '(?:错|不一致|不对|不符|有误|不一样|写反|填反|少写|多写|少填|多填|填成|写成|搞混|弄错|不准确|出入|对不上)';
+const GAP = '[^，,。;；!?！？]{0,12}?';
+const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
+  [
+    'branch_zero_financials',
+    /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:填|报|写)(?:的|了|成|为)?(?:是)?(?:0|零)(?!点)/,
+  ],
+  [
+    'decimal_or_unit',
+    /小数点|万元[^，,。;；]{0,6}?元|(?<!万)元[^，,。;；]{0,6}?万元|单位[^，,。;；]{0,4}?(?:错|搞|弄|填|写)|(?:多|少)(?:填|写|打)了?(?:一?个|几个)?(?:0|零)/,
+  ],
+  [
+    'license_info_late',
+    /许可[^。;；]{0,24}?(?:没有?|未|忘了?)[^，,。;；]{0,6}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
+  ],
+  ['party_building_info', new RegExp(`(?:党建|党员|党组织)${GAP}${ERROR_CUE}`)],
+  [
+    'website_or_shop',
+    new RegExp(`(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称|店铺网址)${GAP}${ERROR_CUE}`),
+  ],
+  [
+    'contact_info',
+    new RegExp(`(?:电话|手机号|邮政编码|邮编|邮箱|电子邮件|email|e-mail|联系方式|传真)${GAP}${ERROR_CUE}`),
+  ],
+  [
+    'other',
+    new RegExp(`(?:从业人数|员工人数|经营范围|股东|出资|注册资本|成立日期|社保人数)${GAP}${ERROR_CUE}`),
+  ],
+];
+
+interface Rule {
+  fact: FactName;
+  re: RegExp;
+  value: Value | ((m: RegExpExecArray) => Value | undefined);
+}
+
+/** Statements whose wording fixes the value; negative and positive forms, the later one in the text wins. */
+const RULES: Rule[] = [
+  // entity type; a parent (上级/总/母公司) is not the user's own type
+  { fact: 'entityType', re: /合作社/g, value: 'cooperative' },
+  { fact: 'entityType', re: /个体(?:工商)?户|个体经营|个体工商/g, value: 'individual' },
+  {
+    fact: 'entityType',
+    re: /(?<!上级|总|母|集团|上面的?|注册|开|办)(?:有限责任|股份有限|有限)?公司|个人独资企业|合伙企业/g,
+    value: 'enterprise',
+  },
+  { fact: 'isBranch', re: /分公司|分支机构/g, value: true },
+
+  // annual reports already filed
+  {
+    fact: 'previousYearReportFiled',
+    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)/g,
+    value: true,
+  },
+  {
+    fact: 'previousYearReportFiled',
+    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)/g,
+    value: false,
+  },
+  {
+    fact: 'allOverdueReportsFiled',
+    re: /(?:所有|全部|几年|之前|以前|前几年|这几年|历年|往年|欠的|缺的|各年度?|每年)的?(?:年报|年度报告)[^，,。;；]{0,6}?(?:都|全|全部|已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)|(?:年报|年度报告)(?:都|全部?)(?:已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)|(?:补报|补交|补齐)了?(?:所有|全部)的?(?:年报|年度报告)/g,
+    value: true,
+  },
+  {
+    fact: 'allOverdueReportsFiled',
+    re: /(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?)(?:补完|补齐|全部补)|还有[^，,。;；]{0,4}?(?:年报|年度报告)没(?:补|报)/g,
+    value: false,
+  },
+
+  // address
+  {
+    fact: 'addressChangeRegistered',
+    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都)(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)?(?:变更|改)(?:登记)?(?:好|完)了/g,
+    value: true,
+  },
+  {
+    fact: 'addressChangeRegistered',
+    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)/g,
+    value: false,
+  },
+  {
+    fact: 'reachableAtRegisteredAddress',
+    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:能|可以)(?:联系|找到)(?:上|到)?|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)/g,
+    value: true,
+  },
+  {
+    fact: 'operatingAtRegisteredAddress',
+    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离/g,
+    value: false,
+  },
+  {
+    fact: 'reachableByOtherMeans',
+    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)/g,
+    value: true,
+  },
+  {
+    fact: 'otherViolations',
+    re: /(?:没有|没|无)(?:其他|别的|其它)?的?违法(?:违规)?(?:行为)?/g,
+    value: false,
+  },
+  { fact: 'otherViolations', re: /(?<!没|没有|无)(?:还有|有)(?:其他|别的|其它)的?违法/g, value: true },
+
+  // minor errors
+  {
+    fact: 'correctedAfterReminder',
+    re: /(?:提醒|通知|告知|指导)[^。;；]{0,10}?(?:已经?|马上|立即|立刻|及时|就|都)?(?:改正|改了|改过来|更正了?|修改了|纠正了?|改好|改掉了?|补上了|补正了?|补了)/g,
+    value: true,
+  },
+  {
+    fact: 'correctedAfterReminder',
+    re: /(?:提醒|通知|告知)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:改|更正|修改|纠正)/g,
+    value: false,
+  },
+  { fact: 'intentional', re: /不是故意|非主观故意|并非故意|无意|不小心|疏忽|粗心|笔误|失误/g, value: false },
+  { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改)/g, value: true },
+  {
+    fact: 'adverseImpact',
+    re: /(?:没有?|未|并未)(?:造成|产生|引起|带来)?(?:什么|任何)?(?:不良)?(?:影响|后果)/g,
+    value: false,
+  },
+  {
+    fact: 'adverseImpact',
+    re: /(?<!没|没有|未|会|会不会)(?:已经?)?(?:造成|产生|引起)了(?:不良|严重)?(?:影响|后果)/g,
+    value: true,
+  },
+  { fact: 'firstSpotCheck', re: /(?:第一次|首次|头一次|头回|第一回)(?:被)?抽查/g, value: true },
+  { fact: 'firstSpotCheck', re: /(?:第二次|又一次|再次|又)被?抽查/g, value: false },
+  {
+    fact: 'safetyRelated',
+    re: /食品生产|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯/g,
+    value: true,
+  },
+  {
+    fact: 'repeatedSameError',
+    re: /(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/g,
+    value: true,
+  },
+  {
+    fact: 'parentPublishesFinancials',
+    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,10}?(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)/g,
+    value: true,
+  },
+  {
+    fact: 'proofProvided',
+    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?:能|可以|已经?)?提供了?(?:相关)?证明|附了?证明/g,
+    value: true,
+  },
+  { fact: 'proofProvided', re: /(?:没有|没|无法|不能|提供不了)(?:提供)?(?:相关)?证明/g, value: false },
+  {
+    fact: 'majorImpactOrDispute',
+    re: /(?:重大|严重)(?:的)?社会影响|(?<!没有?|无)(?:利益)?纠纷/g,
+    value: true,
+  },
+  { fact: 'majorImpactOrDispute', re: /(?:没有|没|无)(?:什么|任何)?(?:利益)?纠纷/g, value: false },
+  { fact: 'refusedInspection', re: /拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查)/g, value: true },
+  {
+    fact: 'missedCorrectionDeadline',
+    re: /(?:逾期|超过期限|过了期限|超期)[^，,。;；]{0,4}?(?:没|未|还没)(?:有)?(?:改|更正|纠正)/g,
+    value: true,
+  },
+
+  // revocation risk
+  { fact: 'locatable', re: /查无下落|找不到人|下落不明|(?:公司|企业|人)失联|长期失联/g, value: false },
+  {
+    fact: 'locatable',
+    re: /(?:能|可以)找(?:到|得到)人|找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到/g,
+    value: true,
+  },
+  {
+    fact: 'yearsWithoutAnnualReport',
+    re: /(?:连续)?(?<![\d年])(\d|[两二三四五六七八九十])年(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
+    value: (m) => smallNumber(m[1] ?? m[2] ?? ''),
+  },
+  {
+    fact: 'taxFiled',
+    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?:也|都)?(?:没有?|未)(?:报|交|缴|申报)/g,
+    value: false,
+  },
+  {
+    fact: 'taxFiled',
+    re: /(?:一直|都|正常)(?:在)?(?:报税|纳税|申报纳税)|税(?:也|都)?(?:一直)?(?:报着|在报|正常报|交着|按时报)/g,
+    value: true,
+  },
+];
+
+interface ListingHit {
+  value: boolean;
+  pos: number;
+  clause: Clause;
+}
+
+// Passive or completed listing wording; the verb must be followed by list wording so that
+// "给我列个清单" is not a listing.
+const LISTING = [
+  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录)/g,
+  /(?:已经?)(?:列入|列进|被列|标记)/g,
+  /(?:进了|上了|进入了?|进|在)(?:经营)?(?:异常名录|异常状态|黑名单)/g,
+  /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/g,
+];
+
+function listingHits(s: string, cls: Clause[]): ListingHit[] {
+  const firstPerson = FIRST_PERSON.test(s);
+  const hits: ListingHit[] = [];
+  for (const re of LISTING) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) {
+      const pos = m.index ?? 0;
+      const clause = clauseAt(cls, pos);
+      if (!clause) continue;
+      const before = s.slice(clause.start, pos);
+      const tail = s.slice(pos, pos + m[0].length + 2);
+      // 免列异 is the exemption, not a listing
+      if (/免列|免于列/.test(s.slice(Math.max(clause.start, pos - 2), pos + m[0].length + 1))) continue;
+      const after = s.slice(pos + m[0].length, clause.end);
+      // "还在异常名录上吗": the listing itself is what is asked
+      const asking = QUESTION_BEFORE.test(before) || /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after);
+      if (!asking && (NEG_BEFORE.test(before) || /^(?:没|未)/.test(tail)))
+        hits.push({ value: false, pos, clause });
+      else if (asking) {
+        // "我们…会被列入吗": asking whether they will be listed means they are not yet
+        if (firstPerson && /会/.test(before)) hits.push({ value: false, pos, clause });
+      } else hits.push({ value: true, pos, clause });
+    }
+  }
+  return hits;
+}
+
+const LISTED_YEAR = new RegExp(
+  `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?(?:列|标|拉进|拉入|纳入|进入|进了|上了|在异常)`,
+  'g',
+);
+
+/**
+ * "2022年没报年报被列了": a calendar year dates the events of the story, so it is the listing year.
+ * A relative year before 年报 ("去年没报年报") usually names the report ("去年的年报"), whose listing
+ * follows a year later, so it gives no listing year.
+ */
+const LISTED_YEAR_AFTER_REASON =
+  /((?<!\d)(?:19|20)\d{2}年?|(?<!\d)\d{2}年)(?!的|度)[^，,。;；!?！？报没未]{0,6}?(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:被|给|就)?(?:列|标)/g;
+
+function listingReason(s: string): { value: Facts['listingReason']; pos: number } | undefined {
+  const cues: [Facts['listingReason'], RegExp][] = [
+    ['false_public_info', /隐瞒|弄虚作假|虚假|不真实|造假|提供假/],
+    ['instant_info_not_published', /即时信息/],
+    [
+      'name_change_not_registered',
+      /(?:名称|名字|改名|更名|改了名)[^。;；]{0,12}?(?:没有?|未)(?:去)?(?:办|登记|变更)/,
+    ],
+    [
+      'unreachable_at_address',
+      /(?:住所|地址|经营场所|注册地|登记地)[^，,。;；]{0,8}?(?:联系不上|无法联系|不能联系|联系不到|找不到|失联|查无)|(?:联系不上|无法联系|联系不到)[^，,。;；]{0,4}?(?:被|列)/,
+    ],
+    [
+      'annual_report_overdue',
+      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期)?(?:报送?|交|申报|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
+    ],
+  ];
+  for (const [value, re] of cues) {
+    const m = re.exec(s);
+    if (m) return { value, pos: m.index };
+  }
+  return undefined;
+}
+
+function errorKind(s: string): { value: Facts['errorKind']; pos: number } | undefined {
+  for (const [value, re] of ERROR_KIND_RULES) {
+    const m = re.exec(s);
+    if (!m) continue;
+    if (value === 'branch_zero_financials' && !/分公司|分支|上级|总公司|母公司|总部/.test(s)) continue;
+    return { value, pos: m.index };
+  }
+  return undefined;
+}
+
+// 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question
+const DRAFT_VERB =
+  /写|生成|起草|拟|出(?:个|一份|一个|份)|做(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
+  ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
+  ['situation-explanation', /情况说明|说明书|说明材料/],
+  ['commitment', /承诺书|守信承诺|信用承诺书/],
+  ['application', /申请书|修复申请|移出申请|申请材料|申请/],
+];
+
+function docType(s: string): Facts['docType'] | undefined {
+  if (!DRAFT_VERB.test(s)) return undefined;
+  let rest = s;
+  let best: { value: NonNullable<Facts['docType']>; pos: number } | undefined;
+  for (const [value, re] of DOC_TERMS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    if (!best || m.index < best.pos) best = { value, pos: m.index };
+    // blank out the span so "免列异申请" is not counted again as a plain application
+    rest = rest.slice(0, m.index) + '\u0000'.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  }
+  return best?.value;
+}
+
+const CORRECTABLE = new Set<Facts['listingReason']>([
+  'false_public_info',
+  'instant_info_not_published',
+  'name_change_not_registered',
+]);
+
+function clauseAt(cls: Clause[], pos: number): Clause | undefined {
+  return cls.find((c) => pos >= c.start && pos < c.end);
+}
+
+/** Extract facts from already-normalised text (see normalize.ts). */
+export function extractFacts(s: string, now: Date): Extracted {
+  const cls = clauses(s);
+  const hedgedClause = (pos: number) => {
+    const c = clauseAt(cls, pos);
+    return c ? HEDGE.test(c.text) : false;
+  };
+  const hits: Hit[] = [];
+  const hedged = new Set<FactName>();
+  const add = (fact: FactName, value: Value | undefined, pos: number) => {
+    if (value === undefined) return;
+    if (hedgedClause(pos)) hedged.add(fact);
+    else hits.push({ fact, value, pos });
+  };
+
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of s.matchAll(rule.re)) {
+      add(rule.fact, typeof rule.value === 'function' ? rule.value(m) : rule.value, m.index ?? 0);
+    }
+  }
+  for (const h of listingHits(s, cls)) add('listed', h.value, h.pos);
+
+  const facts: Facts = {};
+  // the later statement wins ("之前没补，现在补了"); for the entity type the first mention names the user
+  const sorted = [...hits].sort((a, b) => a.pos - b.pos);
+  for (const h of sorted) {
+    if (h.fact === 'entityType' && facts.entityType) continue;
+    (facts as Record<string, Value>)[h.fact] = h.value;
+  }
+  for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
+
+  // facts derived after the first pass keep an earlier, more direct statement
+  const set = (fact: FactName, value: Value | undefined, pos: number) => {
+    if (value === undefined) return;
+    if (hedgedClause(pos)) hedged.add(fact);
+    else (facts as Record<string, Value>)[fact] ??= value;
+  };
+
+  if (facts.listed === true) {
+    const reason = listingReason(s);
+    if (reason) set('listingReason', reason.value, reason.pos);
+    for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON]) {
+      re.lastIndex = 0;
+      for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? '', now), m.index ?? 0);
+    }
+    // "已经改正了" from someone listed for false, unpublished or unregistered information
+    const corrected =
+      /(?:已经?|都|也)(?:改正|更正|纠正|公示|改过来|登记)了?|(?:改正|更正|纠正)(?:好|完)了/.exec(s);
+    if (corrected && reason && CORRECTABLE.has(reason.value)) set('infoCorrected', true, corrected.index);
+  }
+
+  const kind = errorKind(s);
+  if (kind) set('errorKind', kind.value, kind.pos);
+  if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
+
+  // being unreachable at the registered address, or having moved, is not "查无下落"
+  if (
+    facts.locatable === false &&
+    (facts.listingReason === 'unreachable_at_address' || facts.operatingAtRegisteredAddress === false)
+  ) {
+    delete facts.locatable;
+  }
+  // a branch is part of an enterprise only when it is called 分公司
+  if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
+
+  const doc = docType(s);
+  if (doc) facts.docType = doc;
+
+  for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
+  return { facts, hedged: [...hedged] };
+}

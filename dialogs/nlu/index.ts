@@ -1,0 +1,123 @@
+// Understanding free Chinese text: intent (natural's Bayes classifier on token features, with a
+// few high-precision keyword rules in front) and facts (patterns in facts.ts).
+import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import type { FactName, Facts } from '../../rules/types.ts';
+import { parseAnswer } from './answer.ts';
+import { extractFacts } from './facts.ts';
+import { features } from './features.ts';
+import { loadModel, type Model, scores } from './model.ts';
+import { normalize } from './normalize.ts';
+
+export { parseAnswer };
+
+export const INTENTS = [
+  'repair',
+  'address_change',
+  'minor_error',
+  'revocation_risk',
+  'documents',
+  'timeline',
+  'how_to_apply',
+  'draft',
+  'check_status',
+  'policy_info',
+  'smalltalk',
+  'human',
+  'out_of_scope',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface Understanding {
+  intent: Intent;
+  confidence: number;
+  alternatives: { intent: Intent; confidence: number }[];
+  facts: Facts;
+  hedged: FactName[];
+}
+
+/** Below this the engine asks a clarifying question offering `alternatives`. */
+export const CONFIDENCE_FLOOR = 0.5;
+
+/** Confidence given to an intent decided by a keyword rule rather than the classifier. */
+const RULE_CONFIDENCE = 0.95;
+
+let model: Model | undefined;
+export function nluModel(): Model {
+  model ??= loadModel();
+  return model;
+}
+
+const DOMAIN_WORDS = /经营异常|异常名录|列异|市场监管|年报|年度报告/;
+
+function ruleIntent(s: string, facts: Facts): Intent | undefined {
+  const kw = loadKeywords();
+  if (kw.strongOutOfScope.some((w) => s.includes(w)) && !DOMAIN_WORDS.test(s)) return 'out_of_scope';
+  if (facts.docType) return 'draft';
+  if (kw.strongHuman.some((w) => s.includes(w))) return 'human';
+  return undefined;
+}
+
+function softmax(xs: number[], temperature: number): number[] {
+  const max = Math.max(...xs);
+  const exps = xs.map((x) => Math.exp((x - max) / temperature));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+function classify(s: string, facts: Facts): { intent: Intent; confidence: number }[] {
+  const m = nluModel();
+  const tokens = features(s, facts);
+  // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
+  // temperature that grows with the token count keeps the confidence usable as a floor.
+  const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
+  return m.labels
+    .map((label, i) => ({ intent: label as Intent, confidence: probs[i] as number }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
+  const now = opts.now ?? new Date();
+  const s = normalize(text);
+  const { facts, hedged } = extractFacts(s, now);
+  if (opts.pending && facts[opts.pending] === undefined && !hedged.includes(opts.pending)) {
+    const answer = parseAnswer(opts.pending, text, { now });
+    if (answer === 'unknown') hedged.push(opts.pending);
+    else if (answer !== undefined) (facts as Record<string, unknown>)[opts.pending] = answer;
+  }
+  if (!/[\u3400-\u9fffa-z]/.test(s)) {
+    return { intent: 'out_of_scope', confidence: 0, alternatives: [], facts, hedged };
+  }
+  let ranked = classify(s, facts);
+  const rule = ruleIntent(s, facts);
+  if (rule) {
+    ranked = [
+      { intent: rule, confidence: RULE_CONFIDENCE },
+      ...ranked
+        .filter((r) => r.intent !== rule)
+        .map((r) => ({ ...r, confidence: r.confidence * (1 - RULE_CONFIDENCE) })),
+    ];
+  }
+  // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
+  if (facts.listed === true && ranked[0]?.intent === 'address_change') {
+    const repair = ranked.find((r) => r.intent === 'repair');
+    const top = ranked[0];
+    if (repair)
+      ranked = [
+        { intent: 'repair', confidence: top.confidence },
+        ...ranked.filter((r) => r !== repair && r !== top),
+        { ...top, confidence: repair.confidence },
+      ];
+  }
+  const [best, ...rest] = ranked;
+  const intent = best?.intent ?? 'out_of_scope';
+  return {
+    intent,
+    confidence: round(best?.confidence ?? 0),
+    alternatives: rest.slice(0, 3).map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
+    // what someone says about an unrelated matter is not about their business
+    facts: intent === 'out_of_scope' ? {} : facts,
+    hedged: intent === 'out_of_scope' ? [] : hedged,
+  };
+}
