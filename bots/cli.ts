@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`credit-bot: 内部错误 / internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.stderr.write(
+      `credit-bot: 内部错误 / internal error: ${(err as Error)?.message ?? String(err)}\n`,
+    );
     if (process.env.CREDIT_BOT_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     process.exitCode = 1;
   }

@@ -174,7 +174,10 @@ describe('standard repair for false information, unpublished instant information
         eligible: true,
         documents: REPAIR_DOCS,
         // DOMAIN.md §3: unpublished instant information is decided from receipt, the others after verification
-        deadline: { workingDays: 5, from: reason === 'instant_info_not_published' ? 'receipt' : 'verification' },
+        deadline: {
+          workingDays: 5,
+          from: reason === 'instant_info_not_published' ? 'receipt' : 'verification',
+        },
       });
       const d = evaluate({ ...base, infoCorrected: false });
       expect(d).toMatchObject({ path: 'standard-repair', eligible: false, missing: [] });
