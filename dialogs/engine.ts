@@ -26,7 +26,9 @@ import { CONFIDENCE_FLOOR, type Intent, understand } from './nlu/index.ts';
 import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
 import { lowdbStore, type Store } from './store.ts';
 import { dialog, say } from './texts.ts';
-import type { Choice, Engine, SessionKey, Turn, TurnResult } from './types.ts';
+import type { CaseView, Choice, Engine, SessionKey, Turn, TurnResult } from './types.ts';
+
+export type { CaseView } from './types.ts';
 
 /** Longer messages are cut before understanding: nobody describes their case in 2,000 characters. */
 export const MAX_TEXT = 2000;
@@ -40,15 +42,6 @@ export interface CreateEngineOptions {
   /** idle time after which a session is dropped */
   ttlMs?: number;
   draftDir?: string;
-}
-
-export interface CaseView {
-  facts: Facts;
-  determination: Determination;
-  explanation: string;
-  readAloud: string;
-  history: { from: 'user' | 'bot'; text: string }[];
-  draftFields: Record<string, string | number>;
 }
 
 export interface FullEngine extends Engine {

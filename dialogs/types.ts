@@ -56,3 +56,14 @@ export interface Engine {
   /** flush pending session writes; call on shutdown */
   close(): Promise<void>;
 }
+
+/** What staff views show of a case (dialogs/engine.ts getCase). */
+export interface CaseView {
+  facts: Facts;
+  determination: Determination;
+  explanation: string;
+  readAloud: string;
+  history: { from: 'user' | 'bot'; text: string }[];
+  /** draft fields the caller gave in the chat's draft interview */
+  draftFields: Record<string, string | number>;
+}

@@ -1,7 +1,15 @@
 // The repair routes of the 通城县 plan (DOMAIN.md §2) and the national standard routes (§3), as data.
 // A route *applies* when every test in `when` holds; its `conditions` then decide whether the user can
 // use it now. Order is priority: a pilot route stands before the standard route it relaxes.
-import type { Deadline, DocumentId, ErrorKind, FactName, Facts, PathId } from './types.ts';
+import {
+  type Deadline,
+  type DocumentId,
+  ERROR_KINDS,
+  type ErrorKind,
+  type FactName,
+  type Facts,
+  type PathId,
+} from './types.ts';
 
 /** One test on one fact. `test` receives a known (non-undefined) value. */
 export interface Test {
@@ -49,14 +57,8 @@ const oneOf =
 export const PILOT_SINCE_YEAR = 2020;
 export const DECISION_WORKING_DAYS = 5;
 
-const SIX_ERROR_KINDS: ErrorKind[] = [
-  'contact_info',
-  'website_or_shop',
-  'party_building_info',
-  'license_info_late',
-  'decimal_or_unit',
-  'branch_zero_financials',
-];
+/** the six kinds of 四(四)一–六; `other` is outside the exemption */
+const SIX_ERROR_KINDS = ERROR_KINDS.filter((k) => k !== 'other');
 
 /** The clause of 四(四) each minor-error kind falls under. */
 export const ERROR_KIND_CLAUSE: Record<ErrorKind, string | null> = {

@@ -1,17 +1,9 @@
 // What the web console needs from the engine and the draft renderer. The engine adds getCase/setFacts
 // to the channel-free Engine of dialogs/types.ts; drafts come from knowledge/drafts/.
-import type { Engine, SessionKey } from '../../dialogs/types.ts';
+import type { CaseView, Engine, SessionKey } from '../../dialogs/types.ts';
 import type { Determination, Facts, PathId } from '../../rules/types.ts';
 
-export interface CaseView {
-  facts: Facts;
-  determination: Determination;
-  explanation: string;
-  readAloud: string;
-  history: { from: 'user' | 'bot'; text: string }[];
-  /** draft fields the caller gave in the chat's draft interview */
-  draftFields?: Record<string, string | number>;
-}
+export type { CaseView } from '../../dialogs/types.ts';
 
 export interface CaseEngine extends Engine {
   getCase(key: SessionKey): Promise<CaseView>;
@@ -19,14 +11,9 @@ export interface CaseEngine extends Engine {
   setFacts(key: SessionKey, facts: Record<string, unknown>): Promise<CaseView>;
 }
 
-export type DraftFormat = 'txt' | 'md' | 'docx';
+import type { DraftFormat, RenderedDraft } from '../../knowledge/drafts/render.ts';
 
-export interface RenderedDraft {
-  fileName: string;
-  mimeType: string;
-  data: Uint8Array;
-  text: string;
-}
+export type { DraftFormat, RenderedDraft };
 
 /** Problems with draft data, each naming its field; thrown by renderDraft (DraftDataError). */
 export interface DraftProblems {

@@ -69,6 +69,7 @@ export function createFakeEngine(): CaseEngine & { sessions: Map<string, Session
     const name = determination.path === 'undetermined' ? '尚未确定' : determination.path;
     return {
       facts: { ...s.facts },
+      draftFields: {},
       determination,
       explanation: `路径：${name}`,
       readAloud:
