@@ -32,6 +32,16 @@ async function main(argv: string[]): Promise<void> {
     });
     mod?.register(program);
   }
+  // The chat is the default command, so commander would call an unknown word "too many arguments".
+  const first = argv[2];
+  const known = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (first && !first.startsWith('-') && first !== 'help' && !known.includes(first)) {
+    process.stderr.write(
+      `credit-bot: unknown command '${first.slice(0, 40)}' / 没有这个命令 (commands: ${known.join(', ')}; see --help)\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (err) {

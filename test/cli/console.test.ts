@@ -62,3 +62,12 @@ describe('npm start (console chat)', () => {
     expect(r.out).toMatch(/判断：.*容缺/);
   });
 });
+
+describe('command line usage errors', () => {
+  it('an unknown command exits 2 with one line naming it', async () => {
+    const r = await runConsole([], mkdtempSync(join(tmpdir(), 'crb-cli-')), ['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain("unknown command 'frobnicate'");
+  });
+});
