@@ -8,6 +8,8 @@ import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 export interface Extracted {
   facts: Facts;
   hedged: FactName[];
+  /** what the wording does beside stating facts, for the intent features (e.g. asks whether listed) */
+  signals: string[];
 }
 
 type Value = Facts[FactName];
@@ -212,7 +214,8 @@ const RULES: Rule[] = [
 ];
 
 interface ListingHit {
-  value: boolean;
+  /** 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be */
+  value: boolean | 'asked' | 'asked-now';
   pos: number;
   clause: Clause;
 }
@@ -241,12 +244,17 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
       if (/免列|免于列/.test(s.slice(Math.max(clause.start, pos - 2), pos + m[0].length + 1))) continue;
       const after = s.slice(pos + m[0].length, clause.end);
       // "还在异常名录上吗": the listing itself is what is asked
-      const asking = QUESTION_BEFORE.test(before) || /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after);
+      const asking =
+        QUESTION_BEFORE.test(before) ||
+        /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after) ||
+        // "被列入经营异常名录了吗" asks about the listing; "被列入异常还能贷款吗" presupposes it
+        (/^[^能会怎影可要还]{0,10}?了?(?:吗|么|没有?|\?)$/.test(after) && !/了[^吗么?]/.test(after));
       if (!asking && (NEG_BEFORE.test(before) || /^(?:没|未)/.test(tail)))
         hits.push({ value: false, pos, clause });
       else if (asking) {
         // "我们…会被列入吗": asking whether they will be listed means they are not yet
-        if (firstPerson && /会/.test(before)) hits.push({ value: false, pos, clause });
+        const future = /会/.test(before);
+        hits.push({ value: future ? (firstPerson ? false : 'asked') : 'asked-now', pos, clause });
       } else hits.push({ value: true, pos, clause });
     }
   }
@@ -355,7 +363,11 @@ export function extractFacts(s: string, now: Date): Extracted {
       add(rule.fact, typeof rule.value === 'function' ? rule.value(m) : rule.value, m.index ?? 0);
     }
   }
-  for (const h of listingHits(s, cls)) add('listed', h.value, h.pos);
+  const signals: string[] = [];
+  for (const h of listingHits(s, cls)) {
+    if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
+    else add('listed', h.value, h.pos);
+  }
 
   const facts: Facts = {};
   // the later statement wins ("之前没补，现在补了"); for the entity type the first mention names the user
@@ -404,5 +416,5 @@ export function extractFacts(s: string, now: Date): Extracted {
   if (doc) facts.docType = doc;
 
   for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
-  return { facts, hedged: [...hedged] };
+  return { facts, hedged: [...hedged], signals: [...new Set(signals)] };
 }

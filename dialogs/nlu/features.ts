@@ -11,7 +11,7 @@ const STRONG_WEIGHT = 2;
 
 let groups: [string, string[]][] | undefined;
 
-export function features(s: string, facts: Facts): string[] {
+export function features(s: string, facts: Facts, signals: string[] = []): string[] {
   groups ??= Object.entries(loadKeywords().groups);
   const units = (s.match(WORD) ?? []).map((u) => (/^\d/.test(u) ? '#' : u));
   const out = new Set<string>();
@@ -37,6 +37,7 @@ export function features(s: string, facts: Facts): string[] {
     strong(`F:${name}`);
     if (typeof value === 'boolean') strong(`F:${name}=${value}`);
   }
+  for (const sig of signals) strong(sig);
   const len = units.length;
   out.add(len <= 2 ? 'L:tiny' : len <= 6 ? 'L:short' : len <= 20 ? 'L:mid' : 'L:long');
   if (/[?？吗么]$|怎么|如何|什么|哪|多少|几/.test(s)) out.add('Q:question');

@@ -49,11 +49,13 @@ export function nluModel(): Model {
 
 const DOMAIN_WORDS = /经营异常|异常名录|列异|市场监管|年报|年度报告/;
 
-function ruleIntent(s: string, facts: Facts): Intent | undefined {
+function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
   if (kw.strongOutOfScope.some((w) => s.includes(w)) && !DOMAIN_WORDS.test(s)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   if (kw.strongHuman.some((w) => s.includes(w))) return 'human';
+  // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
+  if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
   return undefined;
 }
 
@@ -64,9 +66,9 @@ function softmax(xs: number[], temperature: number): number[] {
   return exps.map((e) => e / sum);
 }
 
-function classify(s: string, facts: Facts): { intent: Intent; confidence: number }[] {
+function classify(s: string, facts: Facts, signals: string[]): { intent: Intent; confidence: number }[] {
   const m = nluModel();
-  const tokens = features(s, facts);
+  const tokens = features(s, facts, signals);
   // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
   // temperature that grows with the token count keeps the confidence usable as a floor.
   const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
@@ -80,7 +82,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
-  const { facts, hedged } = extractFacts(s, now);
+  const { facts, hedged, signals } = extractFacts(s, now);
   if (opts.pending && facts[opts.pending] === undefined && !hedged.includes(opts.pending)) {
     const answer = parseAnswer(opts.pending, text, { now });
     if (answer === 'unknown') hedged.push(opts.pending);
@@ -89,8 +91,8 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     return { intent: 'out_of_scope', confidence: 0, alternatives: [], facts, hedged };
   }
-  let ranked = classify(s, facts);
-  const rule = ruleIntent(s, facts);
+  let ranked = classify(s, facts, signals);
+  const rule = ruleIntent(s, facts, signals);
   if (rule) {
     ranked = [
       { intent: rule, confidence: RULE_CONFIDENCE },

@@ -42,7 +42,8 @@ export function currentHash(): string {
 
 export function phraseTokens(text: string): string[] {
   const s = normalize(text);
-  return features(s, extractFacts(s, TRAINING_NOW).facts);
+  const { facts, signals } = extractFacts(s, TRAINING_NOW);
+  return features(s, facts, signals);
 }
 
 function train(hash: string): Cache {

@@ -1,0 +1,61 @@
+// Loads the NLU data kept as text in this folder: training phrases (one file per intent),
+// keyword groups and aliases. Read synchronously once: the NLU must be ready at start-up.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NLU_DIR = dirname(fileURLToPath(import.meta.url));
+export const PHRASES_DIR = join(NLU_DIR, 'phrases');
+export const MODEL_FILE = join(NLU_DIR, 'model.json');
+export const HELDOUT_FILE = join(NLU_DIR, 'heldout.jsonl');
+
+export interface Keywords {
+  aliases: Record<string, string>;
+  groups: Record<string, string[]>;
+  domainWords: string[];
+  strongOutOfScope: string[];
+  strongHuman: string[];
+}
+
+let keywords: Keywords | undefined;
+export function loadKeywords(): Keywords {
+  keywords ??= JSON.parse(readFileSync(join(NLU_DIR, 'keywords.json'), 'utf8')) as Keywords;
+  return keywords;
+}
+
+export interface Phrase {
+  intent: string;
+  text: string;
+}
+
+/** Phrases from phrases/<intent>.txt; blank lines and lines starting with # are skipped. */
+export function loadPhrases(): Phrase[] {
+  const out: Phrase[] = [];
+  for (const file of phraseFiles()) {
+    const intent = file.replace(/\.txt$/, '');
+    for (const line of readFileSync(join(PHRASES_DIR, file), 'utf8').split('\n')) {
+      const text = line.trim();
+      if (text && !text.startsWith('#')) out.push({ intent, text });
+    }
+  }
+  return out;
+}
+
+function phraseFiles(): string[] {
+  return readdirSync(PHRASES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+}
+
+/**
+ * Hash of everything the trained model depends on: the phrase files, the keyword file and the
+ * feature code passed in (so editing the extractor also invalidates a stale model).
+ */
+export function dataHash(extraFiles: string[]): string {
+  const h = createHash('sha256');
+  for (const file of phraseFiles()) h.update(file).update(readFileSync(join(PHRASES_DIR, file)));
+  h.update(readFileSync(join(NLU_DIR, 'keywords.json')));
+  for (const file of extraFiles) h.update(readFileSync(file));
+  return h.digest('hex').slice(0, 16);
+}
