@@ -294,7 +294,7 @@ export function messageTurn(message: Message, me: Pick<UserFromGetMe, 'id' | 'us
   out = out.replace(/\s+/g, ' ').trim();
   // A deep link t.me/bot?start=draft arrives as "/start draft": continue with what the link stood for.
   const deep = /^\/start ([A-Za-z0-9_-]+)$/.exec(out);
-  if (!isGroup && deep && (COMMANDS as readonly string[]).includes(deep[1] as string)) out = `/${deep[1]}`;
+  if (!isGroup && deep) out = fromDeepLink(deep[1] as string) ?? out;
   return {
     channel: 'telegram',
     chatId: String(message.chat.id),
@@ -315,9 +315,20 @@ function inlineKeyboard(userId: string, choices: { id: string; label: string }[]
   return rows(buttons, perRow);
 }
 
-function deepLinkPayload(privateStart: string): string {
-  const m = /^\/([A-Za-z0-9_]+)$/.exec(privateStart.trim());
+// Deep-link payloads allow only [A-Za-z0-9_-] (64 characters), so "/draft <doc> from:<group>" travels as
+// "draft_<doc>_<group>" and the group's facts still reach the private chat.
+export function deepLinkPayload(privateStart: string): string {
+  const text = privateStart.trim();
+  const draft = /^\/draft ([A-Za-z-]+) from:(-?\d+)$/.exec(text);
+  if (draft) return `draft_${draft[1]}_${draft[2]}`.slice(0, 64);
+  const m = /^\/([A-Za-z0-9_]+)$/.exec(text);
   return m && (COMMANDS as readonly string[]).includes(m[1] as string) ? (m[1] as string) : 'start';
+}
+
+export function fromDeepLink(payload: string): string | undefined {
+  const draft = /^draft_([A-Za-z-]+)_(-?\d+)$/.exec(payload);
+  if (draft) return `/draft ${draft[1]} from:${draft[2]}`;
+  return (COMMANDS as readonly string[]).includes(payload) ? `/${payload}` : undefined;
 }
 
 /** 403 "bot can't initiate conversation" / "bot was blocked", 400 "chat not found". */
