@@ -64,7 +64,7 @@ function decide(route: Route, facts: Facts): Determination {
         : route.steps.eligible.length
           ? route.steps.eligible
           : route.steps.notEligible,
-    documents: route.documents,
+    documents: eligible === false && route.documentsOnlyWhenEligible ? [] : route.documents,
     deadline: route.deadline,
     citations,
   };

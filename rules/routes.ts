@@ -41,6 +41,12 @@ export interface Route {
    * not-covered means no repair route of the plan or the national rules fits (false).
    */
   verdict?: boolean | null;
+  /**
+   * Whether the documents still apply when a condition is unmet. A repair route's unmet condition is
+   * a step to take first (file the report, register the change), so its documents stay; an exemption
+   * that is ruled out has nothing to apply for.
+   */
+  documentsOnlyWhenEligible?: boolean;
   /** clauses that depend on the facts, e.g. the 四(四) case of the error kind */
   citeAlso?: (facts: Facts, eligible: boolean | null) => string[];
 }
@@ -299,6 +305,7 @@ export const ROUTES: Route[] = [
       exclusion('met-correction-deadline', 'missedCorrectionDeadline'),
     ],
     documents: ['minor-error-application'],
+    documentsOnlyWhenEligible: true,
     deadline: null,
     citations: ['四(四)', '五(二)三'],
     citeAlso: (facts, eligible) => [
@@ -338,6 +345,7 @@ export const ROUTES: Route[] = [
       { id: 'no-other-violations', fact: 'otherViolations', test: is(false), citation: '四(五)' },
     ],
     documents: ['situation-explanation'],
+    documentsOnlyWhenEligible: true,
     deadline: null,
     citations: ['四(五)'],
     steps: {

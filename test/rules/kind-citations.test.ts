@@ -34,3 +34,35 @@ describe('minor-error citations name the case of 四(四) the error falls under'
     });
   }
 });
+
+describe('a ruled-out exemption has nothing to submit', () => {
+  it('minor-error exemption not eligible: no documents; eligible: the written application', () => {
+    expect(evaluate({ ...eligibleBase, errorKind: 'contact_info' }).documents).toEqual([
+      'minor-error-application',
+    ]);
+    expect(
+      evaluate({ ...eligibleBase, errorKind: 'contact_info', entityType: 'individual' }).documents,
+    ).toEqual([]);
+  });
+  it('punishment buffer not eligible: no explanation to write', () => {
+    const base: Facts = {
+      listed: false,
+      operatingAtRegisteredAddress: false,
+      reachableByOtherMeans: true,
+      otherViolations: false,
+    };
+    expect(evaluate(base).documents).toEqual(['situation-explanation']);
+    expect(evaluate({ ...base, reachableByOtherMeans: false }).documents).toEqual([]);
+  });
+  it('a repair route keeps its documents while a step is still to be taken', () => {
+    const d = evaluate({
+      entityType: 'individual',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      listedYear: 2021,
+      previousYearReportFiled: false,
+    });
+    expect(d.eligible).toBe(false);
+    expect(d.documents).toEqual(['repair-application', 'credit-commitment']);
+  });
+});
