@@ -40,12 +40,14 @@ const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   ],
   [
     'license_info_late',
-    /许可[^。;；]{0,24}?(?:没有?|未|忘了?)[^，,。;；]{0,6}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
+    /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
   ],
   ['party_building_info', new RegExp(`(?:党建|党员|党组织)${GAP}${ERROR_CUE}`)],
   [
     'website_or_shop',
-    new RegExp(`(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称|店铺网址)${GAP}${ERROR_CUE}`),
+    new RegExp(
+      `(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称|店铺网址)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+    ),
   ],
   [
     'contact_info',
@@ -61,29 +63,42 @@ interface Rule {
   fact: FactName;
   re: RegExp;
   value: Value | ((m: RegExpExecArray) => Value | undefined);
+  /** the rule applies only when the whole text passes this test */
+  when?: (s: string) => boolean;
 }
 
 /** Statements whose wording fixes the value; negative and positive forms, the later one in the text wins. */
 const RULES: Rule[] = [
   // entity type; a parent (上级/总/母公司) is not the user's own type
   { fact: 'entityType', re: /合作社/g, value: 'cooperative' },
-  { fact: 'entityType', re: /个体(?:工商)?户|个体经营|个体工商/g, value: 'individual' },
+  {
+    fact: 'entityType',
+    re: /个体(?:工商)?户|个体经营|个体工商|个体(?=$|[，,。;；!?！？ ]|老板)/g,
+    value: 'individual',
+  },
   {
     fact: 'entityType',
     re: /(?<!上级|总|母|集团|上面的?|注册|开|办)(?:有限责任|股份有限|有限)?公司|个人独资企业|合伙企业/g,
     value: 'enterprise',
   },
   { fact: 'isBranch', re: /分公司|分支机构/g, value: true },
+  // "能不能暂时不列入": the punishment buffer is asked for by someone not yet listed
+  {
+    fact: 'listed',
+    re: /暂(?:时|且)?不(?:被)?列(?:入|异)/g,
+    value: false,
+    when: (s) => FIRST_PERSON.test(s),
+  },
 
   // annual reports already filed
   {
     fact: 'previousYearReportFiled',
-    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)/g,
+    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)|纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/g,
     value: true,
   },
   {
     fact: 'previousYearReportFiled',
-    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)/g,
+    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:补|交|报|提交)|(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/g,
     value: false,
   },
   {
@@ -100,27 +115,27 @@ const RULES: Rule[] = [
   // address
   {
     fact: 'addressChangeRegistered',
-    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都)(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)?(?:变更|改)(?:登记)?(?:好|完)了/g,
+    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都)(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)(?:变更|改)(?:登记)?(?:好|完)?了|(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了|(?:住所|地址|场所)(?:变更|改)登记了/g,
     value: true,
   },
   {
     fact: 'addressChangeRegistered',
-    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)/g,
+    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)/g,
     value: false,
   },
   {
     fact: 'reachableAtRegisteredAddress',
-    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:能|可以)(?:联系|找到)(?:上|到)?|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)/g,
+    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:能|可以)(?:联系|找到)(?:上|到)?|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前)?的?(?:注册|登记)的?(?:地址|住所|场所)/g,
     value: true,
   },
   {
     fact: 'operatingAtRegisteredAddress',
-    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离/g,
+    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|拆|收回|到期|转让)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离/g,
     value: false,
   },
   {
     fact: 'reachableByOtherMeans',
-    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)/g,
+    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)/g,
     value: true,
   },
   {
@@ -138,7 +153,7 @@ const RULES: Rule[] = [
   },
   {
     fact: 'correctedAfterReminder',
-    re: /(?:提醒|通知|告知)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:改|更正|修改|纠正)/g,
+    re: /(?:提醒|通知|告知)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:来得及)?(?:改|更正|修改|纠正)/g,
     value: false,
   },
   { fact: 'intentional', re: /不是故意|非主观故意|并非故意|无意|不小心|疏忽|粗心|笔误|失误/g, value: false },
@@ -184,13 +199,23 @@ const RULES: Rule[] = [
   { fact: 'majorImpactOrDispute', re: /(?:没有|没|无)(?:什么|任何)?(?:利益)?纠纷/g, value: false },
   { fact: 'refusedInspection', re: /拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查)/g, value: true },
   {
+    fact: 'refusedInspection',
+    re: /(?:没有?|不|拒不)配合|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/g,
+    value: true,
+    when: (s) => /抽查|检查|核查/.test(s),
+  },
+  {
     fact: 'missedCorrectionDeadline',
-    re: /(?:逾期|超过期限|过了期限|超期)[^，,。;；]{0,4}?(?:没|未|还没)(?:有)?(?:改|更正|纠正)/g,
+    re: /(?:逾期|超过期限|过了期限|超期)[^，,。;；]{0,4}?(?:没|未|还没)(?:有)?(?:改|更正|纠正)|期限?(?:已经?)?(?:过了|已过|超过了|到了)[^，,。;；]{0,4}?(?:还)?(?:没有?|未)(?:改|更正|纠正)|(?:没有?|未)(?:在|按)(?:责令)?(?:改正)?(?:期限|期)[^，,。;；]{0,2}?(?:改|更正|纠正)/g,
     value: true,
   },
 
   // revocation risk
-  { fact: 'locatable', re: /查无下落|找不到人|下落不明|(?:公司|企业|人)失联|长期失联/g, value: false },
+  {
+    fact: 'locatable',
+    re: /查无下落|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
+    value: false,
+  },
   {
     fact: 'locatable',
     re: /(?:能|可以)找(?:到|得到)人|找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到/g,
@@ -198,7 +223,7 @@ const RULES: Rule[] = [
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?(?<![\d年])(\d|[两二三四五六七八九十])年(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
+    re: /(?:连续)?(?<![\d年])(\d|[两二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
     value: (m) => smallNumber(m[1] ?? m[2] ?? ''),
   },
   {
@@ -223,7 +248,12 @@ interface ListingHit {
 // Passive or completed listing wording; the verb must be followed by list wording so that
 // "给我列个清单" is not a listing.
 const LISTING = [
-  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录)/g,
+  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录|成)/g,
+  /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/g,
+  // "把公司从异常名录里弄出来" presupposes the listing
+  /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/g,
+  // "还没列入异常": the negation is read from what comes before
+  /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/g,
   /(?:已经?)(?:列入|列进|被列|标记)/g,
   /(?:进了|上了|进入了?|进|在)(?:经营)?(?:异常名录|异常状态|黑名单)/g,
   /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/g,
@@ -271,6 +301,9 @@ const LISTED_YEAR = new RegExp(
  * A relative year before 年报 ("去年没报年报") usually names the report ("去年的年报"), whose listing
  * follows a year later, so it gives no listing year.
  */
+/** "…被列了异常，2021年的事": the year of the story told just before. */
+const LISTED_YEAR_EVENT = new RegExp(`(${YEAR_SRC})(?:的事|那次|那会儿?|那时候?)`, 'g');
+
 const LISTED_YEAR_AFTER_REASON =
   /((?<!\d)(?:19|20)\d{2}年?|(?<!\d)\d{2}年)(?!的|度)[^，,。;；!?！？报没未]{0,6}?(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:被|给|就)?(?:列|标)/g;
 
@@ -280,7 +313,7 @@ function listingReason(s: string): { value: Facts['listingReason']; pos: number 
     ['instant_info_not_published', /即时信息/],
     [
       'name_change_not_registered',
-      /(?:名称|名字|改名|更名|改了名)[^。;；]{0,12}?(?:没有?|未)(?:去)?(?:办|登记|变更)/,
+      /(?:名称|名字|改名|更名|改了名)[^。;；]{0,12}?(?:没有?|未)(?:去)?(?:办|做|登记|变更)/,
     ],
     [
       'unreachable_at_address',
@@ -288,7 +321,7 @@ function listingReason(s: string): { value: Facts['listingReason']; pos: number 
     ],
     [
       'annual_report_overdue',
-      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期)?(?:报送?|交|申报|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
+      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期)?(?:报送?|交|申报|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
     ],
   ];
   for (const [value, re] of cues) {
@@ -310,7 +343,7 @@ function errorKind(s: string): { value: Facts['errorKind']; pos: number } | unde
 
 // 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question
 const DRAFT_VERB =
-  /写|生成|起草|拟|出(?:个|一份|一个|份)|做(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+  /写|生成|起草|拟|出(?:个|一份|一个|份)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
 const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
   ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
   ['situation-explanation', /情况说明|说明书|说明材料/],
@@ -338,6 +371,20 @@ const CORRECTABLE = new Set<Facts['listingReason']>([
   'name_change_not_registered',
 ]);
 
+/**
+ * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
+ * of business in general, not the user's own.
+ */
+function genericMention(s: string, pos: number): boolean {
+  return s[pos - 1] === '的' && !FIRST_PERSON.test(s);
+}
+
+const ADDRESS_WORDS = /地址|住所|场所|搬|迁|门面|店面|门店|厂房/;
+// "他们上没上异常名录": the listing itself is asked in an A-not-A question
+const LISTING_A_NOT_A =
+  /(?:上没上|进没进|列没列|有没有上|有没有进|是不是上了|在不在)[^，,。;；]{0,4}?(?:异常|名录|黑名单)/;
+const DOC_MENTION = /申请书|承诺书|情况说明|书面申请/;
+
 function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
 }
@@ -358,8 +405,10 @@ export function extractFacts(s: string, now: Date): Extracted {
   };
 
   for (const rule of RULES) {
+    if (rule.when && !rule.when(s)) continue;
     rule.re.lastIndex = 0;
     for (const m of s.matchAll(rule.re)) {
+      if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0)) continue;
       add(rule.fact, typeof rule.value === 'function' ? rule.value(m) : rule.value, m.index ?? 0);
     }
   }
@@ -368,6 +417,9 @@ export function extractFacts(s: string, now: Date): Extracted {
     if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
     else add('listed', h.value, h.pos);
   }
+  if (LISTING_A_NOT_A.test(s)) signals.push('S:listing-asked-now');
+  // a document named without a verb asking to write it is a question about it, not a draft request
+  if (DOC_MENTION.test(s) && !DRAFT_VERB.test(s)) signals.push('S:doc-mentioned');
 
   const facts: Facts = {};
   // the later statement wins ("之前没补，现在补了"); for the entity type the first mention names the user
@@ -388,7 +440,7 @@ export function extractFacts(s: string, now: Date): Extracted {
   if (facts.listed === true) {
     const reason = listingReason(s);
     if (reason) set('listingReason', reason.value, reason.pos);
-    for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON]) {
+    for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
       re.lastIndex = 0;
       for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? '', now), m.index ?? 0);
     }
@@ -397,6 +449,17 @@ export function extractFacts(s: string, now: Date): Extracted {
       /(?:已经?|都|也)(?:改正|更正|纠正|公示|改过来|登记)了?|(?:改正|更正|纠正)(?:好|完)了/.exec(s);
     if (corrected && reason && CORRECTABLE.has(reason.value)) set('infoCorrected', true, corrected.index);
   }
+
+  // "搬了…会不会被列入" from someone describing their own move: not listed yet
+  if (
+    facts.listed === undefined &&
+    facts.operatingAtRegisteredAddress === false &&
+    signals.includes('S:listing-asked')
+  )
+    set('listed', false, 0);
+  // "改了名字没去做变更登记" is about the name, not the address
+  if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
+    delete facts.addressChangeRegistered;
 
   const kind = errorKind(s);
   if (kind) set('errorKind', kind.value, kind.pos);

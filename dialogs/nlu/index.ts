@@ -47,13 +47,27 @@ export function nluModel(): Model {
   return model;
 }
 
-const DOMAIN_WORDS = /经营异常|异常名录|列异|市场监管|年报|年度报告/;
+let ruleRes: { foreign: RegExp; human: RegExp } | undefined;
+function ruleRegexes(): { foreign: RegExp; human: RegExp } {
+  const kw = loadKeywords();
+  ruleRes ??= {
+    foreign: new RegExp(kw.foreignTopics.join('|')),
+    human: new RegExp(kw.strongHuman.join('|')),
+  };
+  return ruleRes;
+}
+
+/** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
+const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');
 
 function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
-  if (kw.strongOutOfScope.some((w) => s.includes(w)) && !DOMAIN_WORDS.test(s)) return 'out_of_scope';
+  const { foreign, human } = ruleRegexes();
+  const core = kw.coreDomain.some((w) => s.includes(w));
+  // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
+  if (!core && !situational(facts) && foreign.test(s)) return 'out_of_scope';
   if (facts.docType) return 'draft';
-  if (kw.strongHuman.some((w) => s.includes(w))) return 'human';
+  if (human.test(s)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
   return undefined;

@@ -1,5 +1,5 @@
 // Text clean-up shared by fact extraction and intent features.
-import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import { loadKeywords, loadT2s } from '../../knowledge/nlu/load.ts';
 
 /** Longer inputs are cut: nobody describes their situation in more than this, and it bounds the work. */
 export const MAX_CHARS = 1000;
@@ -14,6 +14,67 @@ function aliases(): { re: RegExp; map: Map<string, string> } {
     aliasRe = new RegExp(entries.map(([k]) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   }
   return { re: aliasRe, map: aliasMap };
+}
+
+let pinyinMap: Map<string, string> | undefined;
+let pinyinMaxLen = 0;
+
+function pinyin(): Map<string, string> {
+  if (!pinyinMap) {
+    pinyinMap = new Map(Object.entries(loadKeywords().pinyin).filter(([k]) => !k.startsWith('_')));
+    pinyinMaxLen = Math.max(...[...pinyinMap.keys()].map((k) => k.length));
+  }
+  return pinyinMap;
+}
+
+/**
+ * One latin word as Chinese when it splits entirely into known pinyin/English entries, in as few
+ * pieces as possible ("meibao" → 没报, "zhucedizhi" → 注册地址); otherwise undefined, so that an
+ * ordinary English word ("ok", "shop…") is never cut into pinyin-looking syllables.
+ */
+function latinWord(word: string): string | undefined {
+  const map = pinyin();
+  if (word.length > 60) return undefined;
+  // best[i]: fewest pieces covering word[0, i), with the Chinese so far
+  const best: ({ n: number; zh: string } | undefined)[] = [{ n: 0, zh: '' }];
+  for (let i = 0; i < word.length; i++) {
+    const cur = best[i];
+    if (!cur) continue;
+    for (let len = 1; len <= pinyinMaxLen && i + len <= word.length; len++) {
+      const zh = map.get(word.slice(i, i + len));
+      if (zh === undefined) continue;
+      const prev = best[i + len];
+      if (!prev || prev.n > cur.n + 1) best[i + len] = { n: cur.n + 1, zh: cur.zh + zh };
+    }
+  }
+  return best[word.length]?.zh;
+}
+
+/** Runs of latin words: each convertible word becomes Chinese, and converted neighbours join up. */
+function latinToChinese(s: string): string {
+  return s.replace(/[a-z]+(?:[ '-]+[a-z]+)*/g, (run) => {
+    const words = run.split(/[ '-]+/);
+    let out = '';
+    let prevZh = false;
+    for (const w of words) {
+      const zh = latinWord(w);
+      if (zh !== undefined) {
+        out += out && !prevZh ? ` ${zh}` : zh;
+        prevZh = true;
+      } else {
+        out += out ? ` ${w}` : w;
+        prevZh = false;
+      }
+    }
+    return out;
+  });
+}
+
+function simplified(s: string): string {
+  const map = loadT2s();
+  let out = '';
+  for (const c of s) out += map.get(c) ?? c;
+  return out;
 }
 
 const CHINESE_DIGITS: Record<string, string> = {
@@ -32,7 +93,8 @@ const CHINESE_DIGITS: Record<string, string> = {
 
 /**
  * NFKC (full-width letters/digits/punctuation to ASCII), lower case, no control characters or lone
- * surrogates, pinyin and typo aliases replaced, 二〇二一年 → 2021年. Never throws.
+ * surrogates, traditional characters simplified, typo/dialect aliases and whole pinyin or English
+ * words replaced, 二〇二一年 → 2021年. Never throws.
  */
 export function normalize(input: unknown): string {
   let s = typeof input === 'string' ? input : input == null ? '' : String(input);
@@ -44,6 +106,7 @@ export function normalize(input: unknown): string {
   s = s.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (m) =>
     [...m].map((c) => CHINESE_DIGITS[c] ?? c).join(''),
   );
+  s = latinToChinese(simplified(s));
   const { re, map } = aliases();
   s = s.replace(re, (m) => map.get(m) ?? m);
   return s.replace(/\s+/g, ' ').trim();
