@@ -22,6 +22,10 @@ export interface Ctx {
   intent: string;
   confidence: number;
   understood: Facts;
+  /** set when the greeting was already sent this turn */
+  greeted?: boolean;
+  /** a document to draft once the interview's result has been shown */
+  afterResult?: string;
 }
 
 /** Adds a text reply; choices offered are remembered so a typed number can select one. */

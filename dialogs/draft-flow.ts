@@ -5,16 +5,23 @@ import {
   FIELD_NAMES,
   type FieldName,
   fieldDef,
+  fieldDefaultValue,
+  fieldLabel,
+  fieldQuestion,
   impliedPath,
+  matchChoice,
   missingFields,
   prefillFromFacts,
   resolveDocType,
 } from '../knowledge/drafts/fields.ts';
 import { validateDraftData } from '../knowledge/drafts/validate.ts';
+import { pathLabel } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { DOCUMENT_IDS, type DocumentId, type PathId } from '../rules/types.ts';
+import { DOCUMENT_IDS, type DocumentId, FACT_KINDS, type FactName, type PathId } from '../rules/types.ts';
 import { type Ctx, reply } from './context.ts';
-import { isoDay } from './interview.ts';
+import { advance, isoDay, resultActions } from './interview.ts';
+import { parseAnswer } from './nlu/index.ts';
+import { setFact } from './session.ts';
 import { dialog, say } from './texts.ts';
 import type { Choice } from './types.ts';
 
@@ -23,6 +30,22 @@ type Fields = Record<string, string | number>;
 function docs(ctx: Ctx): DocumentId[] {
   return (ctx.s.draft?.docTypes ?? []).filter((d): d is DocumentId =>
     (DOCUMENT_IDS as readonly string[]).includes(d),
+  );
+}
+
+/** A generic 「申请书」 means the application of the user's own route. */
+function wantedDoc(hint: string | undefined, documents: DocumentId[]): DocumentId | undefined {
+  if (!hint) return undefined;
+  if (hint === 'application') return documents.find((d) => d.endsWith('application')) ?? resolveDocType(hint);
+  return resolveDocType(hint);
+}
+
+function notApplicable(ctx: Ctx, doc: DocumentId, why: string): void {
+  ctx.s.pending = undefined;
+  reply(
+    ctx,
+    say('draftNotApplicable', { title: docTypeDef(doc).title, why }),
+    resultActions(evaluate(ctx.s.facts)),
   );
 }
 
@@ -38,7 +61,30 @@ export async function startDraft(ctx: Ctx, hint?: string): Promise<void> {
     return;
   }
   const det = evaluate(ctx.s.facts);
-  const wanted = hint ? resolveDocType(hint) : undefined;
+  const wanted = wantedDoc(hint, det.documents);
+  const only = wanted && impliedPath(wanted);
+  if (wanted && only) {
+    // A document that states the facts of one route (免列异申请, 情况说明) waits until the interview
+    // has confirmed them: the letter must not claim what the user never said.
+    if (det.path !== 'undetermined' && det.path !== only) {
+      return notApplicable(ctx, wanted, say('draftNotApplicableRoute', { route: pathLabel(only) }));
+    }
+    if (det.path === only && det.eligible === false) {
+      return notApplicable(ctx, wanted, say('draftNotApplicableIneligible'));
+    }
+    if (det.eligible !== true) {
+      const preset = (dialog.docFacts as Record<string, Record<string, unknown>>)[wanted] ?? {};
+      for (const [f, v] of Object.entries(preset))
+        if (!(f in ctx.s.facts)) setFact(ctx.s, f as FactName, v as never);
+      ctx.s.draftAfter = wanted;
+      reply(ctx, say('draftNeedsFacts', { title: docTypeDef(wanted).title }));
+      return advance(ctx);
+    }
+  }
+  if (!wanted && !det.documents.length && det.path !== 'undetermined') {
+    ctx.s.pending = undefined;
+    return reply(ctx, say('decidedNoDraft'), resultActions(det));
+  }
   const candidates: DocumentId[] = wanted
     ? [wanted]
     : det.documents.length
@@ -80,7 +126,9 @@ function askField(ctx: Ctx, field: FieldName, prefix?: string): void {
   const choices = def.choices
     ?.filter((c) => !allowed || allowed.has(c.value))
     .map((c) => ({ id: `w:${c.value}`, label: c.label }));
-  reply(ctx, `${prefix ? `${prefix}\n` : ''}${def.question}${say('draftFieldPrompt')}`, choices);
+  const doc = docs(ctx)[0] as DocumentId;
+  const question = fieldQuestion(field, doc, pathFor(ctx, doc));
+  reply(ctx, `${prefix ? `${prefix}\n` : ''}${question}${say('draftFieldPrompt')}`, choices);
 }
 
 async function next(ctx: Ctx): Promise<void> {
@@ -119,9 +167,11 @@ function confirm(ctx: Ctx): void {
   const titles = docs(ctx)
     .map((doc) => `《${docTypeDef(doc).title}》`)
     .join('');
-  const lines = fieldsShown(ctx)
-    .filter((f) => f !== 'applicationDate')
-    .map((f) => `· ${fieldDef(f).label}：${valueLabel(f, d.fields[f])}`);
+  const first = docs(ctx)[0];
+  const path = first ? pathFor(ctx, first) : undefined;
+  const lines = fieldsShown(ctx).map(
+    (f) => `· ${fieldLabel(f, path)}：${valueLabel(f, d.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
+  );
   reply(ctx, `${say('draftSummary')}${titles}\n${lines.join('\n')}`, dialog.draftConfirmActions);
 }
 
@@ -132,10 +182,24 @@ function checkValue(
   raw: string,
 ): { value: string | number } | { problem: string } {
   const doc = docs(ctx)[0] as DocumentId;
+  const def = fieldDef(field);
+  if (def.kind === 'enum') {
+    // The same words the interview understands (个体户, 公司, 没报年报 …) work here too.
+    const byLabel = matchChoice(field, raw);
+    const understood =
+      field in FACT_KINDS ? parseAnswer(field as FactName, raw, { now: ctx.now }) : undefined;
+    const value =
+      byLabel ?? (typeof understood === 'string' && understood !== 'unknown' ? understood : undefined);
+    if (value === undefined || !def.choices?.some((c) => c.value === value))
+      return { problem: say('draftPickOne') };
+    raw = value;
+  }
   const result = validateDraftData(doc, { [field]: raw }, { today: isoDay(ctx.now) });
   if (!result.ok) return { problem: result.problems.map((p) => p.message).join('；') };
   const value = (result.data as Record<string, unknown>)[field];
-  return value === undefined ? { problem: fieldDef(field).question } : { value: value as string | number };
+  return value === undefined
+    ? { problem: fieldQuestion(field, doc, pathFor(ctx, doc)) }
+    : { value: value as string | number };
 }
 
 export async function draftText(ctx: Ctx, text: string, opts: { repeat?: boolean } = {}): Promise<void> {
@@ -164,8 +228,8 @@ export async function draftText(ctx: Ctx, text: string, opts: { repeat?: boolean
 
 function cancel(ctx: Ctx): void {
   ctx.s.pending = undefined;
-  if (ctx.s.draft) ctx.s.draft.docTypes = [];
-  reply(ctx, say('draftCancelled'));
+  ctx.s.draft = undefined;
+  reply(ctx, say('draftCancelled'), resultActions(evaluate(ctx.s.facts)));
 }
 
 export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
@@ -178,7 +242,8 @@ export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
       arg === 'all' ? det.documents : [resolveDocType(arg)].filter((d): d is DocumentId => Boolean(d));
     if (chosen.length) return begin(ctx, chosen);
   }
-  if (!ctx.s.draft) return startDraft(ctx);
+  // Buttons of a draft that was cancelled or finished are stale.
+  if (!ctx.s.draft || !docs(ctx).length) return startDraft(ctx);
   if (kind === 'w' && ctx.s.pending?.kind === 'draft-field') {
     const field = ctx.s.pending.field as FieldName;
     const value = fieldDef(field).choices?.find((c) => c.value === arg)?.value;
@@ -194,7 +259,7 @@ export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
     ctx.s.pending = undefined;
     const choices = fieldsShown(ctx).map((f) => ({
       id: `g:${f}`,
-      label: `${fieldDef(f).label}：${valueLabel(f, ctx.s.draft?.fields[f])}`,
+      label: `${fieldLabel(f)}：${valueLabel(f, ctx.s.draft?.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
     }));
     return reply(ctx, say('draftEditPrompt'), choices);
   }
@@ -207,7 +272,10 @@ export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
 
 async function deliver(ctx: Ctx): Promise<void> {
   const d = ctx.s.draft;
-  if (!d) return;
+  if (!d || !docs(ctx).length) {
+    ctx.s.pending = undefined;
+    return reply(ctx, say('draftNoDocument'), resultActions(evaluate(ctx.s.facts)));
+  }
   ctx.s.pending = undefined;
   const { renderDraft } = await import('../knowledge/drafts/render.ts');
   const today = isoDay(ctx.now);
@@ -235,6 +303,7 @@ async function deliver(ctx: Ctx): Promise<void> {
       return;
     }
   }
+  ctx.s.draft = { ...d, docTypes: [] };
   reply(
     ctx,
     say('draftDelivered'),

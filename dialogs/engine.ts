@@ -1,10 +1,10 @@
 // The conversation engine: one Turn in, replies out. Channel-free: the console, Telegram, Discord
 // and the web page all call handle() and render what comes back.
 import { join } from 'node:path';
-import { explain, readAloud } from '../knowledge/explain.ts';
+import { explain, findFaq, readAloud, reasonSentence } from '../knowledge/explain.ts';
 import { loadJurisdiction } from '../knowledge/jurisdiction.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import type { Determination, FactName, Facts } from '../rules/types.ts';
+import { type Determination, FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
 import { validateFacts } from '../rules/validate.ts';
 import { type Ctx, type EngineOptions, reply } from './context.ts';
 import { draftChoice, draftText, startDraft } from './draft-flow.ts';
@@ -86,6 +86,7 @@ const NAV: Record<string, string> = {
   退出: 'bye',
 };
 
+const STAFF_CHANNELS = new Set<string>(['staff', 'web', 'cli']);
 const COMMANDS = new Set([
   'start',
   'help',
@@ -174,8 +175,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     return {
       facts: s.facts,
       determination,
-      explanation: explain(determination, s.facts, { submissionDate: today }),
-      readAloud: readAloud(determination, s.facts, { submissionDate: today }),
+      explanation: explain(determination, s.facts, { submissionDate: today, today }),
+      readAloud: readAloud(determination, s.facts, { submissionDate: today, today }),
+      unmetReasons: determination.reasons.filter((r) => !r.met).map((r) => reasonSentence(r, s.facts)),
       history: s.history.map(({ from, text }) => ({ from, text })),
       draftFields: s.draft?.fields ?? {},
     };
@@ -227,6 +229,17 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
 
 /** Returns true when the session must be deleted (/forget). */
 async function dispatch(ctx: Ctx, fresh: boolean): Promise<boolean> {
+  const forgotten = await route(ctx, fresh);
+  // A document asked for mid-interview is drafted as soon as the result has been shown.
+  const waiting = ctx.afterResult;
+  if (waiting) {
+    ctx.afterResult = undefined;
+    await startDraft(ctx, waiting);
+  }
+  return forgotten;
+}
+
+async function route(ctx: Ctx, fresh: boolean): Promise<boolean> {
   const { turn, s } = ctx;
   if (turn.choiceId) {
     remember(s, 'user', `[${turn.choiceId}]`, ctx.now.getTime());
@@ -254,15 +267,26 @@ async function dispatch(ctx: Ctx, fresh: boolean): Promise<boolean> {
     await onChoice(ctx, picked.id);
     return false;
   }
+  if (Number.isInteger(number) && s.choices.length && !expectsNumber(s)) {
+    reply(ctx, say('pickRange', { n: s.choices.length }), s.choices);
+    return false;
+  }
   if (text.startsWith('/') || text.startsWith('／')) return onCommand(ctx, text.slice(1));
   const nav = NAV[text.replace(/[。！!.\s]/g, '')];
   if (nav) return onCommand(ctx, nav);
   if (fresh && !s.pending) {
     // First contact: still answer what they wrote, the greeting just comes first.
     reply(ctx, say('greeting'));
+    ctx.greeted = true;
   }
   await onText(ctx, text);
   return false;
+}
+
+/** A pending year or count question takes a bare number as its answer, not as a menu pick. */
+function expectsNumber(s: Session): boolean {
+  const p = s.pending;
+  return p?.kind === 'fact' && FACT_KINDS[p.fact].kind !== 'boolean' && FACT_KINDS[p.fact].kind !== 'enum';
 }
 
 function greet(ctx: Ctx): void {
@@ -339,7 +363,9 @@ async function onCommand(ctx: Ctx, commandLine: string): Promise<boolean> {
       faqMenu(ctx);
       return false;
     case 'set':
-      staffSet(ctx, args);
+      // Entering facts wholesale is a staff tool; elsewhere it is just an unknown command.
+      if (STAFF_CHANNELS.has(ctx.turn.channel)) staffSet(ctx, args);
+      else reply(ctx, say('unknownCommand', { command: '/set' }));
       return false;
     case 'undo':
       undo(ctx);
@@ -571,11 +597,27 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
     // Not an answer. A question on the side gets its answer and the open question again;
     // anything else gets a hint.
     if (Object.keys(u.facts).length) return advance(ctx);
+    const faq = specificFaq(text, u.intent, u.confidence);
+    if (faq) {
+      faqChoice(ctx, faq);
+      return ask(ctx, p.fact);
+    }
     if (u.confidence >= CONFIDENCE_FLOOR && SIDE_INTENTS.has(u.intent)) {
       answerSide(ctx, u.intent, text);
       return ask(ctx, p.fact);
     }
     return reaskWithHint(ctx, p.fact);
+  }
+  const faq = Object.keys(u.facts).length ? undefined : specificFaq(text, u.intent, u.confidence);
+  if (faq) {
+    faqChoice(ctx, faq);
+    return;
+  }
+  if (u.confidence < CONFIDENCE_FLOOR && !Object.keys(u.facts).length && !/[\u3400-\u9fff]/.test(text)) {
+    // No Chinese, nothing understood: a menu of topics is more useful than guessing.
+    ctx.s.pending = undefined;
+    reply(ctx, say('notUnderstoodHint'), dialog.menu);
+    return;
   }
   if (u.confidence < CONFIDENCE_FLOOR && !Object.keys(u.facts).length) {
     const options = [u.intent, ...u.alternatives.map((a) => a.intent)]
@@ -594,6 +636,26 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
   return onIntent(ctx, u.intent, text);
 }
 
+/**
+ * An FAQ entry that answers the text better than the generic answer of its intent (fees, 另册管理,
+ * 严重违法失信名单 …): used when the intent is an information question or unsure.
+ */
+function specificFaq(text: string, intent: string, confidence: number): string | undefined {
+  if (confidence >= CONFIDENCE_FLOOR && !INFO_INTENTS.has(intent)) return undefined;
+  const hit = findFaq(text);
+  return hit && !Object.values(dialog.faqIntent as Record<string, string>).includes(hit.id)
+    ? hit.id
+    : undefined;
+}
+
+const INFO_INTENTS = new Set<string>([
+  'documents',
+  'timeline',
+  'how_to_apply',
+  'check_status',
+  'policy_info',
+  'out_of_scope',
+]);
 const SIDE_INTENTS = new Set<string>([
   'documents',
   'timeline',
@@ -622,7 +684,7 @@ async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<void> {
       : /再见|拜拜|bye/i.test(text)
         ? 'smalltalkBye'
         : 'smalltalkHello';
-    reply(ctx, say(line));
+    if (line !== 'smalltalkHello' || !ctx.greeted) reply(ctx, say(line));
     if (line === 'smalltalkHello') mainMenu(ctx);
     return;
   }

@@ -4,6 +4,8 @@ import { faqAnswer, findFaq } from '../knowledge/explain.ts';
 import { faqEntries, routeSpecifics } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import { type Ctx, reply } from './context.ts';
+import { extractDate } from './dates.ts';
+import { isoDay } from './interview.ts';
 import { dialog, say } from './texts.ts';
 
 const faqIds = (): Record<string, string> => (dialog.faqIntent ?? {}) as Record<string, string>;

@@ -4,7 +4,7 @@ import { explain, summariseFacts } from '../knowledge/explain.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import type { Question } from '../knowledge/schema.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
+import { type Determination, FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
 import { factProblem } from '../rules/validate.ts';
 import { type Ctx, reply } from './context.ts';
 import { parseAnswer } from './nlu/index.ts';
@@ -75,13 +75,26 @@ export function reaskWithHint(ctx: Ctx, fact: FactName): void {
   ask(ctx, fact, `${say('askAgainPrefix')}${question(fact).hint}`);
 }
 
+/** Facts that decide which branch the interview takes: without them, later questions would guess. */
+const BRANCH_FACTS = new Set<FactName>(['listed', 'listingReason', 'errorKind']);
+
 /** 「不清楚」: say how to find out, then go on with what can be decided without it. */
 export function answerUnknown(ctx: Ctx, fact: FactName): void {
   snapshot(ctx.s);
   if (!ctx.s.unknown.includes(fact)) ctx.s.unknown.push(fact);
   ctx.s.pending = undefined;
+  if (BRANCH_FACTS.has(fact)) {
+    reply(ctx, `${say('unknownAnswer')}${question(fact).howToFindOut}\n${say('branchUnknown')}`);
+    reply(ctx, say('resultNote'), resultActions(evaluate(ctx.s.facts)));
+    return;
+  }
   reply(ctx, `${say('unknownAnswer')}${question(fact).howToFindOut}\n${say('skippedUnknown')}`);
   advance(ctx);
+}
+
+/** What can follow a result: drafting only where the route has something to submit. */
+export function resultActions(det: Determination): Choice[] {
+  return dialog.resultActions.filter((a) => a.id !== 'a:draft' || det.documents.length > 0);
 }
 
 /** Tries to read `text` as the answer to the pending question about `fact`. */
@@ -100,8 +113,15 @@ export function advance(ctx: Ctx): void {
     return;
   }
   ctx.s.pending = undefined;
-  reply(ctx, explain(det, ctx.s.facts, { submissionDate: isoDay(ctx.now) }));
-  reply(ctx, say('resultNote'), dialog.resultActions);
+  reply(ctx, explain(det, ctx.s.facts, { submissionDate: isoDay(ctx.now), today: isoDay(ctx.now) }));
+  const waiting = ctx.s.draftAfter;
+  if (waiting) {
+    // The document asked for earlier can be drafted now that the route is decided (or not at all).
+    ctx.s.draftAfter = undefined;
+    ctx.afterResult = waiting;
+    return;
+  }
+  reply(ctx, say('resultNote'), resultActions(det));
 }
 
 export function isoDay(d: Date): string {

@@ -30,6 +30,8 @@ export interface Session {
   choices: Choice[];
   history: { from: 'user' | 'bot'; text: string; at: number }[];
   draft?: DraftState;
+  /** a document asked for before the interview could vouch for what it states: drafted once decided */
+  draftAfter?: string;
 }
 
 export const HISTORY_LIMIT = 20;

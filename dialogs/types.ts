@@ -63,6 +63,8 @@ export interface CaseView {
   determination: Determination;
   explanation: string;
   readAloud: string;
+  /** unmet conditions and exclusions, in the user's words (same order as the unmet reasons) */
+  unmetReasons: string[];
   history: { from: 'user' | 'bot'; text: string }[];
   /** draft fields the caller gave in the chat's draft interview */
   draftFields: Record<string, string | number>;

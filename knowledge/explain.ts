@@ -17,6 +17,8 @@ import type { FaqEntry, GuidePath } from './schema.ts';
 export interface ExplainOptions {
   /** YYYY-MM-DD: when the application is (to be) submitted, for a calendar deadline date */
   submissionDate?: string;
+  /** YYYY-MM-DD, default today in China: decides whether a listing is 2+ years old (另册管理) */
+  today?: string;
   jurisdiction?: Jurisdiction;
   knowledge?: Knowledge;
 }
@@ -37,10 +39,25 @@ const numbered = (lines: string[]) => lines.map((l, i) => `${i + 1}. ${l}`).join
 const quoted = (name: string) => `《${name}》`;
 const isRouteReason = (r: Reason) => r.id.startsWith('route:');
 
-function reasonText(k: Knowledge, r: Reason): string {
+/**
+ * The user's own entity type and listing reason for reason texts, so a user is told "您是…的个体工商户"
+ * rather than "个体工商户或农民专业合作社"; a fallback wording while the fact is unknown.
+ */
+function factValues(facts: Facts, k: Knowledge): Record<string, string> {
+  const v = k.labels.values;
+  const fallback = k.guide.common.factFallback;
+  return {
+    entityType: (facts.entityType && v.entityType[facts.entityType]) || fallback.entityType,
+    listingReason: (facts.listingReason && v.listingReason[facts.listingReason]) || fallback.listingReason,
+  };
+}
+
+/** The Chinese sentence of a reason, its {entityType}/{listingReason} filled from the facts. */
+export function reasonSentence(r: Reason, facts: Facts, knowledge?: Knowledge): string {
+  const k = knowledge ?? loadKnowledge();
   const entry = k.reasons[r.id];
   if (!entry) return r.id;
-  return r.met ? entry.met : entry.unmet;
+  return fill(r.met ? entry.met : entry.unmet, factValues(facts, k));
 }
 
 function questionText(k: Knowledge, fact: FactName): string {
@@ -59,6 +76,21 @@ function contactLines(j: Jurisdiction, k: Knowledge): string[] {
   const lines = [fill(c.bureau, { bureau: j.bureau }), ...given];
   if (given.length < set.length) lines.push(k.guide.common.partialContacts);
   return lines;
+}
+
+/**
+ * The working-day deadline of the route and, given a submission date, the calendar date it falls on,
+ * with the warning when a year's holiday calendar is not yet published. Empty when there is none.
+ */
+export function deadlineSentences(
+  det: Determination,
+  opts: { submissionDate?: string; jurisdiction?: Jurisdiction; knowledge?: Knowledge } = {},
+): string[] {
+  if (det.path === 'undetermined') return [];
+  const k = opts.knowledge ?? loadKnowledge();
+  const j = opts.jurisdiction ?? loadJurisdiction();
+  if (isRuledOut(det)) return [fill(k.guide.common.ruledOutDeadline, jurisdictionValues(j, k))];
+  return deadlineLines(det, k.guide.paths[det.path], k, j, opts.submissionDate);
 }
 
 function deadlineLines(
@@ -86,11 +118,60 @@ function deadlineLines(
   return lines;
 }
 
+/**
+ * An exemption that a condition or exclusion rules out (minor error, punishment buffer): there is
+ * nothing to apply for. A repair route that is not eligible keeps its documents: the unmet condition
+ * is a step to take first, after which the user applies.
+ */
+export function isRuledOut(det: Determination): boolean {
+  return det.eligible === false && det.path !== 'not-covered' && det.documents.length === 0;
+}
+
 function statusLine(det: Determination, k: Knowledge): string {
   const s = k.guide.common.status;
   if (det.eligible === true) return s.eligible;
-  if (det.eligible === false) return det.reasons.some((r) => !r.met) ? s.notEligible : s.notCovered;
+  if (det.eligible === false) {
+    if (isRuledOut(det)) return s.ruledOut;
+    return det.reasons.some((r) => !r.met) ? s.notEligible : s.notCovered;
+  }
   return det.missing.length ? s.pending : s.warning;
+}
+
+/** The document lines of a route: each document with what it must contain for these facts. */
+export function documentLines(det: Determination, facts: Facts, k: Knowledge): string[] {
+  if (det.path === 'undetermined') return [];
+  const g = k.guide.paths[det.path];
+  return det.documents.map((id) => {
+    const doc = g.documents.find((d) => d.id === id);
+    const name = quoted(k.labels.documents[id]);
+    if (!doc) return `· ${name}`;
+    const extras = (doc.extras ?? []).filter((e) => facts[e.fact] === e.equals).map((e) => e.text);
+    return `· ${name}：${[doc.contains, ...extras].join('')}`;
+  });
+}
+
+function currentYear(today?: string): number {
+  const iso =
+    today ??
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+  return Number(iso.slice(0, 4));
+}
+
+/** The route's steps as sentences, the bureau and portals filled from the jurisdiction. */
+export function stepSentences(
+  det: Determination,
+  opts: { jurisdiction?: Jurisdiction; knowledge?: Knowledge } = {},
+): string[] {
+  const k = opts.knowledge ?? loadKnowledge();
+  const values = jurisdictionValues(opts.jurisdiction ?? loadJurisdiction(), k);
+  return det.steps.map((s) => fill(k.steps[s] ?? s, values));
+}
+
+/** DOMAIN §3: an individual business listed 2+ years ago may be in the special register (另册管理). */
+function separateRegisterNote(facts: Facts, k: Knowledge, today?: string): string | undefined {
+  if (facts.entityType !== 'individual' || facts.listed !== true || !facts.listedYear) return undefined;
+  if (facts.listedYear > currentYear(today) - 2) return undefined;
+  return fill(k.guide.common.separateRegister, { listedYear: facts.listedYear });
 }
 
 function explainUndetermined(det: Determination, facts: Facts, k: Knowledge): string {
@@ -114,18 +195,26 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   const values = jurisdictionValues(j, k);
   const blocks: string[] = [];
 
-  blocks.push(`${c.headings.route}${g.title}\n${g.summary}`);
+  const none = det.path === 'not-covered';
+  const warning = det.path === 'revocation-risk';
+  const ruledOut = isRuledOut(det);
+  const routeHeading = none ? c.headings.routeNone : warning ? c.headings.routeWarning : c.headings.route;
+  blocks.push(`${routeHeading}${g.title}\n${g.summary}`);
 
-  const why = det.reasons.filter(isRouteReason).map((r) => reasonText(k, r));
-  if (why.length) blocks.push(`${c.headings.why}\n${why.join('\n')}`);
+  const why = det.reasons.filter(isRouteReason).map((r) => reasonSentence(r, facts, k));
+  const whyHeading = none ? c.headings.whyNone : warning ? c.headings.whyWarning : c.headings.why;
+  if (why.length) blocks.push(`${whyHeading}\n${why.join('\n')}`);
 
   const conditions = det.reasons.filter((r) => !isRouteReason(r));
   const status = [
     statusLine(det, k),
-    ...conditions.filter((r) => !r.met).map((r) => fill(c.unmet, { text: reasonText(k, r) })),
-    ...conditions.filter((r) => r.met).map((r) => fill(c.met, { text: reasonText(k, r) })),
+    ...conditions.filter((r) => !r.met).map((r) => fill(c.unmet, { text: reasonSentence(r, facts, k) })),
+    ...conditions.filter((r) => r.met).map((r) => fill(c.met, { text: reasonSentence(r, facts, k) })),
   ];
   blocks.push(`${c.headings.status}\n${status.join('\n')}`);
+
+  const register = separateRegisterNote(facts, k, opts.today);
+  if (register) blocks.push(`${c.headings.notice}\n${register}`);
 
   if (det.missing.length) {
     blocks.push(
@@ -134,26 +223,27 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   }
 
   if (det.steps.length) {
-    blocks.push(`${c.headings.steps}\n${numbered(det.steps.map((s) => fill(k.steps[s] ?? s, values)))}`);
+    blocks.push(`${c.headings.steps}\n${numbered(stepSentences(det, { jurisdiction: j, knowledge: k }))}`);
   }
 
-  if (det.documents.length || g.otherMaterials.length) {
-    const docs = det.documents.map((id) => {
-      const contains = g.documents.find((d) => d.id === id)?.contains;
-      const name = quoted(k.labels.documents[id]);
-      return contains ? `· ${name}：${contains}` : `· ${name}`;
-    });
-    const lines = [...docs, ...g.otherMaterials.map((m) => `· ${m}`), ...g.notes];
-    blocks.push(`${c.headings.documents}\n${lines.join('\n')}`);
-  } else if (g.notes.length) {
-    blocks.push(g.notes.join('\n'));
+  // A ruled-out exemption has nothing to prepare or submit: the steps above say what to do instead.
+  if (!ruledOut) {
+    if (det.documents.length || g.otherMaterials.length) {
+      const lines = [...documentLines(det, facts, k), ...g.otherMaterials.map((m) => `· ${m}`), ...g.notes];
+      blocks.push(`${c.headings.documents}\n${lines.join('\n')}`);
+    } else if (g.notes.length) {
+      blocks.push(g.notes.join('\n'));
+    }
+
+    const deadline = deadlineLines(det, g, k, j, opts.submissionDate);
+    if (deadline.length) blocks.push(`${c.headings.deadline}\n${deadline.join('\n')}`);
   }
 
-  const deadline = deadlineLines(det, g, k, j, opts.submissionDate);
-  if (deadline.length) blocks.push(`${c.headings.deadline}\n${deadline.join('\n')}`);
-
-  const where = [...g.whereToApply.map((w) => fill(w, values)), ...contactLines(j, k)];
-  blocks.push(`${c.headings.where}\n${where.join('\n')}`);
+  const where = [
+    ...(ruledOut ? [fill(c.ruledOutWhere, values)] : g.whereToApply.map((w) => fill(w, values))),
+    ...contactLines(j, k),
+  ];
+  blocks.push(`${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`);
 
   const basis = det.citations.map((id) => k.labels.citations[id] ?? id);
   if (basis.length) blocks.push(`${c.headings.basis}\n${basis.join('\n')}`);
@@ -190,12 +280,12 @@ export function readAloud(det: Determination, facts: Facts, opts: ExplainOptions
   const sentences = [fill(route, { title: g.title })];
   const firstUnmet = det.reasons.find((x) => !x.met);
   if (det.eligible === true) sentences.push(r.eligible);
-  else if (firstUnmet) sentences.push(reasonText(k, firstUnmet));
+  else if (firstUnmet) sentences.push(reasonSentence(firstUnmet, facts, k));
   else if (first) sentences.push(fill(r.pending, { question: questionText(k, first) }));
   else if (det.eligible === null) sentences.push(r.warning);
   else {
     const why = det.reasons.find(isRouteReason);
-    if (why) sentences.push(reasonText(k, why));
+    if (why) sentences.push(reasonSentence(why, facts, k));
   }
   if (det.documents.length) {
     sentences.push(
@@ -206,7 +296,7 @@ export function readAloud(det: Determination, facts: Facts, opts: ExplainOptions
     const t = det.deadline.from === 'receipt' ? r.deadlineReceipt : r.deadlineVerification;
     sentences.push(fill(t, { days: det.deadline.workingDays }));
   }
-  sentences.push(fill(g.hotline, jurisdictionValues(j, k)));
+  sentences.push(fill(isRuledOut(det) ? r.ruledOut : g.hotline, jurisdictionValues(j, k)));
   sentences.push(r.disclaimer);
   return sentences.join('');
 }

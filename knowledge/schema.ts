@@ -125,7 +125,22 @@ const GuidePathSchema = z.strictObject({
   summary: text,
   conditions: z.array(text).min(1),
   /** what each document of the route must contain on this route */
-  documents: z.array(z.strictObject({ id: z.enum(DOCUMENT_IDS), contains: text })),
+  documents: z.array(
+    z.strictObject({
+      id: z.enum(DOCUMENT_IDS),
+      contains: text,
+      /** added only when a fact has the given value (e.g. the branch "0" proof for that error kind) */
+      extras: z
+        .array(
+          z.strictObject({
+            fact: z.enum(FACT_NAMES as [FactName, ...FactName[]]),
+            equals: z.union([z.string(), z.boolean(), z.number()]),
+            text,
+          }),
+        )
+        .optional(),
+    }),
+  ),
   /** proofs and agent papers that are not drafted documents */
   otherMaterials: z.array(text),
   notes: z.array(text),
@@ -142,20 +157,29 @@ export type GuidePath = z.infer<typeof GuidePathSchema>;
 const CommonSchema = z.strictObject({
   headings: z.strictObject({
     route: text,
+    /** not-covered and revocation-risk are no route to apply for: their own headings */
+    routeNone: text,
+    routeWarning: text,
     why: text,
+    whyNone: text,
+    whyWarning: text,
     status: text,
+    notice: text,
     missing: text,
     known: text,
     steps: text,
     documents: text,
     deadline: text,
     where: text,
+    consult: text,
     basis: text,
   }),
   status: z.strictObject({
     eligible: text,
     notEligible: text,
     notCovered: text,
+    /** an exemption ruled out (minor error, punishment buffer): nothing to apply for */
+    ruledOut: text,
     pending: text,
     warning: text,
   }),
@@ -163,6 +187,14 @@ const CommonSchema = z.strictObject({
   unmet: template(['text']),
   undetermined: text,
   stillNeeded: text,
+  /** replaces the where-to-apply text when a ruled-out exemption leaves nothing to submit */
+  ruledOutWhere: jurisdictionText,
+  noDocuments: text,
+  ruledOutDeadline: jurisdictionText,
+  /** DOMAIN §3: individual businesses listed 2+ years are kept in a special register */
+  separateRegister: template(['listedYear']),
+  /** said for a fact placeholder ({entityType}, {listingReason}) while the fact is unknown */
+  factFallback: z.strictObject({ entityType: text, listingReason: text }),
   deadline: z.strictObject({
     receipt: template(['days']),
     verification: template(['days']),
@@ -193,6 +225,7 @@ const CommonSchema = z.strictObject({
     documents: template(['documents']),
     deadlineReceipt: template(['days']),
     deadlineVerification: template(['days']),
+    ruledOut: jurisdictionText,
     disclaimer: text,
   }),
 });
@@ -209,9 +242,12 @@ const idKey = z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case words joined 
 export const StepsSchema = z.record(idKey, jurisdictionText);
 export type Steps = z.infer<typeof StepsSchema>;
 
+/** Facts a reason text may name, filled in from the user's facts (their own type, their own reason). */
+export const REASON_PLACEHOLDERS = ['entityType', 'listingReason'];
+const reasonText = template([], REASON_PLACEHOLDERS);
 export const ReasonsSchema = z.record(
   z.string().regex(/^(route:)?[a-z0-9-]+$/, 'reason ids are condition ids or route:<route id>'),
-  z.strictObject({ met: text, unmet: text }),
+  z.strictObject({ met: reasonText, unmet: reasonText }),
 );
 export type Reasons = z.infer<typeof ReasonsSchema>;
 

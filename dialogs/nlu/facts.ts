@@ -23,7 +23,10 @@ const HEDGE =
   /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
 const FIRST_PERSON = /我|本公司|本店|我司|我家/;
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
-const QUESTION_BEFORE = /会|是否|有没有|是不是|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|查/;
+/** The user has moved away from the registered address (not a web shop's address). */
+const MOVED = /搬|迁|不在(?:注册|登记|原|那)|换了(?:个)?(?:经营)?(?:地方|地址|场所|门面|店面)/;
+const QUESTION_BEFORE =
+  /会|是否|有没有|是不是|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|查(?![了到出过])/;
 
 // Field → the error kind its misstatement belongs to (DOMAIN.md §2.3), checked in this order.
 const ERROR_CUE =
@@ -46,12 +49,14 @@ const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   [
     'website_or_shop',
     new RegExp(
-      `(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称|店铺网址)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      `(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称?|店铺网址|店名|小店名)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
     ),
   ],
   [
     'contact_info',
-    new RegExp(`(?:电话|手机号|邮政编码|邮编|邮箱|电子邮件|email|e-mail|联系方式|传真)${GAP}${ERROR_CUE}`),
+    new RegExp(
+      `(?:电话|手机号|邮政编码|邮编|邮箱|电子邮件|email|e-mail|联系方式|传真)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
+    ),
   ],
   [
     'other',
@@ -73,7 +78,7 @@ const RULES: Rule[] = [
   { fact: 'entityType', re: /合作社/g, value: 'cooperative' },
   {
     fact: 'entityType',
-    re: /个体(?:工商)?户|个体经营|个体工商|个体(?=$|[，,。;；!?！？ ]|老板)/g,
+    re: /个体(?:工商)?户|个体经营|个体工商|个体商户|个体(?=$|[，,。;；!?！？ ]|老板|的?(?:店|小店|店铺|门面|门店|生意))/g,
     value: 'individual',
   },
   {
@@ -87,18 +92,18 @@ const RULES: Rule[] = [
     fact: 'listed',
     re: /暂(?:时|且)?不(?:被)?列(?:入|异)/g,
     value: false,
-    when: (s) => FIRST_PERSON.test(s),
+    when: (s) => FIRST_PERSON.test(s) || MOVED.test(s),
   },
 
   // annual reports already filed
   {
     fact: 'previousYearReportFiled',
-    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)|纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/g,
+    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；没未]{0,8}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)|纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/g,
     value: true,
   },
   {
     fact: 'previousYearReportFiled',
-    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:补|交|报|提交)|(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/g,
+    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:来得及)?(?:补|交|报|提交)|(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/g,
     value: false,
   },
   {
@@ -115,35 +120,44 @@ const RULES: Rule[] = [
   // address
   {
     fact: 'addressChangeRegistered',
-    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都)(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)(?:变更|改)(?:登记)?(?:好|完)?了|(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了|(?:住所|地址|场所)(?:变更|改)登记了/g,
+    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都)(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|去(?:办理?|做)了(?:住所|地址|经营场所|场所)?的?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)(?:变更|改)(?:登记)?(?:好|完)?了|(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了|(?:住所|地址|场所)(?:变更|改)登记了/g,
     value: true,
   },
   {
     fact: 'addressChangeRegistered',
-    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)/g,
+    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)|(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)|(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/g,
     value: false,
   },
   {
     fact: 'reachableAtRegisteredAddress',
-    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:能|可以)(?:联系|找到)(?:上|到)?|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前)?的?(?:注册|登记)的?(?:地址|住所|场所)/g,
+    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))|(?:搬|迁)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前)?的?(?:注册|登记)的?(?:地址|住所|场所)/g,
     value: true,
   },
   {
     fact: 'operatingAtRegisteredAddress',
-    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|拆|收回|到期|转让)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离/g,
+    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|拆|收回|到期|转让)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地|场所)(?:和|与|跟)(?:执照|注册|登记)[^，,。;；]{0,4}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
     value: false,
   },
   {
     fact: 'reachableByOtherMeans',
-    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)/g,
+    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)|留了?(?:电话|手机号?|联系方式|微信)|(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/g,
     value: true,
   },
   {
-    fact: 'otherViolations',
-    re: /(?:没有|没|无)(?:其他|别的|其它)?的?违法(?:违规)?(?:行为)?/g,
+    fact: 'reachableByOtherMeans',
+    re: /(?:电话|手机号?|微信|邮箱)[^，,。;；]{0,4}?(?:也|都)?(?:打不通|联系不上|联系不到|停机|是空号|没人接|不接|停用|关机)/g,
     value: false,
   },
-  { fact: 'otherViolations', re: /(?<!没|没有|无)(?:还有|有)(?:其他|别的|其它)的?违法/g, value: true },
+  {
+    fact: 'otherViolations',
+    re: /(?:没有|没|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法|违规)(?:违规)?(?:行为)?/g,
+    value: false,
+  },
+  {
+    fact: 'otherViolations',
+    re: /(?<!没|没有|无)(?:还有|有|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|有(?:过)?(?:行政)?处罚(?:记录)?|违规(?:被罚|记录)/g,
+    value: true,
+  },
 
   // minor errors
   {
@@ -156,11 +170,15 @@ const RULES: Rule[] = [
     re: /(?:提醒|通知|告知)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:来得及)?(?:改|更正|修改|纠正)/g,
     value: false,
   },
-  { fact: 'intentional', re: /不是故意|非主观故意|并非故意|无意|不小心|疏忽|粗心|笔误|失误/g, value: false },
+  {
+    fact: 'intentional',
+    re: /不是故意|不是有意|非主观故意|并非故意|无意|无心|不小心|疏忽|粗心|笔误|手误|失误/g,
+    value: false,
+  },
   { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改)/g, value: true },
   {
     fact: 'adverseImpact',
-    re: /(?:没有?|未|并未)(?:造成|产生|引起|带来)?(?:什么|任何)?(?:不良)?(?:影响|后果)/g,
+    re: /(?:没有?|未|并未)(?:(?:对|给)[^，,。;；]{1,4}?)?(?:造成|产生|引起|带来)?(?:什么|任何|啥|多大|太大)?(?:不良|不好的?)?(?:影响|后果)/g,
     value: false,
   },
   {
@@ -168,72 +186,109 @@ const RULES: Rule[] = [
     re: /(?<!没|没有|未|会|会不会)(?:已经?)?(?:造成|产生|引起)了(?:不良|严重)?(?:影响|后果)/g,
     value: true,
   },
-  { fact: 'firstSpotCheck', re: /(?:第一次|首次|头一次|头回|第一回)(?:被)?抽查/g, value: true },
-  { fact: 'firstSpotCheck', re: /(?:第二次|又一次|再次|又)被?抽查/g, value: false },
   {
-    fact: 'safetyRelated',
-    re: /食品生产|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯/g,
+    fact: 'firstSpotCheck',
+    re: /(?<!不是)(?:第一次|首次|头一次|头回|第一回)(?:被)?(?:抽查|抽到|抽中)/g,
     value: true,
   },
   {
+    fact: 'firstSpotCheck',
+    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)?|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
+    value: false,
+  },
+  {
+    fact: 'safetyRelated',
+    re: /(?<!(?:不涉及|没有?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})(?:食品(?:生产|加工|厂|安全)|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)/g,
+    value: true,
+  },
+  {
+    fact: 'safetyRelated',
+    re: /(?:不涉及|没有?涉及|不属于|不是|不搞|不做|不干|跟)[^，,。;；]{0,4}?(?:安全生产|公共安全|人身|生命财产|食品|药品|危化|危险化学品|特种设备)(?:[^，,。;；]{0,3}?(?:无关|没关系))?/g,
+    value: false,
+  },
+  {
     fact: 'repeatedSameError',
-    re: /(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/g,
+    re: /(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错)|(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)|(?:以前|之前|过去)(?:没|从没|从来没)(?:有)?(?:出现|犯|错)过/g,
+    value: false,
+  },
+  {
+    fact: 'repeatedSameError',
+    re: /(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/g,
     value: true,
   },
   {
     fact: 'parentPublishesFinancials',
-    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,10}?(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)/g,
+    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,10}?(?:(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)|统一(?:报|公示|披露))/g,
     value: true,
   },
   {
     fact: 'proofProvided',
-    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?:能|可以|已经?)?提供了?(?:相关)?证明|附了?证明/g,
+    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?:能|可以|已经?)?提供了?(?:相关)?证明|附了?证明|证明(?:材料|文件)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交)(?!不)/g,
     value: true,
   },
-  { fact: 'proofProvided', re: /(?:没有|没|无法|不能|提供不了)(?:提供)?(?:相关)?证明/g, value: false },
+  {
+    fact: 'proofProvided',
+    re: /(?:没有|没|无法|不能|提供不了|拿不出|拿不出来|没法提供)[^，,。;；]{0,10}?证明(?!了)/g,
+    value: false,
+  },
   {
     fact: 'majorImpactOrDispute',
-    re: /(?:重大|严重)(?:的)?社会影响|(?<!没有?|无)(?:利益)?纠纷/g,
+    re: /(?<!(?:没有?|未|不会|无)[^，,。;；]{0,6})(?:重大|严重|较大|比较大|很大|恶劣)(?:的)?社会影响|(?<!没有?|无)(?:利益)?纠纷/g,
     value: true,
   },
   { fact: 'majorImpactOrDispute', re: /(?:没有|没|无)(?:什么|任何)?(?:利益)?纠纷/g, value: false },
-  { fact: 'refusedInspection', re: /拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查)/g, value: true },
   {
     fact: 'refusedInspection',
-    re: /(?:没有?|不|拒不)配合|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/g,
+    re: /(?<!没有?|未|不曾|从没|并没|从来没)(?:拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查))/g,
+    value: true,
+  },
+  {
+    fact: 'refusedInspection',
+    re: /(?:没有?|未|不曾|从没|并没|从来没)(?:有)?(?:拒绝|不配合)|(?:积极|一直|都|全力|主动)配合(?:了)?(?:检查|抽查|核查)?|(?:材料|资料)(?:也|都)(?:给|提供|交)了/g,
+    value: false,
+  },
+  {
+    fact: 'refusedInspection',
+    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/g,
     value: true,
     when: (s) => /抽查|检查|核查/.test(s),
   },
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?:逾期|超过期限|过了期限|超期)[^，,。;；]{0,4}?(?:没|未|还没)(?:有)?(?:改|更正|纠正)|期限?(?:已经?)?(?:过了|已过|超过了|到了)[^，,。;；]{0,4}?(?:还)?(?:没有?|未)(?:改|更正|纠正)|(?:没有?|未)(?:在|按)(?:责令)?(?:改正)?(?:期限|期)[^，,。;；]{0,2}?(?:改|更正|纠正)/g,
+    re: /(?:逾期|超过期限|过了期限|超期|过期|期限过了?|过了整改期限?|超过了?整改期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|期限?(?:已经?)?(?:过了|已过|超过了|到了)[^，,。;；]{0,4}?(?:还)?(?:没有?|未)(?:改|更正|纠正)|(?:没有?|未)(?:在|按)(?:责令)?(?:改正)?(?:期限|期)[^，,。;；]{0,2}?(?:改|更正|纠正)/g,
     value: true,
+  },
+
+  {
+    fact: 'missedCorrectionDeadline',
+    re: /(?<!(?:没|未|不)[^，,。;；]{0,6})(?:按期|按时|在期限内|期限内|规定期限内|整改期内)(?:就|已经?)?(?:改正|改好|更正|改了|整改|纠正)/g,
+    value: false,
   },
 
   // revocation risk
   {
     fact: 'locatable',
-    re: /查无下落|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
+    re: /查无下落|查无此人|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
     value: false,
   },
   {
     fact: 'locatable',
-    re: /(?:能|可以)找(?:到|得到)人|找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到/g,
+    re: /(?:能|可以)找(?:到|得到)人|找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到|(?:人|老板|负责人|法人)(?:一直)?(?:都)?(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着)/g,
     value: true,
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?(?<![\d年])(\d|[两二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
+    re: /(?:连续)?(?<![\d年两二三四五六七八九十几])(\d|[两二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
     value: (m) => smallNumber(m[1] ?? m[2] ?? ''),
   },
   {
     fact: 'taxFiled',
-    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?:也|都)?(?:没有?|未)(?:报|交|缴|申报)/g,
+    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?:也|都)?(?:没有?|未)(?:报|交|缴|申报)/g,
     value: false,
   },
   {
     fact: 'taxFiled',
-    re: /(?:一直|都|正常)(?:在)?(?:报税|纳税|申报纳税)|税(?:也|都)?(?:一直)?(?:报着|在报|正常报|交着|按时报)/g,
+    re: /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)|税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)|(?:报税|纳税)(?:一直)?(?:正常|按时|没断)/g,
     value: true,
   },
 ];
@@ -248,13 +303,16 @@ interface ListingHit {
 // Passive or completed listing wording; the verb must be followed by list wording so that
 // "给我列个清单" is not a listing.
 const LISTING = [
-  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录|成)/g,
+  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录|成)/g,
+  /(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/g,
   /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/g,
   // "把公司从异常名录里弄出来" presupposes the listing
   /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/g,
   // "还没列入异常": the negation is read from what comes before
   /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/g,
   /(?:已经?)(?:列入|列进|被列|标记)/g,
+  // "20年被列的", "还没被列，要不要紧"
+  /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$)/g,
   /(?:进了|上了|进入了?|进|在)(?:经营)?(?:异常名录|异常状态|黑名单)/g,
   /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/g,
 ];
@@ -317,11 +375,11 @@ function listingReason(s: string): { value: Facts['listingReason']; pos: number 
     ],
     [
       'unreachable_at_address',
-      /(?:住所|地址|经营场所|注册地|登记地)[^，,。;；]{0,8}?(?:联系不上|无法联系|不能联系|联系不到|找不到|失联|查无)|(?:联系不上|无法联系|联系不到)[^，,。;；]{0,4}?(?:被|列)/,
+      /(?:住所|地址|经营场所|注册地|登记地)[^，,。;；]{0,8}?(?:联系不上|无法联系|不能联系|联系不到|找不到|失联|查无|没人|没有人|人不在)|(?:联系不上|无法联系|联系不到)[^，,。;；]{0,4}?(?:被|列)/,
     ],
     [
       'annual_report_overdue',
-      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期)?(?:报送?|交|申报|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
+      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期|按规定)?(?:报送?|交|申报|公示|填报|提交|上报|递交)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
     ],
   ];
   for (const [value, re] of cues) {
@@ -343,12 +401,12 @@ function errorKind(s: string): { value: Facts['errorKind']; pos: number } | unde
 
 // 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question
 const DRAFT_VERB =
-  /写|生成|起草|拟|出(?:个|一份|一个|份)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+  /写|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
 const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
   ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
   ['situation-explanation', /情况说明|说明书|说明材料/],
   ['commitment', /承诺书|守信承诺|信用承诺书/],
-  ['application', /申请书|修复申请|移出申请|申请材料|申请/],
+  ['application', /申请书|修复申请|移出申请|申请(?!材料)/],
 ];
 
 function docType(s: string): Facts['docType'] | undefined {
@@ -365,6 +423,18 @@ function docType(s: string): Facts['docType'] | undefined {
   return best?.value;
 }
 
+// every overdue year filed: "现在已经全部补报了"; "后面几年的也都没报"
+const ALL_FILED: [boolean, RegExp][] = [
+  [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
+  [false, /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还)?(?:没有?|未)(?:报|补|交)/g],
+];
+
+const NOT_YET_AFTER_LISTING =
+  /(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
+
+const NAME_CHANGE = /改名|更名|名称变更|名字改|改了名|名称改|名字变|换了名/;
+const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
+
 const CORRECTABLE = new Set<Facts['listingReason']>([
   'false_public_info',
   'instant_info_not_published',
@@ -379,7 +449,7 @@ function genericMention(s: string, pos: number): boolean {
   return s[pos - 1] === '的' && !FIRST_PERSON.test(s);
 }
 
-const ADDRESS_WORDS = /地址|住所|场所|搬|迁|门面|店面|门店|厂房/;
+const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
 // "他们上没上异常名录": the listing itself is asked in an A-not-A question
 const LISTING_A_NOT_A =
   /(?:上没上|进没进|列没列|有没有上|有没有进|是不是上了|在不在)[^，,。;；]{0,4}?(?:异常|名录|黑名单)/;
@@ -389,18 +459,92 @@ function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
 }
 
+// "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
+// say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
+const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及)(?:去)?(?:办理?|做|弄|搞)?$/;
+const NOT_DONE_AFTER =
+  /^[^，,。;；]{0,4}?(?:没有?|未|还没|尚未|没去|没来得及|正在|在走|还在办|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
+const DONE_AFTER =
+  /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?)(?:去|按要求|按提醒)?(?:办理?|弄|搞|做|跑|换|改|变更|迁|登记)|(?:办|弄|搞|做|跑|换|改|变更|登记)(?:理)?(?:好|完|妥|完成|过来|成|定)|搞定|办结|下来了)/;
+const DONE_BEFORE =
+  /(?:(?:已经?|都|也|早就?)(?:去)?(?:办理?|完成|做|搞定|弄好|办好|办完)|完成|办好|办完|搞定|做好|做完)了?$/;
+
+const ADDRESS_CHANGE_TRIGGER =
+  /(?:住所|地址|经营场所|场所)的?(?:变更|迁移|迁址)(?:登记)?|(?:变更|迁移|迁址)登记|执照(?:上)?的?(?:地址|住所)|(?:注册|登记)的?(?:地址|住所)(?=[^，,。;；]{0,3}?(?:已|都|也|改|换|变更|还是))/g;
+
+/** Each hit spans the rest of its clause: a hedge there ("变更好像办好了") covers it. */
+function doneSlot(s: string, cls: Clause[], trigger: RegExp): { value: boolean; pos: number; len: number }[] {
+  const out: { value: boolean; pos: number; len: number }[] = [];
+  trigger.lastIndex = 0;
+  for (const m of s.matchAll(trigger)) {
+    const pos = m.index ?? 0;
+    const c = clauseAt(cls, pos);
+    if (!c) continue;
+    const before = s.slice(Math.max(c.start, pos - 8), pos);
+    const after = s.slice(pos + m[0].length, c.end);
+    // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
+    if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    const len = c.end - pos;
+    if (NOT_DONE_BEFORE.test(before) || NOT_DONE_AFTER.test(after)) out.push({ value: false, pos, len });
+    else if (DONE_BEFORE.test(before) || DONE_AFTER.test(after)) out.push({ value: true, pos, len });
+  }
+  return out;
+}
+
+// information corrected / published / registered after a listing for it
+const INFO_CORRECTED: [boolean, RegExp][] = [
+  [
+    true,
+    /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)|(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了/g,
+  ],
+  // only the present state: "改名了没去登记，被列入" tells why it was listed, "还没去办" how it stands
+  [
+    false,
+    /(?:还没有?|还未|尚未|仍未|至今没有?|现在还?没有?)(?:去)?(?:(?:办理?|做|弄)(?:登记|变更)?|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g,
+  ],
+];
+
+// minor-error story: "已经改好了", "提醒了还没来得及改"
+const FIXED_NOW: [boolean, RegExp][] = [
+  [
+    true,
+    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正)/g,
+  ],
+  [false, /(?:还没有?|没来得及|尚未)(?:来得及)?(?:改|更正|修改|纠正)/g],
+];
+/** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
+const SHORT_FIX_ANSWER =
+  /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
+const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
+const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
+
+function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boolean) {
+  let best: { value: boolean; pos: number } | undefined;
+  for (const [value, re] of rules) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) {
+      const pos = m.index ?? 0;
+      if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
+    }
+  }
+  return best;
+}
+
 /** Extract facts from already-normalised text (see normalize.ts). */
 export function extractFacts(s: string, now: Date): Extracted {
   const cls = clauses(s);
-  const hedgedClause = (pos: number) => {
+  // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
+  // listing are stated, the reason is not)
+  const hedgedClause = (pos: number, len = 1) => {
     const c = clauseAt(cls, pos);
-    return c ? HEDGE.test(c.text) : false;
+    const h = c ? HEDGE.exec(c.text) : null;
+    return c !== undefined && h !== null && c.start + h.index < pos + len;
   };
   const hits: Hit[] = [];
   const hedged = new Set<FactName>();
-  const add = (fact: FactName, value: Value | undefined, pos: number) => {
+  const add = (fact: FactName, value: Value | undefined, pos: number, len = 1) => {
     if (value === undefined) return;
-    if (hedgedClause(pos)) hedged.add(fact);
+    if (hedgedClause(pos, len)) hedged.add(fact);
     else hits.push({ fact, value, pos });
   };
 
@@ -409,13 +553,23 @@ export function extractFacts(s: string, now: Date): Extracted {
     rule.re.lastIndex = 0;
     for (const m of s.matchAll(rule.re)) {
       if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0)) continue;
-      add(rule.fact, typeof rule.value === 'function' ? rule.value(m) : rule.value, m.index ?? 0);
+      // "变更办好了吗", "年报补完了没有": a question about the state states nothing
+      const end = (m.index ?? 0) + m[0].length;
+      if (typeof rule.value === 'boolean' && ASKED_AFTER.test(s.slice(end, end + 4))) continue;
+      add(
+        rule.fact,
+        typeof rule.value === 'function' ? rule.value(m) : rule.value,
+        m.index ?? 0,
+        m[0].length,
+      );
     }
   }
   const signals: string[] = [];
+  for (const h of doneSlot(s, cls, ADDRESS_CHANGE_TRIGGER))
+    add('addressChangeRegistered', h.value, h.pos, h.len);
   for (const h of listingHits(s, cls)) {
     if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
-    else add('listed', h.value, h.pos);
+    else add('listed', h.value, h.pos, 2);
   }
   if (LISTING_A_NOT_A.test(s)) signals.push('S:listing-asked-now');
   // a document named without a verb asking to write it is a question about it, not a draft request
@@ -437,6 +591,18 @@ export function extractFacts(s: string, now: Date): Extracted {
     else (facts as Record<string, Value>)[fact] ??= value;
   };
 
+  // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
+  if (facts.listed === undefined) {
+    const removal = REMOVAL_ASK.exec(s);
+    if (
+      removal &&
+      /异常|名录/.test(s) &&
+      (FIRST_PERSON.test(s) || facts.entityType !== undefined || listingReason(s)) &&
+      !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
+    )
+      set('listed', true, removal.index);
+  }
+  const listedPos = sorted.find((h) => h.fact === 'listed' && h.value === true)?.pos;
   if (facts.listed === true) {
     const reason = listingReason(s);
     if (reason) set('listingReason', reason.value, reason.pos);
@@ -444,11 +610,39 @@ export function extractFacts(s: string, now: Date): Extracted {
       re.lastIndex = 0;
       for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? '', now), m.index ?? 0);
     }
-    // "已经改正了" from someone listed for false, unpublished or unregistered information
-    const corrected =
-      /(?:已经?|都|也)(?:改正|更正|纠正|公示|改过来|登记)了?|(?:改正|更正|纠正)(?:好|完)了/.exec(s);
-    if (corrected && reason && CORRECTABLE.has(reason.value)) set('infoCorrected', true, corrected.index);
+    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
+    if (reason && CORRECTABLE.has(reason.value)) {
+      const c =
+        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
+        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
+      if (c) set('infoCorrected', c.value, c.pos);
+    }
+    // listed after moving without registering it: the listing is for being unreachable there
+    if (
+      !reason &&
+      facts.addressChangeRegistered !== true &&
+      (facts.addressChangeRegistered === false ||
+        facts.reachableAtRegisteredAddress !== undefined ||
+        facts.operatingAtRegisteredAddress === false)
+    )
+      set('listingReason', 'unreachable_at_address', 0);
+    if (facts.listingReason === 'annual_report_overdue') {
+      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
+      if (all) set('allOverdueReportsFiled', all.value, all.pos);
+    }
   }
+  // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
+  if (facts.listed !== true && NAME_CHANGE.test(s)) {
+    const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
+    if (c) set('infoCorrected', c.value, c.pos);
+  }
+  // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
+  if (
+    facts.addressChangeRegistered === true &&
+    facts.operatingAtRegisteredAddress === false &&
+    !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
+  )
+    delete facts.operatingAtRegisteredAddress;
 
   // "搬了…会不会被列入" from someone describing their own move: not listed yet
   if (
@@ -463,6 +657,15 @@ export function extractFacts(s: string, now: Date): Extracted {
 
   const kind = errorKind(s);
   if (kind) set('errorKind', kind.value, kind.pos);
+  if (
+    facts.listed !== true &&
+    facts.missedCorrectionDeadline !== true &&
+    (facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))
+  ) {
+    const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
+    if (fixed) set('correctedAfterReminder', fixed.value, fixed.pos);
+    else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
+  }
   if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
 
   // being unreachable at the registered address, or having moved, is not "查无下落"

@@ -103,6 +103,9 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     else if (answer !== undefined) (facts as Record<string, unknown>)[opts.pending] = answer;
   }
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
+    // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
+    if (/\p{Extended_Pictographic}/u.test(s))
+      return { intent: 'smalltalk', confidence: RULE_CONFIDENCE, alternatives: [], facts, hedged };
     return { intent: 'out_of_scope', confidence: 0, alternatives: [], facts, hedged };
   }
   let ranked = classify(s, facts, signals);
@@ -124,6 +127,22 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
         { intent: 'repair', confidence: top.confidence },
         ...ranked.filter((r) => r !== repair && r !== top),
         { ...top, confidence: repair.confidence },
+      ];
+  }
+  // a web shop's or website's address that changed is a published-information error, not a move
+  if (
+    facts.errorKind &&
+    facts.errorKind !== 'other' &&
+    facts.operatingAtRegisteredAddress === undefined &&
+    ranked[0]?.intent === 'address_change'
+  ) {
+    const minor = ranked.find((r) => r.intent === 'minor_error');
+    const top = ranked[0];
+    if (minor)
+      ranked = [
+        { intent: 'minor_error', confidence: top.confidence },
+        ...ranked.filter((r) => r !== minor && r !== top),
+        { ...top, confidence: minor.confidence },
       ];
   }
   const [best, ...rest] = ranked;

@@ -86,13 +86,30 @@ export const FIELD_KINDS = [
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
-const ChoiceSchema = z.strictObject({ value: z.string().min(1), label: z.string().min(1) });
+const ChoiceSchema = z.strictObject({
+  value: z.string().min(1),
+  label: z.string().min(1),
+  /** what people type for this choice (个体户, 公司, 年报没报 …), accepted like the label */
+  aliases: z.array(z.string().min(1)).optional(),
+});
 const FieldSchema = z.strictObject({
   label: z.string().min(1),
+  /** may hold {title}: the document being drafted (see fieldQuestion) */
   question: z.string().min(1),
   kind: z.enum(FIELD_KINDS),
   choices: z.array(ChoiceSchema).optional(),
   default: z.literal('today').optional(),
+  /**
+   * Label and question on one route, where the field means something else there: on the
+   * address-change route `address` is the former address, on the buffer route `newAddress` the
+   * place actually operated from.
+   */
+  byPath: z
+    .partialRecord(
+      z.enum(PATHS),
+      z.strictObject({ label: z.string().min(1).optional(), question: z.string().min(1).optional() }),
+    )
+    .optional(),
 });
 const fieldName = z.enum(FIELD_NAMES);
 const DocTypeSchema = z.strictObject({
@@ -153,11 +170,33 @@ function loadFieldsFile(): FieldsFile {
     if (name === 'path' && values.some((v) => !(PATHS as readonly string[]).includes(v))) {
       throw new Error('knowledge/drafts/fields.json: path choices must be path ids of rules/types.ts');
     }
+    // An alias that two choices share could never be resolved.
+    const owner = new Map<string, string>();
+    for (const c of def.choices ?? []) {
+      for (const a of [c.label, ...(c.aliases ?? [])]) {
+        const key = choiceKey(a);
+        const prev = owner.get(key);
+        if (prev !== undefined && prev !== c.value) {
+          throw new Error(
+            `knowledge/drafts/fields.json: ${name}: "${a}" is given for both ${prev} and ${c.value}`,
+          );
+        }
+        owner.set(key, c.value);
+      }
+    }
   }
   for (const id of DOCUMENT_IDS) {
     if (!data.docTypes[id]) throw new Error(`knowledge/drafts/fields.json: docType "${id}" is not defined`);
   }
   return data;
+}
+
+/** How a choice is compared: case, spaces and punctuation do not matter. */
+export function choiceKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 export const FIELDS: FieldsFile = loadFieldsFile();
@@ -168,6 +207,48 @@ export function fieldDef(name: FieldName): FieldDef {
 
 export function docTypeDef(docType: DocumentId): DocTypeDef {
   return FIELDS.docTypes[docType] as DocTypeDef;
+}
+
+/** The field's label on a route (e.g. 原住所 on the address-change route). */
+export function fieldLabel(name: FieldName, path?: PathId): string {
+  const def = fieldDef(name);
+  return (path && def.byPath?.[path]?.label) || def.label;
+}
+
+/**
+ * The question to ask for a field while drafting `docType`, on `path` (default: the route the document
+ * implies), with the document's title filled in: 「起草《守信承诺书》：按哪种途径办理？」.
+ */
+export function fieldQuestion(name: FieldName, docType: DocumentId, path?: PathId): string {
+  const def = fieldDef(name);
+  const route = path ?? impliedPath(docType);
+  const question = (route && def.byPath?.[route]?.question) || def.question;
+  return question.replaceAll('{title}', docTypeDef(docType).title);
+}
+
+/**
+ * The value a field takes when left empty, to show in a summary instead of 留空: today's date for
+ * the signing date (default "today"); undefined for fields without a default.
+ */
+export function fieldDefaultValue(name: FieldName, today: string): string | undefined {
+  return fieldDef(name).default === 'today' ? today : undefined;
+}
+
+/**
+ * The choice a typed answer names: its value, its label or one of its aliases (个体户 → individual);
+ * failing that, a short answer that contains the label or aliases of exactly one choice
+ * (「我们是个体户」). Undefined when none or several fit.
+ */
+export function matchChoice(name: FieldName, text: string): string | undefined {
+  const choices = fieldDef(name).choices ?? [];
+  const key = choiceKey(text);
+  if (!key) return undefined;
+  const names = (c: (typeof choices)[number]) => [c.label, ...(c.aliases ?? [])].map(choiceKey);
+  const exact = choices.find((c) => choiceKey(c.value) === key || names(c).includes(key));
+  if (exact) return exact.value;
+  if (Array.from(key).length > 20) return undefined;
+  const within = choices.filter((c) => names(c).some((n) => n && key.includes(n)));
+  return within.length === 1 ? within[0]?.value : undefined;
 }
 
 /** Chinese label of an enum value (entityType, listingReason, errorKind, path), or undefined. */

@@ -10,7 +10,9 @@ import {
   FIELDS,
   type FieldName,
   fieldDef,
+  fieldLabel,
   impliedPath,
+  matchChoice,
 } from './fields.ts';
 
 export interface DraftProblem {
@@ -83,15 +85,36 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Parses 2023-05-01, 2023/5/1, 2023.5.1 or 2023年5月1日 (and, if allowed, 2023年 / 2023年5月). */
+/** Days back from today that people say by word. */
+const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
+
+function daysBefore(today: string, days: number): string {
+  const d = new Date(`${today.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Parses 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日(号), 今天/昨天/前天, and 5月1日 (this year);
+ * if allowed, also 2023年 / 2023年5月.
+ */
 function parseDate(
   raw: string,
   partial: boolean,
+  today: string,
 ): { iso: string; y: number; m?: number; d?: number } | 'format' | 'invalid' {
   const s = toHalfWidthDigits(raw).replace(/\s+/g, '');
+  const back = RELATIVE_DAYS[s];
+  if (back !== undefined) {
+    const iso = daysBefore(today, back);
+    return { iso, y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
+  }
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // 「5月1日」 without a year means this year.
+  const short = m ? null : /^(\d{1,2})月(\d{1,2})[日号]$/.exec(s);
+  const ymd = m ? [m[1], m[2], m[3]] : short ? [today.slice(0, 4), short[1], short[2]] : null;
+  if (ymd) {
+    const [y, mo, d] = ymd.map(Number) as [number, number, number];
     if (!isRealDate(y, mo, d)) return 'invalid';
     return { iso: `${y}-${pad(mo)}-${pad(d)}`, y, m: mo, d };
   }
@@ -142,9 +165,11 @@ function checkField(
       return { value: text };
     }
     case 'creditCode': {
-      const check = checkCreditCode(text);
+      // Codes are often copied with spaces or hyphens between groups (9144 0300 0859 4815 8H).
+      const compact = text.replace(/[\s\u3000\-\u2010-\u2015\uFF0D]+/g, '');
+      const check = checkCreditCode(compact);
       if (!check.ok) return { problem: msg('creditCode', { label, reason: check.message }) };
-      return { value: normalizeCreditCode(text) };
+      return { value: normalizeCreditCode(compact) };
     }
     case 'phone': {
       const s = toHalfWidthDigits(text)
@@ -161,7 +186,7 @@ function checkField(
     case 'pastDate':
     case 'partialPastDate': {
       const partial = def.kind === 'partialPastDate';
-      const parsed = parseDate(text, partial);
+      const parsed = parseDate(text, partial, today);
       if (parsed === 'format') return { problem: msg(partial ? 'partialDate' : 'date', { label }) };
       if (parsed === 'invalid') return { problem: msg('noSuchDate', { label, value: text }) };
       // A partial date is in the future only if even its earliest day is.
@@ -172,12 +197,12 @@ function checkField(
     }
     case 'enum': {
       const choices = def.choices ?? [];
-      const hit = choices.find((c) => c.value === text || c.label === text);
-      if (!hit) {
+      const hit = matchChoice(name, text);
+      if (hit === undefined) {
         const list = choices.map((c) => `${c.value}（${c.label}）`).join('、');
         return { problem: msg('enum', { label, choices: list }) };
       }
-      return { value: hit.value as DraftData[FieldName] };
+      return { value: hit as DraftData[FieldName] };
     }
   }
 }
@@ -275,6 +300,23 @@ export function validateDraftData(
         value: draft.listedDate,
       }),
     });
+  }
+  // The listing for an unreachable address comes first, the change registration after it; a change
+  // dated before the listing means one of the two dates is wrong. A partial listing date (2021,
+  // 2021-06) is compared only as far as it goes.
+  if (draft.changeRegisteredDate && draft.listedDate) {
+    const listed = draft.listedDate;
+    if (draft.changeRegisteredDate.slice(0, listed.length) < listed) {
+      problems.push({
+        field: 'changeRegisteredDate',
+        message: msg('changeBeforeListing', {
+          changeLabel: fieldLabel('changeRegisteredDate', path),
+          changed: draft.changeRegisteredDate,
+          listedLabel: fieldLabel('listedDate', path),
+          listed,
+        }),
+      });
+    }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, data: draft };
 }

@@ -4,6 +4,10 @@ import {
   FIELD_NAMES,
   FIELDS,
   fieldDef,
+  fieldDefaultValue,
+  fieldLabel,
+  fieldQuestion,
+  matchChoice,
   missingFields,
   prefillFromFacts,
   resolveDocType,
@@ -274,5 +278,137 @@ describe('validateDraftData', () => {
       opts,
     );
     expect(r).toEqual({ ok: true, data: { reasonNotAtAddress: '租约 到期搬迁' } });
+  });
+});
+
+describe('questions and defaults for the chat', () => {
+  it('names the document in the route question', () => {
+    expect(fieldQuestion('path', 'credit-commitment')).toBe('起草《守信承诺书》：按哪种途径办理？');
+    expect(fieldQuestion('path', 'repair-application')).toContain('《信用修复申请书》');
+    for (const id of DOCUMENT_IDS)
+      for (const f of docTypeDef(id).fields) expect(fieldQuestion(f, id)).not.toMatch(/\{\w+\}/);
+  });
+
+  it('asks for the former address on the address-change route, the operating place on the buffer route', () => {
+    expect(fieldQuestion('address', 'repair-application', 'tolerant-repair-address-change')).toContain(
+      '原来登记的住所',
+    );
+    expect(fieldLabel('address', 'tolerant-repair-address-change')).toBe('原住所（经营场所）');
+    expect(fieldQuestion('address', 'repair-application', 'standard-repair')).toBe(
+      fieldDef('address').question,
+    );
+    expect(fieldQuestion('newAddress', 'situation-explanation')).toContain('实际');
+    expect(fieldLabel('newAddress')).toBe(fieldDef('newAddress').label);
+  });
+
+  it('gives the signing date its default, today, and no default elsewhere', () => {
+    expect(fieldDefaultValue('applicationDate', TODAY)).toBe(TODAY);
+    expect(fieldDefaultValue('listedDate', TODAY)).toBeUndefined();
+  });
+
+  it('gives no concrete past date as an example for the correction plan', () => {
+    expect(fieldDef('plannedCorrection').question).not.toMatch(/\d{4}年/);
+  });
+
+  it('the explanation needs the actual operating address', () => {
+    expect(missingFields('situation-explanation', {})).toContain('newAddress');
+  });
+});
+
+describe('validateDraftData: what people actually type', () => {
+  it.each([
+    ['今天', '2024-05-10'],
+    ['昨天', '2024-05-09'],
+    ['前天', '2024-05-08'],
+    ['2023年5月1号', '2023-05-01'],
+    ['5月1日', '2024-05-01'],
+    ['5月1号', '2024-05-01'],
+  ])('accepts the date %s', (text, iso) => {
+    expect(validateDraftData('repair-application', { reportFiledDate: text }, opts)).toEqual({
+      ok: true,
+      data: { reportFiledDate: iso },
+    });
+  });
+
+  it('a month-day in the future of this year is still a future date', () => {
+    expect(problemsOf('repair-application', { reportFiledDate: '12月1日' })[0]?.message).toContain(
+      '不能晚于今天',
+    );
+  });
+
+  it('says how to write a date that does not exist', () => {
+    const [p] = problemsOf('repair-application', { reportFiledDate: '2023-02-30' });
+    expect(p?.message).toContain('不是有效日期');
+    expect(p?.message).toContain('请按 2023-05-01 或 2023年5月1日 的格式');
+  });
+
+  it.each([
+    '9144 0300 0859 4815 8H',
+    '91440300-085948158H',
+    '914403 0008-5948 158h',
+    '９１４４０３０００８５９４８１５８Ｈ',
+  ])('strips spaces and hyphens from the credit code %s', (creditCode) => {
+    expect(validateDraftData('credit-commitment', { creditCode }, opts)).toEqual({
+      ok: true,
+      data: { creditCode: '91440300085948158H' },
+    });
+  });
+
+  it.each([
+    ['entityType', '个体户', 'individual'],
+    ['entityType', '公司', 'enterprise'],
+    ['entityType', '有限责任公司', 'enterprise'],
+    ['entityType', '合作社', 'cooperative'],
+    ['entityType', '我们是个体户', 'individual'],
+    ['entityType', 'Enterprise', 'enterprise'],
+    ['listingReason', '年报没报', 'annual_report_overdue'],
+    ['listingReason', '联系不上', 'unreachable_at_address'],
+    ['listingReason', '改名没登记', 'name_change_not_registered'],
+    ['errorKind', '邮箱', 'contact_info'],
+    ['errorKind', '小数点点错', 'decimal_or_unit'],
+  ] as const)('accepts %s given as 「%s」', (field, text, value) => {
+    const doc = field === 'errorKind' ? 'minor-error-application' : 'repair-application';
+    expect(validateDraftData(doc, { [field]: text }, opts)).toEqual({ ok: true, data: { [field]: value } });
+    expect(matchChoice(field, text)).toBe(value);
+  });
+
+  it('rejects an answer that names two choices or none', () => {
+    expect(matchChoice('entityType', '个体户还是公司')).toBeUndefined();
+    expect(matchChoice('listingReason', '不知道')).toBeUndefined();
+    expect(problemsOf('repair-application', { entityType: '个体户还是公司' })[0]?.field).toBe('entityType');
+  });
+
+  it('no alias names two choices of a field', () => {
+    for (const name of ['entityType', 'listingReason', 'errorKind', 'path'] as const) {
+      for (const c of fieldDef(name).choices ?? []) {
+        for (const a of [c.label, ...(c.aliases ?? [])]) expect(matchChoice(name, a), a).toBe(c.value);
+      }
+    }
+  });
+
+  it('flags a change registration dated before the listing, naming both fields', () => {
+    const [p, ...rest] = problemsOf('repair-application', {
+      path: 'tolerant-repair-address-change',
+      listedDate: '2023-06-01',
+      changeRegisteredDate: '2023-05-01',
+    });
+    expect(rest).toEqual([]);
+    expect(p?.field).toBe('changeRegisteredDate');
+    expect(p?.message).toContain('「住所（经营场所）变更登记日期」');
+    expect(p?.message).toContain('「列入日期」');
+    expect(p?.message).toContain('请核对');
+    // a listing date of only a year or month is compared as far as it goes
+    for (const listedDate of ['2023', '2023-05', '2023-05-01']) {
+      expect(
+        problemsOf('repair-application', {
+          path: 'tolerant-repair-address-change',
+          listedDate,
+          changeRegisteredDate: '2023-05-01',
+        }),
+      ).toEqual([]);
+    }
+    expect(
+      problemsOf('repair-application', { listedDate: '2023', changeRegisteredDate: '2022-12-31' })[0]?.field,
+    ).toBe('changeRegisteredDate');
   });
 });

@@ -170,8 +170,11 @@ describe('content by route', () => {
       newAddress: '通城县隽水镇新街9号',
     });
     expect(t).toContain(
-      '已于2023年2月1日依法办理住所（经营场所）变更登记，变更后的住所（经营场所）为通城县隽水镇新街9号',
+      '原住所（经营场所）为湖北省咸宁市通城县隽水镇某某路1号，已于2023年2月1日依法办理住所（经营场所）变更登记，变更后的住所（经营场所）为通城县隽水镇新街9号',
     );
+    // after the change is registered, the registered 住所 is the new one
+    expect(t).toContain('　　住所（经营场所）：通城县隽水镇新街9号\n');
+    expect(t).not.toContain('住所（经营场所）：湖北省咸宁市通城县隽水镇某某路1号');
     expect(t).toContain('第四部分第（三）项第二种情形');
     expect(t).toContain('因通过登记的住所（经营场所）无法联系');
     expect(t).toContain('法定代表人（负责人）（签字）');
@@ -197,7 +200,6 @@ describe('content by route', () => {
       '真实、合法、有效',
       '已补报上一年度（2022年度）纸质年度报告并公示',
       '6月30日',
-      '20个工作日内公示',
       '登记的住所（经营场所）能够取得联系',
       '监督检查',
       '重新列入经营异常名录（状态）',
@@ -206,6 +208,18 @@ describe('content by route', () => {
       '承诺人（盖章）：通城县某某副食店',
     ]) {
       expect(t).toContain(s);
+    }
+  });
+
+  it('only an enterprise promises to publish instant information within 20 working days', async () => {
+    const base = { ...individual, path: 'standard-repair', listingReason: 'annual_report_overdue' };
+    const enterprise = await txt('credit-commitment', { ...base, entityType: 'enterprise' });
+    expect(enterprise).toContain('即时信息，自形成之日起20个工作日内公示');
+    for (const entityType of ['individual', 'cooperative', undefined]) {
+      const t = await txt('credit-commitment', { ...base, entityType });
+      expect(t, String(entityType)).not.toContain('即时信息');
+      expect(t, String(entityType)).not.toContain('20个工作日');
+      expect(t, String(entityType)).toContain('每年1月1日至6月30日报送上一年度年度报告');
     }
   });
 

@@ -218,3 +218,146 @@ describe('summariseFacts()', () => {
     expect(summariseFacts({})).toEqual([]);
   });
 });
+
+const MINOR_OK: Facts = {
+  listed: false,
+  errorKind: 'contact_info',
+  entityType: 'enterprise',
+  correctedAfterReminder: true,
+  intentional: false,
+  adverseImpact: false,
+  safetyRelated: false,
+  repeatedSameError: false,
+  majorImpactOrDispute: false,
+  refusedInspection: false,
+  missedCorrectionDeadline: false,
+};
+const h = k.guide.common.headings;
+
+describe('nothing to apply for', () => {
+  it.each([
+    [
+      'minor error, individual business',
+      { listed: false, errorKind: 'contact_info', entityType: 'individual' },
+    ],
+    ['minor error, intentional', { ...MINOR_OK, intentional: true }],
+    [
+      'buffer, unreachable',
+      { listed: false, operatingAtRegisteredAddress: false, reachableByOtherMeans: false },
+    ],
+  ] as [string, Facts][])(
+    'a ruled-out exemption (%s) shows no materials and no "submit" text',
+    (_n, facts) => {
+      const det = evaluate(facts);
+      expect(det.eligible).toBe(false);
+      expect(det.documents).toEqual([]);
+      const text = explain(det, facts);
+      expect(text).not.toContain(h.documents);
+      expect(text).not.toContain(h.where);
+      expect(text).not.toContain(h.deadline);
+      expect(text).not.toMatch(/提交书面申请|提交《情况说明》|现在还不能直接办理/);
+      expect(text).toContain(k.guide.common.status.ruledOut);
+      expect(text).toContain(`${h.consult}\n${k.guide.common.ruledOutWhere.split('{')[0]}`);
+      // the steps say what to do instead
+      expect(text).toContain(h.steps);
+      expect(readAloud(det, facts)).not.toMatch(/提交书面申请|提交《情况说明》/);
+    },
+  );
+
+  it('a repair route that is not yet eligible still lists its documents and where to submit', () => {
+    const facts: Facts = { ...TOLERANT, previousYearReportFiled: false };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain(h.documents);
+    expect(text).toContain(h.where);
+  });
+
+  it('not-covered: a heading that fits, no "why this route", no materials', () => {
+    const facts: Facts = { listed: true, listingReason: 'other' };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain(h.whyNone);
+    expect(text).toContain(h.routeNone);
+    expect(text).not.toContain(h.why);
+    expect(text).not.toContain(h.route);
+    expect(text).not.toContain(h.documents);
+    expect(text).toContain(h.consult);
+  });
+
+  it('revocation risk: its own headings, no materials', () => {
+    const facts: Facts = { locatable: false, yearsWithoutAnnualReport: 2, taxFiled: false };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain(h.whyWarning);
+    expect(text).toContain(h.routeWarning);
+    expect(text).not.toContain(h.why);
+    expect(text).not.toContain(h.documents);
+  });
+});
+
+describe('wording follows the facts', () => {
+  const branchProof = '上级公司年报公示财务数据的证明材料';
+
+  it('the branch "0" proof is asked only for that error kind', () => {
+    expect(explain(evaluate(MINOR_OK), MINOR_OK)).not.toContain(branchProof);
+    const branch: Facts = {
+      ...MINOR_OK,
+      errorKind: 'branch_zero_financials',
+      isBranch: true,
+      parentPublishesFinancials: true,
+      proofProvided: true,
+    };
+    const det = evaluate(branch);
+    expect(det.eligible).toBe(true);
+    expect(explain(det, branch)).toContain(branchProof);
+  });
+
+  it('the route reason names only the user’s own listing reason', () => {
+    const base: Facts = { listed: true, infoCorrected: true, entityType: 'enterprise' };
+    const falseInfo = { ...base, listingReason: 'false_public_info' } as Facts;
+    const nameChange = { ...base, listingReason: 'name_change_not_registered' } as Facts;
+    const why = (f: Facts) => explain(evaluate(f), f).split(h.why)[1]?.split('\n\n')[0] ?? '';
+    expect(why(falseInfo)).toContain('公示信息隐瞒真实情况、弄虚作假');
+    expect(why(falseInfo)).not.toContain('名称变更');
+    expect(why(nameChange)).toContain('名称变更未依法登记');
+    expect(why(nameChange)).not.toContain('弄虚作假');
+  });
+
+  it.each([
+    ['individual', '个体工商户'],
+    ['cooperative', '农民专业合作社'],
+  ] as const)('a %s is told its own type, not "个体工商户或农民专业合作社"', (entityType, label) => {
+    const facts: Facts = { ...TOLERANT, entityType };
+    const text = explain(evaluate(facts), facts);
+    expect(text).toContain(`被列入的${label}，可以用`);
+    expect(text).not.toContain('个体工商户或农民专业合作社');
+    const minor: Facts = { listed: false, errorKind: 'contact_info', entityType };
+    expect(explain(evaluate(minor), minor)).toContain(`${label}不在这项措施里`);
+  });
+
+  it('mentions 另册管理, with the hedge, for an individual business listed 2+ years ago', () => {
+    const facts: Facts = { ...TOLERANT, listedYear: 2023 };
+    const text = explain(evaluate(facts), facts, { today: '2026-05-01' });
+    expect(text).toContain('另册管理');
+    expect(text).toContain('以当地市场监管部门答复为准');
+    expect(text).toContain('您是2023年被列入的');
+    expect(explain(evaluate(facts), facts, { today: '2024-12-31' })).not.toContain('另册');
+    const coop: Facts = { ...facts, entityType: 'cooperative' };
+    expect(explain(evaluate(coop), coop, { today: '2026-05-01' })).not.toContain('另册');
+  });
+});
+
+describe('the knowledge texts', () => {
+  const texts: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(k);
+
+  it('speak no developer language to users', () => {
+    for (const t of texts) expect(t).not.toMatch(/配置|config|undefined|null/i);
+  });
+
+  it('do not present the pre-2025 individual-business wording as current', () => {
+    for (const t of texts) expect(t).not.toContain('个体工商户为恢复正常记载状态');
+  });
+});

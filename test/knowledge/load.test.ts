@@ -118,6 +118,13 @@ describe('loadKnowledge', () => {
     );
   });
 
+  it('names an unknown placeholder in a reason text (only the user’s own facts may be filled in)', () => {
+    const dir = brokenCopy('reasons.json', (d) => {
+      d['is-enterprise'].unmet = '{entityType}不适用，请打{phone}';
+    });
+    expect(loadError(dir)).toMatch(/reasons\.json: is-enterprise\.unmet: unknown placeholder \{phone\}/);
+  });
+
   it('requires the intent FAQ entries', () => {
     const dir = brokenCopy('faq.json', (d) => d.filter((e: { id: string }) => e.id !== 'timeline'));
     expect(loadError(dir)).toMatch(/faq\.json: \(root\): needs an entry with id "timeline"/);

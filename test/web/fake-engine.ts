@@ -70,6 +70,7 @@ export function createFakeEngine(): CaseEngine & { sessions: Map<string, Session
     return {
       facts: { ...s.facts },
       draftFields: {},
+      unmetReasons: [],
       determination,
       explanation: `路径：${name}`,
       readAloud:

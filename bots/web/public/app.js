@@ -198,10 +198,12 @@ function renderVerdict(view) {
   const unmet = det.reasons.filter((r) => !r.met);
   $('unmet-card').hidden = !unmet.length;
   $('unmet').replaceChildren(
-    ...unmet.map((r) => {
+    ...unmet.map((r, i) => {
       const fact = r.fact ? meta.facts.find((f) => f.name === r.fact) : null;
       const text =
-        meta.reasons[r.id] || (fact ? `${fact.label}：${factValueLabel(fact, view.facts[r.fact])}` : r.id);
+        view.unmetReasons?.[i] ||
+        meta.reasons[r.id] ||
+        (fact ? `${fact.label}：${factValueLabel(fact, view.facts[r.fact])}` : r.id);
       return el('li', { text });
     }),
   );

@@ -1,0 +1,29 @@
+// Reads a submission date out of a question such as 「我打算12月29日提交，什么时候能办好」.
+import { isoDay } from './interview.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function real(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : undefined;
+}
+
+/** A date in the text as YYYY-MM-DD, or undefined. A month and day without a year mean the next such day. */
+export function extractDate(text: string, now: Date): string | undefined {
+  const today = isoDay(now);
+  const t = text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  const relative: Record<string, number> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2 };
+  for (const [word, days] of Object.entries(relative)) {
+    if (t.includes(word)) return isoDay(new Date(now.getTime() + days * 86_400_000));
+  }
+  const full = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/.exec(t);
+  if (full) return real(Number(full[1]), Number(full[2]), Number(full[3]));
+  const short = /(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/.exec(t);
+  if (short) {
+    const year = Number(today.slice(0, 4));
+    const thisYear = real(year, Number(short[1]), Number(short[2]));
+    if (!thisYear) return undefined;
+    return thisYear >= today ? thisYear : real(year + 1, Number(short[1]), Number(short[2]));
+  }
+  return undefined;
+}

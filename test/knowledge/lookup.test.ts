@@ -1,0 +1,80 @@
+// Route-specific answers to side questions (materials, time) once the interview decided the route.
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { deadlineSentence, routeSpecifics } from '../../knowledge/lookup.ts';
+import { evaluate } from '../../rules/evaluate.ts';
+import type { Facts } from '../../rules/types.ts';
+
+const k = loadKnowledge();
+const h = k.guide.common.headings;
+const TOLERANT: Facts = {
+  entityType: 'individual',
+  listed: true,
+  listingReason: 'annual_report_overdue',
+  listedYear: 2021,
+  previousYearReportFiled: true,
+};
+
+describe('routeSpecifics', () => {
+  it('uses the headings as they are, never doubling 【】', () => {
+    const det = evaluate(TOLERANT);
+    for (const intent of ['documents', 'timeline']) {
+      const text = routeSpecifics(det, TOLERANT, intent) ?? '';
+      expect(text).toContain(`${h.route}${k.guide.paths['tolerant-repair-annual-report'].title}`);
+      expect(text).not.toMatch(/【【|】】/);
+    }
+  });
+
+  it('lists the route’s documents', () => {
+    const text = routeSpecifics(evaluate(TOLERANT), TOLERANT, 'documents') ?? '';
+    expect(text).toContain(h.documents);
+    expect(text).toContain('《信用修复申请书》：');
+    expect(text).toContain('《守信承诺书》：');
+  });
+
+  it('for a ruled-out exemption says there is nothing to prepare and what to do instead', () => {
+    const facts: Facts = { listed: false, errorKind: 'contact_info', entityType: 'individual' };
+    const det = evaluate(facts);
+    const text = routeSpecifics(det, facts, 'documents') ?? '';
+    expect(text).toContain(k.guide.common.noDocuments);
+    expect(text).not.toContain('《轻微差错免列异申请书》');
+    expect(text).toMatch(/^1\. /m);
+    expect(routeSpecifics(det, facts, 'timeline')).not.toMatch(/5个工作日/);
+  });
+
+  it('answers 「12月29日提交，什么时候能办好」 with the date and the unpublished-calendar warning', () => {
+    const text =
+      routeSpecifics(evaluate(TOLERANT), TOLERANT, 'timeline', { submissionDate: '2026-12-29' }) ?? '';
+    expect(text).toContain(h.deadline);
+    expect(text).toContain('5个工作日');
+    expect(text).toContain('如果在2026-12-29提交申请，5个工作日数到2027-01-05');
+    expect(text).toContain('2027年的法定节假日安排还没有公布');
+  });
+
+  it('without a submission date gives the working days only', () => {
+    const text = routeSpecifics(evaluate(TOLERANT), TOLERANT, 'timeline') ?? '';
+    expect(text).toContain('5个工作日');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('leaves other intents and an undetermined case to the FAQ', () => {
+    expect(routeSpecifics(evaluate(TOLERANT), TOLERANT, 'how_to_apply')).toBeUndefined();
+    expect(routeSpecifics(evaluate({}), {}, 'documents')).toBeUndefined();
+  });
+});
+
+describe('deadlineSentence', () => {
+  it('gives the calendar date, and no warning within a published year', () => {
+    const text = deadlineSentence(evaluate(TOLERANT), '2026-09-28') ?? '';
+    expect(text).toContain('2026-10-10');
+    expect(text).not.toContain('还没有公布');
+  });
+
+  it('warns when the count runs into a year without a holiday calendar', () => {
+    expect(deadlineSentence(evaluate(TOLERANT), '2026-12-29')).toContain('2027年的法定节假日安排还没有公布');
+  });
+
+  it('is undefined before the route is known', () => {
+    expect(deadlineSentence(evaluate({}), '2026-12-29')).toBeUndefined();
+  });
+});
