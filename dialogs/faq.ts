@@ -15,8 +15,11 @@ export function answerFaq(ctx: Ctx, intent: string, text: string): void {
   const entry = (byIntent ? undefined : findFaq(text)) ?? (byIntent ? { id: byIntent } : undefined);
   const general = entry ? faqAnswer(entry.id) : undefined;
   const det = evaluate(ctx.s.facts);
+  const submissionDate = extractDate(text, ctx.now) ?? isoDay(ctx.now);
   const specific =
-    byIntent && det.path !== 'undetermined' ? routeSpecifics(det, ctx.s.facts, intent) : undefined;
+    byIntent && det.path !== 'undetermined'
+      ? routeSpecifics(det, ctx.s.facts, intent, { submissionDate })
+      : undefined;
   if (specific) {
     reply(ctx, specific);
     return;
