@@ -1,7 +1,8 @@
-// Floors on the two probe files of issue 4 (knowledge/nlu/probe-a.jsonl, probe-b.jsonl): phrasings
-// written before the training phrases were read, as owners, accountants and hotline callers type
-// them. probe-a was tuned on; probe-b was measured once at the end and never tuned on. The floors
-// are the figures reached then, rounded down to 5%, so a regression fails here.
+// Floors on the probe files of issue 4 (knowledge/nlu/probe-*.jsonl): phrasings written before the
+// training phrases and patterns were read, as owners, accountants and hotline callers type them.
+// probe-a was tuned on in round 1; probe-b was measured blind in round 2 and tuned on in round 3;
+// probe-c was written blind in round 3, measured once after that round's tuning and never tuned on.
+// The floors are the figures reached then, rounded down to 5%, so a regression fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +15,13 @@ import { evaluate } from '../../rules/evaluate.ts';
 const now = new Date('2026-11-26T12:00:00Z');
 
 const PROBES = [
-  { file: 'probe-a.jsonl', intent: 1.0, precision: 1.0, recall: 0.95 },
-  { file: 'probe-b.jsonl', intent: 0.9, precision: 0.95, recall: 0.75 },
+  { file: 'probe-a.jsonl', size: 150, intent: 1.0, precision: 1.0, recall: 0.95 },
+  { file: 'probe-b.jsonl', size: 150, intent: 1.0, precision: 0.95, recall: 0.9 },
+  // round 3 blind measurement: intent 98.5%, precision 96.2%, recall 87.3%
+  { file: 'probe-c.jsonl', size: 200, intent: 0.95, precision: 0.95, recall: 0.85 },
 ];
 
-describe.each(PROBES)('$file', ({ file, intent, precision, recall }) => {
+describe.each(PROBES)('$file', ({ file, size, intent, precision, recall }) => {
   const lines = parseEvalFile(readFileSync(join(NLU_DIR, file), 'utf8'));
   const report = scoreEval(lines, { understand: (t) => understand(t, { now }), evaluate });
   const f = report.figures;
@@ -33,8 +36,8 @@ describe.each(PROBES)('$file', ({ file, intent, precision, recall }) => {
     expect(f.factRecall, wrong).toBeGreaterThanOrEqual(recall);
   });
 
-  it('has 150 lines over all 13 intents, none of them a training phrase', () => {
-    expect(lines).toHaveLength(150);
+  it(`has ${size} lines over all 13 intents, none of them a training phrase`, () => {
+    expect(lines).toHaveLength(size);
     expect(new Set(lines.flatMap((l) => (l.kind === 'utterance' ? l.intents : []))).size).toBe(13);
     const training = new Set(loadPhrases().map((p) => p.text));
     expect(lines.filter((l) => l.kind === 'utterance' && training.has(l.text)).map((l) => l.id)).toEqual([]);
