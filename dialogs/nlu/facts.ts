@@ -21,12 +21,14 @@ interface Hit {
 
 const HEDGE =
   /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
+/** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
+const NEG_SCOPE = /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:什么|任何)?$/;
 const FIRST_PERSON = /我|本公司|本店|我司|我家/;
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
 /** The user has moved away from the registered address (not a web shop's address). */
 const MOVED = /搬|迁|不在(?:注册|登记|原|那)|换了(?:个)?(?:经营)?(?:地方|地址|场所|门面|店面)/;
 const QUESTION_BEFORE =
-  /会|是否|有没有|是不是|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|查(?![了到出过])/;
+  /会|是否|有没有|是不是|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 
 // Field → the error kind its misstatement belongs to (DOMAIN.md §2.3), checked in this order.
 const ERROR_CUE =
@@ -35,7 +37,7 @@ const GAP = '[^，,。;；!?！？]{0,12}?';
 const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   [
     'branch_zero_financials',
-    /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:填|报|写)(?:的|了|成|为)?(?:是)?(?:0|零)(?!点)/,
+    /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:(?:填|报|写)(?:的|了|成|为)?(?:是)?|(?:都|全|全部)(?:是|为))(?:0|零)(?!点)/,
   ],
   [
     'decimal_or_unit',
@@ -43,13 +45,13 @@ const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   ],
   [
     'license_info_late',
-    /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
+    /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示|许可[^。;；]{0,24}?(?:个多?月|周|星期|天)[^。;；]{0,4}?才[^。;；]{0,6}?公示/,
   ],
   ['party_building_info', new RegExp(`(?:党建|党员|党组织)${GAP}${ERROR_CUE}`)],
   [
     'website_or_shop',
     new RegExp(
-      `(?:网站|网址|网店|网页|链接|域名|url|网络店铺|店铺名称?|店铺网址|店名|小店名)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      `(?:网站|网址|网店|网页|链接|域名|url|网络店铺|(?:网上|线上)店铺的?(?:名称|名字)?|店铺名称?|店铺网址|店名|小店名)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
     ),
   ],
   [
@@ -62,6 +64,12 @@ const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
     'other',
     new RegExp(`(?:从业人数|员工人数|经营范围|股东|出资|注册资本|成立日期|社保人数)${GAP}${ERROR_CUE}`),
   ],
+];
+
+const FIELD_OF_KIND: [Facts['errorKind'], RegExp][] = [
+  ['party_building_info', /党建|党员|党组织/],
+  ['website_or_shop', /网站|网址|网店|网络店铺|店铺网址|域名/],
+  ['contact_info', /电话|手机号|邮政编码|邮编|邮箱|电子邮件|联系方式/],
 ];
 
 interface Rule {
@@ -78,12 +86,12 @@ const RULES: Rule[] = [
   { fact: 'entityType', re: /合作社/g, value: 'cooperative' },
   {
     fact: 'entityType',
-    re: /个体(?:工商)?户|个体经营|个体工商|个体商户|个体(?=$|[，,。;；!?！？ ]|老板|的?(?:店|小店|店铺|门面|门店|生意))/g,
+    re: /个体(?:工商)?户|个体经营|个体工商|个体商户|个体(?=$|[，,。;；!?！？ ]|老板|的?小?(?:店|饭馆|饭店|餐馆|馆|铺|摊|作坊|门面|门店|生意|执照|营业执照)|的(?:$|[，,。;；!?！？ ]))|(?<=(?:开|干|做|是|属于)(?:的是|的)?)个体/g,
     value: 'individual',
   },
   {
     fact: 'entityType',
-    re: /(?<!上级|总|母|集团|上面的?|注册|开|办)(?:有限责任|股份有限|有限)?公司|个人独资企业|合伙企业/g,
+    re: /(?<!上级|总|母|集团|上面的?|注册|开|办)(?:有限责任|股份有限|有限)?公司|个人独资企业|合伙企业|我司|本司/g,
     value: 'enterprise',
   },
   { fact: 'isBranch', re: /分公司|分支机构/g, value: true },
@@ -125,23 +133,35 @@ const RULES: Rule[] = [
   },
   {
     fact: 'addressChangeRegistered',
-    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)|(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)|(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/g,
+    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:工商|所里|市场监管局?|窗口|政务中心)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)|(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)|(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/g,
     value: false,
   },
   {
     fact: 'reachableAtRegisteredAddress',
-    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))|(?:搬|迁)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前)?的?(?:注册|登记)的?(?:地址|住所|场所)/g,
+    re: /(?:注册|登记)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))|(?:搬|迁)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前|原)?的?(?:注册|登记)?的?(?:地址|住所|场所|址)(?:办公|经营|营业|上班)|(?:注册|登记|原)的?(?:地址|住所|场所)(?:现在|又|已经)?(?:有人了|有人办公|有人值守|恢复营业)|(?:又|重新|已经)(?:在|回到)(?:原|注册|登记)的?(?:地址|住所|场所)(?:恢复)?(?:营业|经营|办公)/g,
     value: true,
   },
   {
     fact: 'operatingAtRegisteredAddress',
-    re: /搬了|搬走|搬家|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|拆|收回|到期|转让)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地|场所)(?:和|与|跟)(?:执照|注册|登记)[^，,。;；]{0,4}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
+    re: /搬了|搬走|搬家|搬离|迁离|离开了?(?:注册|登记)|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个)?(?:经营)?(?:地方|地址|位置)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|拆|收回|到期|转让)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地|场所)(?:和|与|跟)(?:执照|注册|登记)[^，,。;；]{0,4}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
     value: false,
   },
   {
-    fact: 'reachableByOtherMeans',
-    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通)|留了?(?:电话|手机号?|联系方式|微信)|(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/g,
+    fact: 'operatingAtRegisteredAddress',
+    // being back there after a listing is told as reachable there again (reachableAtRegisteredAddress)
+    re: /(?:一直|都|还|仍然?|照常|正常)(?:都|是)?在(?:注册|登记|执照上)的?(?:地址|住所|场所|地方)(?:正常|照常)?(?:经营|营业|办公)/g,
     value: true,
+  },
+  {
+    fact: 'reachableByOtherMeans',
+    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:电话|手机|微信)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通|畅通|开机)|留了?(?:电话|手机号?|联系方式|微信)|(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/g,
+    value: true,
+  },
+  {
+    fact: 'reachableByOtherMeans',
+    re: /(?<!(?:注册|登记|原|那|那里|那边|那儿)[^，,。;；]{0,6})(?:能|可以|随时(?:能|可以)?)(?:联系|找)(?:到|上|得到)(?:我|我们|本人|老板|负责人)/g,
+    value: true,
+    when: (s) => (MOVED.test(s) || /没在(?:注册|登记)/.test(s)) && !/(?:搬|迁)回|回到/.test(s),
   },
   {
     fact: 'reachableByOtherMeans',
@@ -150,50 +170,50 @@ const RULES: Rule[] = [
   },
   {
     fact: 'otherViolations',
-    re: /(?:没有|没|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法|违规)(?:违规)?(?:行为)?/g,
+    re: /(?:没有|没|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法|违规)(?:违规)?(?:行为)?|(?:其他|别的|其它)的?(?:违法|违规)(?:违规)?(?:行为|记录|问题|情况)?[^，,。;；]{0,3}?(?:也|都)?(?:没有|没|无)(?![^，,。;；]{0,3}?[吗么?])/g,
     value: false,
   },
   {
     fact: 'otherViolations',
-    re: /(?<!没|没有|无)(?:还有|有|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|有(?:过)?(?:行政)?处罚(?:记录)?|违规(?:被罚|记录)/g,
+    re: /(?<!没|没有|无)(?:还有|有|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|有(?:过)?(?:行政)?处罚(?:记录)?|(?<!(?:没有?|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法)?)违规(?:被罚|记录)/g,
     value: true,
   },
 
   // minor errors
   {
     fact: 'correctedAfterReminder',
-    re: /(?:提醒|通知|告知|指导)[^。;；]{0,10}?(?:已经?|马上|立即|立刻|及时|就|都)?(?:改正|改了|改过来|更正了?|修改了|纠正了?|改好|改掉了?|补上了|补正了?|补了)/g,
+    re: /(?:提醒|通知|告知|指导|督促|提示|指出)[^。;；]{0,10}?(?:已经?|已|马上|立即|立刻|及时|就|都)?(?:改正|改了|改过来|更正了?|修改了|纠正了?|改好|改掉了?|补上了|补正了?|补了|修正|整改|更改|订正)/g,
     value: true,
   },
   {
     fact: 'correctedAfterReminder',
-    re: /(?:提醒|通知|告知)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:来得及)?(?:改|更正|修改|纠正)/g,
+    re: /(?:提醒|通知|告知|督促|提示)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:来得及)?(?:改|更正|修改|纠正|修正|整改)/g,
     value: false,
   },
   {
     fact: 'intentional',
-    re: /不是故意|不是有意|非主观故意|并非故意|无意|无心|不小心|疏忽|粗心|笔误|手误|失误/g,
+    re: /不是故意|不是有意|非主观故意|并非故意|(?:没有?|无|不存在|并无)(?:任何)?(?:主观)?(?:故意|恶意)|无意|无心|不小心|疏忽|粗心|笔误|手误|失误/g,
     value: false,
   },
   { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改)/g, value: true },
   {
     fact: 'adverseImpact',
-    re: /(?:没有?|未|并未)(?:(?:对|给)[^，,。;；]{1,4}?)?(?:造成|产生|引起|带来)?(?:什么|任何|啥|多大|太大)?(?:不良|不好的?)?(?:影响|后果)/g,
+    re: /(?:没有?|未|并未)(?:(?:对|给)[^，,。;；]{1,4}?)?(?:造成|产生|引起|带来)?(?:什么|任何|啥|多大|太大)?(?:不良|不好的?)?(?:影响|后果|损失|危害|损害)/g,
     value: false,
   },
   {
     fact: 'adverseImpact',
-    re: /(?<!没|没有|未|会|会不会)(?:已经?)?(?:造成|产生|引起)了(?:不良|严重)?(?:影响|后果)/g,
+    re: /(?<!没|没有|未|会|会不会)(?:已经?)?(?:造成|产生|引起|带来)了(?:一些|一定|一点|些|较大|很大|很多)?的?(?:不良|严重|不好)?的?(?:影响|后果)/g,
     value: true,
   },
   {
     fact: 'firstSpotCheck',
-    re: /(?<!不是)(?:第一次|首次|头一次|头回|第一回)(?:被)?(?:抽查|抽到|抽中)/g,
+    re: /(?<!不是)(?:第一次|首次|头一次|头回|第一回)(?:被)?(?:抽查|抽到|抽中)|(?:以前|之前|从前)(?:从来|从|一直)?(?:没有?|未)(?:有)?被?(?:抽查|抽到|抽中)过/g,
     value: true,
   },
   {
     fact: 'firstSpotCheck',
-    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)?|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
+    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)|不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
     value: false,
   },
   {
@@ -208,22 +228,27 @@ const RULES: Rule[] = [
   },
   {
     fact: 'repeatedSameError',
-    re: /(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错)|(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)|(?:以前|之前|过去)(?:没|从没|从来没)(?:有)?(?:出现|犯|错)过/g,
+    re: /(?<!不是|并非|不)(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错)|(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)|(?:以前|之前|过去)(?:没|从没|从来没)(?:有)?(?:出现|犯|错)过/g,
     value: false,
   },
   {
     fact: 'repeatedSameError',
-    re: /(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/g,
+    re: /(?:不是|并非)(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错|出这)|(?<!没有|不是|并非|不存在|没|无|未)(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现|(?:之前|以前|上次|上回|去年|前年)(?:也|都)(?:犯|出现|出|错|填错|写错|弄错)过/g,
     value: true,
   },
   {
     fact: 'parentPublishesFinancials',
-    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,10}?(?:(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)|统一(?:报|公示|披露))/g,
+    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；没未不]{0,10}?(?:(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)|统一(?:报|公示|披露))(?!的?(?:证明|材料|文件|截图))/g,
     value: true,
   },
   {
+    fact: 'parentPublishesFinancials',
+    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,8}?(?:没有?|未|并没有?|不)(?:统一)?(?:公示|报送|披露|报)/g,
+    value: false,
+  },
+  {
     fact: 'proofProvided',
-    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?:能|可以|已经?)?提供了?(?:相关)?证明|附了?证明|证明(?:材料|文件)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交)(?!不)/g,
+    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?<!(?:不|没|无法|没法|没办法)(?:能|可以)?)(?:(?:能|可以|已经?|都|也)提供了?|提供了)[^，,。;；不没哪啥么]{0,8}?证明(?!吗)|附了?证明|证明(?:材料|文件)?(?:我们?)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交)(?!不)/g,
     value: true,
   },
   {
@@ -233,10 +258,14 @@ const RULES: Rule[] = [
   },
   {
     fact: 'majorImpactOrDispute',
-    re: /(?<!(?:没有?|未|不会|无)[^，,。;；]{0,6})(?:重大|严重|较大|比较大|很大|恶劣)(?:的)?社会影响|(?<!没有?|无)(?:利益)?纠纷/g,
+    re: /(?<!(?:没有?|未|不会|无)[^，,。;；]{0,6})(?:重大|严重|较大|比较大|很大|恶劣)(?:的)?社会影响|社会影响(?:也)?(?:比较|很|较|非常|特别|挺)?(?:大|恶劣|严重)|(?<!(?:没有?|无|未|不存在)(?:产生|引起|造成|引发|发生|出现|什么|任何)?)(?:利益)?纠纷/g,
     value: true,
   },
-  { fact: 'majorImpactOrDispute', re: /(?:没有|没|无)(?:什么|任何)?(?:利益)?纠纷/g, value: false },
+  {
+    fact: 'majorImpactOrDispute',
+    re: /(?:没有|没|无|未|不存在)(?:产生|引起|造成|引发|发生|出现)?(?:什么|任何)?(?:利益)?纠纷/g,
+    value: false,
+  },
   {
     fact: 'refusedInspection',
     re: /(?<!没有?|未|不曾|从没|并没|从来没)(?:拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查))/g,
@@ -244,51 +273,57 @@ const RULES: Rule[] = [
   },
   {
     fact: 'refusedInspection',
-    re: /(?:没有?|未|不曾|从没|并没|从来没)(?:有)?(?:拒绝|不配合)|(?:积极|一直|都|全力|主动)配合(?:了)?(?:检查|抽查|核查)?|(?:材料|资料)(?:也|都)(?:给|提供|交)了/g,
+    re: /(?:没有?|未|不曾|从没|并没|从来没)(?:有)?(?:拒绝|不配合)|(?:积极|一直|都|全力|主动|全程|完全|很|也)配合(?:了)?(?:检查|抽查|核查)?|(?:材料|资料)(?:也|都)(?:给|提供|交)了/g,
     value: false,
   },
   {
     fact: 'refusedInspection',
-    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/g,
+    re: /(?<!没|不)(?:提供|交|给)了(?:全部|所有|相关|要求的)?的?(?:受检)?(?:材料|资料)/g,
+    value: false,
+    when: (s) => /抽查|检查|核查/.test(s),
+  },
+  {
+    fact: 'refusedInspection',
+    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)|(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/g,
     value: true,
     when: (s) => /抽查|检查|核查/.test(s),
   },
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?:逾期|超过期限|过了期限|超期|过期|期限过了?|过了整改期限?|超过了?整改期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|期限?(?:已经?)?(?:过了|已过|超过了|到了)[^，,。;；]{0,4}?(?:还)?(?:没有?|未)(?:改|更正|纠正)|(?:没有?|未)(?:在|按)(?:责令)?(?:改正)?(?:期限|期)[^，,。;；]{0,2}?(?:改|更正|纠正)/g,
+    re: /(?:逾期|超过期限|过了期限|超期|过期|期限过了?|过了整改期限?|超过了?整改期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|期限?(?:已经?)?(?:过了|已过|超过了|到了)[^，,。;；]{0,4}?(?:还)?(?:没有?|未)(?:改|更正|纠正)|(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)|(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/g,
     value: true,
   },
 
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?<!(?:没|未|不)[^，,。;；]{0,6})(?:按期|按时|在期限内|期限内|规定期限内|整改期内)(?:就|已经?)?(?:改正|改好|更正|改了|整改|纠正)/g,
+    re: /(?<!(?:没|未|不)[^，,。;；]{0,6})(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内)(?:就|已经?|都)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来)/g,
     value: false,
   },
 
   // revocation risk
   {
     fact: 'locatable',
-    re: /查无下落|查无此人|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
+    re: /查无下落|查无此(?:人|企业|公司|户|店|单位|主体)|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
     value: false,
   },
   {
     fact: 'locatable',
-    re: /(?:能|可以)找(?:到|得到)人|找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到|(?:人|老板|负责人|法人)(?:一直)?(?:都)?(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着)/g,
+    re: /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})(?:能|可以)找(?:到|得到)人|(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到|(?:人|老板|负责人|法人)(?:一直)?(?:都)?(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着)|(?:我们?|老板|负责人)?人(?:一直|都|也|还){0,3}在(?=[，,。;；]|$)/g,
     value: true,
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?(?<![\d年两二三四五六七八九十几])(\d|[两二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/g,
-    value: (m) => smallNumber(m[1] ?? m[2] ?? ''),
+    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)/g,
+    value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? ''),
   },
   {
     fact: 'taxFiled',
-    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?:也|都)?(?:没有?|未)(?:报|交|缴|申报)/g,
+    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?!务)[^，,。;；没未不]{0,5}?(?:没有?|未)(?:报|交|缴|申报)/g,
     value: false,
   },
   {
     fact: 'taxFiled',
-    re: /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)|税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)|(?:报税|纳税)(?:一直)?(?:正常|按时|没断)/g,
+    re: /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)|税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)|(?:报税|纳税)(?:一直)?(?:正常|按时|没断)|(?<!没|没有|未|不)零申报|税务?(?:也|都|一直|还){0,2}(?:在)?(?:正常|按时|按月|按期)(?:申报|报|交|缴)|税(?!务异常)[^，,。;；没未不]{0,5}?(?:都|一直|也|按时|正常)(?:在)?(?:报|交|缴|申报)(?:的|了|着)/g,
     value: true,
   },
 ];
@@ -303,7 +338,11 @@ interface ListingHit {
 // Passive or completed listing wording; the verb must be followed by list wording so that
 // "给我列个清单" is not a listing.
 const LISTING = [
-  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂)(?=入|进|到|为|异|了|黑|记|注|在|上|异常|名录|成)/g,
+  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/g,
+  // "因未年报列入经营异常名录": a listing told by its cause needs no 被
+  /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/g,
+  // "没年报进了异常"
+  /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/g,
   /(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/g,
   /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/g,
   // "把公司从异常名录里弄出来" presupposes the listing
@@ -332,6 +371,8 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
       if (/免列|免于列/.test(s.slice(Math.max(clause.start, pos - 2), pos + m[0].length + 1))) continue;
       const after = s.slice(pos + m[0].length, clause.end);
       // "还在异常名录上吗": the listing itself is what is asked
+      // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
+      if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;
       const asking =
         QUESTION_BEFORE.test(before) ||
         /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after) ||
@@ -350,7 +391,7 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
 }
 
 const LISTED_YEAR = new RegExp(
-  `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?(?:列|标|拉进|拉入|纳入|进入|进了|上了|在异常)`,
+  `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?(?:列|标|拉进|拉入|纳入|进入|进了|上了|在异常|弄进|弄成|放进|放入|挂|打入|划入)`,
   'g',
 );
 
@@ -360,26 +401,36 @@ const LISTED_YEAR = new RegExp(
  * follows a year later, so it gives no listing year.
  */
 /** "…被列了异常，2021年的事": the year of the story told just before. */
-const LISTED_YEAR_EVENT = new RegExp(`(${YEAR_SRC})(?:的事|那次|那会儿?|那时候?)`, 'g');
+const LISTED_YEAR_EVENT = new RegExp(
+  `(?:(${YEAR_SRC})(?:的事|那次|那会儿?|那时候?))|(?:列入|列进|被列|标记|列异常)的?(?:时间|日期|时候|年份)(?:是|为|在)?(${YEAR_SRC})`,
+  'g',
+);
 
 const LISTED_YEAR_AFTER_REASON =
   /((?<!\d)(?:19|20)\d{2}年?|(?<!\d)\d{2}年)(?!的|度)[^，,。;；!?！？报没未]{0,6}?(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:被|给|就)?(?:列|标)/g;
 
+// Instant information (企业信息公示暂行条例 art.10) by what it is about
+const INSTANT_INFO =
+  '(?:行政处罚|股权(?:变更|转让|出质)|股东(?:变更|出资|认缴|实缴)|出资|知识产权出质|行政许可)';
+
 function listingReason(s: string): { value: Facts['listingReason']; pos: number } | undefined {
   const cues: [Facts['listingReason'], RegExp][] = [
     ['false_public_info', /隐瞒|弄虚作假|虚假|不真实|造假|提供假/],
-    ['instant_info_not_published', /即时信息/],
+    [
+      'instant_info_not_published',
+      new RegExp(`即时信息|${INSTANT_INFO}信息?[^。;；]{0,14}?(?:没有?|未|逾期)[^。;；]{0,10}?公示`),
+    ],
     [
       'name_change_not_registered',
       /(?:名称|名字|改名|更名|改了名)[^。;；]{0,12}?(?:没有?|未)(?:去)?(?:办|做|登记|变更)/,
     ],
     [
       'unreachable_at_address',
-      /(?:住所|地址|经营场所|注册地|登记地)[^，,。;；]{0,8}?(?:联系不上|无法联系|不能联系|联系不到|找不到|失联|查无|没人|没有人|人不在)|(?:联系不上|无法联系|联系不到)[^，,。;；]{0,4}?(?:被|列)/,
+      /(?:住所|地址|经营场所|注册地|登记地)[^，,。;；]{0,8}?(?:联系不上|无法联系|不能联系|联系不到|没有?联系[上到]|找不到|失联|查无|没人|没有人|人不在)|(?:联系不上|无法联系|联系不到)[^，,。;；]{0,4}?(?:被|列)|(?:住所|地址|经营场所)异常|(?:没|没有)(?:找到|找着|联系上|联系到)我们?|找不到我们?/,
     ],
     [
       'annual_report_overdue',
-      /(?:没有?|未|忘了?|漏)(?:按时|按期|及时|如期|按规定)?(?:报送?|交|申报|公示|填报|提交|上报|递交)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|因为年报/,
+      /(?:没有?|未|忘了?|忘记|漏|不)(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|(?:因为|因|由于)年报|年报的(?:问题|事|原因)/,
     ],
   ];
   for (const [value, re] of cues) {
@@ -395,6 +446,14 @@ function errorKind(s: string): { value: Facts['errorKind']; pos: number } | unde
     if (!m) continue;
     if (value === 'branch_zero_financials' && !/分公司|分支|上级|总公司|母公司|总部/.test(s)) continue;
     return { value, pos: m.index };
+  }
+  // "年报里的电话是前台座机，后来换号了没更新，被抽查发现不一致": the field and the mismatch told in
+  // different clauses of one sentence about the published report
+  if (!/年报|公示|抽查|检查/.test(s)) return undefined;
+  for (const [value, field] of FIELD_OF_KIND) {
+    const m = field.exec(s);
+    if (m && new RegExp(`^[^。;；!?！？]{0,30}?${ERROR_CUE}`).test(s.slice(m.index + m[0].length)))
+      return { value, pos: m.index };
   }
   return undefined;
 }
@@ -426,12 +485,17 @@ function docType(s: string): Facts['docType'] | undefined {
 // every overdue year filed: "现在已经全部补报了"; "后面几年的也都没报"
 const ALL_FILED: [boolean, RegExp][] = [
   [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
-  [false, /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还)?(?:没有?|未)(?:报|补|交)/g],
+  [
+    false,
+    /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交)/g,
+  ],
 ];
 
 const NOT_YET_AFTER_LISTING =
   /(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
 
+const REPORTS_STILL_MISSING =
+  /(?:年报|年度报告)(?:也|都|还|一直|至今|到现在|从来){1,3}(?:没有?|未)(?:报|弄|交|补|搞|整|做)/;
 const NAME_CHANGE = /改名|更名|名称变更|名字改|改了名|名称改|名字变|换了名/;
 const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
 
@@ -445,8 +509,12 @@ const CORRECTABLE = new Set<Facts['listingReason']>([
  * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
  * of business in general, not the user's own.
  */
-function genericMention(s: string, pos: number): boolean {
-  return s[pos - 1] === '的' && !FIRST_PERSON.test(s);
+function genericMention(s: string, pos: number, len: number): boolean {
+  if (s[pos - 1] === '的' && !FIRST_PERSON.test(s)) return true;
+  // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about
+  if (/查(?:一下|询|查|看)?的?$/.test(s.slice(Math.max(0, pos - 4), pos)) && !FIRST_PERSON.test(s))
+    return true;
+  return /对$/.test(s.slice(0, pos)) && /^(?:也)?(?:适用|能用|有用|管用)/.test(s.slice(pos + len));
 }
 
 const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
@@ -463,17 +531,31 @@ function clauseAt(cls: Clause[], pos: number): Clause | undefined {
 // say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
 const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及)(?:去)?(?:办理?|做|弄|搞)?$/;
 const NOT_DONE_AFTER =
-  /^[^，,。;；]{0,4}?(?:没有?|未|还没|尚未|没去|没来得及|正在|在走|还在办|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
+  /^[^，,。;；]{0,4}?(?:没有?|未|还没|尚未|没去|没来得及|正在|在走|还在(?:办|准备|弄|补|做|整理)|在准备|准备中|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
 const DONE_AFTER =
   /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?)(?:去|按要求|按提醒)?(?:办理?|弄|搞|做|跑|换|改|变更|迁|登记)|(?:办|弄|搞|做|跑|换|改|变更|登记)(?:理)?(?:好|完|妥|完成|过来|成|定)|搞定|办结|下来了)/;
+/** "已经补交", "补齐了", "我们已经补齐公示": a report filed */
+const FILED_AFTER =
+  /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?|也)(?:全部|全都|都|全)?(?:去|按要求)?(?:补报|补交|补齐|补上|补完|补|提交|交|上报|报送|报|公示)|(?:补报|补交|补|提交|交|上报|报送|报|公示|弄|搞|做)(?:好|完|齐|上|过|完成)|搞定)/;
 const DONE_BEFORE =
   /(?:(?:已经?|都|也|早就?)(?:去)?(?:办理?|完成|做|搞定|弄好|办好|办完)|完成|办好|办完|搞定|做好|做完)了?$/;
+
+// the previous year's (paper) report, and every overdue one, as tasks done or not
+const PREVIOUS_REPORT_TRIGGER =
+  /(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质|纸版|纸质版)?(?:年报|年度报告)|纸质(?:版)?(?:的)?(?:年报|年度报告)/g;
+const ALL_REPORTS_TRIGGER =
+  /(?:所有|全部|之前|以前|前几年|这几年|历年|往年|欠的|缺的|拖欠的|漏报的|漏掉的|没报的|欠报的|各年度?|每年|几年)的?[^，,。;；]{0,3}?(?:年报|年度报告)/g;
 
 const ADDRESS_CHANGE_TRIGGER =
   /(?:住所|地址|经营场所|场所)的?(?:变更|迁移|迁址)(?:登记)?|(?:变更|迁移|迁址)登记|执照(?:上)?的?(?:地址|住所)|(?:注册|登记)的?(?:地址|住所)(?=[^，,。;；]{0,3}?(?:已|都|也|改|换|变更|还是))/g;
 
 /** Each hit spans the rest of its clause: a hedge there ("变更好像办好了") covers it. */
-function doneSlot(s: string, cls: Clause[], trigger: RegExp): { value: boolean; pos: number; len: number }[] {
+function doneSlot(
+  s: string,
+  cls: Clause[],
+  trigger: RegExp,
+  done = DONE_AFTER,
+): { value: boolean; pos: number; len: number }[] {
   const out: { value: boolean; pos: number; len: number }[] = [];
   trigger.lastIndex = 0;
   for (const m of s.matchAll(trigger)) {
@@ -486,7 +568,7 @@ function doneSlot(s: string, cls: Clause[], trigger: RegExp): { value: boolean; 
     if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
     const len = c.end - pos;
     if (NOT_DONE_BEFORE.test(before) || NOT_DONE_AFTER.test(after)) out.push({ value: false, pos, len });
-    else if (DONE_BEFORE.test(before) || DONE_AFTER.test(after)) out.push({ value: true, pos, len });
+    else if (DONE_BEFORE.test(before) || done.test(after)) out.push({ value: true, pos, len });
   }
   return out;
 }
@@ -508,7 +590,7 @@ const INFO_CORRECTED: [boolean, RegExp][] = [
 const FIXED_NOW: [boolean, RegExp][] = [
   [
     true,
-    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正)/g,
+    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
   ],
   [false, /(?:还没有?|没来得及|尚未)(?:来得及)?(?:改|更正|修改|纠正)/g],
 ];
@@ -535,16 +617,23 @@ export function extractFacts(s: string, now: Date): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
   // listing are stated, the reason is not)
-  const hedgedClause = (pos: number, len = 1) => {
+  const hedgedClause = (pos: number, len = 1, fact?: FactName) => {
     const c = clauseAt(cls, pos);
     const h = c ? HEDGE.exec(c.text) : null;
-    return c !== undefined && h !== null && c.start + h.index < pos + len;
+    if (c === undefined || h === null || c.start + h.index >= pos + len) return false;
+    // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
+    // that is itself presupposed
+    if (fact === 'listed') {
+      const focus = s.slice(c.start + h.index + h[0].length, pos);
+      if (new RegExp(`^是?(?:${YEAR_SRC}|因为|由于|因)`).test(focus)) return false;
+    }
+    return true;
   };
   const hits: Hit[] = [];
   const hedged = new Set<FactName>();
   const add = (fact: FactName, value: Value | undefined, pos: number, len = 1) => {
     if (value === undefined) return;
-    if (hedgedClause(pos, len)) hedged.add(fact);
+    if (hedgedClause(pos, len, fact)) hedged.add(fact);
     else hits.push({ fact, value, pos });
   };
 
@@ -552,10 +641,12 @@ export function extractFacts(s: string, now: Date): Extracted {
     if (rule.when && !rule.when(s)) continue;
     rule.re.lastIndex = 0;
     for (const m of s.matchAll(rule.re)) {
-      if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0)) continue;
+      if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0, m[0].length)) continue;
       // "变更办好了吗", "年报补完了没有": a question about the state states nothing
       const end = (m.index ?? 0) + m[0].length;
       if (typeof rule.value === 'boolean' && ASKED_AFTER.test(s.slice(end, end + 4))) continue;
+      if (rule.value === true && NEG_SCOPE.test(s.slice(Math.max(0, (m.index ?? 0) - 5), m.index ?? 0)))
+        continue;
       add(
         rule.fact,
         typeof rule.value === 'function' ? rule.value(m) : rule.value,
@@ -567,6 +658,10 @@ export function extractFacts(s: string, now: Date): Extracted {
   const signals: string[] = [];
   for (const h of doneSlot(s, cls, ADDRESS_CHANGE_TRIGGER))
     add('addressChangeRegistered', h.value, h.pos, h.len);
+  for (const h of doneSlot(s, cls, PREVIOUS_REPORT_TRIGGER, FILED_AFTER))
+    add('previousYearReportFiled', h.value, h.pos, h.len);
+  for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER))
+    add('allOverdueReportsFiled', h.value, h.pos, h.len);
   for (const h of listingHits(s, cls)) {
     if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
     else add('listed', h.value, h.pos, 2);
@@ -597,7 +692,11 @@ export function extractFacts(s: string, now: Date): Extracted {
     if (
       removal &&
       /异常|名录/.test(s) &&
-      (FIRST_PERSON.test(s) || facts.entityType !== undefined || listingReason(s)) &&
+      (FIRST_PERSON.test(s) ||
+        facts.entityType !== undefined ||
+        listingReason(s) ||
+        facts.allOverdueReportsFiled !== undefined ||
+        facts.previousYearReportFiled !== undefined) &&
       !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
     )
       set('listed', true, removal.index);
@@ -608,7 +707,7 @@ export function extractFacts(s: string, now: Date): Extracted {
     if (reason) set('listingReason', reason.value, reason.pos);
     for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
       re.lastIndex = 0;
-      for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? '', now), m.index ?? 0);
+      for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
     }
     // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
     if (reason && CORRECTABLE.has(reason.value)) {
@@ -616,6 +715,14 @@ export function extractFacts(s: string, now: Date): Extracted {
         lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
         lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
       if (c) set('infoCorrected', c.value, c.pos);
+    }
+    // "年报一直没弄": every report is still missing, the previous year's too
+    if (facts.listingReason === 'annual_report_overdue') {
+      const still = REPORTS_STILL_MISSING.exec(s);
+      if (still) {
+        if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
+        else if (facts.entityType) set('previousYearReportFiled', false, still.index);
+      }
     }
     // listed after moving without registering it: the listing is for being unreachable there
     if (
@@ -657,13 +764,11 @@ export function extractFacts(s: string, now: Date): Extracted {
 
   const kind = errorKind(s);
   if (kind) set('errorKind', kind.value, kind.pos);
-  if (
-    facts.listed !== true &&
-    facts.missedCorrectionDeadline !== true &&
-    (facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))
-  ) {
+  if (facts.listed !== true && (facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))) {
     const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
-    if (fixed) set('correctedAfterReminder', fixed.value, fixed.pos);
+    // a missed deadline can only leave it uncorrected ("过了整改期限还没改"), never corrected in time
+    if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
+      set('correctedAfterReminder', fixed.value, fixed.pos);
     else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
   }
   if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
