@@ -59,11 +59,12 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     await opts.engine.close();
   };
 
-  await turn({ text: '/start' });
-  write(say('exitHint'));
-  rl.prompt();
+  // Listeners go on before the greeting: lines piped in while it is prepared must not be lost.
   // Lines are handled strictly one after another, also when a whole script is piped in.
-  let queue = Promise.resolve();
+  let queue: Promise<void> = turn({ text: '/start' }).then(() => {
+    write(say('exitHint'));
+    rl.prompt();
+  });
   const done = new Promise<void>((resolveDone) => {
     rl.on('line', (line) => {
       queue = queue.then(async () => {

@@ -24,7 +24,7 @@ import {
 import { createLogger, type Logger } from './log.ts';
 import { CONFIDENCE_FLOOR, type Intent, understand } from './nlu/index.ts';
 import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
-import { lowdbStore, type Store } from './store.ts';
+import { dirStore, lowdbStore, type Store } from './store.ts';
 import { dialog, say } from './texts.ts';
 import type { CaseView, Choice, Engine, SessionKey, Turn, TurnResult } from './types.ts';
 
@@ -100,10 +100,21 @@ const COMMANDS = new Set([
   'menu',
 ]);
 
+/**
+ * One file per session by default: lowdb's single file is rewritten whole on every flush, which with
+ * thousands of sessions stalls every chat (see `npm run bench`). `CREDIT_BOT_STORE=lowdb` keeps the
+ * single lowdb file for small installations.
+ */
+function defaultStore(dataDir: string, log: Logger): Store<Session> {
+  return process.env.CREDIT_BOT_STORE === 'lowdb'
+    ? lowdbStore<Session>({ dir: dataDir, log })
+    : dirStore<Session>({ dir: dataDir, log });
+}
+
 export async function createEngine(options: CreateEngineOptions = {}): Promise<FullEngine> {
   const log = options.log ?? createLogger();
   const dataDir = options.dataDir ?? process.env.CREDIT_BOT_DATA_DIR ?? './data';
-  const store = options.store ?? lowdbStore<Session>({ dir: dataDir, log });
+  const store = options.store ?? defaultStore(dataDir, log);
   const now = options.now ?? (() => new Date());
   const ttlMs = options.ttlMs ?? ttlFromEnv();
   const opts: EngineOptions = {
@@ -272,7 +283,9 @@ async function route(ctx: Ctx, fresh: boolean): Promise<boolean> {
     return false;
   }
   if (text.startsWith('/') || text.startsWith('／')) return onCommand(ctx, text.slice(1));
-  const nav = NAV[text.replace(/[。！!.\s]/g, '')];
+  const navWord = text.replace(/[。！!.\s]/g, '');
+  // own keys only: 「toString」 or 「__proto__」 typed by a user is text, not a command
+  const nav = Object.hasOwn(NAV, navWord) ? NAV[navWord] : undefined;
   if (nav) return onCommand(ctx, nav);
   if (fresh && !s.pending) {
     // First contact: still answer what they wrote, the greeting just comes first.
@@ -533,7 +546,8 @@ async function onChoice(ctx: Ctx, id: string): Promise<void> {
       break;
     case 'e': {
       const fact = arg as FactName;
-      if (!(fact in s.facts) && !s.unknown.includes(fact)) break;
+      if (!Object.hasOwn(FACT_KINDS, fact) || (!Object.hasOwn(s.facts, fact) && !s.unknown.includes(fact)))
+        break;
       snapshot(s);
       delete s.facts[fact];
       s.unknown = s.unknown.filter((f) => f !== fact);

@@ -29,7 +29,8 @@ export function choiceValue(fact: FactName, id: string): unknown {
 }
 
 function question(fact: FactName) {
-  const q = (loadKnowledge().questions as Record<string, Question | undefined>)[fact];
+  const questions = loadKnowledge().questions as Record<string, Question | undefined>;
+  const q = Object.hasOwn(questions, fact) ? questions[fact] : undefined;
   if (!q) throw new Error(`knowledge/questions.json has no question for "${fact}"`);
   return q;
 }

@@ -228,7 +228,8 @@ export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): b
     try {
       text = await readFile(path, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      // no file, or no folder at all (the data directory is unusable): the session is simply new
+      if (!['ENOENT', 'ENOTDIR'].includes((err as NodeJS.ErrnoException).code ?? ''))
         log.error({ path, err: (err as Error).message }, 'session file unreadable: treating it as absent');
       return undefined;
     }
@@ -265,7 +266,14 @@ export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): b
     if (timer) clearTimeout(timer);
     timer = undefined;
     writing = writing.then(async () => {
-      if (!persistent || !dirty.size) return;
+      if (!dirty.size) return;
+      if (!persistent) {
+        // nothing is written any more, but a forgotten session's old file still goes if it can
+        const gone = [...dirty].filter((k) => cache.get(k) === null);
+        dirty.clear();
+        await Promise.all(gone.map((k) => unlink(fileOf(k)).catch(() => undefined)));
+        return;
+      }
       const keys = [...dirty];
       dirty.clear();
       for (const k of keys) flushing.add(k);
@@ -283,7 +291,7 @@ export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): b
     return writing;
   };
   const schedule = () => {
-    if (!timer && persistent) {
+    if (!timer) {
       timer = setTimeout(writeNow, flushMs);
       timer.unref();
     }
@@ -324,7 +332,7 @@ export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): b
         touch(key, value);
         return value ?? undefined;
       }
-      if (!persistent) return undefined;
+      // also when writes fail: sessions saved before the disk filled up are still there to read
       const entry = await readFileEntry(fileOf(key));
       // a write or delete may have happened while the file was being read: it wins
       if (cache.has(key)) return cache.get(key) ?? undefined;
@@ -349,7 +357,6 @@ export function dirStore<T>(opts: DirStoreOptions): Store<T> & { persistent(): b
         seen.add(key);
         if (value !== null) yield [key, value] as [string, T];
       }
-      if (!persistent) return;
       let files: string[] = [];
       try {
         files = await readdir(folder);

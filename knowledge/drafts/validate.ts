@@ -104,7 +104,7 @@ function parseDate(
   today: string,
 ): { iso: string; y: number; m?: number; d?: number } | 'format' | 'invalid' {
   const s = toHalfWidthDigits(raw).replace(/\s+/g, '');
-  const back = RELATIVE_DAYS[s];
+  const back = Object.hasOwn(RELATIVE_DAYS, s) ? RELATIVE_DAYS[s] : undefined;
   if (back !== undefined) {
     const iso = daysBefore(today, back);
     return { iso, y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };

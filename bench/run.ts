@@ -1,0 +1,261 @@
+// `npm run bench`: the figures for one bot process on this machine. Prints a table, then one JSON
+// line (the last line) for scripts. Not part of `npm test`: it takes about a minute and its
+// figures depend on the machine and on what else runs on it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { understand } from '../dialogs/nlu/index.ts';
+import { renderDraft } from '../knowledge/drafts/render.ts';
+import { evaluate } from '../rules/evaluate.ts';
+import { FACT_KINDS, FACT_NAMES, type Facts } from '../rules/types.ts';
+import { median, percentile, rng, round, sampleUs } from './stats.ts';
+import { UTTERANCES } from './users.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+// ---- startup: process start to the console chat's first prompt ----
+function startupOnce(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crb-start-'));
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['bin/credit-bot.js'], {
+      cwd: root,
+      env: { ...process.env, CREDIT_BOT_DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let ms = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (!ms && out.includes('> ')) {
+        ms = performance.now() - t0;
+        child.stdin.end('退出\n');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (ms) resolve(ms);
+      else reject(new Error(`credit-bot exited (${code}) before its prompt; output: ${out.slice(0, 200)}`));
+    });
+  });
+}
+
+// ---- rules: evaluate over random but valid facts ----
+function randomFacts(r: () => number): Facts {
+  const facts: Record<string, unknown> = {};
+  for (const name of FACT_NAMES) {
+    if (name === 'docType' || r() < 0.55) continue;
+    const spec = FACT_KINDS[name];
+    facts[name] =
+      spec.kind === 'boolean'
+        ? r() < 0.5
+        : spec.kind === 'enum'
+          ? spec.values[Math.floor(r() * spec.values.length)]
+          : spec.kind === 'year'
+            ? 2015 + Math.floor(r() * 11)
+            : Math.floor(r() * 4);
+  }
+  return facts as Facts;
+}
+
+const DOCX_DATA = {
+  name: '通城县某某副食店',
+  creditCode: '92421222MA4C1DT5X9',
+  entityType: 'individual',
+  representative: '张三',
+  phone: '13912345678',
+  address: '湖北省咸宁市通城县隽水镇某某路1号',
+  listedDate: '2021',
+  listingAuthority: '通城县市场监督管理局',
+  path: 'tolerant-repair-annual-report',
+  reportYear: 2022,
+  reportFiledDate: '2023-03-15',
+};
+
+type TurnFigures = {
+  store: string;
+  sessions: number;
+  sessionBytes: number;
+  diskMb: number;
+  fullFlushMs: number;
+  closeMs: number;
+  serviceP50Ms: number;
+  serviceP99Ms: number;
+  serviceMaxMs: number;
+  turnsPerSec: number;
+  loadRate: number;
+  loadP50Ms: number;
+  loadP99Ms: number;
+  loadMaxMs: number;
+  rssMb: number;
+  rssPeakMb: number;
+  rssStartMb: number;
+  heapMb: number;
+  persistent: boolean;
+};
+
+function turnsChild(args: string[], nodeFlags: string[] = []): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', ...nodeFlags, 'bin/run-ts.js', 'bench/turns.ts', ...args],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(last) as Record<string, unknown>);
+      } catch {
+        reject(new Error(`bench/turns.ts failed (exit ${code}): ${out.slice(-300)}`));
+      }
+    });
+  });
+}
+
+/** Median of each figure over several runs: the machine is shared, single runs wander. */
+async function turns(
+  sessions: number,
+  store: string,
+  runs: number,
+  nodeFlags: string[] = [],
+): Promise<TurnFigures> {
+  const all: TurnFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    progress(`turns: ${sessions} sessions, ${store} store ${nodeFlags.join(' ')}, run ${i + 1}/${runs}`);
+    // stored by one process, measured in a fresh one: the figures are a bot restarted over them
+    const dir = mkdtempSync(join(tmpdir(), 'crb-bench-'));
+    const base = ['--sessions', String(sessions), '--store', store, '--dir', dir];
+    const seeded = await turnsChild([...base, '--seed']);
+    const measured = await turnsChild(base, nodeFlags);
+    rmSync(dir, { recursive: true, force: true });
+    all.push({ ...measured, ...seeded } as TurnFigures);
+  }
+  const first = all[0] as TurnFigures;
+  const out: Record<string, unknown> = { ...first, flags: nodeFlags.join(' ') };
+  for (const [k, v] of Object.entries(first))
+    if (typeof v === 'number') out[k] = median(all.map((f) => (f as Record<string, unknown>)[k] as number));
+  return out as TurnFigures;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+progress('startup (7 runs)');
+await startupOnce(); // disk cache and tsx's compile cache warm, as on a machine in use
+const startups: number[] = [];
+for (let i = 0; i < 7; i++) startups.push(await startupOnce());
+
+progress('rules');
+const r = rng(7);
+const factSets = Array.from({ length: 2000 }, () => randomFacts(r));
+for (const f of factSets) evaluate(f);
+const rulesUs = sampleUs(20_000, (i) => evaluate(factSets[i % factSets.length] as Facts));
+
+progress('classify');
+for (const u of UTTERANCES) understand(u);
+const classifyUs = sampleUs(5000, (i) => understand(UTTERANCES[i % UTTERANCES.length] as string));
+
+progress('docx');
+for (let i = 0; i < 5; i++) await renderDraft('repair-application', DOCX_DATA, 'docx');
+const docxMs: number[] = [];
+for (let i = 0; i < 30; i++) {
+  const t = performance.now();
+  await renderDraft('repair-application', DOCX_DATA, 'docx');
+  docxMs.push(performance.now() - t);
+}
+
+const small = await turns(10, 'files', RUNS);
+const big = await turns(10_000, 'files', RUNS);
+// a smaller young generation: fewer megabytes held between collections, same speed
+const bigSmallYoung = await turns(10_000, 'files', RUNS, ['--max-semi-space-size=4']);
+const bigLowdb = await turns(10_000, 'lowdb', 1);
+// no storage at all: what the engine and this machine give without any store cost
+const bigMemory = await turns(10_000, 'memory', RUNS);
+
+// ---- table ----
+const rows: [string, string, string][] = [
+  ['startup to first prompt (median of 7)', `${round(median(startups), 0)} ms`, '≤ 500 ms'],
+  ['rules evaluate p50 / p99', `${round(median(rulesUs), 1)} / ${round(percentile(rulesUs, 99), 1)} µs`, ''],
+  [
+    'NLU understand p50 / p99',
+    `${round(median(classifyUs), 0)} / ${round(percentile(classifyUs, 99), 0)} µs`,
+    '',
+  ],
+  ['docx draft (median of 30)', `${round(median(docxMs), 1)} ms`, '≤ 20 ms'],
+];
+for (const t of [small, big, bigSmallYoung, bigLowdb, bigMemory]) {
+  const flags = (t as { flags?: string }).flags;
+  const label = `${t.sessions.toLocaleString('en')} sessions, ${t.store} store${flags ? ` ${flags}` : ''}`;
+  rows.push(
+    [`${label}: turn service p50 / p99`, `${t.serviceP50Ms} / ${t.serviceP99Ms} ms`, ''],
+    [
+      `${label}: turn latency at ${t.loadRate}/s p50 / p99`,
+      `${t.loadP50Ms} / ${t.loadP99Ms} ms`,
+      t.sessions >= 10_000 ? 'p99 ≤ 5 ms' : '',
+    ],
+    [`${label}: throughput`, `${t.turnsPerSec} turns/s`, t.sessions >= 10_000 ? '≥ 1,000' : ''],
+    [
+      `${label}: RSS after the load (peak; at start)`,
+      `${t.rssMb} MB (${t.rssPeakMb}; ${t.rssStartMb}), heap ${t.heapMb} MB`,
+      t.sessions >= 10_000 ? '≤ 200 MB' : '',
+    ],
+    [
+      `${label}: disk, session size`,
+      `${t.diskMb} MB, ${t.sessionBytes} B/session, full flush ${t.fullFlushMs} ms`,
+      '',
+    ],
+  );
+}
+const w0 = Math.max(...rows.map((x) => x[0].length));
+const w1 = Math.max(...rows.map((x) => x[1].length));
+console.log(
+  `machine: ${cpus().length} CPU (${cpus()[0]?.model.trim()}), ${round(totalmem() / 2 ** 30, 1)} GiB, node ${process.version}`,
+);
+console.log(`${'measure'.padEnd(w0)}  ${'result'.padEnd(w1)}  target`);
+for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`);
+
+console.log(
+  JSON.stringify({
+    startupMs: round(median(startups), 1),
+    rulesP50Us: round(median(rulesUs), 2),
+    rulesP99Us: round(percentile(rulesUs, 99), 2),
+    classifyP50Us: round(median(classifyUs), 1),
+    turnP50Ms: big.loadP50Ms,
+    turnP99Ms: big.loadP99Ms,
+    turnsPerSec: big.turnsPerSec,
+    docxMs: round(median(docxMs), 2),
+    rssMb10k: big.rssMb,
+    rssPeakMb10k: big.rssPeakMb,
+    semiSpace4: {
+      turnP99Ms: bigSmallYoung.loadP99Ms,
+      turnsPerSec: bigSmallYoung.turnsPerSec,
+      rssMb: bigSmallYoung.rssMb,
+    },
+    sessions10: { turnP50Ms: small.loadP50Ms, turnP99Ms: small.loadP99Ms, turnsPerSec: small.turnsPerSec },
+    turnServiceP50Ms: big.serviceP50Ms,
+    turnServiceP99Ms: big.serviceP99Ms,
+    memory10k: {
+      turnP50Ms: bigMemory.loadP50Ms,
+      turnP99Ms: bigMemory.loadP99Ms,
+      turnsPerSec: bigMemory.turnsPerSec,
+    },
+    lowdb10k: {
+      turnP50Ms: bigLowdb.loadP50Ms,
+      turnP99Ms: bigLowdb.loadP99Ms,
+      turnsPerSec: bigLowdb.turnsPerSec,
+      rssMb: bigLowdb.rssMb,
+    },
+  }),
+);
