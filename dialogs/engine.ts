@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { explain, findFaq, readAloud, reasonSentence } from '../knowledge/explain.ts';
 import { loadJurisdiction } from '../knowledge/jurisdiction.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { type Determination, FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
+import { FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
 import { validateFacts } from '../rules/validate.ts';
 import { type Ctx, type EngineOptions, reply } from './context.ts';
 import { draftChoice, draftText, startDraft } from './draft-flow.ts';
@@ -42,6 +42,8 @@ export interface CreateEngineOptions {
   /** idle time after which a session is dropped */
   ttlMs?: number;
   draftDir?: string;
+  /** how often expired sessions are purged in the background (0 = never; default hourly) */
+  purgeEveryMs?: number;
 }
 
 export interface FullEngine extends Engine {
@@ -194,6 +196,24 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     };
   }
 
+  async function purgeExpired(): Promise<number> {
+    const cutoff = now().getTime() - ttlMs;
+    const old: string[] = [];
+    for await (const [key, s] of store.entries()) if (!isSession(s) || s.updatedAt < cutoff) old.push(key);
+    for (const key of old) await serial(key, () => store.delete(key));
+    if (old.length) log.info({ count: old.length }, 'purged expired sessions');
+    return old.length;
+  }
+  // Retention is enforced for sessions nobody comes back to, too; the timer never keeps the process alive.
+  const purgeEvery = options.purgeEveryMs ?? 3_600_000;
+  const purgeTimer =
+    purgeEvery > 0
+      ? setInterval(() => {
+          purgeExpired().catch((err: unknown) => log.error({ err: (err as Error).message }, 'purge failed'));
+        }, purgeEvery)
+      : undefined;
+  purgeTimer?.unref();
+
   return {
     handle,
     store,
@@ -202,6 +222,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       await serial(key, () => store.delete(key));
     },
     async close() {
+      if (purgeTimer) clearInterval(purgeTimer);
       await Promise.allSettled([...queues.values()]);
       await store.flush();
     },
@@ -227,14 +248,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
         return caseView(s);
       });
     },
-    async purgeExpired() {
-      const cutoff = now().getTime() - ttlMs;
-      const old: string[] = [];
-      for await (const [key, s] of store.entries()) if (!isSession(s) || s.updatedAt < cutoff) old.push(key);
-      for (const key of old) await store.delete(key);
-      if (old.length) log.info({ count: old.length }, 'purged expired sessions');
-      return old.length;
-    },
+    purgeExpired,
   };
 }
 
