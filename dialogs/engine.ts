@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import { explain, findFaq, readAloud, reasonSentence } from '../knowledge/explain.ts';
 import { loadJurisdiction } from '../knowledge/jurisdiction.ts';
+import { factLabel } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
-import { validateFacts } from '../rules/validate.ts';
+import { FACT_KINDS, FACT_NAMES, type FactName, type Facts } from '../rules/types.ts';
+import { factProblem, validateFacts } from '../rules/validate.ts';
 import { type Ctx, type EngineOptions, reply } from './context.ts';
 import { draftChoice, draftText, startDraft } from './draft-flow.ts';
 import { answerFaq, faqChoice, faqMenu } from './faq.ts';
@@ -22,7 +23,7 @@ import {
   UNKNOWN_CHOICE,
 } from './interview.ts';
 import { createLogger, type Logger } from './log.ts';
-import { CONFIDENCE_FLOOR, type Intent, understand } from './nlu/index.ts';
+import { CONFIDENCE_FLOOR, type Intent, parseAnswer, understand } from './nlu/index.ts';
 import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
 import { dirStore, lowdbStore, type Store } from './store.ts';
 import { dialog, say } from './texts.ts';
@@ -471,7 +472,10 @@ function editMenu(ctx: Ctx): void {
 
 function staffSet(ctx: Ctx, args: string[]): void {
   if (!args.length) {
-    reply(ctx, say('staffSetUsage'));
+    const names = FACT_NAMES.filter((f) => f !== 'docType')
+      .map((f) => `${f}（${factLabel(f)}）`)
+      .join('、');
+    reply(ctx, say('staffSetUsage', { names }));
     return;
   }
   const input: Record<string, unknown> = {};
@@ -479,44 +483,65 @@ function staffSet(ctx: Ctx, args: string[]): void {
   for (const arg of args) {
     const m = /^([A-Za-z]+)=(.*)$/.exec(arg);
     if (!m) {
-      problems.push(`「${arg.slice(0, 40)}」应写成 名称=值`);
+      problems.push(say('staffSetShape', { arg: arg.slice(0, 40) }));
       continue;
     }
     const [, name = '', rawValue = ''] = m;
-    input[name] = parseSetValue(name as FactName, rawValue);
+    if (!Object.hasOwn(FACT_KINDS, name) || name === 'docType') {
+      problems.push(say('staffSetBadName', { name: name.slice(0, 40) }));
+      continue;
+    }
+    const fact = name as FactName;
+    const value = parseSetValue(fact, rawValue, ctx.now);
+    if (value === undefined || factProblem(fact, value, ctx.now)) {
+      problems.push(
+        say('staffSetBadValue', {
+          label: factLabel(fact),
+          name,
+          value: rawValue.slice(0, 40),
+          expected: expectedValue(fact),
+        }),
+      );
+      continue;
+    }
+    input[fact] = value;
   }
-  const checked = validateFacts(input, ctx.now);
-  if (!checked.ok || problems.length) {
-    reply(
-      ctx,
-      say('staffSetProblems', {
-        problems: [...problems, ...(checked.ok ? [] : checked.problems)].join('；'),
-      }),
-    );
+  if (problems.length) {
+    reply(ctx, say('staffSetProblems', { problems: problems.join('；') }));
     return;
   }
   snapshot(ctx.s);
-  for (const [name, value] of Object.entries(checked.facts)) setFact(ctx.s, name as FactName, value as never);
-  Object.assign(ctx.understood, checked.facts);
+  for (const [name, value] of Object.entries(input)) setFact(ctx.s, name as FactName, value as never);
+  Object.assign(ctx.understood, input);
   reply(
     ctx,
     say('staffSetDone', {
-      facts: (Object.entries(checked.facts) as [FactName, unknown][])
-        .map(([f, v]) => describeFact(f, v))
-        .join('，'),
+      facts: (Object.entries(input) as [FactName, unknown][]).map(([f, v]) => describeFact(f, v)).join('，'),
     }),
   );
   advance(ctx);
 }
 
-const YES = new Set(['是', '对', '有', 'true', 'yes', 'y', '1']);
-const NO = new Set(['否', '不是', '没有', '无', 'false', 'no', 'n', '0']);
-function parseSetValue(name: FactName, raw: string): unknown {
+/** What a fact accepts, in the staff's words. */
+function expectedValue(fact: FactName): string {
+  const spec = FACT_KINDS[fact];
+  if (spec.kind === 'boolean') return say('staffSetExpectBoolean');
+  if (spec.kind === 'year') return say('staffSetExpectYear');
+  if (spec.kind === 'count') return say('staffSetExpectCount');
+  return say('staffSetExpectEnum', {
+    choices: spec.values.map((v) => `${v}（${describeFact(fact, v).replace(/^.*?：/, '')}）`).join('、'),
+  });
+}
+
+/** A /set value: the interview's own answer reading first (是/否, 个体户, 2021年), then the raw id. */
+function parseSetValue(fact: FactName, raw: string, now: Date): unknown {
   const v = raw.trim();
-  if (YES.has(v.toLowerCase())) return name === 'yearsWithoutAnnualReport' ? 1 : true;
-  if (NO.has(v.toLowerCase())) return name === 'yearsWithoutAnnualReport' ? 0 : false;
-  if (/^\d+$/.test(v)) return Number(v);
-  return v;
+  const spec = FACT_KINDS[fact];
+  if (spec.kind === 'enum' && (spec.values as readonly string[]).includes(v)) return v;
+  if ((spec.kind === 'year' || spec.kind === 'count') && /^\d+$/.test(v)) return Number(v);
+  if (spec.kind === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  const understood = parseAnswer(fact, v, { now });
+  return understood === 'unknown' ? undefined : understood;
 }
 
 function applyPreset(ctx: Ctx, preset: Record<string, unknown>): void {

@@ -91,3 +91,24 @@ describe('side questions and stray input', () => {
     expect(c.last?.replies.some((r) => r.kind === 'file')).toBe(false);
   });
 });
+
+describe('staff /set', () => {
+  it('takes the words staff use and explains every bad entry in Chinese', async () => {
+    const c = await chat({ turn: { channel: 'staff' } });
+    const bad = await c.says(
+      '/set entityType=个体户 listedYear=2030 foo=1',
+      '2030',
+      '1990',
+      '没有「foo」这一项',
+    );
+    expect(bad).not.toMatch(/after this year|unknown fact/);
+    expect(c.last?.determination.missing[0]).toBe('listed');
+    await c.says('/set entityType=个体户 listed=是 listingReason=年报没报 listedYear=2021', '纸质');
+    expect((await c.engine.getCase({ channel: 'staff', chatId: 'c1', userId: 'u1' })).facts).toMatchObject({
+      entityType: 'individual',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      listedYear: 2021,
+    });
+  });
+});
