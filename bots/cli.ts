@@ -1,5 +1,5 @@
-// Entry of the `credit-bot` command. Each subcommand lives in bots/commands/<name>.ts and is
-// imported only when used, so the console chat never loads discord.js, telegraf or docx.
+// Entry of the `credit-bot` command. Each subcommand lives in bots/commands/<name>.ts; those modules
+// are light and import their heavy libraries (discord.js, telegraf, docx, fastify) only when run.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './usage-error.ts';
 

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FullEngine } from '../dialogs/engine.ts';
+import type { Logger } from '../dialogs/log.ts';
 import { say } from '../dialogs/texts.ts';
 import type { Reply, Turn } from '../dialogs/types.ts';
 import { summariseCase } from './staff-summary.ts';
@@ -16,6 +17,7 @@ export interface ConsoleOptions {
   staff?: boolean;
   draftDir: string;
   userId: string;
+  log?: Logger;
 }
 
 const EXIT_WORDS = new Set(['退出', 'exit', 'quit', '/exit', '/quit', 'q']);
@@ -29,10 +31,15 @@ export async function renderReplies(replies: Reply[], draftDir: string): Promise
     } else if (r.kind === 'move-to-private') {
       out.push(r.text);
     } else {
-      await mkdir(draftDir, { recursive: true });
       const path = resolve(join(draftDir, r.fileName));
-      await writeFile(path, r.data);
-      out.push(say('draftFileSaved', { path }));
+      try {
+        await mkdir(draftDir, { recursive: true });
+        await writeFile(path, r.data);
+        out.push(say('draftFileSaved', { path }));
+      } catch (err) {
+        // The text of the draft was already shown; the file is what could not be saved.
+        out.push(say('draftFileFailed', { dir: resolve(draftDir), reason: (err as Error).message }));
+      }
     }
   }
   return out.join('\n');
@@ -61,22 +68,33 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
 
   // Listeners go on before the greeting: lines piped in while it is prepared must not be lost.
   // Lines are handled strictly one after another, also when a whole script is piped in.
-  let queue: Promise<void> = turn({ text: '/start' }).then(() => {
-    write(say('exitHint'));
+  // A failing turn is reported and the chat goes on: one error must not stop every later line
+  // nor skip the final flush.
+  const guard = (err: unknown) => {
+    opts.log?.error({ err: (err as Error)?.message }, 'console turn failed');
+    write(say('internalError'));
     rl.prompt();
-  });
+  };
+  let queue: Promise<void> = turn({ text: '/start' })
+    .then(() => {
+      write(say('exitHint'));
+      rl.prompt();
+    })
+    .catch(guard);
   const done = new Promise<void>((resolveDone) => {
     rl.on('line', (line) => {
-      queue = queue.then(async () => {
-        if (closing) return;
-        if (EXIT_WORDS.has(line.trim().toLowerCase())) {
-          write(say('smalltalkBye'));
-          rl.close();
-          return;
-        }
-        await turn({ text: line });
-        rl.prompt();
-      });
+      queue = queue
+        .then(async () => {
+          if (closing) return;
+          if (EXIT_WORDS.has(line.trim().toLowerCase())) {
+            write(say('smalltalkBye'));
+            rl.close();
+            return;
+          }
+          await turn({ text: line });
+          rl.prompt();
+        })
+        .catch(guard);
     });
     rl.on('close', () => {
       queue = queue.then(finish).then(resolveDone);

@@ -7,7 +7,8 @@ import { pathLabel, questionLabel } from '../knowledge/lookup.ts';
 export function summariseCase(view: CaseView): string {
   const d = view.determination;
   const known = summariseFacts(view.facts);
-  const eligible = d.eligible === true ? '（现在可以办）' : d.eligible === false ? '（条件未满足）' : '';
+  const eligible =
+    d.eligible === true ? say('staffEligibleNow') : d.eligible === false ? say('staffNotEligible') : '';
   return [
     say('staffSummaryTitle'),
     `${say('staffKnown')}${known.length ? known.join('；') : say('staffNone')}`,

@@ -1,7 +1,7 @@
 // The state of one turn while the flows work on it.
 import type { FactName, Facts } from '../rules/types.ts';
 import type { Logger } from './log.ts';
-import { remember, type Session } from './session.ts';
+import { remember, type Session, snapshot } from './session.ts';
 import type { Choice, Reply, Turn } from './types.ts';
 
 export interface EngineOptions {
@@ -26,6 +26,15 @@ export interface Ctx {
   greeted?: boolean;
   /** a document to draft once the interview's result has been shown */
   afterResult?: string;
+  /** the facts before this turn are saved for 返回 already */
+  checkpointed?: boolean;
+}
+
+/** Saves the facts as they were before this turn, once per turn: one 返回 undoes one message. */
+export function checkpoint(ctx: Ctx): void {
+  if (ctx.checkpointed) return;
+  snapshot(ctx.s);
+  ctx.checkpointed = true;
 }
 
 /** Adds a text reply; choices offered are remembered so a typed number can select one. */
@@ -37,10 +46,6 @@ export function reply(ctx: Ctx, text: string, choices?: Choice[]): void {
     ctx.replies.push({ kind: 'text', text });
   }
   remember(ctx.s, 'bot', text, ctx.now.getTime());
-}
-
-export function understood(ctx: Ctx, facts: Facts): void {
-  Object.assign(ctx.understood, facts);
 }
 
 export type FactValue = Facts[FactName];

@@ -212,7 +212,7 @@ export async function draftText(ctx: Ctx, text: string, opts: { repeat?: boolean
       ctx.s.draft.skipped.push(field);
       return next(ctx);
     }
-    if (/^(取消|不写了|算了)$/.test(text.trim())) return cancel(ctx);
+    if (isWord('draftCancelWords', text)) return cancel(ctx);
     const checked = checkValue(ctx, field, text);
     if ('problem' in checked) return askField(ctx, field, say('draftInvalid', { message: checked.problem }));
     ctx.s.draft.fields[field] = checked.value;
@@ -220,10 +220,19 @@ export async function draftText(ctx: Ctx, text: string, opts: { repeat?: boolean
   }
   if (p?.kind === 'draft-confirm') {
     const t = text.trim();
-    if (!opts.repeat && /^(确认|确定|好|好的|可以|对|是|没问题|生成|ok)$/i.test(t)) return deliver(ctx);
-    if (/^(取消|不要了|算了)$/.test(t)) return cancel(ctx);
+    if (!opts.repeat && isWord('draftConfirmWords', t)) return deliver(ctx);
+    if (isWord('draftCancelWords', t)) return cancel(ctx);
     return confirm(ctx);
   }
+}
+
+/** Whether the text is one of the words of a dialog.json list (确认, 取消 …), ignoring case and punctuation. */
+function isWord(list: string, text: string): boolean {
+  const word = text
+    .trim()
+    .replace(/[。！!.，,\s]/g, '')
+    .toLowerCase();
+  return ((dialog[list] ?? []) as string[]).includes(word);
 }
 
 function cancel(ctx: Ctx): void {

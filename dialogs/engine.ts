@@ -7,7 +7,7 @@ import { factLabel } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import { FACT_KINDS, FACT_NAMES, type FactName, type Facts } from '../rules/types.ts';
 import { factProblem, validateFacts } from '../rules/validate.ts';
-import { type Ctx, type EngineOptions, reply } from './context.ts';
+import { type Ctx, checkpoint, type EngineOptions, reply } from './context.ts';
 import { draftChoice, draftText, startDraft } from './draft-flow.ts';
 import { answerFaq, faqChoice, faqMenu } from './faq.ts';
 import {
@@ -199,11 +199,20 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
 
   async function purgeExpired(): Promise<number> {
     const cutoff = now().getTime() - ttlMs;
+    const expired = (s: unknown) => !isSession(s) || s.updatedAt < cutoff;
     const old: string[] = [];
-    for await (const [key, s] of store.entries()) if (!isSession(s) || s.updatedAt < cutoff) old.push(key);
-    for (const key of old) await serial(key, () => store.delete(key));
-    if (old.length) log.info({ count: old.length }, 'purged expired sessions');
-    return old.length;
+    for await (const [key, s] of store.entries()) if (expired(s)) old.push(key);
+    let purged = 0;
+    for (const key of old) {
+      // Checked again in the session's queue: the user may have come back while the scan ran.
+      await serial(key, async () => {
+        if (!expired(await store.read(key))) return;
+        await store.delete(key);
+        purged++;
+      });
+    }
+    if (purged) log.info({ count: purged }, 'purged expired sessions');
+    return purged;
   }
   // Retention is enforced for sessions nobody comes back to, too; the timer never keeps the process alive.
   const purgeEvery = options.purgeEveryMs ?? 3_600_000;
@@ -438,7 +447,8 @@ function undo(ctx: Ctx): void {
   const changed = (Object.keys({ ...s.facts, ...last.facts }) as FactName[]).filter(
     (f) => s.facts[f] !== last.facts[f],
   );
-  const label = changed.map((f) => describeFact(f, s.facts[f] ?? last.facts[f])).join('、') || '不清楚';
+  const label =
+    changed.map((f) => describeFact(f, s.facts[f] ?? last.facts[f])).join('、') || say('unknownChoiceLabel');
   s.facts = last.facts;
   s.unknown = last.unknown;
   s.pending = undefined;
@@ -463,7 +473,7 @@ function editMenu(ctx: Ctx): void {
     id: `e:${f}`,
     label:
       ctx.s.facts[f] === undefined
-        ? describeFact(f, '不清楚').replace(/：.*$/, '：不清楚')
+        ? `${factLabel(f)}：${say('unknownChoiceLabel')}`
         : describeFact(f, ctx.s.facts[f]),
   }));
   ctx.s.pending = undefined;
@@ -510,7 +520,7 @@ function staffSet(ctx: Ctx, args: string[]): void {
     reply(ctx, say('staffSetProblems', { problems: problems.join('；') }));
     return;
   }
-  snapshot(ctx.s);
+  checkpoint(ctx);
   for (const [name, value] of Object.entries(input)) setFact(ctx.s, name as FactName, value as never);
   Object.assign(ctx.understood, input);
   reply(
@@ -547,7 +557,7 @@ function parseSetValue(fact: FactName, raw: string, now: Date): unknown {
 function applyPreset(ctx: Ctx, preset: Record<string, unknown>): void {
   const fresh = Object.entries(preset).filter(([f]) => ctx.s.facts[f as FactName] === undefined);
   if (!fresh.length) return;
-  snapshot(ctx.s);
+  checkpoint(ctx);
   for (const [f, v] of fresh) setFact(ctx.s, f as FactName, v as never);
 }
 
@@ -587,7 +597,7 @@ async function onChoice(ctx: Ctx, id: string): Promise<void> {
       const fact = arg as FactName;
       if (!Object.hasOwn(FACT_KINDS, fact) || (!Object.hasOwn(s.facts, fact) && !s.unknown.includes(fact)))
         break;
-      snapshot(s);
+      checkpoint(ctx);
       delete s.facts[fact];
       s.unknown = s.unknown.filter((f) => f !== fact);
       return ask(ctx, fact, say('editAsk'));
@@ -597,7 +607,7 @@ async function onChoice(ctx: Ctx, id: string): Promise<void> {
       if (p?.kind !== 'contradiction') break;
       s.pending = undefined;
       if (arg === 'new') {
-        snapshot(s);
+        checkpoint(ctx);
         setFact(s, p.fact, p.value as never);
         ctx.understood[p.fact] = p.value as never;
       }
@@ -605,7 +615,8 @@ async function onChoice(ctx: Ctx, id: string): Promise<void> {
     }
     case 'c': {
       const p = s.pending;
-      if (p?.kind !== 'clarify') break;
+      // only a topic that was actually offered: a forged or stale button is not an intent
+      if (p?.kind !== 'clarify' || !s.choices.some((c) => c.id === id)) break;
       s.pending = undefined;
       return onIntent(ctx, arg as Intent, p.text);
     }
@@ -678,7 +689,7 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
       .slice(0, 3);
     if (!options.length) return answerSide(ctx, 'out_of_scope', text);
     s.pending = { kind: 'clarify', text };
-    const labels = loadIntentLabels();
+    const labels = (dialog.intentLabels ?? {}) as Record<string, string>;
     reply(
       ctx,
       say('clarify'),
@@ -719,10 +730,6 @@ const SIDE_INTENTS = new Set<string>([
   'out_of_scope',
 ]);
 const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
-
-function loadIntentLabels(): Record<string, string> {
-  return (dialog.intentLabels ?? {}) as Record<string, string>;
-}
 
 async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<void> {
   ctx.intent = intent;
@@ -768,7 +775,7 @@ function mergeFacts(ctx: Ctx, facts: Facts, except?: FactName): boolean {
     ctx.understood[name] = value as never;
     const old = s.facts[name];
     if (old === undefined) {
-      if (!changed) snapshot(s);
+      if (!changed) checkpoint(ctx);
       changed = true;
       setFact(s, name, value as never);
     } else if (old !== value && name !== 'docType') {

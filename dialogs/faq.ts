@@ -11,7 +11,8 @@ import { dialog, say } from './texts.ts';
 const faqIds = (): Record<string, string> => (dialog.faqIntent ?? {}) as Record<string, string>;
 
 export function answerFaq(ctx: Ctx, intent: string, text: string): void {
-  const byIntent = faqIds()[intent];
+  const ids = faqIds();
+  const byIntent = Object.hasOwn(ids, intent) ? ids[intent] : undefined;
   const entry = (byIntent ? undefined : findFaq(text)) ?? (byIntent ? { id: byIntent } : undefined);
   const general = entry ? faqAnswer(entry.id) : undefined;
   const det = evaluate(ctx.s.facts);

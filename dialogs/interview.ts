@@ -6,9 +6,9 @@ import type { Question } from '../knowledge/schema.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import { type Determination, FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
 import { factProblem } from '../rules/validate.ts';
-import { type Ctx, reply } from './context.ts';
+import { type Ctx, checkpoint, reply } from './context.ts';
 import { parseAnswer } from './nlu/index.ts';
-import { setFact, snapshot } from './session.ts';
+import { setFact } from './session.ts';
 import { dialog, say } from './texts.ts';
 import type { Choice } from './types.ts';
 
@@ -41,7 +41,7 @@ function choicesFor(fact: FactName): Choice[] {
     id: valueChoiceId(c.value),
     label: c.label,
   }));
-  return [...choices, { id: UNKNOWN_CHOICE, label: '不清楚' }];
+  return [...choices, { id: UNKNOWN_CHOICE, label: say('unknownChoiceLabel') }];
 }
 
 export function ask(ctx: Ctx, fact: FactName, prefix?: string): void {
@@ -64,7 +64,7 @@ export function answer(ctx: Ctx, fact: FactName, value: unknown, alsoSaid?: () =
     reaskWithHint(ctx, fact);
     return;
   }
-  snapshot(ctx.s);
+  checkpoint(ctx);
   setFact(ctx.s, fact, value as never);
   ctx.understood[fact] = value as never;
   ctx.s.pending = undefined;
@@ -81,7 +81,7 @@ const BRANCH_FACTS = new Set<FactName>(['listed', 'listingReason', 'errorKind'])
 
 /** 「不清楚」: say how to find out, then go on with what can be decided without it. */
 export function answerUnknown(ctx: Ctx, fact: FactName): void {
-  snapshot(ctx.s);
+  checkpoint(ctx);
   if (!ctx.s.unknown.includes(fact)) ctx.s.unknown.push(fact);
   ctx.s.pending = undefined;
   if (BRANCH_FACTS.has(fact)) {

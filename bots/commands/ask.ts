@@ -20,9 +20,10 @@ export function register(program: Command): void {
           '--session must be 1–64 letters, digits, "_", "-" or "." / 会话编号只能用字母数字',
         );
       }
-      const [{ createEngine }, { createLogger }] = await Promise.all([
+      const [{ createEngine }, { createLogger }, { say }] = await Promise.all([
         import('../../dialogs/engine.ts'),
         import('../../dialogs/log.ts'),
+        import('../../dialogs/texts.ts'),
       ]);
       const engine = await createEngine({
         log: createLogger({ level: process.env.CREDIT_BOT_LOG_LEVEL ?? 'warn' }),
@@ -43,7 +44,7 @@ export function register(program: Command): void {
             ]
           : r.kind === 'move-to-private'
             ? [r.text]
-            : [`[文件] ${r.fileName}`],
+            : [`${say('fileLabel')} ${r.fileName}`],
       );
       const choices = result.replies.flatMap((r) => (r.kind === 'text' ? (r.choices ?? []) : []));
       process.stdout.write(

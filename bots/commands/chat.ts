@@ -19,7 +19,7 @@ async function start(staff: boolean): Promise<void> {
   } catch {
     // some containers have no passwd entry for the uid
   }
-  await runConsole({ engine, staff, draftDir: join(dataDir, 'drafts'), userId: user });
+  await runConsole({ engine, staff, draftDir: join(dataDir, 'drafts'), userId: user, log });
 }
 
 export function register(program: Command): void {

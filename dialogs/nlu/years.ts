@@ -21,6 +21,7 @@ const SMALL_NUMBERS: Record<string, number> = {
   零: 0,
   一: 1,
   两: 2,
+  俩: 2,
   二: 2,
   三: 3,
   四: 4,

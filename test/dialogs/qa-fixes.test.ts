@@ -1,6 +1,8 @@
 // Behaviour a reviewer found wrong once: each case reads as the conversation that went wrong.
 import { describe, expect, it } from 'vitest';
-import { chat } from './transcript.ts';
+import type { Session } from '../../dialogs/session.ts';
+import { memoryStore, type Store } from '../../dialogs/store.ts';
+import { chat, FIXED_NOW } from './transcript.ts';
 
 const SET_MINOR =
   '/set listed=否 errorKind=contact_info entityType=enterprise correctedAfterReminder=是 intentional=否 adverseImpact=否 safetyRelated=否 repeatedSameError=否 majorImpactOrDispute=否 refusedInspection=否 missedCorrectionDeadline=否';
@@ -110,5 +112,57 @@ describe('staff /set', () => {
       listingReason: 'annual_report_overdue',
       listedYear: 2021,
     });
+  });
+});
+
+describe('review fixes', () => {
+  it('one 返回 undoes everything one message said', async () => {
+    const c = await chat();
+    await c.send('/start');
+    await c.send('1');
+    await c.send('我是个体户，2021年没报年报被列入了，纸质年报已经补了');
+    await c.says('返回', '撤销');
+    const facts = (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts;
+    expect(facts).toEqual({ listed: true });
+  });
+
+  it('a clarifying topic that was not offered is not taken as an intent', async () => {
+    const c = await chat();
+    await c.send('/start');
+    await c.send('嗯');
+    const offered = c.last?.replies.flatMap((r) => (r.kind === 'text' ? (r.choices ?? []) : [])) ?? [];
+    const forged = ['c:repair', 'c:constructor'].filter((id) => !offered.some((o) => o.id === id));
+    for (const id of forged) {
+      await c.says({ choiceId: id }, '过期');
+      expect(c.last?.determination.missing[0]).toBe('listed');
+    }
+  });
+
+  it('purging expired sessions spares one the user came back to meanwhile', async () => {
+    let now = FIXED_NOW.getTime();
+    // a store whose scan pauses after listing, so the user's turn lands between scan and delete
+    const inner = memoryStore<Session>();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const store: Store<Session> = {
+      ...inner,
+      async *entries() {
+        yield* inner.entries();
+        await gate;
+      },
+    };
+    const c = await chat({ now: () => new Date(now), store });
+    await c.send('/start');
+    await c.send('1');
+    now += 8 * 86_400_000;
+    const purging = c.engine.purgeExpired();
+    await new Promise((r) => setTimeout(r, 10));
+    await c.send('/start');
+    await c.send('1');
+    release();
+    expect(await purging).toBe(0);
+    expect(await c.store.read('console:c1:u1')).toBeDefined();
   });
 });
