@@ -1,8 +1,8 @@
 // Channel configuration from the environment, validated up front so a typo in a token is reported as
 // "which variable, what is wrong, how to fix it" instead of a 401 deep inside a client library.
-// Token values never go into messages or logs.
-import pino, { type DestinationStream, type Logger } from 'pino';
+// Token values never go into messages or logs (the logger itself is dialogs/log.ts, shared by all).
 import { z } from 'zod';
+import { LOG_LEVELS } from '../dialogs/log.ts';
 import { UsageError } from './usage-error.ts';
 
 const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]{30,}$/;
@@ -71,6 +71,12 @@ const EnvSchema = z.object({
       .min(1, 'must be at least 1 turn per minute'),
   ),
   CREDIT_BOT_STAFF_TOKEN: opt(z.string()),
+  CREDIT_BOT_LOG_LEVEL: opt(
+    z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+    ),
+  ),
 });
 
 export interface TelegramConfig {
@@ -91,6 +97,8 @@ export interface BotConfig {
   discord?: DiscordConfig;
   /** turns per user per minute */
   rateLimitPerMinute: number;
+  /** CREDIT_BOT_LOG_LEVEL, checked */
+  logLevel: string;
   /** every secret value found, for scrubbing logs */
   secrets: string[];
 }
@@ -128,6 +136,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
 
   const config: BotConfig = {
     rateLimitPerMinute: e.CREDIT_BOT_RATE_LIMIT ?? 20,
+    logLevel: e.CREDIT_BOT_LOG_LEVEL ?? 'info',
     secrets: [
       e.TELEGRAM_BOT_TOKEN,
       e.TELEGRAM_WEBHOOK_SECRET,
@@ -157,33 +166,4 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     };
   }
   return config;
-}
-
-/**
- * JSON logs on stderr. Known secrets are cut out of every line, whatever object or error message
- * carried them (a failed request's URL contains the Telegram token, for instance).
- */
-export function createLogger(
-  opts: { secrets?: string[]; stream?: DestinationStream; level?: string } = {},
-): Logger {
-  const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
-  return pino(
-    {
-      level: opts.level ?? process.env.CREDIT_BOT_LOG_LEVEL ?? 'info',
-      redact: {
-        paths: [
-          'token',
-          '*.token',
-          'headers.authorization',
-          '*.headers.authorization',
-          '*.*.headers.authorization',
-        ],
-        censor: '[redacted]',
-      },
-      hooks: {
-        streamWrite: (line) => secrets.reduce((out, s) => out.split(s).join('[redacted]'), line),
-      },
-    },
-    opts.stream ?? pino.destination({ fd: 2, sync: true }),
-  );
 }

@@ -128,9 +128,7 @@ export async function startDiscord(engine: Engine, opts: DiscordOptions): Promis
       const turn = commandTurn(interaction);
       // Interactions must be acknowledged within 3 seconds; the engine may take longer.
       await interaction.deferReply();
-      void runner.run(turn, (replies) =>
-        deliver(interactionSink(interaction), interaction.user, turn, replies),
-      );
+      runDeferred(interaction, turn);
       return;
     }
     if (interaction.isButton() || interaction.isStringSelectMenu()) {
@@ -153,10 +151,23 @@ export async function startDiscord(engine: Engine, opts: DiscordOptions): Promis
         addressed: true,
         choiceId,
       };
-      void runner.run(turn, (replies) =>
-        deliver(interactionSink(interaction), interaction.user, turn, replies),
-      );
+      runDeferred(interaction, turn);
     }
+  }
+
+  /**
+   * Runs a turn whose interaction was deferred. A turn dropped by the rate limit (after its one notice)
+   * would leave "thinking…" on screen forever, so the deferred reply is deleted instead.
+   */
+  function runDeferred(
+    interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+    turn: Turn,
+  ): void {
+    void runner.run(
+      turn,
+      (replies) => deliver(interactionSink(interaction), interaction.user, turn, replies),
+      () => interaction.deleteReply(),
+    );
   }
 
   async function deliver(sink: Sink, user: User, turn: Turn, replies: Reply[]): Promise<void> {

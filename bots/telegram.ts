@@ -1,5 +1,6 @@
 // Telegram adapter (telegraf 4): maps updates to Turns and renders Replies — inline keyboards for choices,
 // documents for files, messages cut at 4096 characters. No domain logic lives here.
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { CallbackQuery, InlineKeyboardButton, Message, UserFromGetMe } from 'telegraf/types';
@@ -152,7 +153,11 @@ export async function startTelegram(engine: Engine, opts: TelegramOptions): Prom
         if (r.kind !== 'move-to-private') await sendReply(privateTarget, r);
       }
     } catch (err) {
-      if (!turn.isGroup || !cannotInitiate(err)) throw err;
+      if (!turn.isGroup) throw err;
+      if (!cannotInitiate(err)) {
+        log.error({ err, chatId: turn.chatId }, 'could not send the private part of a moved conversation');
+        return;
+      }
       // Telegram lets a bot write only to users who started it: hand them a deep link that starts the
       // private chat with the same first turn.
       log.info({ chatId: turn.chatId }, 'user has not started the bot privately; sending a deep link');
@@ -207,13 +212,16 @@ export async function startTelegram(engine: Engine, opts: TelegramOptions): Prom
   if (opts.webhook) {
     mode = 'webhook';
     const url = new URL(opts.webhook.url);
+    // Without a secret anyone who finds the URL could post forged updates (any user, any text); a
+    // random one, known only to this process and Telegram, makes the server refuse them.
+    const secretToken = opts.webhook.secret ?? randomBytes(32).toString('hex');
     await bot.launch({
       webhook: {
         domain: url.host,
         path: url.pathname + url.search,
         port: opts.webhook.port,
         ...(opts.webhook.host && { host: opts.webhook.host }),
-        ...(opts.webhook.secret && { secretToken: opts.webhook.secret }),
+        secretToken,
       },
     });
     running = Promise.resolve();
@@ -331,10 +339,15 @@ export function fromDeepLink(payload: string): string | undefined {
   return (COMMANDS as readonly string[]).includes(payload) ? `/${payload}` : undefined;
 }
 
-/** 403 "bot can't initiate conversation" / "bot was blocked", 400 "chat not found". */
-function cannotInitiate(err: unknown): boolean {
-  const code = (err as { response?: { error_code?: number } })?.response?.error_code;
-  return code === 403 || code === 400;
+/**
+ * 403 "bot can't initiate conversation" / "bot was blocked", or 400 "chat not found": the user has not
+ * started the bot. Any other 400 (a malformed request, a bad file) is a real failure and is not hidden
+ * behind a deep link.
+ */
+export function cannotInitiate(err: unknown): boolean {
+  const r = (err as { response?: { error_code?: number; description?: string } })?.response;
+  if (r?.error_code === 403) return true;
+  return r?.error_code === 400 && /chat not found/i.test(r.description ?? '');
 }
 
 function describe(err: unknown): string {

@@ -21,7 +21,6 @@ import { DOCUMENT_IDS, type DocumentId, FACT_KINDS, type FactName, type PathId }
 import { type Ctx, reply } from './context.ts';
 import { advance, isoDay, resultActions } from './interview.ts';
 import { parseAnswer } from './nlu/index.ts';
-import { setFact } from './session.ts';
 import { dialog, say } from './texts.ts';
 import type { Choice } from './types.ts';
 
@@ -40,13 +39,19 @@ function wantedDoc(hint: string | undefined, documents: DocumentId[]): DocumentI
   return resolveDocType(hint);
 }
 
-function notApplicable(ctx: Ctx, doc: DocumentId, why: string): void {
+/** What `draftAfter` holds when the user asked for "a document" without naming one. */
+const ANY_DOCUMENT = '-';
+
+function notApplicable(ctx: Ctx, doc: DocumentId | undefined, why: string): void {
   ctx.s.pending = undefined;
-  reply(
-    ctx,
-    say('draftNotApplicable', { title: docTypeDef(doc).title, why }),
-    resultActions(evaluate(ctx.s.facts)),
-  );
+  const what = doc ? `《${docTypeDef(doc).title}》` : say('draftAnyTitle');
+  reply(ctx, say('draftNotApplicable', { what, why }), resultActions(evaluate(ctx.s.facts)));
+}
+
+function routesOf(doc: DocumentId): string {
+  return docTypeDef(doc)
+    .paths.map((p) => pathLabel(p))
+    .join('、');
 }
 
 export async function startDraft(ctx: Ctx, hint?: string): Promise<void> {
@@ -61,38 +66,33 @@ export async function startDraft(ctx: Ctx, hint?: string): Promise<void> {
     return;
   }
   const det = evaluate(ctx.s.facts);
-  const wanted = wantedDoc(hint, det.documents);
-  const only = wanted && impliedPath(wanted);
-  if (wanted && only) {
-    // A document that states the facts of one route (免列异申请, 情况说明) waits until the interview
-    // has confirmed them: the letter must not claim what the user never said.
-    if (det.path !== 'undetermined' && det.path !== only) {
-      return notApplicable(ctx, wanted, say('draftNotApplicableRoute', { route: pathLabel(only) }));
-    }
-    if (det.path === only && det.eligible === false) {
-      return notApplicable(ctx, wanted, say('draftNotApplicableIneligible'));
-    }
-    if (det.eligible !== true) {
-      const preset = (dialog.docFacts as Record<string, Record<string, unknown>>)[wanted] ?? {};
-      for (const [f, v] of Object.entries(preset))
-        if (!(f in ctx.s.facts)) setFact(ctx.s, f as FactName, v as never);
-      ctx.s.draftAfter = wanted;
-      reply(ctx, say('draftNeedsFacts', { title: docTypeDef(wanted).title }));
-      return advance(ctx);
-    }
+  const wanted = wantedDoc(hint === ANY_DOCUMENT ? undefined : hint, det.documents);
+  // A letter states the facts of its route (listed since 2020, report filed, not intentional …), so
+  // the interview confirms them first; nothing is assumed for the sake of a draft.
+  if (det.eligible === null && det.missing.some((f) => !ctx.s.unknown.includes(f))) {
+    ctx.s.draftAfter = wanted ?? ANY_DOCUMENT;
+    reply(
+      ctx,
+      say('draftNeedsFacts', { what: wanted ? `《${docTypeDef(wanted).title}》` : say('draftAnyTitle') }),
+    );
+    return advance(ctx);
   }
-  if (!wanted && !det.documents.length && det.path !== 'undetermined') {
+  if (det.path === 'undetermined') return notApplicable(ctx, wanted, say('draftNotApplicableUnknown'));
+  if (wanted && !docTypeDef(wanted).paths.includes(det.path)) {
+    return notApplicable(ctx, wanted, say('draftNotApplicableRoute', { route: routesOf(wanted) }));
+  }
+  if (det.eligible !== true) {
+    const why = det.documents.length ? say('draftNotYet') : say('draftNotApplicableIneligible');
+    return notApplicable(ctx, wanted, why);
+  }
+  const candidates: DocumentId[] = wanted ? [wanted] : [...det.documents];
+  if (!candidates.length) {
     ctx.s.pending = undefined;
     return reply(ctx, say('decidedNoDraft'), resultActions(det));
   }
-  const candidates: DocumentId[] = wanted
-    ? [wanted]
-    : det.documents.length
-      ? [...det.documents]
-      : [...DOCUMENT_IDS];
   if (candidates.length === 1) return begin(ctx, candidates);
   const choices: Choice[] = candidates.map((d) => ({ id: `d:${d}`, label: docTypeDef(d).title }));
-  if (det.documents.length > 1 && !wanted) choices.push({ id: 'd:all', label: say('draftAll') });
+  choices.push({ id: 'd:all', label: say('draftAll') });
   ctx.s.pending = undefined;
   reply(ctx, say('draftPickDoc'), choices);
 }
@@ -307,6 +307,17 @@ async function deliver(ctx: Ctx): Promise<void> {
         caption: docTypeDef(doc).title,
       });
     } catch (err) {
+      const problems = (err as { problems?: { message: string }[] }).problems;
+      if (problems?.length) {
+        // Fields that do not fit together (e.g. a route for another kind of business): say which, let them fix it.
+        ctx.s.pending = { kind: 'draft-confirm' };
+        reply(
+          ctx,
+          say('draftInvalid', { message: problems.map((p) => p.message).join('；') }),
+          dialog.draftConfirmActions.filter((a) => a.id !== 'k:ok'),
+        );
+        return;
+      }
       ctx.opts.log.error({ err: (err as Error).message, docType: doc }, 'draft rendering failed');
       reply(ctx, say('draftFailed'));
       return;

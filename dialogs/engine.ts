@@ -441,7 +441,8 @@ function undo(ctx: Ctx): void {
   const last = s.undo.pop();
   if (!last) {
     reply(ctx, say('nothingToUndo'));
-    resumePending(ctx);
+    if (s.pending) resumePending(ctx);
+    else mainMenu(ctx);
     return;
   }
   const changed = (Object.keys({ ...s.facts, ...last.facts }) as FactName[]).filter(
@@ -649,7 +650,11 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
       const u = understand(text, { now: ctx.now, pending: p.fact });
       ctx.intent = u.intent;
       ctx.confidence = u.confidence;
-      return answer(ctx, p.fact, value, () => mergeFacts(ctx, u.facts, p.fact));
+      return answer(ctx, p.fact, value, () => {
+        if (mergeFacts(ctx, u.facts, p.fact)) return true;
+        sideQuestion(ctx, text);
+        return false;
+      });
     }
   }
   const u = understand(text, { now: ctx.now, pending: p?.kind === 'fact' ? p.fact : undefined });
@@ -700,6 +705,34 @@ async function onText(ctx: Ctx, text: string): Promise<void> {
   return onIntent(ctx, u.intent, text);
 }
 
+const QUESTION_CLAUSE = /[吗呢？?]|怎么|怎样|什么|多久|多少|几天|哪里|哪儿|要不要|能不能|会不会|有没有影响/;
+
+/**
+ * A question asked beside the story (「…想移出来。顺便问一下，要准备哪些材料？」) is answered too,
+ * before the interview goes on. Only a clause that is itself an information question counts, so
+ * 「被列入了，怎么恢复？」 stays the story it is.
+ */
+function sideQuestion(ctx: Ctx, text: string): void {
+  const clauses = text
+    .split(/(?<=[。！!？?；;\n])|[，,]\s*(?=顺便|另外|还有|对了|请问)/)
+    .map((c) => c.trim());
+  if (clauses.length < 2) return;
+  for (const clause of clauses) {
+    if (!QUESTION_CLAUSE.test(clause)) continue;
+    const u = understand(clause, { now: ctx.now });
+    if (Object.keys(u.facts).length) continue;
+    const specific = specificFaq(clause, u.intent, u.confidence);
+    if (specific) {
+      faqChoice(ctx, specific);
+      return;
+    }
+    if (u.confidence >= CONFIDENCE_FLOOR && SIDE_INTENTS.has(u.intent) && u.intent !== 'out_of_scope') {
+      answerSide(ctx, u.intent, clause);
+      return;
+    }
+  }
+}
+
 /**
  * An FAQ entry that answers the text better than the generic answer of its intent (fees, 另册管理,
  * 严重违法失信名单 …): used when the intent is an information question or unsure.
@@ -735,6 +768,7 @@ async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<void> {
   ctx.intent = intent;
   if (INTERVIEW_INTENTS.has(intent)) {
     applyPreset(ctx, dialog.intentFacts[intent] ?? {});
+    sideQuestion(ctx, text);
     return advance(ctx);
   }
   if (intent === 'draft') return startDraft(ctx, ctx.s.facts.docType);

@@ -20,13 +20,13 @@ export function register(program: Command): void {
           '--session must be 1–64 letters, digits, "_", "-" or "." / 会话编号只能用字母数字',
         );
       }
-      const [{ createEngine }, { createLogger }, { say }] = await Promise.all([
+      const [{ createEngine }, { cliLogger }, { say }] = await Promise.all([
         import('../../dialogs/engine.ts'),
-        import('../../dialogs/log.ts'),
+        import('../cli-logger.ts'),
         import('../../dialogs/texts.ts'),
       ]);
       const engine = await createEngine({
-        log: createLogger({ level: process.env.CREDIT_BOT_LOG_LEVEL ?? 'warn' }),
+        log: cliLogger(),
       });
       const result = await engine.handle({
         channel: 'cli',

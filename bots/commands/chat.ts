@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 
 async function start(staff: boolean): Promise<void> {
-  const [{ createEngine }, { runConsole }, { createLogger }] = await Promise.all([
+  const [{ createEngine }, { runConsole }, { cliLogger }] = await Promise.all([
     import('../../dialogs/engine.ts'),
     import('../console.ts'),
-    import('../../dialogs/log.ts'),
+    import('../cli-logger.ts'),
   ]);
   const dataDir = process.env.CREDIT_BOT_DATA_DIR ?? './data';
   // The chat owns the terminal: only warnings and errors are logged, on stderr.
-  const log = createLogger({ level: process.env.CREDIT_BOT_LOG_LEVEL ?? 'warn' });
+  const log = cliLogger(join(dataDir, 'credit-bot.log'));
   const engine = await createEngine({ dataDir, log });
   let user = 'local';
   try {

@@ -73,7 +73,7 @@ export const CHANNELS: ServeChannel[] = [
   {
     name: 'web',
     enabled: (env) => Boolean(env.CREDIT_BOT_STAFF_TOKEN?.trim() || env.CREDIT_BOT_STAFF_ACCOUNTS?.trim()),
-    async start(engine, { env }) {
+    async start(engine, { env, log }) {
       let web: typeof import('../web/server.ts');
       try {
         web = await import('../web/server.ts');
@@ -85,7 +85,7 @@ export const CHANNELS: ServeChannel[] = [
         }
         throw err;
       }
-      const h = await web.startWeb(engine, env);
+      const h = await web.startWeb(engine, env, { log });
       return { description: `staff web console at ${h.url}`, stop: h.stop };
     },
   },
@@ -94,8 +94,8 @@ export const CHANNELS: ServeChannel[] = [
 
 export interface ServeOptions {
   env?: NodeJS.ProcessEnv;
-  /** the engine factory (tests pass a fake) */
-  createEngine?: (env: NodeJS.ProcessEnv) => Promise<Engine>;
+  /** the engine factory (tests pass a fake); it gets the shared logger */
+  createEngine?: (env: NodeJS.ProcessEnv, log: Logger) => Promise<Engine>;
   channels?: ServeChannel[];
   log?: Logger;
   /** operator messages (stdout by default) */
@@ -108,13 +108,18 @@ export interface ServeOptions {
 export async function serve(opts: ServeOptions = {}): Promise<void> {
   const env = opts.env ?? process.env;
   const say = opts.say ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const { loadBotConfig, createLogger, ENV_HELP } = await import('../config.ts');
+  const [{ loadBotConfig, ENV_HELP }, { createLogger }] = await Promise.all([
+    import('../config.ts'),
+    import('../../dialogs/log.ts'),
+  ]);
   const config = loadBotConfig(env);
   const wanted = (opts.channels ?? CHANNELS).filter((c) => c.enabled(env));
   if (wanted.length === 0) throw new UsageError(`nothing to serve: ${ENV_HELP}`);
 
-  const log = opts.log ?? createLogger({ secrets: config.secrets });
-  const engine = await (opts.createEngine ?? defaultEngine)(env);
+  // One logger for the engine, every adapter and the web console: the same redaction, secret scrubbing
+  // and error serializer everywhere.
+  const log = opts.log ?? createLogger({ level: config.logLevel, secrets: config.secrets });
+  const engine = await (opts.createEngine ?? defaultEngine)(env, log);
   const running: { name: string; channel: RunningChannel }[] = [];
   const stopAll = async () => {
     for (const { name, channel } of running.reverse()) {
@@ -157,9 +162,9 @@ export async function serve(opts: ServeOptions = {}): Promise<void> {
   say('已停止 / stopped');
 }
 
-async function defaultEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
+async function defaultEngine(env: NodeJS.ProcessEnv, log: Logger): Promise<Engine> {
   const { createEngine } = await import('../../dialogs/engine.ts');
-  return createEngine({ ...(env.CREDIT_BOT_DATA_DIR && { dataDir: env.CREDIT_BOT_DATA_DIR }) });
+  return createEngine({ log, ...(env.CREDIT_BOT_DATA_DIR && { dataDir: env.CREDIT_BOT_DATA_DIR }) });
 }
 
 export function register(program: Command): void {

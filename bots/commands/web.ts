@@ -32,10 +32,19 @@ export function register(program: Command): void {
       }
       const { createEngine } = await import('../../dialogs/engine.ts');
       const { startWeb } = await import('../web/server.ts');
-      const engine = await createEngine({ dataDir: process.env.CREDIT_BOT_DATA_DIR || undefined });
+      const { createLogger } = await import('../../dialogs/log.ts');
+      // One logger for the engine and the console (same redaction and error serializer); a bad
+      // CREDIT_BOT_LOG_LEVEL is a usage error, reported before anything starts.
+      let log: ReturnType<typeof createLogger>;
+      try {
+        log = createLogger({ secrets: [process.env.CREDIT_BOT_STAFF_TOKEN?.trim() ?? ''] });
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const engine = await createEngine({ dataDir: process.env.CREDIT_BOT_DATA_DIR || undefined, log });
       let web: Awaited<ReturnType<typeof startWeb>>;
       try {
-        web = await startWeb(engine, process.env);
+        web = await startWeb(engine, process.env, { log });
       } catch (err) {
         await engine.close();
         const e = err as NodeJS.ErrnoException;

@@ -8,8 +8,16 @@ import type { RateLimiter } from '../rate-limit.ts';
 import { fill, messages } from './messages.ts';
 
 export interface TurnRunner {
-  /** rate limit → engine → deliver, in order per session; never rejects (failures are logged) */
-  run(turn: Turn, deliver: (replies: Reply[]) => Promise<void>): Promise<void>;
+  /**
+   * rate limit → engine → deliver, in order per session; never rejects (failures are logged).
+   * `dropped` runs when the turn is refused silently (rate limited again after the notice): an adapter
+   * that already showed "thinking…" (a deferred Discord interaction) must clear it there.
+   */
+  run(
+    turn: Turn,
+    deliver: (replies: Reply[]) => Promise<void>,
+    dropped?: () => Promise<unknown>,
+  ): Promise<void>;
   /** the engine call alone, for follow-up turns an adapter makes itself (the private half of a move) */
   handle(turn: Turn): Promise<Reply[]>;
   /** resolves when every turn started so far has been delivered */
@@ -44,11 +52,24 @@ export function createTurnRunner(engine: Engine, opts: { limiter?: RateLimiter; 
     }
   }
 
-  function run(turn: Turn, deliver: (replies: Reply[]) => Promise<void>): Promise<void> {
+  function run(
+    turn: Turn,
+    deliver: (replies: Reply[]) => Promise<void>,
+    dropped?: () => Promise<unknown>,
+  ): Promise<void> {
     const decision = limiter?.take(`${turn.channel}:${turn.userId}`);
     if (decision && !decision.ok) {
       log.info({ channel: turn.channel, userId: turn.userId }, 'rate limited');
-      if (!decision.firstRefusal) return Promise.resolve();
+      if (!decision.firstRefusal) {
+        if (!dropped) return Promise.resolve();
+        return track(
+          dropped().then(
+            () => undefined,
+            (err: unknown) =>
+              log.warn({ err, channel: turn.channel, chatId: turn.chatId }, 'could not clear a dropped turn'),
+          ),
+        );
+      }
       const text = fill(messages.rateLimited, {
         seconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
       });

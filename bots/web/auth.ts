@@ -10,8 +10,16 @@ const KEY_LENGTH = 64;
 
 export const SESSION_COOKIE = 'cb_staff';
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 5 * 60 * 1000;
+/** wrong logins per user name from one address in a window, then that pair waits */
+export const MAX_FAILURES = 10;
+/**
+ * wrong logins from one address whatever the user name: looser, because a call centre's staff all
+ * share one NAT address and one person's typos must not lock the others out
+ */
+export const MAX_FAILURES_PER_IP = 100;
+export const FAILURE_WINDOW_MS = 5 * 60 * 1000;
+/** how often expired sessions and old failure counts are dropped */
+export const SWEEP_MS = 60 * 1000;
 
 const AccountsSchema = z.strictObject({
   accounts: z
@@ -97,9 +105,26 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   return { token, accounts };
 }
 
-export function createAuth(config: AuthConfig, now: () => number = Date.now) {
+export interface AuthDeps {
+  /** the password check (tests count its calls) */
+  verify?: (password: string, stored: string) => Promise<boolean>;
+}
+
+export function createAuth(config: AuthConfig, now: () => number = Date.now, deps: AuthDeps = {}) {
+  const verify = deps.verify ?? verifyPassword;
   const sessions = new Map<string, StaffUser & { expires: number }>();
   const failures = new Map<string, { count: number; since: number }>();
+  // An unknown user name is checked against this, so a wrong name costs the same scrypt as a wrong
+  // password and the answer time does not tell which account names exist.
+  const dummyHash = `scrypt:${randomBytes(16).toString('base64')}:${randomBytes(KEY_LENGTH).toString('base64')}`;
+
+  function sweep(): void {
+    const t = now();
+    for (const [sid, s] of sessions) if (s.expires < t) sessions.delete(sid);
+    for (const [key, f] of failures) if (t - f.since > FAILURE_WINDOW_MS) failures.delete(key);
+  }
+  const sweeper = setInterval(sweep, SWEEP_MS);
+  sweeper.unref();
 
   function bearer(header: string | undefined): StaffUser | null {
     if (!config.token || !header) return null;
@@ -119,19 +144,26 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now) {
     return { user: s.user, name: s.name };
   }
 
-  function throttled(ip: string): boolean {
-    const f = failures.get(ip);
+  // Keys: "ip|user" for one person's attempts, "ip" for the address as a whole.
+  const userKey = (ip: string, user: string) => `${ip}|${user.slice(0, 64)}`;
+
+  function over(key: string, max: number): boolean {
+    const f = failures.get(key);
     if (!f) return false;
     if (now() - f.since > FAILURE_WINDOW_MS) {
-      failures.delete(ip);
+      failures.delete(key);
       return false;
     }
-    return f.count >= MAX_FAILURES;
+    return f.count >= max;
   }
 
-  function recordFailure(ip: string): void {
-    const f = failures.get(ip);
-    if (!f || now() - f.since > FAILURE_WINDOW_MS) failures.set(ip, { count: 1, since: now() });
+  function throttled(ip: string, user: string): boolean {
+    return over(userKey(ip, user), MAX_FAILURES) || over(ip, MAX_FAILURES_PER_IP);
+  }
+
+  function recordFailure(key: string): void {
+    const f = failures.get(key);
+    if (!f || now() - f.since > FAILURE_WINDOW_MS) failures.set(key, { count: 1, since: now() });
     else f.count++;
   }
 
@@ -140,10 +172,11 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now) {
     if (!password || password.length > 1024) return null;
     const account = config.accounts?.find((a) => a.user === user);
     if (account) {
-      return (await verifyPassword(password, account.password))
+      return (await verify(password, account.password))
         ? { user: account.user, name: account.name ?? account.user }
         : null;
     }
+    if (config.accounts) await verify(password, dummyHash);
     if (config.token && sameSecret(password, config.token)) {
       return { user: 'staff', name: '坐席' };
     }
@@ -159,19 +192,30 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now) {
       user: string,
       password: string,
     ): Promise<{ sid: string; user: StaffUser } | null | false> {
-      if (throttled(ip)) return null;
-      const staff = await check(user.trim(), password);
+      const name = user.trim();
+      if (throttled(ip, name)) return null;
+      const staff = await check(name, password);
       if (!staff) {
+        recordFailure(userKey(ip, name));
         recordFailure(ip);
         return false;
       }
-      failures.delete(ip);
+      // Only this person's count is reset: a valid login must not wipe the address's count.
+      failures.delete(userKey(ip, name));
       const sid = randomBytes(32).toString('base64url');
       sessions.set(sid, { ...staff, expires: now() + SESSION_TTL_MS });
       return { sid, user: staff };
     },
     logout(sid: string | undefined): void {
       if (sid) sessions.delete(sid);
+    },
+    sweep,
+    /** how many sessions and failure counts are held (for tests and diagnostics) */
+    held(): { sessions: number; failures: number } {
+      return { sessions: sessions.size, failures: failures.size };
+    },
+    close(): void {
+      clearInterval(sweeper);
     },
     sessionCookie(sid: string, secure: boolean): string {
       return `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}${secure ? '; Secure' : ''}`;

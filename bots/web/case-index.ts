@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Logger } from '../../dialogs/log.ts';
 import type { PathId } from '../../rules/types.ts';
 
 export interface CaseRecord {
@@ -20,15 +21,37 @@ export interface CaseRecord {
   lastChoices: { id: string; label: string }[];
 }
 
-const KEEP_DAYS = 30;
+/** same default as the engine's sessions: a case outlives its conversation by no more than that */
+export const DEFAULT_TTL_DAYS = 7;
 export const CASE_ID_PATTERN = /^[A-Za-z0-9_-]{8,40}$/;
 
-export function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in China (YYYY-MM-DD), whatever the server's time zone: the engine counts in it too. */
+export function chinaDay(d: Date): string {
+  return CHINA_DAY.format(d);
 }
 
-export async function openCaseIndex(file: string | null, now: () => Date) {
+/** CREDIT_BOT_SESSION_TTL_DAYS read the way the engine reads it (a bad value falls back to the default). */
+export function ttlMsFromEnv(env: NodeJS.ProcessEnv): number {
+  const days = Number(env.CREDIT_BOT_SESSION_TTL_DAYS ?? DEFAULT_TTL_DAYS);
+  return (Number.isFinite(days) && days > 0 ? days : DEFAULT_TTL_DAYS) * 86_400_000;
+}
+
+export interface CaseIndexOptions {
+  /** idle time after which a case is dropped; the session TTL */
+  ttlMs?: number;
+  log?: Pick<Logger, 'error' | 'info'>;
+}
+
+export async function openCaseIndex(file: string | null, now: () => Date, opts: CaseIndexOptions = {}) {
+  const ttlMs = opts.ttlMs ?? DEFAULT_TTL_DAYS * 86_400_000;
+  const log = opts.log;
   const cases = new Map<string, CaseRecord>();
   if (file) {
     try {
@@ -43,25 +66,48 @@ export async function openCaseIndex(file: string | null, now: () => Date) {
     }
   }
 
+  const expired = (c: CaseRecord) => Date.parse(c.lastActivity) < now().getTime() - ttlMs;
+  function prune(): void {
+    for (const [id, c] of cases) if (expired(c)) cases.delete(id);
+  }
+  prune();
+
   // Writes are chained so two quick updates never interleave; the rename keeps the file whole on a crash.
+  // A failed write (disk full, read-only mount) must not poison the chain: the console keeps serving
+  // from memory, says so once, and the next successful write brings the file up to date.
   let writing: Promise<void> = Promise.resolve();
+  let failing = false;
   function save(): Promise<void> {
     if (!file) return Promise.resolve();
     const target = file;
-    writing = writing.then(async () => {
-      const cutoff = now().getTime() - KEEP_DAYS * 86_400_000;
-      for (const [id, c] of cases) if (Date.parse(c.lastActivity) < cutoff) cases.delete(id);
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ cases: [...cases.values()] }, null, 1));
-      await rename(tmp, target);
-    });
+    writing = writing
+      .catch(() => {})
+      .then(async () => {
+        prune();
+        await mkdir(dirname(target), { recursive: true });
+        const tmp = `${target}.${process.pid}.tmp`;
+        await writeFile(tmp, JSON.stringify({ cases: [...cases.values()] }, null, 1));
+        await rename(tmp, target);
+        if (failing) log?.info({ file: target }, 'web case index saved again');
+        failing = false;
+      })
+      .catch((err: unknown) => {
+        if (!failing) {
+          log?.error(
+            { err, file: target },
+            'could not save the web case index; cases are kept in memory until a write succeeds ' +
+              '(check free space and permissions of CREDIT_BOT_DATA_DIR)',
+          );
+        }
+        failing = true;
+      });
     return writing;
   }
 
   return {
     get(id: string): CaseRecord | undefined {
-      return CASE_ID_PATTERN.test(id) ? cases.get(id) : undefined;
+      const rec = CASE_ID_PATTERN.test(id) ? cases.get(id) : undefined;
+      return rec && !expired(rec) ? rec : undefined;
     },
     async create(openedBy: string): Promise<CaseRecord> {
       const t = now().toISOString();
@@ -88,11 +134,25 @@ export async function openCaseIndex(file: string | null, now: () => Date) {
       Object.assign(rec, patch, { lastActivity: now().toISOString() });
       await save();
     },
-    /** today's cases (local day of the server), newest activity first */
+    /** forgets the draft fields typed for a case (the caller's /forget): name, code, phone… */
+    async clearPersonal(id: string): Promise<void> {
+      const rec = cases.get(id);
+      if (!rec) return;
+      rec.draftFields = {};
+      rec.lastActivity = now().toISOString();
+      await save();
+    },
+    async remove(id: string): Promise<boolean> {
+      const had = cases.delete(id);
+      if (had) await save();
+      return had;
+    },
+    /** today's cases (the day in China), newest activity first */
     today(): CaseRecord[] {
-      const day = localDay(now());
+      const day = chinaDay(now());
       return [...cases.values()]
-        .filter((c) => localDay(new Date(c.lastActivity)) === day || localDay(new Date(c.created)) === day)
+        .filter((c) => !expired(c))
+        .filter((c) => chinaDay(new Date(c.lastActivity)) === day || chinaDay(new Date(c.created)) === day)
         .sort((a, b) => b.lastActivity.localeCompare(a.lastActivity));
     },
     flush(): Promise<void> {

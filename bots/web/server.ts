@@ -3,7 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import { createLogger, type Logger } from '../../dialogs/log.ts';
 import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
 import { DOCUMENT_IDS, type DocumentId } from '../../rules/types.ts';
 import {
@@ -14,7 +20,7 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, openCaseIndex } from './case-index.ts';
+import { type CaseIndex, type CaseRecord, openCaseIndex, ttlMsFromEnv } from './case-index.ts';
 import { buildMeta, type Meta } from './meta.ts';
 import type {
   CaseEngine,
@@ -132,8 +138,26 @@ export interface WebOptions {
   dataDir?: string | null;
   now?: () => Date;
   drafts?: DraftRenderer;
-  /** Fastify logger setting; tests pass false */
-  logger?: boolean | { level: string };
+  /** the shared logger (dialogs/log.ts); without one the app logs nothing */
+  log?: Logger;
+}
+
+/**
+ * CREDIT_BOT_WEB_TRUST_PROXY → fastify's trustProxy: which reverse proxy may say who the client is
+ * (X-Forwarded-For). The login throttle counts by client address, so behind a proxy without this every
+ * caller looks like the proxy; trusting the header without a proxy would let anyone pick an address.
+ */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv): boolean | string[] {
+  const v = env.CREDIT_BOT_WEB_TRUST_PROXY?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  const parts = v.split(',').map((p) => p.trim());
+  if (parts.every((p) => /^[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*(\/\d{1,3})?$/.test(p))) return parts;
+  throw new Error(
+    `CREDIT_BOT_WEB_TRUST_PROXY=${JSON.stringify(v.slice(0, 60))} is not understood: use the proxy's ` +
+      'address(es), e.g. 127.0.0.1 or 10.0.0.0/8,192.168.1.5 (or true to trust any sender, only when ' +
+      'nothing but the proxy can reach the port)',
+  );
 }
 
 function fail(reply: FastifyReply, status: number, error: string, message: string) {
@@ -151,10 +175,14 @@ export async function buildWebApp(
   if (!isCaseEngine(engine)) {
     throw new Error('the web console needs an engine with getCase() and setFacts() (dialogs/engine.ts)');
   }
-  const auth: Auth = createAuth(authConfigFromEnv(env));
+  const trustProxy = trustProxyFromEnv(env);
   const now = opts.now ?? (() => new Date());
+  const auth: Auth = createAuth(authConfigFromEnv(env), () => now().getTime());
   const dataDir = opts.dataDir === undefined ? env.CREDIT_BOT_DATA_DIR || 'data' : opts.dataDir;
-  const index: CaseIndex = await openCaseIndex(dataDir ? join(dataDir, 'web-cases.json') : null, now);
+  const index: CaseIndex = await openCaseIndex(dataDir ? join(dataDir, 'web-cases.json') : null, now, {
+    ttlMs: ttlMsFromEnv(env),
+    ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
+  });
   const meta: Meta = buildMeta();
   const draftFieldNames = meta.draftFields.map((f) => f.name);
   const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
@@ -163,7 +191,9 @@ export async function buildWebApp(
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: opts.logger ?? false,
+    // Typed as fastify's base logger so the app keeps the default FastifyInstance type.
+    loggerInstance: opts.log?.child({ channel: 'web' }) as FastifyBaseLogger | undefined,
+    trustProxy,
     // Case ids and routes are short; anything longer is not ours.
     routerOptions: { maxParamLength: 100 },
   });
@@ -333,6 +363,10 @@ export async function buildWebApp(
       eligible: view.determination.eligible,
       lastChoices: out.choices,
     });
+    // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
+    if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
+      await index.clearPersonal(rec.id);
+    }
     return {
       ...out,
       intent: result.intent,
@@ -377,10 +411,18 @@ export async function buildWebApp(
     return runTurn(rec, parseTurn(req.body));
   });
 
+  app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
+    const rec = caseOr404(req.params.id, reply);
+    if (!rec) return reply;
+    await engine.forget(keyOf(rec));
+    await index.remove(rec.id);
+    return reply.code(204).send();
+  });
+
   app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
     const rec = caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    const facts = parseFacts(req.body);
+    const facts = parseFacts(req.body, now());
     let view: CaseView;
     try {
       view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);
@@ -471,6 +513,7 @@ export async function buildWebApp(
   );
 
   app.addHook('onClose', async () => {
+    auth.close();
     await index.flush();
   });
 
@@ -491,8 +534,13 @@ export async function startWeb(
       `CREDIT_BOT_WEB_PORT=${portText} is not a port: use a number 0–65535 (0 = any free port)`,
     );
   }
-  const level = env.CREDIT_BOT_LOG_LEVEL?.trim() || 'info';
-  const app = await buildWebApp(engine, env, { logger: level === 'silent' ? false : { level }, ...opts });
+  const log =
+    opts.log ??
+    createLogger({
+      level: env.CREDIT_BOT_LOG_LEVEL?.trim() || 'info',
+      secrets: [env.CREDIT_BOT_STAFF_TOKEN?.trim() ?? ''],
+    });
+  const app = await buildWebApp(engine, env, { ...opts, log });
   await app.listen({ host, port });
   const addr = app.server.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;

@@ -1,5 +1,6 @@
 // Request-body checks for the staff API. Messages are bilingual (中文 / English) and say how to fix.
-import { FACT_KINDS } from '../../rules/types.ts';
+import { FACT_KINDS, type FactName } from '../../rules/types.ts';
+import { EARLIEST_LISTING_YEAR, factProblem, MAX_YEARS_WITHOUT_REPORT } from '../../rules/validate.ts';
 
 export const MAX_TEXT = 10_000;
 const MAX_CHOICE_ID = 64;
@@ -52,10 +53,27 @@ export function parseTurn(body: unknown): { text: string } | { choiceId: string 
   );
 }
 
-const thisYear = () => new Date().getFullYear();
+/** The engine's own check (rules/validate.ts), with a Chinese lead for staff; the English follows. */
+function factProblemText(name: FactName, value: unknown, now: Date): string | null {
+  const english = factProblem(name, value, now);
+  if (!english) return null;
+  const spec = FACT_KINDS[name];
+  const chinese =
+    spec.kind === 'boolean'
+      ? `${name} 应为 true/false`
+      : spec.kind === 'enum'
+        ? `${name} 应为 ${spec.values.join('|')} 之一`
+        : spec.kind === 'year'
+          ? `${name} 应为 ${EARLIEST_LISTING_YEAR}–${now.getFullYear()} 的年份`
+          : `${name} 应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`;
+  return `${chinese} / ${english}`;
+}
 
-/** null means "unknown again" (the page's 「未知」 option) and is passed on: the engine clears the fact. */
-export function parseFacts(body: unknown): Record<string, unknown> {
+/**
+ * null means "unknown again" (the page's 「未知」 option) and is passed on: the engine clears the fact.
+ * The limits are the engine's (factProblem), so the page and the chat accept the same values.
+ */
+export function parseFacts(body: unknown, now: Date = new Date()): Record<string, unknown> {
   if (!isObject(body)) {
     throw new BadRequest(
       'bad_body',
@@ -63,46 +81,25 @@ export function parseFacts(body: unknown): Record<string, unknown> {
     );
   }
   const problems: string[] = [];
-  const out: Record<string, unknown> = {};
+  // No prototype: a key such as "__proto__" must stay a key, never become one.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(body)) {
-    const spec = (FACT_KINDS as Record<string, (typeof FACT_KINDS)[keyof typeof FACT_KINDS]>)[name];
-    if (!spec) {
+    // Own keys only: "constructor" or "__proto__" are found on every object's prototype.
+    if (!Object.hasOwn(FACT_KINDS, name)) {
       problems.push(`未知事实 ${name} / unknown fact "${name}"`);
       continue;
     }
-    if (value === null) {
-      out[name] = null;
-      continue;
-    }
-    switch (spec.kind) {
-      case 'boolean':
-        if (typeof value !== 'boolean')
-          problems.push(`${name} 应为 true/false / ${name} must be true or false`);
-        break;
-      case 'year':
-        if (!Number.isInteger(value) || (value as number) < 1978 || (value as number) > thisYear() + 1) {
-          problems.push(
-            `${name} 应为 1978–${thisYear() + 1} 的年份 / ${name} must be a year between 1978 and ${thisYear() + 1}`,
-          );
-        }
-        break;
-      case 'count':
-        if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 100) {
-          problems.push(`${name} 应为 0–100 的整数 / ${name} must be a whole number 0–100`);
-        }
-        break;
-      case 'enum':
-        if (typeof value !== 'string' || !(spec.values as readonly string[]).includes(value)) {
-          problems.push(
-            `${name} 应为 ${spec.values.join('|')} 之一 / ${name} must be one of ${spec.values.join(', ')}`,
-          );
-        }
-        break;
+    if (value !== null) {
+      const problem = factProblemText(name as FactName, value, now);
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
     }
     out[name] = value;
   }
   if (problems.length) throw new BadRequest('bad_facts', problems.join('；'));
-  return out;
+  return { ...out };
 }
 
 export function parseDraftFields(body: unknown, allowed: readonly string[]): Record<string, string> {

@@ -50,8 +50,163 @@ function firstMatch<T>(table: [T, RegExp][], s: string): T | undefined {
   return table.find(([, re]) => re.test(s))?.[0];
 }
 
-function polarity(s: string): boolean | undefined {
+type Cue = [boolean, RegExp];
+
+// What an answer says about a task the question asks is done (补报, 变更登记, 改正): a negated or
+// future verb is "not yet", a completed one is "done".
+const NOT_DONE =
+  /(?:还没有?|没有?|未|尚未|没来得及|没顾上|没空)(?:去)?(?:补|报|交|办|改|更正|纠正|公示|登记|变更|弄|搞|做|提交|拿|领|换)/;
+const UNDER_WAY =
+  /还在|正在|在走|走流程|准备|打算|计划|要去|得去|下(?:个)?(?:周|星期|礼拜|月)|明天|后天|过(?:几|两)天|回头|改天|等[^，,。]{0,6}再|办理中|审核中|没下来|还要|还得/;
+const DONE =
+  /(?:补|报|交|办|改|更正|改正|纠正|公示|登记|变更|弄|搞|做|提交|上报|换|领|拿)(?:报|交|好|完|齐|上|过|正|理|到)?了|搞定|弄好|办妥|办结|已经?|早就/;
+const TASK: Cue[] = [
+  [false, NOT_DONE],
+  [false, UNDER_WAY],
+  [true, DONE],
+];
+
+/**
+ * Answers read relative to each question's own wording (knowledge/questions.json). The earliest cue
+ * in the answer decides ("已经办好了，下周去拿执照" is done); a cue starting at the same place but
+ * longer wins ("没提供" over "提供"), then the order here. The exclusion questions are asked in
+ * negative terms (「是否…没有提供受检材料」), so there a negated verb is a yes.
+ */
+const CUES: Partial<Record<FactName, Cue[]>> = {
+  isBranch: [
+    [false, /不是分|总公司|总部|总店|独立|母公司|单独的?(?:公司|企业)/],
+    [true, /分公司|分店|分支|分部|分厂/],
+  ],
+  listed: [
+    [
+      false,
+      /(?:还没有?|没有?|未|尚未)(?:被)?(?:列|标记|进|上)|(?:只是?|就)(?:收到|接到)了?|提醒|不在(?:名录|名单|异常)/,
+    ],
+    [true, /(?:被|已经?)(?:列|标记|标)|列(?:入|进)?了|(?:在|进了|上了)(?:经营)?(?:异常|名录|名单)|异常了|有异常/],
+  ],
+  previousYearReportFiled: TASK,
+  allOverdueReportsFiled: [
+    [false, /还有|还差|还欠|只(?:补|报|交)了?|一部分|有的|没(?:补|报)(?:完|齐|全)/],
+    ...TASK,
+  ],
+  addressChangeRegistered: [[true, /新(?:的)?(?:营业)?执照(?:拿到|领到|下来|办好)/], ...TASK],
+  infoCorrected: TASK,
+  correctedAfterReminder: [[true, /(?:当天|当场|马上|立刻|立即|很快|及时|第二天)就?(?:改|更正|纠正)/], ...TASK],
+  intentional: [
+    [
+      false,
+      /不是故意|非故意|不故意|没有?故意|不小心|无意|手误|笔误|疏忽|粗心|马虎|大意|没注意|没留意|失误|(?:填|写|弄|搞|打|点)错|看错/,
+    ],
+    [true, /故意|有意|成心|存心/],
+  ],
+  adverseImpact: [
+    [false, /(?:没有?|未|无|并没有?)(?:什么|任何|啥)?(?:造成|产生|带来|影响|损失|后果|人投诉|人索赔|人找)/],
+    [true, /造成了|有(?:人)?(?:投诉|损失|影响|索赔|找上门)|受了?损失|赔了?钱|(?:要|找我们?)赔/],
+  ],
+  firstSpotCheck: [
+    [false, /不是(?:第一|头一?|首)次/],
+    [true, /(?:没有?|未|从没有?|从来没有?)(?:被)?(?:抽查|抽到|抽中|抽过|查过|检查)(?:过)?/],
+    [false, /第[二三四五2-5]次|又|(?:抽查|抽|查)过|好几次|多次|几次|两次|不止一次|以前也|之前也/],
+    [true, /第一次|头一?次|首次|头回/],
+  ],
+  parentPublishesFinancials: [
+    [false, /(?:没有?|未|不)(?:是|由|在)?[^，,。]{0,6}?(?:公示|报|披露)|(?:自己|单独|分公司)(?:报|公示|填)/],
+    [true, /(?:总公司|上级|母公司|总部|集团)[^，,。]{0,6}?(?:公示|报|披露)/],
+  ],
+  proofProvided: [
+    [false, /(?:提供|拿|开|给|弄|出)不(?:了|出|到)|(?:没法|没办法|无法|不能|不可以|没有?)(?:提供|拿|开|给|弄|出)?/],
+    [true, /(?:提供|拿|开|给|弄|出)得(?:了|出|到)|(?:能|可以|已经?)(?:提供|拿|开|给|弄|出)|有(?:证明|材料)/],
+  ],
+  safetyRelated: [
+    [false, /(?:不|没有?|并不|并没有?)(?:涉及|相关|属于)|无关|没关系|不沾边|扯不上/],
+    [true, /涉及|相关|有关|属于|沾边/],
+  ],
+  repeatedSameError: [
+    [true, /不是(?:第一|头一?|首)次/],
+    [false, /第一次|头一?次|首次|头回|就这一次|只有?这一次|只错了?一次|(?:没有?|不是|并非|没)(?:重复|连续)|以前(?:从来)?(?:没有?|未)(?:错|出)/],
+    [true, /连续|又|两次|第二次|第[二三四五2-5]次|好几次|多次|几次|以前也|之前也|重复|经常|老是/],
+  ],
+  majorImpactOrDispute: [
+    [
+      false,
+      /(?:没有?|未|无|并没有?)(?:什么|任何|啥)?(?:造成|引起|产生|重大|纠纷|影响|人投诉|闹|人告)|没那么严重|不严重|没(?:啥|什么)事/,
+    ],
+    [true, /纠纷|起诉|告了|被告|投诉|索赔|媒体|报道|曝光|上了新闻|闹|造成了|引起了/],
+  ],
+  refusedInspection: [
+    [false, /(?:没有?|未|不曾|从没有?|从来没有?|并没有?)(?:拒绝|拒|不配合|不提供|不给)/],
+    [
+      true,
+      /(?:没有?|未|不|拒不|不肯|没能)(?:积极|及时|按时)?(?:配合|提供|给|交|让)|拒|不开门|(?:材料|资料)[^，,。]{0,4}?(?:没有?|不)(?:给|交|提供|带)/,
+    ],
+    [false, /配合|提供了|(?:都|也|全)(?:给|交|提供)了|(?:给|交)了|按要求/],
+  ],
+  missedCorrectionDeadline: [
+    [
+      false,
+      /(?:没有?|未|并没有?)(?:被)?(?:超|晚|逾期|过期|拖)|不晚|(?:没有?|未)(?:被|让|要求)?(?:责令|限期)|(?:没有?|未)(?:让|要求)(?:我们?)?(?:限期)?改/,
+    ],
+    [true, /(?:还没有?|没有?|未|尚未|没来得及)(?:去)?(?:改|整改|更正|纠正)/],
+    [false, /按期|按时|如期|准时|期限内|限期内|期内|时间内|时限内|及时|当天|当场|马上|立刻|立即|很快|第二天|提前/],
+    [true, /超|逾期|晚|迟|过了|拖|过期|才改/],
+  ],
+  operatingAtRegisteredAddress: [
+    [false, /不在|没在|搬|迁|换了?(?:个)?(?:地方|地址|位置)|挪|关了|不干了/],
+    [true, /(?:还|一直|都|是|仍然?)?在(?:那|登记|注册|原|执照|老地方)|在的/],
+  ],
+  reachableAtRegisteredAddress: [
+    [false, /(?:联系|找)不(?:到|上|着)|收不到|不在|没人|搬|迁|不能|不行/],
+    [true, /(?:联系|找)得(?:到|上|着)|能(?:联系|找|收)|收得到|(?:还|一直|都|又)?在(?:那|登记|注册|原)/],
+  ],
+  reachableByOtherMeans: [
+    [false, /(?:联系|找)不(?:到|上|着)|打不通|停机|空号|没人接|不接|换号|关机|不能|不行/],
+    [true, /(?:联系|找)得(?:到|上|着)|(?:能|可以)(?:打通|联系|找到)|打得通|(?:电话|手机|微信)[^，,。不没]{0,4}(?:通|在用|能)/],
+  ],
+  otherViolations: [
+    [false, /(?:没有?|无|不存在)(?:任何|什么|其他|别的|其它|违法|违规|处罚|被罚|罚款|了)|就这(?:一|个)|只有这/],
+    [true, /有(?:过)?(?:行政)?(?:处罚|违法|违规|罚款)|被罚|罚过|处罚过/],
+  ],
+  locatable: [
+    [false, /找不(?:到|着|见)|查无|下落不明|(?:不能|没法|没办法)找|没人|失联|人不在/],
+    [true, /找得(?:到|着|见)|(?:能|可以)找|找到|人(?:一直|都|还)?在/],
+  ],
+  taxFiled: [
+    [false, /(?:没有?|未|不)(?:进行)?(?:报|申报|交|缴|纳)|停了|断了/],
+    [true, /零申报|(?:报|申报|交|缴)(?:了|着|过)|(?:一直|都|按时|按月|正常|每月)(?:在)?(?:报|申报|交)|有(?:报|申报)|在报/],
+  ],
+};
+
+/** Questions asked in negative terms: a bare verb or 还没 is not a "no" there. */
+const INVERTED = new Set<FactName>(['refusedInspection', 'missedCorrectionDeadline']);
+const PURE_NO = /^(?:不是|不对|否|没有|没|无|不|no\b|n$|nope)(?:的|啊|呀|吧|哦|呢)?(?:$|[，,。！!\s])/;
+const PURE_YES = /^(?:是|对|有|嗯|恩|确实|没错|yes\b|y$|yep)/;
+
+function cueAnswer(fact: FactName, s: string): boolean | undefined {
+  const cues = CUES[fact];
+  if (!cues) return undefined;
+  // "交了，但还没公示": what follows a "but" is how it stands
+  const but = /但是?|可是|不过|就是还/.exec(s);
+  if (but) {
+    const after = cueAnswer(fact, s.slice(but.index + but[0].length));
+    if (after !== undefined) return after;
+  }
+  let best: { value: boolean; pos: number; len: number } | undefined;
+  for (const [value, re] of cues) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const len = m[0].length;
+    if (!best || m.index < best.pos || (m.index === best.pos && len > best.len)) best = { value, pos: m.index, len };
+  }
+  return best?.value;
+}
+
+function polarity(fact: FactName, s: string): boolean | undefined {
   const t = s.replace(/^(?:嗯|恩|呃|额|哦|那个)[,，\s]*/, '');
+  if (INVERTED.has(fact)) {
+    if (PURE_NO.test(t)) return false;
+    if (PURE_YES.test(t)) return true;
+    return undefined;
+  }
   if (NO.test(t)) return false;
   if (YES.test(t)) return true;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
@@ -60,36 +215,76 @@ function polarity(s: string): boolean | undefined {
   return undefined;
 }
 
-export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {
+/** "不对，是2022年": a correction of something else, not a "no" to the question asked. */
+const CORRECTION = /^(?:不对|不是|错了|搞错了|说错了|弄错了|记错了)(?:的|啊|呀|哦)?[，,。！!\s]+(?:应该)?(.+)$/;
+
+function correction(fact: FactName, s: string, now: Date): Facts | undefined {
+  const m = CORRECTION.exec(s);
+  const rest = m?.[1];
+  if (!rest) return undefined;
+  const stated = extractFacts(rest, now).facts;
+  // "不是，是不小心弄错的", "不对，是总公司": the "no" said again in other words
+  if (cueAnswer(fact, rest) === false || stated[fact] === false) return undefined;
+  const other: Facts = { ...stated };
+  delete other[fact];
+  const year = new RegExp(YEAR_SRC).exec(rest);
+  // a year named alone corrects the listing year, the one year the interview asks; a report year
+  // ("不对，是2022年的年报") is not one
+  if (year && other.listedYear === undefined && !/年报|年度报告|报/.test(rest)) {
+    const y = resolveYear(year[0], now);
+    if (y !== undefined) other.listedYear = y;
+  }
+  return Object.keys(other).length || year ? other : undefined;
+}
+
+export interface ReadAnswer {
+  value: Answer;
+  /** facts a correction states instead of answering ("不对，是2022年" → listedYear 2022) */
+  corrected?: Facts;
+}
+
+/** Reads an answer to the question about `fact`, and what a correction says instead. */
+export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): ReadAnswer {
   const now = opts.now ?? new Date();
   const s = normalize(text);
-  if (!s) return undefined;
+  if (!s) return { value: undefined };
   const spec = FACT_KINDS[fact];
-  if (!spec) return undefined;
-  if (UNKNOWN.test(s)) return 'unknown';
+  if (!spec) return { value: undefined };
+  if (UNKNOWN.test(s)) return { value: 'unknown' };
+
+  if (spec.kind === 'boolean') {
+    const corrected = correction(fact, s, now);
+    if (corrected) return { value: undefined, corrected };
+    const cued = cueAnswer(fact, s);
+    if (cued !== undefined) return { value: cued };
+  }
 
   // a full statement ("补了，上个月交的纸质年报") is read the same way as anywhere else
   const stated = extractFacts(s, now).facts[fact];
-  if (stated !== undefined) return stated;
+  if (stated !== undefined) return { value: stated };
 
   switch (spec.kind) {
     case 'boolean':
-      return polarity(s);
+      return { value: polarity(fact, s) };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
-      return m ? resolveYear(m[0], now) : undefined;
+      return { value: m ? resolveYear(m[0], now) : undefined };
     }
     case 'count': {
-      if (/^(?:没有?|都报了|一直(?:在)?报|0年?$|零)/.test(s)) return 0;
+      if (/^(?:没有?|都报了|一直(?:在)?报|0年?$|零)/.test(s)) return { value: 0 };
       const m = /(\d{1,2}|[一两二三四五六七八九十])(?:年|次|个)?/.exec(s);
-      return m ? smallNumber(m[1] ?? '') : undefined;
+      return { value: m ? smallNumber(m[1] ?? '') : undefined };
     }
     case 'enum': {
-      if (fact === 'entityType') return firstMatch(ENTITY_WORDS, s);
-      if (fact === 'listingReason') return firstMatch(REASON_WORDS, s);
-      if (fact === 'errorKind') return firstMatch(ERROR_WORDS, s);
-      if (fact === 'docType') return firstMatch(DOC_WORDS, s);
-      return undefined;
+      if (fact === 'entityType') return { value: firstMatch(ENTITY_WORDS, s) };
+      if (fact === 'listingReason') return { value: firstMatch(REASON_WORDS, s) };
+      if (fact === 'errorKind') return { value: firstMatch(ERROR_WORDS, s) };
+      if (fact === 'docType') return { value: firstMatch(DOC_WORDS, s) };
+      return { value: undefined };
     }
   }
+}
+
+export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {
+  return readAnswer(fact, text, opts).value;
 }

@@ -315,8 +315,8 @@ const RULES: Rule[] = [
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)/g,
-    value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? ''),
+    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)|(?<![\d年])(\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)/g,
+    value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''),
   },
   {
     fact: 'taxFiled',
@@ -359,6 +359,8 @@ const LISTING = [
   // "没年报被异常"
   /被(?:经营)?异常(?!名录)/g,
 ];
+/** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
+export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
 /** "会列入异常吗" without 被 only asks: it never states the user is not listed by itself */
 const LISTING_ASKED = /(?<=会(?:不会)?)列(?:入|进)(?=[^，,。;；]{0,3}?(?:异常|名录))/g;
 
@@ -376,6 +378,9 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
       // 免列异 is the exemption, not a listing
       if (/免列|免于列/.test(s.slice(Math.max(clause.start, pos - 2), pos + m[0].length + 1))) continue;
       const after = s.slice(pos + m[0].length, clause.end);
+      // 严重违法失信名单 is another, heavier list: `listed` is about the 经营异常名录 only
+      if (SERIOUS_LIST.test(s.slice(pos, clause.end)) && !/经营异常|异常名录|异常状态/.test(s.slice(pos, clause.end)))
+        continue;
       // "还在异常名录上吗": the listing itself is what is asked
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;
@@ -442,7 +447,7 @@ function listingReason(s: string): { value: Facts['listingReason']; pos: number 
     ],
     [
       'annual_report_overdue',
-      /(?:没有?|未|忘了?|忘记|漏|不)(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|(?:因为|因|由于)年报|年报的(?:问题|事|原因)/,
+      /(?:没有?|未|忘了?|忘记|漏|不)(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|(?:因为|因|由于)年报|年报的(?:问题|事|原因)|(?:没有?|未)(?:顾上|顾得上|来得及|空|时间|精力|心思|人)(?:去)?(?:报送?|交|申报|公示|填报|弄|搞|做|管)?(?:年报|年度报告)/,
     ],
   ];
   for (const [value, re] of cues) {

@@ -2,8 +2,8 @@
 // few high-precision keyword rules in front) and facts (patterns in facts.ts).
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
-import { parseAnswer } from './answer.ts';
-import { extractFacts } from './facts.ts';
+import { parseAnswer, readAnswer } from './answer.ts';
+import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -67,6 +67,8 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
   if (!core && !situational(facts) && foreign.test(s)) return 'out_of_scope';
   if (facts.docType) return 'draft';
+  // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
+  if (SERIOUS_LIST.test(s) && !/经营异常|异常名录|异常状态|被执行人|法院/.test(s)) return 'policy_info';
   if (human.test(s)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
@@ -97,10 +99,16 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   const now = opts.now ?? new Date();
   const s = normalize(text);
   const { facts, hedged, signals } = extractFacts(s, now);
-  if (opts.pending && facts[opts.pending] === undefined && !hedged.includes(opts.pending)) {
-    const answer = parseAnswer(opts.pending, text, { now });
-    if (answer === 'unknown') hedged.push(opts.pending);
-    else if (answer !== undefined) (facts as Record<string, unknown>)[opts.pending] = answer;
+  if (opts.pending && !hedged.includes(opts.pending)) {
+    // the answer is read against the question's own wording, which a general statement pattern
+    // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
+    const { value, corrected } = readAnswer(opts.pending, text, { now });
+    if (value === 'unknown') {
+      if (facts[opts.pending] === undefined) hedged.push(opts.pending);
+    } else if (value !== undefined) (facts as Record<string, unknown>)[opts.pending] = value;
+    // "不对，是2022年": what is corrected, so the engine can ask which is right
+    for (const [k, v] of Object.entries(corrected ?? {}))
+      if (!(k in facts)) (facts as Record<string, unknown>)[k] = v;
   }
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request

@@ -1,9 +1,10 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../bots/config.ts';
 import { type DiscordHandle, startDiscord } from '../../bots/discord.ts';
+import { createRateLimiter, type RateLimiter } from '../../bots/rate-limit.ts';
 import { decodeChoice } from '../../bots/render/choices.ts';
 import { messages } from '../../bots/render/messages.ts';
+import { createLogger } from '../../dialogs/log.ts';
 import {
   type DcCall,
   discordUser,
@@ -24,7 +25,7 @@ let engine: FakeEngine;
 let handle: DiscordHandle | undefined;
 let logLines: string[];
 
-async function start(extra: { guildId?: string } = {}) {
+async function start(extra: { guildId?: string; limiter?: RateLimiter } = {}) {
   handle = await startDiscord(engine, {
     token: TOKEN,
     appId: APP_ID,
@@ -32,7 +33,7 @@ async function start(extra: { guildId?: string } = {}) {
     log: createLogger({
       secrets: [TOKEN],
       level: 'debug',
-      stream: { write: (l: string) => void logLines.push(l) },
+      destination: { write: (l: string) => void logLines.push(l) },
     }),
     ...extra,
   });
@@ -226,6 +227,27 @@ describe('Discord adapter against a fake REST + gateway server', () => {
     const reply = await fake.waitFor(forInteraction(cmd.token));
     expect(sentContent(reply)).toBe(messages.forgetDone);
     expect(engine.forgotten).toEqual([{ channel: 'discord', chatId: fake.channelId, userId: alice.id }]);
+  });
+
+  it('a rate-limited slash command does not stay on "thinking…": the notice once, then the deferral goes', async () => {
+    await start({ limiter: createRateLimiter({ perMinute: 1, now: () => 0 }) });
+    const first = fake.slashCommand(alice, 'repair');
+    await fake.waitFor(forInteraction(first.token));
+
+    const second = fake.slashCommand(alice, 'faq');
+    const notice = await fake.waitFor(forInteraction(second.token));
+    expect(notice.method).toBe('PATCH'); // the deferred reply itself becomes the notice
+    expect(sentContent(notice)).toMatch(/稍等/);
+
+    const third = fake.slashCommand(alice, 'human');
+    const cleared = await fake.waitFor((c) => c.path.includes(`/${third.token}/messages/@original`));
+    expect(cleared.method).toBe('DELETE');
+    // nothing else was posted for it: no message, no follow-up
+    const forThird = fake.calls.filter(
+      (c) => c.path.startsWith('/webhooks/') && c.path.includes(third.token),
+    );
+    expect(forThird.map((c) => c.method)).toEqual(['DELETE']);
+    expect(engine.turns.map((t) => t.text)).toEqual(['/repair']);
   });
 
   it('/faq passes its question along', async () => {

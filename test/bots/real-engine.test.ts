@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../bots/config.ts';
 import { startDiscord } from '../../bots/discord.ts';
 import { splitText } from '../../bots/render/split.ts';
 import { startTelegram, TELEGRAM_TEXT_MAX } from '../../bots/telegram.ts';
 import { createEngine } from '../../dialogs/engine.ts';
+import { createLogger } from '../../dialogs/log.ts';
 import type { Choice, Engine, Reply, TurnResult } from '../../dialogs/types.ts';
 import {
   type DcCall,

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve } from '../../bots/commands/serve.ts';
-import { createLogger, loadBotConfig } from '../../bots/config.ts';
+import { loadBotConfig } from '../../bots/config.ts';
 import { UsageError } from '../../bots/usage-error.ts';
+import { createLogger } from '../../dialogs/log.ts';
 import { startFakeDiscord } from '../fakes/discord-server.ts';
 import { createFakeEngine } from '../fakes/engine.ts';
 import { startFakeTelegram } from '../fakes/telegram-server.ts';
@@ -70,7 +71,10 @@ describe('bot configuration', () => {
 
   it('keeps tokens out of the logs, even inside error messages', () => {
     const lines: string[] = [];
-    const log = createLogger({ secrets: [TG_TOKEN], stream: { write: (l: string) => void lines.push(l) } });
+    const log = createLogger({
+      secrets: [TG_TOKEN],
+      destination: { write: (l: string) => void lines.push(l) },
+    });
     log.error({ err: new Error(`request to https://api.telegram.org/bot${TG_TOKEN}/getMe failed`) }, 'boom');
     log.info({ token: 'some-other-secret-value' }, 'configured');
     const out = lines.join('');
@@ -95,6 +99,8 @@ describe('credit-bot serve', () => {
     const engine = createFakeEngine();
     const said: string[] = [];
     const abort = new AbortController();
+    const log = createLogger({ level: 'silent' });
+    let engineLog: unknown;
     const running = serve({
       env: {
         TELEGRAM_BOT_TOKEN: TG_TOKEN,
@@ -103,12 +109,17 @@ describe('credit-bot serve', () => {
         DISCORD_APP_ID: APP_ID,
         DISCORD_API_ROOT: dc.api,
       },
-      createEngine: async () => engine,
-      log: createLogger({ level: 'silent' }),
+      createEngine: async (_env, shared) => {
+        engineLog = shared;
+        return engine;
+      },
+      log,
       say: (l) => said.push(l),
       signal: abort.signal,
     });
     await expect.poll(() => said.filter((l) => l.includes('started')).length).toBe(2);
+    // the engine logs through the same logger as the adapters (same redaction and serializers)
+    expect(engineLog).toBe(log);
     expect(said.join('\n')).toMatch(/Telegram @credit_repair_bot \(long polling\)/);
     expect(said.join('\n')).toMatch(/Discord credit-bot \(global commands\)/);
     expect(said.join('\n')).toMatch(/not configured: web/);
@@ -144,6 +155,18 @@ describe('credit-bot serve', () => {
     expect((err as Error).message).toMatch(/could not start telegram: .*401.*check TELEGRAM_BOT_TOKEN/);
     expect((err as Error).message).not.toContain(TG_TOKEN);
     expect(engine.closed).toBe(true);
+  });
+
+  it('as a command: an unknown CREDIT_BOT_LOG_LEVEL is a usage error naming the variable', async () => {
+    for (const [command, env] of [
+      ['serve', { TELEGRAM_BOT_TOKEN: TG_TOKEN }],
+      ['web', { CREDIT_BOT_STAFF_TOKEN: 'a-staff-token-0123456789' }],
+    ] as const) {
+      const r = await runCli([command], { ...env, CREDIT_BOT_LOG_LEVEL: 'loud' });
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toMatch(/CREDIT_BOT_LOG_LEVEL/);
+      expect(r.stderr, command).not.toMatch(/internal error/);
+    }
   });
 
   it('as a command: exits 2 with a one-line hint when unconfigured; with Telegram, serves until SIGTERM', async () => {

@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../bots/config.ts';
 import { createRateLimiter } from '../../bots/rate-limit.ts';
 import { decodeChoice } from '../../bots/render/choices.ts';
 import { messages } from '../../bots/render/messages.ts';
 import { startTelegram, type TelegramHandle } from '../../bots/telegram.ts';
+import { createLogger } from '../../dialogs/log.ts';
 import { createFakeEngine, DOCX_BYTES, type FakeEngine, LONG_PARAGRAPH } from '../fakes/engine.ts';
 import {
   type FakeTelegram,
@@ -30,7 +30,7 @@ function logger() {
   return createLogger({
     secrets: [TOKEN],
     level: 'debug',
-    stream: { write: (line: string) => void logLines.push(line) },
+    destination: { write: (line: string) => void logLines.push(line) },
   });
 }
 
@@ -245,6 +245,31 @@ describe('Telegram adapter against a fake Bot API server', () => {
     expect(engine.turns.at(-1)).toMatchObject({ chatId: '1001', isGroup: false, text: '/draft' });
   });
 
+  it('sends the deep link only for "chat not found" (or 403); another 400 is logged, not disguised', async () => {
+    await start();
+    let mark = fake.calls.length;
+    fake.failNext('sendDocument', { status: 400, description: 'Bad Request: chat not found' });
+    fake.sendText(group, alice, '/draft');
+    const link = await fake.waitFor((c) => to(group.id)(c) && String(c.params.text).includes('t.me'), mark);
+    expect(link.params.text).toContain('?start=draft');
+
+    mark = fake.calls.length;
+    fake.failNext('sendDocument', { status: 400, description: 'Bad Request: file must be non-empty' });
+    fake.sendText(group, alice, '/draft');
+    await expect.poll(() => logLines.some((l) => l.includes('could not send the private part'))).toBe(true);
+    await handle?.stop();
+    handle = undefined;
+    const texts = fake.calls
+      .slice(mark)
+      .filter(to(group.id))
+      .map((c) => String(c.params.text));
+    expect(texts).toEqual(['起草材料需要填写名称等信息，我们到私聊继续。']);
+    const line = logLines.find((l) => l.includes('could not send the private part')) as string;
+    expect(JSON.parse(line).err).toMatchObject({
+      response: { description: 'Bad Request: file must be non-empty' },
+    });
+  });
+
   it('retries a 429 answer after the retry_after Telegram asks for', async () => {
     await start();
     fake.failNext('sendMessage', {
@@ -345,6 +370,33 @@ describe('Telegram adapter against a fake Bot API server', () => {
     expect((await post('hooksecret')).ok).toBe(true);
     const reply = await fake.waitFor(to(alicePrivate.id), mark);
     expect(reply.params.text).toBe('收到：你好');
+  });
+});
+
+describe('Telegram webhook without TELEGRAM_WEBHOOK_SECRET', () => {
+  it('sets a random secret with the webhook and refuses updates that do not carry it', async () => {
+    const port = await freePort();
+    await start({ webhook: { url: 'https://bot.example.org/tg-hook', port, host: '127.0.0.1' } });
+    const secret = String(fake.callsOf('setWebhook')[0]?.params.secret_token ?? '');
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+
+    const update = {
+      update_id: 1,
+      message: { message_id: 1, from: alice, chat: alicePrivate, date: 1, text: '你好' },
+    };
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/tg-hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(update),
+      });
+    expect((await post({})).status).toBe(403);
+    expect(engine.turns).toHaveLength(0);
+    const mark = fake.calls.length;
+    expect((await post({ 'x-telegram-bot-api-secret-token': secret })).ok).toBe(true);
+    await fake.waitFor(to(alicePrivate.id), mark);
+    expect(engine.turns).toHaveLength(1);
+    expect(logLines.join('\n')).not.toContain(secret);
   });
 });
 

@@ -31,13 +31,25 @@ describe('draft in the conversation', () => {
     expect(xml).toContain('93421222MA4C1DT5X6');
   });
 
-  it('「帮我写申请书」 at any time starts the draft for that document', async () => {
+  it('「帮我写承诺书」 before the situation is known runs the interview first, then drafts that letter', async () => {
     const c = await chat();
-    // no route known yet: the letter's route comes first, offering only routes that letter serves
-    const text = await c.says('帮我写守信承诺书', '途径', '容缺');
-    expect(text).not.toContain('轻微差错免列异');
-    await c.pick('一般信用修复', '名称');
+    // the letter states the route's facts, so they are confirmed first, never assumed
+    await c.says('帮我写守信承诺书', '先确认', '列入');
+    await c.send('我是个体户，2021年没报年报被列入了');
+    await c.says('已经补报并公示了', '容缺', '名称');
+    const s = await c.store.read('console:c1:u1');
+    expect(s?.draft?.docTypes).toEqual(['credit-commitment']);
     await c.says('取消', '取消');
+  });
+
+  it('a repair letter is not drafted while a condition it states is unmet', async () => {
+    const c = await chat();
+    await c.send('按登记的住所联系不到被列入异常了，去年搬到隔壁镇，还没去办变更');
+    await c.send('不能');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+    const text = await c.says('帮我写信用修复申请书', '暂时不能生成', '先按上面的步骤');
+    expect(text).not.toContain('名称是什么');
+    expect(c.last?.replies.some((r) => r.kind === 'file')).toBe(false);
   });
 
   it('in a group chat, personal data is moved to a private chat', async () => {
@@ -71,9 +83,11 @@ describe('draft in the conversation', () => {
   });
 
   it('user text in fields is data, not template code', async () => {
-    const c = await chat();
-    await c.send('/draft credit-commitment');
-    await c.pick('一般信用修复', '名称');
+    const c = await chat({ turn: { channel: 'staff' } });
+    await c.send(
+      '/set entityType=enterprise listed=是 listingReason=annual_report_overdue allOverdueReportsFiled=是',
+    );
+    await c.says('/draft credit-commitment', '名称');
     await c.send('{{ 7*7 }}{% include "x" %}');
     for (let i = 0; i < 10 && c.last && !/请核对/.test(JSON.stringify(c.last.replies)); i++)
       await c.send('跳过');

@@ -46,3 +46,21 @@ describe('free text in the interview', () => {
     await c.says('信用卡逾期了怎么办', '不在我能帮忙的范围', '被列入经营异常名录');
   });
 });
+
+describe('a question beside the story', () => {
+  it('is answered, and the interview goes on', async () => {
+    const c = await chat();
+    const text = await c.says(
+      '我是个体户，2021年没报年报被列入了。顺便问一下，办这个要交钱吗？',
+      '不收取',
+      '纸质',
+    );
+    expect(text.indexOf('不收取')).toBeLessThan(text.indexOf('纸质'));
+  });
+
+  it("does not turn the story's own question into a side answer", async () => {
+    const c = await chat();
+    const text = await c.says('我是个体户，2021年没报年报被列入了，怎么恢复？', '纸质');
+    expect(text).not.toContain('不收取');
+  });
+});

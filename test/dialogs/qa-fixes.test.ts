@@ -18,7 +18,7 @@ describe('no drafting where there is nothing to submit', () => {
     });
     expect(text).not.toContain('生成文书');
     const refused = await c.send('帮我写免列异申请书');
-    expect(refused).toContain('用不上');
+    expect(refused).toContain('不适用');
     expect(c.last?.replies.some((r) => r.kind === 'file')).toBe(false);
   });
 

@@ -3,6 +3,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DiscordAPIError } from 'discord.js';
+import { TelegramError } from 'telegraf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { createLogger, silentLogger } from '../../dialogs/log.ts';
@@ -158,5 +160,76 @@ describe('logs', () => {
     const out = lines.join('');
     expect(out).toMatch(/purged expired sessions/);
     for (const secret of [PERSON, NAME, CODE, PHONE, CODE.toLowerCase()]) expect(out).not.toContain(secret);
+  });
+});
+
+describe('failed sends', () => {
+  const TOKEN = '123456789:AAEabcdefghijklmnopqrstuvwxyz012345';
+
+  /** what telegraf throws: the whole request rides along in `on.payload` */
+  function telegramError() {
+    const err = new TelegramError(
+      { error_code: 400, description: 'Bad Request: message is too long' },
+      { method: 'sendMessage', payload: { chat_id: 7, text: `草稿摘要：${NAME}，${CODE}，电话${PHONE}` } },
+    );
+    // a network error's extra: the request URL, token and all
+    return Object.assign(err, { url: `https://api.telegram.org/bot${TOKEN}/sendMessage` });
+  }
+
+  /** what discord.js throws: the request body and the raw answer */
+  function discordError() {
+    return new DiscordAPIError(
+      {
+        code: 50035,
+        message: 'Invalid Form Body',
+        errors: {
+          content: {
+            _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }],
+          },
+        },
+      },
+      50035,
+      400,
+      'POST',
+      'https://discord.com/api/v10/webhooks/1/interaction-token/messages/@original',
+      { body: { content: `${PERSON} ${PHONE}` }, files: [] },
+    );
+  }
+
+  it('keep the error type, message and codes but never the payload, nor the token', () => {
+    const lines: string[] = [];
+    const log = createLogger({
+      level: 'trace',
+      secrets: [TOKEN],
+      destination: { write: (l: string) => void lines.push(l) },
+    });
+    log.error({ err: telegramError(), chatId: '7' }, 'could not deliver replies');
+    log.warn({ err: discordError() }, 'could not open a DM');
+    log.warn({ error: telegramError(), attempt: 1 }, 'Telegram call failed, retrying');
+    log.error(telegramError());
+    log.info(`calling https://api.telegram.org/bot${TOKEN}/getMe`);
+    const out = lines.join('');
+    for (const secret of [NAME, CODE, PHONE, PERSON, TOKEN, 'interaction-token']) {
+      expect(out).not.toContain(secret);
+    }
+    const [tg, dc] = lines.map((l) => JSON.parse(l));
+    expect(tg.err).toMatchObject({
+      type: 'TelegramError',
+      code: 400,
+      message: '400: Bad Request: message is too long',
+      response: { error_code: 400, description: 'Bad Request: message is too long' },
+      method: 'sendMessage',
+    });
+    expect(tg.err.on).toBeUndefined();
+    expect(tg.err.url).toBeUndefined();
+    expect(dc.err).toMatchObject({ type: 'DiscordAPIError', status: 400, code: 50035 });
+    expect(dc.err.url).toBeUndefined();
+    expect(dc.err.requestBody).toBeUndefined();
+    expect(dc.err.rawError).toBeUndefined();
+    expect(out).toContain('bot[redacted]/getMe');
+  });
+
+  it('refuse an unknown log level with a message naming the variable', () => {
+    expect(() => createLogger({ level: 'verbose' })).toThrow(/CREDIT_BOT_LOG_LEVEL.*verbose.*debug/);
   });
 });

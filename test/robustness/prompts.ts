@@ -36,6 +36,10 @@ const DRAFTABLE: Record<string, string> = {
     'entityType=enterprise listed=false errorKind=contact_info correctedAfterReminder=true intentional=false adverseImpact=false safetyRelated=false repeatedSameError=false majorImpactOrDispute=false refusedInspection=false missedCorrectionDeadline=false',
   'situation-explanation':
     'entityType=enterprise listed=false operatingAtRegisteredAddress=false reachableByOtherMeans=true otherViolations=false',
+  'repair-application':
+    'entityType=individual listed=true listingReason=annual_report_overdue listedYear=2021 previousYearReportFiled=true',
+  'credit-commitment':
+    'entityType=individual listed=true listingReason=annual_report_overdue listedYear=2021 previousYearReportFiled=true',
 };
 
 const DECIDED = [
@@ -95,7 +99,9 @@ export async function buildPrompts(log: Logger): Promise<Rig> {
   await send(key, { choiceId: 'f:documents' });
   await keep('faq answer', key);
 
-  key = fresh();
+  // drafting starts once the situation is decided: the two repair letters are offered then
+  key = fresh('staff');
+  await send(key, { text: `/set ${DRAFTABLE['repair-application']}` });
   await send(key, { text: '/draft' });
   await keep('draft: pick document', key);
 
