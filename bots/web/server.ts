@@ -491,7 +491,18 @@ export async function buildWebApp(
       }
       const r = await renderer();
       const view = await (engine as CaseEngine).getCase(keyOf(rec));
-      const prefilled = r.prefillFromFacts(view.facts, view.determination.path);
+      // A letter states that its route's conditions are met: only the documents of a route the
+      // case is eligible for are drafted, as in every other channel.
+      const det = view.determination;
+      if (det.eligible !== true || !det.documents.includes(docType as DocumentId)) {
+        return fail(
+          reply,
+          409,
+          'not_applicable',
+          `这个案件现在不能生成这份文书：${det.eligible === true ? '它不属于这条办理途径' : '办理条件还没有确认满足'} / this case is not (yet) eligible for this document`,
+        );
+      }
+      const prefilled = r.prefillFromFacts(view.facts, det.path);
       const typed = { ...stringValues(view.draftFields), ...rec.draftFields };
       const result = await renderWithFallback(r, docType, format, prefilled, typed);
       if ('problems' in result) {

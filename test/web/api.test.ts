@@ -234,6 +234,7 @@ describe('cases', () => {
         listed: true,
         listingReason: 'annual_report_overdue',
         listedYear: 2021,
+        previousYearReportFiled: true,
       },
     });
     const fields = await app.inject({
@@ -278,14 +279,14 @@ describe('cases', () => {
     const zip = await JSZip.loadAsync(docx.rawPayload);
     expect(await zip.file('word/document.xml')?.async('string')).toContain('通城县某某小吃店');
 
-    // a document for another route still renders: the route from the facts is left out, not refused
+    // a document of another route would state facts nobody confirmed: refused with the reason
     const other = await app.inject({
       method: 'GET',
       url: `/api/cases/${id}/drafts/minor-error-application?format=txt`,
       headers: auth,
     });
-    expect(other.statusCode).toBe(200);
-    expect(other.body).toContain('通城县某某小吃店');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().message).toContain('不属于这条办理途径');
 
     const badFormat = await app.inject({
       method: 'GET',
@@ -470,6 +471,27 @@ describe('over the real engine', () => {
         payload: { listedYear: null },
       });
       expect(cleared.json().facts.listedYear).toBeUndefined();
+
+      // the route is open again without the year: no letter until it is confirmed
+      const early = await real.inject({
+        method: 'GET',
+        url: `/api/cases/${caseId}/drafts/repair-application?format=txt`,
+        headers: auth,
+      });
+      expect(early.statusCode).toBe(409);
+      expect(early.json().error).toBe('not_applicable');
+      await real.inject({
+        method: 'PUT',
+        url: `/api/cases/${caseId}/facts`,
+        headers: auth,
+        payload: { listedYear: 2021 },
+      });
+      const wrongRoute = await real.inject({
+        method: 'GET',
+        url: `/api/cases/${caseId}/drafts/minor-error-application?format=txt`,
+        headers: auth,
+      });
+      expect(wrongRoute.statusCode).toBe(409);
 
       const txt = await real.inject({
         method: 'GET',

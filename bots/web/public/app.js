@@ -304,17 +304,22 @@ async function copyText(text) {
 }
 
 function renderDocuments(view) {
-  const suggested = new Set(view.determination.documents);
-  const docs = [...state.meta.documents].sort(
-    (a, b) => Number(suggested.has(b.id)) - Number(suggested.has(a.id)),
-  );
+  // Only a route the case is eligible for has letters to draft: they state that its conditions are met.
+  const ready = view.determination.eligible === true;
+  const docs = state.meta.documents.filter((d) => ready && view.determination.documents.includes(d.id));
   const base = `/api/cases/${encodeURIComponent(state.caseId)}/drafts/`;
+  if (!docs.length) {
+    $('documents').replaceChildren(
+      el('li', { class: 'muted', text: '办理条件确认满足后，这里会给出本案需要的文书。' }),
+    );
+    return;
+  }
   $('documents').replaceChildren(
     ...docs.map((d) =>
       el('li', { 'data-doc': d.id }, [
         el('span', {}, [
           el('span', { class: 'doc-name', text: d.label }),
-          suggested.has(d.id) ? el('span', { class: 'tag', text: '本案需要' }) : null,
+          el('span', { class: 'tag', text: '本案需要' }),
         ]),
         el('span', { class: 'doc-actions' }, [
           el('a', { class: 'dl', href: `${base}${d.id}?format=docx`, download: '', text: '下载 Word' }),
