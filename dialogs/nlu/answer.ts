@@ -67,9 +67,9 @@ const TASK: Cue[] = [
 ];
 
 /**
- * Answers read relative to each question's own wording (knowledge/questions.json). The earliest cue
- * in the answer decides ("已经办好了，下周去拿执照" is done); a cue starting at the same place but
- * longer wins ("没提供" over "提供"), then the order here. The exclusion questions are asked in
+ * Answers read relative to each question's own wording (knowledge/questions.json). The last clause
+ * with a cue decides; within it the earliest cue, one starting at the same place but longer
+ * ("没提供" over "提供"), then the order here. The exclusion questions are asked in
  * negative terms (「是否…没有提供受检材料」), so there a negated verb is a yes.
  */
 const CUES: Partial<Record<FactName, Cue[]>> = {
@@ -82,7 +82,10 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
       false,
       /(?:还没有?|没有?|未|尚未)(?:被)?(?:列|标记|进|上)|(?:只是?|就)(?:收到|接到)了?|提醒|不在(?:名录|名单|异常)/,
     ],
-    [true, /(?:被|已经?)(?:列|标记|标)|列(?:入|进)?了|(?:在|进了|上了)(?:经营)?(?:异常|名录|名单)|异常了|有异常/],
+    [
+      true,
+      /(?:被|已经?)(?:列|标记|标)|列(?:入|进)?了|(?:在|进了|上了)(?:经营)?(?:异常|名录|名单)|异常了|有异常/,
+    ],
   ],
   previousYearReportFiled: TASK,
   allOverdueReportsFiled: [
@@ -91,7 +94,10 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
   ],
   addressChangeRegistered: [[true, /新(?:的)?(?:营业)?执照(?:拿到|领到|下来|办好)/], ...TASK],
   infoCorrected: TASK,
-  correctedAfterReminder: [[true, /(?:当天|当场|马上|立刻|立即|很快|及时|第二天)就?(?:改|更正|纠正)/], ...TASK],
+  correctedAfterReminder: [
+    [true, /(?:当天|当场|马上|立刻|立即|很快|及时|第二天)就?(?:改|更正|纠正)/],
+    ...TASK,
+  ],
   intentional: [
     [
       false,
@@ -114,7 +120,10 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
     [true, /(?:总公司|上级|母公司|总部|集团)[^，,。]{0,6}?(?:公示|报|披露)/],
   ],
   proofProvided: [
-    [false, /(?:提供|拿|开|给|弄|出)不(?:了|出|到)|(?:没法|没办法|无法|不能|不可以|没有?)(?:提供|拿|开|给|弄|出)?/],
+    [
+      false,
+      /(?:提供|拿|开|给|弄|出)不(?:了|出|到)|(?:没法|没办法|无法|不能|不可以|没有?)(?:提供|拿|开|给|弄|出)?/,
+    ],
     [true, /(?:提供|拿|开|给|弄|出)得(?:了|出|到)|(?:能|可以|已经?)(?:提供|拿|开|给|弄|出)|有(?:证明|材料)/],
   ],
   safetyRelated: [
@@ -123,7 +132,10 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
   ],
   repeatedSameError: [
     [true, /不是(?:第一|头一?|首)次/],
-    [false, /第一次|头一?次|首次|头回|就这一次|只有?这一次|只错了?一次|(?:没有?|不是|并非|没)(?:重复|连续)|以前(?:从来)?(?:没有?|未)(?:错|出)/],
+    [
+      false,
+      /第一次|头一?次|首次|头回|就这一次|只有?这一次|只错了?一次|(?:没有?|不是|并非|没)(?:重复|连续)|以前(?:从来)?(?:没有?|未)(?:错|出)/,
+    ],
     [true, /连续|又|两次|第二次|第[二三四五2-5]次|好几次|多次|几次|以前也|之前也|重复|经常|老是/],
   ],
   majorImpactOrDispute: [
@@ -147,12 +159,18 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
       /(?:没有?|未|并没有?)(?:被)?(?:超|晚|逾期|过期|拖)|不晚|(?:没有?|未)(?:被|让|要求)?(?:责令|限期)|(?:没有?|未)(?:让|要求)(?:我们?)?(?:限期)?改/,
     ],
     [true, /(?:还没有?|没有?|未|尚未|没来得及)(?:去)?(?:改|整改|更正|纠正)/],
-    [false, /按期|按时|如期|准时|期限内|限期内|期内|时间内|时限内|及时|当天|当场|马上|立刻|立即|很快|第二天|提前/],
+    [
+      false,
+      /按期|按时|如期|准时|期限内|限期内|期内|时间内|时限内|及时|当天|当场|马上|立刻|立即|很快|第二天|提前/,
+    ],
     [true, /超|逾期|晚|迟|过了|拖|过期|才改/],
   ],
   operatingAtRegisteredAddress: [
     [false, /不在|没在|搬|迁|换了?(?:个)?(?:地方|地址|位置)|挪|关了|不干了/],
-    [true, /(?:还|一直|都|是|仍然?)?在(?:那|登记|注册|原|执照|老地方)|在的/],
+    [
+      true,
+      /(?:还|一直|都|是|仍然?)?在(?:那|这|登记|注册|原|执照|老地方)|在的|^(?:还|一直|都|是)?在(?:呢|啊|呀)?$/,
+    ],
   ],
   reachableAtRegisteredAddress: [
     [false, /(?:联系|找)不(?:到|上|着)|收不到|不在|没人|搬|迁|不能|不行/],
@@ -160,10 +178,16 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
   ],
   reachableByOtherMeans: [
     [false, /(?:联系|找)不(?:到|上|着)|打不通|停机|空号|没人接|不接|换号|关机|不能|不行/],
-    [true, /(?:联系|找)得(?:到|上|着)|(?:能|可以)(?:打通|联系|找到)|打得通|(?:电话|手机|微信)[^，,。不没]{0,4}(?:通|在用|能)/],
+    [
+      true,
+      /(?:联系|找)得(?:到|上|着)|(?:能|可以)(?:打通|联系|找到)|打得通|(?:电话|手机|微信)[^，,。不没]{0,4}(?:通|在用|能)/,
+    ],
   ],
   otherViolations: [
-    [false, /(?:没有?|无|不存在)(?:任何|什么|其他|别的|其它|违法|违规|处罚|被罚|罚款|了)|就这(?:一|个)|只有这/],
+    [
+      false,
+      /(?:没有?|无|不存在)(?:任何|什么|其他|别的|其它|违法|违规|处罚|被罚|罚款|了)|就这(?:一|个)|只有这/,
+    ],
     [true, /有(?:过)?(?:行政)?(?:处罚|违法|违规|罚款)|被罚|罚过|处罚过/],
   ],
   locatable: [
@@ -172,7 +196,10 @@ const CUES: Partial<Record<FactName, Cue[]>> = {
   ],
   taxFiled: [
     [false, /(?:没有?|未|不)(?:进行)?(?:报|申报|交|缴|纳)|停了|断了/],
-    [true, /零申报|(?:报|申报|交|缴)(?:了|着|过)|(?:一直|都|按时|按月|正常|每月)(?:在)?(?:报|申报|交)|有(?:报|申报)|在报/],
+    [
+      true,
+      /零申报|(?:报|申报|交|缴)(?:了|着|过)|(?:一直|都|按时|按月|正常|每月)(?:在)?(?:报|申报|交)|有(?:报|申报)|在报/,
+    ],
   ],
 };
 
@@ -184,20 +211,20 @@ const PURE_YES = /^(?:是|对|有|嗯|恩|确实|没错|yes\b|y$|yep)/;
 function cueAnswer(fact: FactName, s: string): boolean | undefined {
   const cues = CUES[fact];
   if (!cues) return undefined;
-  // "交了，但还没公示": what follows a "but" is how it stands
-  const but = /但是?|可是|不过|就是还/.exec(s);
-  if (but) {
-    const after = cueAnswer(fact, s.slice(but.index + but[0].length));
-    if (after !== undefined) return after;
+  // the later clause says how it stands now: "之前没补，现在补了", "交了，但还没公示"
+  const parts = s.split(/[，,。;；!?！？\s]+|但是?|可是|不过|就是还/).filter(Boolean);
+  for (const part of parts.reverse()) {
+    let best: { value: boolean; pos: number; len: number } | undefined;
+    for (const [value, re] of cues) {
+      const m = re.exec(part);
+      if (!m) continue;
+      const len = m[0].length;
+      if (!best || m.index < best.pos || (m.index === best.pos && len > best.len))
+        best = { value, pos: m.index, len };
+    }
+    if (best) return best.value;
   }
-  let best: { value: boolean; pos: number; len: number } | undefined;
-  for (const [value, re] of cues) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const len = m[0].length;
-    if (!best || m.index < best.pos || (m.index === best.pos && len > best.len)) best = { value, pos: m.index, len };
-  }
-  return best?.value;
+  return undefined;
 }
 
 function polarity(fact: FactName, s: string): boolean | undefined {
@@ -216,7 +243,8 @@ function polarity(fact: FactName, s: string): boolean | undefined {
 }
 
 /** "不对，是2022年": a correction of something else, not a "no" to the question asked. */
-const CORRECTION = /^(?:不对|不是|错了|搞错了|说错了|弄错了|记错了)(?:的|啊|呀|哦)?[，,。！!\s]+(?:应该)?(.+)$/;
+const CORRECTION =
+  /^(?:不对|不是|错了|搞错了|说错了|弄错了|记错了)(?:的|啊|呀|哦)?[，,。！!\s]+(?:应该)?(.+)$/;
 
 function correction(fact: FactName, s: string, now: Date): Facts | undefined {
   const m = CORRECTION.exec(s);

@@ -99,16 +99,19 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   const now = opts.now ?? new Date();
   const s = normalize(text);
   const { facts, hedged, signals } = extractFacts(s, now);
+  // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
+  const answered: Facts = {};
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const { value, corrected } = readAnswer(opts.pending, text, { now });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);
-    } else if (value !== undefined) (facts as Record<string, unknown>)[opts.pending] = value;
+    } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
     // "不对，是2022年": what is corrected, so the engine can ask which is right
     for (const [k, v] of Object.entries(corrected ?? {}))
-      if (!(k in facts)) (facts as Record<string, unknown>)[k] = v;
+      if (!(k in facts)) (answered as Record<string, unknown>)[k] = v;
+    Object.assign(facts, answered);
   }
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
@@ -160,7 +163,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     confidence: round(best?.confidence ?? 0),
     alternatives: rest.slice(0, 3).map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
     // what someone says about an unrelated matter is not about their business
-    facts: intent === 'out_of_scope' ? {} : facts,
-    hedged: intent === 'out_of_scope' ? [] : hedged,
+    facts: intent === 'out_of_scope' ? answered : facts,
+    hedged: intent === 'out_of_scope' ? hedged.filter((f) => f === opts.pending) : hedged,
   };
 }
