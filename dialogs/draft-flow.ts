@@ -8,16 +8,23 @@ import {
   fieldDefaultValue,
   fieldLabel,
   fieldQuestion,
+  fieldsToAsk,
   impliedPath,
   matchChoice,
-  missingFields,
   prefillFromFacts,
   resolveDocType,
 } from '../knowledge/drafts/fields.ts';
 import { validateDraftData } from '../knowledge/drafts/validate.ts';
 import { pathLabel } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { DOCUMENT_IDS, type DocumentId, FACT_KINDS, type FactName, type PathId } from '../rules/types.ts';
+import {
+  DOCUMENT_IDS,
+  type DocumentId,
+  type EntityType,
+  FACT_KINDS,
+  type FactName,
+  type PathId,
+} from '../rules/types.ts';
 import { type Ctx, reply } from './context.ts';
 import { advance, isoDay, resultActions } from './interview.ts';
 import { parseAnswer } from './nlu/index.ts';
@@ -110,10 +117,20 @@ function begin(ctx: Ctx, docTypes: DocumentId[]): Promise<void> {
   return next(ctx);
 }
 
+function entityOf(ctx: Ctx): EntityType | undefined {
+  const typed = ctx.s.draft?.fields.entityType;
+  return (typeof typed === 'string' ? typed : ctx.s.facts.entityType) as EntityType | undefined;
+}
+
+function firstPath(ctx: Ctx): PathId | undefined {
+  const first = docs(ctx)[0];
+  return first ? pathFor(ctx, first) : undefined;
+}
+
 function neededFields(ctx: Ctx): FieldName[] {
   const d = ctx.s.draft;
   if (!d) return [];
-  const all = docs(ctx).flatMap((doc) => missingFields(doc, d.fields));
+  const all = docs(ctx).flatMap((doc) => fieldsToAsk(doc, d.fields));
   return [...new Set(all)].filter((f) => !d.skipped.includes(f));
 }
 
@@ -127,7 +144,7 @@ function askField(ctx: Ctx, field: FieldName, prefix?: string): void {
     ?.filter((c) => !allowed || allowed.has(c.value))
     .map((c) => ({ id: `w:${c.value}`, label: c.label }));
   const doc = docs(ctx)[0] as DocumentId;
-  const question = fieldQuestion(field, doc, pathFor(ctx, doc));
+  const question = fieldQuestion(field, doc, pathFor(ctx, doc), entityOf(ctx));
   reply(ctx, `${prefix ? `${prefix}\n` : ''}${question}${say('draftFieldPrompt')}`, choices);
 }
 
@@ -170,7 +187,8 @@ function confirm(ctx: Ctx): void {
   const first = docs(ctx)[0];
   const path = first ? pathFor(ctx, first) : undefined;
   const lines = fieldsShown(ctx).map(
-    (f) => `· ${fieldLabel(f, path)}：${valueLabel(f, d.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
+    (f) =>
+      `· ${fieldLabel(f, path, entityOf(ctx))}：${valueLabel(f, d.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
   );
   reply(ctx, `${say('draftSummary')}${titles}\n${lines.join('\n')}`, dialog.draftConfirmActions);
 }
@@ -198,7 +216,7 @@ function checkValue(
   if (!result.ok) return { problem: result.problems.map((p) => p.message).join('；') };
   const value = (result.data as Record<string, unknown>)[field];
   return value === undefined
-    ? { problem: fieldQuestion(field, doc, pathFor(ctx, doc)) }
+    ? { problem: fieldQuestion(field, doc, pathFor(ctx, doc), entityOf(ctx)) }
     : { value: value as string | number };
 }
 
@@ -268,7 +286,7 @@ export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
     ctx.s.pending = undefined;
     const choices = fieldsShown(ctx).map((f) => ({
       id: `g:${f}`,
-      label: `${fieldLabel(f)}：${valueLabel(f, ctx.s.draft?.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
+      label: `${fieldLabel(f, firstPath(ctx), entityOf(ctx))}：${valueLabel(f, ctx.s.draft?.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
     }));
     return reply(ctx, say('draftEditPrompt'), choices);
   }
@@ -296,8 +314,9 @@ async function deliver(ctx: Ctx): Promise<void> {
     if (!data.applicationDate && docTypeDef(doc).fields.includes('applicationDate'))
       data.applicationDate = today;
     try {
-      const text = await renderDraft(doc, data, 'txt', { today });
-      const file = await renderDraft(doc, data, 'docx', { today });
+      const options = { today, isBranch: ctx.s.facts.isBranch };
+      const text = await renderDraft(doc, data, 'txt', options);
+      const file = await renderDraft(doc, data, 'docx', options);
       reply(ctx, text.text);
       ctx.replies.push({
         kind: 'file',

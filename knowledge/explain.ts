@@ -35,6 +35,24 @@ function jurisdictionValues(j: Jurisdiction, k: Knowledge): Record<string, strin
   return { bureau: j.bureau, portals };
 }
 
+/**
+ * The 【依据】 lines of citation ids: clauses of the same document share one title
+ * (《方案》（通城县，2023）四(三)一、二(三)) instead of repeating it for each clause.
+ */
+export function basisLines(ids: string[], knowledge?: Knowledge): string[] {
+  const k = knowledge ?? loadKnowledge();
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const label = k.labels.citations[id] ?? id;
+    // A clause label is the document title followed by the clause id; a national rule is its own line.
+    const title = label.length > id.length && label.endsWith(id) ? label.slice(0, -id.length) : label;
+    const clauses = groups.get(title) ?? [];
+    if (title !== label && !clauses.includes(id)) clauses.push(id);
+    groups.set(title, clauses);
+  }
+  return [...groups].map(([title, clauses]) => `${title}${clauses.join('、')}`);
+}
+
 const numbered = (lines: string[]) => lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
 const quoted = (name: string) => `《${name}》`;
 const isRouteReason = (r: Reason) => r.id.startsWith('route:');
@@ -93,6 +111,13 @@ export function deadlineSentences(
   return deadlineLines(det, k.guide.paths[det.path], k, j, opts.submissionDate);
 }
 
+/** 2026-12-28 → 2026年12月28日, the way dates are written in prose. */
+export function proseDate(iso: string, knowledge?: Knowledge): string {
+  const k = knowledge ?? loadKnowledge();
+  const [year = '', month, day] = iso.split('-');
+  return fill(k.guide.common.date, { year, month: Number(month), day: Number(day) });
+}
+
 function deadlineLines(
   det: Determination,
   g: GuidePath,
@@ -104,14 +129,21 @@ function deadlineLines(
   const lines: string[] = [];
   if (det.deadline) {
     const days = det.deadline.workingDays;
-    lines.push(fill(det.deadline.from === 'receipt' ? d.receipt : d.verification, { days }));
-    if (submissionDate) {
+    const fromReceipt = det.deadline.from === 'receipt';
+    lines.push(fill(fromReceipt ? d.receipt : d.verification, { days }));
+    // A date is only honest when the user can submit now and the count starts on that day.
+    if (det.eligible === false) lines.push(d.notYetEligible);
+    else if (!fromReceipt) lines.push(fill(d.verificationNoDate, { days }));
+    else if (submissionDate && det.eligible === true) {
       const result = addWorkingDays(submissionDate, days, j.calendar);
-      const dateTemplate = det.deadline.from === 'receipt' ? d.dateReceipt : d.dateVerification;
-      lines.push(fill(dateTemplate, { submitted: submissionDate, days, date: result.date }));
-      if (result.yearsWithoutCalendar.length) {
-        lines.push(fill(d.calendarMissing, { years: result.yearsWithoutCalendar.join('、') }));
-      }
+      const guessed = result.yearsWithoutCalendar.length > 0;
+      const values = {
+        submitted: proseDate(submissionDate, k),
+        days,
+        date: proseDate(result.date, k),
+      };
+      lines.push(fill(guessed ? d.dateReceiptEstimated : d.dateReceipt, values));
+      if (guessed) lines.push(fill(d.calendarMissing, { years: result.yearsWithoutCalendar.join('、') }));
     }
   }
   if (g.deadline) lines.push(g.deadline);
@@ -157,14 +189,21 @@ function currentYear(today?: string): number {
   return Number(iso.slice(0, 4));
 }
 
-/** The route's steps as sentences, the bureau and portals filled from the jurisdiction. */
+/**
+ * The route's steps as sentences, the bureau and portals filled from the jurisdiction. Given the facts,
+ * a step the facts show as done is worded as done (guide.common.stepVariants).
+ */
 export function stepSentences(
   det: Determination,
-  opts: { jurisdiction?: Jurisdiction; knowledge?: Knowledge } = {},
+  opts: { facts?: Facts; jurisdiction?: Jurisdiction; knowledge?: Knowledge } = {},
 ): string[] {
   const k = opts.knowledge ?? loadKnowledge();
   const values = jurisdictionValues(opts.jurisdiction ?? loadJurisdiction(), k);
-  return det.steps.map((s) => fill(k.steps[s] ?? s, values));
+  const facts = opts.facts ?? {};
+  return det.steps.map((s) => {
+    const variant = k.guide.common.stepVariants.find((v) => v.step === s && facts[v.fact] === v.equals);
+    return fill(variant?.text ?? k.steps[s] ?? s, values);
+  });
 }
 
 /** DOMAIN §3: an individual business listed 2+ years ago may be in the special register (另册管理). */
@@ -199,7 +238,8 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   const warning = det.path === 'revocation-risk';
   const ruledOut = isRuledOut(det);
   const routeHeading = none ? c.headings.routeNone : warning ? c.headings.routeWarning : c.headings.route;
-  blocks.push(`${routeHeading}${g.title}\n${g.summary}`);
+  const entityNote = facts.entityType ? g.entityNotes?.[facts.entityType] : undefined;
+  blocks.push(`${routeHeading}${g.title}\n${g.summary}${entityNote ?? ''}`);
 
   const why = det.reasons.filter(isRouteReason).map((r) => reasonSentence(r, facts, k));
   const whyHeading = none ? c.headings.whyNone : warning ? c.headings.whyWarning : c.headings.why;
@@ -223,7 +263,9 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   }
 
   if (det.steps.length) {
-    blocks.push(`${c.headings.steps}\n${numbered(stepSentences(det, { jurisdiction: j, knowledge: k }))}`);
+    blocks.push(
+      `${c.headings.steps}\n${numbered(stepSentences(det, { facts, jurisdiction: j, knowledge: k }))}`,
+    );
   }
 
   // A ruled-out exemption has nothing to prepare or submit: the steps above say what to do instead.
@@ -245,7 +287,7 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   ];
   blocks.push(`${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`);
 
-  const basis = det.citations.map((id) => k.labels.citations[id] ?? id);
+  const basis = basisLines(det.citations, k);
   if (basis.length) blocks.push(`${c.headings.basis}\n${basis.join('\n')}`);
 
   blocks.push(g.disclaimer);
@@ -331,13 +373,25 @@ export function summariseFacts(facts: Facts, knowledge?: Knowledge): string[] {
   );
 }
 
-/** The FAQ answer with its basis, or undefined for an unknown id. */
-export function faqAnswer(id: string, knowledge?: Knowledge): string | undefined {
+/**
+ * The FAQ answer with its basis, or undefined for an unknown id. The bureau, portals and contacts come
+ * from the jurisdiction; unset contacts say 请咨询当地市场监管部门.
+ */
+export function faqAnswer(
+  id: string,
+  knowledge?: Knowledge,
+  jurisdiction?: Jurisdiction,
+): string | undefined {
   const k = knowledge ?? loadKnowledge();
   const entry = k.faq.find((e) => e.id === id);
   if (!entry) return undefined;
-  const basis = entry.citations.map((c) => k.labels.citations[c] ?? c).join('；');
-  return `${entry.answer}\n\n${k.guide.common.headings.basis}${basis}`;
+  const j = jurisdiction ?? loadJurisdiction();
+  const bureauLine = fill(k.guide.common.contacts.bureau, { bureau: j.bureau });
+  // The answer names the bureau itself; the contact block adds only what is configured.
+  const contacts = contactLines(j, k).filter((l) => l !== bureauLine);
+  const answer = fill(entry.answer, { ...jurisdictionValues(j, k), contacts: contacts.join('\n') });
+  const basis = basisLines(entry.citations, k).join('；');
+  return `${answer}\n\n${k.guide.common.headings.basis}${basis}`;
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');

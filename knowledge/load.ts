@@ -103,6 +103,10 @@ function crossCheck(k: Knowledge, problems: string[]): void {
       }
     }
   }
+  k.guide.common.stepVariants.forEach((v, i) => {
+    if (!(v.step in k.steps))
+      problems.push(`guide.json: common.stepVariants.${i}.step: "${v.step}" is not a step of steps.json`);
+  });
   for (const id of ruleStepIds()) {
     if (!(id in k.steps)) problems.push(`steps.json: ${id}: missing text for a step the rules use`);
   }

@@ -61,7 +61,7 @@ export function routeSpecifics(
   const heading = `${det.path === 'not-covered' ? c.headings.routeNone : det.path === 'revocation-risk' ? c.headings.routeWarning : c.headings.route}${guide.title}`;
   if (intent === 'documents') {
     if (isRuledOut(det)) {
-      const steps = stepSentences(det, { jurisdiction: opts.jurisdiction, knowledge: k });
+      const steps = stepSentences(det, { facts, jurisdiction: opts.jurisdiction, knowledge: k });
       return `${heading}\n${c.noDocuments}\n${steps.map((t, i) => `${i + 1}. ${t}`).join('\n')}`;
     }
     const lines = [...documentLines(det, facts, k), ...guide.otherMaterials.map((m) => `· ${m}`)];

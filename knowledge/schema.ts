@@ -123,6 +123,8 @@ export const GUIDE_PATHS = PATHS.filter((p): p is Exclude<PathId, 'undetermined'
 const GuidePathSchema = z.strictObject({
   title: text,
   summary: text,
+  /** added to the summary for one entity type only (the pre-2025 wording concerns individual businesses) */
+  entityNotes: z.partialRecord(z.enum(ENTITY_TYPES), text).optional(),
   conditions: z.array(text).min(1),
   /** what each document of the route must contain on this route */
   documents: z.array(
@@ -199,9 +201,28 @@ const CommonSchema = z.strictObject({
     receipt: template(['days']),
     verification: template(['days']),
     dateReceipt: template(['submitted', 'days', 'date']),
-    dateVerification: template(['submitted', 'days', 'date']),
+    /** a count crossing a year whose holiday schedule is unpublished: no 「已按节假日计算」 claim */
+    dateReceiptEstimated: template(['submitted', 'days', 'date']),
     calendarMissing: template(['years']),
+    /** counted from verification: the day verification ends is unknown, so no calendar date */
+    verificationNoDate: template(['days']),
+    /** the route's precondition is unmet: nothing is submitted yet, so no calendar date */
+    notYetEligible: text,
   }),
+  /** a calendar date in prose (2026年12月28日) */
+  date: template(['year', 'month', 'day']),
+  /**
+   * A step's wording when a fact says it is already done (the error corrected after the reminder):
+   * the user is told to keep it so rather than asked to do it again.
+   */
+  stepVariants: z.array(
+    z.strictObject({
+      step: z.string().min(1),
+      fact: z.enum(FACT_NAMES as [FactName, ...FactName[]]),
+      equals: z.union([z.string(), z.boolean(), z.number()]),
+      text: jurisdictionText,
+    }),
+  ),
   portal: template(['name', 'module']),
   contacts: z.strictObject({
     bureau: template(['bureau']),
@@ -256,7 +277,8 @@ const FaqEntrySchema = z.strictObject({
   id: idKey,
   question: text,
   keywords: z.array(text).min(1),
-  answer: text,
+  /** may name the bureau, the portals and the configured contacts ({contacts}: 请咨询… while unset) */
+  answer: template([], [...JURISDICTION_PLACEHOLDERS, 'contacts']),
   citations: z.array(citationId).min(1),
 });
 export type FaqEntry = z.infer<typeof FaqEntrySchema>;

@@ -1,6 +1,7 @@
 // Working-day deadlines on the Chinese holiday calendar, make-up workdays (调休) included.
-// chinese-days only knows 2004–2026 and silently treats later years as Mon–Fri, so every result
-// says which years it had to guess, and extra years can be supplied (jurisdiction config).
+// chinese-days only knows 2004–2026 and silently treats later years as Mon–Fri; for such a year only
+// the fixed-date holidays are certain, so every result says which years it had to guess, and extra
+// years can be supplied (jurisdiction config).
 import chineseDays from 'chinese-days';
 
 export interface CalendarYear {
@@ -14,7 +15,10 @@ export type ExtraCalendar = Record<string, CalendarYear>;
 export interface WorkingDayResult {
   /** YYYY-MM-DD */
   date: string;
-  /** years the count crossed for which no holiday data exists: the date assumes plain Mon–Fri there */
+  /**
+   * years the count crossed for which no holiday data exists: the date assumes Mon–Fri there, less the
+   * fixed-date holidays (元旦, 劳动节, 国庆节); lunar holidays and make-up days are unknown
+   */
   yearsWithoutCalendar: number[];
 }
 
@@ -45,15 +49,24 @@ export function hasCalendar(year: number, extra: ExtraCalendar = {}): boolean {
   return Boolean(extra[String(year)]) || bundledHasYear(year);
 }
 
+/**
+ * Holidays on fixed solar dates per 《全国年节及纪念日放假办法》 (2024 revision, in force 2025): 元旦 1月1日,
+ * 劳动节 5月1日–2日, 国庆节 10月1日–3日. Known for any year before the State Council publishes the year's
+ * schedule; the lunar holidays (春节, 端午, 中秋), 清明 and the 调休 make-up days are not.
+ */
+const FIXED_HOLIDAYS = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'];
+
 export function isWorkingDay(day: Date, extra: ExtraCalendar = {}): boolean {
   const iso = toIso(day);
-  const configured = extra[iso.slice(0, 4)];
+  const year = Number(iso.slice(0, 4));
+  const configured = extra[String(year)];
+  const weekday = () => day.getUTCDay() !== 0 && day.getUTCDay() !== 6;
   if (configured) {
     if (configured.workdays.includes(iso)) return true;
     if (configured.holidays.includes(iso)) return false;
-    const wd = day.getUTCDay();
-    return wd !== 0 && wd !== 6;
+    return weekday();
   }
+  if (!bundledHasYear(year)) return weekday() && !FIXED_HOLIDAYS.includes(iso.slice(5));
   return chineseDays.isWorkday(iso);
 }
 

@@ -92,6 +92,10 @@ const ChoiceSchema = z.strictObject({
   /** what people type for this choice (个体户, 公司, 年报没报 …), accepted like the label */
   aliases: z.array(z.string().min(1)).optional(),
 });
+const Wording = z.strictObject({
+  label: z.string().min(1).optional(),
+  question: z.string().min(1).optional(),
+});
 const FieldSchema = z.strictObject({
   label: z.string().min(1),
   /** may hold {title}: the document being drafted (see fieldQuestion) */
@@ -104,12 +108,12 @@ const FieldSchema = z.strictObject({
    * address-change route `address` is the former address, on the buffer route `newAddress` the
    * place actually operated from.
    */
-  byPath: z
-    .partialRecord(
-      z.enum(PATHS),
-      z.strictObject({ label: z.string().min(1).optional(), question: z.string().min(1).optional() }),
-    )
-    .optional(),
+  byPath: z.partialRecord(z.enum(PATHS), Wording).optional(),
+  /**
+   * Label and question for one entity type, where the role or the example differs: 经营者 for an
+   * individual business, 法定代表人 for a cooperative; 通城县某某副食店 is an example for individuals only.
+   */
+  byEntityType: z.partialRecord(z.enum(ENTITY_TYPES), Wording).optional(),
 });
 const fieldName = z.enum(FIELD_NAMES);
 const DocTypeSchema = z.strictObject({
@@ -123,6 +127,11 @@ const DocTypeSchema = z.strictObject({
     .optional(),
   fields: z.array(fieldName),
   required: z.array(fieldName),
+  /**
+   * Optional fields the chat still asks once, as the user may have them at hand (the deciding
+   * authority, the decision number); 跳过 leaves them blank.
+   */
+  asked: z.array(fieldName).optional(),
   requiredByPath: z.partialRecord(z.enum(PATHS), z.array(fieldName)),
 });
 const FieldsFileSchema = z.strictObject({
@@ -186,7 +195,11 @@ function loadFieldsFile(): FieldsFile {
     }
   }
   for (const id of DOCUMENT_IDS) {
-    if (!data.docTypes[id]) throw new Error(`knowledge/drafts/fields.json: docType "${id}" is not defined`);
+    const doc = data.docTypes[id];
+    if (!doc) throw new Error(`knowledge/drafts/fields.json: docType "${id}" is not defined`);
+    const stray = (doc.asked ?? []).filter((f) => !doc.fields.includes(f));
+    if (stray.length)
+      throw new Error(`knowledge/drafts/fields.json: ${id}.asked: ${stray.join(', ')} not among its fields`);
   }
   return data;
 }
@@ -209,20 +222,34 @@ export function docTypeDef(docType: DocumentId): DocTypeDef {
   return FIELDS.docTypes[docType] as DocTypeDef;
 }
 
-/** The field's label on a route (e.g. 原住所 on the address-change route). */
-export function fieldLabel(name: FieldName, path?: PathId): string {
+/**
+ * The field's label on a route (e.g. 原住所 on the address-change route) and for an entity type
+ * (经营者 for an individual business). The route's wording wins where both have one.
+ */
+export function fieldLabel(name: FieldName, path?: PathId, entityType?: EntityType): string {
   const def = fieldDef(name);
-  return (path && def.byPath?.[path]?.label) || def.label;
+  return (
+    (path && def.byPath?.[path]?.label) || (entityType && def.byEntityType?.[entityType]?.label) || def.label
+  );
 }
 
 /**
  * The question to ask for a field while drafting `docType`, on `path` (default: the route the document
- * implies), with the document's title filled in: 「起草《守信承诺书》：按哪种途径办理？」.
+ * implies), for `entityType` (default: the only entity type the document serves, e.g. 企业 for the
+ * minor-error letter), with the document's title filled in: 「起草《守信承诺书》：按哪种途径办理？」.
  */
-export function fieldQuestion(name: FieldName, docType: DocumentId, path?: PathId): string {
+export function fieldQuestion(
+  name: FieldName,
+  docType: DocumentId,
+  path?: PathId,
+  entityType?: EntityType,
+): string {
   const def = fieldDef(name);
   const route = path ?? impliedPath(docType);
-  const question = (route && def.byPath?.[route]?.question) || def.question;
+  const only = docTypeDef(docType).entityTypes;
+  const type = entityType ?? (only?.length === 1 ? only[0] : undefined);
+  const question =
+    (route && def.byPath?.[route]?.question) || (type && def.byEntityType?.[type]?.question) || def.question;
   return question.replaceAll('{title}', docTypeDef(docType).title);
 }
 
@@ -296,4 +323,23 @@ export function missingFields(docType: DocumentId, data: Partial<Record<string, 
   const path = (data.path as PathId | undefined) ?? impliedPath(docType);
   const required = new Set<FieldName>([...def.required, ...((path && def.requiredByPath[path]) || [])]);
   return def.fields.filter((f) => required.has(f) && !fieldDef(f).default && isEmpty(data[f]));
+}
+
+/**
+ * What the chat asks, in asking order: the missing required fields and the optional ones the document
+ * asks for (`asked`: 作出列入决定的机关, 列入决定书文号), which the user may answer or 跳过. A field
+ * the user skipped is the caller's to leave out.
+ */
+export function fieldsToAsk(docType: DocumentId, data: Partial<Record<string, unknown>>): FieldName[] {
+  const def = docTypeDef(docType);
+  const missing = new Set(missingFields(docType, data));
+  const asked = new Set((def.asked ?? []).filter((f) => isEmpty(data[f])));
+  return def.fields.filter((f) => missing.has(f) || asked.has(f));
+}
+
+/** Whether a field may be left blank (跳过) without the draft being incomplete. */
+export function isOptionalField(docType: DocumentId, field: FieldName, path?: PathId): boolean {
+  const def = docTypeDef(docType);
+  const route = path ?? impliedPath(docType);
+  return !def.required.includes(field) && !((route && def.requiredByPath[route]) || []).includes(field);
 }

@@ -123,11 +123,26 @@ function parseLines(output: string, values: (field: FieldName) => Segment): Bloc
   return blocks;
 }
 
+export interface RenderOptions extends ValidateOptions {
+  /**
+   * The enterprise is a branch (分支机构): the letter says 分支机构 and 负责人. Default: guessed from the
+   * name, as a branch's registered name ends in 分公司, 分厂, 分店 and the like.
+   */
+  isBranch?: boolean;
+}
+
+const BRANCH_NAME = /(分公司|分厂|分店|分行|分部|分所|营业部|办事处|分支机构)[)）]?$/;
+
+/** Whether an enterprise of this name is a branch, going by the ending its registered name must have. */
+export function looksLikeBranch(name: string | undefined): boolean {
+  return BRANCH_NAME.test(name?.trim() ?? '');
+}
+
 /** Renders the template of `docType` for already validated data into the shared line structure. */
 export async function draftStructure(
   docType: DocumentId,
   data: DraftData,
-  options: { today?: string } = {},
+  options: { today?: string; isBranch?: boolean } = {},
 ): Promise<DraftStructure> {
   const env = await environment();
   const def = docTypeDef(docType);
@@ -139,13 +154,16 @@ export async function draftStructure(
     has[f] = data[f] !== undefined;
   }
   const path = data.path ?? impliedPath(docType);
+  // A document for one entity type only (the minor-error letter: enterprises) is that type's letter.
+  const entityType = data.entityType ?? (def.entityTypes?.length === 1 ? def.entityTypes[0] : null) ?? null;
   const context = {
     title: def.title,
     bureau: loadJurisdiction().bureau,
     v,
     has,
     path: path ?? null,
-    entityType: data.entityType ?? null,
+    entityType,
+    isBranch: entityType === 'enterprise' && (options.isBranch ?? looksLikeBranch(data.name)),
     listingReason: data.listingReason ?? null,
     errorKind: data.errorKind ?? null,
     codeKind: data.creditCode ? (data.creditCode.length === 15 ? 'regno' : 'uscc') : null,
@@ -283,7 +301,7 @@ export async function renderDraft(
   docType: DocumentId,
   data: unknown,
   format: DraftFormat,
-  options: ValidateOptions = {},
+  options: RenderOptions = {},
 ): Promise<RenderedDraft> {
   if (!DRAFT_FORMATS.includes(format)) {
     throw new DraftDataError([

@@ -94,16 +94,31 @@ function daysBefore(today: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Years back from this one that people say by word: 今年4月, 去年3月5日. */
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 };
+/** Months back from this one: 上个月 (the listing date people remember as "last month"). */
+const RELATIVE_MONTHS: Record<string, number> = { 本月: 0, 这个月: 0, 这月: 0, 上个月: 1, 上月: 1 };
+
 /**
- * Parses 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日(号), 今天/昨天/前天, and 5月1日 (this year);
- * if allowed, also 2023年 / 2023年5月.
+ * Parses 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日(号), 今天/昨天/前天, 5月1日 (this year) and
+ * 今年/去年/前年 for the year; if allowed, also 2023年 / 2023年5月(份) / 今年4月 / 上个月.
  */
 function parseDate(
   raw: string,
   partial: boolean,
   today: string,
 ): { iso: string; y: number; m?: number; d?: number } | 'format' | 'invalid' {
-  const s = toHalfWidthDigits(raw).replace(/\s+/g, '');
+  const thisYear = Number(today.slice(0, 4));
+  const s = toHalfWidthDigits(raw)
+    .replace(/\s+/g, '')
+    .replace(/^(今年|去年|前年)/, (w) => `${thisYear - (RELATIVE_YEARS[w] ?? 0)}年`);
+  const monthsBack = Object.hasOwn(RELATIVE_MONTHS, s) ? RELATIVE_MONTHS[s] : undefined;
+  if (monthsBack !== undefined) {
+    if (!partial) return 'format';
+    const d = new Date(Date.UTC(thisYear, Number(today.slice(5, 7)) - 1 - monthsBack, 1));
+    const [y, mo] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+    return { iso: `${y}-${pad(mo)}`, y, m: mo };
+  }
   const back = Object.hasOwn(RELATIVE_DAYS, s) ? RELATIVE_DAYS[s] : undefined;
   if (back !== undefined) {
     const iso = daysBefore(today, back);
@@ -120,6 +135,9 @@ function parseDate(
   }
   if (!partial) return 'format';
   m = /^(\d{4})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月份?$/.exec(s);
+  // 「3月份」 without a year means this year, like 「5月1日」.
+  const monthOnly = m ? null : /^(\d{1,2})月份?$/.exec(s);
+  if (monthOnly) m = [s, String(thisYear), monthOnly[1] as string] as unknown as RegExpExecArray;
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (mo < 1 || mo > 12) return 'invalid';

@@ -76,7 +76,7 @@ describe('credit-bot check', () => {
   it('--date adds the calendar deadline date', () => {
     const r = check(['--explain', '--date', '2026-09-28', '--facts', EXAMPLE]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2026-10-10');
+    expect(r.stdout).toContain('2026年10月10日');
   });
 
   it('configured jurisdiction contacts appear in --explain', () => {

@@ -16,6 +16,8 @@ describe('draft in the conversation', () => {
     await c.says('张三', '电话');
     await c.says('12345', '电话');
     await c.says('13907151234', '住所');
+    await c.says('跳过', '机关');
+    await c.says('跳过', '文号');
     await c.says('跳过', '年度');
     await c.says('2022', /哪一天|日期/);
     const summary = await c.says('2023-03-15', '请核对', '通城县某某种植专业合作社', '农民专业合作社');

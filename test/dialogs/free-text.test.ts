@@ -64,3 +64,28 @@ describe('a question beside the story', () => {
     expect(text).not.toContain('不收取');
   });
 });
+
+describe('a correction while a question is open', () => {
+  it('asks which year is right instead of taking 「不对」 as a no', async () => {
+    const c = await chat();
+    await c.says('我家开了个小超市，个体户，2021年因为没报年报被标记成经营异常了', '纸质');
+    await c.says('不对，是2022年', '以哪个为准', '2021');
+    expect(
+      (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts
+        .previousYearReportFiled,
+    ).toBeUndefined();
+    await c.pick('改为', '纸质');
+    expect(
+      (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts.listedYear,
+    ).toBe(2022);
+  });
+
+  it('reads exclusion answers the way they are meant', async () => {
+    const c = await chat({ turn: { channel: 'staff' } });
+    await c.send(
+      '/set listed=否 errorKind=contact_info entityType=enterprise correctedAfterReminder=是 intentional=否 adverseImpact=否 safetyRelated=否 repeatedSameError=否 majorImpactOrDispute=否',
+    );
+    await c.says('没提供', '不能');
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+});

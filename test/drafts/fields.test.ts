@@ -7,6 +7,8 @@ import {
   fieldDefaultValue,
   fieldLabel,
   fieldQuestion,
+  fieldsToAsk,
+  isOptionalField,
   matchChoice,
   missingFields,
   prefillFromFacts,
@@ -410,5 +412,94 @@ describe('validateDraftData: what people actually type', () => {
     expect(
       problemsOf('repair-application', { listedDate: '2023', changeRegisteredDate: '2022-12-31' })[0]?.field,
     ).toBe('changeRegisteredDate');
+  });
+});
+
+describe('QA round 2 (E1): questions by entity type', () => {
+  it('names the representative’s role by entity type; the old call still works', () => {
+    expect(fieldQuestion('representative', 'repair-application', undefined, 'enterprise')).toMatch(
+      /^法定代表人（分支机构填负责人）/,
+    );
+    expect(fieldQuestion('representative', 'repair-application', undefined, 'individual')).toMatch(/^经营者/);
+    expect(fieldQuestion('representative', 'repair-application', undefined, 'cooperative')).toMatch(
+      /法定代表人的姓名/,
+    );
+    expect(fieldQuestion('representative', 'repair-application')).toBe(fieldDef('representative').question);
+    // the minor-error letter is for enterprises only
+    expect(fieldQuestion('representative', 'minor-error-application')).not.toContain('经营者');
+    expect(fieldLabel('representative', 'standard-repair', 'individual')).toBe('经营者');
+  });
+
+  it('gives the 副食店 example to individual businesses only', () => {
+    const name = (t?: 'enterprise' | 'individual' | 'cooperative') =>
+      fieldQuestion('name', 'repair-application', 'standard-repair', t);
+    expect(name('individual')).toContain('通城县某某副食店');
+    expect(name('enterprise')).toContain('通城县某某商贸有限公司');
+    expect(name('cooperative')).toContain('通城县某某种植专业合作社');
+    expect(name()).not.toContain('副食店');
+    expect(fieldQuestion('name', 'minor-error-application')).toContain('有限公司');
+  });
+
+  it('says 经营异常名录（状态） only to an individual business', () => {
+    expect(fieldQuestion('listedDate', 'repair-application', undefined, 'enterprise')).not.toContain('状态');
+    expect(fieldQuestion('listedDate', 'repair-application', undefined, 'cooperative')).not.toContain('状态');
+    expect(fieldQuestion('listedDate', 'repair-application', undefined, 'individual')).toContain(
+      '标记为经营异常状态',
+    );
+    expect(fieldLabel('listingReason')).not.toContain('状态');
+  });
+});
+
+describe('QA round 2 (D7): optional fields that are asked, and spoken dates', () => {
+  const base = { path: 'standard-repair', name: '某某店' };
+
+  it('asks the listing authority and the decision number, which may be skipped', () => {
+    const ask = fieldsToAsk('repair-application', base);
+    expect(ask).toContain('listingAuthority');
+    expect(ask).toContain('decisionNumber');
+    // in the document's order: after the listing date, before the route's own fields
+    expect(ask.indexOf('listedDate')).toBeLessThan(ask.indexOf('listingAuthority'));
+    expect(ask.indexOf('decisionNumber')).toBeLessThan(ask.indexOf('correctedDate'));
+    expect(missingFields('repair-application', base)).not.toContain('listingAuthority');
+    expect(isOptionalField('repair-application', 'decisionNumber')).toBe(true);
+    expect(isOptionalField('repair-application', 'listedDate')).toBe(false);
+    expect(fieldQuestion('listingAuthority', 'repair-application')).toContain('可以跳过');
+    expect(fieldQuestion('decisionNumber', 'repair-application')).toContain('可以跳过');
+    const answered = fieldsToAsk('repair-application', {
+      ...base,
+      listingAuthority: '通城县市场监督管理局',
+      decisionNumber: '通市监异〔2023〕1号',
+    });
+    expect(answered).not.toContain('listingAuthority');
+    expect(answered).not.toContain('decisionNumber');
+    expect(fieldsToAsk('credit-commitment', { path: 'standard-repair' })).not.toContain('decisionNumber');
+  });
+
+  it.each([
+    ['今年4月', '2024-04'],
+    ['今年3月份', '2024-03'],
+    ['上个月', '2024-04'],
+    ['去年12月', '2023-12'],
+    ['2024年4月', '2024-04'],
+    ['3月份', '2024-03'],
+    ['今年', '2024'],
+    ['去年3月5日', '2023-03-05'],
+  ])('a listing date given as %s keeps what was said: %s', (said, iso) => {
+    const r = validateDraftData('repair-application', { listedDate: said }, opts);
+    expect(r.ok && r.data.listedDate).toBe(iso);
+  });
+
+  it('a month that has not come yet, or a month where a day is needed, is a clear problem', () => {
+    expect(problemsOf('repair-application', { listedDate: '今年6月' })[0]?.message).toContain('不能晚于今天');
+    expect(problemsOf('repair-application', { reportFiledDate: '上个月' })[0]?.message).toMatch(
+      /格式不对.*2023年5月1日/,
+    );
+    const r = validateDraftData('repair-application', { reportFiledDate: '今年3月5日' }, opts);
+    expect(r.ok && r.data.reportFiledDate).toBe('2024-03-05');
+  });
+
+  it('上个月 in January is December of last year', () => {
+    const r = validateDraftData('repair-application', { listedDate: '上个月' }, { today: '2026-01-15' });
+    expect(r.ok && r.data.listedDate).toBe('2025-12');
   });
 });

@@ -383,3 +383,69 @@ describe('draftFileName', () => {
     expect(r.fileName).toBe('某某_商行-守信承诺书.txt');
   });
 });
+
+describe('wording by entity type (QA round 2, E1)', () => {
+  const enterprise = {
+    ...caseData['repair-application'],
+    name: '通城县某某商贸有限公司',
+    creditCode: '91110000600037341L',
+    entityType: 'enterprise',
+    path: 'standard-repair',
+    listingReason: 'annual_report_overdue',
+    correctedDate: '2023-03-01',
+  };
+  const text = async (doc: DocumentId, data: Record<string, unknown>, more = {}) =>
+    (await renderDraft(doc, data, 'txt', { ...opts, ...more })).text;
+
+  it('an enterprise letter says 经营异常名录 (no 状态) and 市场主体类型：企业', async () => {
+    for (const doc of ['repair-application', 'credit-commitment'] as const) {
+      const t = await text(doc, enterprise);
+      expect(t).not.toContain('（状态）');
+      expect(t).toContain('经营异常名录');
+      expect(t).not.toContain('含分支机构');
+      expect(t).toContain('法定代表人（负责人）');
+    }
+    expect(await text('repair-application', enterprise)).toContain('市场主体类型：企业\n');
+  });
+
+  it('a branch is 分支机构 with a 负责人: from the name, or told by the caller', async () => {
+    const branch = await text('repair-application', { ...enterprise, name: '某某有限公司通城分公司' });
+    expect(branch).toContain('市场主体类型：分支机构');
+    expect(branch).toContain('负责人：张三');
+    expect(branch).toContain('负责人（签字）');
+    const told = await text('repair-application', enterprise, { isBranch: true });
+    expect(told).toContain('市场主体类型：分支机构');
+    const notBranch = await text(
+      'repair-application',
+      { ...enterprise, name: '某某有限公司通城分公司' },
+      {
+        isBranch: false,
+      },
+    );
+    expect(notBranch).toContain('市场主体类型：企业\n');
+  });
+
+  it('a cooperative letter has no 状态 wording; an individual’s keeps it', async () => {
+    const coop = {
+      ...caseData['repair-application'],
+      entityType: 'cooperative',
+      creditCode: '93421222MA4C1DT5X6',
+    };
+    const t = await text('repair-application', coop);
+    expect(t).not.toContain('（状态）');
+    expect(t).toContain('市场主体类型：农民专业合作社');
+    expect(t).toContain('法定代表人：张三');
+    expect(await text('repair-application', caseData['repair-application'])).toContain(
+      '经营异常名录（状态）',
+    );
+  });
+
+  it('the enterprise-only minor-error letter speaks of a branch’s 负责人 too', async () => {
+    const t = await text('minor-error-application', {
+      ...caseData['minor-error-application'],
+      name: '通城县某某科技有限公司隽水分公司',
+    });
+    expect(t).toContain('负责人：李四');
+    expect(t).not.toContain('（状态）');
+  });
+});

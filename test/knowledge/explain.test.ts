@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { explain, readAloud, summariseFacts } from '../../knowledge/explain.ts';
+import { basisLines, explain, readAloud, stepSentences, summariseFacts } from '../../knowledge/explain.ts';
 import { type Jurisdiction, loadJurisdiction } from '../../knowledge/jurisdiction.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { evaluate } from '../../rules/evaluate.ts';
@@ -45,11 +45,10 @@ describe('explain() for every eval-dev scenario', () => {
     expect(text).toContain(k.guide.paths[det.path].title);
     for (const d of det.documents) expect(text).toContain(`《${k.labels.documents[d]}》`);
     if (det.deadline) expect(text).toContain(`${det.deadline.workingDays}个工作日`);
-    for (const c of det.citations) expect(text).toContain(k.labels.citations[c]);
-    // steps hold {bureau}/{portals} placeholders: every literal fragment around them must appear
-    for (const step of det.steps) {
-      for (const part of (k.steps[step] ?? step).split(/\{\w+\}/)) expect(text).toContain(part);
-    }
+    for (const line of basisLines(det.citations, k)) expect(text).toContain(line);
+    for (const c of det.citations)
+      expect(text).toContain(c.match(/^[一二三四五六七八九十]/) ? c : k.labels.citations[c]);
+    for (const line of stepSentences(det, { facts: s.facts, knowledge: k })) expect(text).toContain(line);
     const stepsBlock = text.split(k.guide.common.headings.steps)[1]?.split('\n\n')[0] ?? '';
     expect(stepsBlock.match(/^\d+\. /gm)?.length ?? 0).toBe(det.steps.length);
     expect(text).toContain(k.guide.paths[det.path].disclaimer);
@@ -98,15 +97,22 @@ describe('explain() wording', () => {
 });
 
 describe('deadline dates', () => {
-  it('counts working days over the National Day holiday: 2026-09-28 → 2026-10-10', () => {
+  const d = k.guide.common.deadline;
+  const NOT_YET = { ...TOLERANT, previousYearReportFiled: false };
+
+  it('counts working days over the National Day holiday: 2026-09-28 → 2026年10月10日', () => {
     const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2026-09-28' });
-    expect(text).toContain('2026-10-10');
+    expect(text).toContain(
+      '如果在2026年9月28日提交申请，5个工作日数到2026年10月10日（已按法定节假日和调休计算）',
+    );
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).not.toMatch(CALENDAR_MISSING);
   });
 
-  it('says the 2027 holiday calendar is not yet published', () => {
+  it('into an unpublished year: no 「已按…计算」 claim, 元旦 still skipped, and the warning', () => {
     const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2026-12-28' });
-    expect(text).toContain('2027-01-04');
+    expect(text).toContain('如果在2026年12月28日提交申请，5个工作日大约数到2027年1月5日。');
+    expect(text).not.toContain('已按法定节假日和调休计算');
     expect(text.match(CALENDAR_MISSING)?.[1]).toBe('2027');
   });
 
@@ -116,19 +122,33 @@ describe('deadline dates', () => {
       calendar: { '2027': { holidays: ['2027-03-02', '2027-03-03'], workdays: [] } },
     };
     const text = explain(evaluate(TOLERANT), TOLERANT, { submissionDate: '2027-03-01', jurisdiction: j });
-    expect(text).toContain('2027-03-10');
+    expect(text).toContain('5个工作日数到2027年3月10日（已按法定节假日和调休计算）');
     expect(text).not.toMatch(CALENDAR_MISSING);
   });
 
   it('without a submission date there is no calendar date', () => {
-    expect(explain(evaluate(TOLERANT), TOLERANT)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const text = explain(evaluate(TOLERANT), TOLERANT);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toContain('数到');
   });
 
-  it('counts from verification where the route says so', () => {
+  it('a route not eligible yet gets no 「if you submit on DATE」 date, but says when the count starts', () => {
+    const det = evaluate(NOT_YET);
+    expect(det.eligible).toBe(false);
+    const text = explain(det, NOT_YET, { submissionDate: '2026-09-28' });
+    expect(text).toContain(d.notYetEligible);
+    expect(text).not.toContain('如果在');
+    expect(text).not.toMatch(/2026年10月10日/);
+  });
+
+  it('counts from verification without pretending the submission day is the verification day', () => {
     const facts = scenarios.find((s) => s.id === 'ds10')?.facts as Facts;
-    const text = explain(evaluate(facts), facts, { submissionDate: '2026-09-28' });
+    const det = evaluate(facts);
+    expect(det.deadline?.from).toBe('verification');
+    const text = explain(det, facts, { submissionDate: '2026-09-28' });
     expect(text).toContain('核实情况后5个工作日');
-    expect(text).toContain('2026-09-28核实完毕');
+    expect(text).toContain('核实完毕后5个工作日内');
+    expect(text).not.toMatch(/2026年9月28日|2026-09-28|数到/);
   });
 });
 
@@ -359,5 +379,68 @@ describe('the knowledge texts', () => {
 
   it('do not present the pre-2025 individual-business wording as current', () => {
     for (const t of texts) expect(t).not.toContain('个体工商户为恢复正常记载状态');
+  });
+});
+
+describe('QA round 2', () => {
+  it('D5 revocation risk: the first step is making the business locatable again; no line repeated', () => {
+    const facts: Facts = { locatable: false, yearsWithoutAnnualReport: 2, taxFiled: false };
+    const text = explain(evaluate(facts), facts);
+    const steps = text.split(h.steps)[1]?.split('\n\n')[0] ?? '';
+    expect(steps).toMatch(/办理住所（经营场所）变更登记/);
+    expect(steps).toMatch(/回到登记的住所（经营场所）经营、恢复联系/);
+    expect(text.split('个体工商户也可以报送纸质年报').length - 1).toBe(1);
+    expect(text.split('主管税务部门').length - 1).toBe(1);
+  });
+
+  it('E3 minor error already corrected: the first step keeps the correction, not 「在规定期限内改正」', () => {
+    const det = evaluate(MINOR_OK);
+    expect(MINOR_OK.correctedAfterReminder).toBe(true);
+    expect(det.steps[0]).toBe('correct-error');
+    const text = explain(det, MINOR_OK);
+    expect(text).toContain('✓ 经提醒指导后已经及时改正');
+    const steps = text.split(h.steps)[1]?.split('\n\n')[0] ?? '';
+    expect(steps).not.toContain('在规定期限内改正');
+    expect(steps).toMatch(/^1\. .*已经按提醒改正了/m);
+    // not corrected yet: the step still asks for the correction
+    const open = { ...MINOR_OK, correctedAfterReminder: false };
+    expect(stepSentences(evaluate(open), { facts: open })[0]).toContain('在规定期限内改正');
+  });
+
+  it('E2 【依据】 names the plan once and lists its clauses; national rules keep their own lines', () => {
+    const plan = '《探索开展信用提升行动先行区创建方案》（通城县，2023）';
+    expect(basisLines(['四(三)一', '二(三)', 'samr-credit-repair', '四(三)一'], k)).toEqual([
+      `${plan}四(三)一、二(三)`,
+      k.labels.citations['samr-credit-repair'],
+    ]);
+    const text = explain(evaluate(MINOR_OK), MINOR_OK);
+    const basis = text.split(h.basis)[1]?.split('\n\n')[0] ?? '';
+    expect(basis.split(plan).length - 1).toBe(1);
+    expect(basis).toContain(`${plan}四(四)、五(二)三、四(四)一、四(四)七`);
+  });
+});
+
+describe('QA round 2 (E1): the individual-business renaming only for individual businesses', () => {
+  it.each([
+    ['cooperative', false],
+    ['individual', true],
+  ] as const)('tolerant repair for a %s: renaming note shown = %s', (entityType, shown) => {
+    const facts: Facts = { ...TOLERANT, entityType };
+    const route = explain(evaluate(facts), facts).split('\n\n')[0] ?? '';
+    expect(route.includes('标记为经营异常状态')).toBe(shown);
+  });
+
+  it('standard repair for an enterprise has no renaming paragraph', () => {
+    const facts: Facts = {
+      entityType: 'enterprise',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      allOverdueReportsFiled: true,
+    };
+    const det = evaluate(facts);
+    expect(det.path).toBe('standard-repair');
+    expect(explain(det, facts)).not.toContain('标记为经营异常状态');
+    const individual = { ...facts, entityType: 'individual', listedYear: 2018 } as Facts;
+    expect(explain(evaluate(individual), individual)).toContain('标记为经营异常状态');
   });
 });

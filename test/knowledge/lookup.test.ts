@@ -47,14 +47,17 @@ describe('routeSpecifics', () => {
       routeSpecifics(evaluate(TOLERANT), TOLERANT, 'timeline', { submissionDate: '2026-12-29' }) ?? '';
     expect(text).toContain(h.deadline);
     expect(text).toContain('5个工作日');
-    expect(text).toContain('如果在2026-12-29提交申请，5个工作日数到2027-01-05');
+    // 12-30, 12-31, then 2027-01-01 (元旦, fixed by law) is skipped: 1-4, 1-5, 1-6.
+    expect(text).toContain('如果在2026年12月29日提交申请，5个工作日大约数到2027年1月6日。');
+    expect(text).not.toContain('已按法定节假日和调休计算');
     expect(text).toContain('2027年的法定节假日安排还没有公布');
   });
 
   it('without a submission date gives the working days only', () => {
     const text = routeSpecifics(evaluate(TOLERANT), TOLERANT, 'timeline') ?? '';
     expect(text).toContain('5个工作日');
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}年\d+月\d+日/);
+    expect(text).not.toContain('数到');
   });
 
   it('leaves other intents and an undetermined case to the FAQ', () => {
@@ -66,7 +69,7 @@ describe('routeSpecifics', () => {
 describe('deadlineSentence', () => {
   it('gives the calendar date, and no warning within a published year', () => {
     const text = deadlineSentence(evaluate(TOLERANT), '2026-09-28') ?? '';
-    expect(text).toContain('2026-10-10');
+    expect(text).toContain('数到2026年10月10日（已按法定节假日和调休计算）');
     expect(text).not.toContain('还没有公布');
   });
 

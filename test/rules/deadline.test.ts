@@ -47,6 +47,15 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays('2026-12-28', 2).yearsWithoutCalendar).toEqual([]);
   });
 
+  it('skips the fixed-date statutory holidays of a year without data, and still reports the year', () => {
+    // 2026-12-31 is a Thursday; 2027-01-01 (元旦, Friday) is a day off by the 放假办法 whatever the schedule.
+    expect(addWorkingDays('2026-12-31', 5)).toEqual({ date: '2027-01-08', yearsWithoutCalendar: [2027] });
+    expect(addWorkingDays('2026-12-31', 1).date).toBe('2027-01-04');
+    // 劳动节 2027-05-01/02 fall on a weekend; 国庆 2027-10-01 (Fri) skips to Monday 10-04.
+    expect(addWorkingDays('2027-09-30', 1)).toEqual({ date: '2027-10-04', yearsWithoutCalendar: [2027] });
+    expect(addWorkingDays('2028-05-01', 1).date).toBe('2028-05-03');
+  });
+
   it('uses an extra calendar for a year the package does not know, holidays and make-up days both', () => {
     const extra: ExtraCalendar = { '2027': { holidays: ['2027-03-02'], workdays: ['2027-03-06'] } };
     expect(addWorkingDays('2027-03-01', 3, extra)).toEqual({ date: '2027-03-05', yearsWithoutCalendar: [] });
@@ -82,6 +91,13 @@ describe('calendar helpers', () => {
     expect(hasCalendar(2026)).toBe(true);
     expect(hasCalendar(2027)).toBe(false);
     expect(hasCalendar(2027, { '2027': { holidays: [], workdays: [] } })).toBe(true);
+  });
+
+  it('isWorkingDay knows only the fixed-date holidays of a year without data', () => {
+    for (const iso of ['2027-01-01', '2028-05-01', '2028-05-02', '2029-10-01', '2029-10-02', '2029-10-03'])
+      expect(isWorkingDay(day(iso)), iso).toBe(false);
+    expect(isWorkingDay(day('2027-02-08'))).toBe(true); // 春节 2027 unknown: counted as a working day
+    expect(isWorkingDay(day('2027-01-01'), { '2027': { holidays: [], workdays: [] } })).toBe(true);
   });
 
   it('isWorkingDay follows holidays and make-up days', () => {
