@@ -83,11 +83,15 @@ export async function onCommand(ctx: Ctx, commandLine: string): Promise<boolean>
       reply(ctx, `${say('help')}\n${say('helpCommands')}`);
       resumePending(ctx);
       return false;
-    case 'reset':
-      Object.assign(s, newSession(ctx.now.getTime()), { history: s.history });
+    case 'reset': {
+      // Everything of the old case goes (draft fields included): only the chat history stays.
+      const history = s.history;
+      for (const k of Object.keys(s)) delete (s as unknown as Record<string, unknown>)[k];
+      Object.assign(s, newSession(ctx.now.getTime()), { history });
       reply(ctx, say('restarted'));
       mainMenu(ctx);
       return false;
+    }
     case 'forget':
       ctx.replies.push({ kind: 'text', text: say('forgotten') });
       return true;

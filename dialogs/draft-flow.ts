@@ -41,9 +41,16 @@ function docs(ctx: Ctx): DocumentId[] {
 
 /** A generic 「申请书」 means the application of the user's own route. */
 function wantedDoc(hint: string | undefined, documents: DocumentId[]): DocumentId | undefined {
-  if (!hint) return undefined;
+  if (!hint || hint === 'all') return undefined;
   if (hint === 'application') return documents.find((d) => d.endsWith('application')) ?? resolveDocType(hint);
   return resolveDocType(hint);
+}
+
+/** 「申请书和承诺书」: several documents named in one request mean all of the route's documents. */
+export function docHint(text: string, named: string | undefined): string | undefined {
+  const words = (dialog.docWords ?? {}) as Record<string, string[]>;
+  const mentioned = DOCUMENT_IDS.filter((d) => (words[d] ?? []).some((w) => text.includes(w)));
+  return mentioned.length > 1 ? 'all' : named;
 }
 
 /** What `draftAfter` holds when the user asked for "a document" without naming one. */
@@ -92,6 +99,7 @@ export async function startDraft(ctx: Ctx, hint?: string): Promise<void> {
     const why = det.documents.length ? say('draftNotYet') : say('draftNotApplicableIneligible');
     return notApplicable(ctx, wanted, why);
   }
+  if (hint === 'all' && det.documents.length > 1) return begin(ctx, [...det.documents]);
   const candidates: DocumentId[] = wanted ? [wanted] : [...det.documents];
   if (!candidates.length) {
     ctx.s.pending = undefined;
@@ -112,8 +120,19 @@ function pathFor(ctx: Ctx, docType: DocumentId): PathId | undefined {
 function begin(ctx: Ctx, docTypes: DocumentId[]): Promise<void> {
   const first = docTypes[0] as DocumentId;
   const prefilled = prefillFromFacts(ctx.s.facts, pathFor(ctx, first)) as Fields;
-  // Keep what was typed for an earlier draft of the same case (name, code, phone …).
-  ctx.s.draft = { docTypes, fields: { ...prefilled, ...(ctx.s.draft?.fields ?? {}) }, skipped: [] };
+  // Keep what was typed for an earlier draft of the same case (name, code, phone …), but what the
+  // facts say wins: a corrected year or type must reach the letter. A listing date typed in full
+  // is kept while it still lies in the year the facts give.
+  const earlier = ctx.s.draft?.fields ?? {};
+  const fields: Fields = { ...earlier, ...prefilled };
+  const typedDate = earlier.listedDate;
+  if (
+    typeof typedDate === 'string' &&
+    typeof prefilled.listedDate === 'string' &&
+    typedDate.startsWith(prefilled.listedDate)
+  )
+    fields.listedDate = typedDate;
+  ctx.s.draft = { docTypes, fields, skipped: [] };
   return next(ctx);
 }
 
@@ -174,8 +193,18 @@ function fieldsShown(ctx: Ctx): FieldName[] {
 
 function valueLabel(field: FieldName, value: string | number | undefined): string {
   if (value === undefined || value === '') return say('draftBlank');
-  return fieldDef(field).choices?.find((c) => c.value === value)?.label ?? String(value);
+  const choice = fieldDef(field).choices?.find((c) => c.value === value)?.label;
+  if (choice) return choice;
+  // dates as people write them: 2023年3月15日, 2024年3月, 2021年
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(String(value));
+  if (m && fieldDef(field).kind !== 'year') {
+    return `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
+  }
+  return String(value);
 }
+
+/** Fields that restate the situation: changed through 修改 (the interview), never in the draft. */
+const FACT_FIELDS = new Set<string>(['entityType', 'listingReason', 'errorKind', 'path']);
 
 function confirm(ctx: Ctx): void {
   const d = ctx.s.draft;
@@ -284,13 +313,15 @@ export async function draftChoice(ctx: Ctx, id: string): Promise<void> {
   if (kind === 'k' && arg === 'cancel') return cancel(ctx);
   if (kind === 'k' && arg === 'edit') {
     ctx.s.pending = undefined;
-    const choices = fieldsShown(ctx).map((f) => ({
-      id: `g:${f}`,
-      label: `${fieldLabel(f, firstPath(ctx), entityOf(ctx))}：${valueLabel(f, ctx.s.draft?.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
-    }));
+    const choices = fieldsShown(ctx)
+      .filter((f) => !FACT_FIELDS.has(f))
+      .map((f) => ({
+        id: `g:${f}`,
+        label: `${fieldLabel(f, firstPath(ctx), entityOf(ctx))}：${valueLabel(f, ctx.s.draft?.fields[f] ?? fieldDefaultValue(f, isoDay(ctx.now)))}`,
+      }));
     return reply(ctx, say('draftEditPrompt'), choices);
   }
-  if (kind === 'g' && (FIELD_NAMES as readonly string[]).includes(arg)) {
+  if (kind === 'g' && (FIELD_NAMES as readonly string[]).includes(arg) && !FACT_FIELDS.has(arg)) {
     ctx.s.draft.skipped = ctx.s.draft.skipped.filter((f) => f !== arg);
     return askField(ctx, arg as FieldName);
   }
@@ -342,10 +373,12 @@ async function deliver(ctx: Ctx): Promise<void> {
       return;
     }
   }
+  const delivered = docs(ctx);
   ctx.s.draft = { ...d, docTypes: [] };
-  reply(
-    ctx,
-    say('draftDelivered'),
-    dialog.resultActions.filter((a) => a.id !== 'a:draft'),
-  );
+  // The route's other letter (the commitment goes with the application) is one tap away.
+  const others = evaluate(ctx.s.facts).documents.filter((doc) => !delivered.includes(doc));
+  reply(ctx, say('draftDelivered'), [
+    ...others.map((doc) => ({ id: `d:${doc}`, label: say('draftAlso', { title: docTypeDef(doc).title }) })),
+    ...dialog.resultActions.filter((a) => a.id !== 'a:draft'),
+  ]);
 }

@@ -262,6 +262,12 @@ async function route(ctx: Ctx, fresh: boolean): Promise<boolean> {
     await onChoice(ctx, picked.id);
     return false;
   }
+  // The label itself, typed instead of its number (「确认生成」「全部」「常见问题」).
+  const typed = s.choices.find((c) => sameWords(c.label, text));
+  if (typed) {
+    await onChoice(ctx, typed.id);
+    return false;
+  }
   if (Number.isInteger(number) && s.choices.length && !expectsNumber(s)) {
     reply(ctx, say('pickRange', { n: s.choices.length }), s.choices);
     return false;
@@ -278,6 +284,11 @@ async function route(ctx: Ctx, fresh: boolean): Promise<boolean> {
   }
   await onText(ctx, text);
   return false;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (x: string) => x.replace(/[\s。！!.,，、/／:：「」“”"']/g, '');
+  return norm(a) === norm(b);
 }
 
 /** A pending year or count question takes a bare number as its answer, not as a menu pick. */

@@ -95,7 +95,9 @@ export function answerUnknown(ctx: Ctx, fact: FactName): void {
 
 /** What can follow a result: drafting only where the route has something to submit. */
 export function resultActions(det: Determination): Choice[] {
-  return dialog.resultActions.filter((a) => a.id !== 'a:draft' || det.documents.length > 0);
+  return dialog.resultActions.filter(
+    (a) => a.id !== 'a:draft' || (det.eligible === true && det.documents.length > 0),
+  );
 }
 
 /** Tries to read `text` as the answer to the pending question about `fact`. */

@@ -4,7 +4,7 @@ import type { FactName, Facts } from '../rules/types.ts';
 import { validateFacts } from '../rules/validate.ts';
 import { applyPreset, handoff, mainMenu } from './commands.ts';
 import { type Ctx, checkpoint, reply } from './context.ts';
-import { draftText, startDraft } from './draft-flow.ts';
+import { docHint, draftText, startDraft } from './draft-flow.ts';
 import { answerFaq, faqChoice } from './faq.ts';
 import { advance, answer, answerUnknown, ask, describeFact, readAnswer, reaskWithHint } from './interview.ts';
 import { CONFIDENCE_FLOOR, type Intent, understand } from './nlu/index.ts';
@@ -17,6 +17,16 @@ export async function onText(ctx: Ctx, text: string): Promise<void> {
   if (p?.kind === 'draft-field' || p?.kind === 'draft-confirm') {
     // Navigation-like questions still go to the NLU; everything else is the field's value.
     return draftText(ctx, text);
+  }
+  if (p?.kind === 'fact' && QUESTION_CLAUSE.test(text)) {
+    // A question is not an answer: 「要去哪里办」 must not read as "not filed yet".
+    const q = understand(text, { now: ctx.now });
+    if (!Object.keys(q.facts).length && q.confidence >= CONFIDENCE_FLOOR && SIDE_INTENTS.has(q.intent)) {
+      ctx.intent = q.intent;
+      ctx.confidence = q.confidence;
+      answerSide(ctx, q.intent, text);
+      return ask(ctx, p.fact);
+    }
   }
   if (p?.kind === 'fact') {
     const value = readAnswer(ctx, p.fact, text);
@@ -89,9 +99,7 @@ const QUESTION_CLAUSE = /[吗呢？?]|怎么|怎样|什么|多久|多少|几天|
  * 「被列入了，怎么恢复？」 stays the story it is.
  */
 function sideQuestion(ctx: Ctx, text: string): void {
-  const clauses = text
-    .split(/(?<=[。！!？?；;\n])|[，,]\s*(?=顺便|另外|还有|对了|请问)/)
-    .map((c) => c.trim());
+  const clauses = text.split(/(?<=[。！!？?；;\n，,])/).map((c) => c.trim());
   if (clauses.length < 2) return;
   for (const clause of clauses) {
     if (!QUESTION_CLAUSE.test(clause)) continue;
@@ -147,7 +155,7 @@ export async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<
     sideQuestion(ctx, text);
     return advance(ctx);
   }
-  if (intent === 'draft') return startDraft(ctx, ctx.s.facts.docType);
+  if (intent === 'draft') return startDraft(ctx, docHint(text, ctx.s.facts.docType));
   if (intent === 'smalltalk') {
     const line = /谢|感谢|thank/i.test(text)
       ? 'smalltalkThanks'
@@ -167,7 +175,8 @@ function answerSide(ctx: Ctx, intent: string, text: string): void {
   if (intent === 'human') handoff(ctx);
   else if (intent === 'out_of_scope') {
     reply(ctx, say('outOfScope'));
-    mainMenu(ctx);
+    // with a question open, that question follows instead of a second numbered list
+    if (ctx.s.pending?.kind !== 'fact') mainMenu(ctx);
   } else answerFaq(ctx, intent, text);
 }
 
