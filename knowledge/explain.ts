@@ -4,6 +4,7 @@
 import { addWorkingDays } from '../rules/deadline.ts';
 import {
   type Determination,
+  type EntityType,
   FACT_KINDS,
   FACT_NAMES,
   type FactName,
@@ -36,14 +37,49 @@ function jurisdictionValues(j: Jurisdiction, k: Knowledge): Record<string, strin
 }
 
 /**
+ * A national rule that is really one document per entity type (the annual-report rules) is named by
+ * the user's own type only: an individual business is not cited the cooperatives' rules. An
+ * enterprise's annual report and instant information fall under the enterprise disclosure rules.
+ */
+const CITATION_FOR_ENTERPRISE: Record<string, string> = {
+  'annual-report-measures': 'enterprise-info-disclosure',
+};
+
+function citationLabel(id: string, k: Knowledge, entityType?: EntityType): string {
+  const ownId = (entityType === 'enterprise' && CITATION_FOR_ENTERPRISE[id]) || id;
+  const label = k.labels.citations[ownId] ?? ownId;
+  if (!entityType || entityType === 'enterprise') return label;
+  // A joint label lists one 《》 title per entity type; keep the one naming this type.
+  const typeName = k.labels.values.entityType[entityType];
+  const titles = label.split('、');
+  const own = titles.filter((t) => t.includes(typeName));
+  return titles.length > 1 && own.length ? own.join('、') : label;
+}
+
+/**
+ * The plan's exclusion list (五(二)三) decides a ruling only through an exclusion that applies: when
+ * something else rules the case out (an individual business asking for the enterprises' minor-error
+ * exemption), citing it would suggest an exclusion the user never mentioned.
+ */
+const EXCLUSION_CLAUSES = ['五(二)三'];
+
+/** The citation ids the 【依据】 block shows for a determination. */
+export function shownCitations(det: Determination): string[] {
+  if (det.eligible !== false) return det.citations;
+  return det.citations.filter(
+    (id) => !EXCLUSION_CLAUSES.includes(id) || det.reasons.some((r) => !r.met && r.citation === id),
+  );
+}
+
+/**
  * The 【依据】 lines of citation ids: clauses of the same document share one title
  * (《方案》（通城县，2023）四(三)一、二(三)) instead of repeating it for each clause.
  */
-export function basisLines(ids: string[], knowledge?: Knowledge): string[] {
+export function basisLines(ids: string[], knowledge?: Knowledge, entityType?: EntityType): string[] {
   const k = knowledge ?? loadKnowledge();
   const groups = new Map<string, string[]>();
   for (const id of ids) {
-    const label = k.labels.citations[id] ?? id;
+    const label = citationLabel(id, k, entityType);
     // A clause label is the document title followed by the clause id; a national rule is its own line.
     const title = label.length > id.length && label.endsWith(id) ? label.slice(0, -id.length) : label;
     const clauses = groups.get(title) ?? [];
@@ -206,10 +242,14 @@ export function stepSentences(
   });
 }
 
-/** DOMAIN §3: an individual business listed 2+ years ago may be in the special register (另册管理). */
+/**
+ * DOMAIN §3: an individual business listed 2+ years ago may be in the special register (另册管理).
+ * Only the year is known, so 2 years have surely passed only from the third year on (listed as late
+ * as 31 December 2024, the 2 years end on 31 December 2026); the note then says so plainly.
+ */
 function separateRegisterNote(facts: Facts, k: Knowledge, today?: string): string | undefined {
   if (facts.entityType !== 'individual' || facts.listed !== true || !facts.listedYear) return undefined;
-  if (facts.listedYear > currentYear(today) - 2) return undefined;
+  if (facts.listedYear > currentYear(today) - 3) return undefined;
   return fill(k.guide.common.separateRegister, { listedYear: facts.listedYear });
 }
 
@@ -287,7 +327,7 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   ];
   blocks.push(`${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`);
 
-  const basis = basisLines(det.citations, k);
+  const basis = basisLines(shownCitations(det), k, facts.entityType);
   if (basis.length) blocks.push(`${c.headings.basis}\n${basis.join('\n')}`);
 
   blocks.push(g.disclaimer);

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { basisLines, explain, readAloud, stepSentences, summariseFacts } from '../../knowledge/explain.ts';
+import {
+  basisLines,
+  explain,
+  readAloud,
+  shownCitations,
+  stepSentences,
+  summariseFacts,
+} from '../../knowledge/explain.ts';
 import { type Jurisdiction, loadJurisdiction } from '../../knowledge/jurisdiction.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { evaluate } from '../../rules/evaluate.ts';
@@ -45,9 +52,10 @@ describe('explain() for every eval-dev scenario', () => {
     expect(text).toContain(k.guide.paths[det.path].title);
     for (const d of det.documents) expect(text).toContain(`《${k.labels.documents[d]}》`);
     if (det.deadline) expect(text).toContain(`${det.deadline.workingDays}个工作日`);
-    for (const line of basisLines(det.citations, k)) expect(text).toContain(line);
-    for (const c of det.citations)
-      expect(text).toContain(c.match(/^[一二三四五六七八九十]/) ? c : k.labels.citations[c]);
+    const basis = basisLines(shownCitations(det), k, s.facts.entityType);
+    for (const line of basis) expect(text).toContain(line);
+    // every clause shown is named; a national rule by its full label or, for one entity type, its part
+    for (const c of shownCitations(det)) if (c.match(/^[一二三四五六七八九十]/)) expect(text).toContain(c);
     for (const line of stepSentences(det, { facts: s.facts, knowledge: k })) expect(text).toContain(line);
     const stepsBlock = text.split(k.guide.common.headings.steps)[1]?.split('\n\n')[0] ?? '';
     expect(stepsBlock.match(/^\d+\. /gm)?.length ?? 0).toBe(det.steps.length);
@@ -352,7 +360,7 @@ describe('wording follows the facts', () => {
     expect(explain(evaluate(minor), minor)).toContain(`${label}不在这项措施里`);
   });
 
-  it('mentions 另册管理, with the hedge, for an individual business listed 2+ years ago', () => {
+  it('mentions 另册管理 for an individual business surely listed 2+ years ago', () => {
     const facts: Facts = { ...TOLERANT, listedYear: 2023 };
     const text = explain(evaluate(facts), facts, { today: '2026-05-01' });
     expect(text).toContain('另册管理');
@@ -442,5 +450,83 @@ describe('QA round 2 (E1): the individual-business renaming only for individual 
     expect(explain(det, facts)).not.toContain('标记为经营异常状态');
     const individual = { ...facts, entityType: 'individual', listedYear: 2018 } as Facts;
     expect(explain(evaluate(individual), individual)).toContain('标记为经营异常状态');
+  });
+});
+
+describe('QA round 13/14 wording', () => {
+  const notice = (text: string) => text.split(h.notice)[1]?.split('\n\n')[0] ?? '';
+  const basisOf = (text: string) => text.split(h.basis)[1]?.split('\n\n')[0] ?? '';
+
+  it('13a a minor-error route reason does not assert that the user is not listed', () => {
+    const facts: Facts = { listed: false, errorKind: 'contact_info', entityType: 'enterprise' };
+    const why = explain(evaluate(facts), facts).split(h.why)[1]?.split('\n\n')[0] ?? '';
+    expect(why).toContain('在还没有被列入经营异常名录的情况下');
+    expect(why).not.toContain('您还没有被列入');
+    const buffer: Facts = { listed: false, operatingAtRegisteredAddress: false };
+    expect(explain(evaluate(buffer), buffer)).not.toContain('您还没有被列入');
+  });
+
+  it.each([2021, 2022, 2023])('13b listed in %i, as of 2026-11: 已满2年 said plainly', (listedYear) => {
+    const facts: Facts = { ...TOLERANT, listedYear };
+    const note = notice(explain(evaluate(facts), facts, { today: '2026-11-27' }));
+    expect(note).toContain(`您是${listedYear}年被列入的，到现在已满2年`);
+    expect(note).not.toContain('如果您被列入已满2年');
+  });
+
+  it('13b listed in 2024, as of 2026-11: maybe not 2 years yet (listed in December), so no claim', () => {
+    const facts: Facts = { ...TOLERANT, listedYear: 2024 };
+    expect(explain(evaluate(facts), facts, { today: '2026-11-27' })).not.toContain('已满2年');
+  });
+
+  const BEFORE_PILOT: Facts = {
+    entityType: 'individual',
+    listed: true,
+    listingReason: 'annual_report_overdue',
+    listedYear: 2019,
+    allOverdueReportsFiled: true,
+  };
+  const commitment = (text: string) => text.split('\n').find((l) => l.startsWith('· 《守信承诺书》')) ?? '';
+
+  it('13c standard repair for an individual business: no enterprise or cooperative wording', () => {
+    const text = explain(evaluate(BEFORE_PILOT), BEFORE_PILOT, { today: '2026-11-27' });
+    expect(commitment(text)).toContain('按规定及时公示有关信息');
+    expect(text).not.toContain('企业的即时信息');
+    expect(text).not.toContain('即时信息');
+    expect(basisOf(text)).toContain('《个体工商户年度报告办法》');
+    expect(text).not.toContain('农民专业合作社年度报告公示办法');
+  });
+
+  it("13c the same route for a cooperative cites only the cooperatives' rules", () => {
+    const coop: Facts = { ...BEFORE_PILOT, entityType: 'cooperative' };
+    const basis = basisOf(explain(evaluate(coop), coop));
+    expect(basis).toContain('《农民专业合作社年度报告公示办法》');
+    expect(basis).not.toContain('个体工商户年度报告办法');
+  });
+
+  it('13c an enterprise commits to publishing instant information; its annual-report rule is the disclosure regulations', () => {
+    const facts: Facts = {
+      entityType: 'enterprise',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      allOverdueReportsFiled: true,
+    };
+    expect(commitment(explain(evaluate(facts), facts))).toContain('企业还要承诺：依法应当公示的即时信息');
+    expect(basisLines(['annual-report-measures'], k, 'enterprise')).toEqual([
+      k.labels.citations['enterprise-info-disclosure'],
+    ]);
+    // without a known type the joint label stays
+    expect(basisLines(['annual-report-measures'], k)).toEqual([k.labels.citations['annual-report-measures']]);
+  });
+
+  it('14 an individual business ruled out of the minor-error exemption is not cited 五(二)三', () => {
+    const facts: Facts = { listed: false, errorKind: 'contact_info', entityType: 'individual' };
+    const det = evaluate(facts);
+    expect(det.citations).toContain('五(二)三');
+    const basis = basisOf(explain(det, facts));
+    expect(basis).toContain('四(四)');
+    expect(basis).not.toContain('五(二)三');
+    // an exclusion that applies keeps it
+    const repeated: Facts = { ...facts, entityType: 'enterprise', repeatedSameError: true };
+    expect(basisOf(explain(evaluate(repeated), repeated))).toContain('五(二)三');
   });
 });
