@@ -177,7 +177,7 @@ const RULES: Rule[] = [
   },
   {
     fact: 'otherViolations',
-    re: /(?<!没|没有|无)(?:还有|有|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|(?<!会|怕|担心|会不会)被(?:处)?罚(?:过|的记录|了)|有(?:过)?(?:行政)?处罚(?:记录)?|(?<!(?:没有?|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法)?)违规(?:被罚|记录)/g,
+    re: /(?<!没|没有|无)(?:还有|有过?|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|(?<!会|怕|担心|会不会)被(?:处)?罚(?:过|的记录|了)|有(?:过)?(?:行政)?处罚(?:记录)?|(?<!(?:没有?|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法)?)违规(?:被罚|记录)/g,
     value: true,
   },
 
@@ -215,12 +215,12 @@ const RULES: Rule[] = [
   },
   {
     fact: 'firstSpotCheck',
-    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)|不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
+    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:已经?)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)|不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
     value: false,
   },
   {
     fact: 'safetyRelated',
-    re: /(?<!(?:不涉及|没有?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})(?:食品(?:生产|加工|厂|安全)|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)/g,
+    re: /(?<!(?:不涉及|没有?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})(?:食品(?:生产|加工|厂|安全|许可)|化工|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)/g,
     value: true,
   },
   {
@@ -286,26 +286,26 @@ const RULES: Rule[] = [
   },
   {
     fact: 'refusedInspection',
-    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)|拒之门外|拒不(?:提供|配合|接受|开门)|(?<!没有?)不(?:肯|让|给)(?:他们|人家|检查人员|工作人员)?(?:开门|进门|进|查|检查|看)|(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/g,
+    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?<!没有?|未|不曾|从没|并没|从来没|不|不会)拒绝了?(?:配合)?(?![^，,。;；]{0,2}?(?:吗|么))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)|拒之门外|拒不(?:提供|配合|接受|开门)|(?<!没有?)不(?:肯|让|给)(?:他们|人家|检查人员|工作人员)?(?:开门|进门|进|查|检查|看)|(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/g,
     value: true,
-    when: (s) => /抽查|检查|核查/.test(s),
+    when: (s) => /抽查|检查|核查|受检/.test(s),
   },
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?:逾期|超过期限|过了期限|超期|过期|期限过了?|过了整改期限?|超过了?整改期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|(?:期限?|时间|时限)(?:已经?)?(?:过了|已过|超过了|到了)[^。;；]{0,16}?(?:还没有?|未|没有?|才)(?:改|更正|纠正|整改)|(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)|(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/g,
+    re: /(?:逾期|超期|过期|期限过了?|(?:超过|过了|超出|错过)了?(?:责令|规定|要求|限定)?的?(?:改正|整改|更正)?的?期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|(?:期限?|时间|时限)(?:已经?)?(?:过了|已过|超过了|到了)[^。;；]{0,16}?(?:还没有?|未|没有?|才)(?:改|更正|纠正|整改)|(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)|(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/g,
     value: true,
   },
 
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?<!(?:没|未|不)[^，,。;；]{0,6})(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内|(?:要求|规定|责令|限定)的?(?:时间|期限|时限)内)(?:就|已经?|都)?(?:按提醒|按要求|按照要求|及时)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来)/g,
+    re: /(?<!(?:没|未|不)[^，,。;；\s]{0,6})(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内|(?:要求|规定|责令|限定)的?(?:时间|期限|时限)内)(?:就|已经?|都)?(?:按提醒|按要求|按照要求|及时)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来)/g,
     value: false,
   },
 
   // revocation risk
   {
     fact: 'locatable',
-    re: /查无下落|查无此(?:人|企业|公司|户|店|单位|主体)|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/g,
+    re: /查无下落|查无此(?:人|企业|公司|户|店|单位|主体)|(?:实地|上门)(?:核查|核实|检查|调查)?[^，,。;；]{0,4}?(?:找不到|没找到|找不着)(?:我们?|人|公司|老板)?|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])|(?:人|老板)找不到(?![我咱])/g,
     value: false,
   },
   {
@@ -315,7 +315,7 @@ const RULES: Rule[] = [
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)|((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)|(?:年报|年度报告)[^，,。;；]{0,4}?(?:都|也)?(?:停|断)了?(?:有)?(\d|[两二三四五六七八九十])年/g,
+    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)多?(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)|((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)|(?:年报|年度报告)[^，,。;；]{0,4}?(?:都|也)?(?:停|断)了?(?:有)?(\d|[两二三四五六七八九十])年/g,
     value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? ''),
   },
   {
@@ -343,6 +343,8 @@ const LISTING = [
   /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/g,
   // "因未年报列入经营异常名录": a listing told by its cause needs no 被
   /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/g,
+  // "二零二三年列入异常": a listing dated by its year is told, not asked
+  new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`, 'g'),
   // "没年报进了异常"
   /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/g,
   /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/g,
@@ -364,7 +366,8 @@ const LISTING = [
 /** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
 export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
 /** "会列入异常吗" without 被 only asks: it never states the user is not listed by itself */
-const LISTING_ASKED = /(?<=会(?:不会)?)列(?:入|进)(?=[^，,。;；]{0,3}?(?:异常|名录))/g;
+const LISTING_ASKED = /(?<=会(?:不会)?被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录)|吗|么|[?？]|$)/g;
+const AVOID_BEFORE = /(?:不想|不要|不愿意?|不|别)$/;
 
 function listingHits(s: string, cls: Clause[]): ListingHit[] {
   const firstPerson = FIRST_PERSON.test(s);
@@ -389,6 +392,11 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
       // "还在异常名录上吗": the listing itself is what is asked
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;
+      // "不想被列异常", "有啥办法不被列": a listing to avoid has not happened
+      if (/^[被列]/.test(m[0]) && AVOID_BEFORE.test(before)) {
+        hits.push({ value: firstPerson ? false : 'asked', pos, clause });
+        continue;
+      }
       const asking =
         QUESTION_BEFORE.test(before) ||
         /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after) ||
@@ -528,7 +536,7 @@ const ALL_FILED: [boolean, RegExp][] = [
 ];
 
 const NOT_YET_AFTER_LISTING =
-  /(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
+  /(?<!改|办|登记|公示|更正)(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
 
 const REPORTS_STILL_MISSING =
   /(?:年报|年度报告)(?:也|都|还|一直|至今|到现在|从来){1,3}(?:没有?|未)(?:报|弄|交|补|搞|整|做)/;
@@ -555,12 +563,24 @@ function genericMention(s: string, pos: number, len: number): boolean {
   // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about
   if (/查(?:一下|询|查|看|到|得到)?的?$/.test(s.slice(Math.max(0, pos - 4), pos)) && !FIRST_PERSON.test(s))
     return true;
+  // "怎么查我们公司有没有被列异常": asking how to look one up, whoever's it is
+  if (
+    /(?:怎么|如何|在哪|哪里|去哪|咋)查(?:询|查|看)?(?:一下)?(?:我们?|咱们?|自己|俺们?)?的?[间家个]?$/.test(
+      s.slice(0, pos),
+    )
+  )
+    return true;
   return /对$/.test(s.slice(0, pos)) && /^(?:也)?(?:适用|能用|有用|管用)/.test(s.slice(pos + len));
 }
 
 const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)/;
 const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
+const BARE_REACHABLE =
+  /^(?:人|我们?|老板)?(?:也|都|还|一直|随时)*(?:能|可以)?(?:联系得?[上到]|找得?到人?)(?:我们?|人)?(?:的|了)?$|^(?:电话|手机)号?码?(?:也|都|一直)*(?:没有?(?:变|换|停)|开着|通着|能打通|打得通)(?:的|了)?$/;
+const ADDRESS_STORY = /住所|地址|经营场所|搬|迁/;
+const BARE_CHANGE_TRIGGER =
+  /(?<=^|[，,。;；!?！？ ])(?:变更|迁移)(?:登记|手续)?(?=[^，,。;；]{0,6}?(?:还|没|未|已|办|好|完|了))/g;
 const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
 // "他们上没上异常名录": the listing itself is asked in an A-not-A question
 const LISTING_A_NOT_A =
@@ -581,6 +601,13 @@ const DONE_AFTER =
 /** "已经补交", "补齐了", "我们已经补齐公示": a report filed */
 const FILED_AFTER =
   /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?|也)(?:全部|全都|都|全)?(?:去|按要求)?(?:补报|补交|补齐|补上|补完|补|提交|交|上报|报送|报|公示)|(?:补报|补交|补|提交|交|上报|报送|报|公示|弄|搞|做)(?:好|完|齐|上|过|完成)|搞定)/;
+/** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
+const BARE_CAUSE = /^(?:就是|是|主要是|应该是)?(?:因为|由于|原因是)[^，,。;；?？吗么]{1,14}[。.!！]?$/;
+/** "刚去交了纸质年报": the filing verb before the report it is about */
+const FILED_BEFORE = /(?:补交|补报|补齐|补上|补|交|提交|上报|报送?)(?:好|完)?了$/;
+/** "年报已经补交了" as a whole clause: which report depends on the business (enterprise: every one) */
+const BARE_REPORT_FILED =
+  /^[^，,。;；没未不\d年]{0,6}?(?:的)?(?:年报|年度报告)(?:已经?|都|也|刚刚?|今天|昨天|现在)*(?:去)?(?:补交|补报|补齐|补上|补|交|提交|上报|报送?|公示)(?:好|完|齐|上)?了$/;
 const DONE_BEFORE =
   /(?:(?:已经?|都|也|早就?)(?:去|依法|按要求|按规定|及时|正式)?(?:办理?|完成|做|搞定|弄好|办好|办完)|完成|办好|办完|搞定|做好|做完)了?$/;
 
@@ -627,7 +654,12 @@ function doneSlot(
       const next = cls[cls.indexOf(c) + 1];
       if (causeClauseSkips && (LISTED_AFTER.test(after) || (next && LISTED_NEXT.test(next.text)))) continue;
       out.push({ value: false, pos, len });
-    } else if (DONE_BEFORE.test(before) || done.test(after)) out.push({ value: true, pos, len });
+    } else if (
+      DONE_BEFORE.test(before) ||
+      done.test(after) ||
+      (done === FILED_AFTER && FILED_BEFORE.test(before) && !/没|未/.test(before))
+    )
+      out.push({ value: true, pos, len });
   }
   return out;
 }
@@ -636,7 +668,7 @@ function doneSlot(
 const INFO_CORRECTED: [boolean, RegExp][] = [
   [
     true,
-    /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)|(?:已经?|都|也)(?:去)?(?:补办|补登|办理|办好|办完)(?:了|好|完)?(?!吗)|(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了/g,
+    /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)|(?:已经?|都|也)(?:去)?(?:补办|补登|办理|办好|办完)(?:了|好|完)?(?!吗)|(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了|(?:变更登记|登记|变更)(?:已经?|都|也)(?:办|做|弄)(?:好|完)?了|(?:已经?)?整改(?:好|完)了|已经?整改(?:好|完)?/g,
   ],
   // only the present state: "改名了没去登记，被列入" tells why it was listed, "还没去办" how it stands
   [
@@ -722,6 +754,14 @@ export function extractFacts(s: string, now: Date): Extracted {
   const signals: string[] = [];
   for (const h of doneSlot(s, cls, ADDRESS_CHANGE_TRIGGER))
     add('addressChangeRegistered', h.value, h.pos, h.len);
+  // "因为住所联系不上被列异常了，变更还没办": a bare 变更 after an address story is the address change
+  if (
+    !hits.some((h) => h.fact === 'addressChangeRegistered') &&
+    ADDRESS_STORY.test(s) &&
+    !NAME_CHANGE.test(s)
+  )
+    for (const h of doneSlot(s, cls, BARE_CHANGE_TRIGGER))
+      add('addressChangeRegistered', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, PREVIOUS_REPORT_TRIGGER, FILED_AFTER, true))
     add('previousYearReportFiled', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER, true))
@@ -802,6 +842,22 @@ export function extractFacts(s: string, now: Date): Extracted {
       if (all) set('allOverdueReportsFiled', all.value, all.pos);
     }
   }
+  // "因为没报年报" told on its own: the cause of the listing already talked about
+  if (facts.listed === undefined && facts.listingReason === undefined && BARE_CAUSE.test(s)) {
+    const reason = listingReason(s);
+    if (reason) set('listingReason', reason.value, reason.pos);
+  }
+  // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
+  // overdue report, other businesses the previous year's paper one
+  if (facts.previousYearReportFiled === undefined && facts.allOverdueReportsFiled === undefined) {
+    const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
+    if (c)
+      set(
+        facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
+        true,
+        c.start,
+      );
+  }
   // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
   if (facts.listed !== true && NAME_CHANGE.test(s)) {
     const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
@@ -831,6 +887,9 @@ export function extractFacts(s: string, now: Date): Extracted {
   ) {
     const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
     if (c) set('reachableByOtherMeans', false, c.start);
+    // "能联系上", "手机号没变", "电话一直开着": said after the move, about reaching the user elsewhere
+    const r = cls.find((x) => BARE_REACHABLE.test(x.text));
+    if (r) set('reachableByOtherMeans', true, r.start);
   }
   // "搬了…会不会被列入" from someone describing their own move: not listed yet
   if (

@@ -103,8 +103,22 @@ export function normalize(input: unknown): string {
   s = s.normalize('NFKC').toLowerCase();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ');
-  s = s.replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (m) =>
-    [...m].map((c) => CHINESE_DIGITS[c] ?? c).join(''),
+  // 二零二二年; 二零二二二零二三 (two years run together in a voice transcript) → 2022、2023
+  s = s.replace(/(?:(?:二[〇零]|一九)[〇零一二三四五六七八九]{2})+/g, (m, offset: number, whole: string) => {
+    if (m.length < 8 && whole[offset + m.length] !== '年') return m;
+    const blocks = m.match(/.{4}/g) ?? [];
+    return blocks.map((b) => [...b].map((c) => CHINESE_DIGITS[c] ?? c).join('')).join('、');
+  });
+  // 两千二十二年, 二千零九年
+  s = s.replace(
+    /[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=年)/g,
+    (_m, n: string) => {
+      const [tens, ones] = n.includes('十') ? n.split('十') : ['', n];
+      const value =
+        (n.includes('十') ? (tens ? Number(CHINESE_DIGITS[tens]) : 1) * 10 : 0) +
+        (ones ? Number(CHINESE_DIGITS[ones]) : 0);
+      return String(2000 + value);
+    },
   );
   s = latinToChinese(simplified(s));
   const { re, map } = aliases();

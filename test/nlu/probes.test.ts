@@ -4,7 +4,7 @@
 // probe-c was written blind in round 3, measured once after that round's tuning, and tuned on in round 4;
 // probe-d was written blind in round 4, measured once after that round's tuning, and tuned on in round 5;
 // probe-e was written blind in round 5, measured once after that round's tuning, and tuned on in round 6;
-// probe-f was written blind in round 6, measured once after that round's tuning and never tuned on.
+// probe-f was written blind in round 6, measured once after that round's tuning, and tuned on in round 7.
 // The floors are the figures reached then, rounded down to 5%, so a regression fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +28,9 @@ const PROBES = [
   // mixed topics, bare answers to the bot): intent 96.0%, precision 97.5%, recall 89.8%
   { file: 'probe-e.jsonl', size: 200, intent: 0.95, precision: 0.95, recall: 0.85 },
   // round 6 blind measurement (group-chat messages, voice transcripts with homophones, phone typos,
-  // Chinese numerals, Cantonese, owners asking for relatives): intent 98.5%, precision 97.6%, recall 91.9%
-  { file: 'probe-f.jsonl', size: 200, intent: 0.95, precision: 0.95, recall: 0.9 },
+  // Chinese numerals, Cantonese, owners asking for relatives): intent 98.5%, precision 97.6%, recall 91.9%;
+  // after round 7's tuning: intent 99.0%, precision 100%, recall 98.4%
+  { file: 'probe-f.jsonl', size: 200, intent: 0.95, precision: 1.0, recall: 0.95 },
 ];
 
 describe.each(PROBES)('$file', ({ file, size, intent, precision, recall }) => {
