@@ -17,6 +17,7 @@ import { type Jurisdiction, loadJurisdiction } from '../../knowledge/jurisdictio
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { Facts } from '../../rules/types.ts';
+import { minorErrorBase } from '../fixtures/facts.ts';
 
 const k = loadKnowledge();
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -247,19 +248,7 @@ describe('summariseFacts()', () => {
   });
 });
 
-const MINOR_OK: Facts = {
-  listed: false,
-  errorKind: 'contact_info',
-  entityType: 'enterprise',
-  correctedAfterReminder: true,
-  intentional: false,
-  adverseImpact: false,
-  safetyRelated: false,
-  repeatedSameError: false,
-  majorImpactOrDispute: false,
-  refusedInspection: false,
-  missedCorrectionDeadline: false,
-};
+const MINOR_OK: Facts = minorErrorBase('contact_info');
 const h = k.guide.common.headings;
 
 describe('nothing to apply for', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { Determination, ErrorKind, FactName, Facts } from '../../rules/types.ts';
+import { minorErrorBase } from '../fixtures/facts.ts';
 
 const REPAIR_DOCS = ['repair-application', 'credit-commitment'];
 
@@ -211,30 +212,6 @@ const EXCLUSIONS: [FactName, string][] = [
   ['refusedInspection', 'cooperated-with-inspection'],
   ['missedCorrectionDeadline', 'met-correction-deadline'],
 ];
-
-/** An enterprise not listed whose minor error of `kind` meets every condition of 四(四). */
-function minorErrorBase(kind: ErrorKind): Facts {
-  const facts: Facts = {
-    entityType: 'enterprise',
-    listed: false,
-    errorKind: kind,
-    correctedAfterReminder: true,
-    intentional: false,
-    adverseImpact: false,
-    safetyRelated: false,
-    repeatedSameError: false,
-    majorImpactOrDispute: false,
-    refusedInspection: false,
-    missedCorrectionDeadline: false,
-  };
-  if (kind === 'decimal_or_unit') facts.firstSpotCheck = true;
-  if (kind === 'branch_zero_financials') {
-    facts.isBranch = true;
-    facts.parentPublishesFinancials = true;
-    facts.proofProvided = true;
-  }
-  return facts;
-}
 
 describe('四(四)一–六 轻微差错免列异', () => {
   describe.each(SIX_KINDS)('%s', (kind) => {

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/evaluate.ts';
 import { ERROR_KIND_CLAUSE } from '../../rules/routes.ts';
 import type { ErrorKind, Facts } from '../../rules/types.ts';
+import { minorErrorBase } from '../fixtures/facts.ts';
 
+// every kind-specific condition met too, so any error kind can be swapped in
 const eligibleBase: Facts = {
-  entityType: 'enterprise',
-  listed: false,
-  correctedAfterReminder: true,
-  intentional: false,
-  adverseImpact: false,
-  safetyRelated: false,
-  repeatedSameError: false,
-  majorImpactOrDispute: false,
-  refusedInspection: false,
-  missedCorrectionDeadline: false,
+  ...minorErrorBase('branch_zero_financials'),
   firstSpotCheck: true,
-  isBranch: true,
-  parentPublishesFinancials: true,
-  proofProvided: true,
 };
 
 describe('minor-error citations name the case of 四(四) the error falls under', () => {
