@@ -28,7 +28,7 @@ const FIRST_PERSON = /我|本公司|本店|我司|我家/;
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
 /** The user has moved away from the registered address (not a web shop's address). */
 const MOVED =
-  /搬|迁|不在(?:注册|登记|原|那)|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|场所|门面|店面|地点|位置)/;
+  /搬|迁|不在(?:注册|登记|原|那)|在(?:注册|登记|原)[^，,。;；]{0,6}?(?:不|没有?)(?:再)?(?:经营|办公|营业)|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|场所|门面|店面|地点|位置)/;
 const QUESTION_BEFORE =
   /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 
@@ -145,7 +145,7 @@ const RULES: Rule[] = [
   },
   {
     fact: 'operatingAtRegisteredAddress',
-    re: /搬了|搬走|搬家|搬离|迁离|搬(?:去|过去|进了?|出去|出了)|(?:搬|迁|挪|去了|到了|(?:现在|目前|如今)(?:人|店|厂|公司)?(?:在|到了))(?:隔壁|邻|对面|别的|其他|其它|外)[^，,。;；]{0,3}?(?:镇|县|乡|村|街道?|市|区|省|地方)|离开了?(?:注册|登记)|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|位置|地点)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地方|地|场所)(?:和|与|跟)(?:执照|注册|登记)[^，,。;；]{0,4}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
+    re: /搬了|搬走|搬家|搬离|迁离|搬(?:去|过去|进了?|出去|出了)|(?:搬|迁|挪|去了|到了|(?:现在|目前|如今)(?:人|店|厂|公司)?(?:在|到了))(?:隔壁|邻|对面|别的|其他|其它|外)[^，,。;；]{0,3}?(?:镇|县|乡|村|街道?|市|区|省|地方)|离开了?(?:注册|登记)|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|位置|地点)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:注册|登记|原来?|执照上)的?(?:地址|住所|场所|地方)(?:已经?|都|早就|现在)*(?:不|没有?)(?:再)?(?:经营|办公|营业)(?![吗么?])|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地方|地|场所)(?:和|与|跟)(?:营业)?(?:执照|注册|登记)[^，,。;；]{0,6}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
     value: false,
   },
   {
@@ -197,7 +197,7 @@ const RULES: Rule[] = [
     re: /(?:不是|并非|并不是|绝非|非)(?:主观)?(?:故意|有意|成心|存心)|(?:没有?|无|不存在|并无)(?:任何)?(?:主观)?(?:故意|恶意)|无意|无心|不小心|疏忽|粗心|笔误|手误|失误/g,
     value: false,
   },
-  { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改)/g, value: true },
+  { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改|少|多|漏|瞒|隐瞒|不)/g, value: true },
   {
     fact: 'adverseImpact',
     re: /(?:没有?|未|并未)(?:(?:对|给)[^，,。;；]{1,4}?)?(?:造成|产生|引起|带来)?(?:什么|任何|啥|多大|太大)?(?:不良|不好的?)?(?:影响|后果|损失|危害|损害)/g,
@@ -331,8 +331,11 @@ const RULES: Rule[] = [
 ];
 
 interface ListingHit {
-  /** 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be */
-  value: boolean | 'asked' | 'asked-now';
+  /**
+   * 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be;
+   * 'asked-self': the user asks whether their own business would be, so it is not yet (d05)
+   */
+  value: boolean | 'asked' | 'asked-now' | 'asked-self';
   pos: number;
   clause: Clause;
 }
@@ -407,7 +410,7 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
       else if (asking) {
         // "我们…会被列入吗": asking whether they will be listed means they are not yet
         const future = /会/.test(before);
-        hits.push({ value: future ? (firstPerson ? false : 'asked') : 'asked-now', pos, clause });
+        hits.push({ value: future ? (firstPerson ? 'asked-self' : 'asked') : 'asked-now', pos, clause });
       } else hits.push({ value: true, pos, clause });
     }
   }
@@ -575,6 +578,9 @@ function genericMention(s: string, pos: number, len: number): boolean {
 
 const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
+const REVOCATION_CUE = /吊销|吊照|吊执照|注销|撤销/;
+const STILL_THERE =
+  /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
 const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
 const BARE_REACHABLE =
   /^(?:人|我们?|老板)?(?:也|都|还|一直|随时)*(?:能|可以)?(?:联系得?[上到]|找得?到人?)(?:我们?|人)?(?:的|了)?$|^(?:电话|手机)号?码?(?:也|都|一直)*(?:没有?(?:变|换|停)|开着|通着|能打通|打得通)(?:的|了)?$/;
@@ -586,6 +592,11 @@ const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂
 const LISTING_A_NOT_A =
   /(?:上没上|进没进|列没列|有没有上|有没有进|是不是上了|在不在)[^，,。;；]{0,4}?(?:异常|名录|黑名单)/;
 const DOC_MENTION = /申请书|承诺书|情况说明|书面申请/;
+const DOC_TOPIC = /^[^，,。;；\s]{0,8}?的(?:情况说明|说明材料|申请书|承诺书|书面申请)/;
+/** "用于移出经营异常名录": the purpose of a document asked for, not the user's own removal */
+const PURPOSE_BEFORE = /(?:用于|用来|用在|为了|以便)[^，,。;；]{0,4}$/;
+/** "帮我拟一份…": the user as the one helped, which says nothing about their business */
+const HELP_ME = /[帮给替]我|帮忙/g;
 
 function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
@@ -740,6 +751,8 @@ export function extractFacts(s: string, now: Date): Extracted {
       if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0, m[0].length)) continue;
       // "变更办好了吗", "年报补完了没有": a question about the state states nothing
       const end = (m.index ?? 0) + m[0].length;
+      // "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state
+      if (rule.fact !== 'entityType' && DOC_TOPIC.test(s.slice(end, end + 12))) continue;
       if (typeof rule.value === 'boolean' && ASKED_AFTER.test(s.slice(end, end + 4))) continue;
       if (rule.value === true && NEG_SCOPE.test(s.slice(Math.max(0, (m.index ?? 0) - 7), m.index ?? 0)))
         continue;
@@ -766,9 +779,13 @@ export function extractFacts(s: string, now: Date): Extracted {
     add('previousYearReportFiled', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER, true))
     add('allOverdueReportsFiled', h.value, h.pos, h.len);
+  let askedSelf = false;
   for (const h of listingHits(s, cls)) {
     if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
-    else add('listed', h.value, h.pos, 2);
+    else if (h.value === 'asked-self') {
+      askedSelf = true;
+      add('listed', false, h.pos, 2);
+    } else add('listed', h.value, h.pos, 2);
   }
   if (LISTING_A_NOT_A.test(s)) signals.push('S:listing-asked-now');
   // a document named without a verb asking to write it is a question about it, not a draft request
@@ -796,7 +813,8 @@ export function extractFacts(s: string, now: Date): Extracted {
     if (
       removal &&
       /异常|名录/.test(s) &&
-      (FIRST_PERSON.test(s) ||
+      !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
+      (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
         facts.entityType !== undefined ||
         listingReason(s) ||
         facts.allOverdueReportsFiled !== undefined ||
@@ -874,9 +892,18 @@ export function extractFacts(s: string, now: Date): Extracted {
   // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was listed
   if (facts.listed === true && listedPos !== undefined && facts.reachableAtRegisteredAddress === undefined) {
     for (const c of cls) {
-      if (c.start <= listedPos || /被|列|因为|由于|原因/.test(c.text)) continue;
+      if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
       const m = NOT_REACHABLE_THERE.exec(c.text);
       if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
+    }
+    // "其实我们还在原地址，现在可以联系到了": after a listing for being unreachable there, still being
+    // there and reachable now is reachable there (README: back at the address → reachable only)
+    if (facts.listingReason === 'unreachable_at_address') {
+      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
+      if (back) {
+        facts.reachableAtRegisteredAddress = true;
+        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
+      }
     }
   }
   // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them
@@ -934,6 +961,10 @@ export function extractFacts(s: string, now: Date): Extracted {
   // a branch is part of an enterprise only when it is called 分公司
   if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
 
+  // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
+  // asking after a move (d05)
+  if (askedSelf && facts.listed === false && facts.errorKind && facts.operatingAtRegisteredAddress !== false)
+    delete facts.listed;
   const doc = docType(s);
   if (doc) facts.docType = doc;
 
