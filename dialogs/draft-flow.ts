@@ -15,6 +15,7 @@ import {
   resolveDocType,
 } from '../knowledge/drafts/fields.ts';
 import { validateDraftData } from '../knowledge/drafts/validate.ts';
+import { proseDate } from '../knowledge/explain.ts';
 import { pathLabel } from '../knowledge/lookup.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import {
@@ -196,10 +197,8 @@ function valueLabel(field: FieldName, value: string | number | undefined): strin
   const choice = fieldDef(field).choices?.find((c) => c.value === value)?.label;
   if (choice) return choice;
   // dates as people write them: 2023年3月15日, 2024年3月, 2021年
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(String(value));
-  if (m && fieldDef(field).kind !== 'year') {
-    return `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
-  }
+  if (fieldDef(field).kind !== 'year' && /^\d{4}(-\d{2}){0,2}$/.test(String(value)))
+    return proseDate(String(value));
   return String(value);
 }
 

@@ -147,11 +147,13 @@ export function deadlineSentences(
   return deadlineLines(det, k.guide.paths[det.path], k, j, opts.submissionDate);
 }
 
-/** 2026-12-28 → 2026年12月28日, the way dates are written in prose. */
+/** 2026-12-28 → 2026年12月28日 (also 2024-03 → 2024年3月, 2021 → 2021年), the way dates are written in prose. */
 export function proseDate(iso: string, knowledge?: Knowledge): string {
-  const k = knowledge ?? loadKnowledge();
+  const c = (knowledge ?? loadKnowledge()).guide.common;
   const [year = '', month, day] = iso.split('-');
-  return fill(k.guide.common.date, { year, month: Number(month), day: Number(day) });
+  if (!month) return fill(c.dateYear, { year });
+  if (!day) return fill(c.dateMonth, { year, month: Number(month) });
+  return fill(c.date, { year, month: Number(month), day: Number(day) });
 }
 
 function deadlineLines(

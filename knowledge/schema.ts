@@ -211,6 +211,8 @@ const CommonSchema = z.strictObject({
   }),
   /** a calendar date in prose (2026年12月28日) */
   date: template(['year', 'month', 'day']),
+  dateMonth: template(['year', 'month']),
+  dateYear: template(['year']),
   /**
    * A step's wording when a fact says it is already done (the error corrected after the reminder):
    * the user is told to keep it so rather than asked to do it again.
