@@ -1,4 +1,5 @@
 // Commands and navigation words (/start /reset /help /forget /set, 返回, 修改 …) and the menus they show.
+import { configuredContacts } from '../knowledge/explain.ts';
 import { loadJurisdiction } from '../knowledge/jurisdiction.ts';
 import { factLabel } from '../knowledge/lookup.ts';
 import { FACT_KINDS, FACT_NAMES, type FactName } from '../rules/types.ts';
@@ -13,19 +14,8 @@ import { askContradiction } from './text-turn.ts';
 import { dialog, say } from './texts.ts';
 import type { Choice } from './types.ts';
 
-export const NAV: Record<string, string> = {
-  返回: 'undo',
-  撤销: 'undo',
-  上一步: 'undo',
-  修改: 'edit',
-  修改回答: 'edit',
-  重新开始: 'reset',
-  重来: 'reset',
-  帮助: 'help',
-  菜单: 'menu',
-  主菜单: 'menu',
-  退出: 'bye',
-};
+/** Words that act as commands anywhere (返回, 修改 …), from knowledge/dialog.json. */
+export const NAV = dialog.navWords as Record<string, string>;
 
 const STAFF_CHANNELS = new Set<string>(['staff', 'web', 'cli']);
 const COMMANDS = new Set([
@@ -140,13 +130,7 @@ export async function onCommand(ctx: Ctx, commandLine: string): Promise<boolean>
 
 export function handoff(ctx: Ctx): void {
   const j = loadJurisdiction();
-  const contact = [
-    j.phone && `电话 ${j.phone}`,
-    j.address && `地址 ${j.address}`,
-    j.hours && `办公时间 ${j.hours}`,
-  ]
-    .filter(Boolean)
-    .join('，');
+  const contact = configuredContacts(j).join('，');
   reply(
     ctx,
     contact

@@ -157,11 +157,9 @@ export async function onIntent(ctx: Ctx, intent: Intent, text: string): Promise<
   }
   if (intent === 'draft') return startDraft(ctx, docHint(text, ctx.s.facts.docType));
   if (intent === 'smalltalk') {
-    const line = /谢|感谢|thank/i.test(text)
-      ? 'smalltalkThanks'
-      : /再见|拜拜|bye/i.test(text)
-        ? 'smalltalkBye'
-        : 'smalltalkHello';
+    const has = (list: string) =>
+      ((dialog[list] ?? []) as string[]).some((w) => text.toLowerCase().includes(w));
+    const line = has('thanksWords') ? 'smalltalkThanks' : has('byeWords') ? 'smalltalkBye' : 'smalltalkHello';
     if (line !== 'smalltalkHello' || !ctx.greeted) reply(ctx, say(line));
     if (line === 'smalltalkHello') mainMenu(ctx);
     return;

@@ -13,6 +13,9 @@ const DialogSchema = z.looseObject({
   resultActions: z.array(ChoiceSchema),
   draftConfirmActions: z.array(ChoiceSchema),
   draftSkipWords: z.array(text),
+  navWords: z.record(text, z.enum(['undo', 'edit', 'reset', 'help', 'menu', 'bye'])),
+  thanksWords: z.array(text),
+  byeWords: z.array(text),
 });
 
 type DialogTexts = z.infer<typeof DialogSchema> & Record<string, unknown>;

@@ -118,14 +118,23 @@ function questionText(k: Knowledge, fact: FactName): string {
   return fact === 'docType' ? k.labels.facts[fact] : k.questions[fact].question;
 }
 
-function contactLines(j: Jurisdiction, k: Knowledge): string[] {
+/** The configured contact lines (地址/电话/办公时间), in the guide's wording; empty while none is set. */
+export function configuredContacts(
+  j: Jurisdiction = loadJurisdiction(),
+  k: Knowledge = loadKnowledge(),
+): string[] {
   const c = k.guide.common.contacts;
-  const set = [
+  return [
     j.address && fill(c.address, { address: j.address }),
     j.phone && fill(c.phone, { phone: j.phone }),
     j.hours && fill(c.hours, { hours: j.hours }),
-  ];
-  const given = set.filter((l): l is string => Boolean(l));
+  ].filter((l): l is string => Boolean(l));
+}
+
+function contactLines(j: Jurisdiction, k: Knowledge): string[] {
+  const c = k.guide.common.contacts;
+  const given = configuredContacts(j, k);
+  const set = [j.address, j.phone, j.hours];
   if (!given.length) return [k.guide.common.noContacts];
   const lines = [fill(c.bureau, { bureau: j.bureau }), ...given];
   if (given.length < set.length) lines.push(k.guide.common.partialContacts);
