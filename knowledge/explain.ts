@@ -36,6 +36,15 @@ function jurisdictionValues(j: Jurisdiction, k: Knowledge): Record<string, strin
   return { bureau: j.bureau, portals };
 }
 
+/** Fills {bureau} and {portals} in a knowledge text (steps, reasons) from the jurisdiction config. */
+export function fillJurisdiction(
+  text: string,
+  j: Jurisdiction = loadJurisdiction(),
+  k: Knowledge = loadKnowledge(),
+): string {
+  return fill(text, jurisdictionValues(j, k));
+}
+
 /**
  * A national rule that is really one document per entity type (the annual-report rules) is named by
  * the user's own type only: an individual business is not cited the cooperatives' rules. An

@@ -2,20 +2,10 @@
 // draft fields), built once per server from knowledge/ data and the rules contract.
 import { readFileSync } from 'node:fs';
 import { type FieldName, fieldDef } from '../../knowledge/drafts/fields.ts';
-import { loadJurisdiction } from '../../knowledge/jurisdiction.ts';
+import { fillJurisdiction } from '../../knowledge/explain.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import type { Question } from '../../knowledge/schema.ts';
 import { DOCUMENT_IDS, FACT_KINDS, FACT_NAMES, PATHS } from '../../rules/types.ts';
-
-interface KnowledgeLabels {
-  facts?: Record<string, string>;
-  values?: Record<string, Record<string, string>>;
-  paths?: Record<string, string>;
-  documents?: Record<string, string>;
-  citations?: Record<string, string>;
-}
-type Questions = Record<
-  string,
-  { question?: string; hint?: string; howToFindOut?: string; choices?: { value: unknown; label: string }[] }
->;
 
 /** Draft fields staff can type in the panel: who the business is, and the listing decision. */
 const PANEL_DRAFT_FIELDS: FieldName[] = [
@@ -65,16 +55,17 @@ export function buildMeta(): Meta {
     booleans: { true: '是', false: '否' },
     unknown: '未知',
   });
-  const labels = readJson<KnowledgeLabels>('../../knowledge/labels.json', {});
-  const questions = readJson<Questions>('../../knowledge/questions.json', {});
-  const steps = readJson<Record<string, string>>('../../knowledge/steps.json', {});
-  const reasons = readJson<Record<string, { met?: string; unmet?: string }>>(
-    '../../knowledge/reasons.json',
-    {},
-  );
-  const place = loadJurisdiction();
-  const portals = place.onlinePortals.map((p) => `${p.name}（${p.module}）`).join('或');
-  const fill = (text: string) => text.replaceAll('{bureau}', place.bureau).replaceAll('{portals}', portals);
+  // the same validated, cached knowledge the engine uses
+  const k = loadKnowledge();
+  const labels = k.labels as {
+    facts?: Record<string, string>;
+    values?: Record<string, Record<string, string>>;
+    paths?: Record<string, string>;
+    documents?: Record<string, string>;
+    citations?: Record<string, string>;
+  };
+  const questions = k.questions as Record<string, Question | undefined>;
+  const fill = (text: string) => fillJurisdiction(text);
 
   const facts: FactMeta[] = FACT_NAMES.filter((n) => n !== 'docType').map((name) => {
     const spec = FACT_KINDS[name];
@@ -103,9 +94,7 @@ export function buildMeta(): Meta {
     documents: DOCUMENT_IDS.map((id) => ({ id, label: labels.documents?.[id] ?? id })),
     draftFields: PANEL_DRAFT_FIELDS.map((name) => ({ name, label: fieldDef(name)?.label ?? name })),
     citations: labels.citations ?? {},
-    steps: Object.fromEntries(Object.entries(steps).map(([id, text]) => [id, fill(text)])),
-    reasons: Object.fromEntries(
-      Object.entries(reasons).flatMap(([id, r]) => (r.unmet ? [[id, fill(r.unmet)] as const] : [])),
-    ),
+    steps: Object.fromEntries(Object.entries(k.steps).map(([id, text]) => [id, fill(text)])),
+    reasons: Object.fromEntries(Object.entries(k.reasons).map(([id, r]) => [id, fill(r.unmet)])),
   };
 }
