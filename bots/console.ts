@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FullEngine } from '../dialogs/engine.ts';
 import type { Logger } from '../dialogs/log.ts';
-import { say } from '../dialogs/texts.ts';
+import { dialog, say } from '../dialogs/texts.ts';
 import type { Reply, Turn } from '../dialogs/types.ts';
 import { summariseCase } from './staff-summary.ts';
 
@@ -20,7 +20,17 @@ export interface ConsoleOptions {
   log?: Logger;
 }
 
-const EXIT_WORDS = new Set(['退出', 'exit', 'quit', '/exit', '/quit', 'q']);
+// the navigation words that mean "bye" (knowledge/dialog.json) end the console, as do the usual ASCII ones
+const EXIT_WORDS = new Set([
+  ...Object.entries(dialog.navWords as Record<string, string>).flatMap(([w, nav]) =>
+    nav === 'bye' ? [w] : [],
+  ),
+  'exit',
+  'quit',
+  '/exit',
+  '/quit',
+  'q',
+]);
 
 export async function renderReplies(replies: Reply[], draftDir: string): Promise<string> {
   const out: string[] = [];
