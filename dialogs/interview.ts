@@ -4,6 +4,7 @@ import { explain, summariseFacts } from '../knowledge/explain.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import type { Question } from '../knowledge/schema.ts';
 import { evaluate } from '../rules/evaluate.ts';
+import { BRANCHING_FACTS } from '../rules/routes.ts';
 import { type Determination, FACT_KINDS, type FactName, type Facts } from '../rules/types.ts';
 import { factProblem } from '../rules/validate.ts';
 import { type Ctx, checkpoint, reply } from './context.ts';
@@ -76,15 +77,12 @@ export function reaskWithHint(ctx: Ctx, fact: FactName): void {
   ask(ctx, fact, `${say('askAgainPrefix')}${question(fact).hint}`);
 }
 
-/** Facts that decide which branch the interview takes: without them, later questions would guess. */
-const BRANCH_FACTS = new Set<FactName>(['listed', 'listingReason', 'errorKind']);
-
 /** 「不清楚」: say how to find out, then go on with what can be decided without it. */
 export function answerUnknown(ctx: Ctx, fact: FactName): void {
   checkpoint(ctx);
   if (!ctx.s.unknown.includes(fact)) ctx.s.unknown.push(fact);
   ctx.s.pending = undefined;
-  if (BRANCH_FACTS.has(fact)) {
+  if (BRANCHING_FACTS.includes(fact)) {
     reply(ctx, `${say('unknownAnswer')}${question(fact).howToFindOut}\n${say('branchUnknown')}`);
     reply(ctx, say('resultNote'), resultActions(evaluate(ctx.s.facts)));
     return;

@@ -375,3 +375,9 @@ export const QUESTION_ORDER: FactName[] = [
   'errorKind',
   'operatingAtRegisteredAddress',
 ];
+
+/**
+ * Facts that choose between families of routes (listed or not, why, which error): while one of them
+ * is unknown, the questions of any single branch would assume an answer the user has not given.
+ */
+export const BRANCHING_FACTS: readonly FactName[] = ['listed', 'listingReason', 'errorKind'];
