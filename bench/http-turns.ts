@@ -106,9 +106,17 @@ async function caller(until: number, latencies: number[] | null): Promise<number
     } else {
       const body =
         choices.length && r() < 0.5 ? { choiceId: pick(r, choices).id } : { text: pick(r, UTTERANCES) };
-      res = await fetch(`${url}/api/cases/${caseId}/turns`, { method: 'POST', headers, body: JSON.stringify(body) });
+      res = await fetch(`${url}/api/cases/${caseId}/turns`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
     }
-    const json = (await res.json()) as { caseId?: string; choices?: { id: string }[]; case?: { caseId: string } };
+    const json = (await res.json()) as {
+      caseId?: string;
+      choices?: { id: string }[];
+      case?: { caseId: string };
+    };
     if (res.status >= 300) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 200)}`);
     latencies?.push(performance.now() - t);
     caseId = json.caseId ?? json.case?.caseId ?? caseId;

@@ -32,7 +32,9 @@ export function startWeb(env: NodeJS.ProcessEnv): Promise<WebProcess> {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m?.[1]) resolve({ url: m[1].replace(/\/$/, ''), child, exited });
     });
-    child.on('close', (code) => reject(new Error(`web exited (${code}) before listening: ${err.slice(-800)}`)));
+    child.on('close', (code) =>
+      reject(new Error(`web exited (${code}) before listening: ${err.slice(-800)}`)),
+    );
   });
 }
 

@@ -109,57 +109,69 @@ describe('two web processes on one PostgreSQL', () => {
     requirePostgres();
   });
 
-  it.skipIf(!PG_URL)('turns for the same case sent alternately to both: every fact and line, in order', {
-    timeout: 120_000,
-  }, async () => {
-    const env = await place('postgres');
-    const [a, b] = await Promise.all([startWeb(env), startWeb(env)]);
-    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-    try {
-      const post = async (base: string, path: string, body: unknown) => {
-        const r = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-        expect(r.status).toBeLessThan(300);
-        return (await r.json()) as Record<string, unknown>;
-      };
-      const caseIds = [
-        (await post(a.url, '/api/cases', {})).caseId as string,
-        (await post(b.url, '/api/cases', {})).caseId as string,
-      ];
-      const script = ['我是个体户', '被列入经营异常名录了', '因为没报年报', '2023年被列入的', '上一年的年报已经报了'];
-      const sent = new Map<string, string[]>(caseIds.map((id) => [id, ['/start']]));
-      // both cases at once, each alternating between the two processes, turns of one case also
-      // overlapping: the second process's turn starts before the first one's has answered
-      await Promise.all(
-        caseIds.map(async (id, c) => {
-          for (let i = 0; i < script.length; i++) {
-            const text = `${script[i]}（${c}-${i}）`;
-            sent.get(id)?.push(text);
-            await post(i % 2 ? a.url : b.url, `/api/cases/${id}/turns`, { text });
-          }
-        }),
-      );
-      // concurrent turns on the same case from both processes: serialised by the row lock
-      const burst = Array.from({ length: 10 }, (_, i) => `再问一次（${i}）`);
-      await Promise.all(burst.map((text, i) => post(i % 2 ? a.url : b.url, `/api/cases/${caseIds[0]}/turns`, { text })));
-      const stored = await userLines(env, caseIds);
-      for (const id of caseIds) expect(inOrder(stored.get(id) ?? [], sent.get(id) ?? [])).toBe(true);
-      const first = stored.get(caseIds[0] as string) ?? [];
-      for (const text of burst) expect(first.filter((l) => l === text)).toHaveLength(1);
-      // facts said through either process are all there
-      const view = (await (await fetch(`${a.url}/api/cases/${caseIds[1]}`, { headers })).json()) as {
-        facts: Record<string, unknown>;
-        history: { text: string }[];
-      };
-      expect(view.facts).toMatchObject({ entityType: 'individual', listed: true, listedYear: 2023 });
-      const storage = await openStorage({ dataDir: env.CREDIT_BOT_DATA_DIR as string, env });
-      const trail = await storage.cases.audit(caseIds[1] as string);
-      await storage.close();
-      const factRows = trail.filter((r) => r.kind === 'fact').map((r) => r.field);
-      expect(factRows).toEqual(expect.arrayContaining(['entityType', 'listed', 'listedYear']));
-    } finally {
-      a.child.kill('SIGKILL');
-      b.child.kill('SIGKILL');
-      await Promise.all([a.exited, b.exited]);
-    }
-  });
+  it.skipIf(!PG_URL)(
+    'turns for the same case sent alternately to both: every fact and line, in order',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const env = await place('postgres');
+      const [a, b] = await Promise.all([startWeb(env), startWeb(env)]);
+      const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+      try {
+        const post = async (base: string, path: string, body: unknown) => {
+          const r = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+          expect(r.status).toBeLessThan(300);
+          return (await r.json()) as Record<string, unknown>;
+        };
+        const caseIds = [
+          (await post(a.url, '/api/cases', {})).caseId as string,
+          (await post(b.url, '/api/cases', {})).caseId as string,
+        ];
+        const script = [
+          '我是个体户',
+          '被列入经营异常名录了',
+          '因为没报年报',
+          '2023年被列入的',
+          '上一年的年报已经报了',
+        ];
+        const sent = new Map<string, string[]>(caseIds.map((id) => [id, ['/start']]));
+        // both cases at once, each alternating between the two processes, turns of one case also
+        // overlapping: the second process's turn starts before the first one's has answered
+        await Promise.all(
+          caseIds.map(async (id, c) => {
+            for (let i = 0; i < script.length; i++) {
+              const text = `${script[i]}（${c}-${i}）`;
+              sent.get(id)?.push(text);
+              await post(i % 2 ? a.url : b.url, `/api/cases/${id}/turns`, { text });
+            }
+          }),
+        );
+        // concurrent turns on the same case from both processes: serialised by the row lock
+        const burst = Array.from({ length: 10 }, (_, i) => `再问一次（${i}）`);
+        await Promise.all(
+          burst.map((text, i) => post(i % 2 ? a.url : b.url, `/api/cases/${caseIds[0]}/turns`, { text })),
+        );
+        const stored = await userLines(env, caseIds);
+        for (const id of caseIds) expect(inOrder(stored.get(id) ?? [], sent.get(id) ?? [])).toBe(true);
+        const first = stored.get(caseIds[0] as string) ?? [];
+        for (const text of burst) expect(first.filter((l) => l === text)).toHaveLength(1);
+        // facts said through either process are all there
+        const view = (await (await fetch(`${a.url}/api/cases/${caseIds[1]}`, { headers })).json()) as {
+          facts: Record<string, unknown>;
+          history: { text: string }[];
+        };
+        expect(view.facts).toMatchObject({ entityType: 'individual', listed: true, listedYear: 2023 });
+        const storage = await openStorage({ dataDir: env.CREDIT_BOT_DATA_DIR as string, env });
+        const trail = await storage.cases.audit(caseIds[1] as string);
+        await storage.close();
+        const factRows = trail.filter((r) => r.kind === 'fact').map((r) => r.field);
+        expect(factRows).toEqual(expect.arrayContaining(['entityType', 'listed', 'listedYear']));
+      } finally {
+        a.child.kill('SIGKILL');
+        b.child.kill('SIGKILL');
+        await Promise.all([a.exited, b.exited]);
+      }
+    },
+  );
 });
