@@ -11,7 +11,6 @@ function bubble(who, text) {
   div.className = `msg ${who}`;
   div.textContent = text;
   log.append(div);
-  div.scrollIntoView({ block: 'end' });
   return div;
 }
 
@@ -20,8 +19,10 @@ function disableOldChoices() {
 }
 
 function show(answer) {
+  let first;
   for (const m of answer.messages) {
     const div = bubble('bot', m.text);
+    first ??= div;
     if (m.choices.length) {
       const row = document.createElement('div');
       row.className = 'choices';
@@ -47,7 +48,10 @@ function show(answer) {
     a.textContent = `下载 Word 文件：${f.fileName}`;
     p.append(a);
     div.append(p);
+    first ??= div;
   }
+  // A long answer is read from its start, not its end.
+  first?.scrollIntoView({ block: 'start' });
 }
 
 let busy = false;
@@ -55,7 +59,7 @@ async function turn(body, shown) {
   if (busy) return;
   busy = true;
   sendButton.disabled = true;
-  if (shown) bubble('me', shown);
+  if (shown) bubble('me', shown).scrollIntoView({ block: 'end' });
   disableOldChoices();
   status.textContent = '正在回复…';
   try {
@@ -96,3 +100,9 @@ input.addEventListener('keydown', (e) => {
 });
 
 void turn({ text: '/start' });
+
+// The skip link moves keyboard focus to the message box (a plain #fragment only scrolls there).
+document.querySelector('.skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  input.focus();
+});
