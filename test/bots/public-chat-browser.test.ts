@@ -132,11 +132,11 @@ describe.skipIf(!haveChromium)('public chat page in headless Chromium at 390×84
     for (let step = 0; step < 15; step++) {
       await page.locator('#send:not([disabled])').waitFor();
       if (await page.locator('.choices button:not([disabled])', { hasText: /^确认生成$/ }).count()) break;
-      const question = await lastBot().innerText();
+      const question = (await lastBot().textContent()) ?? '';
       await page.locator('#message').fill(/名称/.test(question) ? NAME : '跳过');
       await page.locator('#send').click();
       await expect
-        .poll(async () => (await lastBot().innerText()) !== question, { timeout: 20_000 })
+        .poll(async () => ((await lastBot().textContent()) ?? '') !== question, { timeout: 20_000 })
         .toBe(true);
     }
     // Keyboard on a choice: focus the button and press Enter.
@@ -145,7 +145,7 @@ describe.skipIf(!haveChromium)('public chat page in headless Chromium at 390×84
     await page.keyboard.press('Enter');
     const link = page.locator('.file a').last();
     await link.waitFor({ timeout: 20_000 });
-    expect(await link.innerText()).toMatch(/下载 Word 文件：.*\.docx/);
+    expect(await link.textContent()).toMatch(/下载 Word 文件：.*\.docx/);
     await link.scrollIntoViewIfNeeded();
     await shot('chat-390-download.png');
     expect(await axeViolations()).toEqual([]);
