@@ -13,7 +13,7 @@ import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient, PlatformError } from './api.ts';
 import { isFresh, open, seal, sign, signatureMatches } from './msg-crypt.ts';
-import { draftLinkText, splitForPlatform, withNumberedChoices } from './render.ts';
+import { draftLinkText, packForPlatform, splitForPlatform, withNumberedChoices } from './render.ts';
 import { createSeenSet } from './seen-set.ts';
 import { channelTexts, commandForMenuKey } from './texts.ts';
 import { buildXml, parseXmlFields, type XmlFields } from './xml.ts';
@@ -142,7 +142,7 @@ export function createOfficialAccount(engine: Engine, opts: OfficialAccountOptio
         out.push(...splitForPlatform(r.text));
       }
     }
-    return out.filter((t) => t.length > 0);
+    return packForPlatform(out);
   }
 
   async function sendCustom(openId: string, texts: string[]): Promise<void> {

@@ -21,6 +21,16 @@ export function splitForPlatform(text: string): string[] {
   return splitText(text, TEXT_MAX_UNITS);
 }
 
+/**
+ * The engine's several replies as few platform messages as fit: a passive WeChat reply carries only one
+ * message, and every further one is an API call (and, for an Official Account, needs the
+ * customer-service permission), so short replies travel together, split again at paragraph breaks.
+ */
+export function packForPlatform(texts: string[]): string[] {
+  const joined = texts.filter((t) => t.trim()).join('\n\n');
+  return joined ? splitForPlatform(joined) : [];
+}
+
 export function draftLinkText(fileName: string, url: string, ttlMs: number): string {
   return fill(channelTexts.draftLink, {
     name: fileName.replace(/\.[a-z]+$/i, ''),

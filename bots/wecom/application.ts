@@ -12,7 +12,7 @@ import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient } from '../wechat/api.ts';
 import { isFresh, open, sign, signatureMatches } from '../wechat/msg-crypt.ts';
-import { splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
+import { packForPlatform, splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
 import { createSeenSet } from '../wechat/seen-set.ts';
 import { channelTexts, commandForMenuKey } from '../wechat/texts.ts';
 import { parseXmlFields, type XmlFields } from '../wechat/xml.ts';
@@ -149,14 +149,22 @@ export function createWecomApp(engine: Engine, opts: WecomOptions): WecomApp {
   }
 
   async function deliver(target: Target, turn: Turn, replies: Reply[]): Promise<void> {
+    // Consecutive texts travel together (fewer messages); files and moves keep their place.
+    let pending: string[] = [];
+    const flush = async () => {
+      for (const part of packForPlatform(pending)) await sendText(target, part);
+      pending = [];
+    };
     for (const r of replies) {
       if (r.kind === 'text') {
-        for (const part of splitForPlatform(withNumberedChoices(r))) await sendText(target, part);
+        pending.push(withNumberedChoices(r));
       } else if (r.kind === 'file') {
+        await flush();
         // Files carry personal data: they only ever go to the member, never to a group.
         await sendFile({ userId: target.userId }, r);
       } else {
-        if (turn.isGroup) for (const part of splitForPlatform(r.text)) await sendText(target, part);
+        if (turn.isGroup) pending.push(r.text);
+        await flush();
         // An application may always write to a member in its visible range: no deep link needed.
         const privateTurn: Turn = {
           channel: 'wecom',
@@ -174,6 +182,7 @@ export function createWecomApp(engine: Engine, opts: WecomOptions): WecomApp {
         );
       }
     }
+    await flush();
   }
 
   const plugin: FastifyPluginAsync = async (app) => {
