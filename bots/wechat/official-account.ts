@@ -9,11 +9,12 @@ import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
 import { attachmentHeader, type OneTimeDownloads } from '../http/one-time-downloads.ts';
 import type { RateLimiter } from '../rate-limit.ts';
+import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient, PlatformError } from './api.ts';
 import { isFresh, open, seal, sign, signatureMatches } from './msg-crypt.ts';
-import { draftLinkText, packForPlatform, splitForPlatform, withNumberedChoices } from './render.ts';
+import { draftLinkText, MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from './render.ts';
 import { createSeenSet } from './seen-set.ts';
 import { channelTexts, commandForMenuKey } from './texts.ts';
 import { buildXml, parseXmlFields, type XmlFields } from './xml.ts';
@@ -100,12 +101,13 @@ export function createOfficialAccount(engine: Engine, opts: OfficialAccountOptio
     return { fields: inner };
   }
 
-  function turnFor(m: XmlFields): Turn | 'ignore' | 'text-only' {
+  function turnFor(m: XmlFields): Turn | 'ignore' | 'text-only' | 'too-long' {
     const base = { channel: 'wechat' as const, chatId: m.FromUserName ?? '', userId: m.FromUserName ?? '' };
     const turn = (text: string): Turn => ({ ...base, isGroup: false, addressed: true, text });
     switch (m.MsgType) {
       case 'text': {
         const text = (m.Content ?? '').replace(/\s+/g, ' ').trim();
+        if ([...text].length > MAX_TEXT) return 'too-long';
         return text ? turn(text) : 'ignore';
       }
       case 'event': {
@@ -268,6 +270,7 @@ export function createOfficialAccount(engine: Engine, opts: OfficialAccountOptio
         reply.type('application/xml; charset=utf-8').send(passiveBody(m, content, req.query));
       if (turn === 'ignore') return reply.type('text/plain').send(SUCCESS);
       if (turn === 'text-only') return send(channelTexts.textOnly);
+      if (turn === 'too-long') return send(fill(channelTexts.tooLong, { max: MAX_TEXT }));
 
       const texts = await answer(turn, baseUrl(req));
       if (!texts || texts.length === 0) return reply.type('text/plain').send(SUCCESS);

@@ -5,6 +5,9 @@ import { fill } from '../render/messages.ts';
 import { splitText } from '../render/split.ts';
 import { channelTexts } from './texts.ts';
 
+/** Longer incoming messages are not chat questions; the user is asked to split them. */
+export const MAX_TEXT = 2000;
+
 /** Both platforms cap a text message at 2048 bytes of UTF-8. */
 export const TEXT_MAX_BYTES = 2048;
 // One UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4), so this many units

@@ -8,11 +8,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
 import type { RateLimiter } from '../rate-limit.ts';
+import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient } from '../wechat/api.ts';
 import { isFresh, open, sign, signatureMatches } from '../wechat/msg-crypt.ts';
-import { packForPlatform, splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
+import { MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
 import { createSeenSet } from '../wechat/seen-set.ts';
 import { channelTexts, commandForMenuKey } from '../wechat/texts.ts';
 import { parseXmlFields, type XmlFields } from '../wechat/xml.ts';
@@ -229,6 +230,13 @@ export function createWecomApp(engine: Engine, opts: WecomOptions): WecomApp {
         return reply;
       }
       const turn = turnFor(m);
+      if (turn?.text && [...turn.text].length > MAX_TEXT) {
+        const target: Target = { userId: turn.userId, ...(m.ChatId && { chatId: m.ChatId }) };
+        void sendText(target, fill(channelTexts.tooLong, { max: MAX_TEXT })).catch((err: unknown) =>
+          log.error({ err }, 'could not send a WeCom message'),
+        );
+        return reply;
+      }
       if (turn) {
         const target: Target = { userId: turn.userId, ...(m.ChatId && { chatId: m.ChatId }) };
         void runner.run(turn, (replies) => deliver(target, turn, replies));

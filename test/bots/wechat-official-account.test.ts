@@ -304,6 +304,15 @@ describe('WeChat Official Account callback checks', () => {
       MsgId: '9',
     });
     expect(parseXmlFields(await image.text())?.Content).toMatch(/只能看懂文字/);
+    const long = await sender.post({
+      ToUserName: GH,
+      FromUserName: OPENID,
+      MsgType: 'text',
+      Content: '年报'.repeat(5000),
+      MsgId: '10',
+    });
+    expect(parseXmlFields(await long.text())?.Content).toMatch(/太长了（上限 2000 个字）/);
+    expect(engine.turns).toHaveLength(1);
   });
 
   it('a slow answer goes out through the customer-service API with a cached, refreshed access token', async () => {
