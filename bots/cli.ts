@@ -21,6 +21,7 @@ const commands: Loader[] = [
   () => import('./commands/eval.ts'),
   () => import('./commands/serve.ts'),
   () => import('./commands/web.ts'),
+  () => import('./commands/wechat-menu.ts'),
 ];
 
 async function main(argv: string[]): Promise<void> {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../dialogs/log.ts';
 import { UsageError } from './usage-error.ts';
+import { ENCODING_AES_KEY } from './wechat/msg-crypt.ts';
 
 const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]{30,}$/;
 // Discord bot tokens are three base64url parts joined by dots (user id, timestamp, HMAC).
@@ -71,6 +72,54 @@ const EnvSchema = z.object({
       .min(1, 'must be at least 1 turn per minute'),
   ),
   CREDIT_BOT_STAFF_TOKEN: opt(z.string()),
+  WECHAT_TOKEN: opt(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, 'must be the Token typed in the admin page (3–32 letters or digits)'),
+  ),
+  WECHAT_APP_ID: opt(
+    z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/, 'must be the AppID from 设置与开发 → 基本配置 (wx and 16 hex digits)'),
+  ),
+  WECHAT_APP_SECRET: opt(
+    z.string().regex(/^[0-9a-f]{32}$/, 'must be the AppSecret from 设置与开发 → 基本配置 (32 hex digits)'),
+  ),
+  WECHAT_ENCODING_AES_KEY: opt(
+    z
+      .string()
+      .regex(ENCODING_AES_KEY, 'must be the EncodingAESKey from the admin page (43 letters or digits)'),
+  ),
+  WECHAT_API_ROOT: opt(httpUrl('http://127.0.0.1:9000 for a test double')),
+  WECOM_CORP_ID: opt(
+    z.string().regex(/^w[wx][0-9A-Za-z]{16}$/, 'must be the 企业ID from 我的企业 → 企业信息 (ww…)'),
+  ),
+  WECOM_AGENT_ID: opt(z.string().regex(/^\d{1,10}$/, 'must be the numeric AgentId of the application')),
+  WECOM_SECRET: opt(
+    z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, "must be the application's Secret (letters, digits, _ and -)"),
+  ),
+  WECOM_TOKEN: opt(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,32}$/, 'must be the Token from the callback settings (3–32 letters or digits)'),
+  ),
+  WECOM_ENCODING_AES_KEY: opt(
+    z
+      .string()
+      .regex(
+        ENCODING_AES_KEY,
+        'must be the EncodingAESKey from the callback settings (43 letters or digits)',
+      ),
+  ),
+  WECOM_API_ROOT: opt(httpUrl('http://127.0.0.1:9001 for a test double')),
+  WECOM_MENTION_NAME: opt(z.string().max(64)),
+  CREDIT_BOT_PUBLIC_CHAT: opt(z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off)' })),
+  CREDIT_BOT_PUBLIC_URL: opt(
+    z.url({
+      protocol: /^https?$/,
+      error: 'must be the public URL of this server for draft links, e.g. https://credit.example.gov.cn',
+    }),
+  ),
   CREDIT_BOT_LOG_LEVEL: opt(
     z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
@@ -92,9 +141,33 @@ export interface DiscordConfig {
   apiRoot?: string;
 }
 
+export interface WechatConfig {
+  token: string;
+  appId: string;
+  appSecret: string;
+  encodingAesKey?: string;
+  apiRoot?: string;
+}
+
+export interface WecomConfig {
+  corpId: string;
+  agentId: string;
+  secret: string;
+  token: string;
+  encodingAesKey: string;
+  apiRoot?: string;
+  mentionName?: string;
+}
+
 export interface BotConfig {
   telegram?: TelegramConfig;
   discord?: DiscordConfig;
+  wechat?: WechatConfig;
+  wecom?: WecomConfig;
+  /** CREDIT_BOT_PUBLIC_CHAT=1: the public chat page at /chat */
+  publicChat: boolean;
+  /** public base URL for links the bot hands out (draft downloads) */
+  publicUrl?: string;
   /** turns per user per minute */
   rateLimitPerMinute: number;
   /** CREDIT_BOT_LOG_LEVEL, checked */
@@ -105,7 +178,17 @@ export interface BotConfig {
 
 export const ENV_HELP =
   'set TELEGRAM_BOT_TOKEN for Telegram, DISCORD_BOT_TOKEN and DISCORD_APP_ID for Discord, or ' +
-  'CREDIT_BOT_STAFF_TOKEN for the web console (see docs/connecting-bots.md)';
+  'CREDIT_BOT_STAFF_TOKEN for the web console, WECHAT_TOKEN/WECHAT_APP_ID/WECHAT_APP_SECRET for a WeChat ' +
+  'Official Account, WECOM_* for WeCom, CREDIT_BOT_PUBLIC_CHAT=1 for the public chat page (see docs/connecting-bots.md)';
+
+const WECHAT_REQUIRED = ['WECHAT_TOKEN', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET'] as const;
+const WECOM_REQUIRED = [
+  'WECOM_CORP_ID',
+  'WECOM_AGENT_ID',
+  'WECOM_SECRET',
+  'WECOM_TOKEN',
+  'WECOM_ENCODING_AES_KEY',
+] as const;
 
 /** Reads and checks the bot settings; throws UsageError naming every bad variable. */
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
@@ -132,9 +215,29 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   ) {
     problems.push('DISCORD_BOT_TOKEN is missing: set it to the bot token from the Discord developer portal');
   }
+  // A channel is either fully configured or not at all: half a set is a typo, not a wish.
+  for (const [channel, names] of [
+    ['WeChat Official Account', WECHAT_REQUIRED],
+    ['WeCom', WECOM_REQUIRED],
+  ] as const) {
+    const set = names.filter((n) => e[n] !== undefined);
+    if (set.length > 0 && set.length < names.length) {
+      const missing = names.filter((n) => e[n] === undefined);
+      problems.push(
+        `${channel} needs ${missing.join(', ')} as well (${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set)`,
+      );
+    }
+  }
+  if (e.WECHAT_TOKEN === undefined) {
+    for (const name of ['WECHAT_ENCODING_AES_KEY', 'WECHAT_API_ROOT'] as const) {
+      if (e[name] !== undefined) problems.push(`${name} is set but WECHAT_TOKEN is not; set the whole group`);
+    }
+  }
   if (problems.length) throw new UsageError(`bad configuration: ${problems.join('; ')}`);
 
   const config: BotConfig = {
+    publicChat: e.CREDIT_BOT_PUBLIC_CHAT === '1',
+    ...(e.CREDIT_BOT_PUBLIC_URL && { publicUrl: e.CREDIT_BOT_PUBLIC_URL }),
     rateLimitPerMinute: e.CREDIT_BOT_RATE_LIMIT ?? 20,
     logLevel: e.CREDIT_BOT_LOG_LEVEL ?? 'info',
     secrets: [
@@ -142,6 +245,12 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       e.TELEGRAM_WEBHOOK_SECRET,
       e.DISCORD_BOT_TOKEN,
       e.CREDIT_BOT_STAFF_TOKEN,
+      e.WECHAT_APP_SECRET,
+      e.WECHAT_ENCODING_AES_KEY,
+      e.WECHAT_TOKEN,
+      e.WECOM_SECRET,
+      e.WECOM_ENCODING_AES_KEY,
+      e.WECOM_TOKEN,
     ].filter((s): s is string => typeof s === 'string' && s.length > 0),
   };
   if (e.TELEGRAM_BOT_TOKEN) {
@@ -163,6 +272,26 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       appId: e.DISCORD_APP_ID,
       ...(e.DISCORD_GUILD_ID && { guildId: e.DISCORD_GUILD_ID }),
       ...(e.DISCORD_API_ROOT && { apiRoot: e.DISCORD_API_ROOT }),
+    };
+  }
+  if (e.WECHAT_TOKEN && e.WECHAT_APP_ID && e.WECHAT_APP_SECRET) {
+    config.wechat = {
+      token: e.WECHAT_TOKEN,
+      appId: e.WECHAT_APP_ID,
+      appSecret: e.WECHAT_APP_SECRET,
+      ...(e.WECHAT_ENCODING_AES_KEY && { encodingAesKey: e.WECHAT_ENCODING_AES_KEY }),
+      ...(e.WECHAT_API_ROOT && { apiRoot: e.WECHAT_API_ROOT }),
+    };
+  }
+  if (e.WECOM_CORP_ID && e.WECOM_AGENT_ID && e.WECOM_SECRET && e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY) {
+    config.wecom = {
+      corpId: e.WECOM_CORP_ID,
+      agentId: e.WECOM_AGENT_ID,
+      secret: e.WECOM_SECRET,
+      token: e.WECOM_TOKEN,
+      encodingAesKey: e.WECOM_ENCODING_AES_KEY,
+      ...(e.WECOM_API_ROOT && { apiRoot: e.WECOM_API_ROOT }),
+      ...(e.WECOM_MENTION_NAME && { mentionName: e.WECOM_MENTION_NAME }),
     };
   }
   return config;

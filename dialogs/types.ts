@@ -1,7 +1,16 @@
 // One turn as data (docs/design.md): adapters build a Turn, the engine answers with Reply[].
 import type { Determination, Facts } from '../rules/types.ts';
 
-export type Channel = 'console' | 'staff' | 'cli' | 'telegram' | 'discord' | 'web';
+export type Channel =
+  | 'console'
+  | 'staff'
+  | 'cli'
+  | 'telegram'
+  | 'discord'
+  | 'web'
+  | 'wechat'
+  | 'wecom'
+  | 'public-web';
 
 export interface Turn {
   channel: Channel;

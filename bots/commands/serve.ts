@@ -67,30 +67,39 @@ export const CHANNELS: ServeChannel[] = [
       return { description: `Discord ${h.tag} (${scope})`, stop: h.stop };
     },
   },
-  // ── web channel ───────────────────────────────────────────────────────────────────────────────────
-  // The staff web console lives in bots/web/ (another module); it is optional, so a checkout without it
-  // still serves the chat platforms.
+  // ── HTTP channels ─────────────────────────────────────────────────────────────────────────────────
+  // One HTTP server (CREDIT_BOT_WEB_HOST/PORT) for everything reached over HTTP: the staff console
+  // (bots/web, optional in an installation), the WeChat Official Account and WeCom callbacks and the
+  // public chat page. It starts when any of them is configured, with or without staff accounts.
   {
     name: 'web',
-    enabled: (env) => Boolean(env.CREDIT_BOT_STAFF_TOKEN?.trim() || env.CREDIT_BOT_STAFF_ACCOUNTS?.trim()),
-    async start(engine, { env, log }) {
-      let web: typeof import('../web/server.ts');
+    enabled: (env) =>
+      staffConfigured(env) ||
+      Boolean(
+        env.WECHAT_TOKEN?.trim() || env.WECOM_CORP_ID?.trim() || env.CREDIT_BOT_PUBLIC_CHAT?.trim() === '1',
+      ),
+    async start(engine, { env, config, log }) {
+      let http: typeof import('../http/server.ts');
       try {
-        web = await import('../web/server.ts');
+        http = await import('../http/server.ts');
       } catch (err) {
         if ((err as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND') {
           throw new UsageError(
-            'the web console is not part of this installation (bots/web/server.ts is missing)',
+            `an HTTP part is not part of this installation (${(err as Error).message.split('\n')[0]})`,
           );
         }
         throw err;
       }
-      const h = await web.startWeb(engine, env, { log });
-      return { description: `staff web console at ${h.url}`, stop: h.stop };
+      const h = await http.startHttp(engine, { env, config, log, staff: staffConfigured(env) });
+      return { description: `HTTP at ${h.url}: ${h.parts.join('; ')}`, stop: h.stop };
     },
   },
   // ─────────────────────────────────────────────────────────────────────────────────────────────────
 ];
+
+function staffConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CREDIT_BOT_STAFF_TOKEN?.trim() || env.CREDIT_BOT_STAFF_ACCOUNTS?.trim());
+}
 
 export interface ServeOptions {
   env?: NodeJS.ProcessEnv;
@@ -172,7 +181,8 @@ export function register(program: Command): void {
     .command('serve')
     .description(
       '启动已配置的聊天渠道 / start every configured channel: Telegram (TELEGRAM_BOT_TOKEN), Discord ' +
-        '(DISCORD_BOT_TOKEN, DISCORD_APP_ID), staff web console (CREDIT_BOT_STAFF_TOKEN)',
+        '(DISCORD_BOT_TOKEN, DISCORD_APP_ID), staff web console (CREDIT_BOT_STAFF_TOKEN), WeChat Official ' +
+        'Account (WECHAT_*), WeCom (WECOM_*), public chat page (CREDIT_BOT_PUBLIC_CHAT=1)',
     )
     .action(async () => {
       await serve();
