@@ -27,6 +27,7 @@ const sample = (fact: FactName): unknown => {
   if (spec.kind === 'boolean') return true;
   if (spec.kind === 'enum') return spec.values[0];
   if (spec.kind === 'year') return 2021;
+  if (spec.kind === 'date') return '2026-03-15';
   return 2;
 };
 
