@@ -157,7 +157,8 @@ describe('hostile input at every prompt', () => {
     expect(errors).toEqual([]);
   });
 
-  it('answers every hostile text and button at every prompt', async () => {
+  // hundreds of turns: on a shared 2-core machine under load this takes more than the default 30 s
+  it('answers every hostile text and button at every prompt', { timeout: 120_000 }, async () => {
     const inputs: Partial<Turn>[] = [
       ...HOSTILE.map((text) => ({ text })),
       ...HOSTILE_CHOICES.map((choiceId) => ({ choiceId })),
