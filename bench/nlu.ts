@@ -14,7 +14,7 @@ const time = <T>(f: () => T): [T, number] => {
 
 const [, cachedMs] = time(() => loadModel());
 
-const dev = fileURLToPath(new URL('../../shared/eval-dev/utterances.jsonl', import.meta.url));
+const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
 const texts = [
   ...loadPhrases().map((p) => p.text),
   ...[dev, HELDOUT_FILE].flatMap((f) =>
