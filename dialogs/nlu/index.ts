@@ -9,7 +9,7 @@ import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
 import { hasAny, lexicon } from './lexicon.ts';
-import { applyRules } from './lexicon-rules.ts';
+import { amountYuan, applyRules, dateIn } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
 import { tokenize, toSimplified } from './tokens.ts';
@@ -236,6 +236,36 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     }
     Object.assign(facts, answered);
   }
+  const g0 = lexicon().grammar;
+  // yearByRole: 「去年的年报我已经补了」 answering "which year were you listed?" is about the filing
+  if (
+    opts.pending === 'listedYear' &&
+    hasAny(s, g0.filingWords) &&
+    !hasAny(s, g0.listingWords) &&
+    corrections.listedYear === undefined
+  ) {
+    delete (answered as Record<string, unknown>).listedYear;
+    if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
+  }
+  // dates and amounts asked for directly (「今年三月公示的」, 「两万」)
+  const p = opts.pending as string | undefined;
+  if (
+    (p === 'penaltyPublishedDate' || p === 'seriousListedDate') &&
+    (facts as Record<string, unknown>)[p] === undefined
+  ) {
+    const d = dateIn(s, now);
+    if (d) (answered as Record<string, unknown>)[p] = (facts as Record<string, unknown>)[p] = d;
+  }
+  if (p === 'fineAmountYuan' && (facts as Record<string, unknown>)[p] === undefined) {
+    const yuan = amountYuan(s);
+    if (yuan) (answered as Record<string, unknown>)[p] = (facts as Record<string, unknown>)[p] = yuan;
+  }
+  // the configured county counts as a statement only where it corrects another county
+  if (
+    (facts as Record<string, unknown>).inJurisdiction === true &&
+    (corrections as Record<string, unknown>).inJurisdiction === undefined
+  )
+    delete (facts as Record<string, unknown>).inJurisdiction;
   const answerOf = (): Understanding['answer'] => {
     if (!opts.pending) return undefined;
     const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
@@ -305,7 +335,9 @@ function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; to
   } else {
     for (const part of parts) {
       const { facts, signals } = statedFacts(part, now);
-      const intent = decide(part, facts, signals)[0]?.intent;
+      let intent = decide(part, facts, signals)[0]?.intent;
+      // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
+      if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
       if (intent && !questions.includes(intent)) questions.push(intent);
     }
   }

@@ -313,9 +313,23 @@ export const RULES: NamedRule[] = [
         (hit.word === county ? false : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
       )
         return undefined;
-      return configuredCounty().includes(county) ? undefined : false;
+      // the configured county itself: true (kept only where it corrects an earlier county, see index.ts)
+      return configuredCounty().includes(county);
     },
     negatable: false,
+  },
+
+  // 「最近一年的年报补了」: one year's report, the previous one, never all of them (issue 11)
+  {
+    name: 'report.recentYearFiled',
+    fact: 'previousYearReportFiled',
+    words: (lx) => lx.grammar.recentYearReport,
+    value: (hit) => {
+      const g = lexicon().grammar;
+      const next = hit.after.slice(0, 8);
+      if (g.notDone.some((w) => next.includes(w))) return false;
+      return g.done.some((w) => next.includes(w)) ? true : undefined;
+    },
   },
 
   // who applies

@@ -29,6 +29,9 @@ export interface Lexicon {
     genericHelp: string[];
     definitionCues: string[];
     documentWords: string[];
+    recentYearReport: string[];
+    filingWords: string[];
+    listingWords: string[];
   };
   penalties: {
     penaltyWords: string[];
