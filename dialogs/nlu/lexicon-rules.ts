@@ -419,6 +419,17 @@ export interface RuleResult {
   why: Record<string, string>;
 }
 
+const sortedWords = new WeakMap<NamedRule, string[]>();
+/** A rule's words, longest first (so 罚款已经交 wins over 罚款), computed once. */
+function wordsOf(rule: NamedRule, lx: Lexicon): string[] {
+  let words = sortedWords.get(rule);
+  if (!words) {
+    words = [...rule.words(lx)].sort((a, b) => b.length - a.length);
+    sortedWords.set(rule, words);
+  }
+  return words;
+}
+
 export function applyRules(
   s: string,
   now: Date,
@@ -438,8 +449,9 @@ export function applyRules(
   const hedged = new Set<string>();
   for (const rule of RULES) {
     if (rule.when && !rule.when(ctx)) continue;
-    const words = [...rule.words(lx)].sort((a, b) => b.length - a.length);
+    const words = wordsOf(rule, lx);
     for (const c of cls) {
+      if (!words.some((w) => c.text.includes(w))) continue;
       const taken: [number, number][] = [];
       for (const w of words) {
         for (let i = c.text.indexOf(w); i >= 0; i = c.text.indexOf(w, i + 1)) {

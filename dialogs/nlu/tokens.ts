@@ -18,11 +18,15 @@ function segmenter(): Jieba {
   return jieba;
 }
 
-/** Words of an already normalised text, without spaces and punctuation. */
+let last: { s: string; tokens: string[] } | undefined;
+/** Words of an already normalised text, without spaces and punctuation (the last text is remembered: features and the reply both ask). */
 export function tokenize(s: string): string[] {
-  return segmenter()
+  if (last?.s === s) return [...last.tokens];
+  const tokens = segmenter()
     .cut(s, false)
     .filter((t) => /[\p{L}\p{N}]/u.test(t));
+  last = { s, tokens };
+  return [...tokens];
 }
 
 let converter: (s: string) => string;
