@@ -9,7 +9,7 @@ import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
 import { hasAny, lexicon } from './lexicon.ts';
-import { amountYuan, applyRules, dateIn } from './lexicon-rules.ts';
+import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
 import { tokenize, toSimplified } from './tokens.ts';
@@ -208,8 +208,15 @@ function decide(s: string, facts: Facts, signals: string[]): Ranked {
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const kw = loadKeywords();
   const domain = [...kw.coreDomain, ...kw.domainWords, ...g.documentWords];
-  if (top() === 'draft' && !facts.docType && !domain.some((w) => s.includes(w)))
+  if (
+    top() === 'draft' &&
+    !facts.docType &&
+    (!domain.some((w) => s.includes(w)) || hasAny(s, g.offTopicRequests))
+  )
     ranked = promote(ranked, 'out_of_scope');
+  // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
+  if (top() === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
+    ranked = promote(ranked, 'policy_info');
   return ranked;
 }
 
@@ -246,19 +253,6 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   ) {
     delete (answered as Record<string, unknown>).listedYear;
     if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
-  }
-  // dates and amounts asked for directly (「今年三月公示的」, 「两万」)
-  const p = opts.pending as string | undefined;
-  if (
-    (p === 'penaltyPublishedDate' || p === 'seriousListedDate') &&
-    (facts as Record<string, unknown>)[p] === undefined
-  ) {
-    const d = dateIn(s, now);
-    if (d) (answered as Record<string, unknown>)[p] = (facts as Record<string, unknown>)[p] = d;
-  }
-  if (p === 'fineAmountYuan' && (facts as Record<string, unknown>)[p] === undefined) {
-    const yuan = amountYuan(s);
-    if (yuan) (answered as Record<string, unknown>)[p] = (facts as Record<string, unknown>)[p] = yuan;
   }
   // the configured county counts as a statement only where it corrects another county
   if (

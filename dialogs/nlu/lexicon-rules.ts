@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
+import { readAmountYuan, readDate } from './money-date.ts';
 import { clauses } from './normalize.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -52,67 +53,10 @@ const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction
 const kindOf = (lx: Lexicon, word: string) =>
   Object.entries(lx.penalties.penaltyKinds).find(([, ws]) => ws.includes(word))?.[0];
 
-/** Chinese or Arabic amounts: 两万, 2万元, 三千块, 20000元, 1.5万 → yuan. */
-export function amountYuan(text: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(万|千|百)?\s*(?:元|块|rmb)?/.exec(text);
-  if (!m?.[1]) return undefined;
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  let n: number;
-  if (/^\d/.test(m[1])) n = Number(m[1]);
-  else if (m[1] === '十') n = 10;
-  else if (m[1].includes('十')) {
-    const [t, o] = m[1].split('十');
-    n = (t ? (digits[t] ?? 1) : 1) * 10 + (o ? (digits[o] ?? 0) : 0);
-  } else n = digits[m[1]] ?? Number.NaN;
-  const unit = { 万: 10000, 千: 1000, 百: 100 }[m[2] ?? ''] ?? 1;
-  const yuan = Math.round(n * unit);
-  return Number.isFinite(yuan) && yuan > 0 ? yuan : undefined;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A calendar date near a word: 2026年3月15日, 今年三月, 去年5月 → YYYY-MM-DD. A month without a day
- * is read as its LAST day: the waiting period then never ends earlier than the user's real date.
- */
-export function dateIn(text: string, now: Date): string | undefined {
-  const cn: Record<string, number> = {
-    一: 1,
-    二: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-    十: 10,
-    十一: 11,
-    十二: 12,
-  };
-  const m =
-    /((?:19|20)\d{2}|今|去|前)年(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:(\d{1,2})[日号])?/.exec(
-      text,
-    );
-  if (!m) return undefined;
-  const rel: Record<string, number> = { 今: 0, 去: 1, 前: 2 };
-  const y = m[1] && m[1] in rel ? now.getFullYear() - (rel[m[1]] ?? 0) : Number(m[1]);
-  const mo = /^\d/.test(m[2] ?? '') ? Number(m[2]) : (cn[m[2] ?? ''] ?? 0);
-  if (mo < 1 || mo > 12) return undefined;
-  const day = m[3] ? Number(m[3]) : new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  const iso = `${y}-${pad(mo)}-${pad(day)}`;
-  return iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+/** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
+function dateIn(text: string, now: Date): string | undefined {
+  const iso = readDate(text, now);
+  return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
 }
 
 /** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
@@ -180,7 +124,7 @@ export const RULES: NamedRule[] = [
     fact: 'fineAmountYuan',
     words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
-    value: (hit) => amountYuan(hit.after.slice(0, 8)) ?? amountYuan(hit.before.slice(-8)),
+    value: (hit) => readAmountYuan(hit.after.slice(0, 8)) ?? readAmountYuan(hit.before.slice(-8)),
     when: penalty,
     negatable: false,
   },

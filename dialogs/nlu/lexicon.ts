@@ -32,6 +32,7 @@ export interface Lexicon {
     recentYearReport: string[];
     filingWords: string[];
     listingWords: string[];
+    offTopicRequests: string[];
   };
   penalties: {
     penaltyWords: string[];
