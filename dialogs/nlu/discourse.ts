@@ -51,7 +51,17 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
     const y = new RegExp(YEAR_SRC).exec(tail);
     const year = y ? resolveYear(y[0], now) : undefined;
     // 「是2022年的年报」 names a report year, not the listing
-    const aboutFiling = /年报|年度报告|补报|补交/.test(tail);
+    // only the year's own clause counts: 「应该是2020年，个体户，上年纸质年报已经补了」 still corrects the listing
+    const clause = y
+      ? tail
+          .slice(0, y.index + y[0].length + 6)
+          .split(/[，,。；;]/)
+          .find((c) => c.includes(y[0]))
+      : '';
+    const aboutFiling = hasAny(
+      clause ?? '',
+      lexicon().grammar.filingWords.filter((w) => w.length > 1),
+    );
     if (year !== undefined && !aboutFiling) out.listedYear = year;
   }
   void head;

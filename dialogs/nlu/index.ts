@@ -214,6 +214,9 @@ function decide(s: string, facts: Facts, signals: string[]): Ranked {
     (!domain.some((w) => s.includes(w)) || hasAny(s, g.offTopicRequests))
   )
     ranked = promote(ranked, 'out_of_scope');
+  // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
+  if (top() === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
+    ranked = promote(ranked, 'repair');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
   if (top() === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');
@@ -299,9 +302,17 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   const intent = best?.intent ?? 'out_of_scope';
   // consequence questions about the list in general describe nobody's business
   const g = lexicon().grammar;
-  if (intent === 'policy_info' && hasAny(s, g.consequenceCues) && !FIRST_PERSON.test(s)) {
+  if (
+    (intent === 'policy_info' || intent === 'revocation_risk') &&
+    hasAny(s, g.consequenceCues) &&
+    hasAny(s, g.questionCues) &&
+    !FIRST_PERSON.test(s) &&
+    Object.keys(facts).every((k) => k === 'listed' || k === 'entityType' || k === 'adverseImpact')
+  ) {
     delete facts.listed;
     delete facts.entityType;
+    // 「…有没有影响」 asks about an impact; it states none
+    delete facts.adverseImpact;
   }
   const { questions, topics } = askedIn(s, now, intent);
   const answer = answerOf();

@@ -33,6 +33,7 @@ export interface Lexicon {
     filingWords: string[];
     listingWords: string[];
     offTopicRequests: string[];
+    repairWords: string[];
   };
   penalties: {
     penaltyWords: string[];
