@@ -268,6 +268,8 @@ export const RULES: NamedRule[] = [
     name: 'report.recentYearFiled',
     fact: 'previousYearReportFiled',
     words: (lx) => lx.grammar.recentYearReport,
+    // 「上一年度的年报交了吗」 asks
+    statementOnly: true,
     value: (hit) => {
       const g = lexicon().grammar;
       const next = hit.after.slice(0, 8);
