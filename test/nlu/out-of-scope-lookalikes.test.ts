@@ -1,0 +1,16 @@
+// Requests that look like the bot's matter but are not (out of scope). The fact tables that were here
+// are now lines of test/nlu/corpus/<fact>.jsonl.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../dialogs/nlu/index.ts';
+
+const now = new Date('2026-11-26T12:00:00Z');
+const _facts = (text: string) => understand(text, { now }).facts as Record<string, unknown>;
+
+describe('out-of-scope lookalikes', () => {
+  it.each(['帮我写一份辞职信', '汽车年检要带什么材料', '贷款审批要几天', '明天开会的名单发一下'])(
+    '%s is out of scope',
+    (text) => {
+      expect(understand(text, { now }).intent).toBe('out_of_scope');
+    },
+  );
+});
