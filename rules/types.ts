@@ -123,6 +123,7 @@ export const DOCUMENT_IDS = [
   'credit-commitment',
   'minor-error-application',
   'situation-explanation',
+  'agent-authorization',
 ] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
