@@ -362,14 +362,15 @@ export function prefillFromFacts(facts: Facts, path?: PathId): Partial<DraftData
   // Penalty facts (DOMAIN §4) the interview may already hold; read loosely, as not every build of
   // rules/types.ts declares them yet.
   const more = facts as Record<string, unknown>;
+  const route: string | undefined = path;
   const isoDay = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
   const published = isoDay(more.penaltyPublishedDate);
-  if (published && path === 'penalty-publicity-repair') out.penaltyPublishedDate = published;
+  if (published && route === 'penalty-publicity-repair') out.penaltyPublishedDate = published;
   const listed = isoDay(more.seriousListedDate);
-  if (listed && path === 'serious-list-early-removal') out.seriousListedDate = listed;
+  if (listed && route === 'serious-list-early-removal') out.seriousListedDate = listed;
   const fine = more.fineAmountYuan;
   if (
-    path === 'penalty-publicity-repair' &&
+    route === 'penalty-publicity-repair' &&
     typeof fine === 'number' &&
     fine > 0 &&
     more.penaltyKind === 'fine'
