@@ -303,6 +303,10 @@ export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = 
       const m = /(\d{1,2}|[一两二三四五六七八九十])(?:年|次|个)?/.exec(s);
       return { value: m ? smallNumber(m[1] ?? '') : undefined };
     }
+    case 'amount':
+    case 'date':
+      // read from a full statement above (extractFacts); no bare-answer reading yet
+      return { value: undefined };
     case 'enum': {
       if (fact === 'entityType') return { value: firstMatch(ENTITY_WORDS, s) };
       if (fact === 'listingReason') return { value: firstMatch(REASON_WORDS, s) };
