@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { docTypeDef } from '../../knowledge/drafts/fields.ts';
-import { REVOCATION_RISK, ROUTES } from '../../rules/routes.ts';
+import { ALL_ROUTES } from '../../rules/routes.ts';
 import { DOCUMENT_IDS } from '../../rules/types.ts';
 
-const routes = [REVOCATION_RISK, ...ROUTES];
+const routes = ALL_ROUTES;
 
 describe('the routes a document serves follow the rules', () => {
   it.each(DOCUMENT_IDS.filter((d) => d !== 'agent-authorization'))(
