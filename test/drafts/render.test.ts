@@ -200,7 +200,7 @@ describe('content by route', () => {
       correctedDate: '2023-01-10',
     });
     expect(t).toContain('已于2023年1月10日补报并公示全部未报年度的年度报告');
-    expect(t).toContain('《市场监督管理信用修复管理办法》（国家市场监督管理总局令第107号）');
+    expect(t).toContain('《市场监督管理信用修复管理办法》（市场监管总局令第107号）');
     expect(t).toContain('2.履行法定义务、纠正失信行为的相关材料');
     expect(t).not.toContain('容缺');
   });
