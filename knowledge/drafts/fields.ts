@@ -407,6 +407,25 @@ export function fieldsToAsk(docType: DocumentId, data: Partial<Record<string, un
   return def.fields.filter((f) => missing.has(f) || asked.has(f));
 }
 
+/**
+ * The document's fields that matter on `path`: those required or asked only on another route (the
+ * listing's decision number on a penalty route, the penalty's on a listing route) are left out.
+ */
+export function fieldsOnPath(docType: DocumentId, path?: PathId): FieldName[] {
+  const def = docTypeDef(docType);
+  const own = new Set<FieldName>([
+    ...((path && def.requiredByPath[path]) || []),
+    ...((path && def.askedByPath?.[path]) || []),
+  ]);
+  const otherRoutes = new Set<FieldName>(
+    [...Object.entries(def.requiredByPath), ...Object.entries(def.askedByPath ?? {})]
+      .filter(([p]) => p !== path)
+      .flatMap(([, fields]) => fields ?? [])
+      .filter((f) => !own.has(f)),
+  );
+  return def.fields.filter((f) => !otherRoutes.has(f));
+}
+
 /** Whether a field may be left blank (跳过) without the draft being incomplete. */
 export function isOptionalField(docType: DocumentId, field: FieldName, path?: PathId): boolean {
   const def = docTypeDef(docType);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadJurisdiction } from '../jurisdiction.ts';
-import { chineseNumerals, toHalfWidth } from './dates.ts';
+import { chineseNumerals, parseDraftDate, toHalfWidth } from './dates.ts';
 
 const words = z.array(z.string());
 const WordsSchema = z.strictObject({
@@ -244,6 +244,20 @@ function absoluteDeadlines(s: string, today: string): string {
   return out;
 }
 
+/** Dates said relative to today inside a sentence: 「上个月15号交清了罚款」 → 「于2026年11月15日交清了罚款」. */
+const RELATIVE_DATE_IN_TEXT =
+  /(?:上上个月|上个月|上月|这个月|本月)\d{1,2}[日号]|(?:上上|上|这|本)(?:个)?(?:周|星期|礼拜)[一二三四五六日天]|大前天|前天|昨天|今天|(?:今年|去年|前年)\d{1,2}月\d{1,2}[日号]?|(?<![\d年])\d{1,2}月\d{1,2}[日号]/g;
+
+function absoluteDates(s: string, today: string): string {
+  return s.replace(RELATIVE_DATE_IN_TEXT, (word, at: number, all: string) => {
+    const parsed = parseDraftDate(word, { partial: false, past: true, today });
+    if (typeof parsed !== 'object') return word;
+    const date = `${parsed.y}年${parsed.m}月${parsed.d}日`;
+    const before = all.slice(0, at);
+    return before === '' || /[，,；;。]$/.test(before) ? `于${date}` : date;
+  });
+}
+
 function applyRegister(s: string): string {
   let out = s;
   for (const [from, to] of W.register) out = out.replaceAll(from, to);
@@ -284,6 +298,7 @@ export function formalSentence(text: string, kind: SentenceKind, today: string):
 
   let s = punctuate(raw);
   s = absoluteDeadlines(s, today);
+  s = absoluteDates(s, today);
   s = stripAll(s, FILLERS);
   for (const p of PRONOUNS) s = s.replaceAll(`${p}的`, '').replaceAll(p, '');
   s = punctuate(applyRegister(s))
