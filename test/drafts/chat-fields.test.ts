@@ -76,9 +76,13 @@ describe('draft fields typed the way people talk', () => {
   });
 
   it('the 授权委托书 can be drafted in the chat, with the agent’s ID number checked', async () => {
-    const c = await chat();
-    await c.send('我是个体户，2021年没报年报被列入异常了，去年的纸质年报已经补了');
-    await c.says({ choiceId: 'd:agent-authorization' }, '名称');
+    // offered once the rules know someone applies on the business's behalf (fact applicantIsAgent)
+    const c = await chat({ turn: { channel: 'staff' } });
+    await c.send(
+      '/set entityType=individual listed=是 listingReason=annual_report_overdue listedYear=2021 previousYearReportFiled=是 applicantIsAgent=是',
+    );
+    await c.says('生成文书', '授权委托书');
+    await c.pick('授权委托书', '名称');
     await c.says('通城县隽水镇李记副食店', '信用代码');
     await c.says('92421222MA4C1DT5X9', '经营者');
     await c.says('李春华', '受托人');
