@@ -2,6 +2,7 @@
 // years, counts, entity types, reasons, error kinds, document kinds.
 import { type ENTITY_TYPES, FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
+import { readAmountYuan, readDate } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -304,9 +305,9 @@ export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = 
       return { value: m ? smallNumber(m[1] ?? '') : undefined };
     }
     case 'amount':
+      return { value: readAmountYuan(s) };
     case 'date':
-      // read from a full statement above (extractFacts); no bare-answer reading yet
-      return { value: undefined };
+      return { value: readDate(s, now) };
     case 'enum': {
       if (fact === 'entityType') return { value: firstMatch(ENTITY_WORDS, s) };
       if (fact === 'listingReason') return { value: firstMatch(REASON_WORDS, s) };
