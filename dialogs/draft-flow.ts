@@ -8,6 +8,7 @@ import {
   fieldDefaultValue,
   fieldLabel,
   fieldQuestion,
+  fieldsOnPath,
   fieldsToAsk,
   impliedPath,
   matchChoice,
@@ -178,16 +179,9 @@ async function next(ctx: Ctx): Promise<void> {
 function fieldsShown(ctx: Ctx): FieldName[] {
   const shown = new Set<FieldName>();
   for (const doc of docs(ctx)) {
-    const def = docTypeDef(doc);
-    const path = pathFor(ctx, doc);
-    const own = new Set(path ? (def.requiredByPath[path] ?? []) : []);
-    const otherRoutes = new Set(
-      Object.entries(def.requiredByPath)
-        .filter(([p]) => p !== path)
-        .flatMap(([, fields]) => fields ?? [])
-        .filter((f) => !own.has(f)),
-    );
-    for (const f of def.fields) if (!otherRoutes.has(f) || ctx.s.draft?.fields[f] !== undefined) shown.add(f);
+    for (const f of docTypeDef(doc).fields)
+      if (fieldsOnPath(doc, pathFor(ctx, doc)).includes(f) || ctx.s.draft?.fields[f] !== undefined)
+        shown.add(f);
   }
   return FIELD_NAMES.filter((f) => shown.has(f) && f !== 'path');
 }

@@ -1,6 +1,33 @@
 // `credit-bot ask "<text>" [--session ID]`: one turn, as JSON (DESIGN.md command-line contract).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Reply } from '../../dialogs/types.ts';
 import { UsageError } from '../usage-error.ts';
+
+/**
+ * A confirmed draft arrives as a Word file: it is written under $CREDIT_BOT_DATA_DIR/drafts (as the
+ * console does) and its path printed as `draftFile` (`draftFiles` when both letters were drafted).
+ */
+async function saveDraftFiles(
+  replies: Reply[],
+): Promise<{ draftFile?: string; draftFiles?: string[]; draftFileError?: string }> {
+  const files = replies.flatMap((r) => (r.kind === 'file' ? [r] : []));
+  if (!files.length) return {};
+  const dir = join(process.env.CREDIT_BOT_DATA_DIR || './data', 'drafts');
+  const paths: string[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const f of files) {
+      const path = resolve(dir, f.fileName);
+      await writeFile(path, f.data);
+      paths.push(path);
+    }
+  } catch (err) {
+    return { draftFileError: `cannot write ${resolve(dir)}: ${(err as Error).message}` };
+  }
+  return paths.length > 1 ? { draftFile: paths[0], draftFiles: paths } : { draftFile: paths[0] };
+}
 
 export function register(program: Command): void {
   program
@@ -36,6 +63,7 @@ export function register(program: Command): void {
         text,
       });
       await engine.close();
+      const draft = await saveDraftFiles(result.replies);
       const texts = result.replies.flatMap((r) =>
         r.kind === 'text'
           ? [
@@ -56,6 +84,7 @@ export function register(program: Command): void {
             determination: result.determination,
             reply: texts.join('\n\n'),
             choices,
+            ...draft,
           },
           null,
           2,

@@ -42,9 +42,12 @@ export function register(program: Command): void {
   program
     .command('draft')
     .description(
-      '生成文书草稿 / write a document draft: repair-application, credit-commitment, minor-error-application, situation-explanation',
+      '生成文书草稿 / write a document draft: repair-application, credit-commitment, minor-error-application, situation-explanation, agent-authorization',
     )
-    .argument('<docType>', '文书类型 / document id (application and commitment are accepted as aliases)')
+    .argument(
+      '<docType>',
+      '文书类型 / document id (application, commitment and authorization are accepted as aliases)',
+    )
     .option(
       '--data <json|file>',
       '字段数据：JSON 对象或 JSON 文件路径 / field values as JSON or a JSON file path',
@@ -64,7 +67,7 @@ export function register(program: Command): void {
       const docType = resolveDocType(docTypeArg);
       if (!docType) {
         throw new UsageError(
-          `unknown document type "${docTypeArg}"; use one of: ${DOCUMENT_IDS.join(', ')} (aliases: application, commitment) / 未知文书类型`,
+          `unknown document type "${docTypeArg}"; use one of: ${DOCUMENT_IDS.join(', ')} (aliases: application, commitment, authorization) / 未知文书类型`,
         );
       }
       if (!(FORMATS as readonly string[]).includes(opts.format)) {

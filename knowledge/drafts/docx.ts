@@ -14,6 +14,14 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx';
+import {
+  CHAR_TWIPS as CHAR,
+  closingStart,
+  GAP_LINES,
+  LINE_TWIPS as LINE,
+  MARGINS_MM,
+  PAGE_TWIPS,
+} from './layout.ts';
 import type { Block, DraftStructure } from './render.ts';
 
 export const BODY_FONT = '仿宋_GB2312';
@@ -22,9 +30,11 @@ const PAGE_NUMBER_FONT = '宋体';
 const BODY_SIZE = 32; // half-points: 16 pt = 3号
 const TITLE_SIZE = 44; // 22 pt = 2号
 const PAGE_NUMBER_SIZE = 28; // 14 pt = 4号
-const LINE = 560; // twips: exactly 28 pt per line, 22 lines on the page
-const CHAR = 320; // twips: one 16 pt character
-export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+/**
+ * The page number's own line: 4号 on a 14 pt line, so the footer (28 mm from the edge) ends inside the
+ * 35 mm bottom margin and does not push the body up — a 28 pt footer line would cost the page a line.
+ */
+const PAGE_NUMBER_LINE = 280;
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
@@ -36,21 +46,14 @@ function runs(block: Block, size = BODY_SIZE, fontName = BODY_FONT): ParagraphCh
     .map((s) => new TextRun({ text: s.text, size, font: font(fontName) }));
 }
 
-function paragraph(block: Block, keepNext: boolean): Paragraph {
-  const p = paragraphOptions(block);
-  return new Paragraph(keepNext ? { ...p, keepNext: true, keepLines: true } : p);
-}
-
 /**
- * GB/T 9704 does not let the signature and date stand alone on a page: the signature block (and the
- * attachment note) is kept together with the last body paragraph before it, so a page break moves them
- * over as one.
+ * The closing (「特此申请」, attachments, signature, seal, date) is kept with the last body paragraph
+ * (keepNext on each of them, keepLines so none of them splits): a page break moves them over as one,
+ * and the signature never stands alone on a page (layout.ts `closingStart`).
  */
-function keepTogetherFrom(blocks: Block[]): number {
-  let i = blocks.length;
-  // The attachment note is not body text either: keep the last body paragraph before it.
-  while (i > 0 && ['sign', 'gap', 'annex', 'attach'].includes(blocks[i - 1]?.style ?? '')) i--;
-  return Math.max(0, i - 1);
+function paragraph(block: Block, keepWithNext: boolean): Paragraph {
+  const p = paragraphOptions(block);
+  return new Paragraph(keepWithNext ? { ...p, keepNext: true, keepLines: true } : p);
 }
 
 function paragraphOptions(block: Block): IParagraphOptions {
@@ -58,7 +61,10 @@ function paragraphOptions(block: Block): IParagraphOptions {
     case 'title':
       return { alignment: AlignmentType.CENTER, children: runs(block, TITLE_SIZE, TITLE_FONT) };
     case 'gap':
-      return { children: [] };
+      return {
+        spacing: { line: Math.round(LINE * GAP_LINES), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [],
+      };
     case 'to':
       return { alignment: AlignmentType.LEFT, children: runs(block) };
     case 'attach':
@@ -84,7 +90,7 @@ function paragraphOptions(block: Block): IParagraphOptions {
 }
 
 export async function toDocx(structure: DraftStructure): Promise<Uint8Array> {
-  const keepFrom = keepTogetherFrom(structure.blocks);
+  const keepFrom = closingStart(structure.blocks);
   const last = structure.blocks.length - 1;
   const doc = new Document({
     creator: 'credit-repair-bot',
@@ -101,7 +107,7 @@ export async function toDocx(structure: DraftStructure): Promise<Uint8Array> {
       {
         properties: {
           page: {
-            size: { width: 11906, height: 16838 }, // A4 in twips
+            size: PAGE_TWIPS,
             margin: {
               top: convertMillimetersToTwip(MARGINS_MM.top),
               bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
@@ -116,6 +122,7 @@ export async function toDocx(structure: DraftStructure): Promise<Uint8Array> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
+                spacing: { line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
                 children: [
                   new TextRun({
                     children: ['— ', PageNumber.CURRENT, ' —'],

@@ -38,9 +38,19 @@ export const FIELD_NAMES = [
   'reasonNotAtAddress',
   'contactMethod',
   'plannedCorrection',
-  // the 授权委托书 (DOMAIN §7): who applies on the business's behalf
+  'reminderDate',
+  'correctionDescription',
+  'penaltyAuthority',
+  'penaltyDecisionNumber',
+  'penaltyContent',
+  'penaltyPublishedDate',
+  'seriousListedDate',
+  'obligationsDescription',
+  'rectificationDescription',
   'agentName',
   'agentIdNumber',
+  'agentPhone',
+  'termEnd',
   'applicationDate',
   'path',
 ] as const;
@@ -71,8 +81,27 @@ export interface DraftData {
   reasonNotAtAddress?: string;
   contactMethod?: string;
   plannedCorrection?: string;
+  /** the day the bureau reminded the enterprise of the error (四(四): 经提醒指导，及时改正) */
+  reminderDate?: string;
+  /** how the wrong item was corrected */
+  correctionDescription?: string;
+  /** the bureau that made the penalty decision (总局令第107号 art. 4 decides the repair too) */
+  penaltyAuthority?: string;
+  /** 行政处罚决定书文号 */
+  penaltyDecisionNumber?: string;
+  /** what the decision imposed: 警告，罚款人民币2万元 */
+  penaltyContent?: string;
+  penaltyPublishedDate?: string;
+  seriousListedDate?: string;
+  /** how the obligations of the decision were fulfilled (fine paid …) */
+  obligationsDescription?: string;
+  /** how the violation was corrected */
+  rectificationDescription?: string;
   agentName?: string;
+  /** 公民身份号码, GB 11643 check character verified */
   agentIdNumber?: string;
+  agentPhone?: string;
+  termEnd?: string;
   applicationDate?: string;
   path?: PathId;
 }
@@ -82,7 +111,20 @@ export const FIELD_KINDS = [
   'text',
   'longText',
   'creditCode',
+  'idNumber',
   'phone',
+  /** an address: lead-ins (「我们店在」) and fillers dropped; refused when it names no place */
+  'address',
+  /** an authority's full name: 「县市场监管局」 → the configured bureau */
+  'authority',
+  /** a clause in the letter's register; an address or a bare phone number is refused */
+  'reason',
+  /** as reason, relative deadlines as dates, and it must name something to do */
+  'plan',
+  /** how the bureau reaches the business: 「打我手机就行139…」 → 联系电话139… */
+  'contact',
+  /** a factual description in the letter's register */
+  'description',
   'date',
   'pastDate',
   'partialPastDate',
@@ -137,6 +179,8 @@ const DocTypeSchema = z.strictObject({
    * authority, the decision number); 跳过 leaves them blank.
    */
   asked: z.array(fieldName).optional(),
+  /** as `asked`, on one route only (the listing's decision number is not asked on a penalty route) */
+  askedByPath: z.partialRecord(z.enum(PATHS), z.array(fieldName)).optional(),
   requiredByPath: z.partialRecord(z.enum(PATHS), z.array(fieldName)),
 });
 const FieldsFileSchema = z.strictObject({
@@ -202,7 +246,9 @@ function loadFieldsFile(): FieldsFile {
   for (const id of DOCUMENT_IDS) {
     const doc = data.docTypes[id];
     if (!doc) throw new Error(`knowledge/drafts/fields.json: docType "${id}" is not defined`);
-    const stray = (doc.asked ?? []).filter((f) => !doc.fields.includes(f));
+    const stray = [...(doc.asked ?? []), ...Object.values(doc.askedByPath ?? {}).flat()].filter(
+      (f) => !doc.fields.includes(f),
+    );
     if (stray.length)
       throw new Error(`knowledge/drafts/fields.json: ${id}.asked: ${stray.join(', ')} not among its fields`);
   }
@@ -313,6 +359,23 @@ export function prefillFromFacts(facts: Facts, path?: PathId): Partial<DraftData
   // The year alone is a valid partial listedDate; the draft shows 2021年＿＿月＿＿日 for the rest.
   if (facts.listedYear) out.listedDate = String(facts.listedYear);
   if (path && fieldDef('path').choices?.some((c) => c.value === path)) out.path = path;
+  // Penalty facts (DOMAIN §4) the interview may already hold; read loosely, as not every build of
+  // rules/types.ts declares them yet.
+  const more = facts as Record<string, unknown>;
+  const route: string | undefined = path;
+  const isoDay = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  const published = isoDay(more.penaltyPublishedDate);
+  if (published && route === 'penalty-publicity-repair') out.penaltyPublishedDate = published;
+  const listed = isoDay(more.seriousListedDate);
+  if (listed && route === 'serious-list-early-removal') out.seriousListedDate = listed;
+  const fine = more.fineAmountYuan;
+  if (
+    route === 'penalty-publicity-repair' &&
+    typeof fine === 'number' &&
+    fine > 0 &&
+    more.penaltyKind === 'fine'
+  )
+    out.penaltyContent = `罚款人民币${fine}元`;
   const rule = path ? FIELDS.pathRules[path] : undefined;
   if (rule?.listingReason && !out.listingReason) out.listingReason = rule.listingReason;
   return out;
@@ -337,9 +400,30 @@ export function missingFields(docType: DocumentId, data: Partial<Record<string, 
  */
 export function fieldsToAsk(docType: DocumentId, data: Partial<Record<string, unknown>>): FieldName[] {
   const def = docTypeDef(docType);
+  const path = (data.path as PathId | undefined) ?? impliedPath(docType);
   const missing = new Set(missingFields(docType, data));
-  const asked = new Set((def.asked ?? []).filter((f) => isEmpty(data[f])));
+  const optional = [...(def.asked ?? []), ...((path && def.askedByPath?.[path]) || [])];
+  const asked = new Set(optional.filter((f) => isEmpty(data[f])));
   return def.fields.filter((f) => missing.has(f) || asked.has(f));
+}
+
+/**
+ * The document's fields that matter on `path`: those required or asked only on another route (the
+ * listing's decision number on a penalty route, the penalty's on a listing route) are left out.
+ */
+export function fieldsOnPath(docType: DocumentId, path?: PathId): FieldName[] {
+  const def = docTypeDef(docType);
+  const own = new Set<FieldName>([
+    ...((path && def.requiredByPath[path]) || []),
+    ...((path && def.askedByPath?.[path]) || []),
+  ]);
+  const otherRoutes = new Set<FieldName>(
+    [...Object.entries(def.requiredByPath), ...Object.entries(def.askedByPath ?? {})]
+      .filter(([p]) => p !== path)
+      .flatMap(([, fields]) => fields ?? [])
+      .filter((f) => !own.has(f)),
+  );
+  return def.fields.filter((f) => !otherRoutes.has(f));
 }
 
 /** Whether a field may be left blank (跳过) without the draft being incomplete. */

@@ -1,7 +1,8 @@
 // Checks and normalises draft data from the chat, the CLI or an API caller. Every problem names the
 // field by its Chinese label and says how to fix it; the wording lives in fields.json.
-import { checkCreditCode, normalizeCreditCode } from '../../rules/identifiers.ts';
+import { checkCreditCode, checkIdNumber, normalizeCreditCode } from '../../rules/identifiers.ts';
 import type { DocumentId, PathId } from '../../rules/types.ts';
+import { parseDraftDate, parseYear, toHalfWidth } from './dates.ts';
 import {
   choiceLabel,
   type DraftData,
@@ -14,6 +15,13 @@ import {
   impliedPath,
   matchChoice,
 } from './fields.ts';
+import {
+  extractPhone,
+  formalSentence,
+  type Normalized,
+  normalizeAddress,
+  normalizeAuthority,
+} from './normalize.ts';
 
 export interface DraftProblem {
   field: string;
@@ -74,80 +82,6 @@ export function cleanText(value: string): string {
     .trim();
 }
 
-function toHalfWidthDigits(s: string): string {
-  return s.replace(/[\uFF10-\uFF19\uFF0D\uFF0F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-function isRealDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Days back from today that people say by word. */
-const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
-
-function daysBefore(today: string, days: number): string {
-  const d = new Date(`${today.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Years back from this one that people say by word: 今年4月, 去年3月5日. */
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 };
-/** Months back from this one: 上个月 (the listing date people remember as "last month"). */
-const RELATIVE_MONTHS: Record<string, number> = { 本月: 0, 这个月: 0, 这月: 0, 上个月: 1, 上月: 1 };
-
-/**
- * Parses 2023-05-01, 2023/5/1, 2023.5.1, 2023年5月1日(号), 今天/昨天/前天, 5月1日 (this year) and
- * 今年/去年/前年 for the year; if allowed, also 2023年 / 2023年5月(份) / 今年4月 / 上个月.
- */
-function parseDate(
-  raw: string,
-  partial: boolean,
-  today: string,
-): { iso: string; y: number; m?: number; d?: number } | 'format' | 'invalid' {
-  const thisYear = Number(today.slice(0, 4));
-  const s = toHalfWidthDigits(raw)
-    .replace(/\s+/g, '')
-    .replace(/^(今年|去年|前年)/, (w) => `${thisYear - (RELATIVE_YEARS[w] ?? 0)}年`);
-  const monthsBack = Object.hasOwn(RELATIVE_MONTHS, s) ? RELATIVE_MONTHS[s] : undefined;
-  if (monthsBack !== undefined) {
-    if (!partial) return 'format';
-    const d = new Date(Date.UTC(thisYear, Number(today.slice(5, 7)) - 1 - monthsBack, 1));
-    const [y, mo] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
-    return { iso: `${y}-${pad(mo)}`, y, m: mo };
-  }
-  const back = Object.hasOwn(RELATIVE_DAYS, s) ? RELATIVE_DAYS[s] : undefined;
-  if (back !== undefined) {
-    const iso = daysBefore(today, back);
-    return { iso, y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
-  }
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/.exec(s);
-  // 「5月1日」 without a year means this year.
-  const short = m ? null : /^(\d{1,2})月(\d{1,2})[日号]$/.exec(s);
-  const ymd = m ? [m[1], m[2], m[3]] : short ? [today.slice(0, 4), short[1], short[2]] : null;
-  if (ymd) {
-    const [y, mo, d] = ymd.map(Number) as [number, number, number];
-    if (!isRealDate(y, mo, d)) return 'invalid';
-    return { iso: `${y}-${pad(mo)}-${pad(d)}`, y, m: mo, d };
-  }
-  if (!partial) return 'format';
-  m = /^(\d{4})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月份?$/.exec(s);
-  // 「3月份」 without a year means this year, like 「5月1日」.
-  const monthOnly = m ? null : /^(\d{1,2})月份?$/.exec(s);
-  if (monthOnly) m = [s, String(thisYear), monthOnly[1] as string] as unknown as RegExpExecArray;
-  if (m) {
-    const [y, mo] = [Number(m[1]), Number(m[2])];
-    if (mo < 1 || mo > 12) return 'invalid';
-    return { iso: `${y}-${pad(mo)}`, y, m: mo };
-  }
-  m = /^(\d{4})年?$/.exec(s);
-  if (m) return { iso: String(m[1]), y: Number(m[1]) };
-  return 'format';
-}
-
 function checkField(
   name: FieldName,
   raw: unknown,
@@ -158,14 +92,13 @@ function checkField(
   if (raw === undefined || raw === null) return { empty: true };
 
   if (def.kind === 'year') {
-    const text =
-      typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? toHalfWidthDigits(raw) : null;
+    const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? cleanText(raw) : null;
     if (text === null) return { problem: msg('notText', { label }) };
-    const t = text.trim().replace(/年度?$/, '');
-    if (t === '') return { empty: true };
+    if (text === '') return { empty: true };
     const thisYear = Number(today.slice(0, 4));
-    const year = Number(t);
-    if (!/^\d{4}$/.test(t) || year < 1980 || year > thisYear)
+    // 2025, 2025年度的, 去年
+    const year = parseYear(text, thisYear);
+    if (year === undefined || year < 1980 || year > thisYear)
       return { problem: msg('year', { label, thisYear }) };
     return { value: year };
   }
@@ -186,11 +119,35 @@ function checkField(
       // Codes are often copied with spaces or hyphens between groups (9144 0300 0859 4815 8H).
       const compact = text.replace(/[\s\u3000\-\u2010-\u2015\uFF0D]+/g, '');
       const check = checkCreditCode(compact);
-      if (!check.ok) return { problem: msg('creditCode', { label, reason: check.message }) };
+      // A wrong check character is reported as a wrong code, never with the character that would
+      // make it pass: a digit mistyped in the middle would otherwise be "fixed" into a wrong code.
+      if (!check.ok) {
+        const reason = check.problem === 'check' ? msg('creditCodeCheck', {}) : check.message;
+        return { problem: msg('creditCode', { label, reason }) };
+      }
       return { value: normalizeCreditCode(compact) };
     }
+    case 'idNumber': {
+      const check = checkIdNumber(text.replace(/[\s\u3000-]+/g, ''), today);
+      if (!check.ok) return { problem: msg('idNumber', { label, reason: check.message }) };
+      return { value: normalizeCreditCode(text.replace(/[\s\u3000-]+/g, '')) };
+    }
+    case 'address':
+      return usable(normalizeAddress(text), label, 200);
+    case 'authority':
+      return usable(normalizeAuthority(text), label, 100);
+    case 'reason':
+    case 'plan':
+    case 'contact':
+    case 'description':
+      return usable(formalSentence(text, def.kind, today), label, 1000);
     case 'phone': {
-      const s = toHalfWidthDigits(text)
+      // 「打我手机就行13907151234」: the number out of the sentence.
+      const found =
+        /\d/.test(text) && !/^[\d\s()（）+\-转ext.]+$/i.test(toHalfWidth(text))
+          ? extractPhone(text)
+          : undefined;
+      const s = toHalfWidth(found ?? text)
         .replace(/\s+/g, '')
         .replace(/^\+?86-?/, '')
         .replace(/^[（(](0\d{2,3})[)）]-?/, '$1-');
@@ -204,7 +161,7 @@ function checkField(
     case 'pastDate':
     case 'partialPastDate': {
       const partial = def.kind === 'partialPastDate';
-      const parsed = parseDate(text, partial, today);
+      const parsed = parseDraftDate(text, { partial, past: def.kind !== 'date', today });
       if (parsed === 'format') return { problem: msg(partial ? 'partialDate' : 'date', { label }) };
       if (parsed === 'invalid') return { problem: msg('noSuchDate', { label, value: text }) };
       // A partial date is in the future only if even its earliest day is.
@@ -223,6 +180,12 @@ function checkField(
       return { value: hit as DraftData[FieldName] };
     }
   }
+}
+
+function usable(result: Normalized, label: string, max: number): { value: string } | { problem: string } {
+  if ('problem' in result) return { problem: msg(result.problem, { label }) };
+  if (Array.from(result.value).length > max) return { problem: msg('tooLong', { label, max }) };
+  return { value: result.value };
 }
 
 /** Validates and normalises draft data for one document type; unknown field names are problems. */

@@ -11,7 +11,9 @@ describe('draft in the conversation', () => {
     await c.pick('生成文书', '信用修复申请书', '守信承诺书');
     await c.pick('信用修复申请书', '名称');
     await c.says('通城县某某种植专业合作社', '信用代码');
-    await c.says('93421222MA4C1DT5X9', '校验位应为「6」');
+    // wrong, to be checked against the licence; the character that would make it pass is never named
+    const wrong = await c.says('93421222MA4C1DT5X9', '没有通过校验', '营业执照');
+    expect(wrong).not.toContain('「6」');
     await c.says('93421222MA4C1DT5X6', /姓名|法定代表人/);
     await c.says('张三', '电话');
     await c.says('12345', '电话');

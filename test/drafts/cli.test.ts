@@ -75,7 +75,8 @@ describe('credit-bot draft', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('creditCode');
-    expect(lines[0]).toContain('校验位应为「L」，实际为「X」');
+    expect(lines[0]).toContain('没有通过校验');
+    expect(lines[0]).not.toContain('「L」');
     expect(lines[1]).toContain('phone');
     expect(lines[2]).toContain('colour');
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -124,8 +124,11 @@ describe('missingFields', () => {
       creditCode: '91110000600037341L',
       representative: '李四',
       phone: '13912345678',
+      address: '湖北省咸宁市通城县隽水镇玉立大道66号',
       errorKind: 'contact_info',
       errorDescription: '年报联系电话写错一位',
+      reminderDate: '2024-04-28',
+      correctionDescription: '已更正联系电话',
       correctedDate: '2024-05-01',
     };
     expect(missingFields('minor-error-application', data)).toEqual([]);
@@ -168,7 +171,10 @@ describe('validateDraftData', () => {
     const [p] = problemsOf('credit-commitment', { creditCode: '91110000600037341X' });
     expect(p?.field).toBe('creditCode');
     expect(p?.message).toContain('统一社会信用代码');
-    expect(p?.message).toContain('校验位应为「L」，实际为「X」');
+    // Wrong, and to be checked against the licence; never the character that would make it pass.
+    expect(p?.message).toContain('没有通过校验');
+    expect(p?.message).toContain('营业执照');
+    expect(p?.message).not.toMatch(/「L」|应为「/);
     expect(problemsOf('credit-commitment', { creditCode: '9111000060003734O1' })[0]?.message).toContain(
       '第17位字符「O」不允许',
     );
@@ -279,7 +285,8 @@ describe('validateDraftData', () => {
       { reasonNotAtAddress: '租约\n到期\u0000\uE000搬迁\u202e' },
       opts,
     );
-    expect(r).toEqual({ ok: true, data: { reasonNotAtAddress: '租约 到期搬迁' } });
+    // the line break becomes a pause, written as a comma in the letter
+    expect(r).toEqual({ ok: true, data: { reasonNotAtAddress: '租约，到期搬迁' } });
   });
 });
 
@@ -332,8 +339,11 @@ describe('validateDraftData: what people actually type', () => {
     });
   });
 
-  it('a month-day in the future of this year is still a future date', () => {
-    expect(problemsOf('repair-application', { reportFiledDate: '12月1日' })[0]?.message).toContain(
+  it('a month-day later than today is last year’s; a full future date is still refused', () => {
+    const r = validateDraftData('repair-application', { reportFiledDate: '12月1日' }, opts);
+    const year = Number(opts.today.slice(0, 4));
+    expect(r).toEqual({ ok: true, data: { reportFiledDate: `${year - 1}-12-01` } });
+    expect(problemsOf('repair-application', { reportFiledDate: `${year}-12-01` })[0]?.message).toContain(
       '不能晚于今天',
     );
   });
@@ -462,7 +472,7 @@ describe('QA round 2 (D7): optional fields that are asked, and spoken dates', ()
     expect(ask.indexOf('decisionNumber')).toBeLessThan(ask.indexOf('correctedDate'));
     expect(missingFields('repair-application', base)).not.toContain('listingAuthority');
     expect(isOptionalField('repair-application', 'decisionNumber')).toBe(true);
-    expect(isOptionalField('repair-application', 'listedDate')).toBe(false);
+    expect(isOptionalField('repair-application', 'listedDate', 'standard-repair')).toBe(false);
     expect(fieldQuestion('listingAuthority', 'repair-application')).toContain('可以跳过');
     expect(fieldQuestion('decisionNumber', 'repair-application')).toContain('可以跳过');
     const answered = fieldsToAsk('repair-application', {

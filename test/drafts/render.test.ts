@@ -44,7 +44,10 @@ const caseData: Record<DocumentId, Record<string, unknown>> = {
     representative: '李四',
     phone: '0715-4321234',
     errorKind: 'contact_info',
+    address: '湖北省咸宁市通城县隽水镇玉立大道66号',
     errorDescription: '年报公示的联系电话少写一位',
+    reminderDate: '2023-02-27',
+    correctionDescription: '已将联系电话更正为0715-4321234',
     correctedDate: '2023-03-01',
   },
   'situation-explanation': {
@@ -54,7 +57,13 @@ const caseData: Record<DocumentId, Record<string, unknown>> = {
     contactMethod: '经营者手机13912345678',
     plannedCorrection: '于2023年6月30日前办理住所变更登记',
   },
-  'agent-authorization': { ...individual, agentName: '张小明', agentIdNumber: '421222199001011234' },
+  'agent-authorization': {
+    ...individual,
+    path: 'tolerant-repair-annual-report',
+    agentName: '张小红',
+    agentIdNumber: '11010519491231002X',
+    agentPhone: '13807156789',
+  },
 };
 const TITLES: Record<DocumentId, string> = {
   'repair-application': '信用修复申请书',
@@ -153,9 +162,9 @@ describe('docx layout', () => {
 describe('content by route', () => {
   it('容缺 case 1 states the previous year’s paper report was filed and when it was published', async () => {
     const t = await txt('repair-application', caseData['repair-application']);
-    expect(t).toContain('已补报上一年度（2022年度）纸质年度报告，并于2023年3月15日完成公示');
-    expect(t).toContain('第四部分第（三）项第一种情形');
-    expect(t).toContain('申请恢复信用正常记载状态');
+    expect(t).toContain('已补报2022年度纸质年度报告，并于2023年3月15日公示');
+    expect(t).toContain('四（三）一关于信用“容缺”修复的规定');
+    expect(t).toContain('申请恢复正常记载状态');
     expect(t).toContain('于2021年＿＿月＿＿日因未按规定期限报送、公示年度报告');
     expect(t).toContain('附件：守信承诺书');
     expect(t).toContain('市场主体名称（盖章）：通城县某某副食店');
@@ -172,14 +181,14 @@ describe('content by route', () => {
       newAddress: '通城县隽水镇新街9号',
     });
     expect(t).toContain(
-      '原住所（经营场所）为湖北省咸宁市通城县隽水镇某某路1号，已于2023年2月1日依法办理住所（经营场所）变更登记，变更后的住所（经营场所）为通城县隽水镇新街9号',
+      '原住所（经营场所）为湖北省咸宁市通城县隽水镇某某路1号，已于2023年2月1日依法办理住所（经营场所）变更登记',
     );
     // after the change is registered, the registered 住所 is the new one
     expect(t).toContain('　　住所（经营场所）：通城县隽水镇新街9号\n');
     expect(t).not.toContain('住所（经营场所）：湖北省咸宁市通城县隽水镇某某路1号');
-    expect(t).toContain('第四部分第（三）项第二种情形');
+    expect(t).toContain('四（三）二关于信用“容缺”修复的规定');
     expect(t).toContain('因通过登记的住所（经营场所）无法联系');
-    expect(t).toContain('法定代表人（负责人）（签字）');
+    expect(t).toContain('法定代表人（签字）');
   });
 
   it('the standard route cites the SAMR measure and says what was corrected', async () => {
@@ -191,7 +200,7 @@ describe('content by route', () => {
       correctedDate: '2023-01-10',
     });
     expect(t).toContain('已于2023年1月10日补报并公示全部未报年度的年度报告');
-    expect(t).toContain('《市场监督管理信用修复管理办法》');
+    expect(t).toContain('《市场监督管理信用修复管理办法》（市场监管总局令第107号）');
     expect(t).toContain('2.履行法定义务、纠正失信行为的相关材料');
     expect(t).not.toContain('容缺');
   });
@@ -200,9 +209,9 @@ describe('content by route', () => {
     const t = await txt('credit-commitment', caseData['credit-commitment']);
     for (const s of [
       '真实、合法、有效',
-      '已补报上一年度（2022年度）纸质年度报告并公示',
+      '已补报并公示2022年度纸质年度报告',
       '6月30日',
-      '登记的住所（经营场所）能够取得联系',
+      '登记的住所（经营场所）可以取得联系',
       '监督检查',
       '重新列入经营异常名录（状态）',
       '记入信用记录',
@@ -216,36 +225,40 @@ describe('content by route', () => {
   it('only an enterprise promises to publish instant information within 20 working days', async () => {
     const base = { ...individual, path: 'standard-repair', listingReason: 'annual_report_overdue' };
     const enterprise = await txt('credit-commitment', { ...base, entityType: 'enterprise' });
-    expect(enterprise).toContain('即时信息，自形成之日起20个工作日内公示');
+    expect(enterprise).toContain('即时信息自形成之日起20个工作日内公示');
     for (const entityType of ['individual', 'cooperative', undefined]) {
       const t = await txt('credit-commitment', { ...base, entityType });
       expect(t, String(entityType)).not.toContain('即时信息');
       expect(t, String(entityType)).not.toContain('20个工作日');
-      expect(t, String(entityType)).toContain('每年1月1日至6月30日报送上一年度年度报告');
+      expect(t, String(entityType)).toContain('每年1月1日至6月30日报送并公示上一年度年度报告');
     }
   });
 
   it('the minor-error application names the error kind, the correction date and 四(四)', async () => {
     const t = await txt('minor-error-application', caseData['minor-error-application']);
-    expect(t).toContain('年报公示的联系电话、邮政编码、电子邮箱与检查情况不一致');
+    expect(t).toContain('上述年报联系电话、邮编或邮箱差错');
+    expect(t).toContain('年报公示的联系电话少写一位');
     expect(t).toContain('非主观故意');
-    expect(t).toContain('已于2023年3月1日及时改正');
-    expect(t).toContain('第四部分第（四）项第一种情形');
+    expect(t).toContain(
+      '经贵局于2023年2月27日提醒指导，已于2023年3月1日改正：已将联系电话更正为0715-4321234',
+    );
+    expect(t).toContain('住所（经营场所）：湖北省咸宁市通城县隽水镇玉立大道66号');
+    expect(t).toContain('四（四）一的规定');
     expect(t).toContain('申请企业（盖章）');
     const branch = await txt('minor-error-application', {
       ...caseData['minor-error-application'],
       errorKind: 'branch_zero_financials',
     });
-    expect(branch).toContain('第六种情形');
+    expect(branch).toContain('四（四）六的规定');
     expect(branch).toContain('上级公司年度报告公示本分支机构财务数据的证明材料');
   });
 
   it('the explanation gives the reason, the contact and the planned correction, citing 四(五)', async () => {
     const t = await txt('situation-explanation', caseData['situation-explanation']);
     expect(t).toContain('原因是：原租赁场所到期后已搬迁');
-    expect(t).toContain('取得联系：经营者手机13912345678');
-    expect(t).toContain('纠正上述情况：于2023年6月30日前办理住所变更登记');
-    expect(t).toContain('第四部分第（五）项');
+    expect(t).toContain('联系方式：经营者手机13912345678');
+    expect(t).toContain('纠正计划：于2023年6月30日前办理住所（经营场所）变更登记');
+    expect(t).toContain('四（五）的规定');
     expect(t).toContain('暂不列入经营异常名录');
   });
 });
@@ -311,12 +324,12 @@ describe('user text is data', () => {
   it('cannot pose as layout markers or XML', async () => {
     const t = await txt('situation-explanation', {
       name: '@title 假标题\n@sign 假落款',
-      address: '</w:t><w:p>',
+      representative: '</w:t><w:p>',
     });
     expect(t).toContain('@title 假标题 @sign 假落款');
     const docx = await renderDraft(
       'situation-explanation',
-      { address: '</w:t></w:r><w:r><w:t>x' },
+      { representative: '</w:t></w:r><w:r><w:t>x' },
       'docx',
       opts,
     );
@@ -399,24 +412,24 @@ describe('wording by entity type (QA round 2, E1)', () => {
   const text = async (doc: DocumentId, data: Record<string, unknown>, more = {}) =>
     (await renderDraft(doc, data, 'txt', { ...opts, ...more })).text;
 
-  it('an enterprise letter says 经营异常名录 (no 状态) and 市场主体类型：企业', async () => {
+  it('an enterprise letter says 经营异常名录 (no 状态), 本企业 and 法定代表人', async () => {
     for (const doc of ['repair-application', 'credit-commitment'] as const) {
       const t = await text(doc, enterprise);
       expect(t).not.toContain('（状态）');
       expect(t).toContain('经营异常名录');
       expect(t).not.toContain('含分支机构');
-      expect(t).toContain('法定代表人（负责人）');
+      expect(t).toContain('本企业');
+      expect(t).toContain('法定代表人：张三');
     }
-    expect(await text('repair-application', enterprise)).toContain('市场主体类型：企业\n');
   });
 
   it('a branch is 分支机构 with a 负责人: from the name, or told by the caller', async () => {
     const branch = await text('repair-application', { ...enterprise, name: '某某有限公司通城分公司' });
-    expect(branch).toContain('市场主体类型：分支机构');
-    expect(branch).toContain('负责人：张三');
+    expect(branch).toContain('　负责人：张三');
     expect(branch).toContain('负责人（签字）');
+    expect(branch).not.toContain('法定代表人');
     const told = await text('repair-application', enterprise, { isBranch: true });
-    expect(told).toContain('市场主体类型：分支机构');
+    expect(told).toContain('　负责人：张三');
     const notBranch = await text(
       'repair-application',
       { ...enterprise, name: '某某有限公司通城分公司' },
@@ -424,7 +437,7 @@ describe('wording by entity type (QA round 2, E1)', () => {
         isBranch: false,
       },
     );
-    expect(notBranch).toContain('市场主体类型：企业\n');
+    expect(notBranch).toContain('法定代表人：张三');
   });
 
   it('a cooperative letter has no 状态 wording; an individual’s keeps it', async () => {
@@ -435,7 +448,7 @@ describe('wording by entity type (QA round 2, E1)', () => {
     };
     const t = await text('repair-application', coop);
     expect(t).not.toContain('（状态）');
-    expect(t).toContain('市场主体类型：农民专业合作社');
+    expect(t).toContain('本合作社');
     expect(t).toContain('法定代表人：张三');
     expect(await text('repair-application', caseData['repair-application'])).toContain(
       '经营异常名录（状态）',
