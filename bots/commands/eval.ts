@@ -9,10 +9,12 @@ const pct = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).t
 export function register(program: Command): void {
   program
     .command('eval')
-    .description('评测理解与判断效果 / score an utterance or scenario file (JSONL) and print the figures')
+    .description(
+      '评测理解与判断效果 / score an utterance, scenario or conversation file (JSONL) and print the figures',
+    )
     .argument(
       '<file>',
-      'JSONL 文件 / JSONL file, format of ../shared/eval-dev/utterances.jsonl or scenarios.jsonl',
+      'JSONL 文件 / JSONL file: utterances, scenarios or conversations (test/fixtures/eval-dev/*.jsonl)',
     )
     .option('--json', '最后一行输出 JSON 指标 / print the figures as one JSON object on the last line')
     .action(async (file: string, opts: { json?: boolean }) => {
@@ -23,10 +25,12 @@ export function register(program: Command): void {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UsageError(
           code === 'ENOENT'
-            ? `file not found: ${file}; give the path of a .jsonl file, e.g. ../shared/eval-dev/utterances.jsonl`
+            ? `file not found: ${file}; give the path of a .jsonl file, e.g. test/fixtures/eval-dev/utterances.jsonl`
             : `cannot read ${file}: ${(err as Error).message.replace(/\s+/g, ' ')}`,
         );
       }
+      if ((await import('../../dialogs/replay.ts')).isConversationFile(text))
+        return evalConversations(file, text, Boolean(opts.json));
       const [{ parseEvalFile, scoreEval, EvalInputError }, { understand, nluModel, INTENTS }, { evaluate }] =
         await Promise.all([
           import('../../dialogs/nlu/score.ts'),
@@ -92,4 +96,32 @@ export function register(program: Command): void {
       if (opts.json) out.push(JSON.stringify(f));
       process.stdout.write(`${out.join('\n')}\n`);
     });
+}
+
+/** A conversation file: each conversation replayed in a fresh session, message by message. */
+async function evalConversations(file: string, text: string, json: boolean): Promise<void> {
+  const { parseConversations, replayAll, ConversationInputError } = await import('../../dialogs/replay.ts');
+  let lines: ReturnType<typeof parseConversations>;
+  try {
+    lines = parseConversations(text);
+  } catch (err) {
+    if (err instanceof ConversationInputError) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
+  }
+  const { results, conversationAccuracy } = await replayAll(lines);
+  const out: string[] = [`${file}: ${results.length} conversations`];
+  out.push(`conversation accuracy ${pct(conversationAccuracy)}`);
+  const wrong = results.filter((r) => !r.ok);
+  if (wrong.length) {
+    out.push('', 'mismatches');
+    for (const r of wrong) {
+      out.push(
+        `  ${r.id} (line ${r.line}) · path ${r.got.path} eligible ${r.got.eligible} ≠ ${r.expected.path} ${r.expected.eligible}`,
+      );
+      for (const t of r.transcript)
+        out.push(`    ${t.from === 'user' ? '用户' : '助手'}: ${t.text.replace(/\n/g, '\n          ')}`);
+    }
+  }
+  if (json) out.push(JSON.stringify({ n: results.length, conversationAccuracy }));
+  process.stdout.write(`${out.join('\n')}\n`);
 }
