@@ -10,7 +10,7 @@ import type { Command } from './command.ts';
 import { type Ctx, type EngineOptions, newCtx, reply } from './context.ts';
 import { clarification } from './flows/clarification.ts';
 import { correction } from './flows/correction.ts';
-import { checkFieldValue, draft, draftGate, type Gate, renderCaseDraft } from './flows/draft.ts';
+import { draft, draftGate, type Gate, renderCaseDraft, withDraftFields } from './flows/draft.ts';
 import type { Flow, Step } from './flows/flow.ts';
 import { handoff } from './flows/handoff.ts';
 import { interview } from './flows/interview.ts';
@@ -277,18 +277,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       return serial(key, async () => {
         const { s } = await load(key, now().getTime());
         const det = evaluate(s.facts);
-        const fields: Record<string, string | number> = { ...(s.draft?.fields ?? {}) };
-        const problems: string[] = [];
-        for (const [name, raw] of Object.entries(input)) {
-          if (raw === null || raw === '') {
-            delete fields[name];
-            continue;
-          }
-          const checked = checkFieldValue(s, det, name as never, String(raw), now());
-          if ('problem' in checked) problems.push(`${name}: ${checked.problem}`);
-          else fields[name] = checked.value;
-        }
-        if (problems.length) throw new Error(problems.join('; '));
+        const fields = withDraftFields(s, det, input, now());
         s.draft = { docTypes: s.draft?.docTypes ?? [], skipped: s.draft?.skipped ?? [], fields };
         s.updatedAt = now().getTime();
         await store.write(key, s);

@@ -127,9 +127,21 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     }
   }
   if (Object.keys(corrections).length) cmds.push({ type: 'correct', facts: corrections });
-  if (pending && !(pending in corrections)) {
+  // 「要去哪里办」 while a yes/no question is open is a question, not a "no"
+  const onlyPending = Object.keys(facts).every((f) => f === pending);
+  const sideQuestion =
+    pending !== undefined &&
+    onlyPending &&
+    QUESTION_CLAUSE.test(text) &&
+    u.confidence >= CONFIDENCE_FLOOR &&
+    (INFO_INTENTS.has(u.intent) || u.intent === 'human');
+  if (sideQuestion && pending) delete facts[pending];
+  if (pending && !(pending in corrections) && !sideQuestion) {
     const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
-    const value = named?.fact === pending ? named.value : facts[pending];
+    // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
+    const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
+    const value = named?.fact === pending ? named.value : correctsOther ? undefined : facts[pending];
+    if (correctsOther && named?.fact !== pending) delete facts[pending];
     if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });
       delete facts[pending];
@@ -147,7 +159,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview
-    if (INTERVIEW_INTENTS.has(u.intent)) cmds.push({ type: 'interview', topic: u.intent as InterviewTopic });
+    if (INTERVIEW_INTENTS.has(u.intent) && !s.flows.some((f) => f.flow === 'interview'))
+      cmds.push({ type: 'interview', topic: u.intent as InterviewTopic });
     if (u.intent === 'draft' && sure) cmds.push(...intentCommands('draft', text, u.facts.docType));
     return [...cmds, ...questions];
   }

@@ -305,6 +305,36 @@ export function checkFieldValue(
     : { value: value as string | number };
 }
 
+/**
+ * Staff-typed fields for a case (the web console), checked one by one as in the chat; '' or null
+ * clears a field. Throws an Error with `problems` (field and message) when one is invalid.
+ */
+export function withDraftFields(
+  s: Session,
+  det: Determination,
+  input: Record<string, unknown>,
+  now: Date,
+): Record<string, string | number> {
+  const fields: Record<string, string | number> = { ...(s.draft?.fields ?? {}) };
+  const problems: { field: string; message: string }[] = [];
+  for (const [name, raw] of Object.entries(input)) {
+    if (raw === null || raw === '' || raw === undefined) {
+      delete fields[name];
+      continue;
+    }
+    if (!(FIELD_NAMES as readonly string[]).includes(name)) {
+      problems.push({ field: name, message: `没有「${name.slice(0, 40)}」这一项` });
+      continue;
+    }
+    const checked = checkFieldValue(s, det, name as FieldName, String(raw), now);
+    if ('problem' in checked) problems.push({ field: name, message: checked.problem });
+    else fields[name] = checked.value;
+  }
+  if (problems.length)
+    throw Object.assign(new Error(problems.map((p) => p.message).join('；')), { problems });
+  return fields;
+}
+
 function cancel(ctx: Ctx): Step {
   if (ctx.s.draft) ctx.s.draft = { ...ctx.s.draft, docTypes: [] };
   askUser(ctx, say('draftCancelled'), resultActions(ctx.det()));
