@@ -43,7 +43,11 @@ export function intentCommands(intent: Intent, text: string, docType?: string): 
   if (INTERVIEW_INTENTS.has(intent)) return [{ type: 'interview', topic: intent as InterviewTopic }];
   if (intent === 'draft') return [{ type: 'draft', doc: docHint(text, docType) }];
   if (intent === 'human') return [{ type: 'hand-off' }];
-  if (intent === 'out_of_scope') return [{ type: 'out-of-scope', text }];
+  if (intent === 'out_of_scope') {
+    // 「注销行不行」 reads as another matter, but the FAQ has an answer for it
+    const topic = specificFaq(text);
+    return topic ? [{ type: 'ask-topic', topic, text }] : [{ type: 'out-of-scope', text }];
+  }
   if (intent === 'smalltalk') {
     const has = (list: string) =>
       ((dialog[list] ?? []) as string[]).some((w) => text.toLowerCase().includes(w));
@@ -97,7 +101,13 @@ function questionsOf(u: Understanding, text: string, whole: boolean): Command[] 
     if (topic && !out.some((c) => c.type === 'ask-topic' && c.topic === topic))
       out.push({ type: 'ask-topic', topic, text: clause });
   }
-  // one question that is the whole message is answered by its intent (route-specific where it can be)
+  // no clause names a topic by itself: the message as a whole may (「没有被列入 要注意什么」)
+  const overall = out.length ? undefined : findFaq(text)?.id;
+  if (overall && !whole) out.push({ type: 'ask-topic', topic: overall, text });
+  // one question that is the whole message: a specific FAQ entry for the whole of it (代办, 注销 …)
+  // wins; otherwise its intent answers it (route-specific where it can be)
+  const whole1 = whole && out.length === 1 ? specificFaq(text) : undefined;
+  if (whole1) return [{ type: 'ask-topic', topic: whole1, text }];
   if (whole && out.length === 1 && INFO_INTENTS.has(u.intent) && u.confidence >= CONFIDENCE_FLOOR) {
     const faqIntentTopic = (dialog.faqIntent as Record<string, string>)[u.intent];
     if (out[0]?.type === 'ask-topic' && out[0].topic === faqIntentTopic)
@@ -106,10 +116,21 @@ function questionsOf(u: Understanding, text: string, whole: boolean): Command[] 
   return out;
 }
 
+/**
+ * After a result that is not yet eligible, a reply like 「全部补报了」 answers the condition it hinged
+ * on: that condition is read as the open question.
+ */
+function resultHinge(ctx: Ctx): FactName | undefined {
+  if (ctx.s.flows.length || !ctx.s.shown) return undefined;
+  const det = ctx.det();
+  if (det.eligible !== false) return undefined;
+  return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
-  const pending = openFact(s);
+  const pending = openFact(s) ?? resultHinge(ctx);
   const u = understand(text, { now: ctx.now, pending });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
