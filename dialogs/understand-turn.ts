@@ -130,12 +130,16 @@ function resultHinge(ctx: Ctx): FactName | undefined {
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
-  const pending = openFact(s) ?? resultHinge(ctx);
+  const asked = openFact(s);
+  const hinge = asked ? undefined : resultHinge(ctx);
+  const pending = asked ?? hinge;
   const u = understand(text, { now: ctx.now, pending });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];
   const facts: Facts = { ...u.facts };
+  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it
+  if (hinge && Object.keys(facts).some((f) => f !== hinge)) delete facts[hinge];
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
   const corrections: Facts = { ...((u as Understanding & { corrections?: Facts }).corrections ?? {}) };
