@@ -1,10 +1,10 @@
-// Conversations a third review found going wrong.
+// Drafting after the situation changes: corrections reach the letter, labels typed work as taps.
 import { describe, expect, it } from 'vitest';
 import { chat } from './transcript.ts';
 
 const key = { channel: 'console' as const, chatId: 'c1', userId: 'u1' };
 
-describe('third review', () => {
+describe('drafting after the situation changes', () => {
   it('a side question while a question is open is answered, not read as "not done"', async () => {
     const c = await chat();
     await c.says('个体户2022年没报年报被标记异常', '纸质');

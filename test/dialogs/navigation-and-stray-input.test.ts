@@ -1,4 +1,4 @@
-// Behaviour a reviewer found wrong once: each case reads as the conversation that went wrong.
+// Navigation, stray input, staff /set and what no channel may draft: each case reads as a conversation.
 import { describe, expect, it } from 'vitest';
 import { type Session, waitingFor } from '../../dialogs/session.ts';
 import { memoryStore, type Store } from '../../dialogs/store.ts';
@@ -115,7 +115,7 @@ describe('staff /set', () => {
   });
 });
 
-describe('review fixes', () => {
+describe('undo, stale buttons and expiry', () => {
   it('one 返回 undoes everything one message said', async () => {
     const c = await chat();
     await c.send('/start');
