@@ -44,57 +44,63 @@ export function isConversationFile(text: string): boolean {
   }
 }
 
+const jsonOrProblem = (raw: string): unknown => {
+  try {
+    return JSON.parse(raw);
+  } catch (err) {
+    return err as Error;
+  }
+};
+
+/** One conversation line, checked; throws ConversationInputError naming the line. */
+function conversationLine(raw: string, line: number): ConversationLine {
+  const fail = (why: string): never => {
+    throw new ConversationInputError(`line ${line}: ${why}`);
+  };
+  const obj = jsonOrProblem(raw);
+  if (obj instanceof Error) return fail(`not valid JSON (${obj.message}); each line must be one JSON object`);
+  if (!isObject(obj)) return fail('expected {"id": "...", "turns": ["..."], "expected": {...}}');
+  const turns = obj.turns;
+  if (!Array.isArray(turns) || !turns.length || !turns.every((t) => typeof t === 'string'))
+    return fail('"turns" must be a non-empty list of the user\'s messages (strings)');
+  const expected = obj.expected;
+  if (!isObject(expected) || typeof expected.path !== 'string')
+    return fail('"expected" must be an object with "path" (a route id) and "eligible"');
+  const eligible = expected.eligible;
+  if (typeof eligible !== 'boolean' && eligible !== null)
+    return fail('"expected.eligible" must be true, false or null');
+  return {
+    line,
+    id: typeof obj.id === 'string' ? obj.id : `line ${line}`,
+    turns: turns as string[],
+    expected: { path: expected.path, eligible },
+  };
+}
+
 /** Parses a conversation file; throws ConversationInputError naming the line for anything malformed. */
 export function parseConversations(text: string): ConversationLine[] {
-  const out: ConversationLine[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] ?? '').trim();
-    if (!raw) continue;
-    const line = i + 1;
-    const fail = (why: string): never => {
-      throw new ConversationInputError(`line ${line}: ${why}`);
-    };
-    let obj: unknown;
-    try {
-      obj = JSON.parse(raw);
-    } catch (err) {
-      return fail(`not valid JSON (${(err as Error).message}); each line must be one JSON object`);
-    }
-    if (!isObject(obj)) return fail('expected {"id": "...", "turns": ["..."], "expected": {...}}');
-    const turns = obj.turns;
-    if (!Array.isArray(turns) || !turns.length || !turns.every((t) => typeof t === 'string'))
-      return fail('"turns" must be a non-empty list of the user\'s messages (strings)');
-    const expected = obj.expected;
-    if (!isObject(expected) || typeof expected.path !== 'string')
-      return fail('"expected" must be an object with "path" (a route id) and "eligible"');
-    const eligible = expected.eligible;
-    if (typeof eligible !== 'boolean' && eligible !== null)
-      return fail('"expected.eligible" must be true, false or null');
-    out.push({
-      line,
-      id: typeof obj.id === 'string' ? obj.id : `line ${line}`,
-      turns: turns as string[],
-      expected: { path: expected.path, eligible },
-    });
-  }
+  const out = text
+    .split(/\r?\n/)
+    .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))
+    .filter(({ raw }) => raw)
+    .map(({ raw, line }) => conversationLine(raw, line));
   if (!out.length) throw new ConversationInputError('no conversations in the file');
   return out;
 }
 
-function replyText(replies: Reply[]): string {
+/** The replies of a turn as one text: choices numbered, files and private-chat moves named. */
+export function replyText(replies: Reply[]): string {
   return replies
     .map((r) =>
       r.kind === 'text'
         ? r.text +
           (r.choices?.length ? `\n${r.choices.map((c, n) => `${n + 1}. ${c.label}`).join('\n')}` : '')
         : r.kind === 'file'
-          ? `[${r.fileName}]`
-          : r.text,
+          ? `[file ${r.fileName}]`
+          : `[private] ${r.text}`,
     )
     .join('\n');
 }
-
 /** Replays one conversation in a fresh in-memory session. */
 export async function replayConversation(c: ConversationLine, now?: () => Date): Promise<ReplayResult> {
   const engine = await createEngine({

@@ -37,13 +37,7 @@ export function register(program: Command): void {
           import('../../dialogs/nlu/index.ts'),
           import('../../rules/evaluate.ts'),
         ]);
-      let lines: ReturnType<typeof parseEvalFile>;
-      try {
-        lines = parseEvalFile(text);
-      } catch (err) {
-        if (err instanceof EvalInputError) throw new UsageError(`${file}: ${err.message}`);
-        throw err;
-      }
+      const lines = parsedOrUsage(file, () => parseEvalFile(text), EvalInputError);
       nluModel(); // load before timing: the figure is per utterance, not start-up
       const t0 = performance.now();
       const report = scoreEval(lines, { understand: (t) => understand(t), evaluate });
@@ -101,13 +95,7 @@ export function register(program: Command): void {
 /** A conversation file: each conversation replayed in a fresh session, message by message. */
 async function evalConversations(file: string, text: string, json: boolean): Promise<void> {
   const { parseConversations, replayAll, ConversationInputError } = await import('../../dialogs/replay.ts');
-  let lines: ReturnType<typeof parseConversations>;
-  try {
-    lines = parseConversations(text);
-  } catch (err) {
-    if (err instanceof ConversationInputError) throw new UsageError(`${file}: ${err.message}`);
-    throw err;
-  }
+  const lines = parsedOrUsage(file, () => parseConversations(text), ConversationInputError);
   const { results, conversationAccuracy } = await replayAll(lines);
   const out: string[] = [`${file}: ${results.length} conversations`];
   out.push(`conversation accuracy ${pct(conversationAccuracy)}`);
@@ -124,4 +112,14 @@ async function evalConversations(file: string, text: string, json: boolean): Pro
   }
   if (json) out.push(JSON.stringify({ n: results.length, conversationAccuracy }));
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Parses an input file; its own input errors become usage errors naming the file (exit 2). */
+function parsedOrUsage<T>(file: string, parse: () => T, InputError: new (...args: never[]) => Error): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
+  }
 }
