@@ -1,5 +1,5 @@
 // NLU timing: model load (cached JSON and full retrain) and classification per utterance.
-// Run: npx tsx bench/nlu.ts  (also rebuilds knowledge/nlu/model.json when it is stale)
+// Run: npx tsx bench/nlu.ts  (reads the built knowledge/nlu/model.json; `npm run build:model` rebuilds it)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { understand } from '../dialogs/nlu/index.ts';
@@ -12,9 +12,7 @@ const time = <T>(f: () => T): [T, number] => {
   return [r, performance.now() - t];
 };
 
-loadModel(); // make sure the cache is current before timing the cached load
 const [, cachedMs] = time(() => loadModel());
-const [, trainMs] = time(() => loadModel({ write: false, retrain: true }));
 
 const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
 const texts = [
@@ -34,7 +32,6 @@ const [, totalMs] = time(() => {
 const [, longMs] = time(() => understand('被列入经营异常名录，'.repeat(1000)));
 
 console.log(`model load (cached JSON): ${cachedMs.toFixed(1)} ms`);
-console.log(`model retrain from ${loadPhrases().length} phrases: ${trainMs.toFixed(0)} ms`);
 console.log(
   `understand: ${(totalMs / (rounds * texts.length)).toFixed(3)} ms/utterance over ${texts.length} texts`,
 );

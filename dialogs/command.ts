@@ -5,7 +5,13 @@ import type { Intent } from './nlu/index.ts';
 import type { Frame } from './session.ts';
 
 export type NavTarget = 'start' | 'menu' | 'help' | 'reset' | 'forget' | 'undo' | 'edit' | 'faq-menu' | 'bye';
-export type InterviewTopic = 'repair' | 'minor_error' | 'address_change' | 'revocation_risk';
+export type InterviewTopic =
+  | 'repair'
+  | 'minor_error'
+  | 'address_change'
+  | 'revocation_risk'
+  | 'penalty'
+  | 'serious_list';
 
 export type Command =
   /** facts stated in the message (or given by a menu topic); `hedged` were said with 「好像」「可能」 */
@@ -94,7 +100,14 @@ const NAV_TARGETS = new Set<string>([
   'faq-menu',
   'bye',
 ]);
-const TOPICS = new Set<string>(['repair', 'minor_error', 'address_change', 'revocation_risk']);
+const TOPICS = new Set<string>([
+  'repair',
+  'minor_error',
+  'address_change',
+  'revocation_risk',
+  'penalty',
+  'serious_list',
+]);
 
 function factValue(fact: string, raw: string): { fact: FactName; value: unknown } | undefined {
   if (!Object.hasOwn(FACT_KINDS, fact)) return undefined;
@@ -102,6 +115,7 @@ function factValue(fact: string, raw: string): { fact: FactName; value: unknown 
   let value: unknown;
   if (spec.kind === 'boolean') value = raw === 'true' ? true : raw === 'false' ? false : undefined;
   else if (spec.kind === 'enum') value = (spec.values as readonly string[]).includes(raw) ? raw : undefined;
+  else if (spec.kind === 'date') value = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
   else value = /^\d+$/.test(raw) ? Number(raw) : undefined;
   return value === undefined ? undefined : { fact: fact as FactName, value };
 }

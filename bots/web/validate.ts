@@ -65,7 +65,11 @@ function factProblemText(name: FactName, value: unknown, now: Date): string | nu
         ? `${name} 应为 ${spec.values.join('|')} 之一`
         : spec.kind === 'year'
           ? `${name} 应为 ${EARLIEST_LISTING_YEAR}–${now.getFullYear()} 的年份`
-          : `${name} 应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`;
+          : spec.kind === 'count'
+            ? `${name} 应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`
+            : spec.kind === 'amount'
+              ? `${name} 应为以元计的金额，如 20000`
+              : `${name} 应为 YYYY-MM-DD 格式的日期，如 2026-03-15`;
   return `${chinese} / ${english}`;
 }
 

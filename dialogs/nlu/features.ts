@@ -1,11 +1,40 @@
 // Token arrays for the intent classifier: natural learns nothing from a raw Chinese string, so
-// the text becomes character unigrams and bigrams plus keyword-group (K:) and fact (F:) tokens.
+// the text becomes jieba words plus keyword-group (K:), fact (F:) and signal (S:) tokens.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import type { Facts } from '../../rules/types.ts';
+import { tokenize } from './tokens.ts';
 
-// particles carry no topic; as unigrams they only add noise (they stay inside bigrams)
-const STOP = new Set([...'的了吗呢啊吧呀嘛哦么哈是我你们这那个一就也都还在有']);
-const WORD = /[\u3400-\u9fff]|[a-z]+|\d+/g;
+// particles carry no topic; as tokens they only add noise
+const STOP = new Set([
+  '的',
+  '了',
+  '吗',
+  '呢',
+  '啊',
+  '吧',
+  '呀',
+  '嘛',
+  '哦',
+  '哈',
+  '哒',
+  '是',
+  '我',
+  '你',
+  '们',
+  '这',
+  '那',
+  '个',
+  '一',
+  '就',
+  '也',
+  '都',
+  '还',
+  '在',
+  '有',
+  '我们',
+  '那个',
+  '就是',
+]);
 
 const STRONG_WEIGHT = 2;
 
@@ -13,13 +42,12 @@ let groups: [string, string[]][] | undefined;
 
 export function features(s: string, facts: Facts, signals: string[] = []): string[] {
   groups ??= Object.entries(loadKeywords().groups);
-  const units = (s.match(WORD) ?? []).map((u) => (/^\d/.test(u) ? '#' : u));
+  const units = tokenize(s).map((u) => (/^\d/.test(u) ? '#' : u));
   const out = new Set<string>();
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i] as string;
-    if (!STOP.has(u)) out.add(u);
-    const next = units[i + 1];
-    if (next !== undefined) out.add(u + next);
+  for (const u of units) {
+    out.add(u);
+    // the characters of a word too: a dialect or mistyped word jieba does not know still shares them
+    if (u.length > 1) for (const c of u) if (!STOP.has(c)) out.add(`c:${c}`);
   }
   // Natural's Bayes sees presence only, so a keyword or fact is given weight by repeating it under
   // numbered names; otherwise the dozens of character tokens of a long sentence drown it.
@@ -38,7 +66,8 @@ export function features(s: string, facts: Facts, signals: string[] = []): strin
     if (typeof value === 'boolean') strong(`F:${name}=${value}`);
   }
   for (const sig of signals) strong(sig);
-  const len = units.length;
+  // length in characters, not words: a two-character reply is tiny however jieba cuts it
+  const len = units.join('').length;
   out.add(len <= 2 ? 'L:tiny' : len <= 6 ? 'L:short' : len <= 20 ? 'L:mid' : 'L:long');
   if (/[?？吗么]$|怎么|如何|什么|哪|多少|几/.test(s)) out.add('Q:question');
   return [...out];

@@ -1,12 +1,18 @@
-// Understanding free Chinese text: intent (natural's Bayes classifier on token features, with a
-// few high-precision keyword rules in front) and facts (patterns in facts.ts).
+// Understanding free Chinese text: intent (natural's Bayes classifier on jieba-token features, with
+// a few high-precision lexicon rules in front), facts (patterns in facts.ts and the named lexicon
+// rules in lexicon-rules.ts), corrections and the questions a message asks (discourse.ts).
+import { findFaq } from '../../knowledge/explain.ts';
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
+import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
+import { hasAny, lexicon } from './lexicon.ts';
+import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
+import { tokenize, toSimplified } from './tokens.ts';
 
 export { parseAnswer };
 
@@ -33,6 +39,15 @@ export interface Understanding {
   alternatives: { intent: Intent; confidence: number }[];
   facts: Facts;
   hedged: FactName[];
+  /** facts the user explicitly corrected in this message (「说错了，不是公司，是个体户」); they replace earlier values */
+  corrections: Facts;
+  /** every question the message asks, in order (「要多少钱 多久能好」 → two) */
+  questions: Intent[];
+  /** FAQ topic ids recognised in those questions, in order */
+  topics: string[];
+  /** the answer to the pending question, wherever it stands in the sentence */
+  answer?: { fact: FactName; value: Facts[FactName] };
+  tokens?: string[];
 }
 
 /** Below this the engine asks a clarifying question offering `alternatives`. */
@@ -45,6 +60,43 @@ let model: Model | undefined;
 export function nluModel(): Model {
   model ??= loadModel();
   return model;
+}
+
+/** Load the model, the lexicon, the segmenter and OpenCC now, so no user's turn pays for it. */
+export function warmUp(): void {
+  nluModel();
+  lexicon();
+  tokenize('经营异常名录');
+  toSimplified('經營');
+}
+
+/** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */
+function statedFacts(
+  s: string,
+  now: Date,
+  pending?: FactName,
+): { facts: Facts; hedged: FactName[]; signals: string[] } {
+  const { facts, hedged, signals } = extractFacts(s, now);
+  const ruled = applyRules(s, now, facts, { pending });
+  const out = facts as Record<string, unknown>;
+  for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
+  for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
+  derive(s, facts);
+  return { facts, hedged, signals };
+}
+
+/**
+ * Named derivations between facts (each states why):
+ * - penaltyIsNotAnotherViolation: a penalty the user wants repaired is the subject, not an
+ *   "other violation" of the punishment-buffer question.
+ * - keySectorIsNotSafetyExclusion: a food or drug business's penalty is a key-sector penalty
+ *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三.
+ */
+function derive(_s: string, facts: Facts): void {
+  const f = facts as Record<string, unknown>;
+  if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
+    delete f.otherViolations;
+  if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
 }
 
 let ruleRes: { foreign: RegExp; human: RegExp } | undefined;
@@ -95,30 +147,24 @@ function classify(s: string, facts: Facts, signals: string[]): { intent: Intent;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
-  const now = opts.now ?? new Date();
-  const s = normalize(text);
-  const { facts, hedged, signals } = extractFacts(s, now);
-  // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
-  const answered: Facts = {};
-  if (opts.pending && !hedged.includes(opts.pending)) {
-    // the answer is read against the question's own wording, which a general statement pattern
-    // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const { value, corrected } = readAnswer(opts.pending, text, { now });
-    if (value === 'unknown') {
-      if (facts[opts.pending] === undefined) hedged.push(opts.pending);
-    } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
-    // "不对，是2022年": what is corrected, so the engine can ask which is right
-    for (const [k, v] of Object.entries(corrected ?? {}))
-      if (!(k in facts)) (answered as Record<string, unknown>)[k] = v;
-    Object.assign(facts, answered);
-  }
-  if (!/[\u3400-\u9fffa-z]/.test(s)) {
-    // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
-    if (/\p{Extended_Pictographic}/u.test(s))
-      return { intent: 'smalltalk', confidence: RULE_CONFIDENCE, alternatives: [], facts, hedged };
-    return { intent: 'out_of_scope', confidence: 0, alternatives: [], facts, hedged };
-  }
+/** Move `intent` to the top, keeping the displaced top's confidence for it. */
+function promote(ranked: Ranked, intent: Intent): Ranked {
+  const target = ranked.find((r) => r.intent === intent);
+  const top = ranked[0];
+  if (!top || top.intent === intent) return ranked;
+  return [
+    { intent, confidence: top.confidence },
+    ...ranked.filter((r) => r !== target && r !== top),
+    { ...top, confidence: target?.confidence ?? 0 },
+  ];
+}
+type Ranked = { intent: Intent; confidence: number }[];
+
+const FIRST_PERSON = /我|本公司|本店|我司|我家|屋里|自己/;
+
+/** The intent of normalised text with its facts: classifier, then the named intent rules. */
+function decide(s: string, facts: Facts, signals: string[]): Ranked {
+  const g = lexicon().grammar;
   let ranked = classify(s, facts, signals);
   const rule = ruleIntent(s, facts, signals);
   if (rule) {
@@ -129,35 +175,136 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
         .map((r) => ({ ...r, confidence: r.confidence * (1 - RULE_CONFIDENCE) })),
     ];
   }
+  const top = () => ranked[0]?.intent;
   // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
-  if (facts.listed === true && ranked[0]?.intent === 'address_change') {
-    const repair = ranked.find((r) => r.intent === 'repair');
-    const top = ranked[0];
-    if (repair)
-      ranked = [
-        { intent: 'repair', confidence: top.confidence },
-        ...ranked.filter((r) => r !== repair && r !== top),
-        { ...top, confidence: repair.confidence },
-      ];
-  }
+  if (facts.listed === true && top() === 'address_change') ranked = promote(ranked, 'repair');
   // a web shop's or website's address that changed is a published-information error, not a move
   if (
     facts.errorKind &&
     facts.errorKind !== 'other' &&
     facts.operatingAtRegisteredAddress === undefined &&
-    ranked[0]?.intent === 'address_change'
-  ) {
-    const minor = ranked.find((r) => r.intent === 'minor_error');
-    const top = ranked[0];
-    if (minor)
-      ranked = [
-        { intent: 'minor_error', confidence: top.confidence },
-        ...ranked.filter((r) => r !== minor && r !== top),
-        { ...top, confidence: minor.confidence },
-      ];
+    top() === 'address_change'
+  )
+    ranked = promote(ranked, 'minor_error');
+  const f = facts as Record<string, unknown>;
+  // consequenceQuestion: 「被列入经营异常名录会影响什么」 asks what follows, not how to get off the list
+  const consequence =
+    hasAny(s, g.consequenceCues) && hasAny(s, g.questionCues) && !hasAny(s, g.repairAsk) && !facts.docType;
+  const revocationFacts = facts.taxFiled !== undefined || facts.locatable !== undefined;
+  // a story with its listing year or cause is someone's own case, whatever else they ask
+  const story =
+    facts.listedYear !== undefined || facts.listingReason !== undefined || Object.keys(facts).length > 2;
+  if (consequence && f.recordType === undefined && !revocationFacts && !story) {
+    const t = top();
+    if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
+      ranked = promote(ranked, 'policy_info');
   }
+  // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case
+  if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
+    const t = top();
+    if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
+      ranked = promote(ranked, 'repair');
+  }
+  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
+  const kw = loadKeywords();
+  const domain = [...kw.coreDomain, ...kw.domainWords, ...g.documentWords];
+  if (
+    top() === 'draft' &&
+    !facts.docType &&
+    (!domain.some((w) => s.includes(w)) || hasAny(s, g.offTopicRequests))
+  )
+    ranked = promote(ranked, 'out_of_scope');
+  // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
+  if (top() === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
+    ranked = promote(ranked, 'policy_info');
+  return ranked;
+}
+
+export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
+  const now = opts.now ?? new Date();
+  const s = normalize(text);
+  const { facts, hedged, signals } = statedFacts(s, now, opts.pending);
+  const read = (t: string) => statedFacts(t, now).facts;
+  const corrections = correctionsIn(s, read, now);
+  Object.assign(facts, corrections);
+  // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
+  const answered: Facts = {};
+  if (opts.pending && !hedged.includes(opts.pending)) {
+    // the answer is read against the question's own wording, which a general statement pattern
+    // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
+    const { value, corrected } = readAnswer(opts.pending, text, { now });
+    if (value === 'unknown') {
+      if (facts[opts.pending] === undefined) hedged.push(opts.pending);
+    } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
+    // "不对，是2022年": what is corrected replaces the earlier value
+    for (const [k, v] of Object.entries(corrected ?? {})) {
+      if (!(k in facts)) (answered as Record<string, unknown>)[k] = v;
+      if (!(k in corrections)) (corrections as Record<string, unknown>)[k] = v;
+    }
+    Object.assign(facts, answered);
+  }
+  const g0 = lexicon().grammar;
+  // yearByRole: 「去年的年报我已经补了」 answering "which year were you listed?" is about the filing
+  if (
+    opts.pending === 'listedYear' &&
+    hasAny(s, g0.filingWords) &&
+    !hasAny(s, g0.listingWords) &&
+    corrections.listedYear === undefined
+  ) {
+    delete (answered as Record<string, unknown>).listedYear;
+    if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
+  }
+  // the configured county counts as a statement only where it corrects another county
+  if (
+    (facts as Record<string, unknown>).inJurisdiction === true &&
+    (corrections as Record<string, unknown>).inJurisdiction === undefined
+  )
+    delete (facts as Record<string, unknown>).inJurisdiction;
+  const answerOf = (): Understanding['answer'] => {
+    if (!opts.pending) return undefined;
+    const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
+    return value === undefined ? undefined : { fact: opts.pending, value: value as Facts[FactName] };
+  };
+  const tokens = tokenize(s);
+  const base = { corrections, tokens };
+  if (!/[\u3400-\u9fffa-z]/.test(s)) {
+    const answer = answerOf();
+    // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
+    if (/\p{Extended_Pictographic}/u.test(s))
+      return {
+        intent: 'smalltalk',
+        confidence: RULE_CONFIDENCE,
+        alternatives: [],
+        facts,
+        hedged,
+        ...base,
+        questions: [],
+        topics: [],
+        ...(answer ? { answer } : {}),
+      };
+    return {
+      intent: 'out_of_scope',
+      confidence: 0,
+      alternatives: [],
+      facts,
+      hedged,
+      ...base,
+      questions: [],
+      topics: [],
+      ...(answer ? { answer } : {}),
+    };
+  }
+  const ranked = decide(s, facts, signals);
   const [best, ...rest] = ranked;
   const intent = best?.intent ?? 'out_of_scope';
+  // consequence questions about the list in general describe nobody's business
+  const g = lexicon().grammar;
+  if (intent === 'policy_info' && hasAny(s, g.consequenceCues) && !FIRST_PERSON.test(s)) {
+    delete facts.listed;
+    delete facts.entityType;
+  }
+  const { questions, topics } = askedIn(s, now, intent);
+  const answer = answerOf();
   return {
     intent,
     confidence: round(best?.confidence ?? 0),
@@ -165,5 +312,32 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     // what someone says about an unrelated matter is not about their business
     facts: intent === 'out_of_scope' ? answered : facts,
     hedged: intent === 'out_of_scope' ? hedged.filter((f) => f === opts.pending) : hedged,
+    ...base,
+    questions,
+    topics,
+    ...(answer ? { answer } : {}),
   };
+}
+
+/** Each question of the message classified on its own, in order; the FAQ topic of each where one is recognised. */
+function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; topics: string[] } {
+  const parts = questionClauses(s);
+  const questions: Intent[] = [];
+  const topics: string[] = [];
+  if (parts.length <= 1) {
+    if (parts.length === 1) questions.push(whole);
+  } else {
+    for (const part of parts) {
+      const { facts, signals } = statedFacts(part, now);
+      let intent = decide(part, facts, signals)[0]?.intent;
+      // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
+      if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
+      if (intent && !questions.includes(intent)) questions.push(intent);
+    }
+  }
+  for (const part of parts) {
+    const id = findFaq(part)?.id;
+    if (id && !topics.includes(id)) topics.push(id);
+  }
+  return { questions, topics };
 }

@@ -1,21 +1,31 @@
-// The intent model: natural's Bayes classifier trained on knowledge/nlu/phrases, cached as JSON
-// in knowledge/nlu/model.json together with the hash of everything it was trained from, and
-// retrained (and the cache rewritten) whenever that hash no longer matches.
+// The intent model: natural's Bayes classifier trained on knowledge/nlu/phrases. Training is a
+// build step (`npm run build:model` writes knowledge/nlu/model.json with the hash of everything it
+// was trained from; test/nlu/model.test.ts fails on a stale file). The running bot only reads it:
+// it never trains during a turn and never writes into the source tree.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { dataHash, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
 import { extractFacts } from './facts.ts';
 import { features } from './features.ts';
+import { LEXICON_DIR, LEXICON_FILES } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 
 const require = createRequire(import.meta.url);
 
 /** Code whose behaviour shapes the training tokens: editing it invalidates the cached model. */
-const FEATURE_CODE = ['./features.ts', './facts.ts', './normalize.ts', './years.ts', './model.ts'].map((f) =>
-  fileURLToPath(new URL(f, import.meta.url)),
-);
+const FEATURE_CODE = [
+  './features.ts',
+  './facts.ts',
+  './normalize.ts',
+  './years.ts',
+  './model.ts',
+  './tokens.ts',
+  './lexicon.ts',
+  './lexicon-rules.ts',
+].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 /** The fixed training date: relative years in phrases must not make the model depend on the day. */
 const TRAINING_NOW = new Date('2024-06-01T00:00:00Z');
@@ -37,7 +47,7 @@ interface Cache {
 }
 
 export function currentHash(): string {
-  return dataHash(FEATURE_CODE);
+  return dataHash([...FEATURE_CODE, ...LEXICON_FILES.map((f) => join(LEXICON_DIR, f))]);
 }
 
 export function phraseTokens(text: string): string[] {
@@ -65,25 +75,30 @@ function readCache(): Cache | undefined {
   }
 }
 
-/** Load the cached model, retraining when the phrases or feature code changed since it was built. */
-export function loadModel(opts: { write?: boolean; retrain?: boolean } = {}): Model {
+/** Train from the phrases and write knowledge/nlu/model.json (the build step, never a user's turn). */
+export function buildModel(): { hash: string; phrases: number } {
   const hash = currentHash();
-  let cache = opts.retrain ? undefined : readCache();
-  if (cache?.hash !== hash) {
-    cache = train(hash);
-    // Under vitest the committed file is what test/nlu/model.test.ts checks, so tests never rewrite it.
-    if (opts.write ?? !process.env.VITEST) {
-      try {
-        // write then rename: another process starting at the same time never reads half a file
-        const tmp = `${MODEL_FILE}.${process.pid}.tmp`;
-        writeFileSync(tmp, `${JSON.stringify(cache)}\n`);
-        renameSync(tmp, MODEL_FILE);
-      } catch {
-        // a read-only install still works: it retrains in memory at each start
-      }
-    }
-  }
+  const cache = train(hash);
+  // write then rename: a bot starting at the same time never reads half a file
+  const tmp = `${MODEL_FILE}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(cache)}\n`);
+  renameSync(tmp, MODEL_FILE);
+  return { hash, phrases: loadPhrases().length };
+}
+
+/** The built model; an install without it fails at start with the command that builds it. */
+export function loadModel(): Model {
+  const cache = readCache();
+  if (!cache)
+    throw new Error(
+      `${MODEL_FILE} is missing or unreadable; run \`npm run build:model\` to build the intent model`,
+    );
   return compile(cache);
+}
+
+/** Whether model.json was built from the current phrases, lexicon and feature code. */
+export function modelIsCurrent(): boolean {
+  return readCache()?.hash === currentHash();
 }
 
 /**

@@ -1,5 +1,6 @@
 // Text clean-up shared by fact extraction and intent features.
-import { loadKeywords, loadT2s } from '../../knowledge/nlu/load.ts';
+import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import { toSimplified } from './tokens.ts';
 
 /** Longer inputs are cut: nobody describes their situation in more than this, and it bounds the work. */
 export const MAX_CHARS = 1000;
@@ -70,13 +71,6 @@ function latinToChinese(s: string): string {
   });
 }
 
-function simplified(s: string): string {
-  const map = loadT2s();
-  let out = '';
-  for (const c of s) out += map.get(c) ?? c;
-  return out;
-}
-
 const CHINESE_DIGITS: Record<string, string> = {
   〇: '0',
   零: '0',
@@ -120,7 +114,7 @@ export function normalize(input: unknown): string {
       return String(2000 + value);
     },
   );
-  s = latinToChinese(simplified(s));
+  s = latinToChinese(toSimplified(s));
   const { re, map } = aliases();
   s = s.replace(re, (m) => map.get(m) ?? m);
   return s.replace(/\s+/g, ' ').trim();

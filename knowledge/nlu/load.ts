@@ -9,7 +9,6 @@ export const NLU_DIR = dirname(fileURLToPath(import.meta.url));
 export const PHRASES_DIR = join(NLU_DIR, 'phrases');
 export const MODEL_FILE = join(NLU_DIR, 'model.json');
 export const HELDOUT_FILE = join(NLU_DIR, 'heldout.jsonl');
-const T2S_FILE = join(NLU_DIR, 't2s.json');
 
 export interface Keywords {
   aliases: Record<string, string>;
@@ -29,18 +28,6 @@ let keywords: Keywords | undefined;
 export function loadKeywords(): Keywords {
   keywords ??= JSON.parse(readFileSync(join(NLU_DIR, 'keywords.json'), 'utf8')) as Keywords;
   return keywords;
-}
-
-let t2s: Map<string, string> | undefined;
-/** Traditional → simplified, one character to one (t2s.json holds two aligned strings). */
-export function loadT2s(): Map<string, string> {
-  if (!t2s) {
-    const { from, to } = JSON.parse(readFileSync(T2S_FILE, 'utf8')) as { from: string; to: string };
-    const src = [...from];
-    const dst = [...to];
-    t2s = new Map(src.map((c, i) => [c, dst[i] ?? c]));
-  }
-  return t2s;
 }
 
 export interface Phrase {
@@ -75,7 +62,6 @@ export function dataHash(extraFiles: string[]): string {
   const h = createHash('sha256');
   for (const file of phraseFiles()) h.update(file).update(readFileSync(join(PHRASES_DIR, file)));
   h.update(readFileSync(join(NLU_DIR, 'keywords.json')));
-  h.update(readFileSync(T2S_FILE));
   for (const file of extraFiles) h.update(readFileSync(file));
   return h.digest('hex').slice(0, 16);
 }

@@ -313,7 +313,7 @@ describe('QA round: answers and statements read wrongly before', () => {
     expect(ask('previousYearReportFiled', '之前没补，现在补了')).toBe(true);
   });
 
-  it('does not take the 严重违法失信名单 for the 经营异常名录, and answers it as policy information', () => {
+  it('does not take the 严重违法失信名单 for the 经营异常名录: being on it is a serious-list case (DOMAIN §5)', () => {
     for (const text of [
       '被列入严重违法失信名单了怎么办，多久能移出？',
       '我们公司被列入严重失信名单了',
@@ -321,8 +321,13 @@ describe('QA round: answers and statements read wrongly before', () => {
     ]) {
       const u = understand(text, { now });
       expect(u.facts.listed, text).toBeUndefined();
-      expect(u.intent, text).toBe('policy_info');
+      expect((u.facts as Record<string, unknown>).recordType, text).toBe('serious_list');
+      expect(u.intent, text).toBe('repair');
     }
+    // a question about the list itself describes nobody's record
+    const q = understand('严重违法失信名单和经营异常名录有什么区别', { now });
+    expect((q.facts as Record<string, unknown>).recordType).toBeUndefined();
+    expect(q.intent).toBe('policy_info');
     // 黑名单 said of the 经营异常名录 is still that listing
     const u = understand('我们公司进黑名单了，说是经营异常，咋弄', { now });
     expect(u.facts.listed).toBe(true);
@@ -363,6 +368,10 @@ describe('QA round: answers and statements read wrongly before', () => {
   it('keeps the answer to the pending question even when the text alone looks unrelated', () => {
     const u = understand('被罚过款', { now, pending: 'otherViolations' });
     expect(u.facts).toEqual({ otherViolations: true });
-    expect(understand('被罚过款', { now }).facts).toEqual({});
+    // on its own it states a penalty (DOMAIN §4 recordType), the record a user may want repaired
+    expect(understand('被罚过款', { now }).facts).toEqual({
+      recordType: 'admin_penalty',
+      penaltyKind: 'fine',
+    });
   });
 });

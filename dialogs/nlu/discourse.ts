@@ -1,0 +1,70 @@
+// What a message does beside stating facts: corrections of earlier statements ("说错了，不是公司，
+// 是个体户"), and the questions it asks, in order ("要多少钱 多久能好"). Word classes come from the
+// lexicon; the facts inside a correction are read by the same extractors as any statement.
+import type { Facts } from '../../rules/types.ts';
+import { hasAny, lexicon } from './lexicon.ts';
+import { resolveYear, YEAR_SRC } from './years.ts';
+
+/** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
+export type FactReader = (text: string) => Facts;
+
+const NOT_X_BUT_Y = /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?是(?!不是)(.+)$/;
+const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
+
+/** Where the corrected statement starts, or -1 when the message corrects nothing. */
+function correctionStart(s: string): number {
+  let start = -1;
+  for (const w of lexicon().grammar.correctionMarkers) {
+    const i = s.lastIndexOf(w);
+    if (i >= 0 && i + w.length > start) start = i + w.length;
+  }
+  const lead = LEADING_NO.exec(s);
+  if (lead && lead[0].length > start) start = lead[0].length;
+  return start;
+}
+
+/**
+ * Facts the user explicitly corrects in this message: what follows a correction marker, or the Y of
+ * "不是X，是Y". A bare year in a correction is the listing year unless the words before it are about
+ * filing ("年报补的是2023年").
+ */
+export function corrections(s: string, read: FactReader, now: Date): Facts {
+  let tail: string | undefined;
+  let head = '';
+  const at = correctionStart(s);
+  if (at >= 0) {
+    tail = s.slice(at);
+    head = s.slice(0, at);
+    const inner = NOT_X_BUT_Y.exec(tail);
+    if (inner?.[2]) tail = inner[2];
+  } else {
+    const m = NOT_X_BUT_Y.exec(s);
+    // "不是公司，是个体户" corrects; "不是故意的" or "是不是被列入了" does not
+    if (m?.[1] && m[2] && Object.keys(read(m[1])).length && Object.keys(read(m[2])).length) {
+      tail = m[2];
+      head = s.slice(0, m.index);
+    }
+  }
+  if (tail === undefined) return {};
+  const out: Facts = { ...read(tail) };
+  if (out.listedYear === undefined) {
+    const y = new RegExp(YEAR_SRC).exec(tail);
+    const year = y ? resolveYear(y[0], now) : undefined;
+    // 「是2022年的年报」 names a report year, not the listing
+    const aboutFiling = /年报|年度报告|补报|补交/.test(tail);
+    if (year !== undefined && !aboutFiling) out.listedYear = year;
+  }
+  void head;
+  return out;
+}
+
+const QUESTION_SPLIT = /[？?。!！;；\n]|\s+|，(?=[^，]*[吗么呢?？])/;
+
+/** The parts of a message that ask something, in order. */
+export function questionClauses(s: string): string[] {
+  const cues = lexicon().grammar.questionCues;
+  return s
+    .split(QUESTION_SPLIT)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 1 && hasAny(c, cues));
+}

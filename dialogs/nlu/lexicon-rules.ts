@@ -1,0 +1,450 @@
+// Facts from small named rules over lexicon word classes, in the spirit of Duckling: each rule has a
+// name, the words (a lexicon class) that state it and a production (the value). Scope is handled
+// once here for every rule: a supposition or consequence question states nothing, a hedge in the
+// clause makes the fact `hedged`, a negator right before the words flips a yes/no fact.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FactName, Facts } from '../../rules/types.ts';
+import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
+import { readAmountYuan, readDate } from './money-date.ts';
+import { clauses } from './normalize.ts';
+
+/** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
+export type RuleFacts = Record<string, string | number | boolean>;
+
+export interface RuleContext {
+  s: string;
+  now: Date;
+  /** facts the older patterns (facts.ts) found, for rules that depend on the situation */
+  facts: Facts;
+  /** what the text is about, decided before the rules run */
+  about: { penalty: boolean; seriousList: boolean };
+}
+
+export interface NamedRule {
+  name: string;
+  fact: string;
+  words: (lx: Lexicon) => readonly string[];
+  /** the production; undefined drops the hit */
+  value: boolean | string | ((hit: Hit, ctx: RuleContext) => string | number | boolean | undefined);
+  when?: (ctx: RuleContext) => boolean;
+  /** a negator right before the words flips the (boolean) value; off for words that carry their own polarity */
+  negatable?: boolean;
+  /** words inside a question or supposition ("可以代办吗") state nothing */
+  statementOnly?: boolean;
+  /** several hits: the later one wins (default) or the one ranked highest */
+  rank?: (value: string) => number;
+}
+
+export interface Hit {
+  word: string;
+  pos: number;
+  clause: string;
+  /** the clause text before the word */
+  before: string;
+  after: string;
+}
+
+const penalty = (ctx: RuleContext) => ctx.about.penalty;
+const serious = (ctx: RuleContext) => ctx.about.seriousList;
+const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
+
+const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
+const kindOf = (lx: Lexicon, word: string) =>
+  Object.entries(lx.penalties.penaltyKinds).find(([, ws]) => ws.includes(word))?.[0];
+
+/** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
+function dateIn(text: string, now: Date): string | undefined {
+  const iso = readDate(text, now);
+  return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+/** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
+export const RULES: NamedRule[] = [
+  // what is to be repaired
+  {
+    name: 'record.seriousList',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.seriousList,
+    // 「被列入严重违法失信名单」 is one's own record; 「严重违法失信名单怎么移出 / 有什么区别」 asks about the list
+    value: (hit) =>
+      lexicon().penalties.listedVerbs.some((v) => hit.before.includes(v)) ? 'serious_list' : undefined,
+    when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
+    negatable: false,
+  },
+  {
+    name: 'record.penalty',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.penaltyWords,
+    value: 'admin_penalty',
+    when: (ctx) => penalty(ctx) && !serious(ctx),
+    negatable: false,
+  },
+  {
+    name: 'penalty.kind',
+    fact: 'penaltyKind',
+    words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
+    value: (hit) => kindOf(lexicon(), hit.word),
+    when: penalty,
+    negatable: false,
+    rank: (v) => KIND_ORDER.indexOf(v),
+  },
+  {
+    name: 'penalty.byMarketSupervision',
+    fact: 'issuedByMarketSupervision',
+    words: (lx) => lx.penalties.marketSupervision,
+    value: true,
+    when: penalty,
+  },
+  {
+    name: 'penalty.byOtherAuthority',
+    fact: 'issuedByMarketSupervision',
+    words: (lx) => lx.penalties.otherAuthorities,
+    value: false,
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.mitigated',
+    fact: 'fineMitigated',
+    words: (lx) => lx.penalties.mitigated,
+    value: true,
+    when: penalty,
+  },
+  {
+    name: 'penalty.aggravated',
+    fact: 'fineMitigated',
+    words: (lx) => lx.penalties.aggravated,
+    value: false,
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.fineAmount',
+    fact: 'fineAmountYuan',
+    words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
+    // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
+    value: (hit) => readAmountYuan(hit.after.slice(0, 8)) ?? readAmountYuan(hit.before.slice(-8)),
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.keySector',
+    fact: 'keySector',
+    words: (lx) => lx.penalties.keySectors,
+    value: true,
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.publishedDate',
+    fact: 'penaltyPublishedDate',
+    words: (lx) => lx.penalties.publishedWords,
+    value: (hit, ctx) => dateIn(hit.before.slice(-14), ctx.now),
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.restrictionEnded',
+    fact: 'restrictionEnded',
+    words: (lx) => lx.penalties.restrictionEnded,
+    value: true,
+    when: (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
+  },
+  {
+    name: 'penalty.restrictionRunning',
+    fact: 'restrictionEnded',
+    words: (lx) => lx.penalties.restrictionRunning,
+    value: false,
+    when: (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
+    negatable: false,
+  },
+  {
+    name: 'obligations.paid',
+    fact: 'obligationsFulfilled',
+    words: (lx) => lx.penalties.paid,
+    value: true,
+    when: either,
+  },
+  {
+    name: 'obligations.unpaid',
+    fact: 'obligationsFulfilled',
+    words: (lx) => lx.penalties.unpaid,
+    value: false,
+    when: either,
+    negatable: false,
+  },
+  {
+    name: 'rectified.done',
+    fact: 'rectified',
+    words: (lx) => lx.penalties.rectified,
+    value: true,
+    when: either,
+  },
+  {
+    name: 'rectified.notDone',
+    fact: 'rectified',
+    words: (lx) => lx.penalties.notRectified,
+    value: false,
+    when: either,
+    negatable: false,
+  },
+  {
+    name: 'penalty.repeatSameType',
+    fact: 'repeatSameTypePenalty',
+    words: (lx) => lx.penalties.repeatSame,
+    value: true,
+    when: (ctx) => penalty(ctx) && !serious(ctx),
+  },
+  {
+    name: 'penalty.noRepeat',
+    fact: 'repeatSameTypePenalty',
+    words: (lx) => lx.penalties.noRepeat,
+    value: false,
+    when: (ctx) => penalty(ctx) && !serious(ctx),
+    negatable: false,
+  },
+  {
+    name: 'serious.listedDate',
+    fact: 'seriousListedDate',
+    words: (lx) => lx.penalties.seriousList,
+    value: (hit, ctx) => dateIn(hit.before.slice(-16), ctx.now),
+    when: serious,
+    negatable: false,
+  },
+  {
+    name: 'serious.heavierLater',
+    fact: 'laterHeavierPenalty',
+    words: (lx) => lx.penalties.heavierLater,
+    value: true,
+    when: serious,
+  },
+  {
+    name: 'serious.noLaterPenalty',
+    fact: 'laterHeavierPenalty',
+    words: (lx) => lx.penalties.noRepeat,
+    value: false,
+    when: serious,
+    negatable: false,
+  },
+  {
+    name: 'serious.measureRunning',
+    fact: 'statutoryMeasureRunning',
+    words: (lx) => lx.penalties.measureRunning,
+    value: true,
+    when: serious,
+  },
+  {
+    name: 'serious.measureEnded',
+    fact: 'statutoryMeasureRunning',
+    words: (lx) => lx.penalties.measureEnded,
+    value: false,
+    when: serious,
+    negatable: false,
+  },
+
+  // where the business is registered
+  {
+    name: 'place.county',
+    fact: 'inJurisdiction',
+    words: (lx) => Object.values(lx.places.counties).flat(),
+    value: (hit) => {
+      const lx = lexicon();
+      const county = Object.entries(lx.places.counties).find(([, ws]) => ws.includes(hit.word))?.[0];
+      // a short name counts only as a place ("崇阳的店", "崇阳县"), not inside another word
+      if (
+        !county ||
+        (hit.word === county ? false : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
+      )
+        return undefined;
+      // the configured county itself: true (kept only where it corrects an earlier county, see index.ts)
+      return configuredCounty().includes(county);
+    },
+    negatable: false,
+  },
+
+  // 「最近一年的年报补了」: one year's report, the previous one, never all of them (issue 11)
+  {
+    name: 'report.recentYearFiled',
+    fact: 'previousYearReportFiled',
+    words: (lx) => lx.grammar.recentYearReport,
+    value: (hit) => {
+      const g = lexicon().grammar;
+      const next = hit.after.slice(0, 8);
+      if (g.notDone.some((w) => next.includes(w))) return false;
+      return g.done.some((w) => next.includes(w)) ? true : undefined;
+    },
+  },
+
+  // who applies
+  {
+    name: 'agent.forSomeone',
+    fact: 'applicantIsAgent',
+    words: (lx) => lx.agents.principals,
+    value: (hit) => {
+      const lx = lexicon();
+      const helped = lx.agents.helpers.some((h) => hit.before.endsWith(h));
+      return helped ? true : undefined;
+    },
+    negatable: false,
+  },
+  {
+    name: 'agent.role',
+    fact: 'applicantIsAgent',
+    words: (lx) => lx.agents.roles,
+    value: true,
+    negatable: false,
+    statementOnly: true,
+  },
+
+  // businesses the minor-error exemption excludes (policy 五(二)三)
+  {
+    name: 'industry.safetyRelated',
+    fact: 'safetyRelated',
+    words: (lx) => lx.industries.safetyRelated,
+    value: true,
+    when: (ctx) => !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined,
+    negatable: false,
+  },
+];
+
+let county: string | undefined;
+/** The configured jurisdiction's region text ("湖北省咸宁市通城县"). */
+function configuredCounty(): string {
+  county ??=
+    (
+      JSON.parse(
+        readFileSync(fileURLToPath(new URL('../../knowledge/jurisdiction.json', import.meta.url)), 'utf8'),
+      ) as { region?: string; bureau?: string }
+    ).region ?? '';
+  return county;
+}
+
+/** What the text is about, before any rule runs: a penalty decision or the serious list. */
+export function aboutOf(s: string, facts: Facts): RuleContext['about'] {
+  const lx = lexicon();
+  const seriousList = lx.penalties.seriousList.some((w) => s.includes(w));
+  const penaltyWord = lx.penalties.penaltyWords.some((w) => s.includes(w));
+  // a penalty told inside an 经营异常名录 story (行政处罚信息 not published → listed) or as an
+  // "other violation" beside a move is background, not the record to repair
+  const background =
+    facts.listed === true ||
+    facts.listingReason !== undefined ||
+    facts.operatingAtRegisteredAddress !== undefined ||
+    facts.errorKind !== undefined;
+  return { seriousList, penalty: (penaltyWord && !background) || seriousList };
+}
+
+interface Scope {
+  /** states nothing: a supposition or a question about consequences */
+  moot: boolean;
+  hedged: boolean;
+  negated: boolean;
+}
+
+/** The shared scope reading: one place for every rule. */
+export function scopeOf(hit: Hit, lx: Lexicon = lexicon()): Scope {
+  const g = lx.grammar;
+  const moot =
+    g.suppositions.some((w) => hit.before.includes(w)) ||
+    hit.after.startsWith('的话') ||
+    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
+  const hedged = g.hedges.some((w) => hit.before.includes(w));
+  // 没(有)被罚 / 并没有 …: a negator ending right before the words, allowing 被/再/去 in between
+  const tail = hit.before.replace(/(?:被|再|去|有)+$/, '');
+  const negated = g.negators.some((n) => tail.endsWith(n));
+  return { moot, hedged, negated };
+}
+
+export interface RuleResult {
+  facts: RuleFacts;
+  hedged: string[];
+  /** which named rule produced each fact (for `ask` and tests) */
+  why: Record<string, string>;
+}
+
+const sortedWords = new WeakMap<NamedRule, string[]>();
+/** A rule's words, longest first (so 罚款已经交 wins over 罚款), computed once. */
+function wordsOf(rule: NamedRule, lx: Lexicon): string[] {
+  let words = sortedWords.get(rule);
+  if (!words) {
+    words = [...rule.words(lx)].sort((a, b) => b.length - a.length);
+    sortedWords.set(rule, words);
+  }
+  return words;
+}
+
+export function applyRules(
+  s: string,
+  now: Date,
+  facts: Facts,
+  opts: { pending?: FactName } = {},
+): RuleResult {
+  const lx = lexicon();
+  const about = aboutOf(s, facts);
+  // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
+  if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
+  const ctx: RuleContext = { s, now, facts, about };
+  const cls = clauses(s);
+  const best = new Map<
+    string,
+    { value: string | number | boolean; pos: number; rank: number; rule: string }
+  >();
+  const hedged = new Set<string>();
+  for (const rule of RULES) {
+    if (rule.when && !rule.when(ctx)) continue;
+    const words = wordsOf(rule, lx);
+    for (const c of cls) {
+      if (!words.some((w) => c.text.includes(w))) continue;
+      const taken: [number, number][] = [];
+      for (const w of words) {
+        for (let i = c.text.indexOf(w); i >= 0; i = c.text.indexOf(w, i + 1)) {
+          // a longer word already covers this place ("罚款" inside "罚款已经交")
+          if (taken.some(([a, b]) => i < b && i + w.length > a)) continue;
+          taken.push([i, i + w.length]);
+          const hit: Hit = {
+            word: w,
+            pos: c.start + i,
+            clause: c.text,
+            before: c.text.slice(0, i),
+            after: c.text.slice(i + w.length),
+          };
+          const scope = scopeOf(hit, lx);
+          if (scope.moot) continue;
+          if (
+            rule.statementOnly &&
+            (hasAny(c.text, lx.grammar.questionCues) ||
+              /^(?:的话|不$|吗)/.test(hit.after) ||
+              /[吗不]$/.test(c.text))
+          )
+            continue;
+          let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
+          if (value === undefined) continue;
+          if (scope.negated && rule.negatable !== false) {
+            if (typeof value !== 'boolean') continue;
+            value = !value;
+          }
+          if (scope.hedged) {
+            hedged.add(rule.fact);
+            continue;
+          }
+          const rank = rule.rank && typeof value === 'string' ? rule.rank(value) : 0;
+          const prev = best.get(rule.fact);
+          if (!prev || rank > prev.rank || (rank === prev.rank && hit.pos >= prev.pos))
+            best.set(rule.fact, { value, pos: hit.pos, rank, rule: rule.name });
+        }
+      }
+    }
+  }
+  const out: RuleFacts = {};
+  const why: Record<string, string> = {};
+  for (const [fact, b] of best) {
+    out[fact] = b.value;
+    why[fact] = b.rule;
+    hedged.delete(fact);
+  }
+  return { facts: out, hedged: [...hedged], why };
+}
+
+/** Facts a rule here may set (the contract names of DOMAIN.md §4 they cover). */
+export const RULE_FACTS = [...new Set(RULES.map((r) => r.fact))] as FactName[];
