@@ -88,7 +88,14 @@ function questionsOf(u: Understanding, text: string, whole: boolean): Command[] 
   const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
   if (named?.length) {
     const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
-    return named.map((intent, i) => ({ type: 'ask-topic', intent, topic: topics[i], text }) as Command);
+    const only = named.length === 1 ? specificFaq(text) : undefined;
+    return named.flatMap((intent, i): Command[] => {
+      const topic = topics[i] ?? only;
+      if (topic) return [{ type: 'ask-topic', intent, topic, text }];
+      if (intent === 'out_of_scope') return [{ type: 'out-of-scope', text }];
+      if (intent === 'human') return [{ type: 'hand-off' }];
+      return INFO_INTENTS.has(intent) ? [{ type: 'ask-topic', intent, text }] : [];
+    });
   }
   const clauses = text
     .split(/(?<=[。！!？?；;\n，,])|\s+/)

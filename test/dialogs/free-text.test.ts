@@ -26,7 +26,7 @@ describe('free text in the interview', () => {
   it('asks which is right when new text contradicts a stored fact', async () => {
     const c = await chat();
     await c.send('我是个体户，2021年没报年报被列入经营异常了');
-    await c.says('我们其实是有限公司', '以哪个为准', '个体工商户');
+    await c.says('我们是有限公司', '以哪个为准', '个体工商户');
     await c.pick('改为', /每一年|所有|全部/);
     expect(c.last?.determination.path).toBe('standard-repair');
     expect(

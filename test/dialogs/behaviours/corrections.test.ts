@@ -19,7 +19,7 @@ describe('corrections', () => {
   it('a new value without a correction word is asked back, with both values one tap away', async () => {
     const c = await chat();
     await c.send('我是个体户，2021年没报年报被列入经营异常了');
-    await c.says('我们其实是有限公司', '以哪个为准');
+    await c.says('我们是有限公司', '以哪个为准');
     await c.pick('改为');
     expect((await c.engine.getCase(key)).facts.entityType).toBe('enterprise');
   });

@@ -13,6 +13,8 @@ function factArbitrary(name: FactName): fc.Arbitrary<unknown> {
   if (spec.kind === 'boolean') return fc.boolean();
   if (spec.kind === 'enum') return fc.constantFrom(...spec.values);
   if (spec.kind === 'year') return fc.integer({ min: 2015, max: 2026 });
+  if (spec.kind === 'date') return fc.constantFrom('2024-03-15', '2025-06-30', '2026-09-01');
+  if (spec.kind === 'amount') return fc.integer({ min: 0, max: 200_000 });
   return fc.integer({ min: 0, max: 5 });
 }
 
