@@ -20,7 +20,7 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, openCaseIndex, ttlMsFromEnv } from './case-index.ts';
+import { type CaseIndex, type CaseRecord, openCaseIndex, withActor } from './case-index.ts';
 import { buildMeta, type Meta } from './meta.ts';
 import type { CaseEngine, CaseView, DraftFormat, DraftProblems, RenderedDraft } from './types.ts';
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
@@ -119,8 +119,10 @@ export async function buildWebApp(
   const now = opts.now ?? (() => new Date());
   const auth: Auth = createAuth(authConfigFromEnv(env), () => now().getTime());
   const dataDir = opts.dataDir === undefined ? env.CREDIT_BOT_DATA_DIR || 'data' : opts.dataDir;
-  const index: CaseIndex = await openCaseIndex(dataDir ? join(dataDir, 'web-cases.json') : null, now, {
-    ttlMs: ttlMsFromEnv(env),
+  // case records, transcript and audit trail: the engine's database when it has one
+  const index: CaseIndex = await openCaseIndex(engine, dataDir, {
+    env,
+    now,
     ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
   });
   const meta: Meta = buildMeta();
@@ -253,8 +255,12 @@ export async function buildWebApp(
   const staff = (req: FastifyRequest) => (req as FastifyRequest & { staff: StaffUser }).staff;
   const keyOf = (rec: CaseRecord): SessionKey => ({ channel: 'web', chatId: rec.id, userId: rec.openedBy });
 
-  function caseOr404(id: string, reply: FastifyReply): CaseRecord | null {
-    const rec = index.get(id);
+  // the staff member is named on every audit row the engine's store writes for this request
+  const as = <R>(req: FastifyRequest, work: () => R): R =>
+    withActor({ actor: staff(req).user, channel: 'web' }, work);
+
+  async function caseOr404(id: string, reply: FastifyReply): Promise<CaseRecord | null> {
+    const rec = await index.cases.get(id);
     if (!rec) fail(reply, 404, 'not_found', NOT_FOUND);
     return rec ?? null;
   }
@@ -293,19 +299,24 @@ export async function buildWebApp(
     return { reply: texts.join('\n\n'), texts, choices, files };
   }
 
-  async function runTurn(rec: CaseRecord, input: { text: string } | { choiceId: string }) {
+  async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }) {
+    let rec = opened;
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     const view = await (engine as CaseEngine).getCase(keyOf(rec));
-    await index.touch(rec.id, {
-      path: view.determination.path,
-      eligible: view.determination.eligible,
-      lastChoices: out.choices,
-    });
+    // the engine's database store already recorded route and buttons in the turn's transaction
+    if (!index.inTurn) {
+      await index.cases.touch(rec.id, {
+        path: view.determination.path,
+        eligible: view.determination.eligible,
+        lastChoices: out.choices,
+      });
+    }
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
     if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
-      await index.clearPersonal(rec.id);
+      await index.cases.clearPersonal(rec.id);
     }
+    rec = (await index.cases.get(rec.id)) ?? rec;
     return {
       ...out,
       intent: result.intent,
@@ -320,7 +331,7 @@ export async function buildWebApp(
   app.get('/api/meta', async () => meta);
 
   app.get('/api/cases', async () => ({
-    cases: index.today().map((c) => ({
+    cases: (await index.cases.today()).map((c) => ({
       id: c.id,
       created: c.created,
       lastActivity: c.lastActivity,
@@ -332,49 +343,54 @@ export async function buildWebApp(
   }));
 
   app.post('/api/cases', async (req, reply) => {
-    const rec = await index.create(staff(req).user);
+    const rec = await index.cases.create(staff(req).user);
     // The engine's greeting gives staff the main menu as buttons straight away.
-    const first = await runTurn(rec, { text: '/start' });
+    const first = await as(req, () => runTurn(rec, { text: '/start' }));
     return reply.code(201).send({ caseId: rec.id, ...first });
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     return caseBody(rec, await (engine as CaseEngine).getCase(keyOf(rec)));
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/turns', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    return runTurn(rec, parseTurn(req.body));
+    const input = parseTurn(req.body);
+    return as(req, () => runTurn(rec, input));
   });
 
   app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    await engine.forget(keyOf(rec));
-    await index.remove(rec.id);
+    await as(req, () => engine.forget(keyOf(rec)));
+    await index.cases.remove(rec.id, staff(req).user);
     return reply.code(204).send();
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const facts = parseFacts(req.body, now());
     let view: CaseView;
     try {
-      view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);
+      view = await as(req, () => (engine as CaseEngine).setFacts(keyOf(rec), facts));
     } catch (err) {
       // The engine validates facts too; its message lists what is wrong.
       throw new BadRequest('bad_facts', `事实无效 / invalid facts: ${(err as Error).message}`);
     }
-    await index.touch(rec.id, { path: view.determination.path, eligible: view.determination.eligible });
+    if (!index.inTurn)
+      await index.cases.touch(rec.id, {
+        path: view.determination.path,
+        eligible: view.determination.eligible,
+      });
     return caseBody(rec, view);
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/draft-fields', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const fields = parseDraftFields(req.body, draftFieldNames);
     // Staff-typed fields live in the case's session, checked as in the chat; the index keeps a copy
@@ -391,15 +407,17 @@ export async function buildWebApp(
         problems,
       });
     }
+    // the session holds the fields (the engine's drafting reads them); the case index keeps a copy
+    // for the case list and the audit trail
     const normalised = stringValues(stored);
-    await index.touch(rec.id, { draftFields: normalised });
-    return { caseId: rec.id, draftFields: normalised };
+    const saved = await index.cases.setDraftFields(rec.id, normalised, staff(req).user);
+    return { caseId: rec.id, draftFields: saved?.draftFields ?? normalised };
   });
 
   app.get<{ Params: { id: string; docType: string }; Querystring: { format?: string } }>(
     '/api/cases/:id/drafts/:docType',
     async (req, reply) => {
-      const rec = caseOr404(req.params.id, reply);
+      const rec = await caseOr404(req.params.id, reply);
       if (!rec) return reply;
       const { docType } = req.params;
       if (!(DOCUMENT_IDS as readonly string[]).includes(docType)) {
@@ -454,7 +472,7 @@ export async function buildWebApp(
 
   app.addHook('onClose', async () => {
     auth.close();
-    await index.flush();
+    await index.close();
   });
 
   return app;

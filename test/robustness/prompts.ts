@@ -27,6 +27,8 @@ const sample = (fact: FactName): unknown => {
   if (spec.kind === 'boolean') return true;
   if (spec.kind === 'enum') return spec.values[0];
   if (spec.kind === 'year') return 2021;
+  if (spec.kind === 'date') return '2025-06-30';
+  if (spec.kind === 'amount') return 20_000;
   return 2;
 };
 
