@@ -29,7 +29,8 @@ function replace(ctx: Ctx, facts: Facts): void {
 export const correction: Flow<CorrectionFrame> = {
   start(ctx, cmd) {
     if (cmd.type === 'correct') replace(ctx, cmd.facts);
-    return done();
+    // 「以之前的为准」 with no question open is a stale button
+    return cmd.type === 'keep' ? done([{ type: 'unclear', why: 'stale' }]) : done();
   },
   // Anything else said instead of an answer ends the question: the earlier value stays.
   accepts: () => true,

@@ -418,7 +418,8 @@ async function deliver(ctx: Ctx): Promise<Step> {
 }
 
 function startWith(ctx: Ctx, cmd: Command): Step {
-  if (cmd.type !== 'draft') return done();
+  // a field, confirm or edit button with no draft open is stale (or forged)
+  if (cmd.type !== 'draft') return done([{ type: 'unclear', why: 'stale' }]);
   if (ctx.turn.isGroup) {
     // Names, codes and phone numbers are never asked for in a group.
     ctx.replies.push({
