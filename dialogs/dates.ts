@@ -1,5 +1,5 @@
 // Reads a submission date out of a question such as 「我打算12月29日提交，什么时候能办好」.
-import { isoDay } from './interview.ts';
+import { isoDay } from './flows/shared.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -2,21 +2,39 @@
 // and the web page all call handle() and render what comes back.
 import { join } from 'node:path';
 import { explain, readAloud, reasonSentence } from '../knowledge/explain.ts';
+import { loadKnowledge } from '../knowledge/load.ts';
 import { evaluate } from '../rules/evaluate.ts';
-import { FACT_KINDS, type FactName } from '../rules/types.ts';
+import type { DocumentId, FactName } from '../rules/types.ts';
 import { validateFacts } from '../rules/validate.ts';
-import { onChoice } from './choices.ts';
-import { greet, NAV, onCommand } from './commands.ts';
-import { type Ctx, type EngineOptions, reply } from './context.ts';
-import { startDraft } from './draft-flow.ts';
-import { isoDay } from './interview.ts';
+import type { Command } from './command.ts';
+import { type Ctx, type EngineOptions, newCtx, reply } from './context.ts';
+import { clarification } from './flows/clarification.ts';
+import { correction } from './flows/correction.ts';
+import { draft, draftGate, type Gate, renderCaseDraft, withDraftFields } from './flows/draft.ts';
+import type { Flow, Step } from './flows/flow.ts';
+import { handoff } from './flows/handoff.ts';
+import { interview } from './flows/interview.ts';
+import { navigation } from './flows/navigation.ts';
+import { isoDay } from './flows/shared.ts';
+import { sideQuestion } from './flows/side-question.ts';
 import { createLogger, type Logger } from './log.ts';
-import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
+import { nluModel } from './nlu/index.ts';
+import {
+  type Frame,
+  isSession,
+  newSession,
+  remember,
+  type Session,
+  sessionKey,
+  setFact,
+  snapshot,
+  upgradeSession,
+} from './session.ts';
 import { openSessionStore, type SessionStore } from './storage/index.ts';
 import { lowdbStore, type Store } from './store.ts';
-import { onText } from './text-turn.ts';
 import { say } from './texts.ts';
 import type { CaseView, Engine, SessionKey, Turn, TurnResult } from './types.ts';
+import { turnCommands } from './understand-turn.ts';
 
 export type { CaseView } from './types.ts';
 
@@ -43,6 +61,17 @@ export interface FullEngine extends Engine {
   /** drops sessions idle for longer than the retention time; returns how many */
   purgeExpired(): Promise<number>;
   store: Store<Session>;
+  /**
+   * Draft fields typed by staff for this case, checked as in the chat; stored in the session.
+   * Throws an Error naming each invalid field. `null` or '' clears a field.
+   */
+  setDraftFields(key: SessionKey, fields: Record<string, unknown>): Promise<Record<string, string | number>>;
+  /** The one drafting gate and renderer every channel uses (the web console included). */
+  draftDocument(
+    key: SessionKey,
+    docType: DocumentId,
+    format: 'txt' | 'md' | 'docx',
+  ): Promise<{ gate: Gate; draft?: Awaited<ReturnType<typeof renderCaseDraft>> }>;
 }
 
 function ttlFromEnv(): number {
@@ -62,6 +91,14 @@ export function cleanInput(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
       .trim()
   );
+}
+
+/** The text of a message, cleaned and cut to MAX_TEXT (saying so). */
+function readText(ctx: Ctx, raw: string): string {
+  const text = cleanInput(raw);
+  if (text.length <= MAX_TEXT) return text;
+  reply(ctx, say('tooLong', { n: MAX_TEXT }));
+  return text.slice(0, MAX_TEXT);
 }
 
 /**
@@ -108,6 +145,10 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     return next;
   };
 
+  // Knowledge and the intent model load now, not in a user's first turn.
+  loadKnowledge();
+  nluModel();
+
   async function load(key: string, at: number): Promise<{ s: Session; expired: boolean; fresh: boolean }> {
     const stored = await store.read(key);
     if (!isSession(stored)) return { s: newSession(at), expired: false, fresh: true };
@@ -115,19 +156,27 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       await store.delete(key);
       return { s: newSession(at), expired: true, fresh: true };
     }
-    return { s: stored, expired: false, fresh: false };
+    return { s: upgradeSession(stored), expired: false, fresh: false };
   }
 
+  /** One turn: load, understand into commands, run them through the flows, save once. */
   async function handle(turn: Turn): Promise<TurnResult> {
     const key = sessionKey(turn);
     return serial(key, async () => {
       const at = now();
       const { s, expired, fresh } = await load(key, at.getTime());
-      const ctx: Ctx = { s, turn, now: at, opts, replies: [], intent: 'none', confidence: 1, understood: {} };
+      const ctx = newCtx(s, turn, at, opts);
       if (expired) reply(ctx, say('expired'));
-      let forgotten = false;
       try {
-        forgotten = await dispatch(ctx, fresh);
+        const text = turn.choiceId === undefined ? readText(ctx, turn.text ?? '') : undefined;
+        remember(s, 'user', turn.choiceId !== undefined ? `[${turn.choiceId}]` : (text ?? ''), at.getTime());
+        ctx.commands = await turnCommands(ctx, text);
+        // First contact: still answer what they wrote, the greeting just comes first.
+        if (fresh && text && ctx.commands.every((c) => c.type !== 'navigate' && c.type !== 'unclear')) {
+          reply(ctx, say('greeting'));
+          ctx.greeted = true;
+        }
+        await dispatch(ctx, ctx.commands);
       } catch (err) {
         log.error(
           { err: (err as Error)?.message, stack: (err as Error)?.stack, channel: turn.channel },
@@ -136,14 +185,17 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
         ctx.replies.push({ kind: 'text', text: say('internalError') });
       }
       s.updatedAt = at.getTime();
-      if (forgotten) await store.delete(key);
+      const determination = ctx.det();
+      // the one save of the turn
+      if (ctx.forget) await store.delete(key);
       else await store.write(key, s);
       return {
         replies: ctx.replies,
         intent: ctx.intent,
         confidence: ctx.confidence,
         facts: ctx.understood,
-        determination: evaluate(s.facts),
+        determination,
+        commands: ctx.commands,
       };
     });
   }
@@ -224,87 +276,111 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
         // explicit nulls clear a fact (the web panel's "unknown")
         for (const [name, value] of Object.entries(input))
           if (value === null) delete s.facts[name as FactName];
-        s.pending = undefined;
+        // staff changed the facts: an open question may no longer be the right one
+        s.flows = s.flows.filter((f) => f.flow === 'draft' && f.step !== 'waiting');
         s.updatedAt = now().getTime();
         await store.write(key, s);
         return caseView(s);
       });
     },
     purgeExpired,
+    async setDraftFields(k, input) {
+      const key = sessionKey(k);
+      return serial(key, async () => {
+        const { s } = await load(key, now().getTime());
+        const det = evaluate(s.facts);
+        const fields = withDraftFields(s, det, input, now());
+        s.draft = { docTypes: s.draft?.docTypes ?? [], skipped: s.draft?.skipped ?? [], fields };
+        s.updatedAt = now().getTime();
+        await store.write(key, s);
+        return fields;
+      });
+    },
+    async draftDocument(k, docType, format) {
+      const key = sessionKey(k);
+      return serial(key, async () => {
+        const { s } = await load(key, now().getTime());
+        const det = evaluate(s.facts);
+        const gate = draftGate(det, docType, s.unknown);
+        if (!gate.ok) return { gate };
+        return { gate, draft: await renderCaseDraft(s, det, docType, format, isoDay(now())) };
+      });
+    },
   };
 }
 
-/** Returns true when the session must be deleted (/forget). */
-async function dispatch(ctx: Ctx, fresh: boolean): Promise<boolean> {
-  const forgotten = await route(ctx, fresh);
-  // A document asked for mid-interview is drafted as soon as the result has been shown.
-  const waiting = ctx.afterResult;
-  if (waiting) {
-    ctx.afterResult = undefined;
-    await startDraft(ctx, waiting);
+const FLOWS: Record<Frame['flow'], Flow<never>> = { interview, correction, clarification, draft };
+
+/** Which flow starts with a command when the flow on top does not take it. */
+const OWNER: Record<Command['type'], Flow<never>> = {
+  'set-facts': interview,
+  answer: interview,
+  hedge: interview,
+  'dont-know': interview,
+  'edit-fact': interview,
+  interview,
+  explain: interview,
+  correct: correction,
+  keep: correction,
+  clarify: clarification,
+  choose: clarification,
+  'ask-topic': sideQuestion,
+  'out-of-scope': sideQuestion,
+  'small-talk': sideQuestion,
+  draft,
+  'field-value': draft,
+  'pick-field': draft,
+  'edit-field': draft,
+  skip: draft,
+  confirm: draft,
+  cancel: draft,
+  'draft-edit': draft,
+  navigate: navigation,
+  'staff-set': navigation,
+  unclear: navigation,
+  'hand-off': handoff,
+};
+
+/** Applies a flow's step to the stack: `own` says whether the flow's frame is the top one. */
+function apply(s: Session, step: Step, own: boolean): Command[] {
+  if (step.next === 'wait') {
+    if (own) s.flows[s.flows.length - 1] = step.frame;
+    else s.flows.push(step.frame);
+    if (step.above) s.flows.push(step.above);
+    return [];
   }
-  return forgotten;
+  if (step.next === 'push') {
+    s.flows.push(step.frame);
+    return [];
+  }
+  if (step.clear) s.flows = [];
+  else if (own) s.flows.pop();
+  return step.followUp ?? [];
 }
 
-async function route(ctx: Ctx, fresh: boolean): Promise<boolean> {
-  const { turn, s } = ctx;
-  if (turn.choiceId) {
-    remember(s, 'user', `[${turn.choiceId}]`, ctx.now.getTime());
-    await onChoice(ctx, turn.choiceId);
-    return false;
+/** Runs the commands through the flows; then the flow on top shows where the conversation stands. */
+async function dispatch(ctx: Ctx, commands: Command[]): Promise<void> {
+  const s = ctx.s;
+  const queue = [...commands];
+  // a bound on follow-up commands: a flow handing back what it was given must not loop for ever
+  for (let n = 0; queue.length && n < 20; n++) {
+    const cmd = queue.shift() as Command;
+    const top = s.flows.at(-1);
+    const topFlow = top ? (FLOWS[top.flow] as Flow<Frame>) : undefined;
+    const own = Boolean(top && topFlow?.accepts(cmd, top, ctx));
+    const step = own
+      ? await (topFlow as Flow<Frame>).handle(ctx, top as Frame, cmd)
+      : await (OWNER[cmd.type] as Flow<Frame>).start(ctx, cmd);
+    queue.unshift(...apply(s, step, own));
   }
-  const raw = turn.text ?? '';
-  let text = cleanInput(raw);
-  if (text.length > MAX_TEXT) {
-    text = text.slice(0, MAX_TEXT);
-    reply(ctx, say('tooLong', { n: MAX_TEXT }));
+  // New facts re-decide the case even after its result was shown: the interview takes it up again.
+  if (ctx.factsChanged && !s.flows.some((f) => f.flow === 'interview') && s.flows.at(-1)?.flow !== 'draft')
+    s.flows.push({ flow: 'interview' });
+  for (let n = 0; !ctx.asked && n < 6; n++) {
+    const top = s.flows.at(-1);
+    if (!top) break;
+    const step = await (FLOWS[top.flow] as Flow<Frame>).resume(ctx, top);
+    const more = apply(s, step, true);
+    if (more.length) await dispatch(ctx, more);
   }
-  remember(s, 'user', text, ctx.now.getTime());
-  if (!text) {
-    if (fresh) greet(ctx);
-    else reply(ctx, say('emptyMessage'), s.choices.length ? s.choices : undefined);
-    return false;
-  }
-  // A bare number picks one of the choices last offered (the console and plain-text channels).
-  const number = /^[0-9０-９]{1,2}$/.test(text)
-    ? Number(text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)))
-    : NaN;
-  const picked = Number.isInteger(number) ? s.choices[number - 1] : undefined;
-  if (picked) {
-    await onChoice(ctx, picked.id);
-    return false;
-  }
-  // The label itself, typed instead of its number (「确认生成」「全部」「常见问题」).
-  const typed = s.choices.find((c) => sameWords(c.label, text));
-  if (typed) {
-    await onChoice(ctx, typed.id);
-    return false;
-  }
-  if (Number.isInteger(number) && s.choices.length && !expectsNumber(s)) {
-    reply(ctx, say('pickRange', { n: s.choices.length }), s.choices);
-    return false;
-  }
-  if (text.startsWith('/') || text.startsWith('／')) return onCommand(ctx, text.slice(1));
-  const navWord = text.replace(/[。！!.\s]/g, '');
-  // own keys only: 「toString」 or 「__proto__」 typed by a user is text, not a command
-  const nav = Object.hasOwn(NAV, navWord) ? NAV[navWord] : undefined;
-  if (nav) return onCommand(ctx, nav);
-  if (fresh && !s.pending) {
-    // First contact: still answer what they wrote, the greeting just comes first.
-    reply(ctx, say('greeting'));
-    ctx.greeted = true;
-  }
-  await onText(ctx, text);
-  return false;
-}
-
-function sameWords(a: string, b: string): boolean {
-  const norm = (x: string) => x.replace(/[\s。！!.,，、/／:：「」“”"']/g, '');
-  return norm(a) === norm(b);
-}
-
-/** A pending year or count question takes a bare number as its answer, not as a menu pick. */
-function expectsNumber(s: Session): boolean {
-  const p = s.pending;
-  return p?.kind === 'fact' && FACT_KINDS[p.fact].kind !== 'boolean' && FACT_KINDS[p.fact].kind !== 'enum';
 }

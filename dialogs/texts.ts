@@ -7,7 +7,6 @@ const text = z.string().min(1);
 
 const DialogSchema = z.looseObject({
   menu: z.array(ChoiceSchema).min(1),
-  menuFacts: z.record(z.string(), z.record(z.string(), z.unknown())),
   intentFacts: z.record(z.string(), z.record(z.string(), z.unknown())),
   faqMenu: z.array(text),
   resultActions: z.array(ChoiceSchema),
@@ -16,6 +15,8 @@ const DialogSchema = z.looseObject({
   navWords: z.record(text, z.enum(['undo', 'edit', 'reset', 'help', 'menu', 'bye'])),
   thanksWords: z.array(text),
   byeWords: z.array(text),
+  correctionCues: z.array(text),
+  detailWords: z.array(text),
 });
 
 type DialogTexts = z.infer<typeof DialogSchema> & Record<string, unknown>;

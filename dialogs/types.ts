@@ -1,5 +1,6 @@
 // One turn as data (docs/design.md): adapters build a Turn, the engine answers with Reply[].
 import type { Determination, Facts } from '../rules/types.ts';
+import type { Command } from './command.ts';
 
 export type Channel =
   | 'console'
@@ -50,6 +51,8 @@ export interface TurnResult {
   facts: Facts;
   /** the determination for the session's facts after this turn */
   determination: Determination;
+  /** what the turn was understood as (dialogs/command.ts) */
+  commands?: Command[];
 }
 
 export type SessionKey = Pick<Turn, 'channel' | 'chatId' | 'userId'>;

@@ -81,6 +81,8 @@ export function register(program: Command): void {
             intent: result.intent,
             confidence: Number(result.confidence.toFixed(3)),
             facts: result.facts,
+            // what the turn was understood as: a bug report shows this, not only the answer
+            commands: result.commands ?? [],
             determination: result.determination,
             reply: texts.join('\n\n'),
             choices,

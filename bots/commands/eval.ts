@@ -9,10 +9,12 @@ const pct = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).t
 export function register(program: Command): void {
   program
     .command('eval')
-    .description('评测理解与判断效果 / score an utterance or scenario file (JSONL) and print the figures')
+    .description(
+      '评测理解与判断效果 / score an utterance, scenario or conversation file (JSONL) and print the figures',
+    )
     .argument(
       '<file>',
-      'JSONL 文件 / JSONL file, format of test/fixtures/eval-dev/utterances.jsonl, scenarios.jsonl or conversations.jsonl',
+      'JSONL 文件 / JSONL file: utterances, scenarios or conversations (test/fixtures/eval-dev/*.jsonl)',
     )
     .option('--json', '最后一行输出 JSON 指标 / print the figures as one JSON object on the last line')
     .action(async (file: string, opts: { json?: boolean }) => {
@@ -27,19 +29,15 @@ export function register(program: Command): void {
             : `cannot read ${file}: ${(err as Error).message.replace(/\s+/g, ' ')}`,
         );
       }
+      if ((await import('../../dialogs/replay.ts')).isConversationFile(text))
+        return evalConversations(file, text, Boolean(opts.json));
       const [{ parseEvalFile, scoreEval, EvalInputError }, { understand, nluModel, INTENTS }, { evaluate }] =
         await Promise.all([
           import('../../dialogs/nlu/score.ts'),
           import('../../dialogs/nlu/index.ts'),
           import('../../rules/evaluate.ts'),
         ]);
-      let lines: ReturnType<typeof parseEvalFile>;
-      try {
-        lines = parseEvalFile(text);
-      } catch (err) {
-        if (err instanceof EvalInputError) throw new UsageError(`${file}: ${err.message}`);
-        throw err;
-      }
+      const lines = parsedOrUsage(file, () => parseEvalFile(text), EvalInputError);
       nluModel(); // load before timing: the figure is per utterance, not start-up
       const t0 = performance.now();
       const report = scoreEval(lines, { understand: (t) => understand(t), evaluate });
@@ -92,4 +90,36 @@ export function register(program: Command): void {
       if (opts.json) out.push(JSON.stringify(f));
       process.stdout.write(`${out.join('\n')}\n`);
     });
+}
+
+/** A conversation file: each conversation replayed in a fresh session, message by message. */
+async function evalConversations(file: string, text: string, json: boolean): Promise<void> {
+  const { parseConversations, replayAll, ConversationInputError } = await import('../../dialogs/replay.ts');
+  const lines = parsedOrUsage(file, () => parseConversations(text), ConversationInputError);
+  const { results, conversationAccuracy } = await replayAll(lines);
+  const out: string[] = [`${file}: ${results.length} conversations`];
+  out.push(`conversation accuracy ${pct(conversationAccuracy)}`);
+  const wrong = results.filter((r) => !r.ok);
+  if (wrong.length) {
+    out.push('', 'mismatches');
+    for (const r of wrong) {
+      out.push(
+        `  ${r.id} (line ${r.line}) · path ${r.got.path} eligible ${r.got.eligible} ≠ ${r.expected.path} ${r.expected.eligible}`,
+      );
+      for (const t of r.transcript)
+        out.push(`    ${t.from === 'user' ? '用户' : '助手'}: ${t.text.replace(/\n/g, '\n          ')}`);
+    }
+  }
+  if (json) out.push(JSON.stringify({ n: results.length, conversationAccuracy }));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** Parses an input file; its own input errors become usage errors naming the file (exit 2). */
+function parsedOrUsage<T>(file: string, parse: () => T, InputError: new (...args: never[]) => Error): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(`${file}: ${err.message}`);
+    throw err;
+  }
 }

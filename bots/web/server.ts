@@ -22,14 +22,7 @@ import {
 } from './auth.ts';
 import { type CaseIndex, type CaseRecord, openCaseIndex, withActor } from './case-index.ts';
 import { buildMeta, type Meta } from './meta.ts';
-import type {
-  CaseEngine,
-  CaseView,
-  DraftFormat,
-  DraftProblems,
-  DraftRenderer,
-  RenderedDraft,
-} from './types.ts';
+import type { CaseEngine, CaseView, DraftFormat, DraftProblems, RenderedDraft } from './types.ts';
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -72,26 +65,6 @@ function isCaseEngine(engine: Engine): engine is CaseEngine {
   return typeof e.getCase === 'function' && typeof e.setFacts === 'function';
 }
 
-async function loadDraftRenderer(): Promise<DraftRenderer> {
-  // Imported on first use: the docx and nunjucks code loads only when a draft is asked for.
-  const [render, fields, validate] = await Promise.all([
-    import('../../knowledge/drafts/render.ts'),
-    import('../../knowledge/drafts/fields.ts'),
-    import('../../knowledge/drafts/validate.ts'),
-  ]);
-  return {
-    renderDraft: (docType, data, format) => render.renderDraft(docType as DocumentId, data, format),
-    prefillFromFacts: (facts, path) => fields.prefillFromFacts(facts, path) as Record<string, unknown>,
-    checkFields: (data) => {
-      // The typed fields (name, code, phone…) are the same for every document; check them once.
-      const r = validate.validateDraftData('repair-application', data);
-      return r.ok
-        ? { ok: true, data: r.data as Record<string, unknown> }
-        : { ok: false, problems: r.problems };
-    },
-  };
-}
-
 function stringValues(fields: Record<string, string | number> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, String(v)]));
 }
@@ -101,43 +74,10 @@ function draftProblems(err: unknown): DraftProblems['problems'] | null {
   return Array.isArray(problems) ? problems : null;
 }
 
-/**
- * Renders with the facts' prefill plus what staff typed. A prefilled route or type that does not fit
- * this document (staff may open any document) is left blank rather than refused; problems with what
- * staff typed are returned so the page can say which field to fix.
- */
-async function renderWithFallback(
-  r: DraftRenderer,
-  docType: string,
-  format: DraftFormat,
-  prefilled: Record<string, unknown>,
-  typed: Record<string, string>,
-): Promise<{ draft: RenderedDraft } | DraftProblems> {
-  try {
-    return { draft: await r.renderDraft(docType, { ...prefilled, ...typed }, format) };
-  } catch (err) {
-    const problems = draftProblems(err);
-    if (!problems) throw err;
-    const fromPrefill = problems.every((p) => !(p.field in typed) && p.field in prefilled);
-    if (!fromPrefill) return { problems };
-    const kept = Object.fromEntries(
-      Object.entries(prefilled).filter(([k]) => !problems.some((p) => p.field === k)),
-    );
-    try {
-      return { draft: await r.renderDraft(docType, { ...kept, ...typed }, format) };
-    } catch (err2) {
-      const again = draftProblems(err2);
-      if (!again) throw err2;
-      return { problems: again };
-    }
-  }
-}
-
 export interface WebOptions {
   /** where the case index lives; null keeps it in memory only */
   dataDir?: string | null;
   now?: () => Date;
-  drafts?: DraftRenderer;
   /** the shared logger (dialogs/log.ts); without one the app logs nothing */
   log?: Logger;
 }
@@ -189,7 +129,6 @@ export async function buildWebApp(
   const draftFieldNames = meta.draftFields.map((f) => f.name);
   const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
   const files = loadStatic();
-  let drafts: Promise<DraftRenderer> | undefined = opts.drafts ? Promise.resolve(opts.drafts) : undefined;
 
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
@@ -450,34 +389,27 @@ export async function buildWebApp(
     return caseBody(rec, view);
   });
 
-  async function renderer(): Promise<DraftRenderer> {
-    drafts ??= loadDraftRenderer();
-    try {
-      return await drafts;
-    } catch (err) {
-      drafts = undefined;
-      throw Object.assign(new Error(`drafts module unavailable: ${(err as Error).message}`), {
-        statusCode: 503,
-      });
-    }
-  }
-
   app.put<{ Params: { id: string } }>('/api/cases/:id/draft-fields', async (req, reply) => {
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const fields = parseDraftFields(req.body, draftFieldNames);
-    const checked = (await renderer()).checkFields?.(fields);
-    if (checked && !checked.ok) {
+    // Staff-typed fields live in the case's session, checked as in the chat; the index keeps a copy
+    // for the case list only.
+    let stored: Record<string, string | number>;
+    try {
+      stored = await (engine as CaseEngine).setDraftFields(keyOf(rec), fields);
+    } catch (err) {
+      const problems = draftProblems(err);
+      if (!problems) throw err;
       return reply.code(400).send({
         error: 'bad_fields',
-        message: checked.problems.map((p) => p.message).join('；'),
-        problems: checked.problems,
+        message: problems.map((p) => p.message).join('；'),
+        problems,
       });
     }
-    // Keep what staff typed (normalised, e.g. the credit code upper-cased) as text.
-    const normalised = Object.fromEntries(
-      Object.keys(fields).map((k) => [k, String((checked?.ok ? checked.data[k] : undefined) ?? fields[k])]),
-    );
+    // the session holds the fields (the engine's drafting reads them); the case index keeps a copy
+    // for the case list and the audit trail
+    const normalised = stringValues(stored);
     const saved = await index.cases.setDraftFields(rec.id, normalised, staff(req).user);
     return { caseId: rec.id, draftFields: saved?.draftFields ?? normalised };
   });
@@ -505,28 +437,27 @@ export async function buildWebApp(
           `format 应为 docx、txt 或 md / format must be one of ${FORMATS.join(', ')}`,
         );
       }
-      const r = await renderer();
-      const view = await (engine as CaseEngine).getCase(keyOf(rec));
-      // A letter states that its route's conditions are met: only the documents of a route the
-      // case is eligible for are drafted, as in every other channel.
-      const det = view.determination;
-      if (det.eligible !== true || !det.documents.includes(docType as DocumentId)) {
+      // The one drafting gate every channel uses: the engine checks eligibility and renders from the
+      // case's facts plus the draft fields kept in its session.
+      let result: Awaited<ReturnType<CaseEngine['draftDocument']>>;
+      try {
+        result = await (engine as CaseEngine).draftDocument(keyOf(rec), docType as DocumentId, format);
+      } catch (err) {
+        const problems = draftProblems(err);
+        if (!problems) throw err;
+        return reply.code(400).send({
+          error: 'bad_fields',
+          message: `文书信息有误 / draft data is invalid: ${problems.map((p) => p.message).join('；')}`,
+          problems,
+        });
+      }
+      if (!result.gate.ok || !result.draft) {
         return fail(
           reply,
           409,
           'not_applicable',
-          `这个案件现在不能生成这份文书：${det.eligible === true ? '它不属于这条办理途径' : '办理条件还没有确认满足'} / this case is not (yet) eligible for this document`,
+          `这个案件现在不能生成这份文书：${result.gate.ok ? '' : result.gate.message} / this case is not (yet) eligible for this document`,
         );
-      }
-      const prefilled = r.prefillFromFacts(view.facts, det.path);
-      const typed = { ...stringValues(view.draftFields), ...rec.draftFields };
-      const result = await renderWithFallback(r, docType, format, prefilled, typed);
-      if ('problems' in result) {
-        return reply.code(400).send({
-          error: 'bad_fields',
-          message: `文书信息有误 / draft data is invalid: ${result.problems.map((p) => p.message).join('；')}`,
-          problems: result.problems,
-        });
       }
       const { draft } = result;
       // Old clients that ignore filename* get a plain ASCII name rather than a row of underscores.

@@ -9,8 +9,12 @@ export interface CaseEngine extends Engine {
   getCase(key: SessionKey): Promise<CaseView>;
   /** validates; throws an Error listing the problems for invalid facts; a null value clears a fact */
   setFacts(key: SessionKey, facts: Record<string, unknown>): Promise<CaseView>;
+  /** the engine's drafting gate and renderer (dialogs/flows/draft.ts), the same for every channel */
+  draftDocument: FullEngine['draftDocument'];
+  setDraftFields: FullEngine['setDraftFields'];
 }
 
+import type { FullEngine } from '../../dialogs/engine.ts';
 import type { DraftFormat, RenderedDraft } from '../../knowledge/drafts/render.ts';
 
 export type { DraftFormat, RenderedDraft };
@@ -18,13 +22,4 @@ export type { DraftFormat, RenderedDraft };
 /** Problems with draft data, each naming its field; thrown by renderDraft (DraftDataError). */
 export interface DraftProblems {
   problems: { field: string; message: string }[];
-}
-
-export interface DraftRenderer {
-  renderDraft(docType: string, data: Record<string, unknown>, format: DraftFormat): Promise<RenderedDraft>;
-  prefillFromFacts(facts: Facts, path: PathId): Record<string, unknown>;
-  /** checks and normalises fields typed by staff; optional so a stand-in renderer may skip it */
-  checkFields?(
-    data: Record<string, string>,
-  ): { ok: true; data: Record<string, unknown> } | ({ ok: false } & DraftProblems);
 }

@@ -26,7 +26,7 @@ describe('free text in the interview', () => {
   it('asks which is right when new text contradicts a stored fact', async () => {
     const c = await chat();
     await c.send('我是个体户，2021年没报年报被列入经营异常了');
-    await c.says('不对，我们其实是有限公司', '以哪个为准', '个体工商户');
+    await c.says('我们是有限公司', '以哪个为准', '个体工商户');
     await c.pick('改为', /每一年|所有|全部/);
     expect(c.last?.determination.path).toBe('standard-repair');
     expect(
@@ -66,15 +66,14 @@ describe('a question beside the story', () => {
 });
 
 describe('a correction while a question is open', () => {
-  it('asks which year is right instead of taking 「不对」 as a no', async () => {
+  it('takes 「不对，是2022年」 as a correction of the year, not as a no', async () => {
     const c = await chat();
     await c.says('我家开了个小超市，个体户，2021年因为没报年报被标记成经营异常了', '纸质');
-    await c.says('不对，是2022年', '以哪个为准', '2021');
+    await c.says('不对，是2022年', '已改为', '2022', '纸质');
     expect(
       (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts
         .previousYearReportFiled,
     ).toBeUndefined();
-    await c.pick('改为', '纸质');
     expect(
       (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts.listedYear,
     ).toBe(2022);

@@ -2,24 +2,15 @@
 import { expect } from 'vitest';
 import { createEngine, type FullEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
+import { replyText } from '../../dialogs/replay.ts';
 import type { Session } from '../../dialogs/session.ts';
 import { memoryStore, type Store } from '../../dialogs/store.ts';
 import type { Reply, Turn, TurnResult } from '../../dialogs/types.ts';
 
 export const FIXED_NOW = new Date('2026-11-26T10:00:00+08:00');
 
-export function textOf(replies: Reply[]): string {
-  return replies
-    .map((r) =>
-      r.kind === 'text'
-        ? r.text +
-          (r.choices?.length ? `\n${r.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}` : '')
-        : r.kind === 'file'
-          ? `[file ${r.fileName}]`
-          : `[private] ${r.text}`,
-    )
-    .join('\n');
-}
+/** The replies as the user reads them (the same rendering the conversation replay prints). */
+export const textOf = replyText;
 
 export interface Chat {
   engine: FullEngine;

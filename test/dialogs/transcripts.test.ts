@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
-import type { Session } from '../../dialogs/session.ts';
+import { type Session, waitingFor } from '../../dialogs/session.ts';
 import { lowdbStore } from '../../dialogs/store.ts';
 import { chat, FIXED_NOW, textOf } from './transcript.ts';
 
@@ -43,7 +43,7 @@ describe('menu-driven interview', () => {
       correctedAfterReminder: 'v:true',
     };
     for (let i = 0; i < 12 && c.last?.determination.eligible === null; i++) {
-      const pending = (await c.store.read('console:c1:u1'))?.pending;
+      const pending = waitingFor(await c.store.read('console:c1:u1'));
       expect(pending?.kind).toBe('fact');
       const fact = pending?.kind === 'fact' ? pending.fact : '';
       await c.send({ choiceId: favourable[fact] ?? 'v:false' });

@@ -8,7 +8,7 @@ import { TelegramError } from 'telegraf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { createLogger, silentLogger } from '../../dialogs/log.ts';
-import type { Session } from '../../dialogs/session.ts';
+import { type Session, waitingFor } from '../../dialogs/session.ts';
 import { dirStore, lowdbStore } from '../../dialogs/store.ts';
 import type { Turn } from '../../dialogs/types.ts';
 import { textOf } from '../dialogs/transcript.ts';
@@ -129,8 +129,8 @@ describe('logs', () => {
     // answer whatever is still asked with the first offered choice, until the result is shown
     for (let i = 0; i < 12; i++) {
       const s = await engine.store.read('telegram:7:7');
-      if (s?.pending?.kind !== 'fact') break;
-      await say({ choiceId: s.choices[0]?.id ?? 'v:?' });
+      if (waitingFor(s)?.kind !== 'fact') break;
+      await say({ choiceId: s?.choices[0]?.id ?? 'v:?' });
     }
     await say({ text: '/draft repair-application' });
     const answers: Record<string, string> = {
@@ -143,7 +143,7 @@ describe('logs', () => {
     let delivered = false;
     for (let i = 0; i < 20 && !delivered; i++) {
       const s = (await engine.store.read('telegram:7:7')) as Session;
-      const p = s.pending;
+      const p = waitingFor(s);
       if (p?.kind === 'draft-field') await say({ text: answers[p.field] ?? '跳过' });
       else if (p?.kind === 'draft-confirm') {
         const r = await engine.handle({ ...key, choiceId: 'k:ok' });

@@ -3,7 +3,7 @@
 // question — and keeps a copy of the session there, so a test can send anything at that point.
 import { createEngine, type FullEngine } from '../../dialogs/engine.ts';
 import type { Logger } from '../../dialogs/log.ts';
-import type { Session } from '../../dialogs/session.ts';
+import { type Session, waitingFor } from '../../dialogs/session.ts';
 import { memoryStore, type Store } from '../../dialogs/store.ts';
 import type { SessionKey, Turn } from '../../dialogs/types.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -114,7 +114,7 @@ export async function buildPrompts(log: Logger): Promise<Rig> {
     await send(key, { text: `/draft ${doc}` });
     for (let i = 0; i < 40; i++) {
       const s = await store.read(`${key.channel}:${key.chatId}:${key.userId}`);
-      const p = s?.pending;
+      const p = waitingFor(s);
       if (p?.kind === 'fact') {
         // a document that checks the situation first: anything still open is 「不清楚」
         await send(key, { choiceId: 'v:?' });
@@ -139,7 +139,7 @@ export async function buildPrompts(log: Logger): Promise<Rig> {
     key = fresh();
     await send(key, { text });
     const s = await store.read(`${key.channel}:${key.chatId}:${key.userId}`);
-    if (s?.pending?.kind === 'clarify') {
+    if (waitingFor(s)?.kind === 'clarify') {
       await keep('clarify', key);
       break;
     }

@@ -291,7 +291,7 @@ describe('cases', () => {
       headers: auth,
     });
     expect(other.statusCode).toBe(409);
-    expect(other.json().message).toContain('不属于这条办理途径');
+    expect(other.json().message).toContain('和您目前的情况不符');
 
     const badFormat = await app.inject({
       method: 'GET',

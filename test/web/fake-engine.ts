@@ -2,11 +2,14 @@
 // depend on the real NLU. It understands just enough of one call (个体户, 年报, a year, 已交).
 
 import type { CaseEngine, CaseView } from '../../bots/web/types.ts';
+import { draftGate, renderCaseDraft, withDraftFields } from '../../dialogs/flows/draft.ts';
+import { newSession } from '../../dialogs/session.ts';
 import type { SessionKey, Turn, TurnResult } from '../../dialogs/types.ts';
 import type { Determination, Facts } from '../../rules/types.ts';
 
 interface Session {
   facts: Facts;
+  draft?: { docTypes: string[]; skipped: string[]; fields: Record<string, string | number> };
   history: { from: 'user' | 'bot'; text: string }[];
 }
 
@@ -141,6 +144,22 @@ export function createFakeEngine(): CaseEngine & { sessions: Map<string, Session
         else (s.facts as Record<string, unknown>)[k] = v;
       }
       return view(s);
+    },
+    // drafting is the engine's own gate and renderer, run on the fake's sessions
+    async setDraftFields(key, fields) {
+      const s = session(key);
+      const real = { ...newSession(0), facts: s.facts, draft: s.draft };
+      const kept = withDraftFields(real, evaluate(s.facts), fields, new Date('2026-11-26T10:00:00+08:00'));
+      s.draft = { docTypes: [], skipped: [], fields: kept };
+      return kept;
+    },
+    async draftDocument(key, docType, format) {
+      const s = session(key);
+      const det = evaluate(s.facts);
+      const gate = draftGate(det, docType);
+      if (!gate.ok) return { gate };
+      const real = { ...newSession(0), facts: s.facts, draft: s.draft };
+      return { gate, draft: await renderCaseDraft(real, det, docType, format, '2026-11-26') };
     },
     async forget(key) {
       sessions.delete(keyOf(key));

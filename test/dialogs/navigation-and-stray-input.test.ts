@@ -1,6 +1,6 @@
-// Behaviour a reviewer found wrong once: each case reads as the conversation that went wrong.
+// Navigation, stray input, staff /set and what no channel may draft: each case reads as a conversation.
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../dialogs/session.ts';
+import { type Session, waitingFor } from '../../dialogs/session.ts';
 import { memoryStore, type Store } from '../../dialogs/store.ts';
 import { chat, FIXED_NOW } from './transcript.ts';
 
@@ -40,12 +40,12 @@ describe('no drafting where there is nothing to submit', () => {
       errorKind: 'v:contact_info',
     };
     for (let i = 0; i < 15 && c.last?.determination.eligible !== true; i++) {
-      const pending = (await c.store.read('console:c1:u1'))?.pending;
+      const pending = waitingFor(await c.store.read('console:c1:u1'));
       const fact = pending?.kind === 'fact' ? pending.fact : '';
       await c.send({ choiceId: favourable[fact] ?? 'v:false' });
     }
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: true });
-    const pending = (await c.store.read('console:c1:u1'))?.pending;
+    const pending = waitingFor(await c.store.read('console:c1:u1'));
     expect(pending).toMatchObject({ kind: 'draft-field' });
   });
 });
@@ -115,7 +115,7 @@ describe('staff /set', () => {
   });
 });
 
-describe('review fixes', () => {
+describe('undo, stale buttons and expiry', () => {
   it('one 返回 undoes everything one message said', async () => {
     const c = await chat();
     await c.send('/start');

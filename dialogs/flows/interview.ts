@@ -1,0 +1,201 @@
+// The situation interview: takes the facts the user states, asks what evaluate() reports missing, one
+// question at a time, and tells the determination once decided. There is no decision tree here: the
+// rules decide. A later change of facts is told as a change in a few lines; 「详细」 gives the whole.
+import { explain, reasonSentence, stepSentences, summariseFacts } from '../../knowledge/explain.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
+import { pathLabel } from '../../knowledge/lookup.ts';
+import type { Question } from '../../knowledge/schema.ts';
+import { BRANCHING_FACTS } from '../../rules/routes.ts';
+import type { Determination, FactName, Facts } from '../../rules/types.ts';
+import { factProblem, validateFacts } from '../../rules/validate.ts';
+import { type Command, commandId } from '../command.ts';
+import { askUser, type Ctx, changeFact, reply } from '../context.ts';
+import type { Frame } from '../session.ts';
+import { dialog, say } from '../texts.ts';
+import type { Choice } from '../types.ts';
+import { done, type Flow, wait } from './flow.ts';
+import { isoDay, resultActions } from './shared.ts';
+
+type InterviewFrame = Extract<Frame, { flow: 'interview' }>;
+
+function question(fact: FactName): Question {
+  const questions = loadKnowledge().questions as Record<string, Question | undefined>;
+  const q = Object.hasOwn(questions, fact) ? questions[fact] : undefined;
+  if (!q) throw new Error(`knowledge/questions.json has no question for "${fact}"`);
+  return q;
+}
+
+/** The buttons of a question: its answers and 「不清楚」, each a serialised command. */
+export function choicesFor(fact: FactName): Choice[] {
+  const q = question(fact);
+  const choices: Choice[] = (q.choices ?? []).map((c) => ({
+    id: commandId({ type: 'answer', fact, value: c.value }),
+    label: c.label,
+  }));
+  return [...choices, { id: commandId({ type: 'dont-know', fact }), label: say('unknownChoiceLabel') }];
+}
+
+function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
+  const q = question(fact);
+  askUser(ctx, prefix ? `${prefix}\n${q.question}` : q.question, choicesFor(fact));
+  return { flow: 'interview', asking: fact };
+}
+
+const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
+
+/**
+ * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
+ * the correction flow asks which is right (an explicit 「说错了」 arrives as a `correct` command instead).
+ */
+function merge(ctx: Ctx, facts: Facts): Frame | undefined {
+  const checked = validateFacts(facts, ctx.now);
+  const clean: Facts = checked.ok ? checked.facts : {};
+  let conflict: Frame | undefined;
+  for (const [name, value] of Object.entries(clean) as [FactName, unknown][]) {
+    ctx.understood[name] = value as never;
+    const old = ctx.s.facts[name];
+    if (old === value) continue;
+    if (old === undefined || name === 'docType') changeFact(ctx, name, value, fromText(ctx));
+    else conflict ??= { flow: 'correction', fact: name, value };
+  }
+  return conflict;
+}
+
+function take(ctx: Ctx, cmd: Command, frame: InterviewFrame | undefined): InterviewFrame | Frame | undefined {
+  switch (cmd.type) {
+    case 'set-facts':
+      return merge(ctx, cmd.facts);
+    case 'interview': {
+      const preset = (dialog.intentFacts[cmd.topic] ?? {}) as Facts;
+      for (const [f, v] of Object.entries(preset) as [FactName, unknown][])
+        if (ctx.s.facts[f] === undefined) changeFact(ctx, f, v);
+      return undefined;
+    }
+    case 'answer':
+      if (factProblem(cmd.fact, cmd.value, ctx.now)) return ask(ctx, cmd.fact, hint(cmd.fact));
+      ctx.understood[cmd.fact] = cmd.value as never;
+      changeFact(ctx, cmd.fact, cmd.value, fromText(ctx));
+      return undefined;
+    case 'hedge':
+      return ask(ctx, cmd.fact, say(cmd.oneYear ? 'oneYearAsk' : 'hedgeAsk'));
+    case 'dont-know':
+      return dontKnow(ctx, cmd.fact);
+    case 'edit-fact':
+      if (!Object.hasOwn(ctx.s.facts, cmd.fact) && !ctx.s.unknown.includes(cmd.fact)) return undefined;
+      changeFact(ctx, cmd.fact, undefined);
+      return ask(ctx, cmd.fact, say('editAsk'));
+    case 'unclear':
+      // not an answer to the open question: say what kind of answer it takes
+      return frame?.asking ? ask(ctx, frame.asking, hint(frame.asking)) : undefined;
+    case 'explain':
+      reply(ctx, fullExplanation(ctx, ctx.det()));
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+const hint = (fact: FactName) => `${say('askAgainPrefix')}${question(fact).hint}`;
+
+/** 「不清楚」: say how to find out, then go on with what can be decided without it. */
+function dontKnow(ctx: Ctx, fact: FactName): InterviewFrame | undefined {
+  if (!ctx.s.unknown.includes(fact)) {
+    changeFact(ctx, fact, undefined);
+    ctx.s.unknown.push(fact);
+  }
+  const howTo = `${say('unknownAnswer')}${question(fact).howToFindOut}`;
+  if (BRANCHING_FACTS.includes(fact)) {
+    // the route itself is unknown: nothing more to ask until they find out
+    reply(ctx, `${howTo}\n${say('branchUnknown')}`);
+    askUser(ctx, say('resultNote'), resultActions(ctx.det()));
+    return { flow: 'interview' };
+  }
+  reply(ctx, `${howTo}\n${say('skippedUnknown')}`);
+  return undefined;
+}
+
+const ACCEPTS = new Set<Command['type']>([
+  'set-facts',
+  'answer',
+  'hedge',
+  'dont-know',
+  'edit-fact',
+  'interview',
+  'explain',
+  'unclear',
+]);
+
+export const interview: Flow<InterviewFrame> = {
+  start(ctx, cmd) {
+    const next = take(ctx, cmd, undefined);
+    if (cmd.type === 'explain') return done();
+    const open = ctx.s.flows.some((f) => f.flow === 'interview');
+    if (next && next.flow !== 'interview')
+      return open ? { next: 'push', frame: next } : wait({ flow: 'interview' }, next);
+    return open ? done() : wait(next ?? { flow: 'interview' });
+  },
+  accepts: (cmd, frame) =>
+    ACCEPTS.has(cmd.type) && (cmd.type !== 'unclear' || cmd.why === 'not-an-answer' || !frame.asking),
+  handle(ctx, frame, cmd) {
+    const next = take(ctx, cmd, frame);
+    if (cmd.type === 'explain') return wait(frame);
+    if (next && next.flow !== 'interview') return { next: 'push', frame: next };
+    return wait(next ?? { flow: 'interview' });
+  },
+  resume(ctx, frame) {
+    const det = ctx.det();
+    if (ctx.asked) return wait(frame);
+    const next = det.missing.find((f) => !ctx.s.unknown.includes(f));
+    if (next) return wait(ask(ctx, next));
+    showResult(ctx, det);
+    return done();
+  },
+};
+
+/** One line of what was read from the user's own words, so a misreading is caught before acting on it. */
+function understoodLine(ctx: Ctx): string | undefined {
+  const read = (ctx.s.fromText ?? []).filter((f) => ctx.s.facts[f] !== undefined && f !== 'docType');
+  if (!read.length) return undefined;
+  const facts = Object.fromEntries(read.map((f) => [f, ctx.s.facts[f]])) as Facts;
+  return say('understoodLine', { facts: summariseFacts(facts).join('，') });
+}
+
+function fullExplanation(ctx: Ctx, det: Determination): string {
+  if (det.path === 'undetermined' && !Object.keys(ctx.s.facts).length) return say('noResultYet');
+  return explain(det, ctx.s.facts, { submissionDate: isoDay(ctx.now), today: isoDay(ctx.now) });
+}
+
+/** What changed since the result last shown, in a few lines: the verdict, the next step, 「详细」. */
+function changeSummary(ctx: Ctx, det: Determination): string {
+  const route = pathLabel(det.path);
+  const lines: string[] = [];
+  const prev = ctx.s.shown;
+  if (prev && prev.path !== det.path) lines.push(say('changedRoute', { route }));
+  if (det.eligible === true) lines.push(say('changedNowEligible', { route }));
+  else if (det.eligible === false) {
+    const why = det.reasons
+      .filter((r) => !r.met)
+      .map((r) => reasonSentence(r, ctx.s.facts))
+      .slice(0, 2)
+      .join('；');
+    lines.push(say('changedNotEligible', { route, why }));
+  } else if (prev?.path === det.path && prev.eligible === det.eligible)
+    lines.push(say('changedSame', { route }));
+  else lines.push(say('changedUndecided', { route }));
+  const step = stepSentences(det, { facts: ctx.s.facts })[0];
+  if (step) lines.push(say('nextStep', { step }));
+  lines.push(say('detailHint'));
+  return lines.join('\n');
+}
+
+function showResult(ctx: Ctx, det: Determination): void {
+  const understood = understoodLine(ctx);
+  const first = ctx.s.shown === undefined;
+  const body = first ? fullExplanation(ctx, det) : changeSummary(ctx, det);
+  reply(ctx, understood && (first || Object.keys(ctx.understood).length) ? `${understood}\n\n${body}` : body);
+  ctx.s.shown = { path: det.path, eligible: det.eligible };
+  // a document asked for earlier waits below: it goes on at once, without the actions menu
+  const below = ctx.s.flows.at(-2);
+  if (below?.flow === 'draft' && below.step === 'waiting') return;
+  askUser(ctx, say('resultNote'), resultActions(det));
+}

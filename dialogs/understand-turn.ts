@@ -1,0 +1,299 @@
+// A turn into commands: a pressed button is a serialised command; a typed number or label picks an
+// offered one; /commands and navigation words are navigation; free text is understood ONCE and its
+// corrections, the answer to the open question, other stated facts and the questions asked become
+// commands, in that order.
+import { findFaq } from '../knowledge/explain.ts';
+import type { FactName, Facts } from '../rules/types.ts';
+import { FACT_KINDS } from '../rules/types.ts';
+import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
+import type { Ctx } from './context.ts';
+import { docHint, draftWord } from './flows/draft.ts';
+import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
+import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
+import { dialog } from './texts.ts';
+
+/** Words that act as commands anywhere (返回, 修改 …), from knowledge/dialog.json. */
+const NAV = dialog.navWords as Record<string, NavTarget>;
+
+const SLASH: Record<string, NavTarget> = {
+  start: 'start',
+  help: 'help',
+  reset: 'reset',
+  forget: 'forget',
+  menu: 'menu',
+  faq: 'faq-menu',
+  undo: 'undo',
+  edit: 'edit',
+  bye: 'bye',
+};
+
+const INFO_INTENTS = new Set<string>([
+  'documents',
+  'timeline',
+  'how_to_apply',
+  'check_status',
+  'policy_info',
+]);
+const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
+const QUESTION_CLAUSE =
+  /[吗呢？?]|怎么|怎样|什么|多久|多少|几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|么子|么事|几多|咋/;
+
+/** What an intent asks for, as commands (also what a clarification's pick runs). */
+export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
+  if (INTERVIEW_INTENTS.has(intent)) return [{ type: 'interview', topic: intent as InterviewTopic }];
+  if (intent === 'draft') return [{ type: 'draft', doc: docHint(text, docType) }];
+  if (intent === 'human') return [{ type: 'hand-off' }];
+  if (intent === 'out_of_scope') {
+    // 「注销行不行」 reads as another matter, but the FAQ has an answer for it
+    const topic = specificFaq(text);
+    return topic ? [{ type: 'ask-topic', topic, text }] : [{ type: 'out-of-scope', text }];
+  }
+  if (intent === 'smalltalk') {
+    const has = (list: string) =>
+      ((dialog[list] ?? []) as string[]).some((w) => text.toLowerCase().includes(w));
+    return [{ type: 'small-talk', kind: has('thanksWords') ? 'thanks' : has('byeWords') ? 'bye' : 'hello' }];
+  }
+  return [{ type: 'ask-topic', intent, topic: specificFaq(text), text }];
+}
+
+/**
+ * An FAQ entry that answers the text better than the generic answer of its intent (fees, 另册管理,
+ * 注销, 年报时间 …).
+ */
+function specificFaq(text: string): string | undefined {
+  const hit = findFaq(text);
+  return hit && !Object.values(dialog.faqIntent as Record<string, string>).includes(hit.id)
+    ? hit.id
+    : undefined;
+}
+
+const sameWords = (a: string, b: string) => {
+  const norm = (x: string) => x.replace(/[\s。！!.,，、/／:：「」“”"']/g, '');
+  return norm(a) === norm(b);
+};
+
+/** A pending year or count question takes a bare number as its answer, not as a menu pick. */
+function expectsNumber(s: Session): boolean {
+  const fact = openFact(s);
+  return fact !== undefined && FACT_KINDS[fact].kind !== 'boolean' && FACT_KINDS[fact].kind !== 'enum';
+}
+
+const has = (list: string, text: string) => ((dialog[list] ?? []) as string[]).some((w) => text.includes(w));
+
+/**
+ * The questions asked in the message, in order. Understanding names them (`questions`, `topics`);
+ * until it does, each clause that reads as a question is looked up in the FAQ by its words.
+ */
+function questionsOf(u: Understanding, text: string, whole: boolean): Command[] {
+  const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
+  if (named?.length) {
+    const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
+    const only = named.length === 1 ? specificFaq(text) : undefined;
+    return named.flatMap((intent, i): Command[] => {
+      const topic = topics[i] ?? only;
+      if (topic) return [{ type: 'ask-topic', intent, topic, text }];
+      if (intent === 'out_of_scope') return [{ type: 'out-of-scope', text }];
+      if (intent === 'human') return [{ type: 'hand-off' }];
+      return INFO_INTENTS.has(intent) ? [{ type: 'ask-topic', intent, text }] : [];
+    });
+  }
+  const clauses = text
+    .split(/(?<=[。！!？?；;\n，,])|\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const out: Command[] = [];
+  for (const clause of clauses) {
+    if (!QUESTION_CLAUSE.test(clause)) continue;
+    const topic = findFaq(clause)?.id;
+    if (topic && !out.some((c) => c.type === 'ask-topic' && c.topic === topic))
+      out.push({ type: 'ask-topic', topic, text: clause });
+  }
+  // no clause names a topic by itself: the message as a whole may (「没有被列入 要注意什么」)
+  const overall = out.length ? undefined : findFaq(text)?.id;
+  if (overall && !whole) out.push({ type: 'ask-topic', topic: overall, text });
+  // one question that is the whole message: a specific FAQ entry for the whole of it (代办, 注销 …)
+  // wins; otherwise its intent answers it (route-specific where it can be)
+  const whole1 = whole && out.length === 1 ? specificFaq(text) : undefined;
+  if (whole1) return [{ type: 'ask-topic', topic: whole1, text }];
+  if (whole && out.length === 1 && INFO_INTENTS.has(u.intent) && u.confidence >= CONFIDENCE_FLOOR) {
+    const faqIntentTopic = (dialog.faqIntent as Record<string, string>)[u.intent];
+    if (out[0]?.type === 'ask-topic' && out[0].topic === faqIntentTopic)
+      return [{ type: 'ask-topic', intent: u.intent, text }];
+  }
+  return out;
+}
+
+/**
+ * After a result that is not yet eligible, a reply like 「全部补报了」 answers the condition it hinged
+ * on: that condition is read as the open question.
+ */
+function resultHinge(ctx: Ctx): FactName | undefined {
+  if (ctx.s.flows.length || !ctx.s.shown) return undefined;
+  const det = ctx.det();
+  if (det.eligible !== false) return undefined;
+  return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
+}
+
+/** 「最近一年的年报补了」「去年的补了」: a statement about one year, with nothing saying "all of them". */
+function oneYearOnly(text: string): boolean {
+  return (has('oneYearWords', text) || /\d{2,4}\s*年/.test(text)) && !has('allYearsWords', text);
+}
+
+/** Free text, understood once, as commands. */
+function textCommands(ctx: Ctx, text: string): Command[] {
+  const s = ctx.s;
+  const asked = openFact(s);
+  const hinge = asked ? undefined : resultHinge(ctx);
+  const pending = asked ?? hinge;
+  const u = understand(text, { now: ctx.now, pending });
+  ctx.intent = u.intent;
+  ctx.confidence = u.confidence;
+  const cmds: Command[] = [];
+  const facts: Facts = { ...u.facts };
+  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it
+  if (hinge && Object.keys(facts).some((f) => f !== hinge)) delete facts[hinge];
+  // Corrections: named by understanding, or a stated value that differs from the stored one in a
+  // message that says it corrects (「说错了」「不对」「记错了」).
+  const corrections: Facts = { ...((u as Understanding & { corrections?: Facts }).corrections ?? {}) };
+  const cue = has('correctionCues', text);
+  for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
+    if (f in corrections) delete facts[f];
+    else if (cue && s.facts[f] !== undefined && s.facts[f] !== v && f !== 'docType') {
+      (corrections as Record<string, unknown>)[f] = v;
+      delete facts[f];
+    }
+  }
+  if (Object.keys(corrections).length) cmds.push({ type: 'correct', facts: corrections });
+  // 「要去哪里办」 while a yes/no question is open is a question, not a "no"
+  const onlyPending = Object.keys(facts).every((f) => f === pending);
+  const sideQuestion =
+    pending !== undefined &&
+    onlyPending &&
+    QUESTION_CLAUSE.test(text) &&
+    u.confidence >= CONFIDENCE_FLOOR &&
+    (INFO_INTENTS.has(u.intent) || u.intent === 'human');
+  if (sideQuestion && pending) delete facts[pending];
+  if (pending && !(pending in corrections) && !sideQuestion) {
+    const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
+    // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
+    const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
+    const value = named?.fact === pending ? named.value : correctsOther ? undefined : facts[pending];
+    if (correctsOther && named?.fact !== pending) delete facts[pending];
+    if (value !== undefined) {
+      cmds.push({ type: 'answer', fact: pending, value });
+      delete facts[pending];
+    } else if (u.hedged.includes(pending)) {
+      cmds.push(
+        parseAnswer(pending, text, { now: ctx.now }) === 'unknown'
+          ? { type: 'dont-know', fact: pending }
+          : { type: 'hedge', fact: pending },
+      );
+    }
+  }
+  // Guard until understanding reads it (tell nlu): one year's report filed is not every year's.
+  if (facts.allOverdueReportsFiled === true && oneYearOnly(text)) {
+    delete facts.allOverdueReportsFiled;
+    cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
+  }
+  const answered = cmds.find(
+    (c) => c.type === 'answer' && c.fact === 'allOverdueReportsFiled' && c.value === true,
+  );
+  if (answered && oneYearOnly(text))
+    cmds.splice(cmds.indexOf(answered), 1, { type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
+  if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
+  const stated = cmds.length > 0;
+  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated) : [];
+  const sure = u.confidence >= CONFIDENCE_FLOOR;
+  if (stated) {
+    // a story told with its topic (「被列入了，怎么恢复」) starts that interview
+    if (INTERVIEW_INTENTS.has(u.intent) && !s.flows.some((f) => f.flow === 'interview'))
+      cmds.push({ type: 'interview', topic: u.intent as InterviewTopic });
+    if (u.intent === 'draft' && sure) cmds.push(...intentCommands('draft', text, u.facts.docType));
+    return [...cmds, ...questions];
+  }
+  if (questions.length) return questions;
+  if (pending) {
+    // Not an answer. A question on the side gets its answer and the open question again.
+    if (sure && (INFO_INTENTS.has(u.intent) || u.intent === 'human' || u.intent === 'out_of_scope'))
+      return intentCommands(u.intent, text);
+    return [{ type: 'unclear', why: 'not-an-answer' }];
+  }
+  if (sure) return intentCommands(u.intent, text, u.facts.docType);
+  const topic = specificFaq(text);
+  if (topic) return [{ type: 'ask-topic', topic, text }];
+  // No Chinese, nothing understood: a menu of topics is more useful than guessing.
+  if (!/[\u3400-\u9fff]/.test(text)) return [{ type: 'unclear', why: 'no-chinese' }];
+  const options = [u.intent, ...u.alternatives.map((a) => a.intent)]
+    .filter((i, n, all) => all.indexOf(i) === n && i !== 'out_of_scope' && i !== 'smalltalk')
+    .slice(0, 3);
+  if (!options.length) return [{ type: 'out-of-scope', text }];
+  return [{ type: 'clarify', options, text }];
+}
+
+/** `/draft <doc> from:<group chat>`: a draft moved out of a group keeps the facts told there. */
+async function fromGroup(ctx: Ctx, chat: string): Promise<void> {
+  if (ctx.turn.isGroup) return;
+  const group = await ctx.opts.readSession(sessionKey({ ...ctx.turn, chatId: chat }));
+  if (group)
+    for (const [f, v] of Object.entries(group.facts))
+      if (!(f in ctx.s.facts)) setFact(ctx.s, f as FactName, v as never);
+}
+
+async function slashCommand(ctx: Ctx, line: string): Promise<Command[]> {
+  const [rawName = '', ...args] = line.trim().split(/\s+/);
+  const name = rawName.toLowerCase().replace(/@.*$/, '');
+  ctx.intent = 'command';
+  if (Object.hasOwn(SLASH, name)) return [{ type: 'navigate', to: SLASH[name] as NavTarget }];
+  if (name === 'human') return [{ type: 'hand-off' }];
+  if (name === 'repair') return [{ type: 'interview', topic: 'repair' }];
+  if (name === 'set') return [{ type: 'staff-set', args }];
+  if (name === 'draft') {
+    const from = args.find((a) => a.startsWith('from:'))?.slice(5);
+    if (from) await fromGroup(ctx, from);
+    const hint = args[0] && args[0] !== '-' && !args[0].startsWith('from:') ? args[0] : undefined;
+    return [{ type: 'draft', doc: hint }];
+  }
+  return [{ type: 'unclear', why: 'unknown-command', detail: name }];
+}
+
+/** The commands of one turn; `text` is the cleaned message (undefined for a button). */
+export async function turnCommands(ctx: Ctx, text: string | undefined): Promise<Command[]> {
+  const s = ctx.s;
+  const top = openFrame(s);
+  if (ctx.turn.choiceId !== undefined) {
+    ctx.intent = 'choice';
+    return [parseCommandId(ctx.turn.choiceId, top) ?? { type: 'unclear', why: 'stale' }];
+  }
+  if (!text) return [{ type: 'unclear', why: 'empty' }];
+  // A bare number picks one of the choices last offered (the console and plain-text channels).
+  const number = /^[0-9０-９]{1,2}$/.test(text)
+    ? Number(text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)))
+    : Number.NaN;
+  const picked = Number.isInteger(number) ? s.choices[number - 1] : undefined;
+  // The label itself, typed instead of its number (「确认生成」「全部」「常见问题」).
+  const typed = picked ?? s.choices.find((c) => sameWords(c.label, text));
+  if (typed) {
+    ctx.intent = 'choice';
+    return [parseCommandId(typed.id, top) ?? { type: 'unclear', why: 'stale' }];
+  }
+  if (Number.isInteger(number) && s.choices.length && !expectsNumber(s))
+    return [{ type: 'unclear', why: 'number-range' }];
+  if (text.startsWith('/') || text.startsWith('／')) return slashCommand(ctx, text.slice(1));
+  const navWord = text.replace(/[。！!.\s]/g, '');
+  // own keys only: 「toString」 or 「__proto__」 typed by a user is text, not a command
+  if (Object.hasOwn(NAV, navWord)) {
+    ctx.intent = 'command';
+    return [{ type: 'navigate', to: NAV[navWord] as NavTarget }];
+  }
+  if (((dialog.detailWords ?? []) as string[]).includes(navWord)) return [{ type: 'explain' }];
+  if (top?.flow === 'draft' && (top.step === 'field' || top.step === 'confirm')) {
+    // In the draft, what is typed is the field's value (or 跳过 / 取消 / 确认).
+    const word = draftWord(text);
+    if (word === 'skip' && top.step === 'field') return [{ type: 'skip' }];
+    if (word === 'cancel') return [{ type: 'cancel' }];
+    if (word === 'confirm' && top.step === 'confirm') return [{ type: 'confirm' }];
+    // anything else at the summary shows the summary again
+    return [{ type: 'field-value', value: text }];
+  }
+  return textCommands(ctx, text);
+}

@@ -1,0 +1,35 @@
+// Behaviour 1: a correction replaces the fact, is confirmed in one line and survives later messages.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('corrections', () => {
+  it('「说错了，是2020年」 replaces the year at once, in one line, and it stays', async () => {
+    const c = await chat();
+    await c.send('个体户，2019年因为没报年报被列入经营异常了');
+    const text = await c.says('说错了，是2020年', '已改为', '2020');
+    expect(text).not.toContain('以哪个为准');
+    await c.send('要准备什么材料');
+    await c.send('上一年度的纸质年报已经补报并公示了');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2020);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('a new value without a correction word is asked back, with both values one tap away', async () => {
+    const c = await chat();
+    await c.send('我是个体户，2021年没报年报被列入经营异常了');
+    await c.says('我们是有限公司', '以哪个为准');
+    await c.pick('改为');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('enterprise');
+  });
+
+  it('「不对」 in a correction is not read as the answer to the open yes/no question', async () => {
+    const c = await chat();
+    await c.send('我家开了个小超市，个体户，2021年因为没报年报被标记成经营异常了');
+    await c.says('不对，是2022年', '已改为');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listedYear).toBe(2022);
+    expect(facts.previousYearReportFiled).toBeUndefined();
+  });
+});

@@ -1,0 +1,84 @@
+// Behaviour 4 and the safety property: the bot never tells a user 「现在可以申请」 while a condition
+// of the route is unmet or unknown — checked over random fact sets through the engine, and with a
+// transcript per route.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FACT_KINDS, FACT_NAMES, type FactName } from '../../../rules/types.ts';
+import { chat } from '../transcript.ts';
+
+const SAYS_ELIGIBLE = /现在(就)?可以申请/;
+
+function factArbitrary(name: FactName): fc.Arbitrary<unknown> {
+  const spec = FACT_KINDS[name];
+  if (spec.kind === 'boolean') return fc.boolean();
+  if (spec.kind === 'enum') return fc.constantFrom(...spec.values);
+  if (spec.kind === 'year') return fc.integer({ min: 2015, max: 2026 });
+  if (spec.kind === 'date') return fc.constantFrom('2024-03-15', '2025-06-30', '2026-09-01');
+  if (spec.kind === 'amount') return fc.integer({ min: 0, max: 200_000 });
+  return fc.integer({ min: 0, max: 5 });
+}
+
+const factsArbitrary = fc.record(
+  Object.fromEntries(FACT_NAMES.filter((f) => f !== 'docType').map((f) => [f, factArbitrary(f)])),
+  { requiredKeys: [] },
+);
+
+describe('never 「可以申请」 with a condition unmet or unknown', () => {
+  it('holds for any facts the case may hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(factsArbitrary, async (facts) => {
+        const c = await chat({ turn: { channel: 'staff' } });
+        await c.engine.setFacts({ channel: 'staff', chatId: 'c1', userId: 'u1' }, facts);
+        const text = await c.send('/start');
+        const det = c.last?.determination;
+        if (SAYS_ELIGIBLE.test(text)) {
+          expect(det?.eligible).toBe(true);
+          expect(det?.missing).toEqual([]);
+          expect(det?.reasons.filter((r) => !r.met)).toEqual([]);
+        }
+        await c.engine.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('standard route: one year filed is not every year', async () => {
+    const c = await chat();
+    await c.send('我们是有限公司，2023年因为没按时报年报被列入经营异常名录');
+    const text = await c.send('最近一年的年报补了');
+    expect(c.last?.determination.eligible).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+
+  it.each([
+    [
+      'tolerant repair (annual report)',
+      ['我是个体户，2021年因为没报年报被列入经营异常名录了', '上一年度的纸质年报已经补报并公示了'],
+      'tolerant-repair-annual-report',
+    ],
+    [
+      'tolerant repair (address change)',
+      ['公司搬到新厂房了，原来登记的地址找不到我们，被列入异常名录了', '新地址的变更登记上周已经办好了'],
+      'tolerant-repair-address-change',
+    ],
+    [
+      'punishment buffer',
+      [
+        '我们店搬走了，没在执照上登记的地址经营，还没被列入异常名录',
+        '打电话能找到我们，也没有其他违法违规的记录',
+      ],
+      'punishment-buffer',
+    ],
+  ])('%s: 「可以申请」 only once every condition is stated', async (_route, turns, path) => {
+    const c = await chat();
+    for (const [n, t] of turns.entries()) {
+      const text = await c.send(t);
+      const det = c.last?.determination;
+      if (n < turns.length - 1) expect(text).not.toMatch(SAYS_ELIGIBLE);
+      else {
+        expect(det).toMatchObject({ path, eligible: true, missing: [] });
+        expect(text).toMatch(SAYS_ELIGIBLE);
+      }
+    }
+  });
+});

@@ -1,0 +1,26 @@
+// Behaviours 7 and 9: several questions in one message are each answered, in order; the common
+// questions get their answers from knowledge/faq.json.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+describe('questions', () => {
+  it('「要多少钱 多久能好」 answers the fee, then the time', async () => {
+    const c = await chat();
+    const text = await c.send('要多少钱 多久能好');
+    const fee = text.indexOf('不收取任何费用');
+    const time = text.indexOf('工作日');
+    expect(fee).toBeGreaterThan(0);
+    expect(time).toBeGreaterThan(fee);
+  });
+
+  it.each([
+    ['今年的年报什么时候报', /1月1日至6月30日/],
+    ['不想干了 直接注销行不行', /注销是结束经营/],
+    ['我帮我爸问的 要带什么', /授权委托书.*身份证件/s],
+    ['怎么知道为什么被列入', /国家企业信用信息公示系统/],
+    ['我们没有被列入异常 要注意什么', /没有需要修复的记录/],
+  ])('%s', async (question, answer) => {
+    const c = await chat();
+    expect(await c.send(question)).toMatch(answer);
+  });
+});
