@@ -43,7 +43,9 @@ const SECURITY_HEADERS: Record<string, string> = {
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the page's own
+  // form posts and the origin check cannot tell them from a sandboxed foreign frame.
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
@@ -248,19 +250,43 @@ export async function buildWebApp(
     return fail(reply, 404, 'not_found', '没有这个页面 / no such page');
   });
 
-  function staffOf(req: FastifyRequest): StaffUser | null {
-    return (
-      auth.bearer(req.headers.authorization) ??
-      auth.fromCookie(readCookie(req.headers.cookie, SESSION_COOKIE))
-    );
+  function staffOf(req: FastifyRequest): StaffUser | null | 'throttled' {
+    const byToken = auth.bearer(req.headers.authorization, req.ip);
+    if (byToken) return byToken;
+    return auth.fromCookie(readCookie(req.headers.cookie, SESSION_COOKIE));
+  }
+
+  /**
+   * A write must come from this console's own pages (or from a script, which sends no Origin). Any
+   * other Origin, including "null" from a sandboxed frame, is refused whatever else the request
+   * carries: an Authorization header does not make a cross-site request safe.
+   */
+  function foreignWrite(req: FastifyRequest): boolean {
+    const origin = req.headers.origin;
+    if (req.method === 'GET' || req.method === 'HEAD' || origin === undefined) return false;
+    let host = '';
+    try {
+      host = new URL(origin).host;
+    } catch {}
+    return host !== req.headers.host;
   }
 
   // Access control runs before routing, so unknown URLs answer 401 too and reveal nothing.
-  const open = new Set(['/login', '/favicon.ico']);
+  // Logging out needs no check: it only ends the session its own cookie names.
+  const open = new Set(['/login', '/logout', '/favicon.ico']);
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (open.has(path) || path.startsWith('/assets/')) return;
     const staff = staffOf(req);
+    if (staff === 'throttled') {
+      reply.header('retry-after', '60');
+      return fail(
+        reply,
+        429,
+        'too_many_bad_tokens',
+        '错误口令过多，请一分钟后再试 / too many wrong bearer tokens from this address: wait a minute',
+      );
+    }
     if (!staff) {
       if (req.method === 'GET' && !path.startsWith('/api/')) return reply.redirect('/login', 303);
       return fail(
@@ -270,16 +296,8 @@ export async function buildWebApp(
         '请先登录 / log in first or send "Authorization: Bearer <CREDIT_BOT_STAFF_TOKEN>"',
       );
     }
-    // SameSite=Strict already stops cross-site cookies; a foreign Origin on a write is refused as well.
-    const origin = req.headers.origin;
-    if (req.method !== 'GET' && origin && !req.headers.authorization) {
-      let host = '';
-      try {
-        host = new URL(origin).host;
-      } catch {}
-      if (host !== req.headers.host)
-        return fail(reply, 403, 'bad_origin', '跨站请求被拒绝 / cross-site request refused');
-    }
+    if (foreignWrite(req))
+      return fail(reply, 403, 'bad_origin', '跨站请求被拒绝 / cross-site request refused');
     (req as FastifyRequest & { staff?: StaffUser }).staff = staff;
   });
 
@@ -295,6 +313,8 @@ export async function buildWebApp(
   app.get('/', (_req, reply) => sendFile(reply, 'index.html'));
 
   app.post('/login', async (req, reply) => {
+    // A foreign page must not log a desk into someone else's account either.
+    if (foreignWrite(req)) return reply.redirect('/login?e=origin', 303);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const user = typeof body.user === 'string' ? body.user : '';
     const password = typeof body.password === 'string' ? body.password : '';

@@ -9,7 +9,7 @@ import { buildWebApp } from '../../bots/web/server.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
 const DAY = 86_400_000;
-const TOKEN = 'test-token-0123456789abcdef';
+const TOKEN = 'test-token-0123456789abcdef-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 let dir: string;
 
@@ -85,7 +85,7 @@ describe('case index', () => {
     const sub = join(dir, 'ttl');
     const app = await buildWebApp(
       createFakeEngine(),
-      { CREDIT_BOT_STAFF_TOKEN: TOKEN },
+      { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_SHARED_DESK: '1' },
       { dataDir: sub, now: () => now },
     );
     try {
@@ -111,7 +111,11 @@ describe('case index', () => {
   it('/forget and DELETE clear the draft fields typed for the case, in memory and on disk', async () => {
     const sub = join(dir, 'forget');
     const engine = createFakeEngine();
-    const app = await buildWebApp(engine, { CREDIT_BOT_STAFF_TOKEN: TOKEN }, { dataDir: sub });
+    const app = await buildWebApp(
+      engine,
+      { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_SHARED_DESK: '1' },
+      { dataDir: sub },
+    );
     const file = join(sub, 'web-cases.json');
     const NAME = '通城县隽水镇王小明副食店';
     try {
