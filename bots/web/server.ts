@@ -1,7 +1,7 @@
 // The staff web console: a JSON API over the conversation engine plus a static page (no build step,
 // no external assets, works offline). Every page and API call needs a staff login or the bearer token.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,6 +11,8 @@ import Fastify, {
 } from 'fastify';
 import { createLogger, type Logger } from '../../dialogs/log.ts';
 import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
+import { separateRegisterNote } from '../../knowledge/explain.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
 import { DOCUMENT_IDS, type DocumentId } from '../../rules/types.ts';
 import {
   type Auth,
@@ -20,8 +22,18 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, openCaseIndex, ttlMsFromEnv } from './case-index.ts';
+import { type CaseIndex, type CaseRecord, chinaDay, openCaseIndex, ttlMsFromEnv } from './case-index.ts';
+import {
+  type CaseEvent,
+  type CasePatch,
+  type CaseRecords,
+  openCaseRecords,
+  retentionMsFromEnv,
+} from './case-records.ts';
+import { registerCaseRoutes } from './case-routes.ts';
+import { createLive, type Live } from './live.ts';
 import { buildMeta, type Meta } from './meta.ts';
+import { registerStatsRoutes } from './stats-routes.ts';
 import type {
   CaseEngine,
   CaseView,
@@ -33,6 +45,7 @@ import type {
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const CHART_JS = join(dirname(fileURLToPath(import.meta.resolve('chart.js'))), 'chart.umd.min.js');
 // 10,000 CJK characters are 30 KB as UTF-8 and up to 60 KB as \u escapes; leave room for the JSON around them.
 const BODY_LIMIT = 128 * 1024;
 const FORMATS: DraftFormat[] = ['docx', 'txt', 'md'];
@@ -66,6 +79,8 @@ function loadStatic(): Map<string, { type: string; body: Buffer }> {
     const type = CONTENT_TYPES[ext];
     if (type) files.set(name, { type, body: readFileSync(join(PUBLIC_DIR, name)) });
   }
+  // The charting library is served from node_modules, never a CDN: the console works offline.
+  files.set('chart.umd.min.js', { type: CONTENT_TYPES['.js'] as string, body: readFileSync(CHART_JS) });
   return files;
 }
 
@@ -185,6 +200,15 @@ export async function buildWebApp(
     ttlMs: ttlMsFromEnv(env),
     ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
   });
+  const records: CaseRecords = await openCaseRecords(
+    dataDir ? join(dataDir, 'web-case-records.jsonl') : null,
+    now,
+    {
+      retentionMs: retentionMsFromEnv(env),
+      ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
+    },
+  );
+  const live: Live = createLive(SECURITY_HEADERS);
   const meta: Meta = buildMeta();
   const draftFieldNames = meta.draftFields.map((f) => f.name);
   const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
@@ -311,6 +335,8 @@ export async function buildWebApp(
   app.get('/favicon.ico', (_req, reply) => sendFile(reply, 'favicon.svg'));
   app.get<{ Params: { file: string } }>('/assets/:file', (req, reply) => sendFile(reply, req.params.file));
   app.get('/', (_req, reply) => sendFile(reply, 'index.html'));
+  app.get('/cases', (_req, reply) => sendFile(reply, 'cases.html'));
+  app.get('/stats', (_req, reply) => sendFile(reply, 'stats.html'));
 
   app.post('/login', async (req, reply) => {
     // A foreign page must not log a desk into someone else's account either.
@@ -341,6 +367,10 @@ export async function buildWebApp(
   }
 
   function caseBody(rec: CaseRecord, view: CaseView) {
+    // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
+    const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
+    const readAloud =
+      register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
     return {
       caseId: rec.id,
       openedBy: rec.openedBy,
@@ -348,8 +378,11 @@ export async function buildWebApp(
       lastActivity: rec.lastActivity,
       choices: rec.lastChoices,
       ...view,
+      readAloud,
+      warnings: register ? [register] : [],
       // what the caller gave in the chat, overridden by what staff typed in the panel
       draftFields: { ...stringValues(view.draftFields), ...rec.draftFields },
+      record: records.get(rec.id) ?? null,
     };
   }
 
@@ -374,7 +407,36 @@ export async function buildWebApp(
     return { reply: texts.join('\n\n'), texts, choices, files };
   }
 
-  async function runTurn(rec: CaseRecord, input: { text: string } | { choiceId: string }) {
+  /** what the record keeps of the engine's view: route, unmet conditions, facts, who the business is */
+  function snapshot(rec: CaseRecord, view: CaseView): CasePatch {
+    const fields = { ...stringValues(view.draftFields), ...rec.draftFields };
+    return {
+      path: view.determination.path,
+      eligible: view.determination.eligible,
+      unmet: view.determination.reasons.filter((r) => !r.met).map((r) => r.id),
+      facts: { ...view.facts },
+      ...(fields.name !== undefined && { company: fields.name }),
+      ...(fields.creditCode !== undefined && { creditCode: fields.creditCode }),
+    };
+  }
+
+  /** writes the audit rows and the record's new state, then tells the colleagues watching the case */
+  async function recordChange(
+    id: string,
+    who: StaffUser,
+    events: CaseEvent[],
+    patch: CasePatch,
+    what: string,
+  ): Promise<void> {
+    if (!records.get(id)) return;
+    await records.add(id, who, events);
+    await records.patch(id, patch, who);
+    live.publish({ caseId: id, by: who.user, byName: who.name, what, at: now().toISOString() });
+  }
+
+  async function runTurn(rec: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
+    // A button click is shown in the transcript as the label the caller chose, not the button's id.
+    const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     const view = await (engine as CaseEngine).getCase(keyOf(rec));
@@ -383,9 +445,31 @@ export async function buildWebApp(
       eligible: view.determination.eligible,
       lastChoices: out.choices,
     });
+    const said: CaseEvent[] = [];
+    if ('choiceId' in input) {
+      said.push({
+        kind: 'said',
+        from: 'caller',
+        text: choice?.label ?? input.choiceId,
+        choice: input.choiceId,
+      });
+    } else if (!input.text.trim().startsWith('/')) {
+      said.push({ kind: 'said', from: 'caller', text: input.text });
+    }
+    for (const text of out.texts) said.push({ kind: 'said', from: 'bot', text });
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
     if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
       await index.clearPersonal(rec.id);
+      await records.forget(rec.id, who);
+      live.publish({
+        caseId: rec.id,
+        by: who.user,
+        byName: who.name,
+        what: 'forget',
+        at: now().toISOString(),
+      });
+    } else {
+      await recordChange(rec.id, who, said, snapshot(rec, view), 'turn');
     }
     return {
       ...out,
@@ -413,9 +497,11 @@ export async function buildWebApp(
   }));
 
   app.post('/api/cases', async (req, reply) => {
-    const rec = await index.create(staff(req).user);
+    const who = staff(req);
+    const rec = await index.create(who.user);
+    await records.create(rec.id, who);
     // The engine's greeting gives staff the main menu as buttons straight away.
-    const first = await runTurn(rec, { text: '/start' });
+    const first = await runTurn(rec, { text: '/start' }, who);
     return reply.code(201).send({ caseId: rec.id, ...first });
   });
 
@@ -428,7 +514,7 @@ export async function buildWebApp(
   app.post<{ Params: { id: string } }>('/api/cases/:id/turns', async (req, reply) => {
     const rec = caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    return runTurn(rec, parseTurn(req.body));
+    return runTurn(rec, parseTurn(req.body), staff(req));
   });
 
   app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
@@ -436,13 +522,15 @@ export async function buildWebApp(
     if (!rec) return reply;
     await engine.forget(keyOf(rec));
     await index.remove(rec.id);
+    await records.remove(rec.id);
     return reply.code(204).send();
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
     const rec = caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    const facts = parseFacts(req.body, now());
+    const facts = parseFacts(req.body, now(), meta.facts);
+    const before = (await (engine as CaseEngine).getCase(keyOf(rec))).facts as Record<string, unknown>;
     let view: CaseView;
     try {
       view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);
@@ -451,6 +539,11 @@ export async function buildWebApp(
       throw new BadRequest('bad_facts', `事实无效 / invalid facts: ${(err as Error).message}`);
     }
     await index.touch(rec.id, { path: view.determination.path, eligible: view.determination.eligible });
+    const after = view.facts as Record<string, unknown>;
+    const changes: CaseEvent[] = Object.keys(facts)
+      .filter((k) => before[k] !== after[k])
+      .map((k) => ({ kind: 'fact', fact: k, from: before[k] ?? null, to: after[k] ?? null }));
+    await recordChange(rec.id, staff(req), changes, snapshot(rec, view), 'facts');
     return caseBody(rec, view);
   });
 
@@ -482,7 +575,16 @@ export async function buildWebApp(
     const normalised = Object.fromEntries(
       Object.keys(fields).map((k) => [k, String((checked?.ok ? checked.data[k] : undefined) ?? fields[k])]),
     );
+    const previous = { ...rec.draftFields };
     await index.touch(rec.id, { draftFields: normalised });
+    const changes: CaseEvent[] = Object.keys(normalised)
+      .filter((k) => (previous[k] ?? '') !== (normalised[k] ?? ''))
+      .map((k) => ({ kind: 'field', field: k, from: previous[k] ?? '', to: normalised[k] ?? '' }));
+    const patch: CasePatch = {
+      ...(normalised.name !== undefined && { company: normalised.name }),
+      ...(normalised.creditCode !== undefined && { creditCode: normalised.creditCode }),
+    };
+    if (changes.length) await recordChange(rec.id, staff(req), changes, patch, 'fields');
     return { caseId: rec.id, draftFields: rec.draftFields };
   });
 
@@ -543,9 +645,14 @@ export async function buildWebApp(
     },
   );
 
+  registerCaseRoutes(app, { records, live, meta, staff, recordChange, now });
+  registerStatsRoutes(app, { records, meta, now });
+
   app.addHook('onClose', async () => {
     auth.close();
+    live.close();
     await index.flush();
+    await records.flush();
   });
 
   return app;

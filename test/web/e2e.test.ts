@@ -137,7 +137,7 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('li[data-doc="repair-application"] a.dl'),
+      page.click('li[data-doc="repair-application"] button.dl'),
     ]);
     expect(download.suggestedFilename()).toMatch(/信用修复申请书\.docx$/);
     const file = join(dir, 'download.docx');
