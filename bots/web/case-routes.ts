@@ -53,7 +53,7 @@ export function parseCaseQuery(raw: Record<string, unknown>, paths: Record<strin
   const q: CaseQuery = {};
   const text = str('q');
   if (text.length > 100)
-    throw new BadRequest('bad_query', '搜索词过长（最多 100 字）/ q is longer than 100 characters');
+    throw new BadRequest('bad_query', '搜索词过长（最多 100 字） / q is longer than 100 characters');
   if (text) q.q = text;
   const path = str('path');
   if (path) {

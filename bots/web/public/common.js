@@ -19,7 +19,8 @@ function el(tag, props = {}, children = []) {
 
 function chinese(message) {
   // Server messages are "中文 / English"; staff read the Chinese half.
-  return String(message || '').split(' / ')[0] || '出错了，请重试';
+  // (some messages put the slash right after a closing bracket: "…）/ English")
+  return String(message || '').split(/\s*\/ (?=[\x20-\x7e])/)[0] || '出错了，请重试';
 }
 
 let toastTimer;
