@@ -16,7 +16,7 @@ loadModel(); // make sure the cache is current before timing the cached load
 const [, cachedMs] = time(() => loadModel());
 const [, trainMs] = time(() => loadModel({ write: false, retrain: true }));
 
-const dev = fileURLToPath(new URL('../../shared/eval-dev/utterances.jsonl', import.meta.url));
+const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
 const texts = [
   ...loadPhrases().map((p) => p.text),
   ...[dev, HELDOUT_FILE].flatMap((f) =>

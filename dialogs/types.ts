@@ -1,4 +1,4 @@
-// One turn as data (../shared/DESIGN.md): adapters build a Turn, the engine answers with Reply[].
+// One turn as data (docs/design.md): adapters build a Turn, the engine answers with Reply[].
 import type { Determination, Facts } from '../rules/types.ts';
 
 export type Channel = 'console' | 'staff' | 'cli' | 'telegram' | 'discord' | 'web';

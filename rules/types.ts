@@ -1,4 +1,4 @@
-// The rules contract of ../shared/DOMAIN.md §4–5. Outside checks rely on these
+// The rules contract of docs/domain.md §4–5. Outside checks rely on these
 // exact names: change them only together with DOMAIN.md.
 
 export const ENTITY_TYPES = ['enterprise', 'individual', 'cooperative'] as const;

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .description('评测理解与判断效果 / score an utterance or scenario file (JSONL) and print the figures')
     .argument(
       '<file>',
-      'JSONL 文件 / JSONL file, format of ../shared/eval-dev/utterances.jsonl or scenarios.jsonl',
+      'JSONL 文件 / JSONL file, format of test/fixtures/eval-dev/utterances.jsonl, scenarios.jsonl or conversations.jsonl',
     )
     .option('--json', '最后一行输出 JSON 指标 / print the figures as one JSON object on the last line')
     .action(async (file: string, opts: { json?: boolean }) => {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
         const code = (err as NodeJS.ErrnoException).code;
         throw new UsageError(
           code === 'ENOENT'
-            ? `file not found: ${file}; give the path of a .jsonl file, e.g. ../shared/eval-dev/utterances.jsonl`
+            ? `file not found: ${file}; give the path of a .jsonl file, e.g. test/fixtures/eval-dev/utterances.jsonl`
             : `cannot read ${file}: ${(err as Error).message.replace(/\s+/g, ' ')}`,
         );
       }

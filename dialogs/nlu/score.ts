@@ -1,4 +1,4 @@
-// Scores an evaluation file (utterances or scenarios, ../shared/eval-dev formats). Pure: the
+// Scores an evaluation file (utterances or scenarios, test/fixtures/eval-dev formats). Pure: the
 // caller reads the file and passes `evaluate`, so this module loads no rules by itself.
 //
 // Figures, with the standard definitions:

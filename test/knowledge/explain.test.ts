@@ -22,7 +22,7 @@ import { minorErrorBase } from '../fixtures/facts.ts';
 const k = loadKnowledge();
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const scenarios: { id: string; facts: Facts }[] = readFileSync(
-  resolve(repoRoot, '../shared/eval-dev/scenarios.jsonl'),
+  resolve(repoRoot, 'test/fixtures/eval-dev/scenarios.jsonl'),
   'utf8',
 )
   .split('\n')

@@ -32,7 +32,7 @@ function expectUsageError(r: ReturnType<typeof run>): string {
 
 describe('credit-bot eval', () => {
   it('scores the dev utterances with every figure and a confusion table', () => {
-    const r = run(['../shared/eval-dev/utterances.jsonl', '--json']);
+    const r = run(['test/fixtures/eval-dev/utterances.jsonl', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('confusion');
     const f = lastJson(r.stdout);
@@ -44,7 +44,7 @@ describe('credit-bot eval', () => {
   });
 
   it('scores a scenario file with path and eligible accuracy only', () => {
-    const r = run(['../shared/eval-dev/scenarios.jsonl', '--json']);
+    const r = run(['test/fixtures/eval-dev/scenarios.jsonl', '--json']);
     expect(r.code).toBe(0);
     const f = lastJson(r.stdout);
     expect(Object.keys(f).sort()).toEqual(['eligibleAccuracy', 'n', 'pathAccuracy']);

@@ -9,7 +9,7 @@ import { HELDOUT_FILE, loadPhrases } from '../../knowledge/nlu/load.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const DEV = `${root}../shared/eval-dev/utterances.jsonl`;
+const DEV = `${root}test/fixtures/eval-dev/utterances.jsonl`;
 // relative years in the files are read against a fixed day, so the figures do not drift with time
 const now = new Date('2026-11-26T12:00:00Z');
 

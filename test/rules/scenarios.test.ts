@@ -1,4 +1,4 @@
-// The worked examples of ../shared/eval-dev/scenarios.jsonl (DOMAIN.md §5) run through evaluate.
+// The worked examples of test/fixtures/eval-dev/scenarios.jsonl (DOMAIN.md §5) run through evaluate.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ interface Scenario {
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const file = resolve(repoRoot, '../shared/eval-dev/scenarios.jsonl');
+const file = resolve(repoRoot, 'test/fixtures/eval-dev/scenarios.jsonl');
 const scenarios: Scenario[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((line) => line.trim())
