@@ -530,7 +530,8 @@ export async function buildWebApp(
     const rec = caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const facts = parseFacts(req.body, now(), meta.facts);
-    const before = (await (engine as CaseEngine).getCase(keyOf(rec))).facts as Record<string, unknown>;
+    // a copy: the engine may hand out its live facts object, which setFacts then changes in place
+    const before = { ...(await (engine as CaseEngine).getCase(keyOf(rec))).facts } as Record<string, unknown>;
     let view: CaseView;
     try {
       view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);

@@ -54,7 +54,7 @@ function renderMessages(pending) {
   }
   for (const m of lines) {
     if (m.from === 'audit') {
-      list.append(el('li', { class: 'msg audit' }, [el('span', { text: `${timeOf(m.at)} ${m.text}` })]));
+      list.append(el('li', { class: 'msg change' }, [el('span', { text: `${timeOf(m.at)} ${m.text}` })]));
       continue;
     }
     let body;
