@@ -31,17 +31,17 @@ async function load() {
   $('rows').replaceChildren(
     ...data.cases.map((c) =>
       el('tr', {}, [
-        el('td', {}, [
+        el('td', { 'data-label': '企业' }, [
           el('a', { href: `/#case=${encodeURIComponent(c.id)}`, text: c.company || `来电 ${c.id}` }),
         ]),
-        el('td', { text: c.creditCode || '—' }),
-        el('td', { text: c.callerPhone || '—' }),
-        el('td', { text: list.meta.paths[c.path] || c.path }),
-        el('td', {}, [
+        el('td', { 'data-label': '信用代码', text: c.creditCode || '—' }),
+        el('td', { 'data-label': '来电号码', text: c.callerPhone || '—' }),
+        el('td', { 'data-label': '办理途径', text: list.meta.paths[c.path] || c.path }),
+        el('td', { 'data-label': '状态' }, [
           el('span', { class: `status ${c.status}`, text: STATUS_LABELS[c.status] || c.status }),
         ]),
-        el('td', { text: dateTime(c.created) }),
-        el('td', { text: c.openedByName }),
+        el('td', { 'data-label': '开始', text: dateTime(c.created) }),
+        el('td', { 'data-label': '坐席', text: c.openedByName }),
       ]),
     ),
   );

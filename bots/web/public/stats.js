@@ -78,7 +78,8 @@ async function load() {
   draw('chart-route', {
     type: 'bar',
     data: {
-      labels: s.routes.map((r) => r.label),
+      // long route names are shortened on the axis; the data table below has them in full
+      labels: s.routes.map((r) => (r.label.length > 12 ? `${r.label.slice(0, 12)}…` : r.label)),
       datasets: [{ label: '来电数', data: s.routes.map((r) => r.count), backgroundColor: COLORS[1] }],
     },
     options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
