@@ -12,7 +12,8 @@ import { startDraft } from './draft-flow.ts';
 import { isoDay } from './interview.ts';
 import { createLogger, type Logger } from './log.ts';
 import { isSession, newSession, remember, type Session, sessionKey, setFact, snapshot } from './session.ts';
-import { dirStore, lowdbStore, type Store } from './store.ts';
+import { openSessionStore, type SessionStore } from './storage/index.ts';
+import { lowdbStore, type Store } from './store.ts';
 import { onText } from './text-turn.ts';
 import { say } from './texts.ts';
 import type { CaseView, Engine, SessionKey, Turn, TurnResult } from './types.ts';
@@ -64,20 +65,20 @@ export function cleanInput(text: string): string {
 }
 
 /**
- * One file per session by default: lowdb's single file is rewritten whole on every flush, which with
- * thousands of sessions stalls every chat (see `npm run bench`). `CREDIT_BOT_STORE=lowdb` keeps the
- * single lowdb file for small installations.
+ * The database by default (dialogs/storage: SQLite in the data directory, PostgreSQL when
+ * DATABASE_URL is set): each turn is committed before its reply. `CREDIT_BOT_STORE=lowdb` keeps the
+ * single lowdb file for tiny installations (written ~200 ms after the reply, one process only).
  */
-function defaultStore(dataDir: string, log: Logger): Store<Session> {
+async function defaultStore(dataDir: string, log: Logger): Promise<Store<Session>> {
   return process.env.CREDIT_BOT_STORE === 'lowdb'
     ? lowdbStore<Session>({ dir: dataDir, log })
-    : dirStore<Session>({ dir: dataDir, log });
+    : openSessionStore({ dataDir, log });
 }
 
 export async function createEngine(options: CreateEngineOptions = {}): Promise<FullEngine> {
   const log = options.log ?? createLogger();
   const dataDir = options.dataDir ?? process.env.CREDIT_BOT_DATA_DIR ?? './data';
-  const store = options.store ?? defaultStore(dataDir, log);
+  const store = options.store ?? (await defaultStore(dataDir, log));
   const now = options.now ?? (() => new Date());
   const ttlMs = options.ttlMs ?? ttlFromEnv();
   const opts: EngineOptions = {
@@ -89,12 +90,16 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       return isSession(s) ? s : undefined;
     },
   };
-  // Turns of one session run one after another, so two quick messages never lose a fact.
+  // Turns of one session run one after another, so two quick messages never lose a fact; a store
+  // shared by several processes (PostgreSQL) also locks the session there for the whole turn and
+  // commits the turn when it ends.
   const queues = new Map<string, Promise<unknown>>();
+  const { exclusive } = store as Partial<SessionStore>;
 
   const serial = <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const prev = queues.get(key) ?? Promise.resolve();
-    const next = prev.then(work, work);
+    const locked = exclusive ? () => exclusive(key, work) : work;
+    const next = prev.then(locked, locked);
     const settled = next.catch(() => undefined);
     queues.set(key, settled);
     void settled.then(() => {
@@ -159,6 +164,13 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
 
   async function purgeExpired(): Promise<number> {
     const cutoff = now().getTime() - ttlMs;
+    // a database store deletes them in one statement
+    const { expire } = store as Partial<SessionStore>;
+    if (expire) {
+      const n = await expire(cutoff);
+      if (n) log.info({ count: n }, 'purged expired sessions');
+      return n;
+    }
     const expired = (s: unknown) => !isSession(s) || s.updatedAt < cutoff;
     const old: string[] = [];
     for await (const [key, s] of store.entries()) if (expired(s)) old.push(key);

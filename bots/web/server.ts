@@ -22,7 +22,7 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, chinaDay, openCaseIndex, ttlMsFromEnv } from './case-index.ts';
+import { type CaseIndex, type CaseRecord, chinaDay, openCaseIndex, withActor } from './case-index.ts';
 import {
   type CaseEvent,
   type CasePatch,
@@ -196,8 +196,10 @@ export async function buildWebApp(
   const now = opts.now ?? (() => new Date());
   const auth: Auth = createAuth(authConfigFromEnv(env), () => now().getTime());
   const dataDir = opts.dataDir === undefined ? env.CREDIT_BOT_DATA_DIR || 'data' : opts.dataDir;
-  const index: CaseIndex = await openCaseIndex(dataDir ? join(dataDir, 'web-cases.json') : null, now, {
-    ttlMs: ttlMsFromEnv(env),
+  // case records, transcript and audit trail: the engine's database when it has one
+  const index: CaseIndex = await openCaseIndex(engine, dataDir, {
+    env,
+    now,
     ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
   });
   const records: CaseRecords = await openCaseRecords(
@@ -360,8 +362,12 @@ export async function buildWebApp(
   const staff = (req: FastifyRequest) => (req as FastifyRequest & { staff: StaffUser }).staff;
   const keyOf = (rec: CaseRecord): SessionKey => ({ channel: 'web', chatId: rec.id, userId: rec.openedBy });
 
-  function caseOr404(id: string, reply: FastifyReply): CaseRecord | null {
-    const rec = index.get(id);
+  // the staff member is named on every audit row the engine's store writes for this request
+  const as = <R>(req: FastifyRequest, work: () => R): R =>
+    withActor({ actor: staff(req).user, channel: 'web' }, work);
+
+  async function caseOr404(id: string, reply: FastifyReply): Promise<CaseRecord | null> {
+    const rec = await index.cases.get(id);
     if (!rec) fail(reply, 404, 'not_found', NOT_FOUND);
     return rec ?? null;
   }
@@ -434,17 +440,21 @@ export async function buildWebApp(
     live.publish({ caseId: id, by: who.user, byName: who.name, what, at: now().toISOString() });
   }
 
-  async function runTurn(rec: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
+  async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
+    let rec = opened;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     const view = await (engine as CaseEngine).getCase(keyOf(rec));
-    await index.touch(rec.id, {
-      path: view.determination.path,
-      eligible: view.determination.eligible,
-      lastChoices: out.choices,
-    });
+    // the engine's database store already recorded route and buttons in the turn's transaction
+    if (!index.inTurn) {
+      await index.cases.touch(rec.id, {
+        path: view.determination.path,
+        eligible: view.determination.eligible,
+        lastChoices: out.choices,
+      });
+    }
     const said: CaseEvent[] = [];
     if ('choiceId' in input) {
       said.push({
@@ -459,7 +469,7 @@ export async function buildWebApp(
     for (const text of out.texts) said.push({ kind: 'said', from: 'bot', text });
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
     if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
-      await index.clearPersonal(rec.id);
+      await index.cases.clearPersonal(rec.id);
       await records.forget(rec.id, who);
       live.publish({
         caseId: rec.id,
@@ -471,6 +481,7 @@ export async function buildWebApp(
     } else {
       await recordChange(rec.id, who, said, snapshot(rec, view), 'turn');
     }
+    rec = (await index.cases.get(rec.id)) ?? rec;
     return {
       ...out,
       intent: result.intent,
@@ -485,7 +496,7 @@ export async function buildWebApp(
   app.get('/api/meta', async () => meta);
 
   app.get('/api/cases', async () => ({
-    cases: index.today().map((c) => ({
+    cases: (await index.cases.today()).map((c) => ({
       id: c.id,
       created: c.created,
       lastActivity: c.lastActivity,
@@ -498,48 +509,53 @@ export async function buildWebApp(
 
   app.post('/api/cases', async (req, reply) => {
     const who = staff(req);
-    const rec = await index.create(who.user);
+    const rec = await index.cases.create(who.user);
     await records.create(rec.id, who);
     // The engine's greeting gives staff the main menu as buttons straight away.
-    const first = await runTurn(rec, { text: '/start' }, who);
+    const first = await as(req, () => runTurn(rec, { text: '/start' }, who));
     return reply.code(201).send({ caseId: rec.id, ...first });
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     return caseBody(rec, await (engine as CaseEngine).getCase(keyOf(rec)));
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/turns', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    return runTurn(rec, parseTurn(req.body), staff(req));
+    const input = parseTurn(req.body);
+    return as(req, () => runTurn(rec, input, staff(req)));
   });
 
   app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    await engine.forget(keyOf(rec));
-    await index.remove(rec.id);
+    await as(req, () => engine.forget(keyOf(rec)));
+    await index.cases.remove(rec.id, staff(req).user);
     await records.remove(rec.id);
     return reply.code(204).send();
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const facts = parseFacts(req.body, now(), meta.facts);
     // a copy: the engine may hand out its live facts object, which setFacts then changes in place
     const before = { ...(await (engine as CaseEngine).getCase(keyOf(rec))).facts } as Record<string, unknown>;
     let view: CaseView;
     try {
-      view = await (engine as CaseEngine).setFacts(keyOf(rec), facts);
+      view = await as(req, () => (engine as CaseEngine).setFacts(keyOf(rec), facts));
     } catch (err) {
       // The engine validates facts too; its message lists what is wrong.
       throw new BadRequest('bad_facts', `事实无效 / invalid facts: ${(err as Error).message}`);
     }
-    await index.touch(rec.id, { path: view.determination.path, eligible: view.determination.eligible });
+    if (!index.inTurn)
+      await index.cases.touch(rec.id, {
+        path: view.determination.path,
+        eligible: view.determination.eligible,
+      });
     const after = view.facts as Record<string, unknown>;
     const changes: CaseEvent[] = Object.keys(facts)
       .filter((k) => before[k] !== after[k])
@@ -561,7 +577,7 @@ export async function buildWebApp(
   }
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/draft-fields', async (req, reply) => {
-    const rec = caseOr404(req.params.id, reply);
+    const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const fields = parseDraftFields(req.body, draftFieldNames);
     const checked = (await renderer()).checkFields?.(fields);
@@ -577,7 +593,7 @@ export async function buildWebApp(
       Object.keys(fields).map((k) => [k, String((checked?.ok ? checked.data[k] : undefined) ?? fields[k])]),
     );
     const previous = { ...rec.draftFields };
-    await index.touch(rec.id, { draftFields: normalised });
+    const saved = await index.cases.setDraftFields(rec.id, normalised, staff(req).user);
     const changes: CaseEvent[] = Object.keys(normalised)
       .filter((k) => (previous[k] ?? '') !== (normalised[k] ?? ''))
       .map((k) => ({ kind: 'field', field: k, from: previous[k] ?? '', to: normalised[k] ?? '' }));
@@ -586,13 +602,13 @@ export async function buildWebApp(
       ...(normalised.creditCode !== undefined && { creditCode: normalised.creditCode }),
     };
     if (changes.length) await recordChange(rec.id, staff(req), changes, patch, 'fields');
-    return { caseId: rec.id, draftFields: rec.draftFields };
+    return { caseId: rec.id, draftFields: saved?.draftFields ?? normalised };
   });
 
   app.get<{ Params: { id: string; docType: string }; Querystring: { format?: string } }>(
     '/api/cases/:id/drafts/:docType',
     async (req, reply) => {
-      const rec = caseOr404(req.params.id, reply);
+      const rec = await caseOr404(req.params.id, reply);
       if (!rec) return reply;
       const { docType } = req.params;
       if (!(DOCUMENT_IDS as readonly string[]).includes(docType)) {
@@ -652,8 +668,8 @@ export async function buildWebApp(
   app.addHook('onClose', async () => {
     auth.close();
     live.close();
-    await index.flush();
     await records.flush();
+    await index.close();
   });
 
   return app;

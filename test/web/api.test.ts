@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../bots/web/auth.ts';
 import { buildWebApp, startWeb } from '../../bots/web/server.ts';
+import { openStorage } from '../../dialogs/storage/index.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
 const TOKEN = 'test-token-0123456789abcdef-0123456789';
@@ -183,9 +184,13 @@ describe('cases', () => {
     const row = list.json().cases.find((c: { id: string }) => c.id === caseId);
     expect(row).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
 
-    // the index survives in the data dir
-    const saved = JSON.parse(await readFile(join(dir, 'web-cases.json'), 'utf8'));
-    expect(saved.cases.some((c: { id: string }) => c.id === caseId)).toBe(true);
+    // the case record is in the database in the data dir
+    const storage = await openStorage({ dataDir: dir });
+    expect(await storage.cases.get(caseId)).toMatchObject({
+      path: 'tolerant-repair-annual-report',
+      eligible: true,
+    });
+    await storage.close();
   });
 
   it('edits facts: sets, clears with null and re-evaluates', async () => {

@@ -329,6 +329,12 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
     await shoot(page, 'stats-1366x768');
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
+    // Chart.js redraws its canvases after the resize
+    await page
+      .waitForFunction(() =>
+        [...document.querySelectorAll('canvas')].every((c) => c.getBoundingClientRect().right <= 390),
+      )
+      .catch(() => {});
     const wide = await page.evaluate(() =>
       [...document.querySelectorAll('body *')]
         .filter((e) => e.getBoundingClientRect().right > 390)

@@ -1,0 +1,38 @@
+// Who is acting, for the audit trail. Channels wrap their engine calls in `withActor` (the web
+// console with the logged-in staff member); the store reads it when it writes audit rows, so the
+// engine does not have to carry a name it does not need through every turn.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface Actor {
+  /** staff user name, or the chat user id */
+  actor: string;
+  /** web, console, telegram… */
+  channel: string;
+}
+
+const current = new AsyncLocalStorage<Actor>();
+
+export function withActor<R>(actor: Actor, work: () => R): R {
+  return current.run(actor, work);
+}
+
+export function currentActor(): Actor | undefined {
+  return current.getStore();
+}
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in China (YYYY-MM-DD), whatever the server's time zone: the engine counts in it too. */
+export function chinaDay(d: Date | number): string {
+  return CHINA_DAY.format(typeof d === 'number' ? new Date(d) : d);
+}
+
+/** Start of a China calendar day (YYYY-MM-DD) in epoch milliseconds. */
+export function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}

@@ -1,0 +1,102 @@
+// Versioned schema. Each migration runs once, in order, at start, inside a transaction that also
+// records its version; several processes starting together on one PostgreSQL take turns (advisory
+// lock), so a migration never runs twice. Append new migrations; never edit one that has shipped.
+import type { Db, Dialect } from './db.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (d: Dialect) => string;
+}
+
+const autoId = (d: Dialect) =>
+  d === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'sessions, cases, audit',
+    sql: (d) => `
+      CREATE TABLE sessions (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_updated ON sessions (updated_at);
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        session_key TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        day TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        route TEXT NOT NULL DEFAULT 'undetermined',
+        eligible SMALLINT,
+        unmet TEXT NOT NULL DEFAULT '[]',
+        company TEXT,
+        credit_code TEXT,
+        phone TEXT,
+        notes TEXT NOT NULL DEFAULT '',
+        callback_date TEXT,
+        draft_fields TEXT NOT NULL DEFAULT '{}',
+        last_choices TEXT NOT NULL DEFAULT '[]',
+        expired_at BIGINT
+      );
+      CREATE INDEX cases_updated ON cases (updated_at);
+      CREATE INDEX cases_day ON cases (day);
+      CREATE INDEX cases_credit_code ON cases (credit_code);
+      CREATE INDEX cases_phone ON cases (phone);
+      CREATE INDEX cases_route ON cases (route);
+      CREATE INDEX cases_status ON cases (status);
+      CREATE TABLE audit (
+        id ${autoId(d)},
+        case_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT
+      );
+      CREATE INDEX audit_case ON audit (case_id, id);
+      CREATE INDEX audit_at ON audit (at);
+      CREATE TABLE transcript (
+        id ${autoId(d)},
+        case_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        speaker TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX transcript_case ON transcript (case_id, id);`,
+  },
+];
+
+const LOCK = 'credit-bot:migrations';
+
+/** Applies what is missing; returns the versions applied now (empty when the schema was current). */
+export async function migrate(db: Db, list: Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.exclusive(LOCK, async () => {
+    const applied: number[] = [];
+    for (const m of list) {
+      // checked inside the transaction: another process may have applied it a moment ago
+      const done = await db.tx(async () => {
+        await db.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        if (await db.get('SELECT version FROM schema_migrations WHERE version = ?', [m.version])) return true;
+        await db.exec(m.sql(db.dialect));
+        await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          m.version,
+          m.name,
+          Date.now(),
+        ]);
+        return false;
+      });
+      if (!done) applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,219 @@
+// The storage layer against SQLite and PostgreSQL alike: a turn writes its session, case record,
+// transcript and audit rows; staff find, update and count cases; /forget and expiry remove the
+// personal data and leave an anonymised audit row; migrations run once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../dialogs/engine.ts';
+import { silentLogger } from '../../dialogs/log.ts';
+import { openSessionStore, openStorage, type Storage, withActor } from '../../dialogs/storage/index.ts';
+import { freshPostgres, PG_URL, requirePostgres } from './databases.ts';
+
+const dirs: string[] = [];
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  for (const drop of drops) await drop();
+});
+
+type Backend = 'sqlite' | 'postgres';
+
+/** A data directory plus, for PostgreSQL, a fresh database: the env both openers get. */
+async function place(backend: Backend): Promise<{ dataDir: string; env: NodeJS.ProcessEnv }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crb-storage-'));
+  dirs.push(dataDir);
+  if (backend === 'sqlite') return { dataDir, env: {} };
+  const db = await freshPostgres();
+  drops.push(db.drop);
+  return { dataDir, env: { DATABASE_URL: db.url } };
+}
+
+describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) => {
+  const skip = backend === 'postgres' && !PG_URL;
+  it.runIf(backend === 'postgres')('has a PostgreSQL server to test against', () => {
+    requirePostgres();
+  });
+
+  it.skipIf(skip)('a turn commits session, case record, transcript and audit rows together', async () => {
+    const at = place(backend);
+    const { dataDir, env } = await at;
+    let now = new Date('2026-11-26T10:00:00+08:00');
+    const store = await openSessionStore({ dataDir, env, now: () => now });
+    const engine = await createEngine({ store, log: silentLogger, now: () => now, purgeEveryMs: 0 });
+    const { cases } = store.storage;
+    const opened = await cases.create('wang');
+    const key = { channel: 'web' as const, chatId: opened.id, userId: 'wang' };
+    const turn = (text: string) =>
+      withActor({ actor: 'li', channel: 'web' }, () => engine.handle({ ...key, text }));
+    await turn('/start');
+    await turn('我是个体户，被列入经营异常名录了');
+    await withActor({ actor: 'li', channel: 'web' }, () =>
+      engine.setFacts(key, { listingReason: 'annual_report_overdue', listedYear: 2023 }),
+    );
+    // more lines than the session keeps (20): the transcript has them all
+    for (let i = 0; i < 12; i++) {
+      now = new Date(now.getTime() + 1000);
+      await turn(`第${i}次：我想问一下`);
+    }
+    const rec = await cases.get(opened.id);
+    expect(rec).toMatchObject({ openedBy: 'wang', channel: 'web', status: 'open' });
+    expect(rec?.path).not.toBe(undefined);
+    const trail = await cases.audit(opened.id);
+    const facts = trail.filter((a) => a.kind === 'fact');
+    expect(facts.map((a) => a.field)).toEqual(
+      expect.arrayContaining(['entityType', 'listingReason', 'listedYear']),
+    );
+    expect(facts.every((a) => a.actor === 'li' && a.channel === 'web')).toBe(true);
+    expect(facts.find((a) => a.field === 'listedYear')).toMatchObject({ oldValue: null, newValue: '2023' });
+    const lines = await cases.transcript(opened.id);
+    const asked = lines.filter((l) => l.from === 'user').map((l) => l.text);
+    expect(asked).toEqual([
+      '/start',
+      '我是个体户，被列入经营异常名录了',
+      ...Array.from({ length: 12 }, (_, i) => `第${i}次：我想问一下`),
+    ]);
+    expect(lines.length).toBeGreaterThan(20);
+    await store.storage.close();
+  });
+
+  it.skipIf(skip)(
+    'finds cases by company, credit code, phone, route, status and day, with paging',
+    async () => {
+      const { dataDir, env } = await place(backend);
+      let now = new Date('2026-11-20T09:00:00+08:00');
+      const storage: Storage = await openStorage({ dataDir, env, now: () => now });
+      const { cases } = storage;
+      const ids: string[] = [];
+      for (let i = 0; i < 25; i++) {
+        now = new Date(now.getTime() + 3_600_000 * 5); // five hours apart: spread over several days
+        const c = await cases.create(i % 2 ? 'wang' : 'li');
+        ids.push(c.id);
+        await cases.setDraftFields(c.id, {
+          name: i === 7 ? '通城县隽水镇王小明副食店' : `通城县第${i}商店`,
+          creditCode: i === 7 ? '92421222MA4C1DT5X9' : `9242122200000${String(i).padStart(4, '0')}X`,
+          phone: `1391234${String(i).padStart(4, '0')}`,
+        });
+        await cases.touch(c.id, {
+          path: i % 3 ? 'standard-repair' : 'tolerant-repair-annual-report',
+          eligible: i % 4 !== 0,
+        });
+      }
+      expect((await cases.list({ company: '王小明' })).cases.map((c) => c.id)).toEqual([ids[7]]);
+      expect((await cases.list({ q: '王小明' })).cases.map((c) => c.id)).toEqual([ids[7]]);
+      expect((await cases.list({ creditCode: '92421222ma4c1dt5x9' })).cases.map((c) => c.id)).toEqual([
+        ids[7],
+      ]);
+      expect((await cases.list({ q: '13912340007' })).cases.map((c) => c.id)).toEqual([ids[7]]);
+      expect((await cases.list({ q: '100%_' })).total).toBe(0);
+      const tolerant = await cases.list({ route: 'tolerant-repair-annual-report', limit: 100 });
+      expect(tolerant.total).toBe(9);
+      const page1 = await cases.list({ limit: 10 });
+      const page3 = await cases.list({ limit: 10, offset: 20 });
+      expect(page1.total).toBe(25);
+      expect(page1.cases).toHaveLength(10);
+      expect(page3.cases).toHaveLength(5);
+      expect(page1.cases[0]?.id).toBe(ids[24]); // newest activity first
+      const day = page1.cases[0]?.day as string;
+      const sameDay = await cases.list({ from: day, to: day, limit: 100 });
+      expect(sameDay.cases.every((c) => c.day === day)).toBe(true);
+      expect(sameDay.total).toBeGreaterThan(0);
+      expect(sameDay.total).toBeLessThan(25);
+
+      const closed = await withActor({ actor: 'zhao', channel: 'web' }, () =>
+        cases.update(ids[3] as string, { status: 'closed', notes: '已电话回访', callbackDate: '2026-12-01' }),
+      );
+      expect(closed).toMatchObject({ status: 'closed', notes: '已电话回访', callbackDate: '2026-12-01' });
+      expect((await cases.list({ status: 'closed' })).cases.map((c) => c.id)).toEqual([ids[3]]);
+      const trail = await cases.audit(ids[3] as string);
+      expect(trail.filter((a) => a.actor === 'zhao').map((a) => [a.kind, a.newValue])).toEqual([
+        ['status', '"closed"'],
+        ['notes', '"已电话回访"'],
+        ['callbackDate', '"2026-12-01"'],
+      ]);
+      await expect(cases.update(ids[3] as string, { status: 'lost' as never })).rejects.toThrow(
+        /status must be one of/,
+      );
+      await expect(cases.update(ids[3] as string, { callbackDate: 'tomorrow' })).rejects.toThrow(
+        /YYYY-MM-DD/,
+      );
+
+      const stats = await cases.stats();
+      expect(stats.cases).toBe(25);
+      expect(stats.callsPerDay.reduce((a, d) => a + d.calls, 0)).toBe(25);
+      expect(stats.routes).toEqual([
+        { route: 'standard-repair', count: 16 },
+        { route: 'tolerant-repair-annual-report', count: 9 },
+      ]);
+      expect(stats.eligible).toMatchObject({ yes: 18, no: 7, undecided: 0 });
+      expect(stats.perStaff.find((s) => s.staff === 'li')?.cases).toBe(13);
+      expect(stats.perStaff.find((s) => s.staff === 'zhao')?.changes).toBe(3);
+      const firstDay = stats.callsPerDay[0] as { day: string; calls: number };
+      expect((await cases.stats({ from: firstDay.day, to: firstDay.day })).cases).toBe(firstDay.calls);
+      await storage.close();
+    },
+  );
+
+  it.skipIf(skip)(
+    '/forget deletes the session and personal data and keeps an anonymised audit row',
+    async () => {
+      const { dataDir, env } = await place(backend);
+      const now = new Date('2026-11-26T10:00:00+08:00');
+      const store = await openSessionStore({ dataDir, env, now: () => now });
+      const engine = await createEngine({ store, log: silentLogger, now: () => now, purgeEveryMs: 0 });
+      const { cases } = store.storage;
+      const c = await cases.create('wang');
+      const key = { channel: 'web' as const, chatId: c.id, userId: 'wang' };
+      await engine.handle({ ...key, text: '我是个体户' });
+      await cases.setDraftFields(c.id, { name: '通城县隽水镇王小明副食店', phone: '13912345678' });
+      await cases.update(c.id, { notes: '王先生下午再来电' });
+      await engine.handle({ ...key, text: '/forget' });
+      expect(await store.read(`web:${c.id}:wang`)).toBeUndefined();
+      const rec = await cases.get(c.id);
+      expect(rec).toMatchObject({ company: null, phone: null, notes: '', draftFields: {} });
+      expect(await cases.transcript(c.id)).toEqual([]);
+      const trail = await cases.audit(c.id);
+      expect(trail.at(-1)).toMatchObject({ kind: 'forget', oldValue: null, newValue: null });
+      expect(trail.every((a) => a.oldValue === null && a.newValue === null)).toBe(true);
+      expect(JSON.stringify(trail)).not.toContain('王小明');
+      await store.storage.close();
+    },
+  );
+
+  it.skipIf(skip)(
+    'expiry is one SQL delete: sessions go, cases stay anonymised for the statistics',
+    async () => {
+      const { dataDir, env } = await place(backend);
+      let now = new Date('2026-11-01T10:00:00+08:00');
+      const store = await openSessionStore({ dataDir, env, now: () => now });
+      const engine = await createEngine({
+        store,
+        log: silentLogger,
+        now: () => now,
+        purgeEveryMs: 0,
+        ttlMs: 7 * 86_400_000,
+      });
+      await engine.handle({ channel: 'telegram', chatId: '1', userId: '1', text: '我是个体户' });
+      now = new Date('2026-11-05T10:00:00+08:00');
+      await engine.handle({ channel: 'telegram', chatId: '2', userId: '2', text: '我是企业' });
+      now = new Date('2026-11-10T10:00:00+08:00');
+      expect(await engine.purgeExpired()).toBe(1);
+      expect(await store.read('telegram:1:1')).toBeUndefined();
+      expect(await store.read('telegram:2:2')).toBeDefined();
+      const { cases } = store.storage;
+      expect((await cases.list({ channel: 'telegram' })).total).toBe(1);
+      const all = await cases.list({ channel: 'telegram', includeExpired: true });
+      expect(all.cases.map((c) => c.expired).sort()).toEqual([false, true]);
+      expect((await cases.stats()).cases).toBe(2);
+      await store.storage.close();
+    },
+  );
+
+  it.skipIf(skip)('runs each migration once, also when several openers start together', async () => {
+    const { dataDir, env } = await place(backend);
+    const opened = await Promise.all([1, 2, 3].map(() => openStorage({ dataDir, env })));
+    const versions = await opened[0]?.db.all<{ version: number }>('SELECT version FROM schema_migrations');
+    expect(versions?.map((v) => Number(v.version))).toEqual([1]);
+    for (const s of opened) await s.close();
+  });
+});
