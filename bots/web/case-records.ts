@@ -91,13 +91,17 @@ export interface Who {
   name: string;
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-export const chinaDayOf = (iso: string): string => CHINA_DAY.format(new Date(iso));
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+/**
+ * The China calendar day (YYYY-MM-DD) of an ISO time. China has kept UTC+8 without daylight saving
+ * since 1991, so plain arithmetic gives the same answer as Intl with Asia/Shanghai, ~50 times faster
+ * (it runs for every case on every statistics request).
+ */
+export const chinaDayOf = (iso: string): string =>
+  new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+/** "YYYY-MM-DD HH:MM" in China time, for exports */
+export const chinaTimeOf = (iso: string): string =>
+  new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 export function retentionMsFromEnv(env: NodeJS.ProcessEnv): number {
   const raw = env.CREDIT_BOT_CASE_RETENTION_DAYS?.trim();
@@ -127,12 +131,25 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
   const cases = new Map<string, CaseRecord>();
   /** newest activity first, kept sorted lazily */
   let order: CaseRecord[] | null = null;
+  /** per case: what free-text search looks in (lower-cased) and the last activity in ms */
+  const keys = new Map<string, { text: string; phone: string; last: number; day: string }>();
+  function index(c: CaseRecord): void {
+    keys.set(c.id, {
+      text: `${c.company}\n${c.creditCode}`.toLowerCase(),
+      phone: c.callerPhone.replace(/[\s-]/g, ''),
+      last: Date.parse(c.lastActivity),
+      day: chinaDayOf(c.created),
+    });
+  }
 
   function apply(line: LogLine): void {
     if (line.op === 'create') {
-      cases.set(line.rec.id, { ...line.rec, entries: [] });
+      const rec = { ...line.rec, entries: [] };
+      cases.set(line.rec.id, rec);
+      index(rec);
     } else if (line.op === 'remove') {
       cases.delete(line.id);
+      keys.delete(line.id);
     } else {
       const rec = cases.get(line.id);
       if (!rec) return;
@@ -145,11 +162,13 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
         rec.lastActivity = line.entry.at;
         if (!rec.staff.includes(line.entry.by)) rec.staff.push(line.entry.by);
       }
+      index(rec);
     }
     order = null;
   }
 
-  const expired = (c: CaseRecord) => Date.parse(c.lastActivity) < now().getTime() - retentionMs;
+  const expired = (c: CaseRecord, cutoff = now().getTime() - retentionMs) =>
+    (keys.get(c.id)?.last ?? Date.parse(c.lastActivity)) < cutoff;
 
   if (file) {
     let text = '';
@@ -175,7 +194,11 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
     // to what is kept.
     const kept = [...cases.values()].filter((c) => !expired(c));
     cases.clear();
-    for (const c of kept) cases.set(c.id, c);
+    keys.clear();
+    for (const c of kept) {
+      cases.set(c.id, c);
+      index(c);
+    }
     if (text) {
       const lines = kept.flatMap((c) => {
         const { entries, ...rec } = c;
@@ -224,21 +247,18 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
     return order;
   }
 
-  function matches(c: CaseRecord, q: CaseQuery, needle: string): boolean {
+  function matches(c: CaseRecord, q: CaseQuery, needle: string, digits: string): boolean {
     if (q.path && c.path !== q.path) return false;
     if (q.status && c.status !== q.status) return false;
     if (q.staff && !c.staff.includes(q.staff) && c.openedBy !== q.staff) return false;
-    if (q.from || q.to) {
-      const day = chinaDayOf(c.created);
-      if (q.from && day < q.from) return false;
-      if (q.to && day > q.to) return false;
-    }
+    const k = keys.get(c.id);
+    if (!k) return false;
+    if (q.from && k.day < q.from) return false;
+    if (q.to && k.day > q.to) return false;
     if (needle) {
-      const digits = needle.replace(/[\s-]/g, '');
       return (
-        c.company.toLowerCase().includes(needle) ||
-        c.creditCode.toLowerCase().includes(needle) ||
-        (digits.length >= 3 && c.callerPhone.replace(/[\s-]/g, '').includes(digits)) ||
+        k.text.includes(needle) ||
+        (digits.length >= 3 && k.phone.includes(digits)) ||
         c.id.toLowerCase() === needle
       );
     }
@@ -310,12 +330,14 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
     },
     search(q: CaseQuery): { total: number; cases: CaseSummary[] } {
       const needle = (q.q ?? '').trim().toLowerCase();
+      const digits = /^[\d\s+-]+$/.test(needle) ? needle.replace(/[\s+-]/g, '') : '';
       const offset = Math.max(0, q.offset ?? 0);
       const limit = Math.min(200, Math.max(1, q.limit ?? 50));
       const page: CaseSummary[] = [];
       let total = 0;
+      const cutoff = now().getTime() - retentionMs;
       for (const c of sorted()) {
-        if (expired(c) || !matches(c, q, needle)) continue;
+        if (expired(c, cutoff) || !matches(c, q, needle, digits)) continue;
         if (total >= offset && page.length < limit) page.push(summary(c));
         total++;
       }
@@ -324,7 +346,9 @@ export async function openCaseRecords(file: string | null, now: () => Date, opts
     /** every kept case matching the query, for statistics and exports */
     all(q: CaseQuery = {}): CaseRecord[] {
       const needle = (q.q ?? '').trim().toLowerCase();
-      return sorted().filter((c) => !expired(c) && matches(c, q, needle));
+      const digits = /^[\d\s+-]+$/.test(needle) ? needle.replace(/[\s+-]/g, '') : '';
+      const cutoff = now().getTime() - retentionMs;
+      return sorted().filter((c) => !expired(c, cutoff) && matches(c, q, needle, digits));
     },
     summary,
     flush(): Promise<void> {

@@ -1,7 +1,13 @@
 // The numbers a hotline reports upward — calls per day, routes, share eligible, the conditions most
 // often unmet, work per staff member — and the case list and statistics as XLSX (exceljs) or CSV.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { type CaseQuery, type CaseRecord, type CaseRecords, chinaDayOf } from './case-records.ts';
+import {
+  type CaseQuery,
+  type CaseRecord,
+  type CaseRecords,
+  chinaDayOf,
+  chinaTimeOf,
+} from './case-records.ts';
 import { parseCaseQuery, STATUS_LABELS } from './case-routes.ts';
 import type { Meta } from './meta.ts';
 import { BadRequest } from './validate.ts';
@@ -140,8 +146,7 @@ const CASE_HEADER = [
 ];
 
 function caseRows(cases: CaseRecord[], meta: Meta): (string | number)[][] {
-  const time = (iso: string) =>
-    new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const time = chinaTimeOf;
   return cases.map((c) => [
     c.id,
     c.company,
