@@ -183,6 +183,42 @@ const bigSmallYoung = await turns(10_000, 'files', RUNS, ['--max-semi-space-size
 const bigLowdb = await turns(10_000, 'lowdb', 1);
 // no storage at all: what the engine and this machine give without any store cost
 const bigMemory = await turns(10_000, 'memory', RUNS);
+// the default store: every turn committed to SQLite before its reply
+const bigSqlite = await turns(10_000, 'sqlite', RUNS);
+
+// ---- turns over the staff web API (HTTP, own process) with 200 and 20,000 stored cases ----
+function httpTurns(cases: number): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    progress(`http turns: ${cases} cases`);
+    const child = spawn(
+      process.execPath,
+      ['bin/run-ts.js', 'bench/http-turns.ts', '--cases', String(cases)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
+    child.on('exit', (code) => {
+      try {
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as Record<string, number>);
+      } catch {
+        reject(new Error(`bench/http-turns.ts failed (exit ${code}): ${out.slice(-300)}`));
+      }
+    });
+  });
+}
+const medianOf = async (cases: number) => {
+  const runs: Record<string, number>[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await httpTurns(cases));
+  const pickMedian = (k: string) => median(runs.map((x) => x[k] as number));
+  return { turnsPerSec: pickMedian('turnsPerSec'), p50Ms: pickMedian('p50Ms'), p99Ms: pickMedian('p99Ms') };
+};
+const http200 = await medianOf(200);
+const http20k = await medianOf(20_000);
 
 // ---- table ----
 const rows: [string, string, string][] = [
@@ -195,7 +231,19 @@ const rows: [string, string, string][] = [
   ],
   ['docx draft (median of 30)', `${round(median(docxMs), 1)} ms`, '≤ 20 ms'],
 ];
-for (const t of [small, big, bigSmallYoung, bigLowdb, bigMemory]) {
+rows.push(
+  [
+    'HTTP turns, 200 cases: throughput, p50 / p99',
+    `${http200.turnsPerSec} turns/s, ${http200.p50Ms} / ${http200.p99Ms} ms`,
+    '≥ 1,000/s, p99 ≤ 20 ms',
+  ],
+  [
+    'HTTP turns, 20,000 cases: throughput, p50 / p99',
+    `${http20k.turnsPerSec} turns/s, ${http20k.p50Ms} / ${http20k.p99Ms} ms`,
+    'within 20% of 200',
+  ],
+);
+for (const t of [small, big, bigSmallYoung, bigLowdb, bigMemory, bigSqlite]) {
   const flags = (t as { flags?: string }).flags;
   const label = `${t.sessions.toLocaleString('en')} sessions, ${t.store} store${flags ? ` ${flags}` : ''}`;
   rows.push(
@@ -250,6 +298,16 @@ console.log(
       turnP50Ms: bigMemory.loadP50Ms,
       turnP99Ms: bigMemory.loadP99Ms,
       turnsPerSec: bigMemory.turnsPerSec,
+    },
+    httpTurnsPerSec200: http200.turnsPerSec,
+    httpTurnsPerSec20k: http20k.turnsPerSec,
+    httpTurnP99Ms: Math.max(http200.p99Ms, http20k.p99Ms),
+    httpTurnP50Ms20k: http20k.p50Ms,
+    sqlite10k: {
+      turnP50Ms: bigSqlite.loadP50Ms,
+      turnP99Ms: bigSqlite.loadP99Ms,
+      turnsPerSec: bigSqlite.turnsPerSec,
+      rssMb: bigSqlite.rssMb,
     },
     lowdb10k: {
       turnP50Ms: bigLowdb.loadP50Ms,

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../dialogs/engine.ts';
 import { createLogger } from '../dialogs/log.ts';
 import type { Session } from '../dialogs/session.ts';
+import { openSessionStore } from '../dialogs/storage/index.ts';
 import { dirStore, lowdbStore, memoryStore, type Store } from '../dialogs/store.ts';
 import { median, percentile, rng, round } from './stats.ts';
 import { newUser, type SimUser, step } from './users.ts';
@@ -27,7 +28,7 @@ const { values } = parseArgs({
 const N = Number(values.sessions);
 const SECONDS = Number(values.seconds);
 const RATE = Number(values.rate);
-const storeKind = values.store === 'lowdb' || values.store === 'memory' ? values.store : 'files';
+const storeKind = (['lowdb', 'memory', 'sqlite'] as const).find((k) => k === values.store) ?? 'files';
 
 const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'crb-bench-'));
 const ownDir = !values.dir;
@@ -38,7 +39,9 @@ const store: Store<Session> & { persistent(): boolean } =
     ? lowdbStore<Session>({ dir, log })
     : storeKind === 'memory'
       ? { ...memoryStore<Session>(), persistent: () => false }
-      : dirStore<Session>({ dir, log });
+      : storeKind === 'sqlite'
+        ? Object.assign(await openSessionStore({ dataDir: dir, log }), { persistent: () => true })
+        : dirStore<Session>({ dir, log });
 const engine = await createEngine({ store, log, dataDir: dir });
 const rssStartMb = process.memoryUsage().rss / 2 ** 20;
 const r = rng(42);

@@ -242,6 +242,8 @@ function expectedValue(fact: FactName): string {
   if (spec.kind === 'boolean') return say('staffSetExpectBoolean');
   if (spec.kind === 'year') return say('staffSetExpectYear');
   if (spec.kind === 'count') return say('staffSetExpectCount');
+  // amounts and dates: the check's own wording (rules/validate.ts) says what is accepted
+  if (spec.kind === 'amount' || spec.kind === 'date') return factProblem(fact, null) ?? '';
   return say('staffSetExpectEnum', {
     choices: spec.values.map((v) => `${v}（${describeFact(fact, v).replace(/^.*?：/, '')}）`).join('、'),
   });
@@ -252,7 +254,9 @@ function parseSetValue(fact: FactName, raw: string, now: Date): unknown {
   const v = raw.trim();
   const spec = FACT_KINDS[fact];
   if (spec.kind === 'enum' && (spec.values as readonly string[]).includes(v)) return v;
-  if ((spec.kind === 'year' || spec.kind === 'count') && /^\d+$/.test(v)) return Number(v);
+  if ((spec.kind === 'year' || spec.kind === 'count' || spec.kind === 'amount') && /^\d+$/.test(v))
+    return Number(v);
+  if (spec.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
   if (spec.kind === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
   const understood = parseAnswer(fact, v, { now });
   return understood === 'unknown' ? undefined : understood;

@@ -89,14 +89,24 @@ export function basisLines(ids: string[], knowledge?: Knowledge, entityType?: En
   const groups = new Map<string, string[]>();
   for (const id of ids) {
     const label = citationLabel(id, k, entityType);
-    // A clause label is the document title followed by the clause id; a national rule is its own line.
-    const title = label.length > id.length && label.endsWith(id) ? label.slice(0, -id.length) : label;
+    // A clause label is the document title followed by the clause id (or, for a national rule cited by
+    // article, by 第…条); a national rule cited as a whole is its own line.
+    const article = /^(.*）)(第[^）]+条)$/.exec(label);
+    const [title, clause] =
+      label.length > id.length && label.endsWith(id)
+        ? [label.slice(0, -id.length), id]
+        : article
+          ? [article[1] as string, article[2] as string]
+          : [label, undefined];
     const clauses = groups.get(title) ?? [];
-    if (title !== label && !clauses.includes(id)) clauses.push(id);
+    if (clause && !clauses.includes(clause)) clauses.push(clause);
     groups.set(title, clauses);
   }
   return [...groups].map(([title, clauses]) => `${title}${clauses.join('、')}`);
 }
+
+/** A citation id of the county plan (四(三)一) rather than a national rule (samr107-art16). */
+const POLICY_RULE = /^[一二三四五六七八九十]/;
 
 const numbered = (lines: string[]) => lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
 const quoted = (name: string) => `《${name}》`;
@@ -115,12 +125,44 @@ function factValues(facts: Facts, k: Knowledge): Record<string, string> {
   };
 }
 
-/** The Chinese sentence of a reason, its {entityType}/{listingReason} filled from the facts. */
+/**
+ * The Chinese sentence of a reason, its {entityType}/{listingReason} filled from the facts and its
+ * {date} from the reason's own values (the earliest day to apply), written as a prose date.
+ */
 export function reasonSentence(r: Reason, facts: Facts, knowledge?: Knowledge): string {
   const k = knowledge ?? loadKnowledge();
   const entry = k.reasons[r.id];
   if (!entry) return r.id;
-  return fill(r.met ? entry.met : entry.unmet, factValues(facts, k));
+  const own = Object.fromEntries(
+    Object.entries(r.values ?? {}).map(([key, v]) => [key, key === 'date' ? proseDate(v, k) : v]),
+  );
+  return fill(r.met ? entry.met : entry.unmet, { ...factValues(facts, k), ...own });
+}
+
+/** Routes where nothing is applied for: the penalty's publication simply runs out (总局令第107号第七条、第八条). */
+const NO_APPLICATION_PATHS: readonly string[] = ['penalty-auto-expiry', 'penalty-not-repairable'];
+
+/** The rule id behind the route (reason `route:<id>`), for wording that differs within one path. */
+function routeId(det: Determination): string | undefined {
+  return det.reasons.find(isRouteReason)?.id.slice('route:'.length);
+}
+
+/** The 【日期】 lines: earliest day to apply, day publication ends, and how they were counted. */
+export function dateLines(det: Determination, knowledge?: Knowledge): string[] {
+  const k = knowledge ?? loadKnowledge();
+  const t = k.guide.common.dates;
+  const dates = det.dates;
+  if (!dates) return [];
+  const lines: string[] = [];
+  if (dates.earliestApply) lines.push(fill(t.earliestApply, { date: proseDate(dates.earliestApply, k) }));
+  if (dates.publicationEnds) {
+    const list = det.path === 'serious-list-early-removal';
+    lines.push(
+      fill(list ? t.publicationEndsList : t.publicationEnds, { date: proseDate(dates.publicationEnds, k) }),
+    );
+  }
+  if (lines.length) lines.push(t.counting);
+  return lines;
 }
 
 function questionText(k: Knowledge, fact: FactName): string {
@@ -184,22 +226,38 @@ function deadlineLines(
   const d = k.guide.common.deadline;
   const lines: string[] = [];
   if (det.deadline) {
-    const days = det.deadline.workingDays;
-    const fromReceipt = det.deadline.from === 'receipt';
-    lines.push(fill(fromReceipt ? d.receipt : d.verification, { days }));
+    const { workingDays: days, from, acceptanceWorkingDays: acceptDays, extensionWorkingDays } = det.deadline;
+    // 总局令第107号: accepted within 2 working days of receipt, then decided (第十四条、第十六条)
+    if (acceptDays !== undefined)
+      lines.push(
+        fill(from === 'verification' ? d.acceptanceVerification : d.acceptance, { acceptDays, days }),
+      );
+    else lines.push(fill(from === 'receipt' ? d.receipt : d.verification, { days }));
+    if (extensionWorkingDays) lines.push(fill(d.extension, { days: extensionWorkingDays }));
     // A date is only honest when the user can submit now and the count starts on that day.
+    const countable = from === 'receipt' || (from === 'acceptance' && acceptDays !== undefined);
     if (det.eligible === false) lines.push(d.notYetEligible);
-    else if (!fromReceipt) lines.push(fill(d.verificationNoDate, { days }));
+    else if (!countable) lines.push(fill(d.verificationNoDate, { days }));
     else if (submissionDate && det.eligible === true) {
-      const result = addWorkingDays(submissionDate, days, j.calendar);
+      // the latest day: acceptance on its last day, then the decision's full count
+      const total = days + (from === 'acceptance' ? (acceptDays ?? 0) : 0);
+      const result = addWorkingDays(submissionDate, total, j.calendar);
       const guessed = result.yearsWithoutCalendar.length > 0;
-      const values = {
-        submitted: proseDate(submissionDate, k),
-        days,
-        date: proseDate(result.date, k),
-      };
-      lines.push(fill(guessed ? d.dateReceiptEstimated : d.dateReceipt, values));
+      const values = { submitted: proseDate(submissionDate, k), days, date: proseDate(result.date, k) };
+      const template =
+        from === 'acceptance'
+          ? guessed
+            ? d.dateAcceptanceEstimated
+            : d.dateAcceptance
+          : guessed
+            ? d.dateReceiptEstimated
+            : d.dateReceipt;
+      lines.push(fill(template, values));
       if (guessed) lines.push(fill(d.calendarMissing, { years: result.yearsWithoutCalendar.join('、') }));
+    }
+    if (det.deadline.rule) {
+      const rule = citationLabel(det.deadline.rule, k);
+      lines.push(fill(POLICY_RULE.test(det.deadline.rule) ? d.pilotRule : d.rule, { rule }));
     }
   }
   if (g.deadline) lines.push(g.deadline);
@@ -212,12 +270,19 @@ function deadlineLines(
  * is a step to take first, after which the user applies.
  */
 export function isRuledOut(det: Determination): boolean {
-  return det.eligible === false && det.path !== 'not-covered' && det.documents.length === 0;
+  return (
+    det.eligible === false &&
+    det.path !== 'not-covered' &&
+    !NO_APPLICATION_PATHS.includes(det.path) &&
+    det.documents.length === 0
+  );
 }
 
 function statusLine(det: Determination, k: Knowledge): string {
   const s = k.guide.common.status;
   if (det.eligible === true) return s.eligible;
+  if (det.path === 'penalty-auto-expiry') return s.nothingToApply;
+  if (det.path === 'penalty-not-repairable') return s.notRepairable;
   if (det.eligible === false) {
     if (isRuledOut(det)) return s.ruledOut;
     return det.reasons.some((r) => !r.met) ? s.notEligible : s.notCovered;
@@ -232,6 +297,7 @@ export function documentLines(det: Determination, facts: Facts, k: Knowledge): s
   return det.documents.map((id) => {
     const doc = g.documents.find((d) => d.id === id);
     const name = quoted(k.labels.documents[id]);
+    if (id === 'agent-authorization' && !doc) return `· ${name}：${k.guide.common.agentAuthorization}`;
     if (!doc) return `· ${name}`;
     const extras = (doc.extras ?? []).filter((e) => facts[e.fact] === e.equals).map((e) => e.text);
     return `· ${name}：${[doc.contains, ...extras].join('')}`;
@@ -299,7 +365,9 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   const ruledOut = isRuledOut(det);
   const routeHeading = none ? c.headings.routeNone : warning ? c.headings.routeWarning : c.headings.route;
   const entityNote = facts.entityType ? g.entityNotes?.[facts.entityType] : undefined;
-  blocks.push(`${routeHeading}${g.title}\n${g.summary}${entityNote ?? ''}`);
+  const rid = routeId(det);
+  const summary = (rid && g.routeSummaries?.[rid]) || g.summary;
+  blocks.push(`${routeHeading}${g.title}\n${summary}${entityNote ?? ''}`);
 
   const why = det.reasons.filter(isRouteReason).map((r) => reasonSentence(r, facts, k));
   const whyHeading = none ? c.headings.whyNone : warning ? c.headings.whyWarning : c.headings.why;
@@ -312,6 +380,9 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
     ...conditions.filter((r) => r.met).map((r) => fill(c.met, { text: reasonSentence(r, facts, k) })),
   ];
   blocks.push(`${c.headings.status}\n${status.join('\n')}`);
+
+  const dates = dateLines(det, k);
+  if (dates.length) blocks.push(`${c.headings.dates}\n${dates.join('\n')}`);
 
   const register = separateRegisterNote(facts, k, opts.today);
   if (register) blocks.push(`${c.headings.notice}\n${register}`);
@@ -341,9 +412,19 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
     if (deadline.length) blocks.push(`${c.headings.deadline}\n${deadline.join('\n')}`);
   }
 
+  // registered in another county: that county's bureau handles the 经营异常名录 (总局令第107号第四条第三项)
+  const home = facts.inJurisdiction === false && det.path === 'standard-repair';
+  const elsewhere = rid ? g.routeWhere?.[rid] : undefined;
   const where = [
-    ...(ruledOut ? [fill(c.ruledOutWhere, values)] : g.whereToApply.map((w) => fill(w, values))),
-    ...contactLines(j, k),
+    ...(ruledOut
+      ? [fill(c.ruledOutWhere, values)]
+      : home
+        ? [fill(c.outOfCountyWhere, values)]
+        : elsewhere
+          ? [fill(elsewhere, values)]
+          : g.whereToApply.map((w) => fill(w, values))),
+    // the county's contacts only where the county's bureau is the place to go
+    ...(home || elsewhere || facts.inJurisdiction === false ? [] : contactLines(j, k)),
   ];
   blocks.push(`${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`);
 
@@ -381,7 +462,9 @@ export function readAloud(det: Determination, facts: Facts, opts: ExplainOptions
         : r.route;
   const sentences = [fill(route, { title: g.title })];
   const firstUnmet = det.reasons.find((x) => !x.met);
-  if (det.eligible === true) sentences.push(r.eligible);
+  if (det.path === 'penalty-auto-expiry') sentences.push(r.nothingToApply);
+  else if (det.path === 'penalty-not-repairable') sentences.push(r.notRepairable);
+  else if (det.eligible === true) sentences.push(r.eligible);
   else if (firstUnmet) sentences.push(reasonSentence(firstUnmet, facts, k));
   else if (first) sentences.push(fill(r.pending, { question: questionText(k, first) }));
   else if (det.eligible === null) sentences.push(r.warning);
@@ -394,11 +477,25 @@ export function readAloud(det: Determination, facts: Facts, opts: ExplainOptions
       fill(r.documents, { documents: det.documents.map((d) => quoted(k.labels.documents[d])).join('和') }),
     );
   }
+  if (det.dates?.earliestApply && !firstUnmet?.values?.date)
+    sentences.push(fill(r.earliestApply, { date: proseDate(det.dates.earliestApply, k) }));
   if (det.deadline) {
-    const t = det.deadline.from === 'receipt' ? r.deadlineReceipt : r.deadlineVerification;
-    sentences.push(fill(t, { days: det.deadline.workingDays }));
+    const { workingDays: days, acceptanceWorkingDays: acceptDays, from } = det.deadline;
+    const t =
+      acceptDays !== undefined && from === 'acceptance'
+        ? r.deadlineAcceptance
+        : from === 'receipt'
+          ? r.deadlineReceipt
+          : r.deadlineVerification;
+    sentences.push(fill(t, { days, acceptDays: acceptDays ?? 0 }));
   }
-  sentences.push(fill(isRuledOut(det) ? r.ruledOut : g.hotline, jurisdictionValues(j, k)));
+  const home = facts.inJurisdiction === false && det.path === 'standard-repair';
+  sentences.push(
+    fill(
+      isRuledOut(det) ? r.ruledOut : home ? k.guide.common.outOfCountyWhere : g.hotline,
+      jurisdictionValues(j, k),
+    ),
+  );
   sentences.push(r.disclaimer);
   return sentences.join('');
 }
@@ -422,6 +519,10 @@ function valueLabel(fact: FactName, value: unknown, k: Knowledge): string {
       return fill(v.year, { value: String(value) });
     case 'count':
       return fill(v.count, { value: String(value) });
+    case 'amount':
+      return fill(v.amount, { value: String(value) });
+    case 'date':
+      return proseDate(String(value), k);
   }
 }
 

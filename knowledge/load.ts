@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { CITATION_IDS } from '../rules/citations.ts';
-import { REVOCATION_RISK, ROUTES } from '../rules/routes.ts';
+import { ADDED_STEP_IDS, ALL_ROUTES, NOTE_REASON_IDS } from '../rules/routes.ts';
 import {
   type Faq,
   FaqSchema,
@@ -33,9 +33,8 @@ export interface Knowledge {
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL('.', import.meta.url));
 
-const ALL_ROUTES = [REVOCATION_RISK, ...ROUTES];
-/** evaluate's fallback when every route is ruled out */
-const FALLBACK_STEPS = ['contact-bureau'];
+/** evaluate's fallback when every route is ruled out, and the steps it adds (agent, home bureau) */
+const FALLBACK_STEPS = ['contact-bureau', ...ADDED_STEP_IDS];
 
 /** Every step id the rules can put in a Determination. */
 export function ruleStepIds(): string[] {
@@ -46,7 +45,7 @@ export function ruleStepIds(): string[] {
 /** Every reason id the rules can put in a Determination. */
 export function ruleReasonIds(): string[] {
   const ids = ALL_ROUTES.flatMap((r) => [`route:${r.id}`, ...r.conditions.map((c) => c.id)]);
-  return [...new Set(ids)];
+  return [...new Set([...ids, ...NOTE_REASON_IDS])];
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

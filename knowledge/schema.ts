@@ -12,6 +12,8 @@ import {
   LISTING_REASONS,
   PATHS,
   type PathId,
+  PENALTY_KINDS,
+  RECORD_TYPES,
 } from '../rules/types.ts';
 
 const text = z.string().trim().min(1, 'must be non-empty text');
@@ -54,6 +56,8 @@ export const LabelsSchema = z.strictObject({
     listingReason: exactKeys(LISTING_REASONS, text),
     errorKind: exactKeys(ERROR_KINDS, text),
     docType: exactKeys(DOC_TYPE_HINTS, text),
+    recordType: exactKeys(RECORD_TYPES, text),
+    penaltyKind: exactKeys(PENALTY_KINDS, text),
   }),
   paths: exactKeys(PATHS, text),
   documents: exactKeys(DOCUMENT_IDS, text),
@@ -125,6 +129,10 @@ const GuidePathSchema = z.strictObject({
   summary: text,
   /** added to the summary for one entity type only (the pre-2025 wording concerns individual businesses) */
   entityNotes: z.partialRecord(z.enum(ENTITY_TYPES), text).optional(),
+  /** replaces the summary for one rule of the path (rules/routes.ts id), e.g. another department's penalty */
+  routeSummaries: z.record(z.string().regex(/^[a-z0-9-]+$/), text).optional(),
+  /** replaces where-to-apply (and the county's contacts) for one rule of the path */
+  routeWhere: z.record(z.string().regex(/^[a-z0-9-]+$/), jurisdictionText).optional(),
   conditions: z.array(text).min(1),
   /** what each document of the route must contain on this route */
   documents: z.array(
@@ -175,6 +183,7 @@ const CommonSchema = z.strictObject({
     where: text,
     consult: text,
     basis: text,
+    dates: text,
   }),
   status: z.strictObject({
     eligible: text,
@@ -184,6 +193,10 @@ const CommonSchema = z.strictObject({
     ruledOut: text,
     pending: text,
     warning: text,
+    /** a minor penalty: publication stops by itself (总局令第107号第七条) */
+    nothingToApply: text,
+    /** a revocation-class penalty: no repair (第八条) */
+    notRepairable: text,
   }),
   met: template(['text']),
   unmet: template(['text']),
@@ -208,7 +221,28 @@ const CommonSchema = z.strictObject({
     verificationNoDate: template(['days']),
     /** the route's precondition is unmet: nothing is submitted yet, so no calendar date */
     notYetEligible: text,
+    /** 总局令第107号第十四条、第十六条: accepted within {acceptDays}, decided within {days} of acceptance */
+    acceptance: template(['acceptDays', 'days']),
+    acceptanceVerification: template(['acceptDays', 'days']),
+    extension: template(['days']),
+    dateAcceptance: template(['submitted', 'date']),
+    dateAcceptanceEstimated: template(['submitted', 'date']),
+    /** which rule the deadline comes from */
+    rule: template(['rule']),
+    /** the county plan's own promise for its routes */
+    pilotRule: template(['rule']),
   }),
+  /** dates counted to the day the rules are applied (RouteDates) */
+  dates: z.strictObject({
+    earliestApply: template(['date']),
+    publicationEnds: template(['date']),
+    publicationEndsList: template(['date']),
+    counting: text.refine((s) => s.includes('以市场监管部门答复为准'), 'must say 以市场监管部门答复为准'),
+  }),
+  /** what a 授权委托书 contains, on every route where an agent applies (DOMAIN §7) */
+  agentAuthorization: text,
+  /** where a business registered outside the county applies: its own bureau, not this one */
+  outOfCountyWhere: jurisdictionText,
   /** a calendar date in prose (2026年12月28日) */
   date: template(['year', 'month', 'day']),
   dateMonth: template(['year', 'month']),
@@ -235,7 +269,13 @@ const CommonSchema = z.strictObject({
   noContacts: text.refine((s) => s.includes('请咨询当地市场监管部门'), 'must say 请咨询当地市场监管部门'),
   partialContacts: text,
   disclaimer: text,
-  values: z.strictObject({ year: template(['value']), count: template(['value']), yes: text, no: text }),
+  values: z.strictObject({
+    year: template(['value']),
+    count: template(['value']),
+    amount: template(['value']),
+    yes: text,
+    no: text,
+  }),
   readAloud: z.strictObject({
     route: template(['title']),
     warningRoute: template(['title']),
@@ -248,6 +288,10 @@ const CommonSchema = z.strictObject({
     documents: template(['documents']),
     deadlineReceipt: template(['days']),
     deadlineVerification: template(['days']),
+    deadlineAcceptance: template(['acceptDays', 'days']),
+    earliestApply: template(['date']),
+    nothingToApply: text,
+    notRepairable: text,
     ruledOut: jurisdictionText,
     disclaimer: text,
   }),
@@ -266,7 +310,7 @@ export const StepsSchema = z.record(idKey, jurisdictionText);
 export type Steps = z.infer<typeof StepsSchema>;
 
 /** Facts a reason text may name, filled in from the user's facts (their own type, their own reason). */
-export const REASON_PLACEHOLDERS = ['entityType', 'listingReason'];
+export const REASON_PLACEHOLDERS = ['entityType', 'listingReason', 'date'];
 const reasonText = template([], REASON_PLACEHOLDERS);
 export const ReasonsSchema = z.record(
   z.string().regex(/^(route:)?[a-z0-9-]+$/, 'reason ids are condition ids or route:<route id>'),

@@ -18,6 +18,19 @@ export const POLICY_CLAUSES = [
 
 export const NATIONAL_RULES = [
   'samr-credit-repair',
+  // 《市场监督管理信用修复管理办法》（总局令第107号）, article by article (docs/rules-2025.md)
+  'samr107-art4',
+  'samr107-art7',
+  'samr107-art8',
+  'samr107-art9',
+  'samr107-art11',
+  'samr107-art12',
+  'samr107-art13',
+  'samr107-art14',
+  'samr107-art16',
+  'samr107-art23',
+  'samr107-art31',
+  'civil-code-periods',
   'abnormal-list-measures',
   'annual-report-measures',
   'enterprise-info-disclosure',

@@ -1,22 +1,44 @@
-// evaluate(facts) → Determination: picks the first route whose situation holds and checks its
-// conditions. Unknown facts are reported as `missing` only while they could change the outcome.
-import { type Condition, QUESTION_ORDER, REVOCATION_RISK, ROUTES, type Route, type Test } from './routes.ts';
+// evaluate(facts, {today}) → Determination: picks the first route whose situation holds and checks its
+// conditions. Unknown facts are reported as `missing` only while they could change the outcome. Waiting
+// periods are counted to `today` (check --date, a scenario's date, today in a conversation).
+import { chinaToday } from './periods.ts';
+import {
+  type Condition,
+  type Outcome,
+  PENALTY_ROUTES,
+  QUESTION_ORDER,
+  REVOCATION_RISK,
+  ROUTES,
+  type Route,
+  type RuleContext,
+  type Test,
+} from './routes.ts';
 import type { Determination, FactName, Facts, Reason } from './types.ts';
 
-type Outcome = 'holds' | 'fails' | 'unknown';
-
-function check(t: Test, facts: Facts): Outcome {
-  const value = facts[t.fact];
-  if (value === undefined || value === null) return 'unknown';
-  return t.test(value as NonNullable<Facts[FactName]>) ? 'holds' : 'fails';
+export interface EvaluateOptions {
+  /** YYYY-MM-DD: the day the rules are applied; default today in China */
+  today?: string;
 }
 
-function situation(route: Route, facts: Facts): { outcome: Outcome; unknown: FactName[] } {
+function check(t: Test, facts: Facts, ctx: RuleContext): { outcome: Outcome; unknown: FactName[] } {
+  if (t.assess) return t.assess(facts, ctx);
+  const value = facts[t.fact];
+  if (value === undefined || value === null) {
+    if (t.whenAbsent) return { outcome: t.whenAbsent, unknown: [] };
+    return { outcome: 'unknown', unknown: [t.fact] };
+  }
+  return {
+    outcome: t.test(value as NonNullable<Facts[FactName]>, facts, ctx) ? 'holds' : 'fails',
+    unknown: [],
+  };
+}
+
+function situation(route: Route, facts: Facts, ctx: RuleContext): { outcome: Outcome; unknown: FactName[] } {
   const unknown: FactName[] = [];
   for (const t of route.when) {
-    const o = check(t, facts);
-    if (o === 'fails') return { outcome: 'fails', unknown: [] };
-    if (o === 'unknown') unknown.push(t.fact);
+    const o = check(t, facts, ctx);
+    if (o.outcome === 'fails') return { outcome: 'fails', unknown: [] };
+    if (o.outcome === 'unknown') unknown.push(...o.unknown);
   }
   return { outcome: unknown.length ? 'unknown' : 'holds', unknown };
 }
@@ -29,19 +51,50 @@ function byQuestionOrder(names: Iterable<FactName>): FactName[] {
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b));
 }
 
-function decide(route: Route, facts: Facts): Determination {
+/** Where a step sends the user to this county's bureau, a business registered elsewhere goes home. */
+const HOME_STEP: Record<string, string> = { 'submit-application': 'submit-at-registration-bureau' };
+
+function stepsFor(route: Route, eligible: boolean | null, facts: Facts, documents: string[]): string[] {
+  // While eligibility is open, show the way forward as if the open conditions hold.
+  let steps =
+    eligible === false && route.steps.notEligible.length
+      ? route.steps.notEligible
+      : route.steps.eligible.length
+        ? route.steps.eligible
+        : route.steps.notEligible;
+  if (facts.inJurisdiction === false) steps = steps.map((s) => HOME_STEP[s] ?? s);
+  if (documents.includes('agent-authorization')) {
+    // the agent's own ID goes with the authorisation, before anything is handed in
+    const at = steps.findIndex((s) => s.startsWith('submit-'));
+    steps =
+      at === -1
+        ? [...steps, 'agent-brings-id']
+        : [...steps.slice(0, at), 'agent-brings-id', ...steps.slice(at)];
+  }
+  return steps;
+}
+
+function decide(route: Route, facts: Facts, ctx: RuleContext): Determination {
   const applicable = route.conditions.filter((c: Condition) => !c.only || c.only(facts));
   const reasons: Reason[] = [{ id: `route:${route.id}`, met: true, citation: route.citations[0] }];
   const missing: FactName[] = [];
   let unmet = false;
   for (const c of applicable) {
-    const o = check(c, facts);
-    if (o === 'unknown') missing.push(c.fact);
+    const o = check(c, facts, ctx);
+    if (o.outcome === 'unknown') missing.push(...o.unknown);
     else {
-      unmet ||= o === 'fails';
-      reasons.push({ id: c.id, fact: c.fact, met: o === 'holds', citation: c.citation });
+      unmet ||= o.outcome === 'fails';
+      const values = c.values?.(facts, ctx);
+      reasons.push({
+        id: c.id,
+        fact: c.fact,
+        met: o.outcome === 'holds',
+        citation: c.citation,
+        ...(values ? { values } : {}),
+      });
     }
   }
+  for (const n of route.notes?.(facts, ctx) ?? []) reasons.push({ ...n, met: true });
   // One unmet condition or exclusion decides the case at once: nothing else could make it eligible.
   const eligible = route.verdict !== undefined ? route.verdict : unmet ? false : missing.length ? null : true;
   const decided = eligible !== null || route.verdict !== undefined;
@@ -52,21 +105,21 @@ function decide(route: Route, facts: Facts): Determination {
       ...reasons.filter((r) => !r.met && r.citation).map((r) => r.citation as string),
     ]),
   ];
+  const base = eligible === false && route.documentsOnlyWhenEligible ? [] : route.documents;
+  // DOMAIN §7: whoever applies for the business brings a 授权委托书 on every route with papers to hand in
+  const documents =
+    base.length && facts.applicantIsAgent === true ? [...base, 'agent-authorization' as const] : base;
+  const dates = route.dates?.(facts, ctx);
   return {
     path: route.path,
     eligible,
-    missing: decided ? [] : missing,
+    missing: decided ? [] : byQuestionOrder(missing),
     reasons,
-    // While eligibility is open, show the way forward as if the open conditions hold.
-    steps:
-      eligible === false && route.steps.notEligible.length
-        ? route.steps.notEligible
-        : route.steps.eligible.length
-          ? route.steps.eligible
-          : route.steps.notEligible,
-    documents: eligible === false && route.documentsOnlyWhenEligible ? [] : route.documents,
+    steps: stepsFor(route, eligible, facts, documents),
+    documents,
     deadline: route.deadline,
     citations,
+    ...(dates && Object.keys(dates).length ? { dates } : {}),
   };
 }
 
@@ -81,14 +134,15 @@ const UNDETERMINED: Omit<Determination, 'missing'> = {
 };
 
 /** Decides which route a situation falls under and whether it can be used now. Pure and total. */
-export function evaluate(facts: Facts): Determination {
-  const revocation = situation(REVOCATION_RISK, facts);
-  if (revocation.outcome === 'holds') return decide(REVOCATION_RISK, facts);
+export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determination {
+  const ctx: RuleContext = { today: opts.today ?? chinaToday() };
+  const revocation = situation(REVOCATION_RISK, facts, ctx);
+  if (revocation.outcome === 'holds') return decide(REVOCATION_RISK, facts, ctx);
 
   const unknown: FactName[] = [];
-  for (const route of ROUTES) {
-    const s = situation(route, facts);
-    if (s.outcome === 'holds') return decide(route, facts);
+  for (const route of [...PENALTY_ROUTES, ...ROUTES]) {
+    const s = situation(route, facts, ctx);
+    if (s.outcome === 'holds') return decide(route, facts, ctx);
     if (s.outcome === 'unknown') unknown.push(...s.unknown);
   }
   // Revocation facts come first once the user has raised that risk, so its warning is not missed.

@@ -1,6 +1,8 @@
-// The repair routes of the 通城县 plan (DOMAIN.md §2) and the national standard routes (§3), as data.
-// A route *applies* when every test in `when` holds; its `conditions` then decide whether the user can
-// use it now. Order is priority: a pilot route stands before the standard route it relaxes.
+// The repair routes of the 通城县 plan (DOMAIN.md §2), the national routes for the 经营异常名录 (§3) and
+// for published penalties and the serious list (§3a, 总局令第107号), as data. A route *applies* when every
+// test in `when` holds; its `conditions` then decide whether the user can use it now. Order is priority:
+// a pilot route stands before the standard route it relaxes.
+import { dayAfterPeriod, periodOver } from './periods.ts';
 import {
   type Deadline,
   type DocumentId,
@@ -9,12 +11,27 @@ import {
   type FactName,
   type Facts,
   type PathId,
+  type RouteDates,
 } from './types.ts';
 
-/** One test on one fact. `test` receives a known (non-undefined) value. */
+/** The day the rules are applied (YYYY-MM-DD): waiting periods are counted to it. */
+export interface RuleContext {
+  today: string;
+}
+
+export type Outcome = 'holds' | 'fails' | 'unknown';
+
+/**
+ * One test on one fact. `test` receives a known (non-undefined) value. `whenAbsent` says what an unknown
+ * fact means where it is not asked (inJurisdiction absent = the configured county; recordType absent =
+ * the 经营异常名录). `assess` replaces `test` where the outcome rests on several facts (the class of a
+ * penalty, a waiting period); it names the facts still unknown, most useful first.
+ */
 export interface Test {
   fact: FactName;
-  test: (value: NonNullable<Facts[FactName]>) => boolean;
+  test: (value: NonNullable<Facts[FactName]>, facts: Facts, ctx: RuleContext) => boolean;
+  whenAbsent?: 'holds' | 'fails';
+  assess?: (facts: Facts, ctx: RuleContext) => { outcome: Outcome; unknown: FactName[] };
 }
 
 export interface Condition extends Test {
@@ -23,6 +40,8 @@ export interface Condition extends Test {
   citation: string;
   /** the condition only matters in some situations (e.g. kind-specific minor-error conditions) */
   only?: (facts: Facts) => boolean;
+  /** values for the reason's wording (the earliest date to apply) */
+  values?: (facts: Facts, ctx: RuleContext) => Record<string, string> | undefined;
 }
 
 export interface Route {
@@ -49,6 +68,13 @@ export interface Route {
   documentsOnlyWhenEligible?: boolean;
   /** clauses that depend on the facts, e.g. the 四(四) case of the error kind */
   citeAlso?: (facts: Facts, eligible: boolean | null) => string[];
+  /** calendar dates of the route (earliest day to apply, end of publication) */
+  dates?: (facts: Facts, ctx: RuleContext) => RouteDates;
+  /** notes that are no condition but change what the user should know (met reasons, with values) */
+  notes?: (
+    facts: Facts,
+    ctx: RuleContext,
+  ) => { id: string; citation?: string; values?: Record<string, string> }[];
 }
 
 const is =
@@ -61,7 +87,19 @@ const oneOf =
     values.includes(v as string);
 
 export const PILOT_SINCE_YEAR = 2020;
-export const DECISION_WORKING_DAYS = 5;
+/** the county plan's promise for its own 容缺 routes: 「5个工作日内」 (四(三)一、四(三)二) */
+export const PILOT_DECISION_WORKING_DAYS = 5;
+/** 总局令第107号第十四条: accepted (or every missing document named) within 2 working days of receipt */
+export const ACCEPTANCE_WORKING_DAYS = 2;
+/** 总局令第107号第十六条第一款: 经营异常名录 removal decided within 2 working days */
+export const ABNORMAL_LIST_DECISION_WORKING_DAYS = 2;
+/** 总局令第107号第十六条第二款、第三款: penalties and the serious list, 7 working days (+10 with approval) */
+export const PENALTY_DECISION_WORKING_DAYS = 7;
+export const PENALTY_EXTENSION_WORKING_DAYS = 10;
+/** 总局令第107号第七条第三款: 较低数额罚款 is at most 50,000 yuan for a business */
+export const LOWER_FINE_LIMIT_YUAN = 50_000;
+/** the day 总局令第107号 took effect (第三十一条) */
+export const SAMR_107_IN_FORCE = '2025-12-25';
 
 /** the six kinds of 四(四)一–六; `other` is outside the exemption */
 const SIX_ERROR_KINDS = ERROR_KINDS.filter((k) => k !== 'other');
@@ -78,14 +116,47 @@ export const ERROR_KIND_CLAUSE: Record<ErrorKind, string | null> = {
 };
 
 const listedFor = (...reasons: string[]): Test[] => [
+  abnormalList,
   { fact: 'listed', test: is(true) },
   { fact: 'listingReason', test: oneOf(...reasons) },
 ];
 
 const REPAIR_DOCS: DocumentId[] = ['repair-application', 'credit-commitment'];
-const FROM_RECEIPT: Deadline = { workingDays: DECISION_WORKING_DAYS, from: 'receipt' };
-const AFTER_VERIFICATION: Deadline = { workingDays: DECISION_WORKING_DAYS, from: 'verification' };
+const pilotPromise = (clause: string): Deadline => ({
+  workingDays: PILOT_DECISION_WORKING_DAYS,
+  from: 'receipt',
+  rule: clause,
+});
+/** 总局令第107号第十四条、第十六条第一款: accepted within 2, decided within 2 working days of acceptance */
+const NATIONAL_ABNORMAL_LIST: Deadline = {
+  workingDays: ABNORMAL_LIST_DECISION_WORKING_DAYS,
+  from: 'acceptance',
+  acceptanceWorkingDays: ACCEPTANCE_WORKING_DAYS,
+  rule: 'samr107-art16',
+};
+/** 第十六条第一款: an unreachable-address listing is decided within 2 working days of verification */
+const NATIONAL_ABNORMAL_LIST_VERIFIED: Deadline = { ...NATIONAL_ABNORMAL_LIST, from: 'verification' };
+const NATIONAL_PENALTY: Deadline = {
+  workingDays: PENALTY_DECISION_WORKING_DAYS,
+  from: 'acceptance',
+  acceptanceWorkingDays: ACCEPTANCE_WORKING_DAYS,
+  extensionWorkingDays: PENALTY_EXTENSION_WORKING_DAYS,
+  rule: 'samr107-art16',
+};
 const SUBMIT = ['prepare-repair-documents', 'submit-application', 'await-decision'];
+/** Outside the county: the same national steps, but at the bureau where the business is registered. */
+const SUBMIT_AT_HOME = ['prepare-repair-documents', 'submit-at-registration-bureau', 'await-decision'];
+
+/** inJurisdiction absent means the configured county: only a stated other county turns the pilot off. */
+const inCounty: Test = { fact: 'inJurisdiction', test: is(true), whenAbsent: 'holds' };
+const outOfCounty: Test = { fact: 'inJurisdiction', test: is(false), whenAbsent: 'fails' };
+/** recordType absent means the 经营异常名录, as before penalties were covered */
+const abnormalList: Test = { fact: 'recordType', test: is('abnormal_list'), whenAbsent: 'holds' };
+const recordIs = (...types: string[]): Test => ({
+  fact: 'recordType',
+  test: oneOf(...types),
+  whenAbsent: 'fails',
+});
 
 const exclusion = (id: string, fact: FactName): Condition => ({
   id,
@@ -126,6 +197,7 @@ export const ROUTES: Route[] = [
       ...listedFor('annual_report_overdue'),
       { fact: 'entityType', test: oneOf('individual', 'cooperative') },
       { fact: 'listedYear', test: (v) => (v as number) >= PILOT_SINCE_YEAR },
+      inCounty,
     ],
     conditions: [
       {
@@ -136,7 +208,7 @@ export const ROUTES: Route[] = [
       },
     ],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
+    deadline: pilotPromise('四(三)一'),
     citations: ['四(三)一'],
     steps: { eligible: SUBMIT, notEligible: ['file-previous-year-paper-report', ...SUBMIT] },
   },
@@ -149,12 +221,12 @@ export const ROUTES: Route[] = [
         id: 'all-overdue-reports-filed',
         fact: 'allOverdueReportsFiled',
         test: is(true),
-        citation: 'abnormal-list-measures',
+        citation: 'samr107-art12',
       },
     ],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
-    citations: ['abnormal-list-measures', 'samr-credit-repair'],
+    deadline: NATIONAL_ABNORMAL_LIST,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
     steps: { eligible: SUBMIT, notEligible: ['file-all-overdue-reports', ...SUBMIT] },
   },
   {
@@ -170,21 +242,25 @@ export const ROUTES: Route[] = [
         id: 'all-overdue-reports-filed',
         fact: 'allOverdueReportsFiled',
         test: is(true),
-        citation: 'annual-report-measures',
+        citation: 'samr107-art12',
       },
     ],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
-    citations: ['annual-report-measures', 'samr-credit-repair'],
+    deadline: NATIONAL_ABNORMAL_LIST,
+    citations: ['samr107-art12', 'samr107-art16', 'annual-report-measures'],
     steps: { eligible: SUBMIT, notEligible: ['file-all-overdue-reports', ...SUBMIT] },
   },
   {
     id: 'tolerant-address-change',
     path: 'tolerant-repair-address-change',
-    when: [...listedFor('unreachable_at_address'), { fact: 'addressChangeRegistered', test: is(true) }],
+    when: [
+      ...listedFor('unreachable_at_address'),
+      { fact: 'addressChangeRegistered', test: is(true) },
+      inCounty,
+    ],
     conditions: [],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
+    deadline: pilotPromise('四(三)二'),
     citations: ['四(三)二'],
     steps: { eligible: SUBMIT, notEligible: [] },
   },
@@ -198,8 +274,8 @@ export const ROUTES: Route[] = [
     ],
     conditions: [],
     documents: REPAIR_DOCS,
-    deadline: AFTER_VERIFICATION,
-    citations: ['abnormal-list-measures', 'samr-credit-repair'],
+    deadline: NATIONAL_ABNORMAL_LIST_VERIFIED,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
     steps: { eligible: ['declare-reachable-at-registered-address', ...SUBMIT], notEligible: [] },
   },
   {
@@ -209,6 +285,7 @@ export const ROUTES: Route[] = [
       ...listedFor('unreachable_at_address'),
       { fact: 'addressChangeRegistered', test: is(false) },
       { fact: 'reachableAtRegisteredAddress', test: is(false) },
+      inCounty,
     ],
     conditions: [
       {
@@ -219,7 +296,7 @@ export const ROUTES: Route[] = [
       },
     ],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
+    deadline: pilotPromise('四(三)二'),
     citations: ['四(三)二'],
     steps: { eligible: SUBMIT, notEligible: ['register-address-change', ...SUBMIT] },
   },
@@ -227,24 +304,21 @@ export const ROUTES: Route[] = [
     id: 'standard-information-corrected',
     path: 'standard-repair',
     when: listedFor('false_public_info', 'name_change_not_registered'),
-    conditions: [
-      { id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' },
-    ],
+    conditions: [{ id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'samr107-art12' }],
     documents: REPAIR_DOCS,
-    deadline: AFTER_VERIFICATION,
-    citations: ['abnormal-list-measures', 'samr-credit-repair'],
+    // 第十六条第一款 counts from verification only for unreachable-address listings
+    deadline: NATIONAL_ABNORMAL_LIST,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
     steps: { eligible: SUBMIT, notEligible: ['correct-listed-information', ...SUBMIT] },
   },
   {
     id: 'standard-instant-info-published',
     path: 'standard-repair',
     when: listedFor('instant_info_not_published'),
-    conditions: [
-      { id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'abnormal-list-measures' },
-    ],
+    conditions: [{ id: 'info-corrected', fact: 'infoCorrected', test: is(true), citation: 'samr107-art12' }],
     documents: REPAIR_DOCS,
-    deadline: FROM_RECEIPT,
-    citations: ['abnormal-list-measures', 'samr-credit-repair'],
+    deadline: NATIONAL_ABNORMAL_LIST,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
     steps: { eligible: SUBMIT, notEligible: ['correct-listed-information', ...SUBMIT] },
   },
   {
@@ -254,16 +328,109 @@ export const ROUTES: Route[] = [
     conditions: [],
     documents: [],
     deadline: null,
-    citations: ['samr-credit-repair'],
+    citations: ['samr107-art12'],
     steps: { eligible: [], notEligible: ['ask-bureau-for-listing-decision', 'contact-bureau'] },
+    verdict: false,
+  },
+  // Registered outside the configured county (DOMAIN §5): the county's pilot measures do not apply; the
+  // national route of 总局令第107号第十二条 does, at the bureau where the business is registered (第四条第三项).
+  {
+    id: 'national-annual-report-out-of-county',
+    path: 'standard-repair',
+    when: [
+      ...listedFor('annual_report_overdue'),
+      { fact: 'entityType', test: oneOf('individual', 'cooperative') },
+      outOfCounty,
+    ],
+    conditions: [
+      {
+        id: 'all-overdue-reports-filed',
+        fact: 'allOverdueReportsFiled',
+        test: is(true),
+        citation: 'samr107-art12',
+      },
+    ],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_ABNORMAL_LIST,
+    citations: ['samr107-art12', 'samr107-art16', 'annual-report-measures'],
+    steps: { eligible: SUBMIT_AT_HOME, notEligible: ['file-all-overdue-reports', ...SUBMIT_AT_HOME] },
+  },
+  {
+    id: 'national-address-change-out-of-county',
+    path: 'standard-repair',
+    when: [
+      ...listedFor('unreachable_at_address'),
+      { fact: 'addressChangeRegistered', test: is(true) },
+      outOfCounty,
+    ],
+    conditions: [],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_ABNORMAL_LIST_VERIFIED,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
+    steps: { eligible: SUBMIT_AT_HOME, notEligible: [] },
+  },
+  {
+    id: 'national-address-pending-out-of-county',
+    path: 'standard-repair',
+    when: [
+      ...listedFor('unreachable_at_address'),
+      { fact: 'addressChangeRegistered', test: is(false) },
+      { fact: 'reachableAtRegisteredAddress', test: is(false) },
+      outOfCounty,
+    ],
+    conditions: [
+      {
+        id: 'address-change-registered',
+        fact: 'addressChangeRegistered',
+        test: is(true),
+        citation: 'samr107-art12',
+      },
+    ],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_ABNORMAL_LIST_VERIFIED,
+    citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
+    steps: { eligible: SUBMIT_AT_HOME, notEligible: ['register-address-change', ...SUBMIT_AT_HOME] },
+  },
+  {
+    id: 'pilot-measure-out-of-county',
+    path: 'not-covered',
+    when: [
+      abnormalList,
+      { fact: 'listed', test: is(false) },
+      { fact: 'errorKind', test: oneOf(...SIX_ERROR_KINDS) },
+      outOfCounty,
+    ],
+    conditions: [],
+    documents: [],
+    deadline: null,
+    citations: ['四(四)'],
+    steps: { eligible: [], notEligible: ['correct-error', 'ask-home-bureau-for-similar-measure'] },
+    verdict: false,
+  },
+  {
+    id: 'buffer-out-of-county',
+    path: 'not-covered',
+    when: [
+      abnormalList,
+      { fact: 'listed', test: is(false) },
+      { fact: 'operatingAtRegisteredAddress', test: is(false) },
+      outOfCounty,
+    ],
+    conditions: [],
+    documents: [],
+    deadline: null,
+    citations: ['四(五)'],
+    steps: { eligible: [], notEligible: ['register-address-change', 'ask-home-bureau-for-similar-measure'] },
     verdict: false,
   },
   {
     id: 'minor-error',
     path: 'minor-error-exemption',
     when: [
+      abnormalList,
       { fact: 'listed', test: is(false) },
       { fact: 'errorKind', test: oneOf(...SIX_ERROR_KINDS) },
+      inCounty,
     ],
     conditions: [
       { id: 'is-enterprise', fact: 'entityType', test: is('enterprise'), citation: '四(四)' },
@@ -322,10 +489,7 @@ export const ROUTES: Route[] = [
   {
     id: 'minor-error-other-kind',
     path: 'not-covered',
-    when: [
-      { fact: 'listed', test: is(false) },
-      { fact: 'errorKind', test: is('other') },
-    ],
+    when: [abnormalList, { fact: 'listed', test: is(false) }, { fact: 'errorKind', test: is('other') }],
     conditions: [],
     documents: [],
     deadline: null,
@@ -337,8 +501,10 @@ export const ROUTES: Route[] = [
     id: 'punishment-buffer',
     path: 'punishment-buffer',
     when: [
+      abnormalList,
       { fact: 'listed', test: is(false) },
       { fact: 'operatingAtRegisteredAddress', test: is(false) },
+      inCounty,
     ],
     conditions: [
       { id: 'reachable-by-other-means', fact: 'reachableByOtherMeans', test: is(true), citation: '四(五)' },
@@ -352,6 +518,252 @@ export const ROUTES: Route[] = [
       eligible: ['explain-situation', 'register-address-change'],
       notEligible: ['register-address-change', 'expect-listing-procedure', 'contact-bureau'],
     },
+  },
+];
+
+// ---- Published penalties and the serious list (总局令第107号) ----
+
+/** The classes of 第六条–第九条, by what the decision imposed (the heaviest penalty in it, 第六条第二款). */
+export type PenaltyClass = 'minor' | 'general' | 'key-sector' | 'restriction' | 'revocation';
+
+/**
+ * The class of a penalty, or the facts still needed to tell it. 第七条: only a warning, only 通报批评, or
+ * only a 较低数额罚款 (从轻/减轻 and ≤ 50,000 yuan) is minor; 第八条: a non-minor penalty in a key sector,
+ * a restriction, a revocation is serious; 第九条: everything else is general.
+ */
+export function penaltyClass(f: Facts): { cls?: PenaltyClass; unknown: FactName[] } {
+  const kind = f.penaltyKind;
+  if (kind === undefined) return { unknown: ['penaltyKind'] };
+  if (kind === 'warning' || kind === 'criticism') return { cls: 'minor', unknown: [] };
+  if (kind === 'revocation' || kind === 'restriction') return { cls: kind, unknown: [] };
+  if (kind === 'fine') {
+    const amount = f.fineAmountYuan;
+    const bigFine = amount !== undefined && amount > LOWER_FINE_LIMIT_YUAN;
+    if (!bigFine && f.fineMitigated !== false) {
+      if (f.fineMitigated === true && amount !== undefined) return { cls: 'minor', unknown: [] };
+      const unknown: FactName[] = [];
+      if (amount === undefined) unknown.push('fineAmountYuan');
+      if (f.fineMitigated === undefined) unknown.push('fineMitigated');
+      return { unknown };
+    }
+  }
+  // a fine that is not 较低数额, or 没收: general unless it is in a key sector
+  if (f.keySector === undefined) return { unknown: ['keySector'] };
+  return { cls: f.keySector ? 'key-sector' : 'general', unknown: [] };
+}
+
+const classIs = (...classes: PenaltyClass[]): Test => ({
+  fact: 'penaltyKind',
+  test: () => false,
+  assess: (f) => {
+    const c = penaltyClass(f);
+    if (!c.cls) return { outcome: 'unknown', unknown: c.unknown };
+    return { outcome: classes.includes(c.cls) ? 'holds' : 'fails', unknown: [] };
+  },
+});
+
+const PENALTY_BY_US: Test[] = [
+  recordIs('admin_penalty'),
+  { fact: 'issuedByMarketSupervision', test: is(true) },
+];
+
+/** 第八条第三款–第五款、第九条第二款: the shortest period of publication, after which one may apply. */
+const WAIT_MONTHS: Partial<Record<PenaltyClass, number>> = { general: 3, 'key-sector': 12, restriction: 12 };
+
+const waited = (
+  months: number,
+  dateFact: 'penaltyPublishedDate' | 'seriousListedDate',
+  citation: string,
+): Condition => ({
+  id: months === 3 ? 'waited-three-months' : 'waited-one-year',
+  fact: dateFact,
+  test: (v, _f, ctx) => periodOver(v as string, months, ctx.today),
+  citation,
+  values: (f) => {
+    const from = f[dateFact];
+    return from ? { date: dayAfterPeriod(from, months) } : undefined;
+  },
+});
+
+const earliestApply =
+  (months: number, dateFact: 'penaltyPublishedDate' | 'seriousListedDate') =>
+  (f: Facts, ctx: RuleContext): RouteDates => {
+    const from = f[dateFact];
+    if (!from || periodOver(from, months, ctx.today)) return {};
+    return { earliestApply: dayAfterPeriod(from, months) };
+  };
+
+const PENALTY_CONDITIONS: Condition[] = [
+  { id: 'obligations-fulfilled', fact: 'obligationsFulfilled', test: is(true), citation: 'samr107-art11' },
+  { id: 'rectified', fact: 'rectified', test: is(true), citation: 'samr107-art11' },
+  { id: 'no-repeat-same-type', fact: 'repeatSameTypePenalty', test: is(false), citation: 'samr107-art11' },
+];
+
+const PENALTY_STEPS = {
+  eligible: [
+    'gather-penalty-proof',
+    'prepare-repair-documents',
+    'submit-to-deciding-bureau',
+    'await-repair-decision',
+  ],
+  notEligible: [
+    'meet-penalty-conditions',
+    'gather-penalty-proof',
+    'prepare-repair-documents',
+    'submit-to-deciding-bureau',
+    'await-repair-decision',
+  ],
+};
+
+/**
+ * 107号 has no transitional article: for a penalty published before it took effect the periods above
+ * are our reading, not a stated rule (said beside the answer with 「以市场监管部门答复为准」).
+ */
+const publishedBefore107 = (f: Facts) =>
+  f.penaltyPublishedDate !== undefined && f.penaltyPublishedDate < SAMR_107_IN_FORCE
+    ? [{ id: 'published-before-107', citation: 'samr107-art31' }]
+    : [];
+
+/** 第九条第二款 / 第八条第三款: publication should already have stopped by itself. */
+const maxPeriodPassed = (maxMonths: number, id: string, citation: string) => (f: Facts, ctx: RuleContext) =>
+  f.penaltyPublishedDate && periodOver(f.penaltyPublishedDate, maxMonths, ctx.today)
+    ? [{ id, citation, values: { date: dayAfterPeriod(f.penaltyPublishedDate, maxMonths) } }]
+    : [];
+
+const penaltyRepair = (cls: 'general' | 'key-sector', clause: string, maxMonths: number): Route => {
+  const months = WAIT_MONTHS[cls] as number;
+  return {
+    id: `penalty-${cls}`,
+    path: 'penalty-publicity-repair',
+    when: [...PENALTY_BY_US, classIs(cls)],
+    conditions: [waited(months, 'penaltyPublishedDate', clause), ...PENALTY_CONDITIONS],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_PENALTY,
+    citations: [clause, 'samr107-art11', 'samr107-art14', 'samr107-art16'],
+    steps: PENALTY_STEPS,
+    dates: earliestApply(months, 'penaltyPublishedDate'),
+    notes: (f, ctx) => [
+      ...publishedBefore107(f),
+      ...maxPeriodPassed(maxMonths, 'publication-should-have-ended', clause)(f, ctx),
+    ],
+  };
+};
+
+export const PENALTY_ROUTES: Route[] = [
+  {
+    // 信用中国 and the deciding department (NDRC 令第36号); market supervision repairs only its own records
+    id: 'penalty-other-department',
+    path: 'not-covered',
+    when: [recordIs('admin_penalty', 'serious_list'), { fact: 'issuedByMarketSupervision', test: is(false) }],
+    conditions: [],
+    documents: [],
+    deadline: null,
+    citations: ['samr107-art4', 'ndrc-credit-repair'],
+    steps: { eligible: [], notEligible: ['repair-through-credit-china', 'ask-deciding-department'] },
+    verdict: false,
+  },
+  {
+    id: 'penalty-minor',
+    path: 'penalty-auto-expiry',
+    when: [...PENALTY_BY_US, classIs('minor')],
+    conditions: [],
+    documents: [],
+    deadline: null,
+    citations: ['samr107-art7'],
+    steps: { eligible: [], notEligible: ['wait-for-publication-to-end', 'keep-clean-record'] },
+    verdict: false,
+    dates: (f) =>
+      f.penaltyKind !== 'warning' && f.penaltyPublishedDate
+        ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 3) }
+        : {},
+    notes: (f) =>
+      f.penaltyKind === 'warning' ? [{ id: 'warning-not-published', citation: 'samr107-art7' }] : [],
+  },
+  {
+    id: 'penalty-revocation',
+    path: 'penalty-not-repairable',
+    when: [...PENALTY_BY_US, classIs('revocation')],
+    conditions: [],
+    documents: [],
+    deadline: null,
+    citations: ['samr107-art8'],
+    steps: {
+      eligible: [],
+      notEligible: ['wait-for-publication-to-end', 'keep-clean-record', 'contact-bureau'],
+    },
+    verdict: false,
+    dates: (f) =>
+      f.penaltyPublishedDate ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 36) } : {},
+  },
+  {
+    id: 'penalty-restriction',
+    path: 'penalty-publicity-repair',
+    when: [...PENALTY_BY_US, classIs('restriction')],
+    conditions: [
+      waited(12, 'penaltyPublishedDate', 'samr107-art8'),
+      { id: 'restriction-ended', fact: 'restrictionEnded', test: is(true), citation: 'samr107-art8' },
+      ...PENALTY_CONDITIONS,
+    ],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_PENALTY,
+    citations: ['samr107-art8', 'samr107-art11', 'samr107-art14', 'samr107-art16'],
+    steps: PENALTY_STEPS,
+    dates: earliestApply(12, 'penaltyPublishedDate'),
+    notes: publishedBefore107,
+  },
+  penaltyRepair('key-sector', 'samr107-art8', 36),
+  penaltyRepair('general', 'samr107-art9', 12),
+  {
+    id: 'serious-list',
+    path: 'serious-list-early-removal',
+    when: [
+      recordIs('serious_list'),
+      { fact: 'issuedByMarketSupervision', test: is(true), whenAbsent: 'holds' },
+    ],
+    conditions: [
+      waited(12, 'seriousListedDate', 'samr107-art13'),
+      {
+        id: 'obligations-fulfilled',
+        fact: 'obligationsFulfilled',
+        test: is(true),
+        citation: 'samr107-art13',
+      },
+      { id: 'rectified', fact: 'rectified', test: is(true), citation: 'samr107-art13' },
+      {
+        id: 'no-later-heavier-penalty',
+        fact: 'laterHeavierPenalty',
+        test: is(false),
+        citation: 'samr107-art13',
+      },
+      {
+        id: 'no-statutory-measure-running',
+        fact: 'statutoryMeasureRunning',
+        test: is(false),
+        citation: 'samr107-art13',
+      },
+    ],
+    documents: REPAIR_DOCS,
+    deadline: NATIONAL_PENALTY,
+    citations: ['samr107-art13', 'samr107-art14', 'samr107-art16', 'serious-violation-list'],
+    steps: {
+      eligible: [
+        'gather-serious-list-proof',
+        'prepare-repair-documents',
+        'submit-to-listing-bureau',
+        'await-repair-decision',
+      ],
+      notEligible: [
+        'meet-serious-list-conditions',
+        'gather-serious-list-proof',
+        'prepare-repair-documents',
+        'submit-to-listing-bureau',
+        'await-repair-decision',
+      ],
+    },
+    dates: (f, ctx) => ({
+      ...earliestApply(12, 'seriousListedDate')(f, ctx),
+      ...(f.seriousListedDate ? { publicationEnds: dayAfterPeriod(f.seriousListedDate, 36) } : {}),
+    }),
   },
 ];
 
@@ -374,10 +786,46 @@ export const QUESTION_ORDER: FactName[] = [
   'infoCorrected',
   'errorKind',
   'operatingAtRegisteredAddress',
+  // penalties, asked the way an owner knows them: who fined, what, how much, when published, done?
+  'issuedByMarketSupervision',
+  'penaltyKind',
+  'fineAmountYuan',
+  'fineMitigated',
+  'keySector',
+  'penaltyPublishedDate',
+  'seriousListedDate',
+  'restrictionEnded',
+  'obligationsFulfilled',
+  'rectified',
+  'repeatSameTypePenalty',
+  'laterHeavierPenalty',
+  'statutoryMeasureRunning',
 ];
 
 /**
  * Facts that choose between families of routes (listed or not, why, which error): while one of them
  * is unknown, the questions of any single branch would assume an answer the user has not given.
  */
-export const BRANCHING_FACTS: readonly FactName[] = ['listed', 'listingReason', 'errorKind'];
+export const BRANCHING_FACTS: readonly FactName[] = [
+  'listed',
+  'listingReason',
+  'errorKind',
+  'issuedByMarketSupervision',
+  'penaltyKind',
+  'fineAmountYuan',
+  'fineMitigated',
+  'keySector',
+];
+
+/** Every route, the revocation warning first, in the order evaluate tries them. */
+export const ALL_ROUTES: Route[] = [REVOCATION_RISK, ...PENALTY_ROUTES, ...ROUTES];
+
+/** Reason ids that routes add as notes (not conditions), for the knowledge cross-check. */
+export const NOTE_REASON_IDS = [
+  'published-before-107',
+  'publication-should-have-ended',
+  'warning-not-published',
+];
+
+/** Step ids evaluate adds to a route's own: the agent's ID, and the home bureau outside the county. */
+export const ADDED_STEP_IDS = ['agent-brings-id', 'submit-at-registration-bureau'];

@@ -33,6 +33,24 @@ export const DOC_TYPE_HINTS = [
 ] as const;
 export type DocTypeHint = (typeof DOC_TYPE_HINTS)[number];
 
+/** What the user wants repaired (DOMAIN §4); absent = the 经营异常名录, as before penalties were covered. */
+export const RECORD_TYPES = ['abnormal_list', 'admin_penalty', 'serious_list'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/**
+ * The heaviest penalty in the decision (DOMAIN §4): restriction = 限制开展生产经营活动 / 责令停产停业 /
+ * 限制从业 / 暂扣; revocation = 降低资质等级 / 吊销许可证件 / 吊销营业执照 / 责令关闭.
+ */
+export const PENALTY_KINDS = [
+  'warning',
+  'criticism',
+  'fine',
+  'confiscation',
+  'restriction',
+  'revocation',
+] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
 export interface Facts {
   entityType?: EntityType;
   isBranch?: boolean;
@@ -62,6 +80,29 @@ export interface Facts {
   locatable?: boolean;
   yearsWithoutAnnualReport?: number;
   taxFiled?: boolean;
+  // Penalties and the serious list (DOMAIN §3a–4).
+  recordType?: RecordType;
+  issuedByMarketSupervision?: boolean;
+  penaltyKind?: PenaltyKind;
+  /** the fine was set at the 从轻 or 减轻 level */
+  fineMitigated?: boolean;
+  fineAmountYuan?: number;
+  /** food, drugs, medical devices, cosmetics, special equipment, key industrial products */
+  keySector?: boolean;
+  /** YYYY-MM-DD; the waiting period counts from publication */
+  penaltyPublishedDate?: string;
+  restrictionEnded?: boolean;
+  obligationsFulfilled?: boolean;
+  rectified?: boolean;
+  repeatSameTypePenalty?: boolean;
+  /** YYYY-MM-DD */
+  seriousListedDate?: string;
+  laterHeavierPenalty?: boolean;
+  statutoryMeasureRunning?: boolean;
+  /** false when the business is registered outside the configured county; absent = inside */
+  inJurisdiction?: boolean;
+  /** someone (a relative, an accountant, an agent) applies on the business's behalf */
+  applicantIsAgent?: boolean;
   /** Only ever set by NLU: which document the user asked for. Not a rules input. */
   docType?: DocTypeHint;
 }
@@ -98,10 +139,33 @@ export const FACT_KINDS = {
   locatable: { kind: 'boolean' },
   yearsWithoutAnnualReport: { kind: 'count' },
   taxFiled: { kind: 'boolean' },
+  recordType: { kind: 'enum', values: RECORD_TYPES },
+  issuedByMarketSupervision: { kind: 'boolean' },
+  penaltyKind: { kind: 'enum', values: PENALTY_KINDS },
+  fineMitigated: { kind: 'boolean' },
+  fineAmountYuan: { kind: 'amount' },
+  keySector: { kind: 'boolean' },
+  penaltyPublishedDate: { kind: 'date' },
+  restrictionEnded: { kind: 'boolean' },
+  obligationsFulfilled: { kind: 'boolean' },
+  rectified: { kind: 'boolean' },
+  repeatSameTypePenalty: { kind: 'boolean' },
+  seriousListedDate: { kind: 'date' },
+  laterHeavierPenalty: { kind: 'boolean' },
+  statutoryMeasureRunning: { kind: 'boolean' },
+  inJurisdiction: { kind: 'boolean' },
+  applicantIsAgent: { kind: 'boolean' },
   docType: { kind: 'enum', values: DOC_TYPE_HINTS },
 } as const satisfies Record<
   FactName,
-  { kind: 'boolean' } | { kind: 'year' } | { kind: 'count' } | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'year' }
+  | { kind: 'count' }
+  /** a sum of money in yuan, ≥ 0 */
+  | { kind: 'amount' }
+  /** a calendar date, YYYY-MM-DD */
+  | { kind: 'date' }
+  | { kind: 'enum'; values: readonly string[] }
 >;
 
 export const FACT_NAMES = Object.keys(FACT_KINDS) as FactName[];
@@ -113,6 +177,10 @@ export const PATHS = [
   'punishment-buffer',
   'revocation-risk',
   'standard-repair',
+  'penalty-publicity-repair',
+  'penalty-auto-expiry',
+  'penalty-not-repairable',
+  'serious-list-early-removal',
   'not-covered',
   'undetermined',
 ] as const;
@@ -123,6 +191,7 @@ export const DOCUMENT_IDS = [
   'credit-commitment',
   'minor-error-application',
   'situation-explanation',
+  'agent-authorization',
 ] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
@@ -139,12 +208,32 @@ export interface Reason {
   fact?: FactName;
   met: boolean;
   citation?: CitationId;
+  /** values the wording needs, e.g. the earliest date to apply {date: '2027-04-01'} */
+  values?: Record<string, string>;
 }
 
 export interface Deadline {
+  /** working days for the decision */
   workingDays: number;
-  /** what the count starts from: receipt of the application, or verification */
-  from: 'receipt' | 'verification';
+  /**
+   * what the count starts from: receipt of the application (the county plan's promise), acceptance
+   * (总局令第107号第十六条), or verification (unreachable-address listings and information corrections)
+   */
+  from: 'receipt' | 'acceptance' | 'verification';
+  /** working days from receipt to acceptance, where the rule sets them (总局令第107号第十四条: 2) */
+  acceptanceWorkingDays?: number;
+  /** extra working days the head of the bureau may approve (总局令第107号第十六条: 10) */
+  extensionWorkingDays?: number;
+  /** the citation id of the rule the deadline comes from (every route of rules/routes.ts sets it) */
+  rule?: CitationId;
+}
+
+/** Calendar dates that follow from the facts and the day the rules are applied (YYYY-MM-DD). */
+export interface RouteDates {
+  /** the earliest day to apply, when a waiting period has not yet run out */
+  earliestApply?: string;
+  /** the day publication stops by itself (minor penalties, non-repairable ones, the serious list) */
+  publicationEnds?: string;
 }
 
 export interface Determination {
@@ -158,4 +247,6 @@ export interface Determination {
   documents: DocumentId[];
   deadline: Deadline | null;
   citations: CitationId[];
+  /** dates counted to the day the rules were applied; absent when none applies */
+  dates?: RouteDates;
 }

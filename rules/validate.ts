@@ -4,6 +4,9 @@ import { FACT_KINDS, FACT_NAMES, type FactName, type Facts } from './types.ts';
 
 export const EARLIEST_LISTING_YEAR = 1990;
 export const MAX_YEARS_WITHOUT_REPORT = 100;
+/** above any fine a county bureau decides; a typo guard, not a legal limit */
+export const MAX_FINE_YUAN = 1_000_000_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type FactsCheck = { ok: true; facts: Facts } | { ok: false; problems: string[] };
 
@@ -70,6 +73,22 @@ export function factProblem(name: FactName, value: unknown, now: Date = new Date
         value <= MAX_YEARS_WITHOUT_REPORT
         ? null
         : `${name}: expected a whole number of years from 0 to ${MAX_YEARS_WITHOUT_REPORT}, got ${JSON.stringify(value)}`;
+    case 'amount':
+      return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_FINE_YUAN
+        ? null
+        : `${name}: expected an amount in yuan such as 20000 (0 to ${MAX_FINE_YUAN}), got ${JSON.stringify(value)}`;
+    case 'date': {
+      const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+      const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+      if (!d || d.toISOString().slice(0, 10) !== value)
+        return `${name}: expected a date as YYYY-MM-DD such as 2026-03-15, got ${JSON.stringify(value)}`;
+      if (Number(m?.[1]) < EARLIEST_LISTING_YEAR)
+        return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
+      // a day ahead of the local date: publication dates are Chinese dates, the server may run on UTC
+      const tomorrow = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + 1));
+      if (d > tomorrow) return `${name}: ${value} is in the future`;
+      return null;
+    }
   }
 }
 

@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--explain', '输出中文说明而不是 JSON / print the Chinese explanation instead of JSON')
     .option(
       '--date <YYYY-MM-DD>',
-      '提交日期，用于推算办结日期（配合 --explain）/ submission date for the calendar deadline (with --explain)',
+      '判断所依据的日期（等待期算到这一天），也是推算办结日期的提交日 / the day the rules are applied (waiting periods are counted to it) and the submission date for the calendar deadline; default today in China',
     )
     .action(async (opts: CheckOptions) => {
       const [{ validateFacts }, { evaluate }, { parseIsoDate }] = await Promise.all([
@@ -64,11 +64,13 @@ export function register(program: Command): void {
       const checked = validateFacts(parseJson(text, source));
       if (!checked.ok)
         throw new UsageError(`invalid facts in ${source}: ${checked.problems.map(oneLine).join('; ')}`);
-      const determination = evaluate(checked.facts);
+      const today = opts.date?.trim();
+      const determination = evaluate(checked.facts, today ? { today } : {});
       if (opts.explain) {
         const { explain } = await import('../../knowledge/explain.ts');
-        const submissionDate = opts.date?.trim();
-        process.stdout.write(`${explain(determination, checked.facts, { submissionDate })}\n`);
+        process.stdout.write(
+          `${explain(determination, checked.facts, { submissionDate: today, ...(today ? { today } : {}) })}\n`,
+        );
         return;
       }
       process.stdout.write(`${JSON.stringify(determination, null, 2)}\n`);

@@ -23,7 +23,7 @@ const PANEL_DRAFT_FIELDS: FieldName[] = [
 export interface FactMeta {
   name: string;
   label: string;
-  kind: 'boolean' | 'year' | 'count' | 'enum';
+  kind: 'boolean' | 'year' | 'count' | 'amount' | 'date' | 'enum';
   options?: { value: string | boolean; label: string }[];
   /** the interview question and how a caller can find the answer: shown as a tooltip */
   help?: string;

@@ -74,7 +74,11 @@ function factProblemText(name: FactName, value: unknown, now: Date, labels?: Fac
         ? `${shown}应为 ${spec.values.map(option).join('、')} 之一`
         : spec.kind === 'year'
           ? `${shown}应为 ${EARLIEST_LISTING_YEAR}–${now.getFullYear()} 之间的年份`
-          : `${shown}应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`;
+          : spec.kind === 'count'
+            ? `${shown}应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`
+            : spec.kind === 'amount'
+              ? `${shown}应为以元计的金额，如 20000`
+              : `${shown}应为 YYYY-MM-DD 格式的日期，如 2026-03-15`;
   return `${chinese} / ${english}`;
 }
 

@@ -2,6 +2,7 @@
 // years, counts, entity types, reasons, error kinds, document kinds.
 import { type ENTITY_TYPES, FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
+import { readAmountYuan, readDate } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -303,6 +304,10 @@ export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = 
       const m = /(\d{1,2}|[一两二三四五六七八九十])(?:年|次|个)?/.exec(s);
       return { value: m ? smallNumber(m[1] ?? '') : undefined };
     }
+    case 'amount':
+      return { value: readAmountYuan(s) };
+    case 'date':
+      return { value: readDate(s, now) };
     case 'enum': {
       if (fact === 'entityType') return { value: firstMatch(ENTITY_WORDS, s) };
       if (fact === 'listingReason') return { value: firstMatch(REASON_WORDS, s) };

@@ -9,6 +9,8 @@
 // - pathAccuracy / eligibleAccuracy: over the lines that give `path` / `eligible`; for utterances
 //   the determination is evaluate(understood facts), for scenarios evaluate(line facts);
 // - a scenario line counts as a right path only if its `documents` and `missingIncludes` hold too.
+
+import { parseIsoDate } from '../../rules/deadline.ts';
 import type { Determination, Facts } from '../../rules/types.ts';
 import { validateFacts } from '../../rules/validate.ts';
 import { INTENTS, type Intent, type Understanding } from './index.ts';
@@ -36,6 +38,8 @@ interface ScenarioLine {
   eligible?: boolean | null;
   documents?: string[];
   missingIncludes?: string[];
+  /** YYYY-MM-DD: the day the rules are applied (waiting periods are counted to it) */
+  date?: string;
 }
 export type EvalLine = UtteranceLine | ScenarioLine;
 
@@ -93,9 +97,12 @@ export function parseEvalFile(text: string): EvalLine[] {
       };
       const documents = list('documents');
       const missingIncludes = list('missingIncludes');
+      if (obj.date !== undefined && (typeof obj.date !== 'string' || !parseIsoDate(obj.date)))
+        fail('"date" must be a real date as YYYY-MM-DD, e.g. "2026-12-02"');
       out.push({
         kind: 'scenario',
         ...common,
+        ...(typeof obj.date === 'string' ? { date: obj.date } : {}),
         ...(documents ? { documents } : {}),
         ...(missingIncludes ? { missingIncludes } : {}),
       });
@@ -141,7 +148,7 @@ export interface EvalReport {
 
 export interface ScoreDeps {
   understand: (text: string) => Understanding;
-  evaluate?: (facts: Facts) => Determination;
+  evaluate?: (facts: Facts, opts?: { today?: string }) => Determination;
 }
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 10000) / 10000;
@@ -190,7 +197,10 @@ export function scoreEval(lines: EvalLine[], deps: ScoreDeps): EvalReport {
     }
     const needsRules = l.path !== undefined || l.eligible !== undefined || l.kind === 'scenario';
     if (needsRules && deps.evaluate) {
-      const d = deps.evaluate(factsForRules);
+      const d = deps.evaluate(
+        factsForRules,
+        l.kind === 'scenario' && l.date !== undefined ? { today: l.date } : undefined,
+      );
       let lineOk = true;
       if (l.path !== undefined) {
         pathN++;

@@ -53,7 +53,17 @@ const text = (v: unknown): string | null => (v === undefined || v === null ? nul
 interface CaseRow {
   id: string;
   draft_fields: string;
+  route: string;
+  eligible: number | null;
+  unmet: string;
+  last_choices: string;
+  company: string | null;
+  credit_code: string | null;
+  phone: string | null;
+  expired_at: number | null;
 }
+const CASE_COLUMNS =
+  'id, draft_fields, route, eligible, unmet, last_choices, company, credit_code, phone, expired_at';
 
 export interface WriteOptions {
   /** no audit rows (importing old files) */
@@ -99,14 +109,15 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
         [key, JSON.stringify(s), at],
       );
-      let c = await db.get<CaseRow>('SELECT id, draft_fields FROM cases WHERE session_key = ?', [key]);
+      let c = await db.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`, [key]);
       if (!c) {
-        c = { id: caseIdFor(key), draft_fields: '{}' };
         const created = s.createdAt || at;
         await db.run(
           'INSERT INTO cases (id, session_key, channel, owner, created_at, updated_at, day) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-          [c.id, key, channel, userId, created, at, chinaDay(created)],
+          [caseIdFor(key), key, channel, userId, created, at, chinaDay(created)],
         );
+        c = await db.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [caseIdFor(key)]);
+        if (!c) throw new Error(`case ${caseIdFor(key)} exists for another session than ${key}`);
       }
       // what staff typed in the panel wins over what the caller said in the chat
       const typed = JSON.parse(c.draft_fields) as Record<string, string>;
@@ -114,21 +125,27 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         const v = typed[f] ?? chat[f];
         return v === undefined || v === '' ? null : String(v);
       };
-      await db.run(
-        `UPDATE cases SET updated_at = ?, route = ?, eligible = ?, unmet = ?, last_choices = ?,
-           company = ?, credit_code = ?, phone = ?, expired_at = NULL WHERE id = ?`,
-        [
-          at,
-          det.path,
-          det.eligible === null ? null : det.eligible ? 1 : 0,
-          JSON.stringify(unmet),
-          JSON.stringify(s.choices ?? []),
-          pick('name'),
-          pick('creditCode'),
-          pick('phone'),
-          c.id,
-        ],
-      );
+      const next: Record<string, Param> = {
+        route: det.path,
+        eligible: det.eligible === null ? null : det.eligible ? 1 : 0,
+        unmet: JSON.stringify(unmet),
+        last_choices: JSON.stringify(s.choices ?? []),
+        company: pick('name'),
+        credit_code: pick('creditCode'),
+        phone: pick('phone'),
+        expired_at: null,
+      };
+      // only the columns that changed: each one assigned rewrites its index entries too
+      const sets = ['updated_at = ?'];
+      const params: Param[] = [at];
+      for (const [col, v] of Object.entries(next)) {
+        const cur = c[col as keyof CaseRow];
+        if ((cur === null || cur === undefined ? null : String(cur)) !== (v === null ? null : String(v))) {
+          sets.push(`${col} = ?`);
+          params.push(v);
+        }
+      }
+      await db.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, [...params, c.id]);
       for (const line of newLines(prev?.history ?? [], s.history ?? [])) {
         await db.run('INSERT INTO transcript (case_id, at, speaker, text) VALUES (?, ?, ?, ?)', [
           c.id,

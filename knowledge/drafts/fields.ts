@@ -38,6 +38,9 @@ export const FIELD_NAMES = [
   'reasonNotAtAddress',
   'contactMethod',
   'plannedCorrection',
+  // the 授权委托书 (DOMAIN §7): who applies on the business's behalf
+  'agentName',
+  'agentIdNumber',
   'applicationDate',
   'path',
 ] as const;
@@ -68,6 +71,8 @@ export interface DraftData {
   reasonNotAtAddress?: string;
   contactMethod?: string;
   plannedCorrection?: string;
+  agentName?: string;
+  agentIdNumber?: string;
   applicationDate?: string;
   path?: PathId;
 }

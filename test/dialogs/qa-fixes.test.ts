@@ -60,7 +60,7 @@ describe('side questions and stray input', () => {
   it('a number outside the menu asks for a number in range', async () => {
     const c = await chat();
     await c.send('/start');
-    await c.says('9', '1–6');
+    await c.says('9', '1–8');
   });
 
   it('「不清楚」 whether listed does not go on with questions that assume a listing', async () => {

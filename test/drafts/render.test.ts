@@ -54,12 +54,14 @@ const caseData: Record<DocumentId, Record<string, unknown>> = {
     contactMethod: '经营者手机13912345678',
     plannedCorrection: '于2023年6月30日前办理住所变更登记',
   },
+  'agent-authorization': { ...individual, agentName: '张小明', agentIdNumber: '421222199001011234' },
 };
 const TITLES: Record<DocumentId, string> = {
   'repair-application': '信用修复申请书',
   'credit-commitment': '守信承诺书',
   'minor-error-application': '轻微差错免列异申请书',
   'situation-explanation': '情况说明',
+  'agent-authorization': '授权委托书',
 };
 
 async function documentXml(data: Uint8Array): Promise<string> {

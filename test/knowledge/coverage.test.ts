@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { CITATION_IDS } from '../../rules/citations.ts';
-import { REVOCATION_RISK, ROUTES } from '../../rules/routes.ts';
+import { ADDED_STEP_IDS, ALL_ROUTES, NOTE_REASON_IDS } from '../../rules/routes.ts';
 import {
   DOC_TYPE_HINTS,
   DOCUMENT_IDS,
@@ -12,10 +12,12 @@ import {
   FACT_NAMES,
   LISTING_REASONS,
   PATHS,
+  PENALTY_KINDS,
+  RECORD_TYPES,
 } from '../../rules/types.ts';
 
 const k = loadKnowledge();
-const routes = [REVOCATION_RISK, ...ROUTES];
+const routes = ALL_ROUTES;
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 describe('knowledge covers the rules, and nothing else', () => {
@@ -28,6 +30,8 @@ describe('knowledge covers the rules, and nothing else', () => {
     expect(sorted(Object.keys(k.labels.values.listingReason))).toEqual(sorted(LISTING_REASONS));
     expect(sorted(Object.keys(k.labels.values.errorKind))).toEqual(sorted(ERROR_KINDS));
     expect(sorted(Object.keys(k.labels.values.docType))).toEqual(sorted(DOC_TYPE_HINTS));
+    expect(sorted(Object.keys(k.labels.values.recordType))).toEqual(sorted(RECORD_TYPES));
+    expect(sorted(Object.keys(k.labels.values.penaltyKind))).toEqual(sorted(PENALTY_KINDS));
   });
 
   it('a label for every path and document', () => {
@@ -37,7 +41,10 @@ describe('knowledge covers the rules, and nothing else', () => {
 
   it('a question for every fact a route tests, and only for those', () => {
     const asked = routes.flatMap((r) => [...r.when.map((t) => t.fact), ...r.conditions.map((c) => c.fact)]);
-    expect(sorted(Object.keys(k.questions))).toEqual(sorted(asked));
+    // a combined test names its first fact; the others it reads are asked too (the penalty's class)
+    const combined = ['fineAmountYuan', 'fineMitigated', 'keySector'];
+    // applicantIsAgent changes the documents, not the route: asked by staff and drafts
+    expect(sorted(Object.keys(k.questions))).toEqual(sorted([...asked, ...combined, 'applicantIsAgent']));
   });
 
   it('a service guide for every path a route leads to (plus the fallback not-covered)', () => {
@@ -53,12 +60,12 @@ describe('knowledge covers the rules, and nothing else', () => {
 
   it('text for every step id, and no orphan step', () => {
     const used = routes.flatMap((r) => [...r.steps.eligible, ...r.steps.notEligible]);
-    expect(sorted(Object.keys(k.steps))).toEqual(sorted([...used, 'contact-bureau']));
+    expect(sorted(Object.keys(k.steps))).toEqual(sorted([...used, 'contact-bureau', ...ADDED_STEP_IDS]));
   });
 
   it('met/unmet text for every route and condition id, and no orphan reason', () => {
     const ids = routes.flatMap((r) => [`route:${r.id}`, ...r.conditions.map((c) => c.id)]);
-    expect(sorted(Object.keys(k.reasons))).toEqual(sorted(ids));
+    expect(sorted(Object.keys(k.reasons))).toEqual(sorted([...ids, ...NOTE_REASON_IDS]));
   });
 
   it('a label for every citation id of rules/, and every other label is cited by the FAQ', () => {
@@ -79,7 +86,10 @@ describe('knowledge covers the rules, and nothing else', () => {
       '《探索开展信用提升行动先行区创建方案》（通城县，2023）四(三)一',
     );
     expect(k.labels.citations['samr-credit-repair']).toBe(
-      '《市场监督管理信用修复管理办法》（国家市场监督管理总局，2021年9月1日起施行）',
+      '《市场监督管理信用修复管理办法》（国家市场监督管理总局令第107号，2025年12月25日起施行）',
+    );
+    expect(k.labels.citations['samr107-art11']).toBe(
+      '《市场监督管理信用修复管理办法》（总局令第107号）第十一条',
     );
     for (const [id, label] of Object.entries(k.labels.citations)) expect(label, id).toMatch(/^《.+》/);
   });

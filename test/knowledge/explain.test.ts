@@ -21,13 +21,12 @@ import { minorErrorBase } from '../fixtures/facts.ts';
 
 const k = loadKnowledge();
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const scenarios: { id: string; facts: Facts }[] = readFileSync(
-  resolve(repoRoot, 'test/fixtures/eval-dev/scenarios.jsonl'),
-  'utf8',
-)
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const read = (name: string): { id: string; date?: string; facts: Facts }[] =>
+  readFileSync(resolve(repoRoot, 'test/fixtures/eval-dev', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+const scenarios = [...read('scenarios.jsonl'), ...read('penalty-scenarios.jsonl')];
 
 const TOLERANT: Facts = {
   entityType: 'individual',
@@ -42,8 +41,8 @@ describe('explain() for every eval-dev scenario', () => {
   it('there are scenarios', () => expect(scenarios.length).toBeGreaterThanOrEqual(12));
 
   it.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, s) => {
-    const det = evaluate(s.facts);
-    const text = explain(det, s.facts);
+    const det = evaluate(s.facts, s.date ? { today: s.date } : {});
+    const text = explain(det, s.facts, s.date ? { today: s.date } : {});
     expect(text).not.toMatch(/undefined|\{\w+\}|\[object/);
     if (det.path === 'undetermined') {
       for (const f of det.missing)
@@ -155,8 +154,9 @@ describe('deadline dates', () => {
     const det = evaluate(facts);
     expect(det.deadline?.from).toBe('verification');
     const text = explain(det, facts, { submissionDate: '2026-09-28' });
-    expect(text).toContain('核实情况后5个工作日');
-    expect(text).toContain('核实完毕后5个工作日内');
+    // 总局令第107号第十六条第一款: an unreachable-address listing is decided 2 working days after verification
+    expect(text).toContain('核实后2个工作日内作出决定');
+    expect(text).toContain('核实完毕后2个工作日内');
     expect(text).not.toMatch(/2026年9月28日|2026-09-28|数到/);
   });
 });

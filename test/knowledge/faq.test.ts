@@ -42,7 +42,9 @@ describe('findFaq()', () => {
 describe('faqAnswer()', () => {
   it('gives the answer with its basis as citation labels', () => {
     const text = faqAnswer('serious-violation-list');
-    expect(text).toContain('15个工作日');
+    // 总局令第107号第十六条 (the rule in force), not the 15 days of the 2021 listing rule
+    expect(text).toContain('7个工作日');
+    expect(text).toContain('《市场监督管理信用修复管理办法》（总局令第107号）第十三条');
     expect(text).toContain('《市场监督管理严重违法失信名单管理办法》');
   });
 

@@ -25,7 +25,7 @@ describe('四(三)一 容缺修复: individual or cooperative listed since 2020 
     expect(d.eligible).toBe(true);
     expect(d.missing).toEqual([]);
     expect(d.documents).toEqual(REPAIR_DOCS);
-    expect(d.deadline).toEqual({ workingDays: 5, from: 'receipt' });
+    expect(d.deadline).toEqual({ workingDays: 5, from: 'receipt', rule: '四(三)一' });
     expect(d.citations).toContain('四(三)一');
     expect(d.steps).toContain('submit-application');
     expect(d.steps).not.toContain('file-previous-year-paper-report');
@@ -127,13 +127,20 @@ describe('四(三)二 容缺修复: listed as unreachable at the registered addr
   it('with the change registered: the two documents, 5 working days, clause 四(三)二', () => {
     const d = evaluate({ ...base, addressChangeRegistered: true });
     expect(d.documents).toEqual(REPAIR_DOCS);
-    expect(d.deadline).toEqual({ workingDays: 5, from: 'receipt' });
+    // the county plan's own promise for its 容缺 route
+    expect(d.deadline).toEqual({ workingDays: 5, from: 'receipt', rule: '四(三)二' });
     expect(d.citations).toContain('四(三)二');
   });
 
   it('reachable again without a change: standard route, counted after verification', () => {
     const d = evaluate({ ...base, addressChangeRegistered: false, reachableAtRegisteredAddress: true });
-    expect(d.deadline).toEqual({ workingDays: 5, from: 'verification' });
+    // 总局令第107号第十四条、第十六条第一款: accepted in 2, decided 2 working days after verification
+    expect(d.deadline).toEqual({
+      workingDays: 2,
+      from: 'verification',
+      acceptanceWorkingDays: 2,
+      rule: 'samr107-art16',
+    });
     expect(d.steps[0]).toBe('declare-reachable-at-registered-address');
     expect(d.citations).not.toContain('四(三)二');
   });
@@ -174,11 +181,8 @@ describe('standard repair for false information, unpublished instant information
         path: 'standard-repair',
         eligible: true,
         documents: REPAIR_DOCS,
-        // DOMAIN.md §3: unpublished instant information is decided from receipt, the others after verification
-        deadline: {
-          workingDays: 5,
-          from: reason === 'instant_info_not_published' ? 'receipt' : 'verification',
-        },
+        // 总局令第107号第十六条第一款: 2 working days from acceptance (only an unreachable address from verification)
+        deadline: { workingDays: 2, from: 'acceptance', acceptanceWorkingDays: 2, rule: 'samr107-art16' },
       });
       const d = evaluate({ ...base, infoCorrected: false });
       expect(d).toMatchObject({ path: 'standard-repair', eligible: false, missing: [] });

@@ -25,6 +25,17 @@ function arbitraryFor(name: FactName): fc.Arbitrary<unknown> {
       return fc.integer({ min: 1990, max: 2026 });
     case 'count':
       return fc.integer({ min: 0, max: 10 });
+    case 'amount':
+      return fc.constantFrom(0, 2000, 20000, 50000, 50001, 120000);
+    case 'date':
+      return fc.constantFrom(
+        '2024-06-30',
+        '2025-03-01',
+        '2025-05-31',
+        '2025-12-25',
+        '2026-02-28',
+        '2026-05-31',
+      );
   }
 }
 
@@ -103,6 +114,8 @@ const factAndValue = fc
   .chain((name) => fc.tuple(fc.constant(name), arbitraryFor(name)));
 
 const RUNS = { numRuns: 500 };
+/** facts whose absence means something (the 经营异常名录, the configured county) */
+const DEFAULTED_FACTS: FactName[] = ['recordType', 'inJurisdiction'];
 const SIX_KINDS: ErrorKind[] = [
   'contact_info',
   'website_or_shop',
@@ -189,7 +202,10 @@ describe('evaluate over arbitrary valid facts', () => {
         const d = evaluate(f);
         if (d.path === 'undetermined') return;
         const more: Record<string, unknown> = { ...f };
-        for (const [name, value] of additions) if (more[name] === undefined) more[name] = value;
+        // an absent recordType or inJurisdiction has a meaning (the 经营异常名录, this county): stating
+        // another value opens another family of routes, with its own questions
+        for (const [name, value] of additions)
+          if (more[name] === undefined && !DEFAULTED_FACTS.includes(name)) more[name] = value;
         expect(evaluate(more as Facts).path).not.toBe('undetermined');
       }),
       RUNS,
@@ -225,7 +241,14 @@ describe('evaluate over arbitrary valid facts', () => {
         fc.constantFrom(...SIX_KINDS),
         fc.constantFrom(...EXCLUSION_FACTS),
         (f, kind, excl) => {
-          const g: Facts = { ...f, listed: false, errorKind: kind, [excl]: true };
+          const g: Facts = {
+            ...f,
+            listed: false,
+            errorKind: kind,
+            [excl]: true,
+            recordType: undefined,
+            inJurisdiction: undefined,
+          };
           const d = evaluate(g);
           if (revocationHolds(g)) {
             expect(d.path).toBe('revocation-risk');

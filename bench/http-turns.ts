@@ -1,0 +1,155 @@
+// Turns over the staff web API with N stored cases: `node bin/run-ts.js bench/http-turns.ts --cases 20000`.
+// Seeds N cases (real sessions of real conversations, cloned) into a fresh SQLite data directory
+// (or DATABASE_URL), starts `credit-bot web` as its own process over them, and keeps a few
+// simulated callers busy; prints one JSON line: turns per second and latency percentiles.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createEngine } from '../dialogs/engine.ts';
+import { silentLogger } from '../dialogs/log.ts';
+import type { Session } from '../dialogs/session.ts';
+import { chinaDay, openSessionStore } from '../dialogs/storage/index.ts';
+import { percentile, pick, rng, round } from './stats.ts';
+import { UTTERANCES } from './users.ts';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '200' },
+    clients: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '6' },
+  },
+});
+const N = Number(values.cases);
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const TOKEN = `bench-${randomBytes(24).toString('hex')}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'crb-http-bench-'));
+const r = rng(11);
+
+// ---- seed: a few real conversations, cloned to N cases over the last days ----
+const store = await openSessionStore({ dataDir, log: silentLogger });
+const { cases, db } = store.storage;
+{
+  const engine = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+  const templates: Session[] = [];
+  for (let i = 0; i < 12; i++) {
+    const c = await cases.create('bench');
+    const key = { channel: 'web' as const, chatId: c.id, userId: 'bench' };
+    await engine.handle({ ...key, text: '/start' });
+    for (let t = 0; t < 6; t++) await engine.handle({ ...key, text: pick(r, UTTERANCES) });
+    const s = await store.read(`web:${c.id}:bench`);
+    if (s) templates.push(s);
+  }
+  const now = Date.now();
+  await db.tx(async () => {
+    for (let i = templates.length; i < N; i++) {
+      const id = randomBytes(9).toString('base64url');
+      const owner = `staff${i % 7}`;
+      const at = now - Math.floor(r() * 5 * 86_400_000);
+      await db.run(
+        'INSERT INTO cases (id, session_key, channel, owner, created_at, updated_at, day) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [id, `web:${id}:${owner}`, 'web', owner, at, at, chinaDay(at)],
+      );
+      const s = structuredClone(pick(r, templates));
+      s.createdAt = at;
+      s.updatedAt = at;
+      for (const h of s.history) h.at = at;
+      await store.write(`web:${id}:${owner}`, s);
+    }
+  });
+}
+await store.storage.close();
+
+// ---- the server, its own process ----
+const server = spawn(process.execPath, ['bin/credit-bot.js', 'web'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    CREDIT_BOT_DATA_DIR: dataDir,
+    CREDIT_BOT_WEB_PORT: '0',
+    CREDIT_BOT_STAFF_TOKEN: TOKEN,
+    CREDIT_BOT_LOG_LEVEL: 'error',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+    const m = /listening on (http:\/\/\S+)/.exec(out);
+    if (m?.[1]) resolve(m[1].replace(/\/$/, ''));
+  });
+  server.on('exit', (code) => reject(new Error(`credit-bot web exited (${code})`)));
+});
+const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+
+// callers continue stored cases (as staff reopening yesterday's call) and open new ones
+const list = (await (await fetch(`${url}/api/cases`, { headers })).json()) as { cases: { id: string }[] };
+const known = list.cases.map((c) => c.id);
+
+async function caller(until: number, latencies: number[] | null): Promise<number> {
+  let done = 0;
+  let caseId = known.length && r() < 0.7 ? pick(r, known) : null;
+  let choices: { id: string }[] = [];
+  let turns = 0;
+  while (performance.now() < until) {
+    const t = performance.now();
+    let res: Response;
+    if (!caseId || turns > 12) {
+      res = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: '{}' });
+      turns = 0;
+    } else {
+      const body =
+        choices.length && r() < 0.5 ? { choiceId: pick(r, choices).id } : { text: pick(r, UTTERANCES) };
+      res = await fetch(`${url}/api/cases/${caseId}/turns`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+      });
+    }
+    const json = (await res.json()) as {
+      caseId?: string;
+      choices?: { id: string }[];
+      case?: { caseId: string };
+    };
+    if (res.status >= 300) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json).slice(0, 200)}`);
+    latencies?.push(performance.now() - t);
+    caseId = json.caseId ?? json.case?.caseId ?? caseId;
+    // a draft confirmation renders a Word file: measured on its own (docxMs), not here
+    choices = (json.choices ?? []).filter((c) => !/^(k:ok|a:restart|m:human|a:human)$/.test(c.id));
+    turns++;
+    done++;
+  }
+  return done;
+}
+
+try {
+  await Promise.all(Array.from({ length: CLIENTS }, () => caller(performance.now() + 1500, null)));
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const counts = await Promise.all(
+    Array.from({ length: CLIENTS }, () => caller(performance.now() + SECONDS * 1000, latencies)),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  const total = counts.reduce((a, b) => a + b, 0);
+  console.log(
+    JSON.stringify({
+      cases: N,
+      clients: CLIENTS,
+      turns: total,
+      turnsPerSec: round(total / elapsed, 1),
+      p50Ms: round(percentile(latencies, 50), 2),
+      p99Ms: round(percentile(latencies, 99), 2),
+      maxMs: round(Math.max(...latencies), 2),
+    }),
+  );
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.on('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,89 @@
+// Bare answers to the penalty questions that are neither yes/no nor a choice: 「罚了多少钱」 (an amount in
+// yuan) and 「什么时候公示的」 (a date). A month without a day is read as that month's last day, so a
+// waiting period counted from it never ends too early (the rules tell the earliest day to apply).
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
+
+/** 一万五千 → 15000, 两万 → 20000, 八千 → 8000, 十二 → 12; null when it is not a Chinese numeral. */
+function chineseNumber(text: string): number | null {
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let lastUnit = 1;
+  for (const ch of text) {
+    if (ch in DIGIT) digit = DIGIT[ch] as number;
+    else if (ch === '万') {
+      total = (total + section + (digit ?? 0)) * 10_000;
+      section = 0;
+      digit = null;
+      lastUnit = 10_000;
+    } else if (ch in UNIT) {
+      const u = UNIT[ch] as number;
+      section += (digit ?? (u === 10 ? 1 : 0)) * u;
+      digit = null;
+      lastUnit = u;
+    } else return null;
+  }
+  // 一万五 = 15000: a trailing digit counts one unit below the last unit
+  if (digit !== null) section += lastUnit >= 10 ? digit * (lastUnit / 10) : digit;
+  const value = total + section;
+  return value > 0 ? value : null;
+}
+
+/** 「2万」「20000元」「2.5万块」「两万」「一万五」「八千」 → yuan; undefined when no amount is said. */
+export function readAmountYuan(text: string): number | undefined {
+  const s = text.replace(/[,，\s]/g, '');
+  const arabic = /(\d+(?:\.\d+)?)(万|w|W|千|k|K)?/.exec(s);
+  if (arabic) {
+    const n = Number(arabic[1]);
+    const unit = arabic[2];
+    const factor = unit === '万' || unit === 'w' || unit === 'W' ? 10_000 : unit ? 1000 : 1;
+    const value = Math.round(n * factor);
+    return Number.isFinite(value) ? value : undefined;
+  }
+  const cn = /[零〇一二两三四五六七八九十百千万]+/.exec(s);
+  return cn ? (chineseNumber(cn[0]) ?? undefined) : undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/**
+ * 「2026-03-15」「2026年3月15日」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
+ * last day); undefined when no date is said. `now` is the day the user speaks (China time is the caller's).
+ */
+export function readDate(text: string, now: Date): string | undefined {
+  const s = text.replace(/\s/g, '').replace(/号/g, '日');
+  const thisYear = now.getFullYear();
+  const cnMonth = (m: string) => (/^\d+$/.test(m) ? Number(m) : chineseNumber(m));
+  const m =
+    /(?:(\d{4})[年\-./]|(今年|去年|前年))?(\d{1,2}|[一二三四五六七八九十]{1,2})[月\-./](?:(\d{1,2}|[一二三四五六七八九十]{1,3})日?)?/.exec(
+      s,
+    );
+  if (!m) return undefined;
+  const year = m[1]
+    ? Number(m[1])
+    : m[2] === '去年'
+      ? thisYear - 1
+      : m[2] === '前年'
+        ? thisYear - 2
+        : thisYear;
+  const month = cnMonth(m[3] ?? '');
+  if (!month || month < 1 || month > 12) return undefined;
+  const day = m[4] ? cnMonth(m[4]) : lastDay(year, month);
+  if (!day || day < 1 || day > lastDay(year, month)) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
