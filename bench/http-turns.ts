@@ -73,6 +73,8 @@ const server = spawn(process.execPath, ['bin/credit-bot.js', 'web'], {
     CREDIT_BOT_DATA_DIR: dataDir,
     CREDIT_BOT_WEB_PORT: '0',
     CREDIT_BOT_STAFF_TOKEN: TOKEN,
+    // the console wants personal accounts; the bench drives the API with the token alone
+    CREDIT_BOT_STAFF_SHARED_DESK: '1',
     CREDIT_BOT_LOG_LEVEL: 'error',
   },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -333,7 +333,7 @@ export function stepSentences(
  * Only the year is known, so 2 years have surely passed only from the third year on (listed as late
  * as 31 December 2024, the 2 years end on 31 December 2026); the note then says so plainly.
  */
-function separateRegisterNote(facts: Facts, k: Knowledge, today?: string): string | undefined {
+export function separateRegisterNote(facts: Facts, k: Knowledge, today?: string): string | undefined {
   if (facts.entityType !== 'individual' || facts.listed !== true || !facts.listedYear) return undefined;
   if (facts.listedYear > currentYear(today) - 3) return undefined;
   return fill(k.guide.common.separateRegister, { listedYear: facts.listedYear });

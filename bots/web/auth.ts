@@ -1,5 +1,6 @@
-// Staff access: a shared bearer token for the API, and a login page that opens a server-side session
-// held in an HttpOnly, SameSite=Strict cookie. Accounts (optional) are a JSON file of scrypt hashes.
+// Staff access: personal accounts (a JSON file of scrypt hashes) log in on the page and open a
+// server-side session held in an HttpOnly, SameSite=Strict cookie; a bearer token serves API scripts and,
+// only when opted in (CREDIT_BOT_STAFF_SHARED_DESK=1), a single shared desk whose staff type their name.
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -14,9 +15,17 @@ const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 export const MAX_FAILURES = 10;
 /**
  * wrong logins from one address whatever the user name: looser, because a call centre's staff all
- * share one NAT address and one person's typos must not lock the others out
+ * share one NAT address. It only holds back user names that have not logged in from that address
+ * recently, so a burst of guesses never locks out the office's own staff (each still has MAX_FAILURES).
  */
 export const MAX_FAILURES_PER_IP = 100;
+/** how long a successful login marks a user name as "known at this address" */
+export const KNOWN_PAIR_MS = 30 * 24 * 60 * 60 * 1000;
+/** wrong bearer tokens from one address per minute before it gets 429 */
+export const MAX_BAD_TOKENS = 20;
+export const BAD_TOKEN_WINDOW_MS = 60 * 1000;
+/** a shared secret shorter than this is guessable; `openssl rand -hex 24` gives 48 */
+export const MIN_TOKEN_LENGTH = 32;
 export const FAILURE_WINDOW_MS = 5 * 60 * 1000;
 /** how often expired sessions and old failure counts are dropped */
 export const SWEEP_MS = 60 * 1000;
@@ -85,24 +94,35 @@ export function loadAccounts(file: string): Account[] {
 export interface AuthConfig {
   token?: string;
   accounts?: Account[];
+  /** the token also logs in on the page, as a shared desk (staff type their name) */
+  sharedDesk?: boolean;
 }
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   const token = env.CREDIT_BOT_STAFF_TOKEN?.trim() || undefined;
   const accountsFile = env.CREDIT_BOT_STAFF_ACCOUNTS?.trim() || undefined;
-  if (token && token.length < 16) {
+  const sharedDesk = env.CREDIT_BOT_STAFF_SHARED_DESK?.trim() === '1';
+  if (token && token.length < MIN_TOKEN_LENGTH) {
     throw new Error(
-      'CREDIT_BOT_STAFF_TOKEN is too short: use at least 16 random characters (e.g. `openssl rand -hex 24`)',
+      `CREDIT_BOT_STAFF_TOKEN is too short (${token.length} characters): use at least ${MIN_TOKEN_LENGTH} ` +
+        'random characters, e.g. `openssl rand -hex 24`',
+    );
+  }
+  if (sharedDesk && !token) {
+    throw new Error(
+      'CREDIT_BOT_STAFF_SHARED_DESK=1 needs CREDIT_BOT_STAFF_TOKEN: the shared desk logs in with it',
     );
   }
   const accounts = accountsFile ? loadAccounts(accountsFile) : undefined;
-  if (!token && !accounts) {
+  if (!accounts && !sharedDesk) {
     throw new Error(
-      'the staff web console needs access control: set CREDIT_BOT_STAFF_TOKEN (a shared secret, ≥16 chars) ' +
-        'and/or CREDIT_BOT_STAFF_ACCOUNTS (a JSON file of accounts, see docs/web-console.md)',
+      'the staff web console needs personal accounts: set CREDIT_BOT_STAFF_ACCOUNTS to a JSON file of ' +
+        'accounts (see docs/web-console.md; hash passwords with `credit-bot web --hash-password`). ' +
+        'For a single shared desk instead, set CREDIT_BOT_STAFF_TOKEN (≥32 characters) and ' +
+        'CREDIT_BOT_STAFF_SHARED_DESK=1',
     );
   }
-  return { token, accounts };
+  return { token, accounts, sharedDesk };
 }
 
 export interface AuthDeps {
@@ -114,6 +134,9 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
   const verify = deps.verify ?? verifyPassword;
   const sessions = new Map<string, StaffUser & { expires: number }>();
   const failures = new Map<string, { count: number; since: number }>();
+  /** "ip|user" → when that user last logged in from that address */
+  const known = new Map<string, number>();
+  const badTokens = new Map<string, { count: number; since: number }>();
   // An unknown user name is checked against this, so a wrong name costs the same scrypt as a wrong
   // password and the answer time does not tell which account names exist.
   const dummyHash = `scrypt:${randomBytes(16).toString('base64')}:${randomBytes(KEY_LENGTH).toString('base64')}`;
@@ -122,15 +145,27 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
     const t = now();
     for (const [sid, s] of sessions) if (s.expires < t) sessions.delete(sid);
     for (const [key, f] of failures) if (t - f.since > FAILURE_WINDOW_MS) failures.delete(key);
+    for (const [key, f] of badTokens) if (t - f.since > BAD_TOKEN_WINDOW_MS) badTokens.delete(key);
+    for (const [key, at] of known) if (t - at > KNOWN_PAIR_MS) known.delete(key);
   }
   const sweeper = setInterval(sweep, SWEEP_MS);
   sweeper.unref();
 
-  function bearer(header: string | undefined): StaffUser | null {
-    if (!config.token || !header) return null;
+  /**
+   * The staff member a bearer header names; 'throttled' once an address sent more than MAX_BAD_TOKENS
+   * wrong tokens within a minute (then even the right one waits, so guessing gains nothing).
+   */
+  function bearer(header: string | undefined, ip = ''): StaffUser | null | 'throttled' {
+    if (!header) return null;
+    const f = badTokens.get(ip);
+    const t = now();
+    if (f && t - f.since <= BAD_TOKEN_WINDOW_MS && f.count >= MAX_BAD_TOKENS) return 'throttled';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m?.[1]) return null;
-    return sameSecret(m[1], config.token) ? { user: 'staff', name: '坐席' } : null;
+    if (m?.[1] && config.token && sameSecret(m[1], config.token)) return { user: 'api', name: 'API' };
+    if (!m) return null; // Basic or other schemes: not a token guess, the cookie decides
+    if (!f || t - f.since > BAD_TOKEN_WINDOW_MS) badTokens.set(ip, { count: 1, since: t });
+    else f.count++;
+    return null;
   }
 
   function fromCookie(sid: string | undefined): StaffUser | null {
@@ -158,7 +193,10 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
   }
 
   function throttled(ip: string, user: string): boolean {
-    return over(userKey(ip, user), MAX_FAILURES) || over(ip, MAX_FAILURES_PER_IP);
+    if (over(userKey(ip, user), MAX_FAILURES)) return true;
+    const seen = known.get(userKey(ip, user));
+    const isKnown = seen !== undefined && now() - seen <= KNOWN_PAIR_MS;
+    return !isKnown && over(ip, MAX_FAILURES_PER_IP);
   }
 
   function recordFailure(key: string): void {
@@ -167,7 +205,10 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
     else f.count++;
   }
 
-  /** Accounts need user + password; the shared token works as a password with any (or no) user name. */
+  /**
+   * Accounts need user + password. On a shared desk (opt-in) the token is the password and the user
+   * field carries the staff member's own name, so every audit row still says who acted.
+   */
   async function check(user: string, password: string): Promise<StaffUser | null> {
     if (!password || password.length > 1024) return null;
     const account = config.accounts?.find((a) => a.user === user);
@@ -177,8 +218,8 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
         : null;
     }
     if (config.accounts) await verify(password, dummyHash);
-    if (config.token && sameSecret(password, config.token)) {
-      return { user: 'staff', name: '坐席' };
+    if (config.sharedDesk && config.token && user && sameSecret(password, config.token)) {
+      return { user: `desk:${user.slice(0, 32)}`, name: `${user.slice(0, 32)}（共用席位）` };
     }
     return null;
   }
@@ -202,6 +243,7 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
       }
       // Only this person's count is reset: a valid login must not wipe the address's count.
       failures.delete(userKey(ip, name));
+      known.set(userKey(ip, name), now());
       const sid = randomBytes(32).toString('base64url');
       sessions.set(sid, { ...staff, expires: now() + SESSION_TTL_MS });
       return { sid, user: staff };
@@ -212,7 +254,7 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
     sweep,
     /** how many sessions and failure counts are held (for tests and diagnostics) */
     held(): { sessions: number; failures: number } {
-      return { sessions: sessions.size, failures: failures.size };
+      return { sessions: sessions.size, failures: failures.size + badTokens.size };
     },
     close(): void {
       clearInterval(sweeper);

@@ -1,7 +1,7 @@
 // The staff web console: a JSON API over the conversation engine plus a static page (no build step,
 // no external assets, works offline). Every page and API call needs a staff login or the bearer token.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,6 +11,8 @@ import Fastify, {
 } from 'fastify';
 import { createLogger, type Logger } from '../../dialogs/log.ts';
 import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
+import { separateRegisterNote } from '../../knowledge/explain.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
 import { DOCUMENT_IDS, type DocumentId } from '../../rules/types.ts';
 import {
   type Auth,
@@ -20,12 +22,23 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, openCaseIndex, withActor } from './case-index.ts';
+import { type CaseIndex, type CaseRecord, chinaDay, openCaseIndex, withActor } from './case-index.ts';
+import {
+  type CaseEvent,
+  type CasePatch,
+  type CaseRecords,
+  openCaseRecords,
+  retentionMsFromEnv,
+} from './case-records.ts';
+import { registerCaseRoutes } from './case-routes.ts';
+import { createLive, type Live } from './live.ts';
 import { buildMeta, type Meta } from './meta.ts';
+import { registerStatsRoutes } from './stats-routes.ts';
 import type { CaseEngine, CaseView, DraftFormat, DraftProblems, RenderedDraft } from './types.ts';
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const CHART_JS = join(dirname(fileURLToPath(import.meta.resolve('chart.js'))), 'chart.umd.min.js');
 // 10,000 CJK characters are 30 KB as UTF-8 and up to 60 KB as \u escapes; leave room for the JSON around them.
 const BODY_LIMIT = 128 * 1024;
 const FORMATS: DraftFormat[] = ['docx', 'txt', 'md'];
@@ -36,7 +49,9 @@ const SECURITY_HEADERS: Record<string, string> = {
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the page's own
+  // form posts and the origin check cannot tell them from a sandboxed foreign frame.
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
@@ -57,6 +72,8 @@ function loadStatic(): Map<string, { type: string; body: Buffer }> {
     const type = CONTENT_TYPES[ext];
     if (type) files.set(name, { type, body: readFileSync(join(PUBLIC_DIR, name)) });
   }
+  // The charting library is served from node_modules, never a CDN: the console works offline.
+  files.set('chart.umd.min.js', { type: CONTENT_TYPES['.js'] as string, body: readFileSync(CHART_JS) });
   return files;
 }
 
@@ -125,6 +142,15 @@ export async function buildWebApp(
     now,
     ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
   });
+  const records: CaseRecords = await openCaseRecords(
+    dataDir ? join(dataDir, 'web-case-records.jsonl') : null,
+    now,
+    {
+      retentionMs: retentionMsFromEnv(env),
+      ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
+    },
+  );
+  const live: Live = createLive(SECURITY_HEADERS);
   const meta: Meta = buildMeta();
   const draftFieldNames = meta.draftFields.map((f) => f.name);
   const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
@@ -189,19 +215,43 @@ export async function buildWebApp(
     return fail(reply, 404, 'not_found', '没有这个页面 / no such page');
   });
 
-  function staffOf(req: FastifyRequest): StaffUser | null {
-    return (
-      auth.bearer(req.headers.authorization) ??
-      auth.fromCookie(readCookie(req.headers.cookie, SESSION_COOKIE))
-    );
+  function staffOf(req: FastifyRequest): StaffUser | null | 'throttled' {
+    const byToken = auth.bearer(req.headers.authorization, req.ip);
+    if (byToken) return byToken;
+    return auth.fromCookie(readCookie(req.headers.cookie, SESSION_COOKIE));
+  }
+
+  /**
+   * A write must come from this console's own pages (or from a script, which sends no Origin). Any
+   * other Origin, including "null" from a sandboxed frame, is refused whatever else the request
+   * carries: an Authorization header does not make a cross-site request safe.
+   */
+  function foreignWrite(req: FastifyRequest): boolean {
+    const origin = req.headers.origin;
+    if (req.method === 'GET' || req.method === 'HEAD' || origin === undefined) return false;
+    let host = '';
+    try {
+      host = new URL(origin).host;
+    } catch {}
+    return host !== req.headers.host;
   }
 
   // Access control runs before routing, so unknown URLs answer 401 too and reveal nothing.
-  const open = new Set(['/login', '/favicon.ico']);
+  // Logging out needs no check: it only ends the session its own cookie names.
+  const open = new Set(['/login', '/logout', '/favicon.ico']);
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (open.has(path) || path.startsWith('/assets/')) return;
     const staff = staffOf(req);
+    if (staff === 'throttled') {
+      reply.header('retry-after', '60');
+      return fail(
+        reply,
+        429,
+        'too_many_bad_tokens',
+        '错误口令过多，请一分钟后再试 / too many wrong bearer tokens from this address: wait a minute',
+      );
+    }
     if (!staff) {
       if (req.method === 'GET' && !path.startsWith('/api/')) return reply.redirect('/login', 303);
       return fail(
@@ -211,16 +261,8 @@ export async function buildWebApp(
         '请先登录 / log in first or send "Authorization: Bearer <CREDIT_BOT_STAFF_TOKEN>"',
       );
     }
-    // SameSite=Strict already stops cross-site cookies; a foreign Origin on a write is refused as well.
-    const origin = req.headers.origin;
-    if (req.method !== 'GET' && origin && !req.headers.authorization) {
-      let host = '';
-      try {
-        host = new URL(origin).host;
-      } catch {}
-      if (host !== req.headers.host)
-        return fail(reply, 403, 'bad_origin', '跨站请求被拒绝 / cross-site request refused');
-    }
+    if (foreignWrite(req))
+      return fail(reply, 403, 'bad_origin', '跨站请求被拒绝 / cross-site request refused');
     (req as FastifyRequest & { staff?: StaffUser }).staff = staff;
   });
 
@@ -234,8 +276,12 @@ export async function buildWebApp(
   app.get('/favicon.ico', (_req, reply) => sendFile(reply, 'favicon.svg'));
   app.get<{ Params: { file: string } }>('/assets/:file', (req, reply) => sendFile(reply, req.params.file));
   app.get('/', (_req, reply) => sendFile(reply, 'index.html'));
+  app.get('/cases', (_req, reply) => sendFile(reply, 'cases.html'));
+  app.get('/stats', (_req, reply) => sendFile(reply, 'stats.html'));
 
   app.post('/login', async (req, reply) => {
+    // A foreign page must not log a desk into someone else's account either.
+    if (foreignWrite(req)) return reply.redirect('/login?e=origin', 303);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const user = typeof body.user === 'string' ? body.user : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -266,6 +312,10 @@ export async function buildWebApp(
   }
 
   function caseBody(rec: CaseRecord, view: CaseView) {
+    // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
+    const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
+    const readAloud =
+      register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
     return {
       caseId: rec.id,
       openedBy: rec.openedBy,
@@ -273,8 +323,11 @@ export async function buildWebApp(
       lastActivity: rec.lastActivity,
       choices: rec.lastChoices,
       ...view,
+      readAloud,
+      warnings: register ? [register] : [],
       // what the caller gave in the chat, overridden by what staff typed in the panel
       draftFields: { ...stringValues(view.draftFields), ...rec.draftFields },
+      record: records.get(rec.id) ?? null,
     };
   }
 
@@ -299,8 +352,37 @@ export async function buildWebApp(
     return { reply: texts.join('\n\n'), texts, choices, files };
   }
 
-  async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }) {
+  /** what the record keeps of the engine's view: route, unmet conditions, facts, who the business is */
+  function snapshot(rec: CaseRecord, view: CaseView): CasePatch {
+    const fields = { ...stringValues(view.draftFields), ...rec.draftFields };
+    return {
+      path: view.determination.path,
+      eligible: view.determination.eligible,
+      unmet: view.determination.reasons.filter((r) => !r.met).map((r) => r.id),
+      facts: { ...view.facts },
+      ...(fields.name !== undefined && { company: fields.name }),
+      ...(fields.creditCode !== undefined && { creditCode: fields.creditCode }),
+    };
+  }
+
+  /** writes the audit rows and the record's new state, then tells the colleagues watching the case */
+  async function recordChange(
+    id: string,
+    who: StaffUser,
+    events: CaseEvent[],
+    patch: CasePatch,
+    what: string,
+  ): Promise<void> {
+    if (!records.get(id)) return;
+    await records.add(id, who, events);
+    await records.patch(id, patch, who);
+    live.publish({ caseId: id, by: who.user, byName: who.name, what, at: now().toISOString() });
+  }
+
+  async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
     let rec = opened;
+    // A button click is shown in the transcript as the label the caller chose, not the button's id.
+    const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     const view = await (engine as CaseEngine).getCase(keyOf(rec));
@@ -312,9 +394,31 @@ export async function buildWebApp(
         lastChoices: out.choices,
       });
     }
+    const said: CaseEvent[] = [];
+    if ('choiceId' in input) {
+      said.push({
+        kind: 'said',
+        from: 'caller',
+        text: choice?.label ?? input.choiceId,
+        choice: input.choiceId,
+      });
+    } else if (!input.text.trim().startsWith('/')) {
+      said.push({ kind: 'said', from: 'caller', text: input.text });
+    }
+    for (const text of out.texts) said.push({ kind: 'said', from: 'bot', text });
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
     if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
       await index.cases.clearPersonal(rec.id);
+      await records.forget(rec.id, who);
+      live.publish({
+        caseId: rec.id,
+        by: who.user,
+        byName: who.name,
+        what: 'forget',
+        at: now().toISOString(),
+      });
+    } else {
+      await recordChange(rec.id, who, said, snapshot(rec, view), 'turn');
     }
     rec = (await index.cases.get(rec.id)) ?? rec;
     return {
@@ -343,9 +447,11 @@ export async function buildWebApp(
   }));
 
   app.post('/api/cases', async (req, reply) => {
-    const rec = await index.cases.create(staff(req).user);
+    const who = staff(req);
+    const rec = await index.cases.create(who.user);
+    await records.create(rec.id, who);
     // The engine's greeting gives staff the main menu as buttons straight away.
-    const first = await as(req, () => runTurn(rec, { text: '/start' }));
+    const first = await as(req, () => runTurn(rec, { text: '/start' }, who));
     return reply.code(201).send({ caseId: rec.id, ...first });
   });
 
@@ -359,7 +465,7 @@ export async function buildWebApp(
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const input = parseTurn(req.body);
-    return as(req, () => runTurn(rec, input));
+    return as(req, () => runTurn(rec, input, staff(req)));
   });
 
   app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
@@ -367,13 +473,16 @@ export async function buildWebApp(
     if (!rec) return reply;
     await as(req, () => engine.forget(keyOf(rec)));
     await index.cases.remove(rec.id, staff(req).user);
+    await records.remove(rec.id);
     return reply.code(204).send();
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/facts', async (req, reply) => {
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    const facts = parseFacts(req.body, now());
+    const facts = parseFacts(req.body, now(), meta.facts);
+    // a copy: the engine may hand out its live facts object, which setFacts then changes in place
+    const before = { ...(await (engine as CaseEngine).getCase(keyOf(rec))).facts } as Record<string, unknown>;
     let view: CaseView;
     try {
       view = await as(req, () => (engine as CaseEngine).setFacts(keyOf(rec), facts));
@@ -386,6 +495,11 @@ export async function buildWebApp(
         path: view.determination.path,
         eligible: view.determination.eligible,
       });
+    const after = view.facts as Record<string, unknown>;
+    const changes: CaseEvent[] = Object.keys(facts)
+      .filter((k) => before[k] !== after[k])
+      .map((k) => ({ kind: 'fact', fact: k, from: before[k] ?? null, to: after[k] ?? null }));
+    await recordChange(rec.id, staff(req), changes, snapshot(rec, view), 'facts');
     return caseBody(rec, view);
   });
 
@@ -410,7 +524,16 @@ export async function buildWebApp(
     // the session holds the fields (the engine's drafting reads them); the case index keeps a copy
     // for the case list and the audit trail
     const normalised = stringValues(stored);
+    const previous = { ...rec.draftFields };
     const saved = await index.cases.setDraftFields(rec.id, normalised, staff(req).user);
+    const changes: CaseEvent[] = Object.keys(normalised)
+      .filter((k) => (previous[k] ?? '') !== (normalised[k] ?? ''))
+      .map((k) => ({ kind: 'field', field: k, from: previous[k] ?? '', to: normalised[k] ?? '' }));
+    const patch: CasePatch = {
+      ...(normalised.name !== undefined && { company: normalised.name }),
+      ...(normalised.creditCode !== undefined && { creditCode: normalised.creditCode }),
+    };
+    if (changes.length) await recordChange(rec.id, staff(req), changes, patch, 'fields');
     return { caseId: rec.id, draftFields: saved?.draftFields ?? normalised };
   });
 
@@ -470,8 +593,13 @@ export async function buildWebApp(
     },
   );
 
+  registerCaseRoutes(app, { records, live, meta, staff, recordChange, now });
+  registerStatsRoutes(app, { records, meta, now });
+
   app.addHook('onClose', async () => {
     auth.close();
+    live.close();
+    await records.flush();
     await index.close();
   });
 

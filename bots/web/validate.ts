@@ -53,23 +53,32 @@ export function parseTurn(body: unknown): { text: string } | { choiceId: string 
   );
 }
 
+/** Chinese labels of a fact and its answer options (the page's meta), so staff never see internal names. */
+export interface FactLabels {
+  name: string;
+  label: string;
+  options?: { value: string | boolean; label: string }[];
+}
+
 /** The engine's own check (rules/validate.ts), with a Chinese lead for staff; the English follows. */
-function factProblemText(name: FactName, value: unknown, now: Date): string | null {
+function factProblemText(name: FactName, value: unknown, now: Date, labels?: FactLabels): string | null {
   const english = factProblem(name, value, now);
   if (!english) return null;
   const spec = FACT_KINDS[name];
+  const shown = labels ? `「${labels.label}」` : name;
+  const option = (v: string) => labels?.options?.find((o) => o.value === v)?.label ?? v;
   const chinese =
     spec.kind === 'boolean'
-      ? `${name} 应为 true/false`
+      ? `${shown}应为“是”或“否”`
       : spec.kind === 'enum'
-        ? `${name} 应为 ${spec.values.join('|')} 之一`
+        ? `${shown}应为 ${spec.values.map(option).join('、')} 之一`
         : spec.kind === 'year'
-          ? `${name} 应为 ${EARLIEST_LISTING_YEAR}–${now.getFullYear()} 的年份`
+          ? `${shown}应为 ${EARLIEST_LISTING_YEAR}–${now.getFullYear()} 之间的年份`
           : spec.kind === 'count'
-            ? `${name} 应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`
+            ? `${shown}应为 0–${MAX_YEARS_WITHOUT_REPORT} 的整数`
             : spec.kind === 'amount'
-              ? `${name} 应为以元计的金额，如 20000`
-              : `${name} 应为 YYYY-MM-DD 格式的日期，如 2026-03-15`;
+              ? `${shown}应为以元计的金额，如 20000`
+              : `${shown}应为 YYYY-MM-DD 格式的日期，如 2026-03-15`;
   return `${chinese} / ${english}`;
 }
 
@@ -77,7 +86,11 @@ function factProblemText(name: FactName, value: unknown, now: Date): string | nu
  * null means "unknown again" (the page's 「未知」 option) and is passed on: the engine clears the fact.
  * The limits are the engine's (factProblem), so the page and the chat accept the same values.
  */
-export function parseFacts(body: unknown, now: Date = new Date()): Record<string, unknown> {
+export function parseFacts(
+  body: unknown,
+  now: Date = new Date(),
+  labels: readonly FactLabels[] = [],
+): Record<string, unknown> {
   if (!isObject(body)) {
     throw new BadRequest(
       'bad_body',
@@ -94,7 +107,12 @@ export function parseFacts(body: unknown, now: Date = new Date()): Record<string
       continue;
     }
     if (value !== null) {
-      const problem = factProblemText(name as FactName, value, now);
+      const problem = factProblemText(
+        name as FactName,
+        value,
+        now,
+        labels.find((l) => l.name === name),
+      );
       if (problem) {
         problems.push(problem);
         continue;

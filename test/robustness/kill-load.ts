@@ -18,7 +18,13 @@ export function startWeb(env: NodeJS.ProcessEnv): Promise<WebProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/credit-bot.js', 'web'], {
       cwd: root,
-      env: { ...process.env, ...env, CREDIT_BOT_WEB_PORT: '0', CREDIT_BOT_STAFF_TOKEN: TOKEN },
+      env: {
+        ...process.env,
+        ...env,
+        CREDIT_BOT_WEB_PORT: '0',
+        CREDIT_BOT_STAFF_TOKEN: TOKEN,
+        CREDIT_BOT_STAFF_SHARED_DESK: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((r) => child.on('close', () => r()));

@@ -9,7 +9,7 @@ import { buildWebApp, startWeb } from '../../bots/web/server.ts';
 import { openStorage } from '../../dialogs/storage/index.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
-const TOKEN = 'test-token-0123456789abcdef';
+const TOKEN = 'test-token-0123456789abcdef-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 let dir: string;
 let app: FastifyInstance;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   );
   app = await buildWebApp(
     createFakeEngine(),
-    { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_ACCOUNTS: accounts },
+    { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_SHARED_DESK: '1', CREDIT_BOT_STAFF_ACCOUNTS: accounts },
     { dataDir: dir },
   );
 });
@@ -111,10 +111,19 @@ describe('access control', () => {
     expect(after.statusCode).toBe(401);
   });
 
-  it('accepts the shared token on the login page', async () => {
-    const ok = await app.inject({ method: 'POST', url: '/login', payload: { password: TOKEN } });
+  it('accepts the shared token on the login page of a shared desk, under the name typed', async () => {
+    const anonymous = await app.inject({ method: 'POST', url: '/login', payload: { password: TOKEN } });
+    expect(anonymous.headers.location).toBe('/login?e=bad');
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { user: '李娜', password: TOKEN },
+    });
     expect(ok.headers.location).toBe('/');
-    expect(String(ok.headers['set-cookie'])).toMatch(/^cb_staff=/);
+    const sid = String(ok.headers['set-cookie']).split(';')[0] as string;
+    expect(sid).toMatch(/^cb_staff=/);
+    const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: sid } });
+    expect(me.json().name).toContain('李娜');
   });
 
   it('refuses to start without any access control configured', async () => {
@@ -423,7 +432,12 @@ describe('startWeb', () => {
   it('listens on 127.0.0.1 with port 0 and stops', async () => {
     const web = await startWeb(
       createFakeEngine(),
-      { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_WEB_PORT: '0', CREDIT_BOT_LOG_LEVEL: 'silent' },
+      {
+        CREDIT_BOT_STAFF_TOKEN: TOKEN,
+        CREDIT_BOT_STAFF_SHARED_DESK: '1',
+        CREDIT_BOT_WEB_PORT: '0',
+        CREDIT_BOT_LOG_LEVEL: 'silent',
+      },
       { dataDir: null },
     );
     expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -436,7 +450,11 @@ describe('startWeb', () => {
 
   it('rejects a port that is not a number', async () => {
     await expect(
-      startWeb(createFakeEngine(), { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_WEB_PORT: 'http' }),
+      startWeb(createFakeEngine(), {
+        CREDIT_BOT_STAFF_TOKEN: TOKEN,
+        CREDIT_BOT_STAFF_SHARED_DESK: '1',
+        CREDIT_BOT_WEB_PORT: 'http',
+      }),
     ).rejects.toThrow(/CREDIT_BOT_WEB_PORT/);
   });
 });
@@ -447,7 +465,11 @@ describe('over the real engine', () => {
     const { silentLogger } = await import('../../dialogs/log.ts');
     const realDir = await mkdtemp(join(tmpdir(), 'web-real-'));
     const engine = await createEngine({ dataDir: realDir, log: silentLogger });
-    const real = await buildWebApp(engine, { CREDIT_BOT_STAFF_TOKEN: TOKEN }, { dataDir: realDir });
+    const real = await buildWebApp(
+      engine,
+      { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_SHARED_DESK: '1' },
+      { dataDir: realDir },
+    );
     try {
       const created = await real.inject({ method: 'POST', url: '/api/cases', headers: auth });
       const { caseId, choices } = created.json();

@@ -53,7 +53,7 @@ describe('login throttle', () => {
     auth.close();
   });
 
-  it('caps wrong logins per address across user names, more loosely', async () => {
+  it('caps wrong logins per address across user names, more loosely, for names not seen there', async () => {
     const { auth } = testAuth();
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await auth.login(NAT, `guess${i}`, 'x');
     expect(MAX_FAILURES_PER_IP).toBeGreaterThan(MAX_FAILURES);

@@ -13,7 +13,7 @@ import { createEngine, type FullEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const TOKEN = 'e2e-token-0123456789abcdef';
+const TOKEN = 'e2e-token-0123456789abcdef-0123456789';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`[web e2e] skipped: ${CHROMIUM} is missing; install it with .ci/install-chromium.sh`);
@@ -32,7 +32,12 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     engine = await createEngine({ dataDir: join(dir, 'sessions'), log: silentLogger });
     web = await startWeb(
       engine,
-      { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_WEB_PORT: '0', CREDIT_BOT_LOG_LEVEL: 'silent' },
+      {
+        CREDIT_BOT_STAFF_TOKEN: TOKEN,
+        CREDIT_BOT_STAFF_SHARED_DESK: '1',
+        CREDIT_BOT_WEB_PORT: '0',
+        CREDIT_BOT_LOG_LEVEL: 'silent',
+      },
       { dataDir: dir },
     );
     browser = await chromium.launch({
@@ -69,6 +74,7 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
   it('redirects to the login page and rejects a wrong token', async () => {
     await page.goto(web.url);
     expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('#user', '李娜');
     await page.fill('#password', 'wrong-token');
     await page.click('button[type=submit]');
     await page.waitForURL(/\/login\?e=bad/);
@@ -76,6 +82,7 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
   });
 
   it('handles a whole call: login, chat, choices, panel, fact edit, draft download', async () => {
+    await page.fill('#user', '李娜');
     await page.fill('#password', TOKEN);
     await page.click('button[type=submit]');
     await page.waitForURL(web.url);
@@ -130,7 +137,7 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('li[data-doc="repair-application"] a.dl'),
+      page.click('li[data-doc="repair-application"] button.dl'),
     ]);
     expect(download.suggestedFilename()).toMatch(/信用修复申请书\.docx$/);
     const file = join(dir, 'download.docx');
@@ -153,5 +160,18 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     await page.waitForFunction(() => document.getElementById('eligibility')?.textContent === '可以办理');
     expect(await page.textContent('#messages')).toContain('2021年因为没按时报年报');
     expect(dialogs).toEqual([]);
+  });
+
+  it('logs out with 退出: back to the login page, and the old cookie gets 401', async () => {
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'cb_staff');
+    expect(cookie?.value).toBeTruthy();
+    await page.click('button:has-text("退出")');
+    await page.waitForURL(/\/login$/);
+    const res = await fetch(new URL('/api/me', web.url), {
+      headers: { cookie: `cb_staff=${cookie?.value}` },
+    });
+    expect(res.status).toBe(401);
+    await page.goto(web.url);
+    expect(new URL(page.url()).pathname).toBe('/login');
   });
 });

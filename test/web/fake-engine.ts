@@ -111,7 +111,10 @@ export function createFakeEngine(): CaseEngine & { sessions: Map<string, Session
       const pending = det.missing[0];
       let reply: string;
       let choices: { id: string; label: string }[] | undefined;
-      if (text === '/start') {
+      if (text.includes('说详细点')) {
+        // a long answer, as the real engine's full explanations are: it must never be cut
+        reply = `详细说明：${'按规定先补报年度报告，再提交申请书和承诺书。'.repeat(60)}完。`;
+      } else if (text === '/start') {
         reply = '您好，我是信用修复助手。请说说您的情况。';
         choices = [{ id: 'menu-repair', label: '移出经营异常名录' }];
       } else if (pending) {

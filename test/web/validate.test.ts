@@ -10,7 +10,7 @@ import { BadRequest, parseFacts } from '../../bots/web/validate.ts';
 import { validateFacts } from '../../rules/validate.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
-const TOKEN = 'test-token-0123456789abcdef';
+const TOKEN = 'test-token-0123456789abcdef-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const NOW = new Date('2026-06-01T04:00:00Z');
 let dir: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'web-validate-'));
   app = await buildWebApp(
     createFakeEngine(),
-    { CREDIT_BOT_STAFF_TOKEN: TOKEN },
+    { CREDIT_BOT_STAFF_TOKEN: TOKEN, CREDIT_BOT_STAFF_SHARED_DESK: '1' },
     { dataDir: dir, now: () => NOW },
   );
   caseId = (await app.inject({ method: 'POST', url: '/api/cases', headers: auth })).json().caseId;

@@ -1,72 +1,16 @@
 // Staff console page. All data goes into the page through textContent / value, never innerHTML,
 // so anything a caller says (even "<script>") shows literally.
 
-// transcript: what the chat shows. It starts from the stored history (which the engine shortens) and
-// then grows with the full texts of each turn, so long answers are never cut mid-call.
-const state = { meta: null, caseId: null, view: null, busy: false, transcript: [] };
-const $ = (id) => document.getElementById(id);
-
-function el(tag, props = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') node.textContent = v;
-    else if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, String(v));
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
-
-function chinese(message) {
-  // Server messages are "中文 / English"; staff read the Chinese half.
-  return String(message || '').split(' / ')[0] || '出错了，请重试';
-}
-
-let toastTimer;
-function toast(text, isError = false) {
-  const t = $('toast');
-  t.textContent = text;
-  t.className = isError ? 'toast error' : 'toast';
-  t.hidden = false;
-  clearTimeout(toastTimer);
-  toastTimer = setTimeout(
-    () => {
-      t.hidden = true;
-    },
-    isError ? 5000 : 2200,
-  );
-}
-
-async function api(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-  if (body !== undefined) {
-    init.headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let res;
-  try {
-    res = await fetch(path, init);
-  } catch {
-    toast('连接不到服务器，请检查网络后重试', true);
-    throw new Error('network');
-  }
-  if (res.status === 401) {
-    location.href = '/login';
-    throw new Error('unauthorized');
-  }
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    toast(chinese(data.message), true);
-    throw new Error(data.error || String(res.status));
-  }
-  return data;
-}
+// Helpers ($, el, toast, api, download, describeEntry) come from common.js.
+// The transcript is rebuilt from the case record the server keeps: every word said, in full, with
+// button clicks shown as the label chosen and staff changes shown where they happened.
+const state = { meta: null, me: null, caseId: null, view: null, busy: false, files: [], events: null };
 
 function setBusy(busy) {
   state.busy = busy;
   $('send').disabled = busy;
+  $('loading').hidden = !busy;
+  $('messages').setAttribute('aria-busy', String(busy));
   for (const b of $('choices').querySelectorAll('button')) b.disabled = busy;
 }
 
@@ -79,23 +23,28 @@ function timeOf(iso) {
 
 /* ---------- chat ---------- */
 
-function fromHistory(view) {
-  return (view.history || [])
-    .filter((m) => !(m.from === 'user' && m.text.startsWith('/')))
-    .map((m) => ({ from: m.from === 'user' ? 'user' : 'bot', text: m.text }));
+function transcriptOf(view) {
+  if (!view.record) {
+    // a case opened before case records existed: the engine's shortened history is all there is
+    return (view.history || [])
+      .filter((m) => !(m.from === 'user' && m.text.startsWith('/')))
+      .map((m) => ({ from: m.from === 'user' ? 'user' : 'bot', text: m.text }));
+  }
+  const lines = [];
+  for (const e of view.record.entries) {
+    if (e.kind === 'said') lines.push({ from: e.from === 'caller' ? 'user' : 'bot', text: e.text, at: e.at });
+    else if (e.kind !== 'note')
+      lines.push({ from: 'audit', text: `${e.byName} ${describeEntry(e, state.meta)}`, at: e.at });
+  }
+  return lines;
 }
 
-function botEntries(res) {
-  return [
-    ...(res.texts || []).map((text) => ({ from: 'bot', text })),
-    ...(res.files || []).map((file) => ({ from: 'bot', file })),
-  ];
-}
-
-function renderMessages() {
+function renderMessages(pending) {
   const list = $('messages');
   list.replaceChildren();
-  if (!state.transcript.length) {
+  const lines = state.view ? [...transcriptOf(state.view), ...state.files] : [];
+  if (pending) lines.push({ from: 'user', text: pending, pending: true });
+  if (!lines.length) {
     list.append(
       el('li', {
         class: 'empty-chat',
@@ -103,7 +52,11 @@ function renderMessages() {
       }),
     );
   }
-  for (const m of state.transcript) {
+  for (const m of lines) {
+    if (m.from === 'audit') {
+      list.append(el('li', { class: 'msg change' }, [el('span', { text: `${timeOf(m.at)} ${m.text}` })]));
+      continue;
+    }
     let body;
     if (m.file) {
       const bytes = Uint8Array.from(atob(m.file.base64), (c) => c.charCodeAt(0));
@@ -115,8 +68,11 @@ function renderMessages() {
       body = el('div', { class: 'bubble', text: m.text });
     }
     list.append(
-      el('li', { class: `msg ${m.from}${m.file ? ' file' : ''}` }, [
-        el('span', { class: 'who-line', text: m.from === 'user' ? '来电人（坐席录入）' : '助手' }),
+      el('li', { class: `msg ${m.from}${m.file ? ' file' : ''}${m.pending ? ' pending' : ''}` }, [
+        el('span', {
+          class: 'who-line',
+          text: m.from === 'user' ? (m.pending ? '来电人（发送中…）' : '来电人（坐席录入）') : '助手',
+        }),
         body,
       ]),
     );
@@ -141,15 +97,25 @@ function renderChoices(choices) {
 
 async function sendTurn(input, shown) {
   if (state.busy) return;
-  if (!state.caseId) await newCase();
+  const typed = 'text' in input ? input.text : null;
+  if (!state.caseId) {
+    const ok = await newCase({ keepInput: true });
+    if (!ok) return;
+  }
   setBusy(true);
+  renderMessages(shown ?? typed);
   try {
-    const res = await api('POST', `/api/cases/${encodeURIComponent(state.caseId)}/turns`, input);
-    state.transcript.push({ from: 'user', text: shown ?? input.text }, ...botEntries(res));
+    const res = await api('POST', `/api/cases/${encodeURIComponent(state.caseId)}/turns`, input, {
+      quiet: true,
+    });
+    state.files.push(...(res.files || []).map((file) => ({ from: 'bot', file })));
     show(res.case);
-    if ('text' in input) $('input').value = '';
-  } catch {
-    // toast already shown; keep the typed text so nothing is lost
+    // Only what was sent is cleared: anything typed while the reply loaded stays.
+    if (typed !== null && $('input').value === typed) $('input').value = '';
+  } catch (err) {
+    renderMessages();
+    // the typed text stays in the box; say what to do
+    if (err.code !== 'unauthorized') toast(`${err.message}（输入的文字已保留，可直接重发）`, true);
   } finally {
     setBusy(false);
     $('input').focus();
@@ -194,6 +160,9 @@ function renderVerdict(view) {
   $('explanation').textContent = view.explanation || '';
   $('explanation-box').hidden = !view.explanation;
   $('read-aloud').textContent = view.readAloud || '开始对话后，这里会给出可以直接读给来电人听的答复。';
+  const warnings = view.warnings || [];
+  $('warnings-card').hidden = !warnings.length;
+  $('warnings').replaceChildren(...warnings.map((w) => el('li', { text: w })));
 
   const unmet = det.reasons.filter((r) => !r.met);
   $('unmet-card').hidden = !unmet.length;
@@ -322,14 +291,28 @@ function renderDocuments(view) {
           el('span', { class: 'tag', text: '本案需要' }),
         ]),
         el('span', { class: 'doc-actions' }, [
-          el('a', { class: 'dl', href: `${base}${d.id}?format=docx`, download: '', text: '下载 Word' }),
+          el('button', {
+            type: 'button',
+            class: 'small-btn dl',
+            text: '下载 Word',
+            'aria-label': `下载 Word：${d.label}`,
+            onclick: async () => {
+              // A failure says why (e.g. the case is no longer eligible) and the panel is brought up to date.
+              if (!(await download(`${base}${d.id}?format=docx`))) refresh();
+            },
+          }),
           el('button', {
             type: 'button',
             class: 'small-btn',
             text: '复制文字',
+            'aria-label': `复制文字：${d.label}`,
             onclick: async () => {
               const res = await fetch(`${base}${d.id}?format=txt`, { credentials: 'same-origin' });
-              if (!res.ok) return toast('草稿生成失败，请稍后再试', true);
+              if (!res.ok) {
+                const data = await res.json().catch(() => ({}));
+                toast(data.message ? chinese(data.message) : '草稿生成失败，请稍后再试', true);
+                return refresh();
+              }
               copyText(await res.text());
             },
           }),
@@ -344,40 +327,182 @@ function renderDraftFields(view) {
   if (form.contains(document.activeElement)) return;
   form.replaceChildren(
     ...state.meta.draftFields.map((f) => {
-      const input = el('input', { id: `field-${f.name}`, name: f.name, maxlength: 200, autocomplete: 'off' });
+      const input = el('input', {
+        id: `field-${f.name}`,
+        name: f.name,
+        maxlength: 200,
+        autocomplete: 'off',
+        'aria-describedby': `field-${f.name}-error`,
+      });
       input.value = view.draftFields?.[f.name] || '';
       input.addEventListener('change', saveDraftFields);
-      return el('div', { class: 'field' }, [el('label', { for: input.id, text: f.label }), input]);
+      return el('div', { class: 'field' }, [
+        el('label', { for: input.id, text: f.label }),
+        input,
+        el('p', { id: `field-${f.name}-error`, class: 'field-error', hidden: '' }),
+      ]);
     }),
   );
+}
+
+function markFieldProblems(problems) {
+  for (const f of state.meta.draftFields) {
+    const input = $(`field-${f.name}`);
+    const box = $(`field-${f.name}-error`);
+    const problem = problems.find((p) => p.field === f.name);
+    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    box.hidden = !problem;
+    box.textContent = problem ? chinese(problem.message) : '';
+  }
 }
 
 async function saveDraftFields() {
   const body = {};
   for (const f of state.meta.draftFields) body[f.name] = $(`field-${f.name}`).value;
   try {
-    const res = await api('PUT', `/api/cases/${encodeURIComponent(state.caseId)}/draft-fields`, body);
+    const res = await api('PUT', `/api/cases/${encodeURIComponent(state.caseId)}/draft-fields`, body, {
+      quiet: true,
+    });
     state.view.draftFields = res.draftFields;
+    markFieldProblems([]);
     toast('主体信息已保存');
-    loadCases();
-  } catch {}
+    refresh();
+  } catch (err) {
+    const problems = err.data?.problems || [];
+    markFieldProblems(problems);
+    const first = problems[0] && $(`field-${problems[0].field}`);
+    toast(
+      problems.length
+        ? `主体信息有误，未保存：${problems.map((p) => chinese(p.message)).join('；')}`
+        : err.message,
+      true,
+    );
+    first?.focus();
+  }
+}
+
+/* ---------- follow-up: status, phone, callback, notes, audit ---------- */
+
+function renderRecord(view) {
+  const rec = view.record;
+  $('lifecycle').hidden = !rec;
+  if (!rec) return;
+  $('record-owner').textContent = `接听：${rec.openedByName}`;
+  const active = document.activeElement;
+  if (active !== $('rec-status')) $('rec-status').value = rec.status;
+  if (active !== $('rec-phone')) $('rec-phone').value = rec.callerPhone;
+  if (active !== $('rec-callback')) $('rec-callback').value = rec.callbackDate;
+  const rows = rec.entries.filter((e) => e.kind !== 'said');
+  $('audit').replaceChildren(
+    ...(rows.length
+      ? rows
+          .slice()
+          .reverse()
+          .map((e) =>
+            el('li', {}, [
+              el('span', { class: 'audit-when', text: dateTime(e.at) }),
+              el('span', { class: 'audit-who', text: e.byName }),
+              el('span', { text: describeEntry(e, state.meta) }),
+            ]),
+          )
+      : [el('li', { class: 'muted', text: '还没有修改或备注。' })]),
+  );
+}
+
+async function saveRecord(patch) {
+  try {
+    const rec = await api('PATCH', `/api/cases/${encodeURIComponent(state.caseId)}/record`, patch, {
+      quiet: true,
+    });
+    state.view.record = rec;
+    renderRecord(state.view);
+    renderMessages();
+    $('rec-phone-error').hidden = true;
+    $('rec-phone').setAttribute('aria-invalid', 'false');
+    toast('已保存');
+  } catch (err) {
+    if (err.code === 'bad_phone') {
+      $('rec-phone-error').textContent = err.message;
+      $('rec-phone-error').hidden = false;
+      $('rec-phone').setAttribute('aria-invalid', 'true');
+    }
+    toast(`未保存：${err.message}`, true);
+  }
+}
+
+async function addNote(e) {
+  e.preventDefault();
+  const text = $('note-text').value;
+  if (!text.trim()) return toast('备注为空，请先输入内容', true);
+  try {
+    const rec = await api(
+      'POST',
+      `/api/cases/${encodeURIComponent(state.caseId)}/notes`,
+      { text },
+      { quiet: true },
+    );
+    state.view.record = rec;
+    $('note-text').value = '';
+    renderRecord(state.view);
+    toast('备注已添加');
+  } catch (err) {
+    toast(`备注未保存（文字已保留）：${err.message}`, true);
+  }
+}
+
+/* ---------- live refresh ---------- */
+
+function watch(caseId) {
+  state.events?.close();
+  state.events = null;
+  if (!caseId || typeof EventSource === 'undefined') return;
+  const es = new EventSource(`/api/cases/${encodeURIComponent(caseId)}/events`);
+  es.addEventListener('change', async (ev) => {
+    const change = JSON.parse(ev.data);
+    if (change.by === state.me?.user || change.caseId !== state.caseId) return;
+    await refresh();
+    toast(`${change.byName} 刚更新了这个来电，已刷新`);
+  });
+  es.addEventListener('error', () => {
+    // EventSource reconnects by itself; tell staff only when it has given up.
+    if (es.readyState === EventSource.CLOSED) toast('实时更新已断开，请刷新页面', true);
+  });
+  state.events = es;
+}
+
+async function refresh() {
+  if (!state.caseId) return;
+  try {
+    show(await api('GET', `/api/cases/${encodeURIComponent(state.caseId)}`, undefined, { quiet: true }));
+  } catch (err) {
+    toast(`刷新失败：${err.message}`, true);
+  }
 }
 
 function show(view) {
-  if (view.caseId !== state.caseId) state.transcript = fromHistory(view);
+  const changed = view.caseId !== state.caseId;
+  if (changed) state.files = [];
   state.view = view;
   state.caseId = view.caseId;
+  if (changed) watch(view.caseId);
   if (location.hash !== `#case=${view.caseId}`) history.replaceState(null, '', `#case=${view.caseId}`);
-  $('case-label').textContent = `来电 ${view.caseId} · ${timeOf(view.created)} 开始`;
+  const owner = view.record ? ` · ${STATUS_LABELS[view.record.status]}` : '';
+  $('case-label').textContent = `来电 ${view.caseId} · ${timeOf(view.created)} 开始${owner}`;
   renderMessages();
   renderChoices(view.choices);
   renderVerdict(view);
   renderFacts(view);
   renderDocuments(view);
   renderDraftFields(view);
+  renderRecord(view);
 }
 
 /* ---------- cases ---------- */
+
+function closeCasesPop() {
+  $('cases-pop').hidden = true;
+  $('toggle-cases').setAttribute('aria-expanded', 'false');
+}
 
 async function loadCases() {
   const { cases } = await api('GET', '/api/cases');
@@ -392,8 +517,8 @@ async function loadCases() {
             type: 'button',
             class: c.id === state.caseId ? 'current' : '',
             onclick: () => {
-              $('cases-pop').hidden = true;
-              $('toggle-cases').setAttribute('aria-expanded', 'false');
+              closeCasesPop();
+              $('toggle-cases').focus();
               openCase(c.id);
             },
           },
@@ -421,16 +546,17 @@ async function openCase(id) {
   }
 }
 
-async function newCase() {
+/** Opens a fresh case; the text in the input box is kept when the case is opened for a first message. */
+async function newCase({ keepInput = false } = {}) {
   setBusy(true);
   try {
     const res = await api('POST', '/api/cases');
-    state.caseId = null;
     show(res.case);
-    state.transcript = botEntries(res);
-    renderMessages();
-    loadCases();
-    $('input').value = '';
+    loadCases().catch(() => {});
+    if (!keepInput) $('input').value = '';
+    return true;
+  } catch {
+    return false;
   } finally {
     setBusy(false);
     $('input').focus();
@@ -442,13 +568,23 @@ async function newCase() {
 async function init() {
   const [meta, me] = await Promise.all([api('GET', '/api/meta'), api('GET', '/api/me')]);
   state.meta = meta;
+  state.me = me;
   $('who').textContent = me.name;
-  $('new-case').addEventListener('click', () => newCase().catch(() => {}));
+  $('new-case').addEventListener('click', () => newCase());
   $('toggle-cases').addEventListener('click', () => {
     const pop = $('cases-pop');
     pop.hidden = !pop.hidden;
     $('toggle-cases').setAttribute('aria-expanded', String(!pop.hidden));
-    if (!pop.hidden) loadCases();
+    if (!pop.hidden) loadCases().then(() => $('cases-list').querySelector('button')?.focus());
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('cases-pop').hidden) {
+      closeCasesPop();
+      $('toggle-cases').focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!$('cases-pop').hidden && !e.target.closest('.cases-wrap')) closeCasesPop();
   });
   $('composer').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -462,6 +598,11 @@ async function init() {
     }
   });
   $('copy-read').addEventListener('click', () => copyText($('read-aloud').textContent));
+  $('rec-status').addEventListener('change', () => saveRecord({ status: $('rec-status').value }));
+  $('rec-phone').addEventListener('change', () => saveRecord({ callerPhone: $('rec-phone').value }));
+  $('rec-callback').addEventListener('change', () => saveRecord({ callbackDate: $('rec-callback').value }));
+  $('note-form').addEventListener('submit', addNote);
+  $('lifecycle').hidden = true;
   await loadCases();
   const m = /^#case=([A-Za-z0-9_-]+)$/.exec(location.hash);
   if (m) await openCase(m[1]);
