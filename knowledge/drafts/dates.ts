@@ -100,8 +100,8 @@ export function parseDraftDate(
   if (yearWord)
     s = `${thisYear - (RELATIVE_YEARS[yearWord[1] as string] ?? 0)}年${s.slice(yearWord[0].length)}`;
 
-  const back = RELATIVE_DAYS[s];
-  if (back !== undefined) return fromIso(addDays(today, -back));
+  const back = Object.hasOwn(RELATIVE_DAYS, s) ? RELATIVE_DAYS[s] : undefined;
+  if (typeof back === 'number') return fromIso(addDays(today, -back));
   const daysAgo = /^(\d{1,3})天(?:以)?前$/.exec(s);
   if (daysAgo) return fromIso(addDays(today, -Number(daysAgo[1])));
 
@@ -174,6 +174,7 @@ function checked(y: number, m: number, d: number): DateResult {
 export function parseYear(raw: string, thisYear: number): number | undefined {
   const s = bare(raw).replace(/^(\d{4}|今年|本年|去年|上年|前年)(?:年度?|年的|度)?$/, '$1');
   if (/^\d{4}$/.test(s)) return Number(s);
-  const back = RELATIVE_YEARS[s];
-  return back === undefined ? undefined : thisYear - back;
+  // own keys only: user text such as 「toString」 must not reach Object.prototype
+  const back = Object.hasOwn(RELATIVE_YEARS, s) ? RELATIVE_YEARS[s] : undefined;
+  return typeof back === 'number' ? thisYear - back : undefined;
 }
