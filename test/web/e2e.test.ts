@@ -88,12 +88,12 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     await page.waitForURL(web.url);
 
     await page.click('#new-case');
-    await page.waitForSelector('#choices button[data-choice="m:repair"]');
+    await page.waitForSelector('#choices button[data-choice="interview:repair"]');
     expect(await page.textContent('#messages')).toContain('信用修复助手');
 
     await page.fill('#input', '我是个体户，2021年因为没按时报年报被列入经营异常名录了');
     await page.press('#input', 'Enter');
-    await page.waitForSelector('#choices button[data-choice="v:true"]');
+    await page.waitForSelector('#choices button[data-choice^="answer:"][data-choice$="=true"]');
     expect(await page.textContent('#path-label')).toContain('容缺');
     expect(await page.getAttribute('#facts .fact-row.missing select', 'id')).toBe(
       'fact-previousYearReportFiled',
@@ -101,7 +101,7 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     expect(await page.inputValue('#fact-listedYear')).toBe('2021');
     expect(await page.textContent('#read-aloud')).toContain('容缺');
 
-    await page.click('#choices button[data-choice="v:true"]');
+    await page.click('#choices button[data-choice^="answer:"][data-choice$="=true"]');
     await page.waitForFunction(() => document.getElementById('eligibility')?.textContent === '可以办理');
     expect(await page.textContent('#read-aloud')).toContain('5个工作日');
     expect(await page.textContent('#deadline')).toContain('5 个工作日');

@@ -130,13 +130,14 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
     // typing before any case exists: the text survives opening the case
     await page.fill('#input', '我是个体户，2021年因为没按时报年报被列入经营异常名录了');
     await page.press('#input', 'Enter');
-    await page.waitForSelector('#choices button[data-choice="v:true"]');
+    await page.waitForSelector('#choices button[data-choice^="answer:"][data-choice$="=true"]');
     caseId = (await page.evaluate(() => location.hash)).replace('#case=', '');
     expect(caseId).toMatch(/^[A-Za-z0-9_-]{8,}$/);
     expect(await page.textContent('#messages')).toContain('2021年因为没按时报年报');
     expect(await page.inputValue('#input')).toBe('');
-    const label = (await page.textContent('#choices button[data-choice="v:true"]'))?.trim() ?? '';
-    await page.click('#choices button[data-choice="v:true"]');
+    const label =
+      (await page.textContent('#choices button[data-choice^="answer:"][data-choice$="=true"]'))?.trim() ?? '';
+    await page.click('#choices button[data-choice^="answer:"][data-choice$="=true"]');
     await page.waitForFunction(() => document.getElementById('eligibility')?.textContent === '可以办理');
     // listed in 2021, an individual business: 另册管理 in the panel and in the script to read out
     expect(await page.isVisible('#warnings-card')).toBe(true);
