@@ -257,10 +257,12 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     delete (answered as Record<string, unknown>).listedYear;
     if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
   }
-  // the configured county counts as a statement only where it corrects another county
+  // the configured county counts as a statement only where it corrects another county or answers
+  // the question about it
   if (
     (facts as Record<string, unknown>).inJurisdiction === true &&
-    (corrections as Record<string, unknown>).inJurisdiction === undefined
+    (corrections as Record<string, unknown>).inJurisdiction === undefined &&
+    opts.pending !== 'inJurisdiction'
   )
     delete (facts as Record<string, unknown>).inJurisdiction;
   const answerOf = (): Understanding['answer'] => {

@@ -11,6 +11,72 @@ const ask = (fact: FactName, text: string) => parseAnswer(fact, text, { now });
 
 /** fact → [answer, expected value]: both polarities of the question's own verbs, bare 是/不是/有/没有 */
 const ANSWERS: Record<string, [string, boolean][]> = {
+  applicantIsAgent: [
+    ['本人去办', false],
+    ['我自己去', false],
+    ['请别人代办', true],
+    ['我儿子帮我代办', true],
+  ],
+  restrictionEnded: [
+    ['已经过了', true],
+    ['到期了', true],
+    ['还没到期', false],
+    ['还在停业期间', false],
+  ],
+  statutoryMeasureRunning: [
+    ['还在期限内', true],
+    ['还没到期', true],
+    ['没有这种限制', false],
+    ['已经到期了', false],
+  ],
+  fineMitigated: [
+    ['写了从轻', true],
+    ['是', true],
+    ['没写', false],
+    ['不是', false],
+  ],
+  keySector: [
+    ['是，卖过期食品', true],
+    ['是的', true],
+    ['不是', false],
+    ['没有关系', false],
+  ],
+  obligationsFulfilled: [
+    ['罚款交了', true],
+    ['都交了', true],
+    ['还没交', false],
+    ['还没有', false],
+  ],
+  rectified: [
+    ['整改好了', true],
+    ['已经改好了', true],
+    ['还没整改', false],
+    ['还没有', false],
+  ],
+  repeatSameTypePenalty: [
+    ['又被罚过', true],
+    ['有', true],
+    ['没有再被罚', false],
+    ['没有', false],
+  ],
+  laterHeavierPenalty: [
+    ['又被处罚过', true],
+    ['有', true],
+    ['没有', false],
+    ['冇得', false],
+  ],
+  issuedByMarketSupervision: [
+    ['是市场监管局', true],
+    ['是的', true],
+    ['不是，是税务局', false],
+    ['不是', false],
+  ],
+  inJurisdiction: [
+    ['是，在本县登记', true],
+    ['是的', true],
+    ['不是，在崇阳县登记的', false],
+    ['不是', false],
+  ],
   isBranch: [
     ['是', true],
     ['是分公司', true],
