@@ -121,6 +121,13 @@ const listedFor = (...reasons: string[]): Test[] => [
   { fact: 'listingReason', test: oneOf(...reasons) },
 ];
 
+/** Every standard annual-report route: removal once each missing year is filed (107号 第十二条). */
+const ALL_OVERDUE_FILED: Condition = {
+  id: 'all-overdue-reports-filed',
+  fact: 'allOverdueReportsFiled',
+  test: is(true),
+  citation: 'samr107-art12',
+};
 const REPAIR_DOCS: DocumentId[] = ['repair-application', 'credit-commitment'];
 const pilotPromise = (clause: string): Deadline => ({
   workingDays: PILOT_DECISION_WORKING_DAYS,
@@ -216,14 +223,7 @@ export const ROUTES: Route[] = [
     id: 'standard-annual-report-enterprise',
     path: 'standard-repair',
     when: [...listedFor('annual_report_overdue'), { fact: 'entityType', test: is('enterprise') }],
-    conditions: [
-      {
-        id: 'all-overdue-reports-filed',
-        fact: 'allOverdueReportsFiled',
-        test: is(true),
-        citation: 'samr107-art12',
-      },
-    ],
+    conditions: [ALL_OVERDUE_FILED],
     documents: REPAIR_DOCS,
     deadline: NATIONAL_ABNORMAL_LIST,
     citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
@@ -237,14 +237,7 @@ export const ROUTES: Route[] = [
       { fact: 'entityType', test: oneOf('individual', 'cooperative') },
       { fact: 'listedYear', test: (v) => (v as number) < PILOT_SINCE_YEAR },
     ],
-    conditions: [
-      {
-        id: 'all-overdue-reports-filed',
-        fact: 'allOverdueReportsFiled',
-        test: is(true),
-        citation: 'samr107-art12',
-      },
-    ],
+    conditions: [ALL_OVERDUE_FILED],
     documents: REPAIR_DOCS,
     deadline: NATIONAL_ABNORMAL_LIST,
     citations: ['samr107-art12', 'samr107-art16', 'annual-report-measures'],
@@ -342,14 +335,7 @@ export const ROUTES: Route[] = [
       { fact: 'entityType', test: oneOf('individual', 'cooperative') },
       outOfCounty,
     ],
-    conditions: [
-      {
-        id: 'all-overdue-reports-filed',
-        fact: 'allOverdueReportsFiled',
-        test: is(true),
-        citation: 'samr107-art12',
-      },
-    ],
+    conditions: [ALL_OVERDUE_FILED],
     documents: REPAIR_DOCS,
     deadline: NATIONAL_ABNORMAL_LIST,
     citations: ['samr107-art12', 'samr107-art16', 'annual-report-measures'],
