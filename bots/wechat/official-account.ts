@@ -4,7 +4,7 @@
 // 5-second window — passively when the engine is that quick, otherwise through the customer-service
 // message API. Drafts, which an Official Account cannot send as files, become one-time download links.
 import { randomBytes } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
 import { attachmentHeader, type OneTimeDownloads } from '../http/one-time-downloads.ts';
@@ -13,6 +13,7 @@ import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient, PlatformError } from './api.ts';
+import { acceptXmlCallbacks, callbackRefusal } from './callback-http.ts';
 import { isFresh, open, seal, sign, signatureMatches } from './msg-crypt.ts';
 import { draftLinkText, MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from './render.ts';
 import { createSeenSet } from './seen-set.ts';
@@ -24,7 +25,6 @@ export const WECHAT_API_ROOT = 'https://api.weixin.qq.com';
 const PASSIVE_DEADLINE_MS = 4500;
 /** What the platform accepts as "received, nothing to say (now)". */
 const SUCCESS = 'success';
-const BODY_LIMIT = 64 * 1024;
 
 export interface OfficialAccountOptions {
   token: string;
@@ -69,10 +69,7 @@ export function createOfficialAccount(engine: Engine, opts: OfficialAccountOptio
   const sending = new Set<Promise<void>>();
   const safe = Boolean(opts.encodingAesKey);
 
-  function refuse(reply: FastifyReply, status: number, why: string, req: FastifyRequest) {
-    log.warn({ status, why, ip: req.ip }, 'WeChat callback refused');
-    return reply.code(status).type('text/plain; charset=utf-8').send(why);
-  }
+  const refuse = callbackRefusal(log, 'WeChat');
 
   /** signature + timestamp check shared by GET and POST; an error text when it fails */
   function checkSignature(q: Query): string | null {
@@ -234,16 +231,7 @@ export function createOfficialAccount(engine: Engine, opts: OfficialAccountOptio
   }
 
   const plugin: FastifyPluginAsync = async (app) => {
-    for (const type of ['text/xml', 'application/xml', 'text/plain']) {
-      app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
-        done(null, body),
-      );
-    }
-    app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-      const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-      if (status === 500) log.error({ err }, 'WeChat callback failed');
-      return refuse(reply, status, status === 500 ? 'internal error' : 'bad request', req);
-    });
+    acceptXmlCallbacks(app, log, 'WeChat', refuse);
 
     // URL verification when the server address is saved in the admin page: echo echostr if signed.
     app.get<{ Querystring: Query }>('/', async (req, reply) => {

@@ -4,7 +4,7 @@
 // through the application message API — text with numbered choices, drafts as files (media upload).
 // In a group chat the bot answers only when addressed and takes drafting to a one-to-one message, as on
 // Telegram.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
 import type { RateLimiter } from '../rate-limit.ts';
@@ -12,6 +12,7 @@ import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
 import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient } from '../wechat/api.ts';
+import { acceptXmlCallbacks, callbackRefusal } from '../wechat/callback-http.ts';
 import { isFresh, open, sign, signatureMatches } from '../wechat/msg-crypt.ts';
 import { MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
 import { createSeenSet } from '../wechat/seen-set.ts';
@@ -19,7 +20,6 @@ import { channelTexts, commandForMenuKey } from '../wechat/texts.ts';
 import { parseXmlFields, type XmlFields } from '../wechat/xml.ts';
 
 export const WECOM_API_ROOT = 'https://qyapi.weixin.qq.com';
-const BODY_LIMIT = 64 * 1024;
 
 export interface WecomOptions {
   corpId: string;
@@ -65,10 +65,7 @@ export function createWecomApp(engine: Engine, opts: WecomOptions): WecomApp {
   const seen = createSeenSet({ now });
   const agentid = Number(opts.agentId);
 
-  function refuse(reply: FastifyReply, status: number, why: string, req: FastifyRequest) {
-    log.warn({ status, why, ip: req.ip }, 'WeCom callback refused');
-    return reply.code(status).type('text/plain; charset=utf-8').send(why);
-  }
+  const refuse = callbackRefusal(log, 'WeCom');
 
   /** Verifies and opens `ciphertext` for this corp; a status and reason when it cannot. */
   function unseal(
@@ -187,16 +184,7 @@ export function createWecomApp(engine: Engine, opts: WecomOptions): WecomApp {
   }
 
   const plugin: FastifyPluginAsync = async (app) => {
-    for (const type of ['text/xml', 'application/xml', 'text/plain']) {
-      app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) =>
-        done(null, body),
-      );
-    }
-    app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-      const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-      if (status === 500) log.error({ err }, 'WeCom callback failed');
-      return refuse(reply, status, status === 500 ? 'internal error' : 'bad request', req);
-    });
+    acceptXmlCallbacks(app, log, 'WeCom', refuse);
 
     // URL verification: echostr is itself encrypted; the answer is its plaintext.
     app.get<{ Querystring: Query }>('/', async (req, reply) => {
