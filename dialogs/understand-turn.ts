@@ -139,6 +139,33 @@ function oneYearOnly(text: string): boolean {
   return (has('oneYearWords', text) || /\d{2,4}\s*年/.test(text)) && !has('allYearsWords', text);
 }
 
+/** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
+const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|不$/;
+
+/**
+ * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions
+ * asks; its 「是」 is no "yes".
+ */
+function askedBack(text: string, pending: FactName): boolean {
+  if (FACT_KINDS[pending].kind !== 'boolean') return false;
+  const parts = text.split(/[\s，,。！!；;]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => QUESTION_CLAUSE.test(p) || A_NOT_A.test(p));
+}
+
+/**
+ * The record being repaired is the subject of the whole case: once it is the serious list, 「罚款都交清了」
+ * tells what was paid for it, not a second record (a change of record needs a correction cue).
+ */
+function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
+  const f = facts as Record<string, unknown>;
+  const was = (stored as Record<string, unknown>).recordType;
+  if (correcting || was !== 'serious_list' || f.recordType === undefined || f.recordType === was) return;
+  delete f.recordType;
+  delete f.penaltyKind;
+  delete f.fineAmountYuan;
+  delete f.fineMitigated;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -150,8 +177,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];
   const facts: Facts = { ...u.facts };
-  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it
-  if (hinge && Object.keys(facts).some((f) => f !== hinge)) delete facts[hinge];
+  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it,
+  // neither as a statement nor through its 冇 read as a "no"
+  const aboutElse = hinge !== undefined && Object.keys(facts).some((f) => f !== hinge);
+  if (hinge && aboutElse) delete facts[hinge];
+  keepRecord(s.facts, facts, has('correctionCues', text));
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
   const corrections: Facts = { ...((u as Understanding & { corrections?: Facts }).corrections ?? {}) };
@@ -177,7 +207,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
     // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
     const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
-    const value = named?.fact === pending ? named.value : correctsOther ? undefined : facts[pending];
+    const value = askedBack(text, pending)
+      ? undefined
+      : named?.fact === pending && !aboutElse
+        ? named.value
+        : correctsOther
+          ? undefined
+          : facts[pending];
     if (correctsOther && named?.fact !== pending) delete facts[pending];
     if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });

@@ -12,6 +12,7 @@ import { hasAny, lexicon } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
+import { spokenFacts } from './rules/spoken.ts';
 import { tokenize, toSimplified } from './tokens.ts';
 
 export { parseAnswer };
@@ -81,6 +82,7 @@ function statedFacts(
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
+  Object.assign(facts, spokenFacts(s, now, facts, pending));
   derive(s, facts);
   return { facts, hedged, signals };
 }

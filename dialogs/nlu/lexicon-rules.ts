@@ -49,8 +49,8 @@ const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
 
-const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
-const kindOf = (lx: Lexicon, word: string) =>
+export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
+export const kindOf = (lx: Lexicon, word: string) =>
   Object.entries(lx.penalties.penaltyKinds).find(([, ws]) => ws.includes(word))?.[0];
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
@@ -381,6 +381,7 @@ export function applyRules(
   now: Date,
   facts: Facts,
   opts: { pending?: FactName } = {},
+  rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
   const about = aboutOf(s, facts);
@@ -393,7 +394,7 @@ export function applyRules(
     { value: string | number | boolean; pos: number; rank: number; rule: string }
   >();
   const hedged = new Set<string>();
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (rule.when && !rule.when(ctx)) continue;
     const words = wordsOf(rule, lx);
     for (const c of cls) {

@@ -114,6 +114,11 @@ export function normalize(input: unknown): string {
       return String(2000 + value);
     },
   );
+  // 一九年, 二一年: a spoken two-digit year (2014–2026 only; 两三年 is a count, never a year)
+  s = s.replace(
+    /(?<![〇零一二三四五六七八九十百千两几第])(一[四五六七八九]|二[〇零一二三四五六])(?=年)/g,
+    (m) => [...m].map((c) => CHINESE_DIGITS[c] ?? c).join(''),
+  );
   s = latinToChinese(toSimplified(s));
   const { re, map } = aliases();
   s = s.replace(re, (m) => map.get(m) ?? m);

@@ -1,0 +1,334 @@
+// Facts as business owners state them in their own words, where the older patterns read them wrongly
+// or not at all: one negator over a run of coordinated words (「冇得从轻减轻」, 「不是食品药品行业」), a
+// count of years before 年报 (「两年年报都冇报」), the list's name before its listing verb, a year several
+// words before the listing (「前年被搞到经营异常里头」). Each is a named rule over word classes of
+// knowledge/lexicon/spoken.json, run on the machinery of lexicon-rules.ts; what they find replaces what
+// the older patterns found for the same fact, since they read the same words more closely.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FactName, Facts } from '../../../rules/types.ts';
+import { lexicon } from '../lexicon.ts';
+import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
+import { readDate } from '../money-date.ts';
+import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
+
+interface Spoken {
+  coordinators: string[];
+  mitigation: string[];
+  violations: string[];
+  violationModifiers: string[];
+  noneAfter: string[];
+  spotCheckWords: string[];
+  notFirstOrdinals: string[];
+  firstOrdinals: string[];
+  withinDeadline: string[];
+  correctVerbs: string[];
+  deadlineLead: string[];
+  registeredPlaces: string[];
+  backVerbs: string[];
+  presentThere: string[];
+  nobodyThere: string[];
+  listingByClause: string[];
+  reportNouns: string[];
+  reportsNotFiled: string[];
+  reportsAllLead: string[];
+  seriousListedVerbs: string[];
+  licenceNouns: string[];
+  relativeListingVerbs: string[];
+  abnormalListNouns: string[];
+  lastYearWords: string[];
+  filedAfter: string[];
+  notFiledAfter: string[];
+}
+
+const FILE = fileURLToPath(new URL('../../../knowledge/lexicon/spoken.json', import.meta.url));
+let cached: Spoken | undefined;
+function spoken(): Spoken {
+  if (!cached) {
+    try {
+      cached = JSON.parse(readFileSync(FILE, 'utf8')) as Spoken;
+    } catch (err) {
+      throw new Error(
+        `knowledge/lexicon/spoken.json: ${(err as Error).message}; fix the JSON or restore the file`,
+      );
+    }
+  }
+  return cached;
+}
+
+const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s.endsWith(w));
+
+/**
+ * A negator before a run of coordinated words of one class negates each of them: in 「不是食品药品行业」
+ * 药品 is negated as much as 食品. The run (class words and coordinators) is stripped off the end of
+ * what comes before the hit, then the negator is looked for.
+ */
+export function negatedRun(before: string, classWords: readonly string[]): boolean {
+  const sp = spoken();
+  const parts = [...classWords, ...sp.coordinators].sort((a, b) => b.length - a.length);
+  let rest = before;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of parts)
+      if (p && rest.endsWith(p)) {
+        rest = rest.slice(0, -p.length);
+        changed = true;
+      }
+  }
+  // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
+  rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给)+$/, '');
+  return endsWithAny(rest, lexicon().grammar.negators) || endsWithAny(rest, ['不是', '不属于', '并非']);
+}
+
+const penalty = (ctx: RuleContext) => ctx.about.penalty;
+const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
+
+/** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
+function licenceRevoked(ctx: RuleContext): boolean {
+  const lx = lexicon();
+  const sp = spoken();
+  return (
+    !ctx.about.seriousList &&
+    sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
+    lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
+    /吊销了|被[^，,。；;]{0,12}吊销/.test(ctx.s)
+  );
+}
+
+/** A date said before the words, never one in the future. */
+function pastDate(text: string, now: Date): string | undefined {
+  const iso = readDate(text, now);
+  return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
+
+const RULES: NamedRule[] = [
+  {
+    // 「就一个警告 冇罚款」: a negated kind is no kind; the heaviest stated one counts (art. 6)
+    name: 'penalty.kindStated',
+    fact: 'penaltyKind',
+    words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
+    // 「处罚了」 says there was a penalty, not that it was a fine
+    value: (hit) => (hit.before.endsWith('处') ? undefined : kindOf(lexicon(), hit.word)),
+    when: penalty,
+    rank: (v) => KIND_ORDER.indexOf(v),
+  },
+  {
+    name: 'penalty.mitigatedScope',
+    fact: 'fineMitigated',
+    words: () => spoken().mitigation,
+    value: (hit) => !negatedRun(hit.before, spoken().mitigation),
+    when: penalty,
+    negatable: false,
+  },
+  {
+    name: 'penalty.keySectorScope',
+    fact: 'keySector',
+    words: (lx) => lx.penalties.keySectors,
+    value: (hit) => !negatedRun(hit.before, lexicon().penalties.keySectors),
+    when: penalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    name: 'penalty.licenceRevokedRecord',
+    fact: 'recordType',
+    words: () => ['吊销'],
+    value: 'admin_penalty',
+    when: licenceRevoked,
+    negatable: false,
+  },
+  {
+    name: 'penalty.licenceRevokedKind',
+    fact: 'penaltyKind',
+    words: () => ['吊销'],
+    value: 'revocation',
+    when: licenceRevoked,
+    negatable: false,
+  },
+  {
+    name: 'penalty.licenceRevokedIssuer',
+    fact: 'issuedByMarketSupervision',
+    words: (lx) => lx.penalties.marketSupervision,
+    value: true,
+    when: licenceRevoked,
+    negatable: false,
+  },
+  {
+    // 「别的违法违规的事一件都冇得」 / 「有一次无证经营被查了」 (buffer condition 四(五))
+    name: 'buffer.otherViolations',
+    fact: 'otherViolations',
+    words: () => spoken().violations,
+    value: (hit) => {
+      const sp = spoken();
+      if (negatedRun(hit.before, [...sp.violations, ...sp.violationModifiers])) return false;
+      return !sp.noneAfter.some((w) => hit.after.slice(0, 8).includes(w));
+    },
+    when: (ctx) => notPenalty(ctx) && ctx.facts.listed !== true,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「这是第二回被抽查了」: not the first spot check (四(四)五)
+    name: 'minorError.spotCheckOrdinal',
+    fact: 'firstSpotCheck',
+    words: () => spoken().spotCheckWords,
+    value: (hit) => {
+      const sp = spoken();
+      const before = hit.before.replace(/被$/, '');
+      if (endsWithAny(before, sp.notFirstOrdinals)) return false;
+      const first = sp.firstOrdinals.find((w) => before.endsWith(w));
+      if (!first) return undefined;
+      return !negatedRun(before.slice(0, -first.length), []);
+    },
+    when: notPenalty,
+    negatable: false,
+  },
+  {
+    // 「也是在规定时间内改的」: corrected within the period; 「没在期限内改」: missed it
+    name: 'minorError.withinDeadline',
+    fact: 'missedCorrectionDeadline',
+    words: () => spoken().withinDeadline,
+    value: (hit) => {
+      const sp = spoken();
+      const next = hit.after.slice(0, 5);
+      if (!sp.correctVerbs.some((v) => next.includes(v))) return undefined;
+      const lead = sp.deadlineLead.find((w) => hit.before.endsWith(w));
+      const before = lead ? hit.before.slice(0, -lead.length) : hit.before;
+      const negators = lexicon().grammar.negators;
+      // 「没有在责令改正期限内改正」: the negator may stand several words before
+      return negators.some((n) => before.slice(-8).includes(n) || next.startsWith(n));
+    },
+    when: notPenalty,
+    negatable: false,
+  },
+  {
+    // back at the registered address and working there, or nobody there (listed as unreachable)
+    name: 'address.atRegisteredPlace',
+    fact: 'reachableAtRegisteredAddress',
+    words: () => spoken().registeredPlaces,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      // 「按登记的地址联系不上」 is why they were listed, not where things stand now
+      if (endsWithAny(hit.before, sp.listingByClause)) return undefined;
+      if (
+        endsWithAny(hit.before, sp.backVerbs) &&
+        sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w))
+      )
+        return true;
+      // nobody at the old address tells where things stand only in a listing story; before a
+      // listing (「搬走了 注册地址那里没人」) it is the move itself (operatingAtRegisteredAddress)
+      const listingStory =
+        ctx.facts.listed === true ||
+        ctx.facts.listingReason === 'unreachable_at_address' ||
+        ctx.facts.addressChangeRegistered !== undefined;
+      return listingStory && sp.nobodyThere.some((w) => hit.after.slice(0, 8).includes(w))
+        ? false
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「21年22年两年年报都冇报」: a count of years before the report noun, then "not filed"
+    name: 'revocation.yearsWithoutReport',
+    fact: 'yearsWithoutAnnualReport',
+    words: () => spoken().reportNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const count = hit.before.match(/([两俩二三四五六七八九十]|\d)个?年(?:度)?的?$/)?.[1];
+      if (!count || /\d{2}年$/.test(hit.before.slice(-3))) return undefined;
+      const rest = hit.after.replace(new RegExp(`^(?:${sp.reportsAllLead.join('|')})`), '');
+      return sp.reportsNotFiled.some((w) => rest.startsWith(w)) ? smallNumber(count) : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+  },
+  {
+    // 「严重违法失信名单 我们公司是…被列进去的」: the listing verb may follow the list's name
+    name: 'record.seriousListVerbAfter',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.seriousList,
+    value: (hit, ctx) => {
+      const later = ctx.s.slice(hit.pos);
+      return spoken().seriousListedVerbs.some((v) => later.includes(v)) ? 'serious_list' : undefined;
+    },
+    when: (ctx) => !lexicon().grammar.definitionCues.some((w) => ctx.s.includes(w)),
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「是2025年5月12号列的」: the date right before the listing verb
+    name: 'serious.dateBeforeVerb',
+    fact: 'seriousListedDate',
+    words: () => spoken().seriousListedVerbs,
+    value: (hit, ctx) => pastDate(hit.before.slice(-16), ctx.now),
+    when: (ctx) => ctx.about.seriousList,
+    negatable: false,
+  },
+  {
+    // 「他前年被搞到经营异常里头」: the year before a passive listing verb, words between allowed
+    name: 'listing.yearBeforeVerb',
+    fact: 'listedYear',
+    words: () => spoken().relativeListingVerbs,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      if (!sp.abnormalListNouns.some((w) => hit.after.includes(w))) return undefined;
+      const m = hit.before.match(YEAR_BEFORE);
+      // 「去年没报年报被列入」: a year next to the report is the report's year (yearByRole)
+      if (!m?.[1] || sp.reportNouns.some((w) => m[0].includes(w))) return undefined;
+      return resolveYear(m[1], ctx.now);
+    },
+    when: notPenalty,
+    negatable: false,
+  },
+  {
+    // 「去年那年的纸质年报上个月…交了」: last year's report, filed (only that year, never all)
+    name: 'report.lastYearFiled',
+    fact: 'previousYearReportFiled',
+    words: () => spoken().reportNouns,
+    value: (hit) => {
+      const sp = spoken();
+      if (!sp.lastYearWords.some((w) => hit.before.includes(w))) return undefined;
+      if (sp.notFiledAfter.some((w) => hit.after.includes(w))) return false;
+      return sp.filedAfter.some((w) => hit.after.includes(w)) ? true : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+];
+
+/**
+ * A hedge anywhere in the clause (「去年的纸质年报好像补了」) leaves the fact unsaid: these rules read
+ * words far apart, so a hedge after the words counts as much as one before them.
+ */
+function unhedged(rule: NamedRule): NamedRule {
+  const { value } = rule;
+  return {
+    ...rule,
+    value: (hit, ctx) =>
+      lexicon().grammar.hedges.some((w) => hit.clause.includes(w))
+        ? undefined
+        : typeof value === 'function'
+          ? value(hit, ctx)
+          : value,
+  };
+}
+
+export const SPOKEN_RULES: NamedRule[] = RULES.map(unhedged);
+
+/** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
+export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
+  const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
+  const out = found as Facts;
+  // seriousListIsNotTheAbnormalList: 「被列进去」 of the serious list says nothing of the 经营异常名录
+  if ((out as Record<string, unknown>).recordType === 'serious_list') {
+    delete facts.listed;
+    delete facts.listedYear;
+    delete facts.listingReason;
+  }
+  return out;
+}
