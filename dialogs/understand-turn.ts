@@ -134,11 +134,6 @@ function resultHinge(ctx: Ctx): FactName | undefined {
   return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
 }
 
-/** 「最近一年的年报补了」「去年的补了」: a statement about one year, with nothing saying "all of them". */
-function oneYearOnly(text: string): boolean {
-  return (has('oneYearWords', text) || /\d{2,4}\s*年/.test(text)) && !has('allYearsWords', text);
-}
-
 /** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
 const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|不$/;
 
@@ -226,16 +221,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       );
     }
   }
-  // Guard until understanding reads it (tell nlu): one year's report filed is not every year's.
-  if (facts.allOverdueReportsFiled === true && oneYearOnly(text)) {
-    delete facts.allOverdueReportsFiled;
-    cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
-  }
-  const answered = cmds.find(
-    (c) => c.type === 'answer' && c.fact === 'allOverdueReportsFiled' && c.value === true,
-  );
-  if (answered && oneYearOnly(text))
-    cmds.splice(cmds.indexOf(answered), 1, { type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
+  // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
+  if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
   const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated) : [];
