@@ -302,7 +302,11 @@ export interface ReadAnswer {
 }
 
 /** Reads an answer to the question about `fact`, and what a correction says instead. */
-export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): ReadAnswer {
+export function readAnswer(
+  fact: FactName,
+  text: string,
+  opts: { now?: Date; stated?: Facts } = {},
+): ReadAnswer {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   if (!s) return { value: undefined };
@@ -318,7 +322,7 @@ export function readAnswer(fact: FactName, text: string, opts: { now?: Date } = 
   }
 
   // a full statement ("补了，上个月交的纸质年报") is read the same way as anywhere else
-  const stated = extractFacts(s, now).facts[fact];
+  const stated = (opts.stated ?? extractFacts(s, now).facts)[fact];
   if (stated !== undefined) return { value: stated };
 
   switch (spec.kind) {

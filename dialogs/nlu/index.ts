@@ -75,14 +75,15 @@ function statedFacts(
   s: string,
   now: Date,
   pending?: FactName,
-): { facts: Facts; hedged: FactName[]; signals: string[] } {
+): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
   const { facts, hedged, signals } = extractFacts(s, now);
+  const patterned = { ...facts };
   const ruled = applyRules(s, now, facts, { pending });
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   derive(s, facts);
-  return { facts, hedged, signals };
+  return { facts, hedged, signals, patterned };
 }
 
 /**
@@ -134,9 +135,9 @@ function softmax(xs: number[], temperature: number): number[] {
   return exps.map((e) => e / sum);
 }
 
-function classify(s: string, facts: Facts, signals: string[]): { intent: Intent; confidence: number }[] {
+function classify(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const m = nluModel();
-  const tokens = features(s, facts, signals);
+  const tokens = features(s, facts, signals, words);
   // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
   // temperature that grows with the token count keeps the confidence usable as a floor.
   const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
@@ -163,9 +164,9 @@ type Ranked = { intent: Intent; confidence: number }[];
 const FIRST_PERSON = /我|本公司|本店|我司|我家|屋里|自己/;
 
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
-function decide(s: string, facts: Facts, signals: string[]): Ranked {
+function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const g = lexicon().grammar;
-  let ranked = classify(s, facts, signals);
+  let ranked = classify(s, facts, signals, words);
   const rule = ruleIntent(s, facts, signals);
   if (rule) {
     ranked = [
@@ -226,7 +227,9 @@ function decide(s: string, facts: Facts, signals: string[]): Ranked {
 export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
-  const { facts, hedged, signals } = statedFacts(s, now, opts.pending);
+  // the segmenter runs once per message: the classifier and the caller share its words
+  const tokens = tokenize(s);
+  const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending);
   const read = (t: string) => statedFacts(t, now).facts;
   const corrections = correctionsIn(s, read, now);
   Object.assign(facts, corrections);
@@ -235,7 +238,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const { value, corrected } = readAnswer(opts.pending, text, { now });
+    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);
     } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
@@ -270,7 +273,6 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
     return value === undefined ? undefined : { fact: opts.pending, value: value as Facts[FactName] };
   };
-  const tokens = tokenize(s);
   const base = { corrections, tokens };
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     const answer = answerOf();
@@ -299,7 +301,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
       ...(answer ? { answer } : {}),
     };
   }
-  const ranked = decide(s, facts, signals);
+  const ranked = decide(s, facts, signals, tokens);
   const [best, ...rest] = ranked;
   const intent = best?.intent ?? 'out_of_scope';
   // consequence questions about the list in general describe nobody's business
@@ -342,7 +344,7 @@ function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; to
   } else {
     for (const part of parts) {
       const { facts, signals } = statedFacts(part, now);
-      let intent = decide(part, facts, signals)[0]?.intent;
+      let intent = decide(part, facts, signals, tokenize(part))[0]?.intent;
       // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
       if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
       if (intent && !questions.includes(intent)) questions.push(intent);

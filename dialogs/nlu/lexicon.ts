@@ -85,4 +85,53 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
-export const hasAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
+type FirstCharIndex = Map<number, [string, string][]>;
+
+function indexByFirstChar(classes: Record<string, readonly string[]>): [FirstCharIndex, string[]] {
+  const byFirst: FirstCharIndex = new Map();
+  const always: string[] = [];
+  for (const [name, words] of Object.entries(classes))
+    for (const w of words) {
+      if (!w) always.push(name);
+      else {
+        const bucket = byFirst.get(w.charCodeAt(0)) ?? [];
+        bucket.push([w, name]);
+        byFirst.set(w.charCodeAt(0), bucket);
+      }
+    }
+  return [byFirst, always];
+}
+
+/**
+ * Which named word classes occur in a text, found in one pass over the text: every word is filed
+ * under its first character, so a message is not searched once per word of a long list.
+ */
+export function wordClasses(classes: Record<string, readonly string[]>): (s: string) => Set<string> {
+  const [byFirst, always] = indexByFirstChar(classes);
+  return (s) => {
+    const found = new Set(always);
+    for (let i = 0; i < s.length; i++) {
+      const bucket = byFirst.get(s.charCodeAt(i));
+      if (bucket) for (const [w, name] of bucket) if (!found.has(name) && s.startsWith(w, i)) found.add(name);
+    }
+    return found;
+  };
+}
+
+const lists = new WeakMap<readonly string[], FirstCharIndex>();
+/** Whether any word of a list occurs in the text; a long lexicon list is indexed on first use. */
+export function hasAny(s: string, words: readonly string[]): boolean {
+  if (words.length < 12) return words.some((w) => s.includes(w));
+  let byFirst = lists.get(words);
+  if (!byFirst) {
+    const [index, always] = indexByFirstChar({ any: words });
+    if (always.length) return true;
+    byFirst = index;
+    lists.set(words, byFirst);
+  }
+  for (let i = 0; i < s.length; i++) {
+    const bucket = byFirst.get(s.charCodeAt(i));
+    if (bucket) for (const [w] of bucket) if (s.startsWith(w, i)) return true;
+  }
+  return false;
+}

@@ -35,10 +35,11 @@ export interface Model {
   labels: string[];
   /** token → index in natural's dense feature vector */
   index: Map<string, number>;
-  /** per label: log prior and log P(feature present | label) by index, absent index = smoothing */
+  /** per label: log prior and the log probability of a token never seen with the label */
   logPrior: Float64Array;
   logSmooth: Float64Array;
-  logFeature: Map<number, number>[];
+  /** per token index, the labels' log P(present | label) minus their smoothing, labels side by side */
+  lift: Float64Array;
 }
 
 interface Cache {
@@ -122,21 +123,30 @@ function compile(cache: Cache): Model {
       m.set(Number(i), Math.log(count / total));
     return m;
   });
-  return { hash: cache.hash, labels, index, logPrior, logSmooth, logFeature };
+  // a dense table makes scoring one pass over the message's tokens instead of a map look-up per label
+  const n = labels.length;
+  const lift = new Float64Array(index.size * n);
+  logFeature.forEach((m, li) => {
+    for (const [i, logP] of m) lift[i * n + li] = logP - (logSmooth[li] as number);
+  });
+  return { hash: cache.hash, labels, index, logPrior, logSmooth, lift };
 }
 
 /** Log scores per label for a token array (same formula as apparatus' probabilityOfClass). */
 export function scores(model: Model, tokens: string[]): number[] {
-  const idx: number[] = [];
+  const n = model.labels.length;
+  let known = 0;
+  const sum = new Float64Array(n);
   for (const t of tokens) {
     const i = model.index.get(t);
-    if (i !== undefined) idx.push(i);
+    if (i === undefined) continue;
+    known++;
+    for (let li = 0, at = i * n; li < n; li++, at++)
+      sum[li] = (sum[li] as number) + (model.lift[at] as number);
   }
-  return model.labels.map((_, li) => {
-    let sum = model.logPrior[li] as number;
-    const feats = model.logFeature[li] as Map<number, number>;
-    const smooth = model.logSmooth[li] as number;
-    for (const i of idx) sum += feats.get(i) ?? smooth;
-    return sum;
-  });
+  // every known token not seen with a label costs that label its smoothing
+  return Array.from(
+    sum,
+    (s, li) => (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + s,
+  );
 }
