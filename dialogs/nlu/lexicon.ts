@@ -12,7 +12,12 @@ export const LEXICON_FILES = [
   'industries.json',
   'agents.json',
   'dictionary.json',
+  'answers.json',
+  'choices.json',
 ] as const;
+
+/** One cue of answers.json: words that read as yes, as no, or the shared task cues. */
+export type AnswerCue = { yes: string[] } | { no: string[] } | { use: 'task' };
 
 export interface Lexicon {
   grammar: {
@@ -62,6 +67,31 @@ export interface Lexicon {
   industries: { clause: string; safetyRelated: string[] };
   agents: { helpers: string[]; principals: string[]; actions: string[]; roles: string[] };
   dictionary: { terms: string[] };
+  /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
+  answers: {
+    fillers: string[];
+    unknownSubject: string[];
+    unknownAdverb: string[];
+    unknown: string[];
+    leadingNo: string[];
+    leadingYes: string[];
+    pureNo: string[];
+    pureNoParticles: string[];
+    pureYes: string[];
+    negatedAnywhere: string[];
+    completedAnywhere: string[];
+    clauseTurns: string[];
+    correctionLead: string[];
+    correctionParticles: string[];
+    correctionThen: string[];
+    reportWords: string[];
+    zeroCount: string[];
+    inverted: string[];
+    task: AnswerCue[];
+    cues: Record<string, AnswerCue[]>;
+  };
+  /** per enum fact and value: words in a free answer that name it (cues), names typed for it in a draft */
+  choices: Record<string, Record<string, { cues?: string[]; names?: string[] }>>;
 }
 
 const read = (file: string): unknown => {
@@ -70,6 +100,11 @@ const read = (file: string): unknown => {
   } catch (err) {
     throw new Error(`knowledge/lexicon/${file}: ${(err as Error).message}; fix the JSON or restore the file`);
   }
+};
+
+const withoutComment = (data: unknown): unknown => {
+  const { _comment, ...rest } = data as Record<string, unknown>;
+  return rest;
 };
 
 let cached: Lexicon | undefined;
@@ -81,6 +116,8 @@ export function lexicon(): Lexicon {
     industries: read('industries.json'),
     agents: read('agents.json'),
     dictionary: read('dictionary.json'),
+    answers: read('answers.json'),
+    choices: withoutComment(read('choices.json')),
   } as Lexicon;
   return cached;
 }
