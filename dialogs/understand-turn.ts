@@ -134,11 +134,6 @@ function resultHinge(ctx: Ctx): FactName | undefined {
   return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
 }
 
-/** 「最近一年的年报补了」「去年的补了」: a statement about one year, with nothing saying "all of them". */
-function oneYearOnly(text: string): boolean {
-  return (has('oneYearWords', text) || /\d{2,4}\s*年/.test(text)) && !has('allYearsWords', text);
-}
-
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -150,8 +145,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];
   const facts: Facts = { ...u.facts };
-  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it
-  if (hinge && Object.keys(facts).some((f) => f !== hinge)) delete facts[hinge];
+  // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it,
+  // neither as a statement nor through its 冇 read as a "no"
+  const aboutElse = hinge !== undefined && Object.keys(facts).some((f) => f !== hinge);
+  if (hinge && aboutElse) delete facts[hinge];
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
   const corrections: Facts = { ...((u as Understanding & { corrections?: Facts }).corrections ?? {}) };
@@ -177,7 +174,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
     // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
     const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
-    const value = named?.fact === pending ? named.value : correctsOther ? undefined : facts[pending];
+    const value =
+      named?.fact === pending && !aboutElse ? named.value : correctsOther ? undefined : facts[pending];
     if (correctsOther && named?.fact !== pending) delete facts[pending];
     if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });
@@ -190,16 +188,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       );
     }
   }
-  // Guard until understanding reads it (tell nlu): one year's report filed is not every year's.
-  if (facts.allOverdueReportsFiled === true && oneYearOnly(text)) {
-    delete facts.allOverdueReportsFiled;
-    cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
-  }
-  const answered = cmds.find(
-    (c) => c.type === 'answer' && c.fact === 'allOverdueReportsFiled' && c.value === true,
-  );
-  if (answered && oneYearOnly(text))
-    cmds.splice(cmds.indexOf(answered), 1, { type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
+  // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
+  if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
   const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated) : [];

@@ -2,6 +2,7 @@
 // wording states it; questions ("会被列入吗"), negations ("还没办变更") and hedges ("好像") are
 // handled here, so the rules never receive a guess.
 import type { FactName, Facts } from '../../rules/types.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -19,6 +20,9 @@ interface Hit {
   pos: number;
 }
 
+/** A clause's own characters (no clause punctuation). */
+const IN_CLAUSE = '[^，,。;；!?！？]';
+
 const HEDGE =
   /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
 /** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
@@ -33,8 +37,12 @@ const QUESTION_BEFORE =
   /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 
 // Field → the error kind its misstatement belongs to (DOMAIN.md §2.3), checked in this order.
-const ERROR_CUE =
-  '(?:错|不一致|不对|不符|有误|不一样|写反|填反|少写|多写|少填|多填|填成|写成|搞混|弄错|不准确|出入|对不上|(?:填|写)的(?:是)?别人|是假的|是空号)';
+const ERROR_CUE = alt([...factLexicon().errorCues.words, ...factLexicon().errorCues.otherPerson]);
+const FALSE_WORDS = factLexicon().falseInfo;
+/** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
+const FALSE_INFO = new RegExp(
+  `${alt(FALSE_WORDS.words)}|${alt(FALSE_WORDS.fillVerbs)}${alt(FALSE_WORDS.fillLinks)}?${alt(FALSE_WORDS.fake)}|假(?:的)?(?:数据|信息|材料|年报)`,
+);
 const GAP = '[^，,。;；!?！？]{0,12}?';
 const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   [
@@ -423,8 +431,15 @@ function listingHits(s: string, cls: Clause[]): ListingHit[] {
   return hits;
 }
 
-/** Verbs of being put on the list (「被列入」, 「给弄进异常名录」, 「拉进去」 …). */
-const LISTING_VERB = '(?:列|标|拉进|拉入|纳入|进入|进了|上了|在异常|弄进|弄成|放进|放入|挂|打入|划入)';
+/** Verbs of being put on the list (「被列入」, 「给弄进异常名录」, 「被搞成经营异常」 …), from the lexicon. */
+const LISTING_VERB = alt(factLexicon().listingVerbs.words);
+/** A calendar year as a listing year ("2021年", "21年"), not a report year ("21年度", "21年的"). */
+const CAL_YEAR = '((?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)(?![的度年\\d])';
+/** 没报年报 / 年报逾期: the annual report not filed, told as the cause. */
+const REPORT_UNFILED =
+  '(?:(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)|(?:年报|年度报告)(?:逾期|没报|未报|没交|未交|晚报|迟报)(?:未报)?)';
+/** …then put on the list, in the same clause or right after a comma. */
+const THEN_LISTED = `[^，,。;；]{0,4}?[，,]?(?:被|给|就)?${LISTING_VERB}`;
 
 const LISTED_YEAR = new RegExp(
   `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?${LISTING_VERB}`,
@@ -434,7 +449,7 @@ const LISTED_YEAR = new RegExp(
 /**
  * "2022年没报年报被列了": a calendar year dates the events of the story, so it is the listing year.
  * A relative year before 年报 ("去年没报年报") usually names the report ("去年的年报"), whose listing
- * follows a year later, so it gives no listing year.
+ * follows a year later (see REPORT_YEAR_LISTED).
  */
 /** "…被列了异常，2021年的事": the year of the story told just before. */
 const LISTED_YEAR_EVENT = new RegExp(
@@ -443,9 +458,29 @@ const LISTED_YEAR_EVENT = new RegExp(
 );
 
 const LISTED_YEAR_AFTER_REASON = new RegExp(
-  `((?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)(?![的度年\\d])[^，,。;；!?！？报没未]{0,6}?(?:(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)|(?:年报|年度报告)(?:逾期|没报|未报|没交|未交|晚报|迟报)(?:未报)?)[^，,。;；]{0,4}?[，,]?(?:被|给|就)?${LISTING_VERB}`,
+  `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,
   'g',
 );
+
+/** Any calendar year, captured; a relative one names the report only with 的/度 (「去年的年报」, not 「去年年报没报」, which may date the event). */
+const CAL_YEAR_ANY = '((?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)';
+const RELATIVE_YEAR = '大前年|前年|去年';
+let reportYearRe: RegExp | undefined;
+/**
+ * reportYearListed: 「21年年报冇报 被列入异常」「2021年度的年报没报被列了」 name the REPORT's year; that
+ * report was due by 30 June of the next year (企业信息公示暂行条例 第八条), so the listing for it
+ * is in the year after. Returns the listing year.
+ */
+function reportYearListed(s: string, now: Date): { year: number; pos: number } | undefined {
+  const r = factLexicon().reportYearListing;
+  reportYearRe ??= new RegExp(
+    `(?:${CAL_YEAR_ANY}(?:度)?的?|(${RELATIVE_YEAR})(?:度的?|的))${alt(r.reportNouns)}${IN_CLAUSE}{0,3}?${alt(r.unfiled)}${THEN_LISTED}`,
+  );
+  const m = reportYearRe.exec(s);
+  const year = m ? resolveYear(m[1] ?? m[2] ?? '', now) : undefined;
+  if (!m || year === undefined || year + 1 > now.getFullYear()) return undefined;
+  return { year: year + 1, pos: m.index };
+}
 
 // Instant information (企业信息公示暂行条例 art.10) by what it is about
 const INSTANT_INFO =
@@ -453,10 +488,7 @@ const INSTANT_INFO =
 
 function listingReason(s: string): { value: Facts['listingReason']; pos: number } | undefined {
   const cues: [Facts['listingReason'], RegExp][] = [
-    [
-      'false_public_info',
-      /隐瞒|弄虚作假|虚假|不真实|不实|失实|不属实|造假|作假|提供假|填了?假|假(?:的)?(?:数据|信息|材料|年报)|是假的/,
-    ],
+    ['false_public_info', FALSE_INFO],
     [
       'instant_info_not_published',
       new RegExp(`即时信息|${INSTANT_INFO}(?:信息)?[^。;；]{0,14}?(?:没有?|未|逾期)[^。;；]{0,10}?公示`),
@@ -835,6 +867,8 @@ export function extractFacts(s: string, now: Date): Extracted {
       re.lastIndex = 0;
       for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
     }
+    const byReport = reportYearListed(s, now);
+    if (byReport) set('listedYear', byReport.year, byReport.pos);
     // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
     if (reason && CORRECTABLE.has(reason.value)) {
       const c =

@@ -12,6 +12,7 @@ import { hasAny, lexicon } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
+import { withholdOneYearFiling } from './one-year-report.ts';
 import { tokenize, toSimplified } from './tokens.ts';
 
 export { parseAnswer };
@@ -47,6 +48,8 @@ export interface Understanding {
   topics: string[];
   /** the answer to the pending question, wherever it stands in the sentence */
   answer?: { fact: FactName; value: Facts[FactName] };
+  /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
+  oneYearReport?: true;
   tokens?: string[];
 }
 
@@ -260,6 +263,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     delete (answered as Record<string, unknown>).listedYear;
     if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
   }
+  const oneYear = withholdOneYearFiling(s, facts, answered);
   // the configured county counts as a statement only where it corrects another county or answers
   // the question about it
   if (
@@ -331,6 +335,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     questions,
     topics,
     ...(answer ? { answer } : {}),
+    ...(oneYear ? { oneYearReport: true as const } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // Text clean-up shared by fact extraction and intent features.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { toSimplified } from './tokens.ts';
 
 /** Longer inputs are cut: nobody describes their situation in more than this, and it bounds the work. */
@@ -117,7 +118,19 @@ export function normalize(input: unknown): string {
   s = latinToChinese(toSimplified(s));
   const { re, map } = aliases();
   s = s.replace(re, (m) => map.get(m) ?? m);
-  return s.replace(/\s+/g, ' ').trim();
+  return negatedRelatives(s.replace(/\s+/g, ' ').trim());
+}
+
+let relativeRe: RegExp | undefined;
+/**
+ * 「所有没报的年报都补齐了」: a negated verb + 的 before a report noun is a relative clause naming the
+ * reports owed (a noun phrase), not a negation of what the sentence says about them. It is rewritten
+ * to the lexicon's neutral form (「欠的年报」) so no reader takes its 没 for the main verb's.
+ */
+function negatedRelatives(s: string): string {
+  const r = factLexicon().negatedRelative;
+  relativeRe ??= new RegExp(`${alt(r.negators)}${alt(r.verbs)}${alt(r.between)}?的(?=${alt(r.nouns)})`, 'g');
+  return s.replace(relativeRe, r.as);
 }
 
 /** Clause boundaries: punctuation and the contrastive connectives that start a new statement. */

@@ -68,7 +68,8 @@ describe('facts from text', () => {
 
   it('does not take the report year for the listing year', () => {
     expect(facts('去年没报年报被列入了')).toEqual({ listed: true, listingReason: 'annual_report_overdue' });
-    expect(facts('2022年的年报没报被列入了').listedYear).toBeUndefined();
+    // the 2022 report was due by 30 June 2023: the listing for it is in 2023 (reportYearListed)
+    expect(facts('2022年的年报没报被列入了').listedYear).toBe(2023);
     expect(facts('2030年被列入异常').listedYear).toBeUndefined();
   });
 

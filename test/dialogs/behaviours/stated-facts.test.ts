@@ -33,4 +33,20 @@ describe('stated facts', () => {
     expect(c.last?.commands?.map((x) => x.type)).toEqual(['ask-topic']);
     expect(text.indexOf('纸质')).toBeGreaterThan(0);
   });
+
+  it('「没报的年报都补齐了」 answers that every missing year is filed', async () => {
+    const c = await chat();
+    await c.send('个体户 2018年没报年报被标记成经营异常状态了');
+    await c.send('没报的年报都补齐了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('after a result, a message about another fact does not answer the condition it hinged on', async () => {
+    const c = await chat();
+    await c.send('公司年报的邮政编码又写错了 已经连续两次了');
+    expect(c.last?.determination.eligible).toBe(false);
+    await c.send('还没有被列入异常');
+    expect(c.last?.commands?.some((x) => x.type === 'answer')).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
 });

@@ -1,0 +1,49 @@
+// The fact rules' word classes (knowledge/lexicon/facts.json), loaded once, and the one helper that
+// turns a class into a pattern piece, so the rules carry structure and the words live in knowledge/.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface Words {
+  words: string[];
+}
+
+export interface FactLexicon {
+  negatedRelative: {
+    negators: string[];
+    verbs: string[];
+    between: string[];
+    nouns: string[];
+    as: string;
+  };
+  listingVerbs: Words;
+  reportYearListing: { reportNouns: string[]; unfiled: string[] };
+  falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
+  errorCues: { words: string[]; otherPerson: string[] };
+  oneYearReport: { oneYear: string[]; allYears: string[] };
+}
+
+const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));
+
+let cached: FactLexicon | undefined;
+export function factLexicon(): FactLexicon {
+  if (!cached) {
+    try {
+      cached = JSON.parse(readFileSync(FILE, 'utf8')) as FactLexicon;
+    } catch (err) {
+      throw new Error(
+        `knowledge/lexicon/facts.json: ${(err as Error).message}; fix the JSON or restore the file`,
+      );
+    }
+  }
+  return cached;
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A word class as a non-capturing alternation, longest word first (so 还没有 wins over 没). */
+export function alt(words: readonly string[]): string {
+  return `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})`;
+}

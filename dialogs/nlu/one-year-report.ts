@@ -1,0 +1,27 @@
+// Named rule oneYearReportIsNotAll (issue 11, behaviour 4): 「最近一年的年报补了」「去年的补了」
+// 「2023年的补了」 speak of one year's report. Every overdue year must be filed before the standard
+// route can be applied for, so such a statement never sets allOverdueReportsFiled, whether it was
+// read as a statement or as the answer to the question about it; the fact is asked back instead.
+import type { Facts } from '../../rules/types.ts';
+import { factLexicon } from './fact-lexicon.ts';
+import { hasAny } from './lexicon.ts';
+
+/** A calendar year named in the text ("2023年", "23年"). */
+const CALENDAR_YEAR = /\d{2,4}\s*年/;
+
+/** The text speaks of one year's report and nothing in it says "all of them". */
+export function speaksOfOneYear(s: string): boolean {
+  const w = factLexicon().oneYearReport;
+  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(s, w.allYears);
+}
+
+/**
+ * Withholds allOverdueReportsFiled = true read from a one-year statement (from `facts` and from the
+ * answer to the pending question alike). Returns whether it withheld it.
+ */
+export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean {
+  const said = readings.some((f) => f.allOverdueReportsFiled === true);
+  if (!said || !speaksOfOneYear(s)) return false;
+  for (const f of readings) if (f.allOverdueReportsFiled === true) delete f.allOverdueReportsFiled;
+  return true;
+}
