@@ -124,7 +124,7 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
   if (!core && !situational(facts) && foreign.test(s)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
-  if (SERIOUS_LIST.test(s) && !/经营异常|异常名录|异常状态|被执行人|法院/.test(s)) return 'policy_info';
+  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) return 'policy_info';
   if (human.test(s)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
@@ -163,8 +163,6 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
   ];
 }
 type Ranked = { intent: Intent; confidence: number }[];
-
-const FIRST_PERSON = /我|本公司|本店|我司|我家|屋里|自己/;
 
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
 function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
@@ -314,7 +312,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     (intent === 'policy_info' || intent === 'revocation_risk') &&
     hasAny(s, g.consequenceCues) &&
     hasAny(s, g.questionCues) &&
-    !FIRST_PERSON.test(s) &&
+    !hasAny(s, loadKeywords().firstPerson) &&
     Object.keys(facts).every((k) => k === 'listed' || k === 'entityType' || k === 'adverseImpact')
   ) {
     delete facts.listed;

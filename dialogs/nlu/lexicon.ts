@@ -5,16 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url));
-export const LEXICON_FILES = [
-  'grammar.json',
-  'penalties.json',
-  'places.json',
-  'industries.json',
-  'agents.json',
-  'dictionary.json',
-  'answers.json',
-  'choices.json',
-] as const;
 
 /** One cue of answers.json: words that read as yes, as no, or the shared task cues. */
 export type AnswerCue = { yes: string[] } | { no: string[] } | { use: 'task' };

@@ -2,7 +2,7 @@
 // build step (`npm run build:model` writes knowledge/nlu/model.json with the hash of everything it
 // was trained from; test/nlu/model.test.ts fails on a stale file). The running bot only reads it:
 // it never trains during a turn and never writes into the source tree.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,22 +10,26 @@ import type { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { dataHash, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
 import { extractFacts } from './facts.ts';
 import { features } from './features.ts';
-import { LEXICON_DIR, LEXICON_FILES } from './lexicon.ts';
+import { LEXICON_DIR } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Code whose behaviour shapes the training tokens: editing it invalidates the cached model. */
-const FEATURE_CODE = [
-  './features.ts',
-  './facts.ts',
-  './normalize.ts',
-  './years.ts',
-  './model.ts',
-  './tokens.ts',
-  './lexicon.ts',
-  './lexicon-rules.ts',
-].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+/**
+ * What shapes the training tokens: every module of the nlu and every lexicon file (editing any of
+ * them invalidates the built model).
+ */
+const NLU_DIR = fileURLToPath(new URL('.', import.meta.url));
+const shapingFiles = () => [
+  ...readdirSync(NLU_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(NLU_DIR, f)),
+  ...readdirSync(LEXICON_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(LEXICON_DIR, f)),
+];
 
 /** The fixed training date: relative years in phrases must not make the model depend on the day. */
 const TRAINING_NOW = new Date('2024-06-01T00:00:00Z');
@@ -48,7 +52,7 @@ interface Cache {
 }
 
 export function currentHash(): string {
-  return dataHash([...FEATURE_CODE, ...LEXICON_FILES.map((f) => join(LEXICON_DIR, f))]);
+  return dataHash(shapingFiles());
 }
 
 export function phraseTokens(text: string): string[] {
