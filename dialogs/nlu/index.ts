@@ -8,7 +8,7 @@ import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
-import { hasAny, lexicon } from './lexicon.ts';
+import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -103,29 +103,18 @@ function derive(_s: string, facts: Facts): void {
   if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
 }
 
-let ruleRes: { foreign: RegExp; human: RegExp } | undefined;
-function ruleRegexes(): { foreign: RegExp; human: RegExp } {
-  const kw = loadKeywords();
-  ruleRes ??= {
-    foreign: new RegExp(kw.foreignTopics.join('|')),
-    human: new RegExp(kw.strongHuman.join('|')),
-  };
-  return ruleRes;
-}
-
 /** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
 const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');
 
 function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
-  const { foreign, human } = ruleRegexes();
-  const core = kw.coreDomain.some((w) => s.includes(w));
+  const core = hasAny(s, kw.coreDomain);
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
-  if (!core && !situational(facts) && foreign.test(s)) return 'out_of_scope';
+  if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
   if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) return 'policy_info';
-  if (human.test(s)) return 'human';
+  if (matchesAny(s, kw.strongHuman)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
   return undefined;
@@ -209,12 +198,8 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   }
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const kw = loadKeywords();
-  const domain = [...kw.coreDomain, ...kw.domainWords, ...g.documentWords];
-  if (
-    top() === 'draft' &&
-    !facts.docType &&
-    (!domain.some((w) => s.includes(w)) || hasAny(s, g.offTopicRequests))
-  )
+  const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
+  if (top() === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
   if (top() === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
@@ -279,21 +264,10 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     const answer = answerOf();
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
-    if (/\p{Extended_Pictographic}/u.test(s))
-      return {
-        intent: 'smalltalk',
-        confidence: RULE_CONFIDENCE,
-        alternatives: [],
-        facts,
-        hedged,
-        ...base,
-        questions: [],
-        topics: [],
-        ...(answer ? { answer } : {}),
-      };
+    const reaction = /\p{Extended_Pictographic}/u.test(s);
     return {
-      intent: 'out_of_scope',
-      confidence: 0,
+      intent: reaction ? 'smalltalk' : 'out_of_scope',
+      confidence: reaction ? RULE_CONFIDENCE : 0,
       alternatives: [],
       facts,
       hedged,

@@ -162,3 +162,21 @@ export function hasAny(s: string, words: readonly string[]): boolean {
   }
   return false;
 }
+
+const PATTERN = /[\\()[\]?*+.|{}^$]/;
+const patternLists = new WeakMap<readonly string[], { words: string[]; patterns: RegExp[] }>();
+/**
+ * Whether any alternative of a lexicon list matches: plain words are looked up like hasAny, the few
+ * regular-expression fragments are tried one by one (so no list becomes one long expression).
+ */
+export function matchesAny(s: string, alternatives: readonly string[]): boolean {
+  let split = patternLists.get(alternatives);
+  if (!split) {
+    split = {
+      words: alternatives.filter((a) => !PATTERN.test(a)),
+      patterns: alternatives.filter((a) => PATTERN.test(a)).map((a) => new RegExp(a)),
+    };
+    patternLists.set(alternatives, split);
+  }
+  return hasAny(s, split.words) || split.patterns.some((re) => re.test(s));
+}
