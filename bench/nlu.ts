@@ -1,38 +1,62 @@
-// NLU timing: model load (cached JSON and full retrain) and classification per utterance.
-// Run: npx tsx bench/nlu.ts  (reads the built knowledge/nlu/model.json; `npm run build:model` rebuilds it)
+// NLU timing: model load, then understand() per utterance as the median of wall time and of CPU
+// time (process.cpuUsage, less noisy when other processes share the cores), over the held-out
+// sentences the turn benchmark also uses, and over every text the NLU has (phrases, dev, held-out).
+// Run: node bin/run-ts.js bench/nlu.ts  (reads the built knowledge/nlu/model.json)
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { understand } from '../dialogs/nlu/index.ts';
+import { understand, warmUp } from '../dialogs/nlu/index.ts';
 import { loadModel } from '../dialogs/nlu/model.ts';
 import { HELDOUT_FILE, loadPhrases } from '../knowledge/nlu/load.ts';
+import { median, percentile, round } from './stats.ts';
 
-const time = <T>(f: () => T): [T, number] => {
-  const t = performance.now();
-  const r = f();
-  return [r, performance.now() - t];
+const t0 = performance.now();
+loadModel();
+const cachedMs = performance.now() - t0;
+warmUp();
+
+const lines = (f: string) =>
+  readFileSync(f, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
+const heldout = lines(HELDOUT_FILE);
+const all = [...loadPhrases().map((p) => p.text), ...lines(dev), ...heldout];
+
+/** Wall and CPU microseconds of each call, cycling through the texts `rounds` times. */
+function sample(texts: string[], rounds: number): { wall: number[]; cpu: number[] } {
+  for (const t of texts) understand(t); // JIT and caches
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const t of texts) {
+      const c = process.cpuUsage();
+      const w = process.hrtime.bigint();
+      understand(t);
+      wall.push(Number(process.hrtime.bigint() - w) / 1000);
+      const d = process.cpuUsage(c);
+      cpu.push(d.user + d.system);
+    }
+  return { wall, cpu };
+}
+
+const show = (name: string, texts: string[], rounds: number) => {
+  const { wall, cpu } = sample(texts, rounds);
+  const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+  console.log(
+    `understand, ${name} (${texts.length} texts × ${rounds}): wall p50 ${round(median(wall), 0)} µs, p99 ${round(percentile(wall, 99), 0)} µs; CPU p50 ${round(median(cpu), 0)} µs, mean ${round(mean, 0)} µs`,
+  );
 };
 
-const [, cachedMs] = time(() => loadModel());
-
-const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
-const texts = [
-  ...loadPhrases().map((p) => p.text),
-  ...[dev, HELDOUT_FILE].flatMap((f) =>
-    readFileSync(f, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { text: string }).text),
-  ),
-];
-for (const t of texts) understand(t); // warm up
-const rounds = 5;
-const [, totalMs] = time(() => {
-  for (let i = 0; i < rounds; i++) for (const t of texts) understand(t);
-});
-const [, longMs] = time(() => understand('被列入经营异常名录，'.repeat(1000)));
-
-console.log(`model load (cached JSON): ${cachedMs.toFixed(1)} ms`);
 console.log(
-  `understand: ${(totalMs / (rounds * texts.length)).toFixed(3)} ms/utterance over ${texts.length} texts`,
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
 );
-console.log(`understand on a 10,000-char text: ${longMs.toFixed(2)} ms`);
+console.log(`model load (built JSON): ${cachedMs.toFixed(1)} ms`);
+show('held-out', heldout, 20);
+show('all texts', all, 3);
+const t1 = performance.now();
+understand('被列入经营异常名录，'.repeat(1000));
+console.log(`understand on a 10,000-char text: ${(performance.now() - t1).toFixed(2)} ms`);

@@ -562,17 +562,25 @@ const normalise = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
  * they are more specific ("严重违法" says more than "查询"); a single one-character hit is noise.
  */
 export const FAQ_MIN_SCORE = 2;
+
+// every message is matched against every FAQ keyword: normalise them once per loaded knowledge
+const faqKeywordCache = new WeakMap<Knowledge, [FaqEntry, string[]][]>();
+function faqKeywords(k: Knowledge): [FaqEntry, string[]][] {
+  let cached = faqKeywordCache.get(k);
+  if (!cached) {
+    cached = k.faq.map((entry) => [entry, entry.keywords.map(normalise).filter(Boolean)]);
+    faqKeywordCache.set(k, cached);
+  }
+  return cached;
+}
 export function findFaq(text: string, knowledge?: Knowledge): FaqEntry | undefined {
   const k = knowledge ?? loadKnowledge();
   const t = normalise(text);
   if (!t) return undefined;
   let best: { entry: FaqEntry; score: number } | undefined;
-  for (const entry of k.faq) {
+  for (const [entry, keywords] of faqKeywords(k)) {
     let score = 0;
-    for (const kw of entry.keywords) {
-      const n = normalise(kw);
-      if (n && t.includes(n)) score += n.length;
-    }
+    for (const n of keywords) if (t.includes(n)) score += n.length;
     if (score >= FAQ_MIN_SCORE && (!best || score > best.score)) best = { entry, score };
   }
   return best?.entry;

@@ -8,7 +8,7 @@ import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { features } from './features.ts';
-import { hasAny, lexicon } from './lexicon.ts';
+import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scores } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -79,15 +79,16 @@ function statedFacts(
   s: string,
   now: Date,
   pending?: FactName,
-): { facts: Facts; hedged: FactName[]; signals: string[] } {
+): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
   const { facts, hedged, signals } = extractFacts(s, now);
+  const patterned = { ...facts };
   const ruled = applyRules(s, now, facts, { pending });
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   Object.assign(facts, spokenFacts(s, now, facts, pending));
   derive(s, facts);
-  return { facts, hedged, signals };
+  return { facts, hedged, signals, patterned };
 }
 
 /**
@@ -104,29 +105,18 @@ function derive(_s: string, facts: Facts): void {
   if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
 }
 
-let ruleRes: { foreign: RegExp; human: RegExp } | undefined;
-function ruleRegexes(): { foreign: RegExp; human: RegExp } {
-  const kw = loadKeywords();
-  ruleRes ??= {
-    foreign: new RegExp(kw.foreignTopics.join('|')),
-    human: new RegExp(kw.strongHuman.join('|')),
-  };
-  return ruleRes;
-}
-
 /** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
 const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');
 
 function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
-  const { foreign, human } = ruleRegexes();
-  const core = kw.coreDomain.some((w) => s.includes(w));
+  const core = hasAny(s, kw.coreDomain);
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
-  if (!core && !situational(facts) && foreign.test(s)) return 'out_of_scope';
+  if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
-  if (SERIOUS_LIST.test(s) && !/经营异常|异常名录|异常状态|被执行人|法院/.test(s)) return 'policy_info';
-  if (human.test(s)) return 'human';
+  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) return 'policy_info';
+  if (matchesAny(s, kw.strongHuman)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
   return undefined;
@@ -139,9 +129,9 @@ function softmax(xs: number[], temperature: number): number[] {
   return exps.map((e) => e / sum);
 }
 
-function classify(s: string, facts: Facts, signals: string[]): { intent: Intent; confidence: number }[] {
+function classify(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const m = nluModel();
-  const tokens = features(s, facts, signals);
+  const tokens = features(s, facts, signals, words);
   // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
   // temperature that grows with the token count keeps the confidence usable as a floor.
   const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
@@ -165,12 +155,10 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
 }
 type Ranked = { intent: Intent; confidence: number }[];
 
-const FIRST_PERSON = /我|本公司|本店|我司|我家|屋里|自己/;
-
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
-function decide(s: string, facts: Facts, signals: string[]): Ranked {
+function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const g = lexicon().grammar;
-  let ranked = classify(s, facts, signals);
+  let ranked = classify(s, facts, signals, words);
   const rule = ruleIntent(s, facts, signals);
   if (rule) {
     ranked = [
@@ -212,12 +200,8 @@ function decide(s: string, facts: Facts, signals: string[]): Ranked {
   }
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const kw = loadKeywords();
-  const domain = [...kw.coreDomain, ...kw.domainWords, ...g.documentWords];
-  if (
-    top() === 'draft' &&
-    !facts.docType &&
-    (!domain.some((w) => s.includes(w)) || hasAny(s, g.offTopicRequests))
-  )
+  const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
+  if (top() === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
   if (top() === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
@@ -231,7 +215,9 @@ function decide(s: string, facts: Facts, signals: string[]): Ranked {
 export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
-  const { facts, hedged, signals } = statedFacts(s, now, opts.pending);
+  // the segmenter runs once per message: the classifier and the caller share its words
+  const tokens = tokenize(s);
+  const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending);
   const read = (t: string) => statedFacts(t, now).facts;
   const corrections = correctionsIn(s, read, now);
   Object.assign(facts, corrections);
@@ -240,7 +226,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const { value, corrected } = readAnswer(opts.pending, text, { now });
+    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);
     } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
@@ -276,26 +262,14 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
     return value === undefined ? undefined : { fact: opts.pending, value: value as Facts[FactName] };
   };
-  const tokens = tokenize(s);
   const base = { corrections, tokens };
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     const answer = answerOf();
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
-    if (/\p{Extended_Pictographic}/u.test(s))
-      return {
-        intent: 'smalltalk',
-        confidence: RULE_CONFIDENCE,
-        alternatives: [],
-        facts,
-        hedged,
-        ...base,
-        questions: [],
-        topics: [],
-        ...(answer ? { answer } : {}),
-      };
+    const reaction = /\p{Extended_Pictographic}/u.test(s);
     return {
-      intent: 'out_of_scope',
-      confidence: 0,
+      intent: reaction ? 'smalltalk' : 'out_of_scope',
+      confidence: reaction ? RULE_CONFIDENCE : 0,
       alternatives: [],
       facts,
       hedged,
@@ -305,7 +279,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
       ...(answer ? { answer } : {}),
     };
   }
-  const ranked = decide(s, facts, signals);
+  const ranked = decide(s, facts, signals, tokens);
   const [best, ...rest] = ranked;
   const intent = best?.intent ?? 'out_of_scope';
   // consequence questions about the list in general describe nobody's business
@@ -314,7 +288,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     (intent === 'policy_info' || intent === 'revocation_risk') &&
     hasAny(s, g.consequenceCues) &&
     hasAny(s, g.questionCues) &&
-    !FIRST_PERSON.test(s) &&
+    !hasAny(s, loadKeywords().firstPerson) &&
     Object.keys(facts).every((k) => k === 'listed' || k === 'entityType' || k === 'adverseImpact')
   ) {
     delete facts.listed;
@@ -349,7 +323,7 @@ function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; to
   } else {
     for (const part of parts) {
       const { facts, signals } = statedFacts(part, now);
-      let intent = decide(part, facts, signals)[0]?.intent;
+      let intent = decide(part, facts, signals, tokenize(part))[0]?.intent;
       // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
       if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
       if (intent && !questions.includes(intent)) questions.push(intent);

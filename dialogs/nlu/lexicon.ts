@@ -5,14 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../knowledge/lexicon/', import.meta.url));
-export const LEXICON_FILES = [
-  'grammar.json',
-  'penalties.json',
-  'places.json',
-  'industries.json',
-  'agents.json',
-  'dictionary.json',
-] as const;
+
+/** One cue of answers.json: words that read as yes, as no, or the shared task cues. */
+export type AnswerCue = { yes: string[] } | { no: string[] } | { use: 'task' };
 
 export interface Lexicon {
   grammar: {
@@ -62,6 +57,31 @@ export interface Lexicon {
   industries: { clause: string; safetyRelated: string[] };
   agents: { helpers: string[]; principals: string[]; actions: string[]; roles: string[] };
   dictionary: { terms: string[] };
+  /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
+  answers: {
+    fillers: string[];
+    unknownSubject: string[];
+    unknownAdverb: string[];
+    unknown: string[];
+    leadingNo: string[];
+    leadingYes: string[];
+    pureNo: string[];
+    pureNoParticles: string[];
+    pureYes: string[];
+    negatedAnywhere: string[];
+    completedAnywhere: string[];
+    clauseTurns: string[];
+    correctionLead: string[];
+    correctionParticles: string[];
+    correctionThen: string[];
+    reportWords: string[];
+    zeroCount: string[];
+    inverted: string[];
+    task: AnswerCue[];
+    cues: Record<string, AnswerCue[]>;
+  };
+  /** per enum fact and value: words in a free answer that name it (cues), names typed for it in a draft */
+  choices: Record<string, Record<string, { cues?: string[]; names?: string[] }>>;
 }
 
 const read = (file: string): unknown => {
@@ -70,6 +90,11 @@ const read = (file: string): unknown => {
   } catch (err) {
     throw new Error(`knowledge/lexicon/${file}: ${(err as Error).message}; fix the JSON or restore the file`);
   }
+};
+
+const withoutComment = (data: unknown): unknown => {
+  const { _comment, ...rest } = data as Record<string, unknown>;
+  return rest;
 };
 
 let cached: Lexicon | undefined;
@@ -81,8 +106,77 @@ export function lexicon(): Lexicon {
     industries: read('industries.json'),
     agents: read('agents.json'),
     dictionary: read('dictionary.json'),
+    answers: read('answers.json'),
+    choices: withoutComment(read('choices.json')),
   } as Lexicon;
   return cached;
 }
 
-export const hasAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
+type FirstCharIndex = Map<number, [string, string][]>;
+
+function indexByFirstChar(classes: Record<string, readonly string[]>): [FirstCharIndex, string[]] {
+  const byFirst: FirstCharIndex = new Map();
+  const always: string[] = [];
+  for (const [name, words] of Object.entries(classes))
+    for (const w of words) {
+      if (!w) always.push(name);
+      else {
+        const bucket = byFirst.get(w.charCodeAt(0)) ?? [];
+        bucket.push([w, name]);
+        byFirst.set(w.charCodeAt(0), bucket);
+      }
+    }
+  return [byFirst, always];
+}
+
+/**
+ * Which named word classes occur in a text, found in one pass over the text: every word is filed
+ * under its first character, so a message is not searched once per word of a long list.
+ */
+export function wordClasses(classes: Record<string, readonly string[]>): (s: string) => Set<string> {
+  const [byFirst, always] = indexByFirstChar(classes);
+  return (s) => {
+    const found = new Set(always);
+    for (let i = 0; i < s.length; i++) {
+      const bucket = byFirst.get(s.charCodeAt(i));
+      if (bucket) for (const [w, name] of bucket) if (!found.has(name) && s.startsWith(w, i)) found.add(name);
+    }
+    return found;
+  };
+}
+
+const lists = new WeakMap<readonly string[], FirstCharIndex>();
+/** Whether any word of a list occurs in the text; a long lexicon list is indexed on first use. */
+export function hasAny(s: string, words: readonly string[]): boolean {
+  if (words.length < 12) return words.some((w) => s.includes(w));
+  let byFirst = lists.get(words);
+  if (!byFirst) {
+    const [index, always] = indexByFirstChar({ any: words });
+    if (always.length) return true;
+    byFirst = index;
+    lists.set(words, byFirst);
+  }
+  for (let i = 0; i < s.length; i++) {
+    const bucket = byFirst.get(s.charCodeAt(i));
+    if (bucket) for (const [w] of bucket) if (s.startsWith(w, i)) return true;
+  }
+  return false;
+}
+
+const PATTERN = /[\\()[\]?*+.|{}^$]/;
+const patternLists = new WeakMap<readonly string[], { words: string[]; patterns: RegExp[] }>();
+/**
+ * Whether any alternative of a lexicon list matches: plain words are looked up like hasAny, the few
+ * regular-expression fragments are tried one by one (so no list becomes one long expression).
+ */
+export function matchesAny(s: string, alternatives: readonly string[]): boolean {
+  let split = patternLists.get(alternatives);
+  if (!split) {
+    split = {
+      words: alternatives.filter((a) => !PATTERN.test(a)),
+      patterns: alternatives.filter((a) => PATTERN.test(a)).map((a) => new RegExp(a)),
+    };
+    patternLists.set(alternatives, split);
+  }
+  return hasAny(s, split.words) || split.patterns.some((re) => re.test(s));
+}

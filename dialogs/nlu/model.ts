@@ -2,7 +2,7 @@
 // build step (`npm run build:model` writes knowledge/nlu/model.json with the hash of everything it
 // was trained from; test/nlu/model.test.ts fails on a stale file). The running bot only reads it:
 // it never trains during a turn and never writes into the source tree.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,22 +10,26 @@ import type { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { dataHash, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
 import { extractFacts } from './facts.ts';
 import { features } from './features.ts';
-import { LEXICON_DIR, LEXICON_FILES } from './lexicon.ts';
+import { LEXICON_DIR } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Code whose behaviour shapes the training tokens: editing it invalidates the cached model. */
-const FEATURE_CODE = [
-  './features.ts',
-  './facts.ts',
-  './normalize.ts',
-  './years.ts',
-  './model.ts',
-  './tokens.ts',
-  './lexicon.ts',
-  './lexicon-rules.ts',
-].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+/**
+ * What shapes the training tokens: every module of the nlu and every lexicon file (editing any of
+ * them invalidates the built model).
+ */
+const NLU_DIR = fileURLToPath(new URL('.', import.meta.url));
+const shapingFiles = () => [
+  ...readdirSync(NLU_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(NLU_DIR, f)),
+  ...readdirSync(LEXICON_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(LEXICON_DIR, f)),
+];
 
 /** The fixed training date: relative years in phrases must not make the model depend on the day. */
 const TRAINING_NOW = new Date('2024-06-01T00:00:00Z');
@@ -35,10 +39,11 @@ export interface Model {
   labels: string[];
   /** token → index in natural's dense feature vector */
   index: Map<string, number>;
-  /** per label: log prior and log P(feature present | label) by index, absent index = smoothing */
+  /** per label: log prior and the log probability of a token never seen with the label */
   logPrior: Float64Array;
   logSmooth: Float64Array;
-  logFeature: Map<number, number>[];
+  /** per token index, the labels' log P(present | label) minus their smoothing, labels side by side */
+  lift: Float64Array;
 }
 
 interface Cache {
@@ -47,7 +52,7 @@ interface Cache {
 }
 
 export function currentHash(): string {
-  return dataHash([...FEATURE_CODE, ...LEXICON_FILES.map((f) => join(LEXICON_DIR, f))]);
+  return dataHash(shapingFiles());
 }
 
 export function phraseTokens(text: string): string[] {
@@ -122,21 +127,30 @@ function compile(cache: Cache): Model {
       m.set(Number(i), Math.log(count / total));
     return m;
   });
-  return { hash: cache.hash, labels, index, logPrior, logSmooth, logFeature };
+  // a dense table makes scoring one pass over the message's tokens instead of a map look-up per label
+  const n = labels.length;
+  const lift = new Float64Array(index.size * n);
+  logFeature.forEach((m, li) => {
+    for (const [i, logP] of m) lift[i * n + li] = logP - (logSmooth[li] as number);
+  });
+  return { hash: cache.hash, labels, index, logPrior, logSmooth, lift };
 }
 
 /** Log scores per label for a token array (same formula as apparatus' probabilityOfClass). */
 export function scores(model: Model, tokens: string[]): number[] {
-  const idx: number[] = [];
+  const n = model.labels.length;
+  let known = 0;
+  const sum = new Float64Array(n);
   for (const t of tokens) {
     const i = model.index.get(t);
-    if (i !== undefined) idx.push(i);
+    if (i === undefined) continue;
+    known++;
+    for (let li = 0, at = i * n; li < n; li++, at++)
+      sum[li] = (sum[li] as number) + (model.lift[at] as number);
   }
-  return model.labels.map((_, li) => {
-    let sum = model.logPrior[li] as number;
-    const feats = model.logFeature[li] as Map<number, number>;
-    const smooth = model.logSmooth[li] as number;
-    for (const i of idx) sum += feats.get(i) ?? smooth;
-    return sum;
-  });
+  // every known token not seen with a label costs that label its smoothing
+  return Array.from(
+    sum,
+    (s, li) => (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + s,
+  );
 }

@@ -18,15 +18,16 @@ function segmenter(): Jieba {
   return jieba;
 }
 
-let last: { s: string; tokens: string[] } | undefined;
-/** Words of an already normalised text, without spaces and punctuation (the last text is remembered: features and the reply both ask). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether a token is a word rather than punctuation or space (a CJK first character answers at once). */
+function isWord(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || LETTER_OR_DIGIT.test(t);
+}
+
+/** Words of an already normalised text, without spaces and punctuation. */
 export function tokenize(s: string): string[] {
-  if (last?.s === s) return [...last.tokens];
-  const tokens = segmenter()
-    .cut(s, false)
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
-  last = { s, tokens };
-  return [...tokens];
+  return segmenter().cut(s, false).filter(isWord);
 }
 
 let converter: (s: string) => string;

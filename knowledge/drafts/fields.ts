@@ -3,6 +3,7 @@
 // the dialog layer imports this at start.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { lexicon } from '../../dialogs/nlu/lexicon.ts';
 import {
   DOCUMENT_IDS,
   type DocumentId,
@@ -136,7 +137,7 @@ export type FieldKind = (typeof FIELD_KINDS)[number];
 const ChoiceSchema = z.strictObject({
   value: z.string().min(1),
   label: z.string().min(1),
-  /** what people type for this choice (个体户, 公司, 年报没报 …), accepted like the label */
+  /** what people type for this choice besides the names in knowledge/lexicon/choices.json, accepted like the label */
   aliases: z.array(z.string().min(1)).optional(),
 });
 const Wording = z.strictObject({
@@ -211,6 +212,13 @@ function loadFieldsFile(): FieldsFile {
     throw new Error(`knowledge/drafts/fields.json: ${problems.join('; ')}`);
   }
   const data = parsed.data;
+  // what people type for a choice (个体户 → individual) is the lexicon's names for that value
+  const { choices: named } = lexicon();
+  for (const [name, def] of Object.entries(data.fields))
+    for (const c of def?.choices ?? []) {
+      const names = named[name]?.[c.value]?.names;
+      if (names) c.aliases = [...(c.aliases ?? []), ...names];
+    }
   // Cross-checks a schema cannot express: every field defined, enum choices matching rules/types.ts.
   const enums: Partial<Record<FieldName, readonly string[]>> = {
     entityType: ENTITY_TYPES,
@@ -236,7 +244,7 @@ function loadFieldsFile(): FieldsFile {
         const prev = owner.get(key);
         if (prev !== undefined && prev !== c.value) {
           throw new Error(
-            `knowledge/drafts/fields.json: ${name}: "${a}" is given for both ${prev} and ${c.value}`,
+            `knowledge/drafts/fields.json, knowledge/lexicon/choices.json: ${name}: "${a}" is given for both ${prev} and ${c.value}`,
           );
         }
         owner.set(key, c.value);

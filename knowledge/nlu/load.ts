@@ -1,5 +1,6 @@
-// Loads the NLU data kept as text in this folder: training phrases (one file per intent),
-// keyword groups and aliases. Read synchronously once: the NLU must be ready at start-up.
+// Loads the NLU data kept as text: training phrases (one file per intent, in this folder) and the
+// intent words of the lexicon (knowledge/lexicon/intents.json: keyword groups, aliases, domain words).
+// Read synchronously once: the NLU must be ready at start-up.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ export const NLU_DIR = dirname(fileURLToPath(import.meta.url));
 export const PHRASES_DIR = join(NLU_DIR, 'phrases');
 export const MODEL_FILE = join(NLU_DIR, 'model.json');
 export const HELDOUT_FILE = join(NLU_DIR, 'heldout.jsonl');
+const INTENT_WORDS_FILE = join(NLU_DIR, '..', 'lexicon', 'intents.json');
 
 export interface Keywords {
   aliases: Record<string, string>;
@@ -22,11 +24,19 @@ export interface Keywords {
   foreignTopics: string[];
   /** regular expressions: an explicit call for a person */
   strongHuman: string[];
+  /** words by which a consequence question is about the asker's own business */
+  firstPerson: string[];
+  /** words that keep a mention of the serious list an 经营异常名录 matter */
+  listingMatters: string[];
+  /** characters and words that carry no topic: never classifier tokens */
+  particles: string[];
+  /** regular-expression alternatives marking a question */
+  questionWords: string[];
 }
 
 let keywords: Keywords | undefined;
 export function loadKeywords(): Keywords {
-  keywords ??= JSON.parse(readFileSync(join(NLU_DIR, 'keywords.json'), 'utf8')) as Keywords;
+  keywords ??= JSON.parse(readFileSync(INTENT_WORDS_FILE, 'utf8')) as Keywords;
   return keywords;
 }
 
@@ -55,13 +65,12 @@ function phraseFiles(): string[] {
 }
 
 /**
- * Hash of everything the trained model depends on: the phrase files, the keyword file and the
- * feature code passed in (so editing the extractor also invalidates a stale model).
+ * Hash of everything the trained model depends on: the phrase files and the files passed in (the
+ * nlu code and the lexicon, so editing either invalidates a stale model).
  */
 export function dataHash(extraFiles: string[]): string {
   const h = createHash('sha256');
   for (const file of phraseFiles()) h.update(file).update(readFileSync(join(PHRASES_DIR, file)));
-  h.update(readFileSync(join(NLU_DIR, 'keywords.json')));
   for (const file of extraFiles) h.update(readFileSync(file));
   return h.digest('hex').slice(0, 16);
 }
