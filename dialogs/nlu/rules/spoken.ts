@@ -39,6 +39,15 @@ interface Spoken {
   lastYearWords: string[];
   filedAfter: string[];
   notFiledAfter: string[];
+  activeListingVerbs: string[];
+  registeredPremises: string[];
+  unreachableWords: string[];
+  fineNouns: string[];
+  paidVerbs: string[];
+  paidBetween: string[];
+  repeatPenalised: string[];
+  heavierPenalty: string[];
+  measureWords: string[];
 }
 
 const FILE = fileURLToPath(new URL('../../../knowledge/lexicon/spoken.json', import.meta.url));
@@ -299,7 +308,93 @@ const RULES: NamedRule[] = [
     negatable: false,
     statementOnly: true,
   },
+  {
+    // 「市场监管说…列入了经营异常名录」: the active 列入了 states the listing as much as 被列入
+    name: 'listing.activeVerb',
+    fact: 'listed',
+    words: () => spoken().abnormalListNouns,
+    value: (hit) => (endsWithAny(hit.before, spoken().activeListingVerbs) ? true : undefined),
+    when: notPenalty,
+    statementOnly: true,
+  },
+  {
+    // 「按登记的住所联系不到我们」 in a listing story: why they were listed
+    name: 'listing.unreachableReason',
+    fact: 'listingReason',
+    words: () => spoken().registeredPremises,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const listing = lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      return listing &&
+        endsWithAny(hit.before, sp.listingByClause) &&
+        sp.unreachableWords.some((w) => hit.after.slice(0, 4).includes(w))
+        ? 'unreachable_at_address'
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「罚款当时就交清了」: the fine, a few adverbs, then paid
+    name: 'obligations.finePaid',
+    fact: 'obligationsFulfilled',
+    words: () => spoken().fineNouns,
+    value: (hit) => {
+      const sp = spoken();
+      let rest = hit.after;
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const w of sp.paidBetween)
+          if (rest.startsWith(w)) {
+            rest = rest.slice(w.length);
+            changed = true;
+          }
+      }
+      return sp.paidVerbs.some((v) => rest.startsWith(v)) ? true : undefined;
+    },
+    when: (ctx) => ctx.about.penalty || ctx.about.seriousList,
+    statementOnly: true,
+  },
+  {
+    // 「后来再冇因为这类事被罚过」: not penalised again (a negator and 再 earlier in the clause)
+    name: 'penalty.notPenalisedAgain',
+    fact: 'repeatSameTypePenalty',
+    words: () => spoken().repeatPenalised,
+    value: (hit) => (againDenied(hit.before) ? false : undefined),
+    when: (ctx) => ctx.about.penalty && !ctx.about.seriousList,
+    negatable: false,
+  },
+  {
+    name: 'serious.noHeavierLater',
+    fact: 'laterHeavierPenalty',
+    words: () => spoken().heavierPenalty,
+    value: (hit) => (againDenied(hit.before) ? false : undefined),
+    // the record may have been named in an earlier message: any penalty talk may carry it
+    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    negatable: false,
+  },
+  {
+    // 「也冇得么措施还在执行的」: a negator a word or two before
+    name: 'serious.noMeasureRunning',
+    fact: 'statutoryMeasureRunning',
+    words: () => spoken().measureWords,
+    value: (hit) =>
+      lexicon().grammar.negators.some((n) => hit.before.slice(-5).includes(n)) ? false : undefined,
+    // the record may have been named in an earlier message: any penalty talk may carry it
+    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    negatable: false,
+  },
 ];
+
+/** 「再冇…被罚过」「没再受过」: a negator with 再 before the words, in the same clause. */
+function againDenied(before: string): boolean {
+  const negators = lexicon().grammar.negators;
+  const i = before.lastIndexOf('再');
+  if (i < 0) return false;
+  const around = before.slice(Math.max(0, i - 3), i + 3);
+  return negators.some((n) => around.includes(n));
+}
 
 /**
  * A hedge anywhere in the clause (「去年的纸质年报好像补了」) leaves the fact unsaid: these rules read
