@@ -9,6 +9,8 @@ import { type Command, type InterviewTopic, type NavTarget, parseCommandId } fro
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
+import { lexicon } from './nlu/lexicon.ts';
+import { normalize } from './nlu/normalize.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { dialog } from './texts.ts';
 
@@ -161,6 +163,26 @@ function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
   delete f.fineMitigated;
 }
 
+/**
+ * A message that states other facts answers the open question only if it speaks of the question's
+ * subject (knowledge/dialog.json answerSubjects): 「去年的纸质年报是交了的」 says nothing about a change
+ * registration, however its 「交了」 reads as a "yes".
+ */
+function offSubject(pending: FactName, text: string, facts: Facts): boolean {
+  const subjects = (dialog.answerSubjects as Record<string, string[] | string> | undefined)?.[pending];
+  if (!Array.isArray(subjects)) return false;
+  if (!Object.keys(facts).some((f) => f !== pending)) return false;
+  const s = normalize(text);
+  return !subjects.some((w) => s.includes(w));
+}
+
+/** A hedge word in the message (好像, 可能, 说不准 …), not one that also marks a correction (应该是). */
+function hedgedMessage(text: string): boolean {
+  const g = lexicon().grammar;
+  const s = normalize(text);
+  return g.hedges.some((w) => s.includes(w) && !g.correctionMarkers.includes(w));
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -210,7 +232,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
           ? undefined
           : facts[pending];
     if (correctsOther && named?.fact !== pending) delete facts[pending];
-    if (value !== undefined) {
+    if (value !== undefined && offSubject(pending, text, facts)) {
+      delete facts[pending];
+    } else if (value !== undefined && hedgedMessage(text)) {
+      // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
+      delete facts[pending];
+      cmds.push({ type: 'hedge', fact: pending });
+    } else if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });
       delete facts[pending];
     } else if (u.hedged.includes(pending)) {

@@ -55,4 +55,20 @@ describe('facts in the owner’s own words', () => {
     await c.send('我们饭店的食品经营许可证被县市场监督管理局吊销了');
     expect(c.last?.determination).toMatchObject({ path: 'penalty-not-repairable', eligible: false });
   });
+
+  it('a hedged answer to the listing reason is asked back, and a filing statement does not answer it', async () => {
+    const c = await chat();
+    await c.send('我们是个体户 21年被列入经营异常名录了');
+    const text = await c.send('具体为什么我也记不清 可能是年报没报 也可能是电话变了');
+    expect(text).toContain('不太肯定');
+    await c.send('上一年的纸质年报是补了的 也公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'undetermined', eligible: null });
+  });
+
+  it('being back at the registered address is no "yes" to a change registration', async () => {
+    const c = await chat();
+    await c.send('公司因为登记的住所联系不上被列入异常名录了');
+    await c.send('之前门面在翻新 现在又回到登记的地址营业了');
+    expect(c.last?.determination.path).not.toBe('tolerant-repair-address-change');
+  });
 });
