@@ -5,7 +5,6 @@
 // knowledge/lexicon/spoken.json, run on the machinery of lexicon-rules.ts; what they find replaces what
 // the older patterns found for the same fact, since they read the same words more closely.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
@@ -50,19 +49,16 @@ interface Spoken {
   measureWords: string[];
 }
 
-const FILE = fileURLToPath(new URL('../../../knowledge/lexicon/spoken.json', import.meta.url));
 let cached: Spoken | undefined;
-function spoken(): Spoken {
-  if (!cached) {
-    try {
-      cached = JSON.parse(readFileSync(FILE, 'utf8')) as Spoken;
-    } catch (err) {
-      throw new Error(
-        `knowledge/lexicon/spoken.json: ${(err as Error).message}; fix the JSON or restore the file`,
-      );
-    }
+/** knowledge/lexicon/spoken.json, read once at first use; a broken file says which and how to fix it. */
+const spoken = (): Spoken => (cached ??= readSpoken());
+function readSpoken(): Spoken {
+  const url = new URL('../../../knowledge/lexicon/spoken.json', import.meta.url);
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as Spoken;
+  } catch (err) {
+    throw new Error(`knowledge/lexicon/spoken.json: ${(err as Error).message}; fix the JSON or restore it`);
   }
-  return cached;
 }
 
 const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s.endsWith(w));
