@@ -3,6 +3,7 @@
 // handled here, so the rules never receive a guess.
 import type { FactName, Facts } from '../../rules/types.ts';
 import { alt, anyOf, factLexicon } from './fact-lexicon.ts';
+import { lexicon } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -23,8 +24,11 @@ interface Hit {
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 
-const HEDGE =
-  /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
+/**
+ * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
+ * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
+ */
+const HEDGE = new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`);
 /** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
 const NEG_SCOPE =
   /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:产生|引起|造成|引发|发生|出现|带来|存在|闹出?|惹出?|出)?(?:什么|任何)?$/;
