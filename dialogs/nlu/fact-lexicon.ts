@@ -47,3 +47,11 @@ export function alt(words: readonly string[]): string {
     .map(escapeRe)
     .join('|')})`;
 }
+
+/**
+ * One pattern from its branches, tried in the order given (the same as writing them as one
+ * alternation): each branch is a short way of saying the thing, readable and testable on its own.
+ */
+export function anyOf(branches: readonly RegExp[], flags = ''): RegExp {
+  return new RegExp(branches.map((b) => b.source).join('|'), flags);
+}

@@ -2,7 +2,8 @@
 // wording states it; questions ("会被列入吗"), negations ("还没办变更") and hedges ("好像") are
 // handled here, so the rules never receive a guess.
 import type { FactName, Facts } from '../../rules/types.ts';
-import { alt, factLexicon } from './fact-lexicon.ts';
+import { alt, anyOf, factLexicon } from './fact-lexicon.ts';
+import { lexicon } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -23,8 +24,11 @@ interface Hit {
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 
-const HEDGE =
-  /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
+/**
+ * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
+ * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
+ */
+const HEDGE = new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`);
 /** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
 const NEG_SCOPE =
   /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:产生|引起|造成|引发|发生|出现|带来|存在|闹出?|惹出?|出)?(?:什么|任何)?$/;
@@ -55,7 +59,14 @@ const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
   ],
   [
     'license_info_late',
-    /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示|(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示|许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示|许可[^。;；]{0,24}?(?:个多?月|周|星期|天)[^。;；]{0,4}?才[^。;；]{0,6}?公示|许可[^。;；]{0,24}?(?:晚|迟|延迟|推迟|滞后|拖)了?(?:几天|一段时间)?公示|许可[^。;；]{0,24}?公示(?:得)?(?:晚|迟|滞后)了/,
+    anyOf([
+      /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示/,
+      /(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示/,
+      /许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
+      /许可[^。;；]{0,24}?(?:个多?月|周|星期|天)[^。;；]{0,4}?才[^。;；]{0,6}?公示/,
+      /许可[^。;；]{0,24}?(?:晚|迟|延迟|推迟|滞后|拖)了?(?:几天|一段时间)?公示/,
+      /许可[^。;；]{0,24}?公示(?:得)?(?:晚|迟|滞后)了/,
+    ]),
   ],
   ['party_building_info', new RegExp(`(?:党建|党员|党组织)${GAP}${ERROR_CUE}`)],
   [
@@ -116,44 +127,154 @@ const RULES: Rule[] = [
   // annual reports already filed
   {
     fact: 'previousYearReportFiled',
-    re: /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)|(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|纸质(?:年报|年度报告)[^，,。;；没未]{0,8}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)|纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/g,
+    re: anyOf(
+      [
+        /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)/,
+        /(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)/,
+        /纸质(?:年报|年度报告)[^，,。;；没未]{0,8}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)/,
+        /纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
     fact: 'previousYearReportFiled',
-    re: /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)|(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)|纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:来得及)?(?:补|交|报|提交)|(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/g,
+    re: anyOf(
+      [
+        /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)/,
+        /(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)/,
+        /纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:来得及)?(?:补|交|报|提交)/,
+        /(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
     fact: 'allOverdueReportsFiled',
-    re: /(?:所有|全部|几年|之前|以前|前几年|这几年|历年|往年|欠的|缺的|各年度?|每年)的?(?:年报|年度报告)[^，,。;；没未]{0,6}?(?:都|全|全部|已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)|(?:年报|年度报告)(?:都|全部?)(?:已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)|(?:补报|补交|补齐)了?(?:所有|全部)的?(?:年报|年度报告)/g,
+    re: anyOf(
+      [
+        /(?:所有|全部|几年|之前|以前|前几年|这几年|历年|往年|欠的|缺的|各年度?|每年)的?(?:年报|年度报告)[^，,。;；没未]{0,6}?(?:都|全|全部|已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)/,
+        /(?:年报|年度报告)(?:都|全部?)(?:已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)/,
+        /(?:补报|补交|补齐)了?(?:所有|全部)的?(?:年报|年度报告)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
     fact: 'allOverdueReportsFiled',
-    re: /(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?)(?:补完|补齐|全部补)|(?:还有|还差|还欠)[^，,。;；]{0,6}?(?:年报|年度报告)(?:还)?(?:没有?|未)(?:补|报|交)|(?:还差|还欠)[^，,。;；]{0,4}?(?:年|年度)的?(?:年报|年度报告)|(?:还有|还差|还欠)(?:一|两|二|三|几|1|2|3)个?(?:年|年度)的?(?:年报|年度报告)?(?:还)?(?:没有?|未)(?:补|报|交)/g,
+    re: anyOf(
+      [
+        /(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?)(?:补完|补齐|全部补)/,
+        /(?:还有|还差|还欠)[^，,。;；]{0,6}?(?:年报|年度报告)(?:还)?(?:没有?|未)(?:补|报|交)/,
+        /(?:还差|还欠)[^，,。;；]{0,4}?(?:年|年度)的?(?:年报|年度报告)/,
+        /(?:还有|还差|还欠)(?:一|两|二|三|几|1|2|3)个?(?:年|年度)的?(?:年报|年度报告)?(?:还)?(?:没有?|未)(?:补|报|交)/,
+      ],
+      'g',
+    ),
     value: false,
   },
 
   // address
   {
     fact: 'addressChangeRegistered',
-    re: /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:已经?|都|也)(?:依法|按要求|按规定|及时|正式)?(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?|去(?:办理?|做)了(?:住所|地址|经营场所|场所)?的?(?:变更|迁址)(?:登记)?|(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)|(?:住所|地址|场所)(?:已经?)(?:登记)?(?:变更|改)(?:登记)?(?:好|完)?了|(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了|(?:住所|地址|场所)(?:变更|改)登记了|(?:住所|地址|场所)(?:已经?|也|都)(?:登记)?(?:变更|迁|改)(?:登记)?(?:到|至|为)/g,
+    re: anyOf(
+      [
+        /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)/,
+        /(?:已经?|都|也)(?:依法|按要求|按规定|及时|正式)?(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?/,
+        /去(?:办理?|做)了(?:住所|地址|经营场所|场所)?的?(?:变更|迁址)(?:登记)?/,
+        /(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)/,
+        /(?:住所|地址|场所)(?:已经?)(?:登记)?(?:变更|改)(?:登记)?(?:好|完)?了/,
+        /(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了/,
+        /(?:住所|地址|场所)(?:变更|改)登记了/,
+        /(?:住所|地址|场所)(?:已经?|也|都)(?:登记)?(?:变更|迁|改)(?:登记)?(?:到|至|为)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
     fact: 'addressChangeRegistered',
-    re: /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))|(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)|(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)|(?:没有?|未|没来得及|没去)(?:去)?(?:工商|所里|市场监管局?|窗口|政务中心)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)|(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)|(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/g,
+    re: anyOf(
+      [
+        /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))/,
+        /(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)/,
+        /(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)/,
+        /(?:没有?|未|没来得及|没去)(?:去)?(?:工商|所里|市场监管局?|窗口|政务中心)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)/,
+        /(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)/,
+        /(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
     fact: 'reachableAtRegisteredAddress',
-    re: /(?:注册|登记|原)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:正常)?(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))|(?<!没|没有|未)(?:搬|迁|住)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)|(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)|回(?:去|来)了?[^，,。;；不]{0,3}?(?:能|可以)(?:联系|找)(?:上|到|得到)|回到了?(?:原来|原先|以前|原)?的?(?:注册|登记)?的?(?:地址|住所|场所|址)(?:办公|经营|营业|上班)|(?:注册|登记|原)的?(?:地址|住所|场所)(?:那边|那里|那儿)?(?:现在|又|已经|恢复)*(?:有人了|有人办公|有人值守|有人值班|恢复营业|恢复办公)|(?:又|重新|已经)(?:在|回到)(?:原|注册|登记)的?(?:地址|住所|场所)(?:恢复)?(?:营业|经营|办公)/g,
+    re: anyOf(
+      [
+        /(?:注册|登记|原)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:正常)?(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))/,
+        /(?<!没|没有|未)(?:搬|迁|住)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)/,
+        /(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)/,
+        /回(?:去|来)了?[^，,。;；不]{0,3}?(?:能|可以)(?:联系|找)(?:上|到|得到)/,
+        /回到了?(?:原来|原先|以前|原)?的?(?:注册|登记)?的?(?:地址|住所|场所|址)(?:办公|经营|营业|上班)/,
+        /(?:注册|登记|原)的?(?:地址|住所|场所)(?:那边|那里|那儿)?(?:现在|又|已经|恢复)*(?:有人了|有人办公|有人值守|有人值班|恢复营业|恢复办公)/,
+        /(?:又|重新|已经)(?:在|回到)(?:原|注册|登记)的?(?:地址|住所|场所)(?:恢复)?(?:营业|经营|办公)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
     fact: 'operatingAtRegisteredAddress',
-    re: /搬了|搬走|搬家|搬离|迁离|搬(?:去|过去|进了?|出去|出了)|(?:搬|迁|挪|去了|到了|(?:现在|目前|如今)(?:人|店|厂|公司)?(?:在|到了))(?:隔壁|邻|对面|别的|其他|其它|外)[^，,。;；]{0,3}?(?:镇|县|乡|村|街道?|市|区|省|地方)|离开了?(?:注册|登记)|搬迁|搬到|搬厂|搬店|迁址(?!登记)|迁走|迁到|迁去|迁往|挪到|挪了|挪去|在另(?:外)?一个地方|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|位置|地点)|换地方|换位置|换到了?(?:另|别|新|其他)|不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?|(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)|在(?:注册|登记|原来?|执照上)的?(?:地址|住所|场所|地方)(?:已经?|都|早就|现在)*(?:不|没有?)(?:再)?(?:经营|办公|营业)(?![吗么?])|在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)|(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)|(?:地址|住所)[^，,。;；]{0,4}?不在那|(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)|实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)|(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了|住所和经营场所分离|不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)|在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)|实际(?:经营|办公)?的?(?:地址|地方|地|场所)(?:和|与|跟)(?:营业)?(?:执照|注册|登记)[^，,。;；]{0,6}?不(?:一样|一致|同|符)|换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)|回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)|(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/g,
+    re: anyOf(
+      [
+        /搬了/,
+        /搬走/,
+        /搬家/,
+        /搬离/,
+        /迁离/,
+        /搬(?:去|过去|进了?|出去|出了)/,
+        /(?:搬|迁|挪|去了|到了|(?:现在|目前|如今)(?:人|店|厂|公司)?(?:在|到了))(?:隔壁|邻|对面|别的|其他|其它|外)[^，,。;；]{0,3}?(?:镇|县|乡|村|街道?|市|区|省|地方)/,
+        /离开了?(?:注册|登记)/,
+        /搬迁/,
+        /搬到/,
+        /搬厂/,
+        /搬店/,
+        /迁址(?!登记)/,
+        /迁走/,
+        /迁到/,
+        /迁去/,
+        /迁往/,
+        /挪到/,
+        /挪了/,
+        /挪去/,
+        /在另(?:外)?一个地方/,
+        /换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|位置|地点)/,
+        /换地方/,
+        /换位置/,
+        /换到了?(?:另|别|新|其他)/,
+        /不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?/,
+        /(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)/,
+        /在(?:注册|登记|原来?|执照上)的?(?:地址|住所|场所|地方)(?:已经?|都|早就|现在)*(?:不|没有?)(?:再)?(?:经营|办公|营业)(?![吗么?])/,
+        /在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)/,
+        /(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)/,
+        /(?:地址|住所)[^，,。;；]{0,4}?不在那/,
+        /(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)/,
+        /实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)/,
+        /(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了/,
+        /住所和经营场所分离/,
+        /不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)/,
+        /在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)/,
+        /实际(?:经营|办公)?的?(?:地址|地方|地|场所)(?:和|与|跟)(?:营业)?(?:执照|注册|登记)[^，,。;；]{0,6}?不(?:一样|一致|同|符)/,
+        /换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)/,
+        /回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)/,
+        /(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/,
+        /(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
@@ -164,7 +285,19 @@ const RULES: Rule[] = [
   },
   {
     fact: 'reachableByOtherMeans',
-    re: /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)|(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])|打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])|(?:能|可以)(?:通过|用)?(?:打)?(?:(?:电话|手机|微信|邮箱|邮件|短信|qq)(?:[、和或/及]|或者|以及|还有)?){1,4}(?:联系|找到)|(?:能|可以)(?:通过|用)(?:其他|别的|其它)(?:的)?(?:方式|办法|途径|渠道)(?:联系|找到)|(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通|畅通|开机)|留了?(?:电话|手机号?|联系方式|微信)|(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/g,
+    re: anyOf(
+      [
+        /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)/,
+        /(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])/,
+        /打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])/,
+        /(?:能|可以)(?:通过|用)?(?:打)?(?:(?:电话|手机|微信|邮箱|邮件|短信|qq)(?:[、和或/及]|或者|以及|还有)?){1,4}(?:联系|找到)/,
+        /(?:能|可以)(?:通过|用)(?:其他|别的|其它)(?:的)?(?:方式|办法|途径|渠道)(?:联系|找到)/,
+        /(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通|畅通|开机)/,
+        /留了?(?:电话|手机号?|联系方式|微信)/,
+        /(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
@@ -223,7 +356,16 @@ const RULES: Rule[] = [
   },
   {
     fact: 'firstSpotCheck',
-    re: /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)|(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:已经?)?(?:被)?(?:抽查|抽到|抽中)过|不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)|不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)|(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/g,
+    re: anyOf(
+      [
+        /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)/,
+        /(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:已经?)?(?:被)?(?:抽查|抽到|抽中)过/,
+        /不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)/,
+        /不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)/,
+        /(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
@@ -238,12 +380,31 @@ const RULES: Rule[] = [
   },
   {
     fact: 'repeatedSameError',
-    re: /(?<!不是|并非|不)(?:第一次|首次|头一次|头回|头一回|第一回)(?:出现|犯|出错|填错|写错|弄错|(?:出现?|犯|遇到|碰到|发生)?(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况))|(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)|(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况)?(?:也|还|都)?是(?:第一次|首次|头一次|头一回|头回)(?![^，,。;；]{0,2}?(?:被|抽))|(?:以前|之前|过去|此前|往年)(?:也|都|从来|从)?(?:没|未)(?:有)?(?:出现|犯|错|出)过(?:同样|类似|一样|这种|这样)?/g,
+    re: anyOf(
+      [
+        /(?<!不是|并非|不)(?:第一次|首次|头一次|头回|头一回|第一回)(?:出现|犯|出错|填错|写错|弄错|(?:出现?|犯|遇到|碰到|发生)?(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况))/,
+        /(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)/,
+        /(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况)?(?:也|还|都)?是(?:第一次|首次|头一次|头一回|头回)(?![^，,。;；]{0,2}?(?:被|抽))/,
+        /(?:以前|之前|过去|此前|往年)(?:也|都|从来|从)?(?:没|未)(?:有)?(?:出现|犯|错|出)过(?:同样|类似|一样|这种|这样)?/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
     fact: 'repeatedSameError',
-    re: /(?:不是|并非)(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错|出这)|(?<!没有|不是|并非|不存在|没|无|未)(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)|(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)|(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现|(?:错|差错|错误)[^。;；]{0,6}?(?:已经?)?(?:是)?(?:连续|连着)?(?:第[二三四五2-5]|[两三四几多2-5])(?:次|回)|(?:同样|同一|相同)的?[^。;；]{0,12}?第[二三四五2-5](?:次|回)|(?:之前|以前|上次|上回|去年|前年)(?:也|都)(?:犯|出现|出|错|填错|写错|弄错)过/g,
+    re: anyOf(
+      [
+        /(?:不是|并非)(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错|出这)/,
+        /(?<!没有|不是|并非|不存在|没|无|未)(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)/,
+        /(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)/,
+        /(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/,
+        /(?:错|差错|错误)[^。;；]{0,6}?(?:已经?)?(?:是)?(?:连续|连着)?(?:第[二三四五2-5]|[两三四几多2-5])(?:次|回)/,
+        /(?:同样|同一|相同)的?[^。;；]{0,12}?第[二三四五2-5](?:次|回)/,
+        /(?:之前|以前|上次|上回|去年|前年)(?:也|都)(?:犯|出现|出|错|填错|写错|弄错)过/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
@@ -258,7 +419,17 @@ const RULES: Rule[] = [
   },
   {
     fact: 'proofProvided',
-    re: /(?<!没|没有)有(?:相关)?证明|证明(?:材料)?(?:也|都)有|(?<!(?:不|没|无法|没法|没办法)(?:能|可以)?)(?:(?:能|可以|已经?|都|也)提供了?|提供了)[^，,。;；不没哪啥么]{0,8}?证明(?!吗)|附了?证明|(?:能|可以|已经?)(?:开|开出|出具|拿到|拿出|弄到)[^，,。;；不没]{0,6}?证明|证明(?:材料|文件)?(?:我们?)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交|提交|递交|上传)(?!不)/g,
+    re: anyOf(
+      [
+        /(?<!没|没有)有(?:相关)?证明/,
+        /证明(?:材料)?(?:也|都)有/,
+        /(?<!(?:不|没|无法|没法|没办法)(?:能|可以)?)(?:(?:能|可以|已经?|都|也)提供了?|提供了)[^，,。;；不没哪啥么]{0,8}?证明(?!吗)/,
+        /附了?证明/,
+        /(?:能|可以|已经?)(?:开|开出|出具|拿到|拿出|弄到)[^，,。;；不没]{0,6}?证明/,
+        /证明(?:材料|文件)?(?:我们?)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交|提交|递交|上传)(?!不)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
@@ -294,13 +465,32 @@ const RULES: Rule[] = [
   },
   {
     fact: 'refusedInspection',
-    re: /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))|(?<!没有?|未|不曾|从没|并没|从来没|不|不会)拒绝了?(?:配合)?(?![^，,。;；]{0,2}?(?:吗|么))|(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)|拒之门外|拒不(?:提供|配合|接受|开门)|(?<!没有?)不(?:肯|让|给)(?:他们|人家|检查人员|工作人员)?(?:开门|进门|进|查|检查|看)|(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/g,
+    re: anyOf(
+      [
+        /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))/,
+        /(?<!没有?|未|不曾|从没|并没|从来没|不|不会)拒绝了?(?:配合)?(?![^，,。;；]{0,2}?(?:吗|么))/,
+        /(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/,
+        /拒之门外/,
+        /拒不(?:提供|配合|接受|开门)/,
+        /(?<!没有?)不(?:肯|让|给)(?:他们|人家|检查人员|工作人员)?(?:开门|进门|进|查|检查|看)/,
+        /(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/,
+      ],
+      'g',
+    ),
     value: true,
     when: (s) => /抽查|检查|核查|受检/.test(s),
   },
   {
     fact: 'missedCorrectionDeadline',
-    re: /(?:逾期|超期|过期|期限过了?|(?:超过|过了|超出|错过)了?(?:责令|规定|要求|限定)?的?(?:改正|整改|更正)?的?期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)|(?:期限?|时间|时限)(?:已经?)?(?:过了|已过|超过了|到了)[^。;；]{0,16}?(?:还没有?|未|没有?|才)(?:改|更正|纠正|整改)|(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)|(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/g,
+    re: anyOf(
+      [
+        /(?:逾期|超期|过期|期限过了?|(?:超过|过了|超出|错过)了?(?:责令|规定|要求|限定)?的?(?:改正|整改|更正)?的?期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)/,
+        /(?:期限?|时间|时限)(?:已经?)?(?:过了|已过|超过了|到了)[^。;；]{0,16}?(?:还没有?|未|没有?|才)(?:改|更正|纠正|整改)/,
+        /(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)/,
+        /(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/,
+      ],
+      'g',
+    ),
     value: true,
   },
 
@@ -313,27 +503,81 @@ const RULES: Rule[] = [
   // revocation risk
   {
     fact: 'locatable',
-    re: /查无下落|查无此(?:人|企业|公司|户|店|单位|主体)|(?:实地|上门)(?:核查|核实|检查|调查)?[^，,。;；]{0,4}?(?:找不到|没找到|找不着)(?:我们?|人|公司|老板)?|找不到(?:老板|负责人|法人|经营者)|找不到人|下落不明|(?:公司|企业|人)失联|长期失联|(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])|(?:人|老板)找不到(?![我咱])/g,
+    re: anyOf(
+      [
+        /查无下落/,
+        /查无此(?:人|企业|公司|户|店|单位|主体)/,
+        /(?:实地|上门)(?:核查|核实|检查|调查)?[^，,。;；]{0,4}?(?:找不到|没找到|找不着)(?:我们?|人|公司|老板)?/,
+        /找不到(?:老板|负责人|法人|经营者)/,
+        /找不到人/,
+        /下落不明/,
+        /(?:公司|企业|人)失联/,
+        /长期失联/,
+        /(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/,
+        /(?:人|老板)找不到(?![我咱])/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
     fact: 'locatable',
-    re: /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})(?:能|可以)找(?:到|得到)人|(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})找得到人|(?:地址|住所)[^，,。;；]{0,4}?能找到|(?:人|老板|负责人|法人)(?:一直|都|还|也){0,2}(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着|联系上|联系到|联系得上)|(?<![个别客])(?:人|老板|负责人|法人)(?:也|都|还|一直){1,2}(?:找得到|找得着|能找到|联系得上)|(?:我们?|老板|负责人)?人(?:一直|都|也|还){0,3}在(?:店里|厂里|公司里?|家里|这边|这里|本地|当地)?(?=[，,。;；]|$)/g,
+    re: anyOf(
+      [
+        /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})(?:能|可以)找(?:到|得到)人/,
+        /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})找得到人/,
+        /(?:地址|住所)[^，,。;；]{0,4}?能找到/,
+        /(?:人|老板|负责人|法人)(?:一直|都|还|也){0,2}(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着|联系上|联系到|联系得上)/,
+        /(?<![个别客])(?:人|老板|负责人|法人)(?:也|都|还|一直){1,2}(?:找得到|找得着|能找到|联系得上)/,
+        /(?:我们?|老板|负责人)?人(?:一直|都|也|还){0,3}在(?:店里|厂里|公司里?|家里|这边|这里|本地|当地)?(?=[，,。;；]|$)/,
+      ],
+      'g',
+    ),
     value: true,
   },
   {
     fact: 'yearsWithoutAnnualReport',
-    re: /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)多?(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)|(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)|(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)|((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)|(?:年报|年度报告)[^，,。;；]{0,4}?(?:都|也)?(?:停|断)了?(?:有)?(\d|[两二三四五六七八九十])年/g,
+    re: anyOf(
+      [
+        /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)多?(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)/,
+        /(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/,
+        /(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)/,
+        /((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)/,
+        /(?:年报|年度报告)[^，,。;；]{0,4}?(?:都|也)?(?:停|断)了?(?:有)?(\d|[两二三四五六七八九十])年/,
+      ],
+      'g',
+    ),
     value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? ''),
   },
   {
     fact: 'taxFiled',
-    re: /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税|(?:没有?|未)(?:申报)?纳税|税(?!务)[^，,。;；没未不]{0,5}?(?:没有?|未)(?:报|交|缴|申报)|税务(?:那边|那里|上|方面|局)?(?:也|都|一直)?(?:没有?|未)(?:申报|报|交|缴)|税务?[^，,。;；没未不]{0,8}?(?:都|也)(?:没有?|未)(?:报|交|缴|申报)|税务?[^，,。;；]{0,3}?(?:都|也)?(?:停|断)(?:了|报|交)/g,
+    re: anyOf(
+      [
+        /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税/,
+        /(?:没有?|未)(?:申报)?纳税/,
+        /税(?!务)[^，,。;；没未不]{0,5}?(?:没有?|未)(?:报|交|缴|申报)/,
+        /税务(?:那边|那里|上|方面|局)?(?:也|都|一直)?(?:没有?|未)(?:申报|报|交|缴)/,
+        /税务?[^，,。;；没未不]{0,8}?(?:都|也)(?:没有?|未)(?:报|交|缴|申报)/,
+        /税务?[^，,。;；]{0,3}?(?:都|也)?(?:停|断)(?:了|报|交)/,
+      ],
+      'g',
+    ),
     value: false,
   },
   {
     fact: 'taxFiled',
-    re: /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)|税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)|(?:报税|纳税)(?:一直)?(?:正常|按时|没断)|(?<!没|没有|未|不)零申报(?![^，,。;；]{0,3}?(?:没|未|不))|税务?(?:也|都|一直|还){0,2}(?:在)?(?:正常|按时|按月|按期)(?:申报|报|交|缴)|税(?!务异常)[^，,。;；没未不]{0,5}?(?:都|一直|也|按时|正常)(?:在)?(?:报|交|缴|申报)(?:的|了|着)|(?<!没|没有|未)税务?[^，,。;；没未不]{0,3}?(?:都|一直|也|还|照样)有(?:在)?(?:报|交|缴|申报)/g,
+    re: anyOf(
+      [
+        /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)/,
+        /税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)/,
+        /(?:报税|纳税)(?:一直)?(?:正常|按时|没断)/,
+        /(?<!没|没有|未|不)零申报(?![^，,。;；]{0,3}?(?:没|未|不))/,
+        /税务?(?:也|都|一直|还){0,2}(?:在)?(?:正常|按时|按月|按期)(?:申报|报|交|缴)/,
+        /税(?!务异常)[^，,。;；没未不]{0,5}?(?:都|一直|也|按时|正常)(?:在)?(?:报|交|缴|申报)(?:的|了|着)/,
+        /(?<!没|没有|未)税务?[^，,。;；没未不]{0,3}?(?:都|一直|也|还|照样)有(?:在)?(?:报|交|缴|申报)/,
+      ],
+      'g',
+    ),
     value: true,
   },
 ];
@@ -499,11 +743,25 @@ function listingReason(s: string): { value: Facts['listingReason']; pos: number 
     ],
     [
       'unreachable_at_address',
-      /(?:住所|地址|经营场所|注册地|登记地|(?:登记|注册)的(?:地方|地点))[^，,。;；]{0,8}?(?:联系不上|无法(?:取得)?联系|不能(?:取得)?联系|联系不到|没有?联系[上到]|找不到|没有?找到人|失联|查无|没人|没有人|人不在)|(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[^，,。;；]{0,4}?(?:被|列)|(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[，,](?:就|所以|然后|结果|于是)?(?:被|给)?列|(?:住所|地址|经营场所)异常|(?:没|没有)(?:找到|找着|联系上|联系到)我们?|找不到我们?/,
+      anyOf([
+        /(?:住所|地址|经营场所|注册地|登记地|(?:登记|注册)的(?:地方|地点))[^，,。;；]{0,8}?(?:联系不上|无法(?:取得)?联系|不能(?:取得)?联系|联系不到|没有?联系[上到]|找不到|没有?找到人|失联|查无|没人|没有人|人不在)/,
+        /(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[^，,。;；]{0,4}?(?:被|列)/,
+        /(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[，,](?:就|所以|然后|结果|于是)?(?:被|给)?列/,
+        /(?:住所|地址|经营场所)异常/,
+        /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
+        /找不到我们?/,
+      ]),
     ],
     [
       'annual_report_overdue',
-      /(?:没有?|未|忘了?|忘记|漏|不)(?:去)?(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)|(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?|年报逾期|(?:因为|因|由于)年报|年报的?(?:问题|事|原因)|(?:没有?|未)(?:顾上|顾得上|来得及|空|时间|精力|心思|人)(?:去)?(?:报送?|交|申报|公示|填报|弄|搞|做|管)?(?:年报|年度报告)/,
+      anyOf([
+        /(?:没有?|未|忘了?|忘记|漏|不)(?:去)?(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)/,
+        /(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?/,
+        /年报逾期/,
+        /(?:因为|因|由于)年报/,
+        /年报的?(?:问题|事|原因)/,
+        /(?:没有?|未)(?:顾上|顾得上|来得及|空|时间|精力|心思|人)(?:去)?(?:报送?|交|申报|公示|填报|弄|搞|做|管)?(?:年报|年度报告)/,
+      ]),
     ],
   ];
   for (const [value, re] of cues) {
@@ -715,7 +973,17 @@ function doneSlot(
 const INFO_CORRECTED: [boolean, RegExp][] = [
   [
     true,
-    /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)|(?:已经?|都|也)(?:去)?(?:补办|补登|办理|办好|办完)(?:了|好|完)?(?!吗)|(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了|(?:变更登记|登记|变更)(?:已经?|都|也)(?:办|做|弄)(?:好|完)?了|(?:已经?)?整改(?:好|完)了|已经?整改(?:好|完)?/g,
+    anyOf(
+      [
+        /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)/,
+        /(?:已经?|都|也)(?:去)?(?:补办|补登|办理|办好|办完)(?:了|好|完)?(?!吗)/,
+        /(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了/,
+        /(?:变更登记|登记|变更)(?:已经?|都|也)(?:办|做|弄)(?:好|完)?了/,
+        /(?:已经?)?整改(?:好|完)了/,
+        /已经?整改(?:好|完)?/,
+      ],
+      'g',
+    ),
   ],
   // only the present state: "改名了没去登记，被列入" tells why it was listed, "还没去办" how it stands
   [
@@ -753,8 +1021,307 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
 /** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
 const HEARSAY = /^(?:听说|据说|听人说|听别人说|有人说|网上说|都说)[^，,。;；]*会/;
 
+/** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
+interface Derive {
+  s: string;
+  now: Date;
+  cls: Clause[];
+  facts: Facts;
+  signals: string[];
+  /** where the text states the listing (undefined: it does not) */
+  listedPos: number | undefined;
+  /** the user asked whether their own business would be listed */
+  askedSelf: boolean;
+  /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
+  set: (fact: FactName, value: Value | undefined, pos: number) => void;
+  hedgedClause: (pos: number) => boolean;
+}
+
+/**
+ * The inferences between facts, named and applied in this order after the statements are read (a
+ * later one may rely on an earlier one's fact). Each says why it holds; the corpus lines of the
+ * facts they set test them.
+ */
+const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
+  {
+    // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
+    name: 'removalAskPresupposesListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined) return;
+      const removal = REMOVAL_ASK.exec(s);
+      if (
+        removal &&
+        /异常|名录/.test(s) &&
+        !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
+        (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
+          facts.entityType !== undefined ||
+          listingReason(s) ||
+          facts.allOverdueReportsFiled !== undefined ||
+          facts.previousYearReportFiled !== undefined) &&
+        !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
+      )
+        set('listed', true, removal.index);
+    },
+  },
+  {
+    // a listing told with its cause: the cause is the listing reason
+    name: 'listingReasonOfListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "2022年没报年报被列了", "…被列了异常，2021年的事": the year of the listing story
+    name: 'listedYearOfStory',
+    run: ({ s, now, facts, set }) => {
+      if (facts.listed !== true) return;
+      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
+        re.lastIndex = 0;
+        for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+      }
+      const byReport = reportYearListed(s, now);
+      if (byReport) set('listedYear', byReport.year, byReport.pos);
+    },
+  },
+  {
+    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
+    name: 'infoCorrectedAfterListing',
+    run: ({ s, facts, set, hedgedClause, listedPos }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (!reason || !CORRECTABLE.has(reason.value)) return;
+      const c =
+        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
+        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // "年报一直没弄": every report is still missing, the previous year's too
+    name: 'reportsStillMissing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const still = REPORTS_STILL_MISSING.exec(s);
+      if (!still) return;
+      if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
+      else if (facts.entityType) set('previousYearReportFiled', false, still.index);
+    },
+  },
+  {
+    // listed after moving without registering it: the listing is for being unreachable there
+    name: 'movedUnregisteredIsUnreachable',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || listingReason(s)) return;
+      if (
+        facts.addressChangeRegistered !== true &&
+        (facts.addressChangeRegistered === false ||
+          facts.reachableAtRegisteredAddress !== undefined ||
+          facts.operatingAtRegisteredAddress === false)
+      )
+        set('listingReason', 'unreachable_at_address', 0);
+    },
+  },
+  {
+    // listed for unfiled reports: "全部补齐了" / "后面几年的也没报" tell every overdue year
+    name: 'allReportsAfterListing',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
+      if (all) set('allOverdueReportsFiled', all.value, all.pos);
+    },
+  },
+  {
+    // "因为没报年报" told on its own: the cause of the listing already talked about
+    name: 'bareCauseIsListingReason',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined || facts.listingReason !== undefined || !BARE_CAUSE.test(s)) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
+    // overdue report, other businesses the previous year's paper one
+    name: 'bareReportFiledByEntity',
+    run: ({ facts, cls, set }) => {
+      if (facts.previousYearReportFiled !== undefined || facts.allOverdueReportsFiled !== undefined) return;
+      const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
+      if (c)
+        set(
+          facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
+          true,
+          c.start,
+        );
+    },
+  },
+  {
+    // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
+    name: 'nameChangeCorrected',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !NAME_CHANGE.test(s)) return;
+      const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
+    name: 'registeredMoveIsAtAddress',
+    run: ({ s, facts }) => {
+      if (
+        facts.addressChangeRegistered === true &&
+        facts.operatingAtRegisteredAddress === false &&
+        !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
+      )
+        delete facts.operatingAtRegisteredAddress;
+    },
+  },
+  {
+    // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was
+    // listed; "其实我们还在原地址，现在可以联系到了" after a listing for being unreachable there is
+    // reachable there (README: back at the address → reachable only)
+    name: 'reachableThereAfterListing',
+    run: ({ facts, cls, set, listedPos }) => {
+      if (
+        facts.listed !== true ||
+        listedPos === undefined ||
+        facts.reachableAtRegisteredAddress !== undefined
+      )
+        return;
+      for (const c of cls) {
+        if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
+        const m = NOT_REACHABLE_THERE.exec(c.text);
+        if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
+      }
+      if (facts.listingReason !== 'unreachable_at_address') return;
+      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
+      if (back) {
+        facts.reachableAtRegisteredAddress = true;
+        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
+      }
+    },
+  },
+  {
+    // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them;
+    // "能联系上", "手机号没变" said after the move are about reaching the user elsewhere
+    name: 'bareReachAfterMove',
+    run: ({ facts, cls, set }) => {
+      if (
+        facts.listed === true ||
+        facts.operatingAtRegisteredAddress !== false ||
+        facts.reachableByOtherMeans !== undefined
+      )
+        return;
+      const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
+      if (c) set('reachableByOtherMeans', false, c.start);
+      const r = cls.find((x) => BARE_REACHABLE.test(x.text));
+      if (r) set('reachableByOtherMeans', true, r.start);
+    },
+  },
+  {
+    // "搬了…会不会被列入" from someone describing their own move: not listed yet
+    name: 'movedAndAskingIsNotListed',
+    run: ({ facts, signals, set }) => {
+      if (
+        facts.listed === undefined &&
+        facts.operatingAtRegisteredAddress === false &&
+        signals.includes('S:listing-asked')
+      )
+        set('listed', false, 0);
+    },
+  },
+  {
+    // "改了名字没去做变更登记" is about the name, not the address
+    name: 'changeWithoutAddressIsNotAddress',
+    run: ({ s, facts }) => {
+      if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
+        delete facts.addressChangeRegistered;
+    },
+  },
+  {
+    // a listing told with its cause ("因为行政许可信息没公示被列进异常") is not a minor error to exempt
+    name: 'errorKindUnlessListedForIt',
+    run: ({ s, facts, set }) => {
+      const kind = facts.listed === true && facts.listingReason ? undefined : errorKind(s);
+      if (kind) set('errorKind', kind.value, kind.pos);
+    },
+  },
+  {
+    // "已经改好了", "提醒了还没来得及改" in a minor-error story; a missed deadline can only leave it
+    // uncorrected ("过了整改期限还没改"), never corrected in time
+    name: 'fixedNowInErrorStory',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !(facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s)))
+        return;
+      const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
+      if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
+        set('correctedAfterReminder', fixed.value, fixed.pos);
+      else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
+    },
+  },
+  {
+    // past the deadline and "没能改": not corrected after the reminder
+    name: 'missedDeadlineNotCorrected',
+    run: ({ s, facts, set }) => {
+      if (
+        facts.missedCorrectionDeadline === true &&
+        facts.correctedAfterReminder === undefined &&
+        /(?:没有?|未|还没有?)(?:能|来得及)?(?:改|更正|纠正|整改)(?![好完])/.test(s) &&
+        !/才(?:改|更正|纠正|整改)|(?:已经?|现在)[^，,。;；没未]{0,4}?(?:改|更正|纠正|整改)/.test(s)
+      )
+        set('correctedAfterReminder', false, 0);
+    },
+  },
+  {
+    // a branch's zero financials are a branch's
+    name: 'zeroFinancialsIsBranch',
+    run: ({ facts }) => {
+      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
+    },
+  },
+  {
+    // being unreachable at the registered address, or having moved, is not "查无下落"
+    // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
+    name: 'unreachableIsNotUnlocatable',
+    run: ({ facts }) => {
+      if (
+        facts.locatable !== undefined &&
+        (facts.listingReason === 'unreachable_at_address' ||
+          facts.operatingAtRegisteredAddress === false ||
+          facts.reachableAtRegisteredAddress !== undefined)
+      )
+        delete facts.locatable;
+    },
+  },
+  {
+    // a branch is part of an enterprise only when it is called 分公司
+    name: 'branchCompanyIsEnterprise',
+    run: ({ s, facts }) => {
+      if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
+    },
+  },
+  {
+    // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
+    // asking after a move (d05)
+    name: 'errorQuestionIsNotUnlisted',
+    run: ({ facts, askedSelf }) => {
+      if (
+        askedSelf &&
+        facts.listed === false &&
+        facts.errorKind &&
+        facts.operatingAtRegisteredAddress !== false
+      )
+        delete facts.listed;
+    },
+  },
+];
+
+/** The derivations' names, in order (for tests and `ask`). */
+export const DERIVATION_NAMES = DERIVATIONS.map((d) => d.name);
+
 /** Extract facts from already-normalised text (see normalize.ts). */
-export function extractFacts(s: string, now: Date): Extracted {
+export function extractFacts(s: string, now: Date, opts: { without?: string } = {}): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
   // listing are stated, the reason is not)
@@ -843,166 +1410,10 @@ export function extractFacts(s: string, now: Date): Extracted {
     else (facts as Record<string, Value>)[fact] ??= value;
   };
 
-  // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
-  if (facts.listed === undefined) {
-    const removal = REMOVAL_ASK.exec(s);
-    if (
-      removal &&
-      /异常|名录/.test(s) &&
-      !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
-      (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
-        facts.entityType !== undefined ||
-        listingReason(s) ||
-        facts.allOverdueReportsFiled !== undefined ||
-        facts.previousYearReportFiled !== undefined) &&
-      !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
-    )
-      set('listed', true, removal.index);
-  }
   const listedPos = sorted.find((h) => h.fact === 'listed' && h.value === true)?.pos;
-  if (facts.listed === true) {
-    const reason = listingReason(s);
-    if (reason) set('listingReason', reason.value, reason.pos);
-    for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
-      re.lastIndex = 0;
-      for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
-    }
-    const byReport = reportYearListed(s, now);
-    if (byReport) set('listedYear', byReport.year, byReport.pos);
-    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
-    if (reason && CORRECTABLE.has(reason.value)) {
-      const c =
-        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
-        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
-      if (c) set('infoCorrected', c.value, c.pos);
-    }
-    // "年报一直没弄": every report is still missing, the previous year's too
-    if (facts.listingReason === 'annual_report_overdue') {
-      const still = REPORTS_STILL_MISSING.exec(s);
-      if (still) {
-        if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
-        else if (facts.entityType) set('previousYearReportFiled', false, still.index);
-      }
-    }
-    // listed after moving without registering it: the listing is for being unreachable there
-    if (
-      !reason &&
-      facts.addressChangeRegistered !== true &&
-      (facts.addressChangeRegistered === false ||
-        facts.reachableAtRegisteredAddress !== undefined ||
-        facts.operatingAtRegisteredAddress === false)
-    )
-      set('listingReason', 'unreachable_at_address', 0);
-    if (facts.listingReason === 'annual_report_overdue') {
-      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
-      if (all) set('allOverdueReportsFiled', all.value, all.pos);
-    }
-  }
-  // "因为没报年报" told on its own: the cause of the listing already talked about
-  if (facts.listed === undefined && facts.listingReason === undefined && BARE_CAUSE.test(s)) {
-    const reason = listingReason(s);
-    if (reason) set('listingReason', reason.value, reason.pos);
-  }
-  // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
-  // overdue report, other businesses the previous year's paper one
-  if (facts.previousYearReportFiled === undefined && facts.allOverdueReportsFiled === undefined) {
-    const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
-    if (c)
-      set(
-        facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
-        true,
-        c.start,
-      );
-  }
-  // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
-  if (facts.listed !== true && NAME_CHANGE.test(s)) {
-    const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
-    if (c) set('infoCorrected', c.value, c.pos);
-  }
-  // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
-  if (
-    facts.addressChangeRegistered === true &&
-    facts.operatingAtRegisteredAddress === false &&
-    !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
-  )
-    delete facts.operatingAtRegisteredAddress;
-
-  // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was listed
-  if (facts.listed === true && listedPos !== undefined && facts.reachableAtRegisteredAddress === undefined) {
-    for (const c of cls) {
-      if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
-      const m = NOT_REACHABLE_THERE.exec(c.text);
-      if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
-    }
-    // "其实我们还在原地址，现在可以联系到了": after a listing for being unreachable there, still being
-    // there and reachable now is reachable there (README: back at the address → reachable only)
-    if (facts.listingReason === 'unreachable_at_address') {
-      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
-      if (back) {
-        facts.reachableAtRegisteredAddress = true;
-        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
-      }
-    }
-  }
-  // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them
-  if (
-    facts.listed !== true &&
-    facts.operatingAtRegisteredAddress === false &&
-    facts.reachableByOtherMeans === undefined
-  ) {
-    const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
-    if (c) set('reachableByOtherMeans', false, c.start);
-    // "能联系上", "手机号没变", "电话一直开着": said after the move, about reaching the user elsewhere
-    const r = cls.find((x) => BARE_REACHABLE.test(x.text));
-    if (r) set('reachableByOtherMeans', true, r.start);
-  }
-  // "搬了…会不会被列入" from someone describing their own move: not listed yet
-  if (
-    facts.listed === undefined &&
-    facts.operatingAtRegisteredAddress === false &&
-    signals.includes('S:listing-asked')
-  )
-    set('listed', false, 0);
-  // "改了名字没去做变更登记" is about the name, not the address
-  if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
-    delete facts.addressChangeRegistered;
-
-  // a listing told with its cause ("因为行政许可信息没公示被列进异常") is not a minor error to exempt
-  const kind = facts.listed === true && facts.listingReason ? undefined : errorKind(s);
-  if (kind) set('errorKind', kind.value, kind.pos);
-  if (facts.listed !== true && (facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))) {
-    const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
-    // a missed deadline can only leave it uncorrected ("过了整改期限还没改"), never corrected in time
-    if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
-      set('correctedAfterReminder', fixed.value, fixed.pos);
-    else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
-  }
-  if (
-    facts.missedCorrectionDeadline === true &&
-    facts.correctedAfterReminder === undefined &&
-    /(?:没有?|未|还没有?)(?:能|来得及)?(?:改|更正|纠正|整改)(?![好完])/.test(s) &&
-    !/才(?:改|更正|纠正|整改)|(?:已经?|现在)[^，,。;；没未]{0,4}?(?:改|更正|纠正|整改)/.test(s)
-  )
-    set('correctedAfterReminder', false, 0);
-  if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
-
-  // being unreachable at the registered address, or having moved, is not "查无下落"
-  // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
-  if (
-    facts.locatable !== undefined &&
-    (facts.listingReason === 'unreachable_at_address' ||
-      facts.operatingAtRegisteredAddress === false ||
-      facts.reachableAtRegisteredAddress !== undefined)
-  ) {
-    delete facts.locatable;
-  }
-  // a branch is part of an enterprise only when it is called 分公司
-  if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
-
-  // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
-  // asking after a move (d05)
-  if (askedSelf && facts.listed === false && facts.errorKind && facts.operatingAtRegisteredAddress !== false)
-    delete facts.listed;
+  const derive: Derive = { s, now, cls, facts, signals, listedPos, askedSelf, set, hedgedClause };
+  // `without` leaves one derivation out, so a test can show what it contributes
+  for (const d of DERIVATIONS) if (d.name !== opts.without) d.run(derive);
   const doc = docType(s);
   if (doc) facts.docType = doc;
 
