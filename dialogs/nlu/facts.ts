@@ -3,6 +3,7 @@
 // handled here, so the rules never receive a guess.
 import type { FactName, Facts } from '../../rules/types.ts';
 import { alt, anyOf, factLexicon } from './fact-lexicon.ts';
+import { lexicon } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -23,8 +24,11 @@ interface Hit {
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 
-const HEDGE =
-  /好像|似乎|可能|应该是|不确定|不太确定|不清楚|不太清楚|记不清|记不太清|也许|或许|估计|貌似|说不准|不记得|忘了是|不知道(?!怎么|咋|如何|该|去哪|在哪|要)/;
+/**
+ * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
+ * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
+ */
+const HEDGE = new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`);
 /** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
 const NEG_SCOPE =
   /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:产生|引起|造成|引发|发生|出现|带来|存在|闹出?|惹出?|出)?(?:什么|任何)?$/;
@@ -1017,8 +1021,307 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
 /** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
 const HEARSAY = /^(?:听说|据说|听人说|听别人说|有人说|网上说|都说)[^，,。;；]*会/;
 
+/** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
+interface Derive {
+  s: string;
+  now: Date;
+  cls: Clause[];
+  facts: Facts;
+  signals: string[];
+  /** where the text states the listing (undefined: it does not) */
+  listedPos: number | undefined;
+  /** the user asked whether their own business would be listed */
+  askedSelf: boolean;
+  /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
+  set: (fact: FactName, value: Value | undefined, pos: number) => void;
+  hedgedClause: (pos: number) => boolean;
+}
+
+/**
+ * The inferences between facts, named and applied in this order after the statements are read (a
+ * later one may rely on an earlier one's fact). Each says why it holds; the corpus lines of the
+ * facts they set test them.
+ */
+const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
+  {
+    // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
+    name: 'removalAskPresupposesListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined) return;
+      const removal = REMOVAL_ASK.exec(s);
+      if (
+        removal &&
+        /异常|名录/.test(s) &&
+        !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
+        (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
+          facts.entityType !== undefined ||
+          listingReason(s) ||
+          facts.allOverdueReportsFiled !== undefined ||
+          facts.previousYearReportFiled !== undefined) &&
+        !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
+      )
+        set('listed', true, removal.index);
+    },
+  },
+  {
+    // a listing told with its cause: the cause is the listing reason
+    name: 'listingReasonOfListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "2022年没报年报被列了", "…被列了异常，2021年的事": the year of the listing story
+    name: 'listedYearOfStory',
+    run: ({ s, now, facts, set }) => {
+      if (facts.listed !== true) return;
+      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
+        re.lastIndex = 0;
+        for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+      }
+      const byReport = reportYearListed(s, now);
+      if (byReport) set('listedYear', byReport.year, byReport.pos);
+    },
+  },
+  {
+    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
+    name: 'infoCorrectedAfterListing',
+    run: ({ s, facts, set, hedgedClause, listedPos }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (!reason || !CORRECTABLE.has(reason.value)) return;
+      const c =
+        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
+        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // "年报一直没弄": every report is still missing, the previous year's too
+    name: 'reportsStillMissing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const still = REPORTS_STILL_MISSING.exec(s);
+      if (!still) return;
+      if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
+      else if (facts.entityType) set('previousYearReportFiled', false, still.index);
+    },
+  },
+  {
+    // listed after moving without registering it: the listing is for being unreachable there
+    name: 'movedUnregisteredIsUnreachable',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || listingReason(s)) return;
+      if (
+        facts.addressChangeRegistered !== true &&
+        (facts.addressChangeRegistered === false ||
+          facts.reachableAtRegisteredAddress !== undefined ||
+          facts.operatingAtRegisteredAddress === false)
+      )
+        set('listingReason', 'unreachable_at_address', 0);
+    },
+  },
+  {
+    // listed for unfiled reports: "全部补齐了" / "后面几年的也没报" tell every overdue year
+    name: 'allReportsAfterListing',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
+      if (all) set('allOverdueReportsFiled', all.value, all.pos);
+    },
+  },
+  {
+    // "因为没报年报" told on its own: the cause of the listing already talked about
+    name: 'bareCauseIsListingReason',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined || facts.listingReason !== undefined || !BARE_CAUSE.test(s)) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
+    // overdue report, other businesses the previous year's paper one
+    name: 'bareReportFiledByEntity',
+    run: ({ facts, cls, set }) => {
+      if (facts.previousYearReportFiled !== undefined || facts.allOverdueReportsFiled !== undefined) return;
+      const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
+      if (c)
+        set(
+          facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
+          true,
+          c.start,
+        );
+    },
+  },
+  {
+    // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
+    name: 'nameChangeCorrected',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !NAME_CHANGE.test(s)) return;
+      const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
+    name: 'registeredMoveIsAtAddress',
+    run: ({ s, facts }) => {
+      if (
+        facts.addressChangeRegistered === true &&
+        facts.operatingAtRegisteredAddress === false &&
+        !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
+      )
+        delete facts.operatingAtRegisteredAddress;
+    },
+  },
+  {
+    // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was
+    // listed; "其实我们还在原地址，现在可以联系到了" after a listing for being unreachable there is
+    // reachable there (README: back at the address → reachable only)
+    name: 'reachableThereAfterListing',
+    run: ({ facts, cls, set, listedPos }) => {
+      if (
+        facts.listed !== true ||
+        listedPos === undefined ||
+        facts.reachableAtRegisteredAddress !== undefined
+      )
+        return;
+      for (const c of cls) {
+        if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
+        const m = NOT_REACHABLE_THERE.exec(c.text);
+        if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
+      }
+      if (facts.listingReason !== 'unreachable_at_address') return;
+      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
+      if (back) {
+        facts.reachableAtRegisteredAddress = true;
+        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
+      }
+    },
+  },
+  {
+    // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them;
+    // "能联系上", "手机号没变" said after the move are about reaching the user elsewhere
+    name: 'bareReachAfterMove',
+    run: ({ facts, cls, set }) => {
+      if (
+        facts.listed === true ||
+        facts.operatingAtRegisteredAddress !== false ||
+        facts.reachableByOtherMeans !== undefined
+      )
+        return;
+      const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
+      if (c) set('reachableByOtherMeans', false, c.start);
+      const r = cls.find((x) => BARE_REACHABLE.test(x.text));
+      if (r) set('reachableByOtherMeans', true, r.start);
+    },
+  },
+  {
+    // "搬了…会不会被列入" from someone describing their own move: not listed yet
+    name: 'movedAndAskingIsNotListed',
+    run: ({ facts, signals, set }) => {
+      if (
+        facts.listed === undefined &&
+        facts.operatingAtRegisteredAddress === false &&
+        signals.includes('S:listing-asked')
+      )
+        set('listed', false, 0);
+    },
+  },
+  {
+    // "改了名字没去做变更登记" is about the name, not the address
+    name: 'changeWithoutAddressIsNotAddress',
+    run: ({ s, facts }) => {
+      if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
+        delete facts.addressChangeRegistered;
+    },
+  },
+  {
+    // a listing told with its cause ("因为行政许可信息没公示被列进异常") is not a minor error to exempt
+    name: 'errorKindUnlessListedForIt',
+    run: ({ s, facts, set }) => {
+      const kind = facts.listed === true && facts.listingReason ? undefined : errorKind(s);
+      if (kind) set('errorKind', kind.value, kind.pos);
+    },
+  },
+  {
+    // "已经改好了", "提醒了还没来得及改" in a minor-error story; a missed deadline can only leave it
+    // uncorrected ("过了整改期限还没改"), never corrected in time
+    name: 'fixedNowInErrorStory',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !(facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s)))
+        return;
+      const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
+      if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
+        set('correctedAfterReminder', fixed.value, fixed.pos);
+      else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
+    },
+  },
+  {
+    // past the deadline and "没能改": not corrected after the reminder
+    name: 'missedDeadlineNotCorrected',
+    run: ({ s, facts, set }) => {
+      if (
+        facts.missedCorrectionDeadline === true &&
+        facts.correctedAfterReminder === undefined &&
+        /(?:没有?|未|还没有?)(?:能|来得及)?(?:改|更正|纠正|整改)(?![好完])/.test(s) &&
+        !/才(?:改|更正|纠正|整改)|(?:已经?|现在)[^，,。;；没未]{0,4}?(?:改|更正|纠正|整改)/.test(s)
+      )
+        set('correctedAfterReminder', false, 0);
+    },
+  },
+  {
+    // a branch's zero financials are a branch's
+    name: 'zeroFinancialsIsBranch',
+    run: ({ facts }) => {
+      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
+    },
+  },
+  {
+    // being unreachable at the registered address, or having moved, is not "查无下落"
+    // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
+    name: 'unreachableIsNotUnlocatable',
+    run: ({ facts }) => {
+      if (
+        facts.locatable !== undefined &&
+        (facts.listingReason === 'unreachable_at_address' ||
+          facts.operatingAtRegisteredAddress === false ||
+          facts.reachableAtRegisteredAddress !== undefined)
+      )
+        delete facts.locatable;
+    },
+  },
+  {
+    // a branch is part of an enterprise only when it is called 分公司
+    name: 'branchCompanyIsEnterprise',
+    run: ({ s, facts }) => {
+      if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
+    },
+  },
+  {
+    // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
+    // asking after a move (d05)
+    name: 'errorQuestionIsNotUnlisted',
+    run: ({ facts, askedSelf }) => {
+      if (
+        askedSelf &&
+        facts.listed === false &&
+        facts.errorKind &&
+        facts.operatingAtRegisteredAddress !== false
+      )
+        delete facts.listed;
+    },
+  },
+];
+
+/** The derivations' names, in order (for tests and `ask`). */
+export const DERIVATION_NAMES = DERIVATIONS.map((d) => d.name);
+
 /** Extract facts from already-normalised text (see normalize.ts). */
-export function extractFacts(s: string, now: Date): Extracted {
+export function extractFacts(s: string, now: Date, opts: { without?: string } = {}): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
   // listing are stated, the reason is not)
@@ -1107,166 +1410,10 @@ export function extractFacts(s: string, now: Date): Extracted {
     else (facts as Record<string, Value>)[fact] ??= value;
   };
 
-  // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
-  if (facts.listed === undefined) {
-    const removal = REMOVAL_ASK.exec(s);
-    if (
-      removal &&
-      /异常|名录/.test(s) &&
-      !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
-      (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
-        facts.entityType !== undefined ||
-        listingReason(s) ||
-        facts.allOverdueReportsFiled !== undefined ||
-        facts.previousYearReportFiled !== undefined) &&
-      !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
-    )
-      set('listed', true, removal.index);
-  }
   const listedPos = sorted.find((h) => h.fact === 'listed' && h.value === true)?.pos;
-  if (facts.listed === true) {
-    const reason = listingReason(s);
-    if (reason) set('listingReason', reason.value, reason.pos);
-    for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
-      re.lastIndex = 0;
-      for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
-    }
-    const byReport = reportYearListed(s, now);
-    if (byReport) set('listedYear', byReport.year, byReport.pos);
-    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
-    if (reason && CORRECTABLE.has(reason.value)) {
-      const c =
-        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
-        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
-      if (c) set('infoCorrected', c.value, c.pos);
-    }
-    // "年报一直没弄": every report is still missing, the previous year's too
-    if (facts.listingReason === 'annual_report_overdue') {
-      const still = REPORTS_STILL_MISSING.exec(s);
-      if (still) {
-        if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
-        else if (facts.entityType) set('previousYearReportFiled', false, still.index);
-      }
-    }
-    // listed after moving without registering it: the listing is for being unreachable there
-    if (
-      !reason &&
-      facts.addressChangeRegistered !== true &&
-      (facts.addressChangeRegistered === false ||
-        facts.reachableAtRegisteredAddress !== undefined ||
-        facts.operatingAtRegisteredAddress === false)
-    )
-      set('listingReason', 'unreachable_at_address', 0);
-    if (facts.listingReason === 'annual_report_overdue') {
-      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
-      if (all) set('allOverdueReportsFiled', all.value, all.pos);
-    }
-  }
-  // "因为没报年报" told on its own: the cause of the listing already talked about
-  if (facts.listed === undefined && facts.listingReason === undefined && BARE_CAUSE.test(s)) {
-    const reason = listingReason(s);
-    if (reason) set('listingReason', reason.value, reason.pos);
-  }
-  // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
-  // overdue report, other businesses the previous year's paper one
-  if (facts.previousYearReportFiled === undefined && facts.allOverdueReportsFiled === undefined) {
-    const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
-    if (c)
-      set(
-        facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
-        true,
-        c.start,
-      );
-  }
-  // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
-  if (facts.listed !== true && NAME_CHANGE.test(s)) {
-    const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
-    if (c) set('infoCorrected', c.value, c.pos);
-  }
-  // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
-  if (
-    facts.addressChangeRegistered === true &&
-    facts.operatingAtRegisteredAddress === false &&
-    !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
-  )
-    delete facts.operatingAtRegisteredAddress;
-
-  // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was listed
-  if (facts.listed === true && listedPos !== undefined && facts.reachableAtRegisteredAddress === undefined) {
-    for (const c of cls) {
-      if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
-      const m = NOT_REACHABLE_THERE.exec(c.text);
-      if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
-    }
-    // "其实我们还在原地址，现在可以联系到了": after a listing for being unreachable there, still being
-    // there and reachable now is reachable there (README: back at the address → reachable only)
-    if (facts.listingReason === 'unreachable_at_address') {
-      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
-      if (back) {
-        facts.reachableAtRegisteredAddress = true;
-        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
-      }
-    }
-  }
-  // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them
-  if (
-    facts.listed !== true &&
-    facts.operatingAtRegisteredAddress === false &&
-    facts.reachableByOtherMeans === undefined
-  ) {
-    const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
-    if (c) set('reachableByOtherMeans', false, c.start);
-    // "能联系上", "手机号没变", "电话一直开着": said after the move, about reaching the user elsewhere
-    const r = cls.find((x) => BARE_REACHABLE.test(x.text));
-    if (r) set('reachableByOtherMeans', true, r.start);
-  }
-  // "搬了…会不会被列入" from someone describing their own move: not listed yet
-  if (
-    facts.listed === undefined &&
-    facts.operatingAtRegisteredAddress === false &&
-    signals.includes('S:listing-asked')
-  )
-    set('listed', false, 0);
-  // "改了名字没去做变更登记" is about the name, not the address
-  if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
-    delete facts.addressChangeRegistered;
-
-  // a listing told with its cause ("因为行政许可信息没公示被列进异常") is not a minor error to exempt
-  const kind = facts.listed === true && facts.listingReason ? undefined : errorKind(s);
-  if (kind) set('errorKind', kind.value, kind.pos);
-  if (facts.listed !== true && (facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))) {
-    const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
-    // a missed deadline can only leave it uncorrected ("过了整改期限还没改"), never corrected in time
-    if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
-      set('correctedAfterReminder', fixed.value, fixed.pos);
-    else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
-  }
-  if (
-    facts.missedCorrectionDeadline === true &&
-    facts.correctedAfterReminder === undefined &&
-    /(?:没有?|未|还没有?)(?:能|来得及)?(?:改|更正|纠正|整改)(?![好完])/.test(s) &&
-    !/才(?:改|更正|纠正|整改)|(?:已经?|现在)[^，,。;；没未]{0,4}?(?:改|更正|纠正|整改)/.test(s)
-  )
-    set('correctedAfterReminder', false, 0);
-  if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
-
-  // being unreachable at the registered address, or having moved, is not "查无下落"
-  // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
-  if (
-    facts.locatable !== undefined &&
-    (facts.listingReason === 'unreachable_at_address' ||
-      facts.operatingAtRegisteredAddress === false ||
-      facts.reachableAtRegisteredAddress !== undefined)
-  ) {
-    delete facts.locatable;
-  }
-  // a branch is part of an enterprise only when it is called 分公司
-  if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
-
-  // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
-  // asking after a move (d05)
-  if (askedSelf && facts.listed === false && facts.errorKind && facts.operatingAtRegisteredAddress !== false)
-    delete facts.listed;
+  const derive: Derive = { s, now, cls, facts, signals, listedPos, askedSelf, set, hedgedClause };
+  // `without` leaves one derivation out, so a test can show what it contributes
+  for (const d of DERIVATIONS) if (d.name !== opts.without) d.run(derive);
   const doc = docType(s);
   if (doc) facts.docType = doc;
 

@@ -66,12 +66,13 @@ export function nluModel(): Model {
   return model;
 }
 
-/** Load the model, the lexicon, the segmenter and OpenCC now, so no user's turn pays for it. */
+/** Load the model, the lexicon, the segmenter, OpenCC and the FAQ now, so no user's turn pays for it. */
 export function warmUp(): void {
   nluModel();
   lexicon();
   tokenize('经营异常名录');
   toSimplified('經營');
+  findFaq('经营异常名录');
 }
 
 /** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */

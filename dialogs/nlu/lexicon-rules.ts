@@ -59,6 +59,23 @@ function dateIn(text: string, now: Date): string | undefined {
   return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
 }
 
+/** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
+const OWN_POLARITY = { negatable: false } as const;
+/** Words inside a question or supposition state nothing. */
+const STATEMENT = { statementOnly: true } as const;
+
+/** A rule whose production is a fixed value, the common case: name, fact, words, value, when. */
+function fixed(
+  name: string,
+  fact: string,
+  words: NamedRule['words'],
+  value: boolean | string,
+  when?: NamedRule['when'],
+  opts: Partial<NamedRule> = {},
+): NamedRule {
+  return { name, fact, words, value, ...(when ? { when } : {}), ...opts };
+}
+
 /** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
 export const RULES: NamedRule[] = [
   // what is to be repaired
@@ -72,14 +89,14 @@ export const RULES: NamedRule[] = [
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
-  {
-    name: 'record.penalty',
-    fact: 'recordType',
-    words: (lx) => lx.penalties.penaltyWords,
-    value: 'admin_penalty',
-    when: (ctx) => penalty(ctx) && !serious(ctx),
-    negatable: false,
-  },
+  fixed(
+    'record.penalty',
+    'recordType',
+    (lx) => lx.penalties.penaltyWords,
+    'admin_penalty',
+    (ctx) => penalty(ctx) && !serious(ctx),
+    OWN_POLARITY,
+  ),
   {
     name: 'penalty.kind',
     fact: 'penaltyKind',
@@ -89,36 +106,23 @@ export const RULES: NamedRule[] = [
     negatable: false,
     rank: (v) => KIND_ORDER.indexOf(v),
   },
-  {
-    name: 'penalty.byMarketSupervision',
-    fact: 'issuedByMarketSupervision',
-    words: (lx) => lx.penalties.marketSupervision,
-    value: true,
-    when: penalty,
-  },
-  {
-    name: 'penalty.byOtherAuthority',
-    fact: 'issuedByMarketSupervision',
-    words: (lx) => lx.penalties.otherAuthorities,
-    value: false,
-    when: penalty,
-    negatable: false,
-  },
-  {
-    name: 'penalty.mitigated',
-    fact: 'fineMitigated',
-    words: (lx) => lx.penalties.mitigated,
-    value: true,
-    when: penalty,
-  },
-  {
-    name: 'penalty.aggravated',
-    fact: 'fineMitigated',
-    words: (lx) => lx.penalties.aggravated,
-    value: false,
-    when: penalty,
-    negatable: false,
-  },
+  fixed(
+    'penalty.byMarketSupervision',
+    'issuedByMarketSupervision',
+    (lx) => lx.penalties.marketSupervision,
+    true,
+    penalty,
+  ),
+  fixed(
+    'penalty.byOtherAuthority',
+    'issuedByMarketSupervision',
+    (lx) => lx.penalties.otherAuthorities,
+    false,
+    penalty,
+    OWN_POLARITY,
+  ),
+  fixed('penalty.mitigated', 'fineMitigated', (lx) => lx.penalties.mitigated, true, penalty),
+  fixed('penalty.aggravated', 'fineMitigated', (lx) => lx.penalties.aggravated, false, penalty, OWN_POLARITY),
   {
     name: 'penalty.fineAmount',
     fact: 'fineAmountYuan',
@@ -128,14 +132,7 @@ export const RULES: NamedRule[] = [
     when: penalty,
     negatable: false,
   },
-  {
-    name: 'penalty.keySector',
-    fact: 'keySector',
-    words: (lx) => lx.penalties.keySectors,
-    value: true,
-    when: penalty,
-    negatable: false,
-  },
+  fixed('penalty.keySector', 'keySector', (lx) => lx.penalties.keySectors, true, penalty, OWN_POLARITY),
   {
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
@@ -144,66 +141,47 @@ export const RULES: NamedRule[] = [
     when: penalty,
     negatable: false,
   },
-  {
-    name: 'penalty.restrictionEnded',
-    fact: 'restrictionEnded',
-    words: (lx) => lx.penalties.restrictionEnded,
-    value: true,
-    when: (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
-  },
-  {
-    name: 'penalty.restrictionRunning',
-    fact: 'restrictionEnded',
-    words: (lx) => lx.penalties.restrictionRunning,
-    value: false,
-    when: (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
-    negatable: false,
-  },
-  {
-    name: 'obligations.paid',
-    fact: 'obligationsFulfilled',
-    words: (lx) => lx.penalties.paid,
-    value: true,
-    when: either,
-  },
-  {
-    name: 'obligations.unpaid',
-    fact: 'obligationsFulfilled',
-    words: (lx) => lx.penalties.unpaid,
-    value: false,
-    when: either,
-    negatable: false,
-  },
-  {
-    name: 'rectified.done',
-    fact: 'rectified',
-    words: (lx) => lx.penalties.rectified,
-    value: true,
-    when: either,
-  },
-  {
-    name: 'rectified.notDone',
-    fact: 'rectified',
-    words: (lx) => lx.penalties.notRectified,
-    value: false,
-    when: either,
-    negatable: false,
-  },
-  {
-    name: 'penalty.repeatSameType',
-    fact: 'repeatSameTypePenalty',
-    words: (lx) => lx.penalties.repeatSame,
-    value: true,
-    when: (ctx) => penalty(ctx) && !serious(ctx),
-  },
-  {
-    name: 'penalty.noRepeat',
-    fact: 'repeatSameTypePenalty',
-    words: (lx) => lx.penalties.noRepeat,
-    value: false,
-    when: (ctx) => penalty(ctx) && !serious(ctx),
-    negatable: false,
-  },
+  fixed(
+    'penalty.restrictionEnded',
+    'restrictionEnded',
+    (lx) => lx.penalties.restrictionEnded,
+    true,
+    (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
+  ),
+  fixed(
+    'penalty.restrictionRunning',
+    'restrictionEnded',
+    (lx) => lx.penalties.restrictionRunning,
+    false,
+    (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
+    OWN_POLARITY,
+  ),
+  fixed('obligations.paid', 'obligationsFulfilled', (lx) => lx.penalties.paid, true, either),
+  fixed(
+    'obligations.unpaid',
+    'obligationsFulfilled',
+    (lx) => lx.penalties.unpaid,
+    false,
+    either,
+    OWN_POLARITY,
+  ),
+  fixed('rectified.done', 'rectified', (lx) => lx.penalties.rectified, true, either),
+  fixed('rectified.notDone', 'rectified', (lx) => lx.penalties.notRectified, false, either, OWN_POLARITY),
+  fixed(
+    'penalty.repeatSameType',
+    'repeatSameTypePenalty',
+    (lx) => lx.penalties.repeatSame,
+    true,
+    (ctx) => penalty(ctx) && !serious(ctx),
+  ),
+  fixed(
+    'penalty.noRepeat',
+    'repeatSameTypePenalty',
+    (lx) => lx.penalties.noRepeat,
+    false,
+    (ctx) => penalty(ctx) && !serious(ctx),
+    OWN_POLARITY,
+  ),
   {
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
@@ -212,36 +190,30 @@ export const RULES: NamedRule[] = [
     when: serious,
     negatable: false,
   },
-  {
-    name: 'serious.heavierLater',
-    fact: 'laterHeavierPenalty',
-    words: (lx) => lx.penalties.heavierLater,
-    value: true,
-    when: serious,
-  },
-  {
-    name: 'serious.noLaterPenalty',
-    fact: 'laterHeavierPenalty',
-    words: (lx) => lx.penalties.noRepeat,
-    value: false,
-    when: serious,
-    negatable: false,
-  },
-  {
-    name: 'serious.measureRunning',
-    fact: 'statutoryMeasureRunning',
-    words: (lx) => lx.penalties.measureRunning,
-    value: true,
-    when: serious,
-  },
-  {
-    name: 'serious.measureEnded',
-    fact: 'statutoryMeasureRunning',
-    words: (lx) => lx.penalties.measureEnded,
-    value: false,
-    when: serious,
-    negatable: false,
-  },
+  fixed('serious.heavierLater', 'laterHeavierPenalty', (lx) => lx.penalties.heavierLater, true, serious),
+  fixed(
+    'serious.noLaterPenalty',
+    'laterHeavierPenalty',
+    (lx) => lx.penalties.noRepeat,
+    false,
+    serious,
+    OWN_POLARITY,
+  ),
+  fixed(
+    'serious.measureRunning',
+    'statutoryMeasureRunning',
+    (lx) => lx.penalties.measureRunning,
+    true,
+    serious,
+  ),
+  fixed(
+    'serious.measureEnded',
+    'statutoryMeasureRunning',
+    (lx) => lx.penalties.measureEnded,
+    false,
+    serious,
+    OWN_POLARITY,
+  ),
 
   // where the business is registered
   {
@@ -290,24 +262,20 @@ export const RULES: NamedRule[] = [
     },
     negatable: false,
   },
-  {
-    name: 'agent.role',
-    fact: 'applicantIsAgent',
-    words: (lx) => lx.agents.roles,
-    value: true,
-    negatable: false,
-    statementOnly: true,
-  },
+  fixed('agent.role', 'applicantIsAgent', (lx) => lx.agents.roles, true, undefined, {
+    ...OWN_POLARITY,
+    ...STATEMENT,
+  }),
 
   // businesses the minor-error exemption excludes (policy 五(二)三)
-  {
-    name: 'industry.safetyRelated',
-    fact: 'safetyRelated',
-    words: (lx) => lx.industries.safetyRelated,
-    value: true,
-    when: (ctx) => !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined,
-    negatable: false,
-  },
+  fixed(
+    'industry.safetyRelated',
+    'safetyRelated',
+    (lx) => lx.industries.safetyRelated,
+    true,
+    (ctx) => !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined,
+    OWN_POLARITY,
+  ),
 ];
 
 let county: string | undefined;

@@ -1,20 +1,9 @@
 // Bare answers to the penalty questions that are neither yes/no nor a choice: 「罚了多少钱」 (an amount in
 // yuan) and 「什么时候公示的」 (a date). A month without a day is read as that month's last day, so a
 // waiting period counted from it never ends too early (the rules tell the earliest day to apply).
-const DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+import { CHINESE_DIGIT, relativeYear } from './years.ts';
+
+const DIGIT = CHINESE_DIGIT;
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
 /** 一万五千 → 15000, 两万 → 20000, 八千 → 8000, 十二 → 12; null when it is not a Chinese numeral. */
@@ -74,13 +63,7 @@ export function readDate(text: string, now: Date): string | undefined {
       s,
     );
   if (!m) return undefined;
-  const year = m[1]
-    ? Number(m[1])
-    : m[2] === '去年'
-      ? thisYear - 1
-      : m[2] === '前年'
-        ? thisYear - 2
-        : thisYear;
+  const year = m[1] ? Number(m[1]) : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
   const month = cnMonth(m[3] ?? '');
   if (!month || month < 1 || month > 12) return undefined;
   const day = m[4] ? cnMonth(m[4]) : lastDay(year, month);

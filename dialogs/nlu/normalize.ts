@@ -2,6 +2,7 @@
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { toSimplified } from './tokens.ts';
+import { CHINESE_DIGIT } from './years.ts';
 
 /** Longer inputs are cut: nobody describes their situation in more than this, and it bounds the work. */
 export const MAX_CHARS = 1000;
@@ -72,20 +73,6 @@ function latinToChinese(s: string): string {
   });
 }
 
-const CHINESE_DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-
 /**
  * NFKC (full-width letters/digits/punctuation to ASCII), lower case, no control characters or lone
  * surrogates, traditional characters simplified, typo/dialect aliases and whole pinyin or English
@@ -102,7 +89,7 @@ export function normalize(input: unknown): string {
   s = s.replace(/(?:(?:二[〇零]|一九)[〇零一二三四五六七八九]{2})+/g, (m, offset: number, whole: string) => {
     if (m.length < 8 && whole[offset + m.length] !== '年') return m;
     const blocks = m.match(/.{4}/g) ?? [];
-    return blocks.map((b) => [...b].map((c) => CHINESE_DIGITS[c] ?? c).join('')).join('、');
+    return blocks.map((b) => [...b].map((c) => String(CHINESE_DIGIT[c] ?? c)).join('')).join('、');
   });
   // 两千二十二年, 二千零九年
   s = s.replace(
@@ -110,15 +97,15 @@ export function normalize(input: unknown): string {
     (_m, n: string) => {
       const [tens, ones] = n.includes('十') ? n.split('十') : ['', n];
       const value =
-        (n.includes('十') ? (tens ? Number(CHINESE_DIGITS[tens]) : 1) * 10 : 0) +
-        (ones ? Number(CHINESE_DIGITS[ones]) : 0);
+        (n.includes('十') ? (tens ? (CHINESE_DIGIT[tens] ?? 1) : 1) * 10 : 0) +
+        (ones ? (CHINESE_DIGIT[ones] ?? 0) : 0);
       return String(2000 + value);
     },
   );
   // 一九年, 二一年: a spoken two-digit year (2014–2026 only; 两三年 is a count, never a year)
   s = s.replace(
     /(?<![〇零一二三四五六七八九十百千两几第])(一[四五六七八九]|二[〇零一二三四五六])(?=年)/g,
-    (m) => [...m].map((c) => CHINESE_DIGITS[c] ?? c).join(''),
+    (m) => [...m].map((c) => String(CHINESE_DIGIT[c] ?? c)).join(''),
   );
   s = latinToChinese(toSimplified(s));
   const { re, map } = aliases();

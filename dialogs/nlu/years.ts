@@ -4,11 +4,41 @@
 export const YEAR_SRC =
   '(?:(?<!\\d)(?:19|20)\\d{2}(?!\\d)年?|(?<!\\d)\\d{2}年(?!度报)|大前年|前年|去年|今年)';
 
+/** Chinese digits as owners type them and voice input writes them (shared by every date and amount reader). */
+export const CHINESE_DIGIT: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Years named relative to this one (今年 … 大前年): how many years back. */
+export const YEARS_BACK: Readonly<Record<string, number>> = {
+  今年: 0,
+  本年: 0,
+  去年: 1,
+  上年: 1,
+  前年: 2,
+  大前年: 3,
+};
+
+/** 去年 → last year's number; undefined for anything else (own keys only: 「toString」 is text). */
+export function relativeYear(word: string, thisYear: number): number | undefined {
+  return Object.hasOwn(YEARS_BACK, word) ? thisYear - (YEARS_BACK[word] as number) : undefined;
+}
+
 export function resolveYear(token: string, now: Date): number | undefined {
   const thisYear = now.getFullYear();
-  const rel: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
-  const back = rel[token];
-  if (back !== undefined) return thisYear - back;
+  const relative = relativeYear(token, thisYear);
+  if (relative !== undefined) return relative;
   const digits = token.match(/\d+/)?.[0];
   if (!digits) return undefined;
   let year = Number(digits);
@@ -17,24 +47,10 @@ export function resolveYear(token: string, now: Date): number | undefined {
   return year >= 2000 && year <= thisYear ? year : undefined;
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
-  零: 0,
-  一: 1,
-  两: 2,
-  俩: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
+const SMALL_NUMBERS: Record<string, number> = { ...CHINESE_DIGIT, 俩: 2, 十: 10 };
 
 /** '两' → 2, '3' → 3, '十' → 10; undefined for anything vaguer (几, 好几). */
 export function smallNumber(token: string): number | undefined {
   if (/^\d{1,2}$/.test(token)) return Number(token);
-  return SMALL_NUMBERS[token];
+  return Object.hasOwn(SMALL_NUMBERS, token) ? SMALL_NUMBERS[token] : undefined;
 }

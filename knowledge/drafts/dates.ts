@@ -1,6 +1,7 @@
 // Dates as owners type them, read against today: 2023-05-01, 2023年5月1号, 上个月15号, 上周三, 前天,
 // 3天前, 去年3月, 2025年度的. Every date a letter states is a past (or signing) date, so a month and day
 // without a year that would lie in the future mean last year's.
+import { CHINESE_DIGIT, YEARS_BACK } from '../../dialogs/nlu/years.ts';
 
 export type ParsedDate = { iso: string; y: number; m?: number; d?: number };
 export type DateResult = ParsedDate | 'format' | 'invalid';
@@ -38,20 +39,8 @@ function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+// the digits and relative years are shared with understanding (dialogs/nlu/years.ts)
+const DIGIT = CHINESE_DIGIT;
 
 /** 二〇二五 → 2025, 十五 → 15, 二十三 → 23, 三十一 → 31: Chinese numerals as typed by voice input. */
 export function chineseNumerals(s: string): string {
@@ -64,7 +53,7 @@ export function chineseNumerals(s: string): string {
 }
 
 const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3 };
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: 1, 上年: 1, 前年: 2 };
+const RELATIVE_YEARS = YEARS_BACK;
 const RELATIVE_MONTHS: Record<string, number> = {
   本月: 0,
   这个月: 0,
