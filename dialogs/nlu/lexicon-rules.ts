@@ -48,6 +48,12 @@ export interface Hit {
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
+const penaltyOnly = (ctx: RuleContext) => penalty(ctx) && !serious(ctx);
+/** a published-information error told, not a penalty or the serious list (the exclusions of 五(二)三) */
+const minorErrorStory = (ctx: RuleContext) =>
+  !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined;
+/** a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked */
+const restricted = (ctx: RuleContext) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s);
 
 export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
 export const kindOf = (lx: Lexicon, word: string) =>
@@ -60,7 +66,7 @@ function dateIn(text: string, now: Date): string | undefined {
 }
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
-const OWN_POLARITY = { negatable: false } as const;
+const OWN = { negatable: false } as const;
 /** Words inside a question or supposition state nothing. */
 const STATEMENT = { statementOnly: true } as const;
 
@@ -68,13 +74,34 @@ const STATEMENT = { statementOnly: true } as const;
 function fixed(
   name: string,
   fact: string,
-  words: NamedRule['words'],
+  words: WordPath,
   value: boolean | string,
   when?: NamedRule['when'],
   opts: Partial<NamedRule> = {},
 ): NamedRule {
-  return { name, fact, words, value, ...(when ? { when } : {}), ...opts };
+  return { name, fact, words: wordsAt(words), value, ...(when ? { when } : {}), ...opts };
 }
+
+/** A word class by its place in the lexicon: 'penalties.paid' is knowledge/lexicon/penalties.json's "paid". */
+type WordPath = {
+  [F in keyof Lexicon]: {
+    [K in keyof Lexicon[F]]: Lexicon[F][K] extends string[] ? `${F}.${K & string}` : never;
+  }[keyof Lexicon[F]];
+}[keyof Lexicon];
+
+function wordsAt(path: WordPath): NamedRule['words'] {
+  const [file, key] = path.split('.') as [keyof Lexicon, string];
+  return (lx) => (lx[file] as unknown as Record<string, string[]>)[key] ?? [];
+}
+
+/** A fixed-value rule whose words carry their own polarity. */
+const own = (
+  name: string,
+  fact: string,
+  words: WordPath,
+  value: boolean | string,
+  when?: NamedRule['when'],
+) => fixed(name, fact, words, value, when, OWN);
 
 /** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
 export const RULES: NamedRule[] = [
@@ -89,14 +116,7 @@ export const RULES: NamedRule[] = [
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
-  fixed(
-    'record.penalty',
-    'recordType',
-    (lx) => lx.penalties.penaltyWords,
-    'admin_penalty',
-    (ctx) => penalty(ctx) && !serious(ctx),
-    OWN_POLARITY,
-  ),
+  own('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly),
   {
     name: 'penalty.kind',
     fact: 'penaltyKind',
@@ -107,22 +127,15 @@ export const RULES: NamedRule[] = [
     rank: (v) => KIND_ORDER.indexOf(v),
   },
   fixed(
-    'penalty.byMarketSupervision',
+    'penalty.marketSupervision',
     'issuedByMarketSupervision',
-    (lx) => lx.penalties.marketSupervision,
+    'penalties.marketSupervision',
     true,
     penalty,
   ),
-  fixed(
-    'penalty.byOtherAuthority',
-    'issuedByMarketSupervision',
-    (lx) => lx.penalties.otherAuthorities,
-    false,
-    penalty,
-    OWN_POLARITY,
-  ),
-  fixed('penalty.mitigated', 'fineMitigated', (lx) => lx.penalties.mitigated, true, penalty),
-  fixed('penalty.aggravated', 'fineMitigated', (lx) => lx.penalties.aggravated, false, penalty, OWN_POLARITY),
+  own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
+  fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
+  own('penalty.aggravated', 'fineMitigated', 'penalties.aggravated', false, penalty),
   {
     name: 'penalty.fineAmount',
     fact: 'fineAmountYuan',
@@ -132,7 +145,7 @@ export const RULES: NamedRule[] = [
     when: penalty,
     negatable: false,
   },
-  fixed('penalty.keySector', 'keySector', (lx) => lx.penalties.keySectors, true, penalty, OWN_POLARITY),
+  own('penalty.keySector', 'keySector', 'penalties.keySectors', true, penalty),
   {
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
@@ -141,47 +154,14 @@ export const RULES: NamedRule[] = [
     when: penalty,
     negatable: false,
   },
-  fixed(
-    'penalty.restrictionEnded',
-    'restrictionEnded',
-    (lx) => lx.penalties.restrictionEnded,
-    true,
-    (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
-  ),
-  fixed(
-    'penalty.restrictionRunning',
-    'restrictionEnded',
-    (lx) => lx.penalties.restrictionRunning,
-    false,
-    (ctx) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s),
-    OWN_POLARITY,
-  ),
-  fixed('obligations.paid', 'obligationsFulfilled', (lx) => lx.penalties.paid, true, either),
-  fixed(
-    'obligations.unpaid',
-    'obligationsFulfilled',
-    (lx) => lx.penalties.unpaid,
-    false,
-    either,
-    OWN_POLARITY,
-  ),
-  fixed('rectified.done', 'rectified', (lx) => lx.penalties.rectified, true, either),
-  fixed('rectified.notDone', 'rectified', (lx) => lx.penalties.notRectified, false, either, OWN_POLARITY),
-  fixed(
-    'penalty.repeatSameType',
-    'repeatSameTypePenalty',
-    (lx) => lx.penalties.repeatSame,
-    true,
-    (ctx) => penalty(ctx) && !serious(ctx),
-  ),
-  fixed(
-    'penalty.noRepeat',
-    'repeatSameTypePenalty',
-    (lx) => lx.penalties.noRepeat,
-    false,
-    (ctx) => penalty(ctx) && !serious(ctx),
-    OWN_POLARITY,
-  ),
+  fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
+  own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
+  fixed('obligations.paid', 'obligationsFulfilled', 'penalties.paid', true, either),
+  own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
+  fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
+  own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
+  fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
+  own('penalty.noRepeat', 'repeatSameTypePenalty', 'penalties.noRepeat', false, penaltyOnly),
   {
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
@@ -190,30 +170,10 @@ export const RULES: NamedRule[] = [
     when: serious,
     negatable: false,
   },
-  fixed('serious.heavierLater', 'laterHeavierPenalty', (lx) => lx.penalties.heavierLater, true, serious),
-  fixed(
-    'serious.noLaterPenalty',
-    'laterHeavierPenalty',
-    (lx) => lx.penalties.noRepeat,
-    false,
-    serious,
-    OWN_POLARITY,
-  ),
-  fixed(
-    'serious.measureRunning',
-    'statutoryMeasureRunning',
-    (lx) => lx.penalties.measureRunning,
-    true,
-    serious,
-  ),
-  fixed(
-    'serious.measureEnded',
-    'statutoryMeasureRunning',
-    (lx) => lx.penalties.measureEnded,
-    false,
-    serious,
-    OWN_POLARITY,
-  ),
+  fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
+  own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
+  fixed('serious.measureRunning', 'statutoryMeasureRunning', 'penalties.measureRunning', true, serious),
+  own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
 
   // where the business is registered
   {
@@ -262,20 +222,13 @@ export const RULES: NamedRule[] = [
     },
     negatable: false,
   },
-  fixed('agent.role', 'applicantIsAgent', (lx) => lx.agents.roles, true, undefined, {
-    ...OWN_POLARITY,
+  fixed('agent.role', 'applicantIsAgent', 'agents.roles', true, undefined, {
+    ...OWN,
     ...STATEMENT,
   }),
 
   // businesses the minor-error exemption excludes (policy 五(二)三)
-  fixed(
-    'industry.safetyRelated',
-    'safetyRelated',
-    (lx) => lx.industries.safetyRelated,
-    true,
-    (ctx) => !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined,
-    OWN_POLARITY,
-  ),
+  own('industry.safetyRelated', 'safetyRelated', 'industries.safetyRelated', true, minorErrorStory),
 ];
 
 let county: string | undefined;
