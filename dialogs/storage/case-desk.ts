@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
+import type { CaseRowDb } from './cases.ts';
 import { chinaDay, chinaDayStart } from './context.ts';
 import type { Db, Param } from './db.ts';
 
@@ -112,23 +113,23 @@ export function retentionMsFromEnv(env: NodeJS.ProcessEnv): number {
   return days * 86_400_000;
 }
 
-interface Row {
-  id: string;
-  owner: string;
-  owner_name: string | null;
-  created_at: number;
-  updated_at: number;
-  status: string;
-  route: string;
-  eligible: number | null;
-  unmet: string;
-  company: string | null;
-  credit_code: string | null;
-  phone: string | null;
-  callback_date: string | null;
-  note_count: number;
-  expired_at: number | null;
-}
+/** the case record's columns the desk reads, with the two it adds (migration 2) */
+type Row = Pick<
+  CaseRowDb,
+  | 'id'
+  | 'owner'
+  | 'created_at'
+  | 'updated_at'
+  | 'status'
+  | 'route'
+  | 'eligible'
+  | 'unmet'
+  | 'company'
+  | 'credit_code'
+  | 'phone'
+  | 'callback_date'
+  | 'expired_at'
+> & { owner_name: string | null; note_count: number };
 
 const COLUMNS =
   'id, owner, owner_name, created_at, updated_at, status, route, eligible, unmet, company, credit_code, phone, callback_date, note_count, expired_at';
@@ -315,12 +316,16 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
       const limit = Math.min(Math.max(Math.trunc(q.limit ?? 50) || 50, 1), 200);
       const offset = Math.max(Math.trunc(q.offset ?? 0) || 0, 0);
       const w = where(q);
-      const total = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases ${w.sql}`, w.params);
-      const rows = await db.all<Row>(
-        `SELECT ${COLUMNS} FROM cases ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
-        [...w.params, limit, offset],
-      );
-      return { total: Number(total?.n ?? 0), cases: rows.map(summaryOf) };
+      // the count and the page side by side: on PostgreSQL they run on two connections at once
+      const [count, rows] = await Promise.all([
+        db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases ${w.sql}`, w.params),
+        db.all<Row>(`SELECT ${COLUMNS} FROM cases ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`, [
+          ...w.params,
+          limit,
+          offset,
+        ]),
+      ]);
+      return { total: Number(count?.n ?? 0), cases: rows.map(summaryOf) };
     },
 
     /** every kept case matching the query, newest first, for exports */
@@ -538,29 +543,21 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
 
     /** tells every console process that a case changed (read back by `changesSince`) */
     async announce(c: Omit<DeskChange, 'id' | 'at'>): Promise<DeskChange> {
-      const at = now().getTime();
+      const change = { ...c, at: iso(now().getTime()) };
       const r = await db.get<{ id: number }>(
-        'INSERT INTO case_changes (case_id, at, by_user, by_name, what, origin) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-        [c.caseId, at, c.by, c.byName, c.what, c.origin],
+        'INSERT INTO case_changes (case_id, at, payload) VALUES (?, ?, ?) RETURNING id',
+        [c.caseId, Date.parse(change.at), JSON.stringify(change)],
       );
-      return { ...c, id: Number(r?.id ?? 0), at: iso(at) };
+      return { ...change, id: Number(r?.id ?? 0) };
     },
 
     /** changes announced since a time (ms), oldest first; old ones are dropped now and then */
     async changesSince(ms: number): Promise<DeskChange[]> {
-      const rows = await db.all<Record<string, unknown>>(
-        'SELECT id, case_id, at, by_user, by_name, what, origin FROM case_changes WHERE at >= ? ORDER BY id',
+      const rows = await db.all<{ id: number; payload: string }>(
+        'SELECT id, payload FROM case_changes WHERE at >= ? ORDER BY id',
         [ms],
       );
-      return rows.map((r) => ({
-        id: Number(r.id),
-        caseId: String(r.case_id),
-        at: iso(r.at),
-        by: String(r.by_user),
-        byName: String(r.by_name),
-        what: String(r.what),
-        origin: String(r.origin),
-      }));
+      return rows.map((r) => ({ ...(JSON.parse(r.payload) as Omit<DeskChange, 'id'>), id: Number(r.id) }));
     },
     async pruneChanges(beforeMs: number): Promise<void> {
       await db.run('DELETE FROM case_changes WHERE at < ?', [beforeMs]);
@@ -586,22 +583,8 @@ interface OldEntry {
   byName: string;
   [k: string]: unknown;
 }
-interface OldRecord {
-  id: string;
-  created: string;
-  lastActivity: string;
-  openedBy: string;
-  openedByName: string;
-  status: string;
-  company: string;
-  creditCode: string;
-  callerPhone: string;
-  callbackDate: string;
-  path: string;
-  eligible: boolean | null;
-  unmet: string[];
-  entries: OldEntry[];
-}
+/** the old file's records hold what a summary shows, plus every entry */
+type OldRecord = Omit<DeskSummary, 'notes' | 'anonymised'> & { entries: OldEntry[] };
 
 const OLD_FILE = 'web-case-records.jsonl';
 

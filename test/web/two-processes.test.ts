@@ -3,46 +3,13 @@
 // on a page served by process 2. B's page is told of each change over server-sent events, and B reads
 // A's changes, with A's name on them, through process 2. Each process has its own data directory:
 // the database is all they share.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../bots/web/auth.ts';
+import { type WebProcess as Proc, startWeb } from '../robustness/kill-load.ts';
 import { freshPostgres, requirePostgres } from '../storage/databases.ts';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Proc {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-function startWeb(env: NodeJS.ProcessEnv): Promise<Proc> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/credit-bot.js', 'web'], {
-      cwd: root,
-      env: { ...process.env, ...env, CREDIT_BOT_WEB_PORT: '0', CREDIT_BOT_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<void>((r) => child.on('close', () => r()));
-    let out = '';
-    let err = '';
-    child.stderr?.on('data', (c: Buffer) => {
-      err += c.toString();
-    });
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1].replace(/\/$/, ''), child, exited });
-    });
-    child.on('close', (code) =>
-      reject(new Error(`web exited (${code}) before listening: ${err.slice(-800)}`)),
-    );
-  });
-}
 
 async function login(base: string, user: string, password: string): Promise<string> {
   const res = await fetch(`${base}/login`, {
