@@ -45,6 +45,7 @@ import {
 import { registerCaseRoutes } from './case-routes.ts';
 import { createLive, type Live } from './live.ts';
 import { buildMeta, type Meta } from './meta.ts';
+import { renderPages } from './pages.ts';
 import { registerStatsRoutes } from './stats-routes.ts';
 import type { CaseEngine, CaseView, DraftFormat, DraftProblems } from './types.ts';
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
@@ -84,6 +85,13 @@ function loadStatic(): Map<string, { type: string; body: Buffer }> {
     const type = CONTENT_TYPES[ext];
     if (type) files.set(name, { type, body: readFileSync(join(PUBLIC_DIR, name)) });
   }
+  // what the console's pages share with the public chat page
+  files.set('base.css', {
+    type: CONTENT_TYPES['.css'] as string,
+    body: readFileSync(fileURLToPath(new URL('../http/public/base.css', import.meta.url))),
+  });
+  for (const [name, html] of renderPages())
+    files.set(name, { type: CONTENT_TYPES['.html'] as string, body: Buffer.from(html) });
   // The charting library is served from node_modules, never a CDN: the console works offline.
   files.set('chart.umd.min.js', { type: CONTENT_TYPES['.js'] as string, body: readFileSync(CHART_JS) });
   return files;
