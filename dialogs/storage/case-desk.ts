@@ -230,8 +230,9 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
   const row = (id: string) =>
     db.get<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = ? AND updated_at >= ?`, [id, cutoff()]);
 
-  function where(q: DeskQuery): { sql: string; params: Param[] } {
-    const parts = ['updated_at >= ?'];
+  /** the list's filters as SQL over `cases` (columns prefixed with `c.` when joined) */
+  function where(q: DeskQuery, c = ''): { sql: string; params: Param[] } {
+    const parts = [`${c}updated_at >= ?`];
     const params: Param[] = [cutoff()];
     const add = (sql: string, ...p: Param[]) => {
       parts.push(sql);
@@ -241,19 +242,19 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
     if (text) {
       const digits = /^[\d\s+-]+$/.test(text) ? text.replace(/[\s+-]/g, '') : '';
       // company names are matched as typed, codes upper-cased (LIKE is case-sensitive on PostgreSQL)
-      const alts = ["company LIKE ? ESCAPE '\\'", "credit_code LIKE ? ESCAPE '\\'", 'id = ?'];
+      const alts = [`${c}company LIKE ? ESCAPE '\\'`, `${c}credit_code LIKE ? ESCAPE '\\'`, `${c}id = ?`];
       const p: Param[] = [like(text), like(text.toUpperCase()), text];
       if (digits.length >= 3) {
-        alts.push("REPLACE(REPLACE(phone, '-', ''), ' ', '') LIKE ?");
+        alts.push(`REPLACE(REPLACE(${c}phone, '-', ''), ' ', '') LIKE ?`);
         p.push(like(digits));
       }
       add(`(${alts.join(' OR ')})`, ...p);
     }
-    if (q.path) add('route = ?', q.path);
-    if (q.status) add('status = ?', q.status);
-    if (q.staff) add('(owner_name = ? OR owner = ?)', q.staff, q.staff);
-    if (q.from && DAY_RE.test(q.from)) add('day >= ?', q.from);
-    if (q.to && DAY_RE.test(q.to)) add('day <= ?', q.to);
+    if (q.path) add(`${c}route = ?`, q.path);
+    if (q.status) add(`${c}status = ?`, q.status);
+    if (q.staff) add(`(${c}owner_name = ? OR ${c}owner = ?)`, q.staff, q.staff);
+    if (q.from && DAY_RE.test(q.from)) add(`${c}day >= ?`, q.from);
+    if (q.to && DAY_RE.test(q.to)) add(`${c}day <= ?`, q.to);
     return { sql: `WHERE ${parts.join(' AND ')}`, params };
   }
 
@@ -468,54 +469,41 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
     async stats(q: DeskQuery & { from: string; to: string }): Promise<DeskStatsRaw> {
       const w = where(q);
       const n = (v: unknown) => Number(v ?? 0);
-      const [perDay, routes, statuses, elig, unmetRows, owners, worked, closed] = await Promise.all([
-        db.all<{ day: string; n: number }>(
-          `SELECT day, COUNT(*) AS n FROM cases ${w.sql} GROUP BY day`,
+      // One scan of the cases for every count that only needs their own columns: the groups
+      // (day × route × status × eligible × unmet × staff) are few and are added up here.
+      const joined = where(q, 'c.');
+      const [groups, work] = await Promise.all([
+        db.all<{
+          day: string;
+          route: string;
+          status: string;
+          e: number | null;
+          unmet: string;
+          who: string;
+          n: number;
+        }>(
+          `SELECT day, route, status, eligible AS e, unmet, COALESCE(owner_name, owner) AS who, COUNT(*) AS n
+             FROM cases ${w.sql} GROUP BY day, route, status, eligible, unmet, COALESCE(owner_name, owner)`,
           w.params,
         ),
-        db.all<{ route: string; n: number }>(
-          `SELECT route, COUNT(*) AS n FROM cases ${w.sql} GROUP BY route ORDER BY n DESC, route`,
-          w.params,
-        ),
-        db.all<{ status: string; n: number }>(
-          `SELECT status, COUNT(*) AS n FROM cases ${w.sql} GROUP BY status ORDER BY n DESC, status`,
-          w.params,
-        ),
-        db.all<{ e: number | null; n: number }>(
-          `SELECT eligible AS e, COUNT(*) AS n FROM cases ${w.sql} GROUP BY eligible`,
-          w.params,
-        ),
-        db.all<{ unmet: string; n: number }>(
-          `SELECT unmet, COUNT(*) AS n FROM cases ${w.sql} AND unmet <> '[]' GROUP BY unmet`,
-          w.params,
-        ),
-        db.all<{ who: string; n: number }>(
-          `SELECT COALESCE(owner_name, owner) AS who, COUNT(*) AS n FROM cases ${w.sql} GROUP BY COALESCE(owner_name, owner)`,
-          w.params,
-        ),
-        // staff who changed a case of the range, the one who took it included
-        db.all<{ who: string; n: number }>(
-          `SELECT who, COUNT(*) AS n FROM (
-             SELECT COALESCE(owner_name, owner) AS who, id AS case_id FROM cases ${w.sql}
-             UNION
-             SELECT a.actor AS who, a.case_id FROM audit a
-               WHERE a.channel = 'web' AND a.kind NOT IN ('created', 'expired', 'forget')
-                 AND a.case_id IN (SELECT id FROM cases ${w.sql})
-           ) t GROUP BY who`,
-          [...w.params, ...w.params],
-        ),
-        db.all<{ who: string; n: number }>(
-          `SELECT a.actor AS who, COUNT(DISTINCT a.case_id) AS n FROM audit a
-             WHERE a.kind = 'status' AND a.new_value = '"closed"'
-               AND a.case_id IN (SELECT id FROM cases ${w.sql} AND status = 'closed')
-               AND a.id = (SELECT MAX(b.id) FROM audit b WHERE b.case_id = a.case_id AND b.kind = 'status')
-             GROUP BY a.actor`,
-          w.params,
+        // Per staff member, over the audit rows of the cases in the range: the cases they took or
+        // changed (the desk writes a 'created' row for the one who took the call), and the closed
+        // cases they set to closed.
+        db.all<{ who: string; worked: number; closed: number }>(
+          `SELECT a.actor AS who, COUNT(DISTINCT a.case_id) AS worked,
+             COUNT(DISTINCT CASE WHEN a.kind = 'status' AND a.new_value = '"closed"' AND c.status = 'closed' THEN a.case_id END) AS closed
+           FROM cases c JOIN audit a ON a.case_id = c.id
+           ${joined.sql} AND a.channel = 'web' AND a.kind NOT IN ('expired', 'forget')
+           GROUP BY a.actor`,
+          joined.params,
         ),
       ]);
+      const add = (m: Map<string, number>, k: string, by: number) => m.set(k, (m.get(k) ?? 0) + by);
+      const perDay = new Map<string, number>();
+      const routes = new Map<string, number>();
+      const statuses = new Map<string, number>();
       const unmet = new Map<string, number>();
-      for (const r of unmetRows)
-        for (const c of JSON.parse(r.unmet) as string[]) unmet.set(c, (unmet.get(c) ?? 0) + n(r.n));
+      const eligible = { yes: 0, no: 0, unknown: 0 };
       const staff = new Map<string, { name: string; opened: number; worked: number; closed: number }>();
       const person = (name: string) => {
         let p = staff.get(name);
@@ -525,22 +513,43 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
         }
         return p;
       };
-      for (const o of owners) person(o.who).opened = n(o.n);
-      for (const o of worked) person(o.who).worked = n(o.n);
-      for (const o of closed) person(o.who).closed = n(o.n);
-      const count = (v: 1 | 0 | null) =>
-        n(elig.find((e) => (e.e === null || e.e === undefined ? null : Number(e.e)) === v)?.n);
+      let total = 0;
+      const parsed = new Map<string, string[]>();
+      for (const g of groups) {
+        const c = n(g.n);
+        total += c;
+        add(perDay, g.day, c);
+        add(routes, g.route, c);
+        add(statuses, g.status, c);
+        if (g.e === null || g.e === undefined) eligible.unknown += c;
+        else if (Number(g.e) === 1) eligible.yes += c;
+        else eligible.no += c;
+        if (g.unmet !== '[]') {
+          let ids = parsed.get(g.unmet);
+          if (!ids) {
+            ids = JSON.parse(g.unmet) as string[];
+            parsed.set(g.unmet, ids);
+          }
+          for (const id of ids) add(unmet, id, c);
+        }
+        person(g.who).opened += c;
+      }
+      for (const o of work) {
+        const p = person(o.who);
+        p.worked = n(o.worked);
+        p.closed = n(o.closed);
+      }
+      const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
       return {
-        perDay: new Map(perDay.map((r) => [r.day, n(r.n)])),
-        routes: routes.map((r) => ({ path: r.route, count: n(r.n) })),
-        statuses: statuses.map((r) => ({ status: r.status, count: n(r.n) })),
-        eligible: { yes: count(1), no: count(0), unknown: count(null) },
-        unmet: [...unmet].map(([id, c]) => ({ id, count: c })).sort((a, b) => b.count - a.count),
+        perDay,
+        routes: [...routes].sort(byCount).map(([path, count]) => ({ path, count })),
+        statuses: [...statuses].sort(byCount).map(([status, count]) => ({ status, count })),
+        eligible,
+        unmet: [...unmet].sort(byCount).map(([id, count]) => ({ id, count })),
         staff: [...staff.values()].sort((a, b) => b.worked - a.worked || a.name.localeCompare(b.name)),
-        total: perDay.reduce((a, r) => a + n(r.n), 0),
+        total,
       };
     },
-
     /** tells every console process that a case changed (read back by `changesSince`) */
     async announce(c: Omit<DeskChange, 'id' | 'at'>): Promise<DeskChange> {
       const change = { ...c, at: iso(now().getTime()) };
@@ -664,6 +673,11 @@ export async function importDeskFile(
             updated,
             chinaDay(created),
           ],
+        );
+        // who took the call, as the desk records it for a new case
+        await db.run(
+          "INSERT INTO audit (case_id, at, actor, channel, kind) SELECT ?, ?, ?, 'web', 'created' WHERE NOT EXISTS (SELECT 1 FROM audit WHERE case_id = ? AND kind = 'created')",
+          [c.id, created, c.openedByName, c.id],
         );
         const notes = c.entries.filter((e) => e.kind === 'note').length;
         const orNull = (v: unknown) => (typeof v === 'string' && v ? v : null);
