@@ -313,6 +313,29 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
     expect(await page.inputValue('#rec-status')).toBe('closed');
   });
 
+  it("refreshes the colleague's open page live when the first staff member changes the case", async () => {
+    // 王敏 logs in again from another desk (no browser: a script with her own session) and reopens it
+    const res = await fetch(new URL('/login', web.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user=wang&password=wang-password',
+      redirect: 'manual',
+    });
+    const cookie = String(res.headers.get('set-cookie')).split(';')[0] as string;
+    const patch = await fetch(new URL(`/api/cases/${caseId}/record`, web.url), {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'waiting' }),
+    });
+    expect(patch.status).toBe(200);
+    // 李娜's page, still on the case, follows without a reload and says who changed it
+    await page.waitForFunction(
+      () => (document.getElementById('rec-status') as HTMLSelectElement).value === 'waiting',
+    );
+    expect(await toastSays(/王敏 刚更新了这个来电/)).toContain('王敏');
+    expect(await page.textContent('#audit')).toContain('等待企业材料');
+  });
+
   it('opens the statistics and sees a chart drawn', async () => {
     await page.click('a[href="/stats"]');
     await page.waitForURL(/\/stats/);
