@@ -4,17 +4,17 @@
 // downloads the XLSX export, read back with exceljs. Every page passes axe-core (WCAG 2.1 AA) and is
 // checked at 390 px. Screenshots go to CONSOLE_SHOTS_DIR when set. Skipped only without Chromium.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../bots/web/auth.ts';
 import { startWeb } from '../../bots/web/server.ts';
 import { createEngine, type FullEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
+import { writeStaffAccounts } from './staff-accounts.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -66,15 +66,7 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'web-follow-'));
     const accounts = join(dir, 'accounts.json');
-    await writeFile(
-      accounts,
-      JSON.stringify({
-        accounts: [
-          { user: 'wang', name: '王敏', password: await hashPassword('wang-password') },
-          { user: 'li', name: '李娜', password: await hashPassword('li-password') },
-        ],
-      }),
-    );
+    await writeStaffAccounts(accounts);
     engine = await createEngine({ dataDir: join(dir, 'sessions'), log: silentLogger });
     web = await startWeb(
       engine,

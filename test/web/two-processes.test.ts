@@ -3,13 +3,13 @@
 // on a page served by process 2. B's page is told of each change over server-sent events, and B reads
 // A's changes, with A's name on them, through process 2. Each process has its own data directory:
 // the database is all they share.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../bots/web/auth.ts';
 import { type WebProcess as Proc, startWeb } from '../robustness/kill-load.ts';
 import { freshPostgres, requirePostgres } from '../storage/databases.ts';
+import { writeStaffAccounts } from './staff-accounts.ts';
 
 async function login(base: string, user: string, password: string): Promise<string> {
   const res = await fetch(`${base}/login`, {
@@ -35,15 +35,7 @@ describe.skipIf(!HAVE_PG)('two console processes on one PostgreSQL', () => {
     const accountsDir = await mkdtemp(join(tmpdir(), 'web-two-'));
     dirs.push(accountsDir);
     const accounts = join(accountsDir, 'accounts.json');
-    await writeFile(
-      accounts,
-      JSON.stringify({
-        accounts: [
-          { user: 'wang', name: '王敏', password: await hashPassword('wang-password') },
-          { user: 'li', name: '李娜', password: await hashPassword('li-password') },
-        ],
-      }),
-    );
+    await writeStaffAccounts(accounts);
     for (let i = 0; i < 2; i++) {
       const data = await mkdtemp(join(tmpdir(), `web-two-${i}-`));
       dirs.push(data);
