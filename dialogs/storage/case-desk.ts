@@ -634,8 +634,9 @@ function readOldRecords(text: string): { records: OldRecord[]; bad: number } {
 /**
  * The console kept its lifecycle, notes and transcript in `web-case-records.jsonl` before the
  * database. On first start they are imported into the case records (status, phone, callback date,
- * notes and changes as audit rows, what was said into the transcript where the database has none),
- * then the file is renamed `*.imported` and kept aside; a second start finds nothing to do.
+ * notes and changes as audit rows; its full lines replace the database's excerpts of the same turns;
+ * audit rows that named staff by login get their name), then the file is renamed `*.imported` and
+ * kept aside; a second start finds nothing to do.
  */
 export async function importDeskFile(
   dir: string,
@@ -698,7 +699,16 @@ export async function importDeskFile(
             c.id,
           ],
         );
-        const hasLines = await db.get('SELECT id FROM transcript WHERE case_id = ? LIMIT 1', [c.id]);
+        // The old file kept every line in full (the database's rows of the same turns are the
+        // session's excerpts): its lines replace them. The database's audit rows named staff by
+        // login then; they now carry the name.
+        const said = c.entries.some((e) => e.kind === 'said');
+        if (said) await db.run('DELETE FROM transcript WHERE case_id = ?', [c.id]);
+        const names = new Map([[c.openedBy, c.openedByName]]);
+        for (const e of c.entries) if (e.by && e.byName) names.set(e.by, e.byName);
+        for (const [user, name] of names)
+          if (user !== name)
+            await db.run('UPDATE audit SET actor = ? WHERE case_id = ? AND actor = ?', [name, c.id, user]);
         const hasFacts = await db.get(
           "SELECT id FROM audit WHERE case_id = ? AND kind IN ('fact', 'field') LIMIT 1",
           [c.id],
@@ -706,18 +716,17 @@ export async function importDeskFile(
         for (const e of c.entries) {
           const at = Date.parse(e.at) || updated;
           if (e.kind === 'said') {
-            if (!hasLines)
-              await db.run(
-                'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
-                [
-                  c.id,
-                  at,
-                  e.from === 'caller' ? 'user' : 'bot',
-                  String(e.text ?? ''),
-                  typeof e.choice === 'string' ? e.choice : null,
-                  e.byName,
-                ],
-              );
+            await db.run(
+              'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
+              [
+                c.id,
+                at,
+                e.from === 'caller' ? 'user' : 'bot',
+                String(e.text ?? ''),
+                typeof e.choice === 'string' ? e.choice : null,
+                e.byName,
+              ],
+            );
             continue;
           }
           if ((e.kind === 'fact' || e.kind === 'field') && hasFacts) continue;

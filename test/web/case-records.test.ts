@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../bots/web/auth.ts';
 import { buildWebApp } from '../../bots/web/server.ts';
+import { openStorage } from '../../dialogs/storage/index.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
 let dir: string;
@@ -382,6 +383,22 @@ describe('persistence', () => {
       { op: 'entry', id: 'oldcase0001', entry: { kind: 'status', from: 'open', to: 'waiting', at, ...who } },
       { op: 'patch', id: 'oldcase0001', patch: { status: 'waiting', callerPhone: '13907151234' }, at },
     ];
+    // the previous release also wrote the case to the database: the session's excerpt of what was
+    // said, and an audit row naming staff by login
+    const before = await openStorage({ dataDir: old });
+    await before.db.run(
+      "INSERT INTO cases (id, session_key, channel, owner, created_at, updated_at, day) VALUES ('oldcase0001', 'web:oldcase0001:zhao', 'web', 'zhao', ?, ?, '2026-01-01')",
+      [Date.parse(at), Date.parse(at)],
+    );
+    await before.db.run(
+      "INSERT INTO transcript (case_id, at, speaker, text) VALUES ('oldcase0001', ?, 'user', '我们是个')",
+      [Date.parse(at)],
+    );
+    await before.db.run(
+      "INSERT INTO audit (case_id, at, actor, channel, kind, field, new_value) VALUES ('oldcase0001', ?, 'zhao', 'web', 'fact', 'entityType', '\"individual\"')",
+      [Date.parse(at)],
+    );
+    await before.close();
     await writeFile(
       join(old, 'web-case-records.jsonl'),
       `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"op":"entry","id":"x`,
@@ -403,9 +420,11 @@ describe('persistence', () => {
     ).json();
     expect(rec.entries.map((e: { kind: string; byName: string }) => `${e.kind}:${e.byName}`)).toEqual([
       'said:赵强',
+      'fact:赵强',
       'note:赵强',
       'status:赵强',
     ]);
+    expect(rec.entries[0].text).toBe('我们是个体户');
     await first.close();
     expect(existsSync(join(old, 'web-case-records.jsonl'))).toBe(false);
     expect(existsSync(join(old, 'web-case-records.jsonl.imported'))).toBe(true);
