@@ -32,6 +32,11 @@ const asset = (name: string) => readFileSync(new URL(`./public/${name}`, import.
 const FILES: Record<string, { type: string; body: Buffer }> = {
   'chat.html': { type: 'text/html; charset=utf-8', body: asset('chat.html') },
   'chat.css': { type: 'text/css; charset=utf-8', body: asset('chat.css') },
+  // what the console's pages share with this one (box model, .visually-hidden)
+  'base.css': {
+    type: 'text/css; charset=utf-8',
+    body: readFileSync(new URL('../http/public/base.css', import.meta.url)),
+  },
   'chat.js': { type: 'text/javascript; charset=utf-8', body: asset('chat.js') },
   'embed.js': { type: 'text/javascript; charset=utf-8', body: asset('embed.js') },
 };
@@ -117,6 +122,7 @@ export function createPublicChat(engine: Engine, opts: PublicChatOptions): Publi
       return reply.type(f.type).send(f.body);
     };
     app.get('/', send('chat.html'));
+    app.get('/assets/base.css', send('base.css'));
     app.get('/assets/chat.css', send('chat.css'));
     app.get('/assets/chat.js', send('chat.js'));
     // The portal loads this from its own pages: it may be fetched cross-origin.

@@ -1,33 +1,29 @@
 // Following a case to the end: the searchable list of every kept case, its lifecycle (status, caller
 // phone, callback date, notes) with an audit row per change, and the live feed of a case's changes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { StaffUser } from './auth.ts';
 import {
-  CASE_STATUSES,
-  type CaseEvent,
-  type CasePatch,
-  type CaseQuery,
-  type CaseRecords,
-  type CaseStatus,
-} from './case-records.ts';
+  DESK_STATUSES as CASE_STATUSES,
+  type CaseDesk,
+  type DeskQuery as CaseQuery,
+  type DeskStatus as CaseStatus,
+  type DeskActor,
+} from '../../dialogs/storage/case-desk.ts';
+import type { StaffUser } from './auth.ts';
 import type { Live } from './live.ts';
 import type { Meta } from './meta.ts';
 import { BadRequest } from './validate.ts';
 
 export interface CaseRouteDeps {
-  records: CaseRecords;
+  desk: CaseDesk;
   live: Live;
   meta: Meta;
   staff: (req: FastifyRequest) => StaffUser;
-  recordChange: (
-    id: string,
-    who: StaffUser,
-    events: CaseEvent[],
-    patch: CasePatch,
-    what: string,
-  ) => Promise<void>;
-  now: () => Date;
+  actorOf: (who: StaffUser) => DeskActor;
+  /** tells the colleagues watching the case */
+  changed: (id: string, who: StaffUser, what: string) => Promise<void>;
 }
+
+type Lifecycle = { status?: CaseStatus; callerPhone?: string; callbackDate?: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_NOTE = 2000;
@@ -95,12 +91,12 @@ export function parseCaseQuery(raw: Record<string, unknown>, paths: Record<strin
   return q;
 }
 
-function parseLifecycle(body: unknown): Partial<Pick<CasePatch, 'status' | 'callerPhone' | 'callbackDate'>> {
+function parseLifecycle(body: unknown): Lifecycle {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new BadRequest('bad_body', '请求体应为 JSON 对象 / the body must be a JSON object');
   }
   const b = body as Record<string, unknown>;
-  const out: Partial<Pick<CasePatch, 'status' | 'callerPhone' | 'callbackDate'>> = {};
+  const out: Lifecycle = {};
   for (const k of Object.keys(b)) {
     if (!['status', 'callerPhone', 'callbackDate'].includes(k)) {
       throw new BadRequest(
@@ -144,42 +140,28 @@ function parseLifecycle(body: unknown): Partial<Pick<CasePatch, 'status' | 'call
 const NOT_FOUND = '没有这个来电记录（编号错误或已超过保存期）/ no such case: check the case id';
 
 export function registerCaseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
-  const { records, live, staff, recordChange } = deps;
+  const { desk, live, staff, actorOf, changed } = deps;
   const notFound = (reply: FastifyReply) =>
     reply.code(404).type('application/json; charset=utf-8').send({ error: 'not_found', message: NOT_FOUND });
 
   app.get('/api/case-list', async (req) => {
     const q = parseCaseQuery(req.query as Record<string, unknown>, deps.meta.paths);
-    return records.search(q);
+    return desk.search(q);
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id/record', async (req, reply) => {
-    const rec = records.get(req.params.id);
-    if (!rec) return notFound(reply);
-    return rec;
+    return (await desk.record(req.params.id)) ?? notFound(reply);
   });
 
   app.patch<{ Params: { id: string } }>('/api/cases/:id/record', async (req, reply) => {
-    const rec = records.get(req.params.id);
-    if (!rec) return notFound(reply);
     const patch = parseLifecycle(req.body);
-    const events: CaseEvent[] = [];
-    if (patch.status !== undefined && patch.status !== rec.status) {
-      events.push({ kind: 'status', from: rec.status, to: patch.status });
-    }
-    if (patch.callerPhone !== undefined && patch.callerPhone !== rec.callerPhone) {
-      events.push({ kind: 'phone', from: rec.callerPhone, to: patch.callerPhone });
-    }
-    if (patch.callbackDate !== undefined && patch.callbackDate !== rec.callbackDate) {
-      events.push({ kind: 'callback', from: rec.callbackDate, to: patch.callbackDate });
-    }
-    if (events.length) await recordChange(rec.id, staff(req), events, patch, 'record');
-    return records.get(rec.id);
+    const done = await desk.setLifecycle(req.params.id, patch, actorOf(staff(req)));
+    if (!done) return notFound(reply);
+    if (done.length) await changed(req.params.id, staff(req), 'record');
+    return desk.record(req.params.id);
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/notes', async (req, reply) => {
-    const rec = records.get(req.params.id);
-    if (!rec) return notFound(reply);
     const text = (req.body as { text?: unknown } | null)?.text;
     if (typeof text !== 'string' || !text.trim()) {
       throw new BadRequest('empty_note', '备注为空 / the note is empty: send {"text": "…"}');
@@ -190,12 +172,13 @@ export function registerCaseRoutes(app: FastifyInstance, deps: CaseRouteDeps): v
         `备注最多 ${MAX_NOTE} 字 / a note is at most ${MAX_NOTE} characters`,
       );
     }
-    await recordChange(rec.id, staff(req), [{ kind: 'note', text: text.trim() }], {}, 'note');
-    return reply.code(201).send(records.get(rec.id));
+    if (!(await desk.addNote(req.params.id, text.trim(), actorOf(staff(req))))) return notFound(reply);
+    await changed(req.params.id, staff(req), 'note');
+    return reply.code(201).send(await desk.record(req.params.id));
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id/events', async (req, reply) => {
-    if (!records.get(req.params.id)) return notFound(reply);
+    if (!(await desk.record(req.params.id))) return notFound(reply);
     live.watch(req.params.id, reply);
   });
 }

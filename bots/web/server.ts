@@ -1,5 +1,6 @@
 // The staff web console: a JSON API over the conversation engine plus a static page (no build step,
 // no external assets, works offline). Every page and API call needs a staff login or the bearer token.
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,24 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { createLogger, type Logger } from '../../dialogs/log.ts';
+import type { Session } from '../../dialogs/session.ts';
+import {
+  type CaseDesk,
+  caseDesk,
+  type DeskActor,
+  type DeskEvent,
+  importDeskFile,
+  retentionMsFromEnv,
+} from '../../dialogs/storage/case-desk.ts';
+import {
+  type CaseRecord,
+  chinaDay,
+  openStorage,
+  type Storage,
+  storageOf,
+  withActor,
+} from '../../dialogs/storage/index.ts';
+import type { Store } from '../../dialogs/store.ts';
 import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
 import { separateRegisterNote } from '../../knowledge/explain.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
@@ -23,19 +42,12 @@ import {
   SESSION_COOKIE,
   type StaffUser,
 } from './auth.ts';
-import { type CaseIndex, type CaseRecord, chinaDay, openCaseIndex, withActor } from './case-index.ts';
-import {
-  type CaseEvent,
-  type CasePatch,
-  type CaseRecords,
-  openCaseRecords,
-  retentionMsFromEnv,
-} from './case-records.ts';
 import { registerCaseRoutes } from './case-routes.ts';
 import { createLive, type Live } from './live.ts';
 import { buildMeta, type Meta } from './meta.ts';
+import { renderPages } from './pages.ts';
 import { registerStatsRoutes } from './stats-routes.ts';
-import type { CaseEngine, CaseView, DraftFormat, DraftProblems, RenderedDraft } from './types.ts';
+import type { CaseEngine, CaseView, DraftFormat, DraftProblems } from './types.ts';
 import { BadRequest, parseDraftFields, parseFacts, parseTurn } from './validate.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -73,6 +85,13 @@ function loadStatic(): Map<string, { type: string; body: Buffer }> {
     const type = CONTENT_TYPES[ext];
     if (type) files.set(name, { type, body: readFileSync(join(PUBLIC_DIR, name)) });
   }
+  // what the console's pages share with the public chat page
+  files.set('base.css', {
+    type: CONTENT_TYPES['.css'] as string,
+    body: readFileSync(fileURLToPath(new URL('../http/public/base.css', import.meta.url))),
+  });
+  for (const [name, html] of renderPages())
+    files.set(name, { type: CONTENT_TYPES['.html'] as string, body: Buffer.from(html) });
   // The charting library is served from node_modules, never a CDN: the console works offline.
   files.set('chart.umd.min.js', { type: CONTENT_TYPES['.js'] as string, body: readFileSync(CHART_JS) });
   return files;
@@ -90,6 +109,27 @@ function stringValues(fields: Record<string, string | number> | undefined): Reco
 function draftProblems(err: unknown): DraftProblems['problems'] | null {
   const problems = (err as Partial<DraftProblems>)?.problems;
   return Array.isArray(problems) ? problems : null;
+}
+
+/**
+ * The case records live in the engine's database when it has one (a turn's session, case record and
+ * audit rows are then committed together); an engine with another store (a test double, lowdb) gets
+ * a database of the app's own: the SQLite file in `dataDir`, in memory when `dataDir` is null.
+ */
+async function openCases(
+  engine: Engine,
+  dataDir: string | null,
+  opts: { env: NodeJS.ProcessEnv; now: () => Date; log?: Logger },
+): Promise<{ storage: Storage; inTurn: boolean; close(): Promise<void> }> {
+  const shared = storageOf((engine as { store?: Store<Session> }).store);
+  if (shared) return { storage: shared, inTurn: true, close: async () => {} };
+  const storage = await openStorage({
+    dataDir,
+    env: opts.env,
+    now: opts.now,
+    ...(opts.log && { log: opts.log }),
+  });
+  return { storage, inTurn: false, close: () => storage.close() };
 }
 
 export interface WebOptions {
@@ -137,21 +177,12 @@ export async function buildWebApp(
   const now = opts.now ?? (() => new Date());
   const auth: Auth = createAuth(authConfigFromEnv(env), () => now().getTime());
   const dataDir = opts.dataDir === undefined ? env.CREDIT_BOT_DATA_DIR || 'data' : opts.dataDir;
+  const webLog = opts.log?.child({ channel: 'web' });
   // case records, transcript and audit trail: the engine's database when it has one
-  const index: CaseIndex = await openCaseIndex(engine, dataDir, {
-    env,
-    now,
-    ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
-  });
-  const records: CaseRecords = await openCaseRecords(
-    dataDir ? join(dataDir, 'web-case-records.jsonl') : null,
-    now,
-    {
-      retentionMs: retentionMsFromEnv(env),
-      ...(opts.log && { log: opts.log.child({ channel: 'web' }) }),
-    },
-  );
-  const live: Live = createLive(SECURITY_HEADERS);
+  const index = await openCases(engine, dataDir, { env, now, ...(webLog && { log: webLog }) });
+  const desk: CaseDesk = caseDesk(index.storage.db, { now, retentionMs: retentionMsFromEnv(env) });
+  if (dataDir) await importDeskFile(dataDir, index.storage.db, webLog);
+  const live: Live = createLive(SECURITY_HEADERS, desk, { ...(webLog && { log: webLog }) });
   const meta: Meta = buildMeta();
   const draftFieldNames = meta.draftFields.map((f) => f.name);
   const secureCookie = env.CREDIT_BOT_WEB_SECURE_COOKIE === '1';
@@ -302,17 +333,19 @@ export async function buildWebApp(
   const staff = (req: FastifyRequest) => (req as FastifyRequest & { staff: StaffUser }).staff;
   const keyOf = (rec: CaseRecord): SessionKey => ({ channel: 'web', chatId: rec.id, userId: rec.openedBy });
 
-  // the staff member is named on every audit row the engine's store writes for this request
+  // the staff member's name is on every audit row the engine's store writes for this request
   const as = <R>(req: FastifyRequest, work: () => R): R =>
-    withActor({ actor: staff(req).user, channel: 'web' }, work);
+    withActor({ actor: staff(req).name, channel: 'web' }, work);
+  const actorOf = (who: StaffUser): DeskActor => ({ user: who.user, name: who.name, channel: 'web' });
+  const cases = index.storage.cases;
 
   async function caseOr404(id: string, reply: FastifyReply): Promise<CaseRecord | null> {
-    const rec = await index.cases.get(id);
+    const rec = await cases.get(id);
     if (!rec) fail(reply, 404, 'not_found', NOT_FOUND);
     return rec ?? null;
   }
 
-  function caseBody(rec: CaseRecord, view: CaseView) {
+  async function caseBody(rec: CaseRecord, view: CaseView) {
     // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
     const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
     const readAloud =
@@ -328,7 +361,7 @@ export async function buildWebApp(
       warnings: register ? [register] : [],
       // what the caller gave in the chat, overridden by what staff typed in the panel
       draftFields: { ...stringValues(view.draftFields), ...rec.draftFields },
-      record: records.get(rec.id) ?? null,
+      record: (await desk.record(rec.id)) ?? null,
     };
   }
 
@@ -353,82 +386,49 @@ export async function buildWebApp(
     return { reply: texts.join('\n\n'), texts, choices, files };
   }
 
-  /** what the record keeps of the engine's view: route, unmet conditions, facts, who the business is */
-  function snapshot(rec: CaseRecord, view: CaseView): CasePatch {
-    const fields = { ...stringValues(view.draftFields), ...rec.draftFields };
-    return {
-      path: view.determination.path,
-      eligible: view.determination.eligible,
-      unmet: view.determination.reasons.filter((r) => !r.met).map((r) => r.id),
-      facts: { ...view.facts },
-      ...(fields.name !== undefined && { company: fields.name }),
-      ...(fields.creditCode !== undefined && { creditCode: fields.creditCode }),
-    };
-  }
-
-  /** writes the audit rows and the record's new state, then tells the colleagues watching the case */
-  async function recordChange(
-    id: string,
-    who: StaffUser,
-    events: CaseEvent[],
-    patch: CasePatch,
-    what: string,
-  ): Promise<void> {
-    if (!records.get(id)) return;
-    await records.add(id, who, events);
-    await records.patch(id, patch, who);
-    live.publish({ caseId: id, by: who.user, byName: who.name, what, at: now().toISOString() });
+  /** tells the colleagues watching the case (on this process and on the others) */
+  async function changed(id: string, who: StaffUser, what: string): Promise<void> {
+    await live.publish({ caseId: id, by: who.user, byName: who.name, what });
   }
 
   async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
     let rec = opened;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
+    const since = await desk.lastLine(rec.id);
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     const view = await (engine as CaseEngine).getCase(keyOf(rec));
     // the engine's database store already recorded route and buttons in the turn's transaction
     if (!index.inTurn) {
-      await index.cases.touch(rec.id, {
+      await cases.touch(rec.id, {
         path: view.determination.path,
         eligible: view.determination.eligible,
         lastChoices: out.choices,
       });
     }
-    const said: CaseEvent[] = [];
-    if ('choiceId' in input) {
-      said.push({
-        kind: 'said',
-        from: 'caller',
-        text: choice?.label ?? input.choiceId,
-        choice: input.choiceId,
-      });
-    } else if (!input.text.trim().startsWith('/')) {
-      said.push({ kind: 'said', from: 'caller', text: input.text });
-    }
-    for (const text of out.texts) said.push({ kind: 'said', from: 'bot', text });
+    const lines: { from: 'user' | 'bot'; text: string; choice?: string }[] = [];
+    if ('choiceId' in input)
+      lines.push({ from: 'user', text: choice?.label ?? input.choiceId, choice: input.choiceId });
+    else if (!input.text.trim().startsWith('/')) lines.push({ from: 'user', text: input.text });
+    for (const text of out.texts) lines.push({ from: 'bot', text });
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
     if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
-      await index.cases.clearPersonal(rec.id);
-      await records.forget(rec.id, who);
-      live.publish({
-        caseId: rec.id,
-        by: who.user,
-        byName: who.name,
-        what: 'forget',
-        at: now().toISOString(),
-      });
+      await cases.clearPersonal(rec.id);
+      await desk.forget(rec.id, actorOf(who));
+      await changed(rec.id, who, 'forget');
     } else {
-      await recordChange(rec.id, who, said, snapshot(rec, view), 'turn');
+      await desk.completeTurn(rec.id, since, lines, actorOf(who), index.inTurn);
+      await changed(rec.id, who, 'turn');
     }
-    rec = (await index.cases.get(rec.id)) ?? rec;
+    rec = (await cases.get(rec.id)) ?? rec;
     return {
       ...out,
       intent: result.intent,
       facts: view.facts,
       turnFacts: result.facts,
       determination: view.determination,
-      case: caseBody(rec, view),
+      case: await caseBody(rec, view),
     };
   }
 
@@ -436,21 +436,22 @@ export async function buildWebApp(
   app.get('/api/meta', async () => meta);
 
   app.get('/api/cases', async () => ({
-    cases: (await index.cases.today()).map((c) => ({
+    cases: (await cases.today()).map((c) => ({
       id: c.id,
       created: c.created,
       lastActivity: c.lastActivity,
       path: c.path,
       eligible: c.eligible,
-      name: c.draftFields.name ?? null,
+      name: c.company ?? c.draftFields.name ?? null,
       openedBy: c.openedBy,
     })),
   }));
 
   app.post('/api/cases', async (req, reply) => {
     const who = staff(req);
-    const rec = await index.cases.create(who.user);
-    await records.create(rec.id, who);
+    const id = randomBytes(9).toString('base64url');
+    await desk.open(id, actorOf(who));
+    const rec = (await cases.get(id)) as CaseRecord;
     // The engine's greeting gives staff the main menu as buttons straight away.
     const first = await as(req, () => runTurn(rec, { text: '/start' }, who));
     return reply.code(201).send({ caseId: rec.id, ...first });
@@ -459,7 +460,7 @@ export async function buildWebApp(
   app.get<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
-    return caseBody(rec, await (engine as CaseEngine).getCase(keyOf(rec)));
+    return await caseBody(rec, await (engine as CaseEngine).getCase(keyOf(rec)));
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/turns', async (req, reply) => {
@@ -473,8 +474,7 @@ export async function buildWebApp(
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     await as(req, () => engine.forget(keyOf(rec)));
-    await index.cases.remove(rec.id, staff(req).user);
-    await records.remove(rec.id);
+    await as(req, () => cases.remove(rec.id, staff(req).name));
     return reply.code(204).send();
   });
 
@@ -491,17 +491,20 @@ export async function buildWebApp(
       // The engine validates facts too; its message lists what is wrong.
       throw new BadRequest('bad_facts', `事实无效 / invalid facts: ${(err as Error).message}`);
     }
-    if (!index.inTurn)
-      await index.cases.touch(rec.id, {
+    // the engine's database store wrote the fact audit rows in the same transaction as the facts
+    if (!index.inTurn) {
+      await cases.touch(rec.id, {
         path: view.determination.path,
         eligible: view.determination.eligible,
       });
-    const after = view.facts as Record<string, unknown>;
-    const changes: CaseEvent[] = Object.keys(facts)
-      .filter((k) => before[k] !== after[k])
-      .map((k) => ({ kind: 'fact', fact: k, from: before[k] ?? null, to: after[k] ?? null }));
-    await recordChange(rec.id, staff(req), changes, snapshot(rec, view), 'facts');
-    return caseBody(rec, view);
+      const after = view.facts as Record<string, unknown>;
+      const changes: DeskEvent[] = Object.keys(facts)
+        .filter((k) => before[k] !== after[k])
+        .map((k) => ({ kind: 'fact', fact: k, from: before[k] ?? null, to: after[k] ?? null }));
+      await desk.recordChanges(rec.id, actorOf(staff(req)), changes);
+    }
+    await changed(rec.id, staff(req), 'facts');
+    return await caseBody(rec, view);
   });
 
   app.put<{ Params: { id: string } }>('/api/cases/:id/draft-fields', async (req, reply) => {
@@ -512,7 +515,7 @@ export async function buildWebApp(
     // for the case list only.
     let stored: Record<string, string | number>;
     try {
-      stored = await (engine as CaseEngine).setDraftFields(keyOf(rec), fields);
+      stored = await as(req, () => (engine as CaseEngine).setDraftFields(keyOf(rec), fields));
     } catch (err) {
       const problems = draftProblems(err);
       if (!problems) throw err;
@@ -522,19 +525,14 @@ export async function buildWebApp(
         problems,
       });
     }
-    // the session holds the fields (the engine's drafting reads them); the case index keeps a copy
-    // for the case list and the audit trail
+    // The session holds the fields (the engine's drafting reads them). The engine's database store
+    // copied name, code and phone to the case record and audited them in the same transaction; for
+    // another engine the case record takes the copy and the audit rows here.
     const normalised = stringValues(stored);
-    const previous = { ...rec.draftFields };
-    const saved = await index.cases.setDraftFields(rec.id, normalised, staff(req).user);
-    const changes: CaseEvent[] = Object.keys(normalised)
-      .filter((k) => (previous[k] ?? '') !== (normalised[k] ?? ''))
-      .map((k) => ({ kind: 'field', field: k, from: previous[k] ?? '', to: normalised[k] ?? '' }));
-    const patch: CasePatch = {
-      ...(normalised.name !== undefined && { company: normalised.name }),
-      ...(normalised.creditCode !== undefined && { creditCode: normalised.creditCode }),
-    };
-    if (changes.length) await recordChange(rec.id, staff(req), changes, patch, 'fields');
+    const saved = index.inTurn
+      ? undefined
+      : await as(req, () => cases.setDraftFields(rec.id, normalised, staff(req).name));
+    await changed(rec.id, staff(req), 'fields');
     return { caseId: rec.id, draftFields: saved?.draftFields ?? normalised };
   });
 
@@ -594,13 +592,12 @@ export async function buildWebApp(
     },
   );
 
-  registerCaseRoutes(app, { records, live, meta, staff, recordChange, now });
-  registerStatsRoutes(app, { records, meta, now });
+  registerCaseRoutes(app, { desk, live, meta, staff, actorOf, changed });
+  registerStatsRoutes(app, { desk, meta, now });
 
   app.addHook('onClose', async () => {
     auth.close();
     live.close();
-    await records.flush();
     await index.close();
   });
 

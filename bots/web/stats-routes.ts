@@ -2,18 +2,19 @@
 // often unmet, work per staff member — and the case list and statistics as XLSX (exceljs) or CSV.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  type CaseQuery,
-  type CaseRecord,
-  type CaseRecords,
-  chinaDayOf,
+  type CaseDesk,
+  type DeskQuery as CaseQuery,
   chinaTimeOf,
-} from './case-records.ts';
+  type DeskStatsRaw,
+  type DeskSummary,
+  deskDay,
+} from '../../dialogs/storage/case-desk.ts';
 import { parseCaseQuery, STATUS_LABELS } from './case-routes.ts';
 import type { Meta } from './meta.ts';
 import { BadRequest } from './validate.ts';
 
 export interface StatsDeps {
-  records: CaseRecords;
+  desk: CaseDesk;
   meta: Meta;
   now: () => Date;
 }
@@ -26,7 +27,8 @@ export interface Stats {
   routes: { path: string; label: string; count: number }[];
   eligible: { yes: number; no: number; unknown: number; share: number };
   unmet: { id: string; label: string; count: number }[];
-  staff: { user: string; name: string; opened: number; worked: number; closed: number }[];
+  /** per staff member (by name, as on the audit rows) */
+  staff: { name: string; opened: number; worked: number; closed: number }[];
   statuses: { status: string; label: string; count: number }[];
 }
 
@@ -39,72 +41,30 @@ function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function computeStats(cases: CaseRecord[], meta: Meta, from: string, to: string): Stats {
-  const perDay = new Map<string, number>();
-  for (let d = from; d <= to; d = addDays(d, 1)) perDay.set(d, 0);
-  const routes = new Map<string, number>();
-  const unmet = new Map<string, number>();
-  const staff = new Map<
-    string,
-    { user: string; name: string; opened: number; worked: number; closed: number }
-  >();
-  const statuses = new Map<string, number>();
-  const eligible = { yes: 0, no: 0, unknown: 0, share: 0 };
-  const names = new Map<string, string>();
-  for (const c of cases) {
-    names.set(c.openedBy, c.openedByName);
-    for (const e of c.entries) names.set(e.by, e.byName);
-  }
-  const person = (user: string) => {
-    let p = staff.get(user);
-    if (!p) {
-      p = { user, name: names.get(user) ?? user, opened: 0, worked: 0, closed: 0 };
-      staff.set(user, p);
-    }
-    return p;
-  };
-  for (const c of cases) {
-    const day = chinaDayOf(c.created);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    routes.set(c.path, (routes.get(c.path) ?? 0) + 1);
-    statuses.set(c.status, (statuses.get(c.status) ?? 0) + 1);
-    if (c.eligible === true) eligible.yes++;
-    else if (c.eligible === false) eligible.no++;
-    else eligible.unknown++;
-    for (const id of c.unmet) unmet.set(id, (unmet.get(id) ?? 0) + 1);
-    person(c.openedBy).opened++;
-    for (const u of new Set([c.openedBy, ...c.staff])) person(u).worked++;
-    const closing = [...c.entries].reverse().find((e) => e.kind === 'status' && e.to === 'closed');
-    if (c.status === 'closed' && closing) person(closing.by).closed++;
-  }
-  const decided = eligible.yes + eligible.no;
-  eligible.share = decided ? Math.round((eligible.yes / decided) * 1000) / 1000 : 0;
-  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+/** The database's aggregates with the labels the page shows, every day of the range present. */
+export function labelStats(raw: DeskStatsRaw, meta: Meta, from: string, to: string): Stats {
+  const perDay: { day: string; count: number }[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) perDay.push({ day: d, count: raw.perDay.get(d) ?? 0 });
+  const { yes, no, unknown } = raw.eligible;
   return {
     from,
     to,
-    total: cases.length,
-    perDay: [...perDay].map(([day, count]) => ({ day, count })),
-    routes: [...routes]
-      .map(([path, count]) => ({ path, label: meta.paths[path] ?? path, count }))
-      .sort(byCount),
-    eligible,
-    unmet: [...unmet]
-      .map(([id, count]) => ({ id, label: meta.reasons[id] ?? id, count }))
-      .sort(byCount)
-      .slice(0, 10),
-    staff: [...staff.values()].sort((a, b) => b.worked - a.worked),
-    statuses: [...statuses].map(([status, count]) => ({
-      status,
-      label: STATUS_LABELS[status as keyof typeof STATUS_LABELS] ?? status,
-      count,
+    total: raw.total,
+    perDay,
+    routes: raw.routes.map((r) => ({ ...r, label: meta.paths[r.path] ?? r.path })),
+    eligible: { yes, no, unknown, share: yes + no ? Math.round((yes / (yes + no)) * 1000) / 1000 : 0 },
+    unmet: raw.unmet.slice(0, 10).map((u) => ({ ...u, label: meta.reasons[u.id] ?? u.id })),
+    staff: raw.staff,
+    statuses: raw.statuses.map((x) => ({
+      ...x,
+      label: STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status,
     })),
   };
 }
 
 /** The range asked for, or the last 30 days in China; at most a year so the per-day chart stays readable. */
 function statsRange(q: CaseQuery, now: Date): { from: string; to: string } {
-  const to = q.to ?? chinaDayOf(now.toISOString());
+  const to = q.to ?? deskDay(now.toISOString());
   const from = q.from ?? addDays(to, -(DEFAULT_DAYS - 1));
   if (from > to) throw new BadRequest('bad_query', '开始日期晚于结束日期 / from is after to');
   if (addDays(from, MAX_DAYS) < to) {
@@ -145,7 +105,7 @@ const CASE_HEADER = [
   '备注数',
 ];
 
-function caseRows(cases: CaseRecord[], meta: Meta): (string | number)[][] {
+function caseRows(cases: DeskSummary[], meta: Meta): (string | number)[][] {
   const time = chinaTimeOf;
   return cases.map((c) => [
     c.id,
@@ -159,7 +119,7 @@ function caseRows(cases: CaseRecord[], meta: Meta): (string | number)[][] {
     time(c.created),
     time(c.lastActivity),
     c.openedByName,
-    c.entries.filter((e) => e.kind === 'note').length,
+    c.notes,
   ]);
 }
 
@@ -217,12 +177,12 @@ function attachment(reply: FastifyReply, base: string, ext: 'xlsx' | 'csv', day:
 }
 
 export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps): void {
-  const { records, meta, now } = deps;
+  const { desk, meta, now } = deps;
 
-  function statsFor(query: Record<string, unknown>): Stats {
+  async function statsFor(query: Record<string, unknown>): Promise<Stats> {
     const q = parseCaseQuery(query, meta.paths);
     const range = statsRange(q, now());
-    return computeStats(records.all({ ...q, ...range }), meta, range.from, range.to);
+    return labelStats(await desk.stats({ ...q, ...range }), meta, range.from, range.to);
   }
 
   app.get('/api/stats', async (req) => statsFor(req.query as Record<string, unknown>));
@@ -233,8 +193,8 @@ export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps): void
       throw new BadRequest('bad_format', '导出格式应为 xlsx 或 csv / export as .xlsx or .csv');
     }
     const q = parseCaseQuery(req.query as Record<string, unknown>, meta.paths);
-    const rows = [CASE_HEADER, ...caseRows(records.all(q), meta)];
-    attachment(reply, 'cases', ext, chinaDayOf(now().toISOString()));
+    const rows = [CASE_HEADER, ...caseRows(await desk.all(q), meta)];
+    attachment(reply, 'cases', ext, deskDay(now().toISOString()));
     return ext === 'csv' ? toCsv(rows) : xlsx([{ name: '来电记录', rows }]);
   });
 
@@ -243,8 +203,8 @@ export function registerStatsRoutes(app: FastifyInstance, deps: StatsDeps): void
     if (ext !== 'xlsx' && ext !== 'csv') {
       throw new BadRequest('bad_format', '导出格式应为 xlsx 或 csv / export as .xlsx or .csv');
     }
-    const tables = statsTables(statsFor(req.query as Record<string, unknown>));
-    attachment(reply, 'statistics', ext, chinaDayOf(now().toISOString()));
+    const tables = statsTables(await statsFor(req.query as Record<string, unknown>));
+    attachment(reply, 'statistics', ext, deskDay(now().toISOString()));
     if (ext === 'xlsx') return xlsx(tables);
     // one CSV: the tables one after another, each under its name, a blank line between
     return toCsv(tables.flatMap((t, i) => [...(i ? [[]] : []), [t.name], ...t.rows]));

@@ -1,7 +1,6 @@
 // What the web console needs from the engine and the draft renderer. The engine adds getCase/setFacts
 // to the channel-free Engine of dialogs/types.ts; drafts come from knowledge/drafts/.
 import type { CaseView, Engine, SessionKey } from '../../dialogs/types.ts';
-import type { Facts, PathId } from '../../rules/types.ts';
 
 export type { CaseView } from '../../dialogs/types.ts';
 

@@ -111,7 +111,7 @@ export interface CaseStats {
   perStaff: { staff: string; cases: number; changes: number }[];
 }
 
-interface CaseRowDb {
+export interface CaseRowDb {
   id: string;
   session_key: string;
   channel: string;

@@ -72,6 +72,23 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX transcript_case ON transcript (case_id, id);`,
   },
+  {
+    version: 2,
+    name: 'staff desk: who took a case, notes, transcript labels, change feed',
+    // owner_name: the staff member's name shown on the case; note_count: the list shows it without
+    // reading the audit trail; transcript.choice/actor: the button pressed and who was at the desk;
+    // case_changes: what every console process polls to refresh a colleague's open page (payload:
+    // the change as JSON, read only by the console).
+    sql: (d) => `
+      ALTER TABLE cases ADD COLUMN owner_name TEXT;
+      ALTER TABLE cases ADD COLUMN note_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE transcript ADD COLUMN choice TEXT;
+      ALTER TABLE transcript ADD COLUMN actor TEXT;
+      CREATE INDEX audit_kind ON audit (kind, case_id);
+      CREATE INDEX cases_owner_name ON cases (owner_name);
+      CREATE TABLE case_changes (id ${autoId(d)}, case_id TEXT NOT NULL, at BIGINT NOT NULL, payload TEXT NOT NULL);
+      CREATE INDEX case_changes_at ON case_changes (at);`,
+  },
 ];
 
 const LOCK = 'credit-bot:migrations';

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
 import { openSessionStore, openStorage, type Storage, withActor } from '../../dialogs/storage/index.ts';
+import { MIGRATIONS } from '../../dialogs/storage/migrations.ts';
 import { freshPostgres, PG_URL, requirePostgres } from './databases.ts';
 
 const dirs: string[] = [];
@@ -213,7 +214,7 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
     const { dataDir, env } = await place(backend);
     const opened = await Promise.all([1, 2, 3].map(() => openStorage({ dataDir, env })));
     const versions = await opened[0]?.db.all<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(versions?.map((v) => Number(v.version))).toEqual([1]);
+    expect(versions?.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((m) => m.version));
     for (const s of opened) await s.close();
   });
 });

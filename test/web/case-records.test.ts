@@ -1,7 +1,10 @@
 // Case records over the API: the full transcript (button labels, long answers, every message), the
 // lifecycle with an audit row naming who changed what, search and paging, statistics, XLSX/CSV
-// exports read back, live refresh over server-sent events, and the records surviving a restart.
+// exports read back, live refresh over server-sent events, the records surviving a restart, and the
+// old JSON-lines file of the console imported into the database once.
+
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,8 +13,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../bots/web/auth.ts';
-import { openCaseRecords } from '../../bots/web/case-records.ts';
 import { buildWebApp } from '../../bots/web/server.ts';
+import { openStorage } from '../../dialogs/storage/index.ts';
 import { createFakeEngine } from './fake-engine.ts';
 
 let dir: string;
@@ -94,7 +97,7 @@ describe('transcript', () => {
     expect(long.text.length).toBe(pending.reply.length);
     expect(long.text.endsWith('完。')).toBe(true);
     const click = said.find((e: { choice?: string }) => e.choice === 'yes');
-    expect(click).toMatchObject({ from: 'caller', text: '是', by: 'wang', byName: '王敏' });
+    expect(click).toMatchObject({ from: 'caller', text: '是', by: '王敏', byName: '王敏' });
     expect(said.some((e: { text: string }) => /^\[/.test(e.text) || e.text === '/start')).toBe(false);
     expect(said[0]).toMatchObject({ from: 'bot' }); // the greeting, without the /start behind it
     expect(said.at(-1).from).toBe('bot');
@@ -159,7 +162,7 @@ describe('lifecycle and audit trail', () => {
       'status:李娜',
     ]);
     expect(audit[3]).toMatchObject({ fact: 'previousYearReportFiled', from: null, to: true });
-    expect(rec.staff).toEqual(['wang', 'li']);
+    expect(rec.staff).toEqual(['王敏', '李娜']);
   });
 
   it('names facts by their Chinese label when a value is refused', async () => {
@@ -241,7 +244,7 @@ describe('statistics and exports', () => {
     expect(stats.routes.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(stats.total);
     expect(stats.eligible.yes + stats.eligible.no + stats.eligible.unknown).toBe(stats.total);
     expect(stats.staff.map((p: { name: string }) => p.name).sort()).toEqual(['李娜', '王敏']);
-    const li = stats.staff.find((p: { user: string }) => p.user === 'li');
+    const li = stats.staff.find((p: { name: string }) => p.name === '李娜');
     expect(li.closed).toBe(1);
     expect(stats.statuses.find((s: { status: string }) => s.status === 'closed').label).toBe('已办结');
   });
@@ -326,20 +329,118 @@ describe('live refresh', () => {
 });
 
 describe('persistence', () => {
-  it('keeps records, entries and audit rows across a restart, and skips a line cut short', async () => {
+  it('keeps records, entries and audit rows across a restart', async () => {
     const id = await newCase();
     await say(id, { text: '个体户' });
     await app.close();
-    await writeFile(join(dir, 'web-case-records.jsonl'), '{"op":"entry","id":"x', { flag: 'a' });
-    const records = await openCaseRecords(join(dir, 'web-case-records.jsonl'), () => new Date());
-    const rec = records.get(id);
-    expect(rec?.entries.some((e) => e.kind === 'said' && e.text === '个体户')).toBe(true);
-    expect(records.search({ q: '搜索测试商行' }).total).toBe(7);
     app = await start();
     cookies.wang = await login(app, 'wang');
     cookies.li = await login(app, 'li');
+    const rec = await app.inject({ method: 'GET', url: `/api/cases/${id}/record`, headers: as('li') });
+    expect(rec.statusCode).toBe(200);
     expect(
-      (await app.inject({ method: 'GET', url: `/api/cases/${id}/record`, headers: as('li') })).statusCode,
-    ).toBe(200);
+      rec
+        .json()
+        .entries.some((e: { kind: string; text: string }) => e.kind === 'said' && e.text === '个体户'),
+    ).toBe(true);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/case-list?q=搜索测试商行', headers: as('li') })).json()
+        .total,
+    ).toBe(7);
+  });
+
+  it("imports the console's old JSON-lines file once, keeps it aside, and skips a line cut short", async () => {
+    const old = await mkdtemp(join(tmpdir(), 'web-records-old-'));
+    const at = new Date(Date.now() - 86_400_000).toISOString();
+    const who = { by: 'zhao', byName: '赵强' };
+    const lines = [
+      {
+        op: 'create',
+        rec: {
+          id: 'oldcase0001',
+          created: at,
+          lastActivity: at,
+          openedBy: 'zhao',
+          openedByName: '赵强',
+          status: 'open',
+          company: '通城县老字号商店',
+          creditCode: '',
+          callerPhone: '',
+          callbackDate: '',
+          path: 'undetermined',
+          eligible: null,
+          unmet: [],
+          staff: ['zhao'],
+          facts: {},
+        },
+      },
+      {
+        op: 'entry',
+        id: 'oldcase0001',
+        entry: { kind: 'said', from: 'caller', text: '我们是个体户', at, ...who },
+      },
+      { op: 'entry', id: 'oldcase0001', entry: { kind: 'note', text: '下周回访', at, ...who } },
+      { op: 'entry', id: 'oldcase0001', entry: { kind: 'status', from: 'open', to: 'waiting', at, ...who } },
+      { op: 'patch', id: 'oldcase0001', patch: { status: 'waiting', callerPhone: '13907151234' }, at },
+    ];
+    // the previous release also wrote the case to the database: the session's excerpt of what was
+    // said, and an audit row naming staff by login
+    const before = await openStorage({ dataDir: old });
+    await before.db.run(
+      "INSERT INTO cases (id, session_key, channel, owner, created_at, updated_at, day) VALUES ('oldcase0001', 'web:oldcase0001:zhao', 'web', 'zhao', ?, ?, '2026-01-01')",
+      [Date.parse(at), Date.parse(at)],
+    );
+    await before.db.run(
+      "INSERT INTO transcript (case_id, at, speaker, text) VALUES ('oldcase0001', ?, 'user', '我们是个')",
+      [Date.parse(at)],
+    );
+    await before.db.run(
+      "INSERT INTO audit (case_id, at, actor, channel, kind, field, new_value) VALUES ('oldcase0001', ?, 'zhao', 'web', 'fact', 'entityType', '\"individual\"')",
+      [Date.parse(at)],
+    );
+    await before.close();
+    await writeFile(
+      join(old, 'web-case-records.jsonl'),
+      `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"op":"entry","id":"x`,
+    );
+    const env = { CREDIT_BOT_STAFF_ACCOUNTS: accounts };
+    const first = await buildWebApp(engine, env, { dataDir: old });
+    const cookie = String(
+      (await first.inject({ method: 'POST', url: '/login', payload: { user: 'li', password: 'li-pw' } }))
+        .headers['set-cookie'],
+    ).split(';')[0] as string;
+    const found = (
+      await first.inject({ method: 'GET', url: '/api/case-list?q=老字号', headers: { cookie } })
+    ).json();
+    expect(found.cases).toMatchObject([
+      { id: 'oldcase0001', status: 'waiting', callerPhone: '13907151234', openedByName: '赵强', notes: 1 },
+    ]);
+    const rec = (
+      await first.inject({ method: 'GET', url: '/api/cases/oldcase0001/record', headers: { cookie } })
+    ).json();
+    expect(rec.entries.map((e: { kind: string; byName: string }) => `${e.kind}:${e.byName}`)).toEqual([
+      'said:赵强',
+      'fact:赵强',
+      'note:赵强',
+      'status:赵强',
+    ]);
+    expect(rec.entries[0].text).toBe('我们是个体户');
+    await first.close();
+    expect(existsSync(join(old, 'web-case-records.jsonl'))).toBe(false);
+    expect(existsSync(join(old, 'web-case-records.jsonl.imported'))).toBe(true);
+    // a second start finds nothing to import: the note is not doubled
+    const second = await buildWebApp(engine, env, { dataDir: old });
+    const again = await second.inject({
+      method: 'POST',
+      url: '/login',
+      payload: { user: 'li', password: 'li-pw' },
+    });
+    const c2 = String(again.headers['set-cookie']).split(';')[0] as string;
+    const rec2 = (
+      await second.inject({ method: 'GET', url: '/api/cases/oldcase0001/record', headers: { cookie: c2 } })
+    ).json();
+    expect(rec2.entries.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(1);
+    await second.close();
+    await rm(old, { recursive: true, force: true });
   });
 });

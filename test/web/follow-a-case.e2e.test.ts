@@ -4,17 +4,17 @@
 // downloads the XLSX export, read back with exceljs. Every page passes axe-core (WCAG 2.1 AA) and is
 // checked at 390 px. Screenshots go to CONSOLE_SHOTS_DIR when set. Skipped only without Chromium.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../bots/web/auth.ts';
 import { startWeb } from '../../bots/web/server.ts';
 import { createEngine, type FullEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
+import { writeStaffAccounts } from './staff-accounts.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -66,15 +66,7 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'web-follow-'));
     const accounts = join(dir, 'accounts.json');
-    await writeFile(
-      accounts,
-      JSON.stringify({
-        accounts: [
-          { user: 'wang', name: '王敏', password: await hashPassword('wang-password') },
-          { user: 'li', name: '李娜', password: await hashPassword('li-password') },
-        ],
-      }),
-    );
+    await writeStaffAccounts(accounts);
     engine = await createEngine({ dataDir: join(dir, 'sessions'), log: silentLogger });
     web = await startWeb(
       engine,
@@ -311,6 +303,29 @@ describe.skipIf(!haveChromium)('following a case from call to statistics in Chro
       expect(audit).toContain(line);
     expect(await page.textContent('#messages')).toMatch(/王敏 将「.+」由 .+ 改为 已补报并公示/);
     expect(await page.inputValue('#rec-status')).toBe('closed');
+  });
+
+  it("refreshes the colleague's open page live when the first staff member changes the case", async () => {
+    // 王敏 logs in again from another desk (no browser: a script with her own session) and reopens it
+    const res = await fetch(new URL('/login', web.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user=wang&password=wang-password',
+      redirect: 'manual',
+    });
+    const cookie = String(res.headers.get('set-cookie')).split(';')[0] as string;
+    const patch = await fetch(new URL(`/api/cases/${caseId}/record`, web.url), {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'waiting' }),
+    });
+    expect(patch.status).toBe(200);
+    // 李娜's page, still on the case, follows without a reload and says who changed it
+    await page.waitForFunction(
+      () => (document.getElementById('rec-status') as HTMLSelectElement).value === 'waiting',
+    );
+    expect(await toastSays(/王敏 刚更新了这个来电/)).toContain('王敏');
+    expect(await page.textContent('#audit')).toContain('等待企业材料');
   });
 
   it('opens the statistics and sees a chart drawn', async () => {

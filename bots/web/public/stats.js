@@ -38,6 +38,22 @@ function table(id, header, rows) {
   );
 }
 
+const shorten = (n) => (label) => (label.length > n ? `${label.slice(0, n)}…` : label);
+
+/** One bar chart of counts (canvas chart-<id>) and its data table (t-<id>) from the same rows. */
+function counts(id, { header, rows, color, horizontal = false, axisLabel = (l) => l }) {
+  const axis = { beginAtZero: true, ticks: { precision: 0 } };
+  draw(`chart-${id}`, {
+    type: 'bar',
+    data: {
+      labels: rows.map(([label]) => axisLabel(label)),
+      datasets: [{ label: header[1], data: rows.map((r) => r[1]), backgroundColor: color }],
+    },
+    options: horizontal ? { indexAxis: 'y', scales: { x: axis } } : { scales: { y: axis } },
+  });
+  table(`t-${id}`, header, rows);
+}
+
 function range() {
   const params = new URLSearchParams();
   for (const name of ['from', 'to']) if ($(name).value) params.set(name, $(name).value);
@@ -61,88 +77,63 @@ async function load() {
   $('kpi-share').textContent = `${Math.round(s.eligible.share * 1000) / 10}%`;
   $('kpi-closed').textContent = String(s.statuses.find((x) => x.status === 'closed')?.count || 0);
 
-  draw('chart-day', {
-    type: 'bar',
-    data: {
-      labels: s.perDay.map((d) => d.day.slice(5)),
-      datasets: [{ label: '来电数', data: s.perDay.map((d) => d.count), backgroundColor: COLORS[0] }],
-    },
-    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  counts('day', {
+    header: ['日期', '来电数'],
+    rows: s.perDay.map((d) => [d.day, d.count]),
+    color: COLORS[0],
+    axisLabel: (day) => day.slice(5),
   });
-  table(
-    't-day',
-    ['日期', '来电数'],
-    s.perDay.map((d) => [d.day, d.count]),
-  );
-
-  draw('chart-route', {
-    type: 'bar',
-    data: {
-      // long route names are shortened on the axis; the data table below has them in full
-      labels: s.routes.map((r) => (r.label.length > 12 ? `${r.label.slice(0, 12)}…` : r.label)),
-      datasets: [{ label: '来电数', data: s.routes.map((r) => r.count), backgroundColor: COLORS[1] }],
-    },
-    options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+  // long names are shortened on the axis; the data table below has them in full
+  counts('route', {
+    header: ['办理途径', '来电数'],
+    rows: s.routes.map((r) => [r.label, r.count]),
+    color: COLORS[1],
+    horizontal: true,
+    axisLabel: shorten(12),
   });
-  table(
-    't-route',
-    ['办理途径', '来电数'],
-    s.routes.map((r) => [r.label, r.count]),
-  );
-
+  const elig = [
+    ['可以办理', s.eligible.yes],
+    ['暂不符合', s.eligible.no],
+    ['待确认', s.eligible.unknown],
+  ];
   draw('chart-elig', {
     type: 'doughnut',
     data: {
-      labels: ['可以办理', '暂不符合', '待确认'],
-      datasets: [
-        {
-          data: [s.eligible.yes, s.eligible.no, s.eligible.unknown],
-          backgroundColor: [COLORS[1], COLORS[3], COLORS[6]],
-        },
-      ],
+      labels: elig.map((r) => r[0]),
+      datasets: [{ data: elig.map((r) => r[1]), backgroundColor: [COLORS[1], COLORS[3], COLORS[6]] }],
     },
   });
-  table(
-    't-elig',
-    ['结果', '来电数'],
-    [
-      ['可以办理', s.eligible.yes],
-      ['暂不符合', s.eligible.no],
-      ['待确认', s.eligible.unknown],
-    ],
-  );
-
-  draw('chart-unmet', {
-    type: 'bar',
-    data: {
-      labels: s.unmet.map((u) => (u.label.length > 18 ? `${u.label.slice(0, 18)}…` : u.label)),
-      datasets: [{ label: '次数', data: s.unmet.map((u) => u.count), backgroundColor: COLORS[2] }],
-    },
-    options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+  table('t-elig', ['结果', '来电数'], elig);
+  counts('unmet', {
+    header: ['条件', '次数'],
+    rows: s.unmet.map((u) => [u.label, u.count]),
+    color: COLORS[2],
+    horizontal: true,
+    axisLabel: shorten(18),
   });
-  table(
-    't-unmet',
-    ['条件', '次数'],
-    s.unmet.map((u) => [u.label, u.count]),
-  );
 
+  const work = [
+    ['接听', 'opened', COLORS[0]],
+    ['处理过', 'worked', COLORS[5]],
+    ['办结', 'closed', COLORS[1]],
+  ];
   draw('chart-staff', {
     type: 'bar',
     legend: true,
     data: {
       labels: s.staff.map((p) => p.name),
-      datasets: [
-        { label: '接听', data: s.staff.map((p) => p.opened), backgroundColor: COLORS[0] },
-        { label: '处理过', data: s.staff.map((p) => p.worked), backgroundColor: COLORS[5] },
-        { label: '办结', data: s.staff.map((p) => p.closed), backgroundColor: COLORS[1] },
-      ],
+      datasets: work.map(([label, key, color]) => ({
+        label,
+        data: s.staff.map((p) => p[key]),
+        backgroundColor: color,
+      })),
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   });
   table(
     't-staff',
-    ['坐席', '接听', '处理过', '办结'],
-    s.staff.map((p) => [p.name, p.opened, p.worked, p.closed]),
+    ['坐席', ...work.map((w) => w[0])],
+    s.staff.map((p) => [p.name, ...work.map((w) => p[w[1]])]),
   );
 }
 
