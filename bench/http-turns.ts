@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,9 +97,30 @@ const url = await new Promise<string>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`credit-bot web exited (${code})`)));
 });
 const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+// node:http with kept-alive connections, one per caller: the load generator shares the cores with the
+// server, and fetch (undici) costs about twice as much CPU per request
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+function call(method: string, path: string, body?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        } catch (err) {
+          reject(err);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 // callers continue stored cases (as staff reopening yesterday's call) and open new ones
-const list = (await (await fetch(`${url}/api/cases`, { headers })).json()) as { cases: { id: string }[] };
+const list = (await call('GET', '/api/cases')).json as { cases: { id: string }[] };
 const known = list.cases.map((c) => c.id);
 
 async function caller(until: number, latencies: number[] | null): Promise<number> {
@@ -108,20 +130,16 @@ async function caller(until: number, latencies: number[] | null): Promise<number
   let turns = 0;
   while (performance.now() < until) {
     const t = performance.now();
-    let res: Response;
+    let res: { status: number; json: unknown };
     if (!caseId || turns > 12) {
-      res = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: '{}' });
+      res = await call('POST', '/api/cases', '{}');
       turns = 0;
     } else {
       const body =
         choices.length && r() < 0.5 ? { choiceId: pick(r, choices).id } : { text: pick(r, UTTERANCES) };
-      res = await fetch(`${url}/api/cases/${caseId}/turns`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
+      res = await call('POST', `/api/cases/${caseId}/turns`, JSON.stringify(body));
     }
-    const json = (await res.json()) as {
+    const json = res.json as {
       caseId?: string;
       choices?: { id: string }[];
       case?: { caseId: string };
@@ -187,6 +205,7 @@ try {
     }),
   );
 } finally {
+  agent.destroy();
   server.kill('SIGTERM');
   await new Promise((r) => server.on('exit', r));
   rmSync(dataDir, { recursive: true, force: true });
