@@ -12,7 +12,8 @@ export interface ConversationLine {
   line: number;
   id: string;
   turns: string[];
-  expected: { path: PathId | string; eligible: boolean | null };
+  /** `eligible` left out is not compared, as in scenario files (routes such as not-covered have none). */
+  expected: { path: PathId | string; eligible?: boolean | null };
 }
 
 export interface ReplayResult {
@@ -65,15 +66,15 @@ function conversationLine(raw: string, line: number): ConversationLine {
     return fail('"turns" must be a non-empty list of the user\'s messages (strings)');
   const expected = obj.expected;
   if (!isObject(expected) || typeof expected.path !== 'string')
-    return fail('"expected" must be an object with "path" (a route id) and "eligible"');
+    return fail('"expected" must be an object with "path" (a route id) and, when it is compared, "eligible"');
   const eligible = expected.eligible;
-  if (typeof eligible !== 'boolean' && eligible !== null)
-    return fail('"expected.eligible" must be true, false or null');
+  if (eligible !== undefined && typeof eligible !== 'boolean' && eligible !== null)
+    return fail('"expected.eligible" must be true, false or null (or left out when it is not compared)');
   return {
     line,
     id: typeof obj.id === 'string' ? obj.id : `line ${line}`,
     turns: turns as string[],
-    expected: { path: expected.path, eligible },
+    expected: { path: expected.path, ...(eligible !== undefined && { eligible }) },
   };
 }
 
@@ -131,7 +132,9 @@ export async function replayConversation(c: ConversationLine, now?: () => Date):
   return {
     id: c.id,
     line: c.line,
-    ok: got.path === c.expected.path && got.eligible === c.expected.eligible,
+    ok:
+      got.path === c.expected.path &&
+      (c.expected.eligible === undefined || got.eligible === c.expected.eligible),
     expected: c.expected,
     got,
     transcript,

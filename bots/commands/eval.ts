@@ -104,7 +104,7 @@ async function evalConversations(file: string, text: string, json: boolean): Pro
     out.push('', 'mismatches');
     for (const r of wrong) {
       out.push(
-        `  ${r.id} (line ${r.line}) · path ${r.got.path} eligible ${r.got.eligible} ≠ ${r.expected.path} ${r.expected.eligible}`,
+        `  ${r.id} (line ${r.line}) · path ${r.got.path} eligible ${r.got.eligible} ≠ ${r.expected.path} ${r.expected.eligible === undefined ? '(any)' : r.expected.eligible}`,
       );
       for (const t of r.transcript)
         out.push(`    ${t.from === 'user' ? '用户' : '助手'}: ${t.text.replace(/\n/g, '\n          ')}`);

@@ -14,6 +14,7 @@ import type { Engine, Reply, SessionKey } from '../../dialogs/types.ts';
 import { separateRegisterNote } from '../../knowledge/explain.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { DOCUMENT_IDS, type DocumentId } from '../../rules/types.ts';
+import { listenAddress } from '../http/server.ts';
 import {
   type Auth,
   authConfigFromEnv,
@@ -613,14 +614,7 @@ export async function startWeb(
   env: NodeJS.ProcessEnv = process.env,
   opts: WebOptions = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const host = env.CREDIT_BOT_WEB_HOST?.trim() || '127.0.0.1';
-  const portText = env.CREDIT_BOT_WEB_PORT?.trim() || '8080';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) {
-    throw new Error(
-      `CREDIT_BOT_WEB_PORT=${portText} is not a port: use a number 0–65535 (0 = any free port)`,
-    );
-  }
+  const { host, port } = listenAddress(env);
   const log =
     opts.log ??
     createLogger({

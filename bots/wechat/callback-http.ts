@@ -2,6 +2,16 @@
 // within a size limit, refusals logged and answered in plain text, failures never shown as a stack.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import type { RateLimiter } from '../rate-limit.ts';
+import type { RetryOptions } from '../retry.ts';
+
+/** What both callback apps take besides their platform settings (tests pass a clock and a limiter). */
+export interface CallbackRuntime {
+  log: Logger;
+  limiter?: RateLimiter;
+  retry?: RetryOptions;
+  now?: () => number;
+}
 
 /** A callback body is one small XML message; anything larger is refused before it is read. */
 const BODY_LIMIT = 64 * 1024;

@@ -5,15 +5,13 @@
 // message API. Drafts, which an Official Account cannot send as files, become one-time download links.
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
+import type { WechatConfig } from '../config.ts';
 import { attachmentHeader, type OneTimeDownloads } from '../http/one-time-downloads.ts';
-import type { RateLimiter } from '../rate-limit.ts';
 import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
-import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient, PlatformError } from './api.ts';
-import { acceptXmlCallbacks, callbackRefusal } from './callback-http.ts';
+import { acceptXmlCallbacks, type CallbackRuntime, callbackRefusal } from './callback-http.ts';
 import { isFresh, open, seal, sign, signatureMatches } from './msg-crypt.ts';
 import { draftLinkText, MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from './render.ts';
 import { createSeenSet } from './seen-set.ts';
@@ -26,20 +24,11 @@ const PASSIVE_DEADLINE_MS = 4500;
 /** What the platform accepts as "received, nothing to say (now)". */
 const SUCCESS = 'success';
 
-export interface OfficialAccountOptions {
-  token: string;
-  appId: string;
-  appSecret: string;
-  /** safe (encrypted) mode when set */
-  encodingAesKey?: string;
-  apiRoot?: string;
+/** The settings of `WechatConfig` (from the environment) plus the runtime every callback app takes. */
+export interface OfficialAccountOptions extends WechatConfig, CallbackRuntime {
   /** public base URL of this server for draft links; the request's own host when absent */
   publicUrl?: string;
   downloads: OneTimeDownloads;
-  log: Logger;
-  limiter?: RateLimiter;
-  retry?: RetryOptions;
-  now?: () => number;
   passiveDeadlineMs?: number;
 }
 

@@ -5,14 +5,12 @@
 // In a group chat the bot answers only when addressed and takes drafting to a one-to-one message, as on
 // Telegram.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Logger } from 'pino';
 import type { Engine, Reply, Turn } from '../../dialogs/types.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import type { WecomConfig } from '../config.ts';
 import { fill } from '../render/messages.ts';
 import { createTurnRunner } from '../render/turn-runner.ts';
-import type { RetryOptions } from '../retry.ts';
 import { type ApiClient, createApiClient } from '../wechat/api.ts';
-import { acceptXmlCallbacks, callbackRefusal } from '../wechat/callback-http.ts';
+import { acceptXmlCallbacks, type CallbackRuntime, callbackRefusal } from '../wechat/callback-http.ts';
 import { isFresh, open, sign, signatureMatches } from '../wechat/msg-crypt.ts';
 import { MAX_TEXT, packForPlatform, splitForPlatform, withNumberedChoices } from '../wechat/render.ts';
 import { createSeenSet } from '../wechat/seen-set.ts';
@@ -21,20 +19,8 @@ import { parseXmlFields, type XmlFields } from '../wechat/xml.ts';
 
 export const WECOM_API_ROOT = 'https://qyapi.weixin.qq.com';
 
-export interface WecomOptions {
-  corpId: string;
-  agentId: string;
-  secret: string;
-  token: string;
-  encodingAesKey: string;
-  apiRoot?: string;
-  log: Logger;
-  limiter?: RateLimiter;
-  retry?: RetryOptions;
-  now?: () => number;
-  /** how members address the app in a group chat (its name after @); any @mention at the start counts when absent */
-  mentionName?: string;
-}
+/** The settings of `WecomConfig` (from the environment) plus the runtime every callback app takes. */
+export interface WecomOptions extends WecomConfig, CallbackRuntime {}
 
 export interface WecomApp {
   plugin: FastifyPluginAsync;
