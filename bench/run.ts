@@ -60,7 +60,11 @@ function randomFacts(r: () => number): Facts {
           ? spec.values[Math.floor(r() * spec.values.length)]
           : spec.kind === 'year'
             ? 2015 + Math.floor(r() * 11)
-            : Math.floor(r() * 4);
+            : spec.kind === 'date'
+              ? new Date(Date.UTC(2019, 0, 1) + Math.floor(r() * 2400) * 86_400_000)
+                  .toISOString()
+                  .slice(0, 10)
+              : Math.floor(r() * 4);
   }
   return facts as Facts;
 }
