@@ -211,6 +211,21 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
     },
   );
 
+  it.skipIf(skip)('a turn gives the case as it left it, the same as reading it back', async () => {
+    const { dataDir, env } = await place(backend);
+    const store = await openSessionStore({ dataDir, env });
+    const engine = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+    const key = { channel: 'telegram' as const, chatId: '5', userId: '5' };
+    await engine.handle({ ...key, text: '/start' });
+    const turn = await engine.handle({ ...key, text: '我是个体户，2023年因为没报年报被列入经营异常名录了' });
+    const shown = turn.view?.();
+    expect(shown?.facts).toMatchObject({ entityType: 'individual', listedYear: 2023 });
+    // another engine on the same database has nothing of this turn in memory
+    const other = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+    expect(shown).toEqual(await other.getCase(key));
+    await store.storage.close();
+  });
+
   it.skipIf(skip)(
     'a write compares against the stored row, also when another process changed it after this one read it',
     async () => {
