@@ -4,8 +4,9 @@
 // simulated callers busy; prints one JSON line: turns per second and latency percentiles.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '200' },
     clients: { type: 'string', default: '8' },
     seconds: { type: 'string', default: '6' },
+    // a directory: the server writes a V8 CPU profile there when it exits (`node --cpu-prof`)
+    'cpu-prof': { type: 'string' },
   },
 });
 const N = Number(values.cases);
@@ -66,19 +69,24 @@ const { cases, db } = store.storage;
 await store.storage.close();
 
 // ---- the server, its own process ----
-const server = spawn(process.execPath, ['bin/credit-bot.js', 'web'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    CREDIT_BOT_DATA_DIR: dataDir,
-    CREDIT_BOT_WEB_PORT: '0',
-    CREDIT_BOT_STAFF_TOKEN: TOKEN,
-    // the console wants personal accounts; the bench drives the API with the token alone
-    CREDIT_BOT_STAFF_SHARED_DESK: '1',
-    CREDIT_BOT_LOG_LEVEL: 'error',
+const profileDir = values['cpu-prof'];
+const server = spawn(
+  process.execPath,
+  [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'bin/credit-bot.js', 'web'],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      CREDIT_BOT_DATA_DIR: dataDir,
+      CREDIT_BOT_WEB_PORT: '0',
+      CREDIT_BOT_STAFF_TOKEN: TOKEN,
+      // the console wants personal accounts; the bench drives the API with the token alone
+      CREDIT_BOT_STAFF_SHARED_DESK: '1',
+      CREDIT_BOT_LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+);
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (c: Buffer) => {
@@ -89,9 +97,30 @@ const url = await new Promise<string>((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`credit-bot web exited (${code})`)));
 });
 const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+// node:http with kept-alive connections, one per caller: the load generator shares the cores with the
+// server, and fetch (undici) costs about twice as much CPU per request
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+function call(method: string, path: string, body?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        } catch (err) {
+          reject(err);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 // callers continue stored cases (as staff reopening yesterday's call) and open new ones
-const list = (await (await fetch(`${url}/api/cases`, { headers })).json()) as { cases: { id: string }[] };
+const list = (await call('GET', '/api/cases')).json as { cases: { id: string }[] };
 const known = list.cases.map((c) => c.id);
 
 async function caller(until: number, latencies: number[] | null): Promise<number> {
@@ -101,20 +130,16 @@ async function caller(until: number, latencies: number[] | null): Promise<number
   let turns = 0;
   while (performance.now() < until) {
     const t = performance.now();
-    let res: Response;
+    let res: { status: number; json: unknown };
     if (!caseId || turns > 12) {
-      res = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: '{}' });
+      res = await call('POST', '/api/cases', '{}');
       turns = 0;
     } else {
       const body =
         choices.length && r() < 0.5 ? { choiceId: pick(r, choices).id } : { text: pick(r, UTTERANCES) };
-      res = await fetch(`${url}/api/cases/${caseId}/turns`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
+      res = await call('POST', `/api/cases/${caseId}/turns`, JSON.stringify(body));
     }
-    const json = (await res.json()) as {
+    const json = res.json as {
       caseId?: string;
       choices?: { id: string }[];
       case?: { caseId: string };
@@ -130,14 +155,37 @@ async function caller(until: number, latencies: number[] | null): Promise<number
   return done;
 }
 
+/**
+ * CPU time the server process has used so far (user + system, ms), from /proc: the figure that
+ * does not depend on what else shares the machine. null where /proc is not there.
+ */
+function serverCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8');
+    // fields after the command name, which is in parentheses and may hold spaces
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]); // utime, stime
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK)
+const CLOCK_TICKS = 100;
+
 try {
   await Promise.all(Array.from({ length: CLIENTS }, () => caller(performance.now() + 1500, null)));
   const latencies: number[] = [];
+  const load1 = loadavg()[0] ?? 0;
+  const cpu0 = serverCpuMs();
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   const counts = await Promise.all(
     Array.from({ length: CLIENTS }, () => caller(performance.now() + SECONDS * 1000, latencies)),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = serverCpuMs();
+  const client = process.cpuUsage(client0);
   const total = counts.reduce((a, b) => a + b, 0);
   console.log(
     JSON.stringify({
@@ -148,9 +196,16 @@ try {
       p50Ms: round(percentile(latencies, 50), 2),
       p99Ms: round(percentile(latencies, 99), 2),
       maxMs: round(Math.max(...latencies), 2),
+      // CPU the server spent per turn, whatever else ran: what throughput per core follows from
+      serverCpuMsPerTurn: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / total, 3),
+      // the callers' own CPU per turn (HTTP client, JSON): on the same cores as the server
+      clientCpuMsPerTurn: round((client.user + client.system) / 1000 / total, 3),
+      // the 1-minute load average when the measured part started: other work on this machine
+      loadAvg1: round(load1, 2),
     }),
   );
 } finally {
+  agent.destroy();
   server.kill('SIGTERM');
   await new Promise((r) => server.on('exit', r));
   rmSync(dataDir, { recursive: true, force: true });

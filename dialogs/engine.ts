@@ -188,7 +188,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const determination = ctx.det();
       // the one save of the turn
       if (ctx.forget) await store.delete(key);
-      else await store.write(key, s);
+      else await store.write(key, s, { determination });
+      // the session object is this turn's own: later turns load their own copy from the store
+      const view = ctx.forget ? undefined : () => caseView(s, determination);
       return {
         replies: ctx.replies,
         intent: ctx.intent,
@@ -196,19 +198,40 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
         facts: ctx.understood,
         determination,
         commands: ctx.commands,
+        ...(view && { view }),
       };
     });
   }
 
-  async function caseView(s: Session): Promise<CaseView> {
-    const determination = evaluate(s.facts);
+  /**
+   * The texts staff read for a case depend only on its facts and the day; most turns (a question
+   * asked, a button pressed, a draft field given) leave the facts as they were. The last few are kept.
+   */
+  const explained = new Map<
+    string,
+    Pick<CaseView, 'determination' | 'explanation' | 'readAloud' | 'unmetReasons'>
+  >();
+  function explainedFor(facts: Session['facts'], known?: CaseView['determination']) {
     const today = isoDay(now());
+    const memo = `${today}\n${JSON.stringify(facts)}`;
+    const hit = explained.get(memo);
+    if (hit) return hit;
+    const determination = known ?? evaluate(facts);
+    const texts = {
+      determination,
+      explanation: explain(determination, facts, { submissionDate: today, today }),
+      readAloud: readAloud(determination, facts, { submissionDate: today, today }),
+      unmetReasons: determination.reasons.filter((r) => !r.met).map((r) => reasonSentence(r, facts)),
+    };
+    explained.set(memo, texts);
+    if (explained.size > 500) explained.delete(explained.keys().next().value as string);
+    return texts;
+  }
+
+  function caseView(s: Session, known?: CaseView['determination']): CaseView {
     return {
       facts: s.facts,
-      determination,
-      explanation: explain(determination, s.facts, { submissionDate: today, today }),
-      readAloud: readAloud(determination, s.facts, { submissionDate: today, today }),
-      unmetReasons: determination.reasons.filter((r) => !r.met).map((r) => reasonSentence(r, s.facts)),
+      ...explainedFor(s.facts, known),
       history: s.history.map(({ from, text }) => ({ from, text })),
       draftFields: s.draft?.fields ?? {},
     };

@@ -7,11 +7,18 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import type { Determination } from '../rules/types.ts';
 import type { Logger } from './log.ts';
+
+/** What the engine already knows about a value it writes, so a store need not work it out again. */
+export interface WriteHint {
+  /** the rules' determination for the session's facts as written */
+  determination?: Determination;
+}
 
 export interface Store<T> {
   read(key: string): Promise<T | undefined>;
-  write(key: string, value: T): Promise<void>;
+  write(key: string, value: T, hint?: WriteHint): Promise<void>;
   delete(key: string): Promise<void>;
   /** every key with its value, for expiry and statistics */
   entries(): AsyncIterable<[string, T]>;

@@ -53,6 +53,11 @@ export interface TurnResult {
   determination: Determination;
   /** what the turn was understood as (dialogs/command.ts) */
   commands?: Command[];
+  /**
+   * The case as this turn left it (what getCase would return now), computed on demand: the web
+   * console shows it after each turn without reading the session back.
+   */
+  view?: () => CaseView;
 }
 
 export type SessionKey = Pick<Turn, 'channel' | 'chatId' | 'userId'>;

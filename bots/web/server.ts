@@ -398,7 +398,8 @@ export async function buildWebApp(
     const since = await desk.lastLine(rec.id);
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
-    const view = await (engine as CaseEngine).getCase(keyOf(rec));
+    // the case as this turn left it, without reading the session back (an engine without it: getCase)
+    const view = result.view?.() ?? (await (engine as CaseEngine).getCase(keyOf(rec)));
     // the engine's database store already recorded route and buttons in the turn's transaction
     if (!index.inTurn) {
       await cases.touch(rec.id, {

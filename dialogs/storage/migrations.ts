@@ -12,6 +12,11 @@ export interface Migration {
 const autoId = (d: Dialect) =>
   d === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY';
 
+/** The columns each per-case log (audit trail, transcript) starts with: rows in order within a case. */
+const caseLogColumns = (d: Dialect) => `id ${autoId(d)},
+        case_id TEXT NOT NULL,
+        at BIGINT NOT NULL,`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -51,9 +56,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX cases_route ON cases (route);
       CREATE INDEX cases_status ON cases (status);
       CREATE TABLE audit (
-        id ${autoId(d)},
-        case_id TEXT NOT NULL,
-        at BIGINT NOT NULL,
+        ${caseLogColumns(d)}
         actor TEXT NOT NULL,
         channel TEXT NOT NULL,
         kind TEXT NOT NULL,
@@ -64,9 +67,7 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_case ON audit (case_id, id);
       CREATE INDEX audit_at ON audit (at);
       CREATE TABLE transcript (
-        id ${autoId(d)},
-        case_id TEXT NOT NULL,
-        at BIGINT NOT NULL,
+        ${caseLogColumns(d)}
         speaker TEXT NOT NULL,
         text TEXT NOT NULL
       );

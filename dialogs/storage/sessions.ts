@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { Session } from '../session.ts';
-import type { Store } from '../store.ts';
+import type { Store, WriteHint } from '../store.ts';
 import { chinaDay, currentActor } from './context.ts';
 import type { Db, Param } from './db.ts';
 
@@ -65,20 +65,81 @@ interface CaseRow {
 const CASE_COLUMNS =
   'id, draft_fields, route, eligible, unmet, last_choices, company, credit_code, phone, expired_at';
 
-export interface WriteOptions {
+export interface WriteOptions extends WriteHint {
   /** no audit rows (importing old files) */
   audit?: boolean;
 }
 
+/**
+ * What write() compares a session against to find the new transcript lines and the changed facts
+ * and fields: the stored row as it was read, kept small (lines are shared, values as JSON text).
+ */
+interface Seen {
+  /** the row's updated_at when it was read: the row is still that one only if it is unchanged */
+  updatedAt: number;
+  history: Line[];
+  facts: Map<string, string | null>;
+  fields: Map<string, string | null>;
+}
+
+function seenOf(s: Session, updatedAt: number): Seen {
+  const facts = new Map<string, string | null>();
+  for (const [k, v] of Object.entries(s.facts ?? {})) facts.set(k, text(v));
+  const fields = new Map<string, string | null>();
+  for (const [k, v] of Object.entries(s.draft?.fields ?? {})) fields.set(k, text(v));
+  return { updatedAt, history: Array.isArray(s.history) ? s.history.slice() : [], facts, fields };
+}
+
+/** sessions read and not yet written again, per process; a turn reads then writes within milliseconds */
+const SEEN_LIMIT = 2000;
+
 export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
-  async function readRaw(key: string): Promise<Session | undefined> {
-    const row = await db.get<{ data: string }>('SELECT data FROM sessions WHERE key = ?', [key]);
+  /**
+   * The stored state of each session this process read, so a turn's write does not read and parse
+   * the whole session again to compare (one select and one JSON.parse less per turn). Checked against
+   * the row's updated_at inside the write's transaction: a row changed meanwhile is read afresh.
+   */
+  const seen = new Map<string, Seen>();
+  const remember = (key: string, v: Seen) => {
+    seen.delete(key);
+    seen.set(key, v);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value as string);
+  };
+
+  async function readRow(key: string): Promise<{ s: Session; updatedAt: number } | undefined> {
+    const row = await db.get<{ data: string; updated_at: number }>(
+      'SELECT data, updated_at FROM sessions WHERE key = ?',
+      [key],
+    );
     if (!row) return undefined;
     try {
-      return JSON.parse(row.data) as Session;
+      return { s: JSON.parse(row.data) as Session, updatedAt: Number(row.updated_at) };
     } catch {
       return undefined; // the engine starts such a session afresh (isSession)
     }
+  }
+
+  async function readRaw(key: string): Promise<Session | undefined> {
+    const row = await readRow(key);
+    if (!row) {
+      seen.delete(key);
+      return undefined;
+    }
+    remember(key, seenOf(row.s, row.updatedAt));
+    return row.s;
+  }
+
+  /** the stored session as write() compares against: the remembered one if the row is unchanged */
+  async function before(key: string): Promise<Seen | undefined> {
+    const known = seen.get(key);
+    if (known) {
+      const row = await db.get<{ updated_at: number }>('SELECT updated_at FROM sessions WHERE key = ?', [
+        key,
+      ]);
+      if (row && Number(row.updated_at) === known.updatedAt) return known;
+    }
+    const row = await readRow(key);
+    return row && seenOf(row.s, row.updatedAt);
   }
 
   async function audit(
@@ -100,11 +161,11 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
   async function write(key: string, s: Session, opts: WriteOptions = {}): Promise<void> {
     const { channel, userId } = parseKey(key);
     const at = s.updatedAt || now().getTime();
-    const det = evaluate(s.facts);
+    const det = opts.determination ?? evaluate(s.facts);
     const unmet = det.reasons.filter((r) => !r.met).map((r) => r.id);
     const chat = s.draft?.fields ?? {};
-    await db.tx(async () => {
-      const prev = await readRaw(key);
+    const committed = await db.tx(async () => {
+      const prev = await before(key);
       await db.run(
         'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
         [key, JSON.stringify(s), at],
@@ -146,6 +207,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         }
       }
       await db.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, [...params, c.id]);
+      // remembered once the transaction commits: a rolled-back write leaves the row as it was
+      const written = seenOf(s, at);
       for (const line of newLines(prev?.history ?? [], s.history ?? [])) {
         await db.run('INSERT INTO transcript (case_id, at, speaker, text) VALUES (?, ?, ?, ?)', [
           c.id,
@@ -154,22 +217,22 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
           line.text,
         ]);
       }
-      if (opts.audit === false) return;
-      const fallback = { actor: userId, channel };
-      const before = (prev?.facts ?? {}) as Record<string, unknown>;
-      const after = s.facts as Record<string, unknown>;
-      for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-        const o = text(before[name]);
-        const n = text(after[name]);
-        if (o !== n) await audit(c.id, at, 'fact', name, o, n, fallback);
+      if (opts.audit !== false) {
+        const fallback = { actor: userId, channel };
+        for (const [kind, was, now] of [
+          ['fact', prev?.facts, written.facts],
+          ['field', prev?.fields, written.fields],
+        ] as const) {
+          for (const name of new Set([...(was?.keys() ?? []), ...now.keys()])) {
+            const o = was?.get(name) ?? null;
+            const n = now.get(name) ?? null;
+            if (o !== n) await audit(c.id, at, kind, name, o, n, fallback);
+          }
+        }
       }
-      const chatBefore = (prev?.draft?.fields ?? {}) as Record<string, unknown>;
-      for (const name of new Set([...Object.keys(chatBefore), ...Object.keys(chat)])) {
-        const o = text(chatBefore[name]);
-        const n = text((chat as Record<string, unknown>)[name]);
-        if (o !== n) await audit(c.id, at, 'field', name, o, n, fallback);
-      }
+      return written;
     });
+    remember(key, committed);
   }
 
   /**
@@ -180,6 +243,7 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
   async function forgetRows(keys: string[], kind: 'forget' | 'expired', at: number): Promise<void> {
     for (const key of keys) {
       const { channel, userId } = parseKey(key);
+      seen.delete(key);
       await db.run('DELETE FROM sessions WHERE key = ?', [key]);
       const c = await db.get<{ id: string }>('SELECT id FROM cases WHERE session_key = ?', [key]);
       if (!c) continue;

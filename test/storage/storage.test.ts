@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
+import { newSession, remember, type Session, setFact } from '../../dialogs/session.ts';
 import { openSessionStore, openStorage, type Storage, withActor } from '../../dialogs/storage/index.ts';
 import { MIGRATIONS } from '../../dialogs/storage/migrations.ts';
+import { caseIdFor } from '../../dialogs/storage/sessions.ts';
 import { freshPostgres, PG_URL, requirePostgres } from './databases.ts';
 
 const dirs: string[] = [];
@@ -207,6 +209,57 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
       expect(all.cases.map((c) => c.expired).sort()).toEqual([false, true]);
       expect((await cases.stats()).cases).toBe(2);
       await store.storage.close();
+    },
+  );
+
+  it.skipIf(skip)('a turn gives the case as it left it, the same as reading it back', async () => {
+    const { dataDir, env } = await place(backend);
+    const store = await openSessionStore({ dataDir, env });
+    const engine = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+    const key = { channel: 'telegram' as const, chatId: '5', userId: '5' };
+    await engine.handle({ ...key, text: '/start' });
+    const turn = await engine.handle({ ...key, text: '我是个体户，2023年因为没报年报被列入经营异常名录了' });
+    const shown = turn.view?.();
+    expect(shown?.facts).toMatchObject({ entityType: 'individual', listedYear: 2023 });
+    // another engine on the same database has nothing of this turn in memory
+    const other = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+    expect(shown).toEqual(await other.getCase(key));
+    await store.storage.close();
+  });
+
+  it.skipIf(skip)(
+    'a write compares against the stored row, also when another process changed it after this one read it',
+    async () => {
+      const { dataDir, env } = await place(backend);
+      // two openers: each keeps its own memory of what it read, as two bot processes would
+      const a = await openSessionStore({ dataDir, env });
+      const b = await openSessionStore({ dataDir, env });
+      const key = 'telegram:7:7';
+      const first = newSession(1000);
+      remember(first, 'user', '我是个体户', 1000);
+      setFact(first, 'entityType', 'individual');
+      await a.write(key, first);
+      const readByA = (await a.read(key)) as Session;
+      // the other process answers a turn in between: a new fact and a new line
+      const other = structuredClone(readByA);
+      other.updatedAt = 2000;
+      remember(other, 'user', '2023年被列入的', 2000);
+      setFact(other, 'listedYear', 2023);
+      await b.write(key, other);
+      // this process then writes what it had read plus its own line
+      readByA.updatedAt = 3000;
+      remember(readByA, 'user', '罚款交了', 3000);
+      await a.write(key, readByA);
+      const { cases } = a.storage;
+      const id = caseIdFor(key);
+      const years = (await cases.audit(id)).filter((x) => x.field === 'listedYear');
+      // against the row as stored (with 2023), not against what this process had read (without it)
+      expect(years.map((x) => [x.oldValue, x.newValue])).toEqual([
+        [null, '2023'],
+        ['2023', null],
+      ]);
+      await a.storage.close();
+      await b.storage.close();
     },
   );
 
