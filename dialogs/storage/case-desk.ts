@@ -11,12 +11,12 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
-import type { CaseRowDb } from './cases.ts';
+import type { CaseRowDb, CaseStatus as DeskStatus } from './cases.ts';
 import { chinaDay, chinaDayStart } from './context.ts';
 import type { Db, Param } from './db.ts';
 
-export const DESK_STATUSES = ['open', 'waiting', 'transferred', 'closed'] as const;
-export type DeskStatus = (typeof DESK_STATUSES)[number];
+/** The one list of case statuses (the `cases.status` column), under the desk's names. */
+export { CASE_STATUSES as DESK_STATUSES, type CaseStatus as DeskStatus } from './cases.ts';
 export const DEFAULT_RETENTION_DAYS = 365;
 
 /** Who did something at the desk: the login (for the page's own-change check) and the name shown. */

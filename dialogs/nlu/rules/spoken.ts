@@ -81,8 +81,9 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
       }
   }
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
+  // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
   rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给)+$/, '');
-  return endsWithAny(rest, lexicon().grammar.negators) || endsWithAny(rest, ['不是', '不属于', '并非']);
+  return endsWithAny(rest, lexicon().grammar.negators);
 }
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
