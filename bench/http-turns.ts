@@ -10,6 +10,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Pool } from 'undici';
 import { createEngine } from '../dialogs/engine.ts';
 import { silentLogger } from '../dialogs/log.ts';
 import type { Session } from '../dialogs/session.ts';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '6' },
     // a directory: the server writes a V8 CPU profile there when it exits (`node --cpu-prof`)
     'cpu-prof': { type: 'string' },
+    client: { type: 'string', default: 'undici' },
   },
 });
 const N = Number(values.cases);
@@ -100,7 +102,7 @@ const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application
 // node:http with kept-alive connections, one per caller: the load generator shares the cores with the
 // server, and fetch (undici) costs about twice as much CPU per request
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-function call(method: string, path: string, body?: string): Promise<{ status: number; json: unknown }> {
+function callHttp(method: string, path: string, body?: string): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -118,6 +120,21 @@ function call(method: string, path: string, body?: string): Promise<{ status: nu
     req.end(body);
   });
 }
+let responseBytes = 0;
+let responses = 0;
+const pool = new Pool(url, { connections: CLIENTS });
+async function callUndici(
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; json: unknown }> {
+  const res = await pool.request({ method: method as 'GET', path, headers, body });
+  const text = await res.body.text();
+  responseBytes += Buffer.byteLength(text);
+  responses++;
+  return { status: res.statusCode, json: JSON.parse(text) };
+}
+const call = values.client === 'http' ? callHttp : callUndici;
 
 // callers continue stored cases (as staff reopening yesterday's call) and open new ones
 const list = (await call('GET', '/api/cases')).json as { cases: { id: string }[] };
@@ -202,10 +219,12 @@ try {
       clientCpuMsPerTurn: round((client.user + client.system) / 1000 / total, 3),
       // the 1-minute load average when the measured part started: other work on this machine
       loadAvg1: round(load1, 2),
+      responseKb: round(responseBytes / 1024 / Math.max(responses, 1), 1),
     }),
   );
 } finally {
   agent.destroy();
+  await pool.close();
   server.kill('SIGTERM');
   await new Promise((r) => server.on('exit', r));
   rmSync(dataDir, { recursive: true, force: true });

@@ -31,9 +31,9 @@ import {
   upgradeSession,
 } from './session.ts';
 import { openSessionStore, type SessionStore } from './storage/index.ts';
-import { lowdbStore, type Store } from './store.ts';
+import { lowdbStore, type SaidLine, type Store } from './store.ts';
 import { say } from './texts.ts';
-import type { CaseView, Engine, SessionKey, Turn, TurnResult } from './types.ts';
+import type { CaseView, Engine, Reply, SessionKey, Turn, TurnResult } from './types.ts';
 import { turnCommands } from './understand-turn.ts';
 
 export type { CaseView } from './types.ts';
@@ -99,6 +99,16 @@ function readText(ctx: Ctx, raw: string): string {
   if (text.length <= MAX_TEXT) return text;
   reply(ctx, say('tooLong', { n: MAX_TEXT }));
   return text.slice(0, MAX_TEXT);
+}
+
+/** The turn's lines in the order the history got them: replies before the user's line, it, the rest. */
+function saidLines(replies: Reply[], before: number, user: SaidLine | undefined): SaidLine[] {
+  const bot = (r: Reply): SaidLine[] => (r.kind === 'text' ? [{ from: 'bot', text: r.text }] : []);
+  return [
+    ...replies.slice(0, before).flatMap(bot),
+    ...(user ? [user] : []),
+    ...replies.slice(before).flatMap(bot),
+  ];
 }
 
 /**
@@ -167,9 +177,24 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const { s, expired, fresh } = await load(key, at.getTime());
       const ctx = newCtx(s, turn, at, opts);
       if (expired) reply(ctx, say('expired'));
+      // what was said this turn in full, for the store's transcript (history keeps excerpts)
+      const offered = s.choices;
+      let userLine: SaidLine | undefined;
+      let repliesBefore = ctx.replies.length;
       try {
         const text = turn.choiceId === undefined ? readText(ctx, turn.text ?? '') : undefined;
         remember(s, 'user', turn.choiceId !== undefined ? `[${turn.choiceId}]` : (text ?? ''), at.getTime());
+        repliesBefore = ctx.replies.length;
+        userLine =
+          turn.choiceId !== undefined
+            ? {
+                from: 'user',
+                text: offered.find((c) => c.id === turn.choiceId)?.label ?? turn.choiceId,
+                choice: turn.choiceId,
+              }
+            : text
+              ? { from: 'user', text }
+              : undefined;
         ctx.commands = await turnCommands(ctx, text);
         // First contact: still answer what they wrote, the greeting just comes first.
         if (fresh && text && ctx.commands.every((c) => c.type !== 'navigate' && c.type !== 'unclear')) {
@@ -188,7 +213,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const determination = ctx.det();
       // the one save of the turn
       if (ctx.forget) await store.delete(key);
-      else await store.write(key, s, { determination });
+      else
+        await store.write(key, s, { determination, said: saidLines(ctx.replies, repliesBefore, userLine) });
       // the session object is this turn's own: later turns load their own copy from the store
       const view = ctx.forget ? undefined : () => caseView(s, determination);
       return {

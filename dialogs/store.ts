@@ -14,6 +14,17 @@ import type { Logger } from './log.ts';
 export interface WriteHint {
   /** the rules' determination for the session's facts as written */
   determination?: Determination;
+  /**
+   * This turn's lines in full, in order (the session's history keeps excerpts): a store that keeps a
+   * transcript writes these. A button pressed is its label, with the button's id as `choice`.
+   */
+  said?: SaidLine[];
+}
+
+export interface SaidLine {
+  from: 'user' | 'bot';
+  text: string;
+  choice?: string;
 }
 
 export interface Store<T> {

@@ -395,7 +395,6 @@ export async function buildWebApp(
     let rec = opened;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
-    const since = await desk.lastLine(rec.id);
     const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
     const out = summarize(result.replies);
     // the case as this turn left it, without reading the session back (an engine without it: getCase)
@@ -419,7 +418,8 @@ export async function buildWebApp(
       await desk.forget(rec.id, actorOf(who));
       await changed(rec.id, who, 'forget');
     } else {
-      await desk.completeTurn(rec.id, since, lines, actorOf(who), index.inTurn);
+      // the engine's database store wrote the turn's transcript in full in the turn's transaction
+      if (!index.inTurn) await desk.completeTurn(rec.id, lines, actorOf(who));
       await changed(rec.id, who, 'turn');
     }
     rec = (await cases.get(rec.id)) ?? rec;

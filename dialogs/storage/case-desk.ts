@@ -5,8 +5,8 @@
 //
 // The transcript is the `transcript` table the session store fills in each turn's transaction (so a
 // turn answered is never lost). The session's own history is only the engine's short working window
-// (its last 20 lines, each cut to 500 characters) and is not copied: after a console turn `completeTurn`
-// gives the turn's rows their full text and the label of the button pressed, in place. Fact edits come
+// (its last 20 lines, each cut to 500 characters): the store writes each turn's lines in full, with
+// the label of the button pressed and who was at the desk (WriteHint.said). Fact edits come
 // from the audit table and are merged into the same timeline, so they show where they happened.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -293,8 +293,9 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
       changes.push(e);
       if (e.kind !== 'forgotten' && !staff.includes(e.byName)) staff.push(e.byName);
     }
-    // stable merge by time: what was said first when a change has the same millisecond
-    const merged = [...entries, ...changes].sort((a, b) => a.at.localeCompare(b.at));
+    // stable merge by time: what was said first when a change has the same millisecond (ISO times
+    // of one format order as text; a plain comparison, not the locale's collation)
+    const merged = [...entries, ...changes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return { ...summaryOf(r), staff, entries: merged };
   }
 
@@ -394,59 +395,22 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
       });
     },
 
-    /** the last transcript row of a case, so a turn's own rows can be found afterwards */
-    async lastLine(id: string): Promise<number> {
-      const r = await db.get<{ n: number | null }>('SELECT MAX(id) AS n FROM transcript WHERE case_id = ?', [
-        id,
-      ]);
-      return Number(r?.n ?? 0);
-    },
-
     /**
-     * After a console turn: the rows the session store wrote for it (after `since`) get the full
-     * text of what was said and the label of the button pressed, and the staff member's name. When
-     * the engine has no such store (`written` false) the desk writes the lines itself.
+     * A console turn's lines, when the engine has no store of ours (which writes the transcript in
+     * the turn's own transaction): what was said, the label of the button pressed, who was at the desk.
      */
     async completeTurn(
       id: string,
-      since: number,
       lines: { from: 'user' | 'bot'; text: string; choice?: string }[],
       who: DeskActor,
-      written: boolean,
     ): Promise<void> {
       const t = now().getTime();
       await db.tx(async () => {
-        if (!written) {
-          for (const l of lines)
-            await db.run(
-              'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
-              [id, t, l.from, l.text, l.choice ?? null, who.name],
-            );
-          return;
-        }
-        const rows = await db.all<{ id: number; speaker: string; text: string }>(
-          'SELECT id, speaker, text FROM transcript WHERE case_id = ? AND id > ? ORDER BY id',
-          [id, since],
-        );
-        let next = 0;
-        for (const r of rows) {
-          // the excerpt is the start of the full line; a click is stored as "[id]"
-          const at = lines.findIndex(
-            (l, i) =>
-              i >= next &&
-              l.from === r.speaker &&
-              (l.choice !== undefined ? r.text === `[${l.choice}]` : l.text.startsWith(r.text)),
+        for (const l of lines)
+          await db.run(
+            'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
+            [id, t, l.from, l.text, l.choice ?? null, who.name],
           );
-          if (at < 0) continue;
-          next = at + 1;
-          const l = lines[at] as (typeof lines)[number];
-          await db.run('UPDATE transcript SET text = ?, choice = ?, actor = ? WHERE id = ?', [
-            l.text,
-            l.choice ?? null,
-            who.name,
-            r.id,
-          ]);
-        }
       });
     },
 

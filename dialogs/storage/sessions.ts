@@ -4,8 +4,8 @@
 // is never lost to a crash.
 import { createHash } from 'node:crypto';
 import { evaluate } from '../../rules/evaluate.ts';
-import type { Session } from '../session.ts';
-import type { Store, WriteHint } from '../store.ts';
+import { HISTORY_LIMIT, HISTORY_TEXT_LIMIT, type Session } from '../session.ts';
+import type { SaidLine, Store, WriteHint } from '../store.ts';
 import { chinaDay, currentActor } from './context.ts';
 import type { Db, Param } from './db.ts';
 
@@ -47,6 +47,11 @@ export function newLines(prev: Line[], next: Line[]): Line[] {
   }
   return next;
 }
+
+/** a history line is the excerpt of a full line: its start, or "[id]" for a button pressed */
+const excerptOf = (full: SaidLine, line: Line) =>
+  full.from === line.from &&
+  (full.choice !== undefined ? line.text === `[${full.choice}]` : full.text.startsWith(line.text));
 
 const text = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
@@ -112,11 +117,36 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       [key],
     );
     if (!row) return undefined;
+    let s: Session;
     try {
-      return { s: JSON.parse(row.data) as Session, updatedAt: Number(row.updated_at) };
+      s = JSON.parse(row.data) as Session;
     } catch {
       return undefined; // the engine starts such a session afresh (isSession)
     }
+    const updatedAt = Number(row.updated_at);
+    if (s && typeof s === 'object' && !Array.isArray(s.history)) {
+      // the history is in the transcript (a row written before that kept it in the JSON)
+      const known = seen.get(key);
+      s.history = known?.updatedAt === updatedAt ? known.history.slice() : await historyOf(key);
+    }
+    return { s, updatedAt };
+  }
+
+  /**
+   * The session's history (its last lines, as excerpts) from the case's transcript, where write()
+   * keeps it: the session row then holds only the small rest, not ~7 KB of lines rewritten each turn.
+   */
+  async function historyOf(key: string): Promise<Line[]> {
+    const rows = await db.all<{ at: number; speaker: 'user' | 'bot'; text: string; choice: string | null }>(
+      'SELECT at, speaker, text, choice FROM transcript WHERE case_id = (SELECT id FROM cases WHERE session_key = ?) ORDER BY id DESC LIMIT ?',
+      [key, HISTORY_LIMIT],
+    );
+    return rows.reverse().map((r) => ({
+      from: r.speaker,
+      // what the engine's history holds for the line (remember): "[id]" for a button, else an excerpt
+      text: r.choice ? `[${r.choice}]` : r.text.slice(0, HISTORY_TEXT_LIMIT),
+      at: Number(r.at),
+    }));
   }
 
   async function readRaw(key: string): Promise<Session | undefined> {
@@ -168,7 +198,7 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       const prev = await before(key);
       await db.run(
         'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-        [key, JSON.stringify(s), at],
+        [key, JSON.stringify({ ...s, history: undefined }), at],
       );
       let c = await db.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`, [key]);
       if (!c) {
@@ -209,13 +239,18 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       await db.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, [...params, c.id]);
       // remembered once the transaction commits: a rolled-back write leaves the row as it was
       const written = seenOf(s, at);
+      // the transcript keeps what was said in full (the history has excerpts), with who was at the desk
+      const actor = currentActor()?.actor ?? null;
+      const said = opts.said ?? [];
+      let from = 0;
       for (const line of newLines(prev?.history ?? [], s.history ?? [])) {
-        await db.run('INSERT INTO transcript (case_id, at, speaker, text) VALUES (?, ?, ?, ?)', [
-          c.id,
-          line.at,
-          line.from,
-          line.text,
-        ]);
+        const at = said.findIndex((l, i) => i >= from && excerptOf(l, line));
+        const full = at < 0 ? undefined : said[at];
+        if (full) from = at + 1;
+        await db.run(
+          'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
+          [c.id, line.at, line.from, full?.text ?? line.text, full?.choice ?? null, actor],
+        );
       }
       if (opts.audit !== false) {
         const fallback = { actor: userId, channel };
@@ -273,11 +308,14 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
           [after],
         );
         for (const r of rows) {
+          let s: Session;
           try {
-            yield [r.key, JSON.parse(r.data) as Session];
+            s = JSON.parse(r.data) as Session;
           } catch {
-            // unreadable rows are left to the engine's expiry
+            continue; // unreadable rows are left to the engine's expiry
           }
+          if (s && typeof s === 'object' && !Array.isArray(s.history)) s.history = await historyOf(r.key);
+          yield [r.key, s];
         }
         if (rows.length < 500) return;
         after = rows[rows.length - 1]?.key ?? after;
