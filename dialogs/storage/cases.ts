@@ -1,5 +1,7 @@
-// Case records for the staff console: find a case, follow it (status, notes, callback date, audit
-// trail, full transcript), count them. Every change is one transaction with its audit row.
+// Case records: one per session, read by key or id, with their audit trail and full transcript;
+// typed draft fields, route and buttons, /forget and deletion. Every change is one transaction with its
+// audit row. Searching, the lifecycle (status, notes, callback date) and the statistics are the
+// desk's (case-desk.ts), over the same table.
 import { randomBytes } from 'node:crypto';
 import type { PathId } from '../../rules/types.ts';
 import { chinaDay, chinaDayStart, currentActor } from './context.ts';
@@ -60,57 +62,6 @@ export interface TranscriptLine {
   text: string;
 }
 
-export interface CaseQuery {
-  /** matches company, credit code, phone or case id (substring) */
-  q?: string;
-  company?: string;
-  creditCode?: string;
-  phone?: string;
-  route?: string;
-  status?: CaseStatus;
-  owner?: string;
-  channel?: string;
-  /** China calendar days, inclusive, of the last activity */
-  from?: string;
-  to?: string;
-  includeExpired?: boolean;
-  /** 1–500, default 50 */
-  limit?: number;
-  offset?: number;
-}
-
-export interface CasePage {
-  total: number;
-  limit: number;
-  offset: number;
-  /** newest activity first */
-  cases: CaseRecord[];
-}
-
-export interface CasePatch {
-  status?: CaseStatus;
-  notes?: string;
-  /** YYYY-MM-DD, or null to clear */
-  callbackDate?: string | null;
-  phone?: string | null;
-  company?: string | null;
-  creditCode?: string | null;
-}
-
-export interface CaseStats {
-  from: string | null;
-  to: string | null;
-  cases: number;
-  callsPerDay: { day: string; calls: number }[];
-  routes: { route: string; count: number }[];
-  eligible: { yes: number; no: number; undecided: number; share: number | null };
-  statuses: { status: string; count: number }[];
-  /** most frequent unmet conditions first */
-  unmet: { condition: string; count: number }[];
-  /** cases opened and audit changes made per staff member (or chat user) */
-  perStaff: { staff: string; cases: number; changes: number }[];
-}
-
 export interface CaseRowDb {
   id: string;
   session_key: string;
@@ -160,9 +111,6 @@ function toRecord(r: CaseRowDb): CaseRecord {
   };
 }
 
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface CaseStoreOptions {
   now?: () => Date;
   /** cases idle longer than this are not listed (their sessions expire then too) */
@@ -209,86 +157,8 @@ export function sqlCaseStore(db: Db, opts: CaseStoreOptions = {}) {
     return live(r) ? toRecord(r as CaseRowDb) : undefined;
   }
 
-  function where(q: CaseQuery): { sql: string; params: Param[] } {
-    const parts: string[] = [];
-    const params: Param[] = [];
-    const add = (sql: string, ...p: Param[]) => {
-      parts.push(sql);
-      params.push(...p);
-    };
-    if (!q.includeExpired) add('expired_at IS NULL AND updated_at >= ?', now().getTime() - ttlMs);
-    const text = q.q?.trim();
-    if (text) {
-      const l = like(text);
-      const upper = like(text.toUpperCase());
-      add(
-        "(company LIKE ? ESCAPE '\\' OR credit_code LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR id = ?)",
-        l,
-        upper,
-        l,
-        text,
-      );
-    }
-    if (q.company?.trim()) add("company LIKE ? ESCAPE '\\'", like(q.company.trim()));
-    if (q.creditCode?.trim()) add("credit_code LIKE ? ESCAPE '\\'", like(q.creditCode.trim().toUpperCase()));
-    if (q.phone?.trim()) add("phone LIKE ? ESCAPE '\\'", like(q.phone.trim()));
-    if (q.route) add('route = ?', q.route);
-    if (q.status) add('status = ?', q.status);
-    if (q.owner) add('owner = ?', q.owner);
-    if (q.channel) add('channel = ?', q.channel);
-    if (q.from && DAY_RE.test(q.from)) add('updated_at >= ?', chinaDayStart(q.from));
-    if (q.to && DAY_RE.test(q.to)) add('updated_at < ?', chinaDayStart(q.to) + 86_400_000);
-    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-  }
-
-  async function list(q: CaseQuery = {}): Promise<CasePage> {
-    const limit = Math.min(Math.max(Math.trunc(q.limit ?? 50) || 50, 1), 500);
-    const offset = Math.max(Math.trunc(q.offset ?? 0) || 0, 0);
-    const w = where(q);
-    const total = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases ${w.sql}`, w.params);
-    const rows = await db.all<CaseRowDb>(
-      `SELECT ${COLUMNS} FROM cases ${w.sql} ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
-      [...w.params, limit, offset],
-    );
-    return { total: Number(total?.n ?? 0), limit, offset, cases: rows.map(toRecord) };
-  }
-
-  async function update(id: string, patch: CasePatch, actor?: string): Promise<CaseRecord | undefined> {
-    if (patch.status !== undefined && !CASE_STATUSES.includes(patch.status))
-      throw new Error(`status must be one of ${CASE_STATUSES.join(', ')}`);
-    if (patch.callbackDate && !DAY_RE.test(patch.callbackDate))
-      throw new Error('callbackDate must be a day as YYYY-MM-DD (or null to clear it)');
-    return db.tx(async () => {
-      const r = await row(id);
-      if (!live(r)) return undefined;
-      const cur = toRecord(r as CaseRowDb);
-      const cols: Record<keyof CasePatch, string> = {
-        status: 'status',
-        notes: 'notes',
-        callbackDate: 'callback_date',
-        phone: 'phone',
-        company: 'company',
-        creditCode: 'credit_code',
-      };
-      for (const k of Object.keys(cols) as (keyof CasePatch)[]) {
-        if (!(k in patch) || patch[k] === undefined) continue;
-        const value = patch[k] === '' && k !== 'notes' ? null : (patch[k] as string | null);
-        if (value === cur[k]) continue;
-        await db.run(`UPDATE cases SET ${cols[k]} = ?, updated_at = ? WHERE id = ?`, [
-          value,
-          now().getTime(),
-          id,
-        ]);
-        await audit(id, k, k, cur[k], value, actor);
-      }
-      return toRecord((await row(id)) as CaseRowDb);
-    });
-  }
-
   return {
     get,
-    list,
-    update,
     /** a new web case: opened by a staff member; the engine's session key is `web:<id>:<openedBy>` */
     async create(openedBy: string): Promise<CaseRecord> {
       const id = randomBytes(9).toString('base64url');
@@ -302,10 +172,15 @@ export function sqlCaseStore(db: Db, opts: CaseStoreOptions = {}) {
       });
       return (await get(id)) as CaseRecord;
     },
-    /** today's cases (the day in China), newest activity first */
+    /** the cases with activity today (the day in China), newest activity first */
     async today(limit = 200): Promise<CaseRecord[]> {
-      const day = chinaDay(now());
-      return (await list({ from: day, to: day, limit })).cases;
+      const start = chinaDayStart(chinaDay(now()));
+      const rows = await db.all<CaseRowDb>(
+        `SELECT ${COLUMNS} FROM cases WHERE expired_at IS NULL AND updated_at >= ? AND updated_at < ?
+           ORDER BY updated_at DESC, id LIMIT ?`,
+        [Math.max(start, now().getTime() - ttlMs), start + 86_400_000, limit],
+      );
+      return rows.map(toRecord);
     },
     async bySession(key: string): Promise<CaseRecord | undefined> {
       const r = await db.get<{ id: string }>('SELECT id FROM cases WHERE session_key = ?', [key]);
@@ -401,80 +276,6 @@ export function sqlCaseStore(db: Db, opts: CaseStoreOptions = {}) {
         await audit(id, 'deleted', null, null, null, actor);
         return true;
       });
-    },
-    /** aggregates over the cases opened between two China days (inclusive; both optional) */
-    async stats(range: { from?: string; to?: string } = {}): Promise<CaseStats> {
-      const parts: string[] = [];
-      const params: Param[] = [];
-      if (range.from && DAY_RE.test(range.from)) parts.push('day >= ?') && params.push(range.from);
-      if (range.to && DAY_RE.test(range.to)) parts.push('day <= ?') && params.push(range.to);
-      const w = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-      const n = (v: unknown) => Number(v ?? 0);
-      const perDay = await db.all<{ day: string; n: number }>(
-        `SELECT day, COUNT(*) AS n FROM cases ${w} GROUP BY day ORDER BY day`,
-        params,
-      );
-      const routes = await db.all<{ route: string; n: number }>(
-        `SELECT route, COUNT(*) AS n FROM cases ${w} GROUP BY route ORDER BY n DESC, route`,
-        params,
-      );
-      const statuses = await db.all<{ status: string; n: number }>(
-        `SELECT status, COUNT(*) AS n FROM cases ${w} GROUP BY status ORDER BY n DESC, status`,
-        params,
-      );
-      const elig = await db.all<{ e: number | null; n: number }>(
-        `SELECT eligible AS e, COUNT(*) AS n FROM cases ${w} GROUP BY eligible`,
-        params,
-      );
-      const unmetRows = await db.all<{ unmet: string }>(
-        `SELECT unmet FROM cases ${w ? `${w} AND` : 'WHERE'} unmet <> '[]'`,
-        params,
-      );
-      const owners = await db.all<{ owner: string; n: number }>(
-        `SELECT owner, COUNT(*) AS n FROM cases ${w} GROUP BY owner`,
-        params,
-      );
-      // changes are counted by when they were made, over the same days
-      const aParts: string[] = ["kind NOT IN ('created', 'expired')"];
-      const aParams: Param[] = [];
-      if (range.from && DAY_RE.test(range.from))
-        aParts.push('at >= ?') && aParams.push(chinaDayStart(range.from));
-      if (range.to && DAY_RE.test(range.to))
-        aParts.push('at < ?') && aParams.push(chinaDayStart(range.to) + 86_400_000);
-      const changes = await db.all<{ actor: string; n: number }>(
-        `SELECT actor, COUNT(*) AS n FROM audit WHERE ${aParts.join(' AND ')} GROUP BY actor`,
-        aParams,
-      );
-      const counts = new Map<string, number>();
-      for (const r of unmetRows)
-        for (const c of JSON.parse(r.unmet) as string[]) counts.set(c, (counts.get(c) ?? 0) + 1);
-      const staff = new Map<string, { staff: string; cases: number; changes: number }>();
-      const entry = (s: string) => {
-        let e = staff.get(s);
-        if (!e) {
-          e = { staff: s, cases: 0, changes: 0 };
-          staff.set(s, e);
-        }
-        return e;
-      };
-      for (const o of owners) entry(o.owner).cases = n(o.n);
-      for (const c of changes) entry(c.actor).changes = n(c.n);
-      const yes = n(elig.find((e) => e.e !== null && Number(e.e) === 1)?.n);
-      const no = n(elig.find((e) => e.e !== null && Number(e.e) === 0)?.n);
-      const undecided = n(elig.find((e) => e.e === null)?.n);
-      return {
-        from: range.from ?? null,
-        to: range.to ?? null,
-        cases: perDay.reduce((a, r) => a + n(r.n), 0),
-        callsPerDay: perDay.map((r) => ({ day: r.day, calls: n(r.n) })),
-        routes: routes.map((r) => ({ route: r.route, count: n(r.n) })),
-        eligible: { yes, no, undecided, share: yes + no ? yes / (yes + no) : null },
-        statuses: statuses.map((r) => ({ status: r.status, count: n(r.n) })),
-        unmet: [...counts]
-          .map(([condition, count]) => ({ condition, count }))
-          .sort((a, b) => b.count - a.count || a.condition.localeCompare(b.condition)),
-        perStaff: [...staff.values()].sort((a, b) => b.cases - a.cases || a.staff.localeCompare(b.staff)),
-      };
     },
   };
 }

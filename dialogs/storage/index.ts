@@ -13,11 +13,7 @@ import { type SqlSessionStore, sqlSessionStore } from './sessions.ts';
 
 export type {
   AuditEntry,
-  CasePage,
-  CasePatch,
-  CaseQuery,
   CaseRecord,
-  CaseStats,
   CaseStatus,
   CaseStore,
   TranscriptLine,

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { caseDesk } from '../../dialogs/storage/case-desk.ts';
 import { openStorage } from '../../dialogs/storage/index.ts';
 import { freshPostgres, PG_URL, requirePostgres } from '../storage/databases.ts';
 import { consoleRun, inOrder, startWeb, TOKEN, type WebProcess, webLoad } from './kill-load.ts';
@@ -94,7 +95,7 @@ describe.each(['sqlite', 'postgres'] as Backend[])('SIGKILL during a load of tur
     for (let k = 0; k < KILLS; k++) acked.push(...(await consoleRun(env, `${backend}${k}`, random(0, 600))));
     expect(acked.length).toBeGreaterThanOrEqual(2 * KILLS);
     const storage = await openStorage({ dataDir: env.CREDIT_BOT_DATA_DIR as string, env });
-    const page = await storage.cases.list({ channel: 'console' });
+    const page = await caseDesk(storage.db).search({});
     expect(page.total).toBe(1);
     const lines = (await storage.cases.transcript(page.cases[0]?.id as string))
       .filter((l) => l.from === 'user')

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../dialogs/log.ts';
 import { newSession } from '../../dialogs/session.ts';
+import { caseDesk } from '../../dialogs/storage/case-desk.ts';
 import { openStorage } from '../../dialogs/storage/index.ts';
 import { dirStore } from '../../dialogs/store.ts';
 
@@ -62,7 +63,7 @@ describe('importing the old JSON stores', () => {
 
     // a second start finds nothing to import and keeps what is there
     const again = await openStorage({ dataDir: dir, now });
-    expect((await again.cases.list({ includeExpired: true })).total).toBe(3);
+    expect((await caseDesk(again.db).search({})).total).toBe(3);
     await again.close();
   });
 
@@ -73,7 +74,7 @@ describe('importing the old JSON stores', () => {
     const errors: string[] = [];
     const log = { info: () => {}, warn: () => {}, error: (_o: unknown, m: string) => void errors.push(m) };
     const storage = await openStorage({ dataDir: dir, log: log as never });
-    expect((await storage.cases.list()).total).toBe(0);
+    expect((await caseDesk(storage.db).search({})).total).toBe(0);
     await storage.close();
     expect(errors.join()).toMatch(/corrupt/);
     expect(readdirSync(dir).some((f) => f.startsWith('web-cases.json.corrupt-'))).toBe(true);

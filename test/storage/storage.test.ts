@@ -1,5 +1,5 @@
 // The storage layer against SQLite and PostgreSQL alike: a turn writes its session, case record,
-// transcript and audit rows; staff find, update and count cases; /forget and expiry remove the
+// transcript and audit rows; staff find, update and count cases at the desk; /forget and expiry remove the
 // personal data and leave an anonymised audit row; migrations run once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../dialogs/engine.ts';
 import { silentLogger } from '../../dialogs/log.ts';
 import { newSession, remember, type Session, setFact } from '../../dialogs/session.ts';
+import { caseDesk, type DeskQuery, deskDay } from '../../dialogs/storage/case-desk.ts';
 import { openSessionStore, openStorage, type Storage, withActor } from '../../dialogs/storage/index.ts';
 import { MIGRATIONS } from '../../dialogs/storage/migrations.ts';
 import { caseIdFor } from '../../dialogs/storage/sessions.ts';
@@ -102,57 +103,60 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
           eligible: i % 4 !== 0,
         });
       }
-      expect((await cases.list({ company: '王小明' })).cases.map((c) => c.id)).toEqual([ids[7]]);
-      expect((await cases.list({ q: '王小明' })).cases.map((c) => c.id)).toEqual([ids[7]]);
-      expect((await cases.list({ creditCode: '92421222ma4c1dt5x9' })).cases.map((c) => c.id)).toEqual([
-        ids[7],
-      ]);
-      expect((await cases.list({ q: '13912340007' })).cases.map((c) => c.id)).toEqual([ids[7]]);
-      expect((await cases.list({ q: '100%_' })).total).toBe(0);
-      const tolerant = await cases.list({ route: 'tolerant-repair-annual-report', limit: 100 });
+      const desk = caseDesk(storage.db, { now: () => now });
+      const found = async (q: DeskQuery) => (await desk.search(q)).cases.map((c) => c.id);
+      expect(await found({ q: '王小明' })).toEqual([ids[7]]);
+      expect(await found({ q: '92421222ma4c1dt5x9' })).toEqual([ids[7]]);
+      expect(await found({ q: '13912340007' })).toEqual([ids[7]]);
+      expect((await desk.search({ q: '100%_' })).total).toBe(0);
+      const tolerant = await desk.search({ path: 'tolerant-repair-annual-report', limit: 100 });
       expect(tolerant.total).toBe(9);
-      const page1 = await cases.list({ limit: 10 });
-      const page3 = await cases.list({ limit: 10, offset: 20 });
+      const page1 = await desk.search({ limit: 10 });
+      const page3 = await desk.search({ limit: 10, offset: 20 });
       expect(page1.total).toBe(25);
       expect(page1.cases).toHaveLength(10);
       expect(page3.cases).toHaveLength(5);
       expect(page1.cases[0]?.id).toBe(ids[24]); // newest activity first
-      const day = page1.cases[0]?.day as string;
-      const sameDay = await cases.list({ from: day, to: day, limit: 100 });
-      expect(sameDay.cases.every((c) => c.day === day)).toBe(true);
+      const day = deskDay(page1.cases[0]?.created as string);
+      const sameDay = await desk.search({ from: day, to: day, limit: 100 });
+      expect(sameDay.cases.every((c) => deskDay(c.created) === day)).toBe(true);
       expect(sameDay.total).toBeGreaterThan(0);
       expect(sameDay.total).toBeLessThan(25);
 
-      const closed = await withActor({ actor: 'zhao', channel: 'web' }, () =>
-        cases.update(ids[3] as string, { status: 'closed', notes: '已电话回访', callbackDate: '2026-12-01' }),
+      const zhao = { user: 'zhao', name: 'zhao', channel: 'web' };
+      const changed = await desk.setLifecycle(
+        ids[3] as string,
+        { status: 'closed', callbackDate: '2026-12-01' },
+        zhao,
       );
-      expect(closed).toMatchObject({ status: 'closed', notes: '已电话回访', callbackDate: '2026-12-01' });
-      expect((await cases.list({ status: 'closed' })).cases.map((c) => c.id)).toEqual([ids[3]]);
+      expect(changed).toEqual(['status', 'callbackDate']);
+      expect(await desk.addNote(ids[3] as string, '已电话回访', zhao)).toBe(true);
+      expect(await desk.record(ids[3] as string)).toMatchObject({
+        status: 'closed',
+        callbackDate: '2026-12-01',
+        notes: 1,
+      });
+      expect(await found({ status: 'closed' })).toEqual([ids[3]]);
       const trail = await cases.audit(ids[3] as string);
       expect(trail.filter((a) => a.actor === 'zhao').map((a) => [a.kind, a.newValue])).toEqual([
         ['status', '"closed"'],
-        ['notes', '"已电话回访"'],
         ['callbackDate', '"2026-12-01"'],
+        ['note', '"已电话回访"'],
       ]);
-      await expect(cases.update(ids[3] as string, { status: 'lost' as never })).rejects.toThrow(
-        /status must be one of/,
-      );
-      await expect(cases.update(ids[3] as string, { callbackDate: 'tomorrow' })).rejects.toThrow(
-        /YYYY-MM-DD/,
-      );
 
-      const stats = await cases.stats();
-      expect(stats.cases).toBe(25);
-      expect(stats.callsPerDay.reduce((a, d) => a + d.calls, 0)).toBe(25);
+      const year = { from: '2026-01-01', to: '2026-12-31' };
+      const stats = await desk.stats(year);
+      expect(stats.total).toBe(25);
+      expect([...stats.perDay.values()].reduce((a, n) => a + n, 0)).toBe(25);
       expect(stats.routes).toEqual([
-        { route: 'standard-repair', count: 16 },
-        { route: 'tolerant-repair-annual-report', count: 9 },
+        { path: 'standard-repair', count: 16 },
+        { path: 'tolerant-repair-annual-report', count: 9 },
       ]);
-      expect(stats.eligible).toMatchObject({ yes: 18, no: 7, undecided: 0 });
-      expect(stats.perStaff.find((s) => s.staff === 'li')?.cases).toBe(13);
-      expect(stats.perStaff.find((s) => s.staff === 'zhao')?.changes).toBe(3);
-      const firstDay = stats.callsPerDay[0] as { day: string; calls: number };
-      expect((await cases.stats({ from: firstDay.day, to: firstDay.day })).cases).toBe(firstDay.calls);
+      expect(stats.eligible).toEqual({ yes: 18, no: 7, unknown: 0 });
+      expect(stats.staff.find((s) => s.name === 'li')?.opened).toBe(13);
+      expect(stats.staff.find((s) => s.name === 'zhao')).toMatchObject({ worked: 1, closed: 1 });
+      const [firstDay, calls] = [...stats.perDay].sort()[0] as [string, number];
+      expect((await desk.stats({ from: firstDay, to: firstDay })).total).toBe(calls);
       await storage.close();
     },
   );
@@ -169,7 +173,7 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
       const key = { channel: 'web' as const, chatId: c.id, userId: 'wang' };
       await engine.handle({ ...key, text: '我是个体户' });
       await cases.setDraftFields(c.id, { name: '通城县隽水镇王小明副食店', phone: '13912345678' });
-      await cases.update(c.id, { notes: '王先生下午再来电' });
+      await caseDesk(store.storage.db).addNote(c.id, '王先生下午再来电', { user: 'wang', name: 'wang' });
       await engine.handle({ ...key, text: '/forget' });
       expect(await store.read(`web:${c.id}:wang`)).toBeUndefined();
       const rec = await cases.get(c.id);
@@ -204,10 +208,12 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
       expect(await store.read('telegram:1:1')).toBeUndefined();
       expect(await store.read('telegram:2:2')).toBeDefined();
       const { cases } = store.storage;
-      expect((await cases.list({ channel: 'telegram' })).total).toBe(1);
-      const all = await cases.list({ channel: 'telegram', includeExpired: true });
-      expect(all.cases.map((c) => c.expired).sort()).toEqual([false, true]);
-      expect((await cases.stats()).cases).toBe(2);
+      const desk = caseDesk(store.storage.db, { now: () => now });
+      const all = await desk.search({});
+      expect(all.cases.map((c) => c.anonymised).sort()).toEqual([false, true]);
+      expect(await cases.bySession('telegram:1:1')).toBeUndefined(); // not among the live cases
+      expect(await cases.bySession('telegram:2:2')).toBeDefined();
+      expect((await desk.stats({ from: '2026-11-01', to: '2026-11-30' })).total).toBe(2);
       await store.storage.close();
     },
   );
