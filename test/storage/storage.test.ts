@@ -82,6 +82,50 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
   });
 
   it.skipIf(skip)(
+    'keeps what was said in full in the transcript, and the session row without its history',
+    async () => {
+      const { dataDir, env } = await place(backend);
+      const store = await openSessionStore({ dataDir, env });
+      const engine = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+      const opened = await store.storage.cases.create('zhou');
+      const key = { channel: 'web' as const, chatId: opened.id, userId: 'zhou' };
+      const turn = (t: { text: string } | { choiceId: string }) =>
+        withActor({ actor: '周', channel: 'web' }, () => engine.handle({ ...key, ...t }));
+      const menu = await turn({ text: '/start' });
+      const offered = menu.replies.flatMap((r) => (r.kind === 'text' ? (r.choices ?? []) : []))[0];
+      expect(offered).toBeDefined();
+      await turn({ choiceId: offered?.id as string });
+      const long = `我家是开小卖部的个体户，${'去年的年报一直没有报，'.repeat(80)}现在想问问怎么办`;
+      await turn({ text: long });
+
+      const sessionKey = `web:${opened.id}:zhou`;
+      const row = await store.storage.db.get<{ data: string }>('SELECT data FROM sessions WHERE key = ?', [
+        sessionKey,
+      ]);
+      expect(JSON.parse(row?.data as string)).not.toHaveProperty('history');
+      const mine = await store.read(sessionKey);
+      // another process (a store with nothing remembered) reads the same history back
+      const other = await openSessionStore({ dataDir, env });
+      const theirs = await other.read(sessionKey);
+      expect(theirs?.history).toEqual(mine?.history);
+      expect(theirs?.history.map((l) => l.from)).toEqual(expect.arrayContaining(['user', 'bot']));
+      expect(theirs?.history.find((l) => l.text.startsWith('我家是开小卖部'))?.text).toHaveLength(500);
+
+      const said = await store.storage.db.all<{ text: string; choice: string | null; actor: string | null }>(
+        "SELECT text, choice, actor FROM transcript WHERE case_id = ? AND speaker = 'user' ORDER BY id",
+        [opened.id],
+      );
+      expect(said).toEqual([
+        { text: '/start', choice: null, actor: '周' },
+        { text: offered?.label, choice: offered?.id, actor: '周' },
+        { text: long, choice: null, actor: '周' },
+      ]);
+      await other.storage.close();
+      await store.storage.close();
+    },
+  );
+
+  it.skipIf(skip)(
     'finds cases by company, credit code, phone, route, status and day, with paging',
     async () => {
       const { dataDir, env } = await place(backend);
