@@ -345,23 +345,30 @@ export async function buildWebApp(
     return rec ?? null;
   }
 
-  async function caseBody(rec: CaseRecord, view: CaseView) {
+  /**
+   * The case as the page shows it. `brief` (a turn's answer): without the engine's shortened
+   * history when the record is there, whose entries are the whole transcript the page draws.
+   */
+  async function caseBody(rec: CaseRecord, view: CaseView, brief = false) {
     // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
     const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
     const readAloud =
       register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
+    const record = (await desk.record(rec.id)) ?? null;
+    const { history, ...rest } = view;
     return {
       caseId: rec.id,
       openedBy: rec.openedBy,
       created: rec.created,
-      lastActivity: rec.lastActivity,
+      lastActivity: record?.lastActivity ?? rec.lastActivity,
       choices: rec.lastChoices,
-      ...view,
+      ...rest,
+      ...(brief && record ? {} : { history }),
       readAloud,
       warnings: register ? [register] : [],
       // what the caller gave in the chat, overridden by what staff typed in the panel
       draftFields: { ...stringValues(view.draftFields), ...rec.draftFields },
-      record: (await desk.record(rec.id)) ?? null,
+      record,
     };
   }
 
@@ -429,7 +436,7 @@ export async function buildWebApp(
       facts: view.facts,
       turnFacts: result.facts,
       determination: view.determination,
-      case: await caseBody(rec, view),
+      case: await caseBody(rec, view, true),
     };
   }
 
