@@ -111,6 +111,12 @@ export function createLive(
         stopPollingIfIdle();
       });
     },
+    /** this process's mark on the feed rows it writes (a turn's row is written with the turn) */
+    origin,
+    /** pushes to this process's pages a change whose feed row is written already */
+    delivered(change: CaseChange): void {
+      deliver(change);
+    },
     /** pushes to this process's pages now and writes the change to the feed for the other processes */
     async publish(change: Omit<CaseChange, 'at'>): Promise<void> {
       const row = await desk.announce({ ...change, origin });

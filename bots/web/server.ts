@@ -402,7 +402,13 @@ export async function buildWebApp(
     let rec = opened;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
-    const result = await engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input });
+    // the engine's database store writes the colleagues' refresh with the turn: one commit per turn
+    const announce = index.inTurn
+      ? { by: who.user, byName: who.name, what: 'turn', origin: live.origin }
+      : undefined;
+    const result = await withActor({ actor: who.name, channel: 'web', ...(announce && { announce }) }, () =>
+      engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input }),
+    );
     const out = summarize(result.replies);
     // the case as this turn left it, without reading the session back (an engine without it: getCase)
     const view = result.view?.() ?? (await (engine as CaseEngine).getCase(keyOf(rec)));
@@ -424,9 +430,17 @@ export async function buildWebApp(
       await cases.clearPersonal(rec.id);
       await desk.forget(rec.id, actorOf(who));
       await changed(rec.id, who, 'forget');
+    } else if (announce) {
+      // the store wrote the transcript in full and the feed row in the turn's transaction
+      live.delivered({
+        caseId: rec.id,
+        by: who.user,
+        byName: who.name,
+        what: 'turn',
+        at: new Date().toISOString(),
+      });
     } else {
-      // the engine's database store wrote the turn's transcript in full in the turn's transaction
-      if (!index.inTurn) await desk.completeTurn(rec.id, lines, actorOf(who));
+      await desk.completeTurn(rec.id, lines, actorOf(who));
       await changed(rec.id, who, 'turn');
     }
     rec = (await cases.get(rec.id)) ?? rec;

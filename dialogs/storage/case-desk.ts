@@ -516,12 +516,9 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
     },
     /** tells every console process that a case changed (read back by `changesSince`) */
     async announce(c: Omit<DeskChange, 'id' | 'at'>): Promise<DeskChange> {
-      const change = { ...c, at: iso(now().getTime()) };
-      const r = await db.get<{ id: number }>(
-        'INSERT INTO case_changes (case_id, at, payload) VALUES (?, ?, ?) RETURNING id',
-        [c.caseId, Date.parse(change.at), JSON.stringify(change)],
-      );
-      return { ...change, id: Number(r?.id ?? 0) };
+      const feed = feedRow(c, now().getTime());
+      const r = await db.get<{ id: number }>(`${FEED_INSERT} RETURNING id`, feed.params);
+      return { ...feed.change, id: Number(r?.id ?? 0) };
     },
 
     /** changes announced since a time (ms), oldest first; old ones are dropped now and then */
@@ -539,6 +536,15 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
 }
 
 export type CaseDesk = ReturnType<typeof caseDesk>;
+
+/** A change to a case on the feed every console process polls (`case_changes`). */
+export type FeedChange = Omit<DeskChange, 'id' | 'at'>;
+export const FEED_INSERT = 'INSERT INTO case_changes (case_id, at, payload) VALUES (?, ?, ?)';
+/** the feed row of a change at a time (ms): the session store writes a console turn's in its transaction */
+export function feedRow(c: FeedChange, atMs: number): { change: Omit<DeskChange, 'id'>; params: Param[] } {
+  const change = { ...c, at: iso(atMs) };
+  return { change, params: [c.caseId, atMs, JSON.stringify(change)] };
+}
 
 /** the China day of an ISO time, as the desk files cases */
 export const deskDay = (isoTime: string): string => chinaDay(Date.parse(isoTime));

@@ -2,12 +2,18 @@
 // console with the logged-in staff member); the store reads it when it writes audit rows, so the
 // engine does not have to carry a name it does not need through every turn.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FeedChange } from './case-desk.ts';
 
 export interface Actor {
   /** staff user name, or the chat user id */
   actor: string;
   /** web, console, telegram… */
   channel: string;
+  /**
+   * The change-feed entry a turn's write adds in its own transaction (the web console: colleagues'
+   * pages refresh), so a turn commits once. The case id is the store's.
+   */
+  announce?: Omit<FeedChange, 'caseId'>;
 }
 
 const current = new AsyncLocalStorage<Actor>();

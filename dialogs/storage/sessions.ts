@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { evaluate } from '../../rules/evaluate.ts';
 import { HISTORY_LIMIT, HISTORY_TEXT_LIMIT, type Session } from '../session.ts';
 import type { SaidLine, Store, WriteHint } from '../store.ts';
+import { FEED_INSERT, feedRow } from './case-desk.ts';
 import { chinaDay, currentActor } from './context.ts';
 import type { Db, Param } from './db.ts';
 
@@ -252,6 +253,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
           [c.id, line.at, line.from, full?.text ?? line.text, full?.choice ?? null, actor],
         );
       }
+      const announce = currentActor()?.announce;
+      if (announce) await db.run(FEED_INSERT, feedRow({ ...announce, caseId: c.id }, at).params);
       if (opts.audit !== false) {
         const fallback = { actor: userId, channel };
         for (const [kind, was, now] of [

@@ -125,6 +125,24 @@ describe.each(['sqlite', 'postgres'] as Backend[])('storage on %s', (backend) =>
     },
   );
 
+  it.skipIf(skip)("a console turn's change-feed row is written with the turn", async () => {
+    const { dataDir, env } = await place(backend);
+    const store = await openSessionStore({ dataDir, env });
+    const engine = await createEngine({ store, log: silentLogger, purgeEveryMs: 0 });
+    const desk = caseDesk(store.storage.db);
+    const opened = await store.storage.cases.create('li');
+    const key = { channel: 'web' as const, chatId: opened.id, userId: 'li' };
+    const announce = { by: 'li', byName: '李', what: 'turn', origin: 'proc-a' };
+    await withActor({ actor: '李', channel: 'web', announce }, () =>
+      engine.handle({ ...key, text: '我是个体户' }),
+    );
+    // a turn of another channel, without a desk watching, leaves no row
+    await engine.handle({ channel: 'telegram', chatId: '9', userId: '9', text: '我是个体户' });
+    const feed = await desk.changesSince(0);
+    expect(feed).toEqual([expect.objectContaining({ caseId: opened.id, ...announce })]);
+    await store.storage.close();
+  });
+
   it.skipIf(skip)(
     'finds cases by company, credit code, phone, route, status and day, with paging',
     async () => {
