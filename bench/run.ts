@@ -227,6 +227,7 @@ const medianOf = async (cases: number) => {
     p99Ms: pickMedian('p99Ms'),
     serverCpuMsPerTurn: pickMedian('serverCpuMsPerTurn'),
     clientCpuMsPerTurn: pickMedian('clientCpuMsPerTurn'),
+    responseKb: pickMedian('responseKb'),
     loadAvg1: Math.max(...runs.map((x) => x.loadAvg1 as number)),
   };
 };
@@ -326,6 +327,8 @@ console.log(
     httpServerCpuMsPerTurn200: http200.serverCpuMsPerTurn,
     httpServerCpuMsPerTurn20k: http20k.serverCpuMsPerTurn,
     httpClientCpuMsPerTurn: http200.clientCpuMsPerTurn,
+    // the average answer's size: the console's turn carries the case with its whole transcript
+    httpResponseKb: http200.responseKb,
     httpLoadAvg1: Math.max(http200.loadAvg1, http20k.loadAvg1),
     sqlite10k: {
       turnP50Ms: bigSqlite.loadP50Ms,
