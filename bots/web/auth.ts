@@ -69,11 +69,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** Compares digests so neither the length nor the content of the token leaks through timing. */
-function sameSecret(a: string, b: string): boolean {
-  const da = createHash('sha256').update(a).digest();
-  const db = createHash('sha256').update(b).digest();
-  return timingSafeEqual(da, db);
+const digest = (s: string) => createHash('sha256').update(s).digest();
+/**
+ * Compares digests so neither the length nor the content of the token leaks through timing; the
+ * configured token's digest is made once (every API request is checked against it).
+ */
+function sameSecret(a: string, known: Buffer): boolean {
+  return timingSafeEqual(digest(a), known);
 }
 
 export function loadAccounts(file: string): Account[] {
@@ -132,6 +134,7 @@ export interface AuthDeps {
 
 export function createAuth(config: AuthConfig, now: () => number = Date.now, deps: AuthDeps = {}) {
   const verify = deps.verify ?? verifyPassword;
+  const tokenDigest = config.token ? digest(config.token) : null;
   const sessions = new Map<string, StaffUser & { expires: number }>();
   const failures = new Map<string, { count: number; since: number }>();
   /** "ip|user" → when that user last logged in from that address */
@@ -161,7 +164,7 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
     const t = now();
     if (f && t - f.since <= BAD_TOKEN_WINDOW_MS && f.count >= MAX_BAD_TOKENS) return 'throttled';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (m?.[1] && config.token && sameSecret(m[1], config.token)) return { user: 'api', name: 'API' };
+    if (m?.[1] && tokenDigest && sameSecret(m[1], tokenDigest)) return { user: 'api', name: 'API' };
     if (!m) return null; // Basic or other schemes: not a token guess, the cookie decides
     if (!f || t - f.since > BAD_TOKEN_WINDOW_MS) badTokens.set(ip, { count: 1, since: t });
     else f.count++;
@@ -218,7 +221,7 @@ export function createAuth(config: AuthConfig, now: () => number = Date.now, dep
         : null;
     }
     if (config.accounts) await verify(password, dummyHash);
-    if (config.sharedDesk && config.token && user && sameSecret(password, config.token)) {
+    if (config.sharedDesk && tokenDigest && user && sameSecret(password, tokenDigest)) {
       return { user: `desk:${user.slice(0, 32)}`, name: `${user.slice(0, 32)}（共用席位）` };
     }
     return null;
