@@ -1,11 +1,15 @@
-// Facts from free Chinese text, by patterns. Precision first: a fact is only reported when the
-// wording states it; questions ("会被列入吗"), negations ("还没办变更") and hedges ("好像") are
-// handled here, so the rules never receive a guess.
+// Facts from free Chinese text. Precision first: a fact is only reported when the wording states it.
+// The statements are small named rules (rules/*.ts) read through one scope (rules/scope.ts: questions
+// "会被列入吗", negations "并没有重复出错", hedges "好像", hearsay); what remains here is the listing
+// reader, the done/not-done slots and the named derivations between facts.
 import type { FactName, Facts } from '../../rules/types.ts';
 import { alt, anyOf, factLexicon } from './fact-lexicon.ts';
-import { lexicon } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
-import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
+import { FIRST_PERSON } from './rules/cues.ts';
+import { factRuleSet } from './rules/index.ts';
+import { runRules } from './rules/pattern-rule.ts';
+import { clauseAt, scopeOf, statedAt } from './rules/scope.ts';
+import { resolveYear, YEAR_SRC } from './years.ts';
 
 export interface Extracted {
   facts: Facts;
@@ -24,19 +28,7 @@ interface Hit {
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 
-/**
- * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
- * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
- */
-const HEDGE = new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`);
-/** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
-const NEG_SCOPE =
-  /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:产生|引起|造成|引发|发生|出现|带来|存在|闹出?|惹出?|出)?(?:什么|任何)?$/;
-const FIRST_PERSON = /我|本公司|本店|我司|我家/;
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
-/** The user has moved away from the registered address (not a web shop's address). */
-const MOVED =
-  /搬|迁|不在(?:注册|登记|原|那)|在(?:注册|登记|原)[^，,。;；]{0,6}?(?:不|没有?)(?:再)?(?:经营|办公|营业)|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|场所|门面|店面|地点|位置)/;
 const QUESTION_BEFORE =
   /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 
@@ -91,495 +83,6 @@ const FIELD_OF_KIND: [Facts['errorKind'], RegExp][] = [
   ['party_building_info', /党建|党员|党组织/],
   ['website_or_shop', /网站|网址|网店|网络店铺|店铺网址|域名/],
   ['contact_info', /电话|手机号|邮政编码|邮编|邮箱|电子邮件|联系方式/],
-];
-
-interface Rule {
-  fact: FactName;
-  re: RegExp;
-  value: Value | ((m: RegExpExecArray) => Value | undefined);
-  /** the rule applies only when the whole text passes this test */
-  when?: (s: string) => boolean;
-}
-
-/** Statements whose wording fixes the value; negative and positive forms, the later one in the text wins. */
-const RULES: Rule[] = [
-  // entity type; a parent (上级/总/母公司) is not the user's own type
-  { fact: 'entityType', re: /合作社/g, value: 'cooperative' },
-  {
-    fact: 'entityType',
-    re: /个体(?:工商)?户|个体经营|个体工商|个体商户|个体(?=$|[，,。;；!?！？ ]|老板|的?小?(?:店|饭馆|饭店|餐馆|馆|铺|摊|作坊|门面|门店|生意|执照|营业执照)|的(?:$|[，,。;；!?！？ ]))|(?<=(?:开|干|做|是|属于)(?:的是|的)?)个体/g,
-    value: 'individual',
-  },
-  {
-    fact: 'entityType',
-    re: /(?<!上级|总|母|集团|上面的?|注册|开|办|代账|记账|财税|中介)(?:有限责任|股份有限|有限)?公司|个人独资企业|合伙企业|我司|本司/g,
-    value: 'enterprise',
-  },
-  { fact: 'isBranch', re: /分公司|分支机构/g, value: true },
-  // "能不能暂时不列入": the punishment buffer is asked for by someone not yet listed
-  {
-    fact: 'listed',
-    re: /(?:暂(?:时|且)?|先)不(?:被)?列(?:入|异)/g,
-    value: false,
-    when: (s) => FIRST_PERSON.test(s) || MOVED.test(s),
-  },
-
-  // annual reports already filed
-  {
-    fact: 'previousYearReportFiled',
-    re: anyOf(
-      [
-        /(?:上一?个?年度?|去年|前一年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,6}?(?:已经?|都|也)?(?:补报|补交|交|报|提交|公示|补)(?:了|完|上|好|过)/,
-        /(?:已经?|都)(?:补报|补交|交|提交)了?(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)/,
-        /纸质(?:年报|年度报告)[^，,。;；没未]{0,8}?(?:已经?|都)(?:补报|补交|交|报|提交|公示)/,
-        /纸质(?:年报|年度报告)[^，,。;；没未]{0,6}?(?<!没|未|没有|还没)(?:补报|补交|补|交|提交)(?:了|好|完|上|过)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'previousYearReportFiled',
-    re: anyOf(
-      [
-        /(?:还没有?|没有?|未)(?:补报|补交|交|报|提交|补)(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)/,
-        /(?:上一?个?年度?|去年)的?(?:纸质)?(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未)(?:补|交|报|提交)/,
-        /纸质(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?|未|还未)(?:来得及)?(?:补|交|报|提交)/,
-        /(?:还没有?|没有?|未|还未)(?:补报|补交|补|交|提交)(?:上一?个?年度?的?)?纸质(?:年报|年度报告)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'allOverdueReportsFiled',
-    re: anyOf(
-      [
-        /(?:所有|全部|几年|之前|以前|前几年|这几年|历年|往年|欠的|缺的|各年度?|每年)的?(?:年报|年度报告)[^，,。;；没未]{0,6}?(?:都|全|全部|已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)/,
-        /(?:年报|年度报告)(?:都|全部?)(?:已经?)?(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)/,
-        /(?:补报|补交|补齐)了?(?:所有|全部)的?(?:年报|年度报告)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'allOverdueReportsFiled',
-    re: anyOf(
-      [
-        /(?:年报|年度报告)[^，,。;；]{0,4}?(?:还没有?|没有?)(?:补完|补齐|全部补)/,
-        /(?:还有|还差|还欠)[^，,。;；]{0,6}?(?:年报|年度报告)(?:还)?(?:没有?|未)(?:补|报|交)/,
-        /(?:还差|还欠)[^，,。;；]{0,4}?(?:年|年度)的?(?:年报|年度报告)/,
-        /(?:还有|还差|还欠)(?:一|两|二|三|几|1|2|3)个?(?:年|年度)的?(?:年报|年度报告)?(?:还)?(?:没有?|未)(?:补|报|交)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-
-  // address
-  {
-    fact: 'addressChangeRegistered',
-    re: anyOf(
-      [
-        /(?:住所|地址|场所|迁址|迁移)[^，,。;；]{0,4}?变更(?:登记)?[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)/,
-        /(?:已经?|都|也)(?:依法|按要求|按规定|及时|正式)?(?:办理|办|做)了?(?:住所|地址|经营场所|场所)?(?:的)?(?:变更|迁址)(?:登记)?/,
-        /去(?:办理?|做)了(?:住所|地址|经营场所|场所)?的?(?:变更|迁址)(?:登记)?/,
-        /(?:迁址|变更)登记[^，,。;；]{0,3}?(?:已经?|都)?(?:办|做|弄)(?:理)?(?:好|完|了|妥)/,
-        /(?:住所|地址|场所)(?:已经?)(?:登记)?(?:变更|改)(?:登记)?(?:好|完)?了/,
-        /(?:住所|地址|场所)(?:变更|改)(?:登记)?(?:好|完)了/,
-        /(?:住所|地址|场所)(?:变更|改)登记了/,
-        /(?:住所|地址|场所)(?:已经?|也|都)(?:登记)?(?:变更|迁|改)(?:登记)?(?:到|至|为)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'addressChangeRegistered',
-    re: anyOf(
-      [
-        /(?:没有?|未|还没有?|没来得及|没去)(?:去)?(?:办理?|做)?(?:住所|地址|场所|迁址)?(?:的)?(?:变更|迁址)(?:登记)?(?=[^，,。;；]{0,8}?(?:住所|地址|场所|$|，|,|。|会|怎么))/,
-        /(?:地址|住所|执照)(?:还)?(?:没有?|未)(?:改|变更|变)/,
-        /(?:住所|地址|场所)变更(?:登记)?(?:还)?(?:没有?|未)(?:去)?(?:办|做)/,
-        /(?:没有?|未|没来得及|没去)(?:去)?(?:工商|所里|市场监管局?|窗口|政务中心)?(?:改|变更|换)(?:注册|登记|执照上?)?的?(?:地址|住所)/,
-        /(?:地址|住所|经营场所)(?:变了|换了|改了|搬了)(?:还)?(?:没有?|未|没去)(?:去)?(?:改|变更|登记|办)/,
-        /(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'reachableAtRegisteredAddress',
-    re: anyOf(
-      [
-        /(?:注册|登记|原)的?(?:地址|住所|场所)[^，,。;；]{0,4}?(?:又|重新|已经|现在)?(?:(?:能|可以)(?:正常)?(?:联系|找到)(?:上|到)?|(?:联系|找)得(?:上|到))/,
-        /(?<!没|没有|未)(?:搬|迁|住)回(?:了|到)?(?:原来|原先|以前)?的?(?:注册|登记|原)/,
-        /(?:又|重新)(?:能|可以)(?:联系|找)(?:上|到|得到)/,
-        /回(?:去|来)了?[^，,。;；不]{0,3}?(?:能|可以)(?:联系|找)(?:上|到|得到)/,
-        /回到了?(?:原来|原先|以前|原)?的?(?:注册|登记)?的?(?:地址|住所|场所|址)(?:办公|经营|营业|上班)/,
-        /(?:注册|登记|原)的?(?:地址|住所|场所)(?:那边|那里|那儿)?(?:现在|又|已经|恢复)*(?:有人了|有人办公|有人值守|有人值班|恢复营业|恢复办公)/,
-        /(?:又|重新|已经)(?:在|回到)(?:原|注册|登记)的?(?:地址|住所|场所)(?:恢复)?(?:营业|经营|办公)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'operatingAtRegisteredAddress',
-    re: anyOf(
-      [
-        /搬了/,
-        /搬走/,
-        /搬家/,
-        /搬离/,
-        /迁离/,
-        /搬(?:去|过去|进了?|出去|出了)/,
-        /(?:搬|迁|挪|去了|到了|(?:现在|目前|如今)(?:人|店|厂|公司)?(?:在|到了))(?:隔壁|邻|对面|别的|其他|其它|外)[^，,。;；]{0,3}?(?:镇|县|乡|村|街道?|市|区|省|地方)/,
-        /离开了?(?:注册|登记)/,
-        /搬迁/,
-        /搬到/,
-        /搬厂/,
-        /搬店/,
-        /迁址(?!登记)/,
-        /迁走/,
-        /迁到/,
-        /迁去/,
-        /迁往/,
-        /挪到/,
-        /挪了/,
-        /挪去/,
-        /在另(?:外)?一个地方/,
-        /换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|位置|地点)/,
-        /换地方/,
-        /换位置/,
-        /换到了?(?:另|别|新|其他)/,
-        /不在(?:注册|登记|原来?|执照上?)的?(?:地址|住所|场所|地方|址)?(?:经营|办公)?/,
-        /(?:没有?)在(?:注册|登记|原来|执照上)的?(?:地址|住所|场所|地方|址)?(?:经营|办公|营业|开)/,
-        /在(?:注册|登记|原来?|执照上)的?(?:地址|住所|场所|地方)(?:已经?|都|早就|现在)*(?:不|没有?)(?:再)?(?:经营|办公|营业)(?![吗么?])/,
-        /在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)/,
-        /(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)/,
-        /(?:地址|住所)[^，,。;；]{0,4}?不在那/,
-        /(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)/,
-        /实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)/,
-        /(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了/,
-        /住所和经营场所分离/,
-        /不在(?:那里|那边|那儿|那)(?:经营|办公|营业|做|干|了)/,
-        /在(?:家里?|家中|县城|乡下|老家|外地)(?:做生意|经营|开店|办公)/,
-        /实际(?:经营|办公)?的?(?:地址|地方|地|场所)(?:和|与|跟)(?:营业)?(?:执照|注册|登记)[^，,。;；]{0,6}?不(?:一样|一致|同|符)/,
-        /换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)/,
-        /回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)/,
-        /(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/,
-        /(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'operatingAtRegisteredAddress',
-    // being back there after a listing is told as reachable there again (reachableAtRegisteredAddress)
-    re: /(?:一直|都|还|仍然?|照常|正常)(?:都|是)?在(?:注册|登记|执照上)的?(?:地址|住所|场所|地方)(?:正常|照常)?(?:经营|营业|办公)/g,
-    value: true,
-  },
-  {
-    fact: 'reachableByOtherMeans',
-    re: anyOf(
-      [
-        /(?:电话|手机|微信|邮箱)[^，,。;；]{0,6}?(?:能|可以|都能|一直能)(?:联系|打通|找到|联系上|联系到)/,
-        /(?:电话|手机|微信|邮箱)[^，,。;；不没无]{0,6}?(?:联系得?[到上]|打得?通|找得?[到着])/,
-        /打电话[^，,。;；不没]{0,4}?(?:找得?[到着]|联系得?[到上])/,
-        /(?:能|可以)(?:通过|用)?(?:打)?(?:(?:电话|手机|微信|邮箱|邮件|短信|qq)(?:[、和或/及]|或者|以及|还有)?){1,4}(?:联系|找到)/,
-        /(?:能|可以)(?:通过|用)(?:其他|别的|其它)(?:的)?(?:方式|办法|途径|渠道)(?:联系|找到)/,
-        /(?:电话|手机)(?:一直)?(?:能|可以)?(?:打通|打得通|通|畅通|开机)/,
-        /留了?(?:电话|手机号?|联系方式|微信)/,
-        /(?:能|可以)(?:打|发|加)(?:我的?|我们的?)?(?:手机|电话|微信)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'reachableByOtherMeans',
-    re: /(?<!(?:注册|登记|原|那|那里|那边|那儿)[^，,。;；]{0,6})(?:能|可以|随时(?:能|可以)?)(?:联系|找)(?:到|上|得到)(?:我|我们|本人|老板|负责人)|(?:电话|手机|微信|邮箱)(?:[、和/]?(?:电话|手机|微信|邮箱))*(?:都|也|一直)?(?:正常|畅通)(?![吗么?])/g,
-    value: true,
-    when: (s) => (MOVED.test(s) || /没在(?:注册|登记)/.test(s)) && !/(?:搬|迁)回|回到/.test(s),
-  },
-  {
-    fact: 'reachableByOtherMeans',
-    re: /(?:电话|手机号?|微信|邮箱|(?:其他|别的|其它)的?(?:方式|办法|途径|渠道))[^，,。;；]{0,4}?(?:也|都)?(?:打不通|联系不上|联系不到|找不到|停机|是空号|没人接|不接|停用|关机)/g,
-    value: false,
-  },
-  {
-    fact: 'otherViolations',
-    re: /(?:没有|没|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法|违规)(?:违规)?(?:行为)?|(?:其他|别的|其它)的?(?:违法|违规)(?:违规)?(?:行为|记录|问题|情况)?[^，,。;；]{0,3}?(?:也|都)?(?:没有|没|无)(?![^，,。;；]{0,3}?[吗么?])/g,
-    value: false,
-  },
-  {
-    fact: 'otherViolations',
-    re: /(?<!没|没有|无)(?:还有|有过?|存在)(?:其他|别的|其它)的?(?:违法|违规)|(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)|(?<!会|怕|担心|会不会)被(?:处)?罚(?:过|的记录|了)|有(?:过)?(?:行政)?处罚(?:记录)?|(?<!(?:没有?|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法)?)违规(?:被罚|记录)/g,
-    value: true,
-  },
-
-  // minor errors
-  {
-    fact: 'correctedAfterReminder',
-    re: /(?:提醒|通知|告知|指导|督促|提示|指出)[^。;；]{0,10}?(?:已经?|已|马上|立即|立刻|及时|就|都)?(?:改正|改了|改完|改过来|更正了?|修改了|纠正了?|改好|改掉了?|补上了|补正了?|补了|补公示|补充公示|修正|整改|更改|订正|(?<=已|就|都|马上|立即|立刻)改(?=$|[，,。;；!！]))/g,
-    value: true,
-  },
-  {
-    fact: 'correctedAfterReminder',
-    re: /(?:提醒|通知|告知|督促|提示)[^。;；]{0,10}?(?:还没有?|没有?|未)(?:来得及|顾上|顾得上|空|时间)?(?:去)?(?:改|更正|修改|纠正|修正|整改)/g,
-    value: false,
-  },
-  {
-    fact: 'intentional',
-    re: /(?:不是|并非|并不是|绝非|非)(?:主观)?(?:故意|有意|成心|存心)|(?:没有?|无|不存在|并无)(?:任何)?(?:主观)?(?:故意|恶意)|无意|无心|不小心|疏忽|粗心|笔误|手误|失误/g,
-    value: false,
-  },
-  { fact: 'intentional', re: /(?<!不|不是|非|并非)故意(?:的|填|写|改|少|多|漏|瞒|隐瞒|不)/g, value: true },
-  {
-    fact: 'adverseImpact',
-    re: /(?:没有?|未|并未)(?:(?:对|给)[^，,。;；]{1,4}?)?(?:造成|产生|引起|带来)?(?:什么|任何|啥|多大|太大)?(?:不良|不好的?)?(?:影响|后果|损失|危害|损害)/g,
-    value: false,
-  },
-  {
-    fact: 'adverseImpact',
-    re: /(?<!没|没有|未|会|会不会)(?:已经?)?(?:造成|产生|引起|带来)了(?:一些|一定|一点|些|较大|很大|很多)?的?(?:不良|严重|不好)?的?(?:影响|后果)/g,
-    value: true,
-  },
-  {
-    fact: 'firstSpotCheck',
-    re: /(?<!不是)(?:第一次|首次|头一次|头回|头一回|第一回)(?:被)?(?:抽查|抽到|抽中)|(?:以前|之前|从前)(?:从来|从|一直)?(?:没有?|未)(?:有)?被?(?:抽查|抽到|抽中)过/g,
-    value: true,
-  },
-  {
-    fact: 'firstSpotCheck',
-    re: anyOf(
-      [
-        /(?:第二次|又一次|再次|又)被?(?:抽查|抽到|抽中)/,
-        /(?:以前|之前|往年|去年|前年|上次|上回|曾经|早就)(?:也|都)?(?:已经?)?(?:被)?(?:抽查|抽到|抽中)过/,
-        /不是(?:第一次|首次|头一次)(?:被)?(?:抽查|抽到|抽中)/,
-        /不是(?:第一次|首次|头一次)(?![^，,。;；]{0,3}?(?:出现|犯|出错|填错|写错|弄错|出这|错))(?=[^，,。;；]*抽)/,
-        /(?:抽查|抽到|抽中)过(?:好几次|几次|多次|两次|不止一次)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'safetyRelated',
-    re: /(?<!(?:不涉及|没有?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})(?:食品(?:生产|加工|厂|安全|许可)|化工|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)/g,
-    value: true,
-  },
-  {
-    fact: 'safetyRelated',
-    re: /(?:不涉及|没有?涉及|不属于|不是|不搞|不做|不干|跟)[^，,。;；]{0,4}?(?:安全生产|公共安全|人身|生命财产|食品|药品|危化|危险化学品|特种设备)(?:[^，,。;；]{0,3}?(?:无关|没关系))?|(?:不涉及|没有?涉及|不属于)[^，,。;；]{0,2}?安全/g,
-    value: false,
-  },
-  {
-    fact: 'repeatedSameError',
-    re: anyOf(
-      [
-        /(?<!不是|并非|不)(?:第一次|首次|头一次|头回|头一回|第一回)(?:出现|犯|出错|填错|写错|弄错|(?:出现?|犯|遇到|碰到|发生)?(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况))/,
-        /(?:没有|不是|并非|不存在|没)(?:重复|连续|第二次)/,
-        /(?:这种|这样的?|这个|这类)(?:错误?|差错|问题|情况)?(?:也|还|都)?是(?:第一次|首次|头一次|头一回|头回)(?![^，,。;；]{0,2}?(?:被|抽))/,
-        /(?:以前|之前|过去|此前|往年)(?:也|都|从来|从)?(?:没|未)(?:有)?(?:出现|犯|错|出)过(?:同样|类似|一样|这种|这样)?/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'repeatedSameError',
-    re: anyOf(
-      [
-        /(?:不是|并非)(?:第一次|首次|头一次|头回)(?:出现|犯|出错|填错|写错|弄错|出这)/,
-        /(?<!没有|不是|并非|不存在|没|无|未)(?:连续|第二次|两次|二次|又一次|再次|重复)[^。;；]{0,12}?(?:错|差错|错误)/,
-        /(?:同样|同一|相同)的?[^。;；]{0,12}?(?:连续|两次|第二次|又|重复|也出现过|也犯过|以前也|之前也|去年也)/,
-        /(?:错|差错|错误)[^。;；]{0,8}?(?:连续|两次|第二次|又一次|重复)出现/,
-        /(?:错|差错|错误)[^。;；]{0,6}?(?:已经?)?(?:是)?(?:连续|连着)?(?:第[二三四五2-5]|[两三四几多2-5])(?:次|回)/,
-        /(?:同样|同一|相同)的?[^。;；]{0,12}?第[二三四五2-5](?:次|回)/,
-        /(?:之前|以前|上次|上回|去年|前年)(?:也|都)(?:犯|出现|出|错|填错|写错|弄错)过/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'parentPublishesFinancials',
-    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；没未不]{0,10}?(?:(?:统一)?(?:已经?)?(?:公示|报送|披露|报了)|统一(?:报|公示|披露))(?!的?(?:证明|材料|文件|截图))/g,
-    value: true,
-  },
-  {
-    fact: 'parentPublishesFinancials',
-    re: /(?:上级|总公司|母公司|总部|隶属企业|上级公司)[^。;；]{0,8}?(?:(?<!有)没有?|未|并没有?|(?<!是)不)(?:统一)?(?:公示|报送|披露|报)/g,
-    value: false,
-  },
-  {
-    fact: 'proofProvided',
-    re: anyOf(
-      [
-        /(?<!没|没有)有(?:相关)?证明/,
-        /证明(?:材料)?(?:也|都)有/,
-        /(?<!(?:不|没|无法|没法|没办法)(?:能|可以)?)(?:(?:能|可以|已经?|都|也)提供了?|提供了)[^，,。;；不没哪啥么]{0,8}?证明(?!吗)/,
-        /附了?证明/,
-        /(?:能|可以|已经?)(?:开|开出|出具|拿到|拿出|弄到)[^，,。;；不没]{0,6}?证明/,
-        /证明(?:材料|文件)?(?:我们?)?(?:也|都)?(?:能|可以|已经?)(?:提供|给|附|交|提交|递交|上传)(?!不)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'proofProvided',
-    re: /(?:没有|没|无法|不能|提供不了|拿不出|拿不出来|没法提供)[^，,。;；]{0,10}?证明(?!了)|证明[^。;；]{0,10}?(?:提供不了|拿不出|给不了|开不出|出不来|还没(?:有)?(?:开|拿|提供|出|交)|没(?:拿到|开出|下来)|还在(?:走流程|办|开|申请|走)|暂时?(?<!有)没有)/g,
-    value: false,
-  },
-  {
-    fact: 'majorImpactOrDispute',
-    re: /(?<!(?:没有?|未|不会|无)[^，,。;；]{0,6})(?:重大|严重|较大|比较大|很大|恶劣)(?:的)?社会影响|社会影响(?:也)?(?:比较|很|较|非常|特别|挺)?(?:大|恶劣|严重)|(?<!(?:没有?|无|未|不存在)(?:产生|引起|造成|引发|发生|出现|闹出?|惹出?|出)?(?:什么|任何)?)(?:利益)?纠纷/g,
-    value: true,
-  },
-  {
-    fact: 'majorImpactOrDispute',
-    re: /(?:没有|没|无|未|不存在)(?:产生|引起|造成|引发|发生|出现|闹出?|惹出?|出)?(?:什么|任何)?(?:利益)?纠纷/g,
-    value: false,
-  },
-  {
-    fact: 'refusedInspection',
-    re: /(?<!没有?|未|不曾|从没|并没|从来没)(?:拒绝(?:配合)?(?:抽查|检查|提供)|不配合(?:检查|抽查))/g,
-    value: true,
-  },
-  {
-    fact: 'refusedInspection',
-    re: /(?:没有?|未|不曾|从没|并没|从来没)(?:有)?(?:拒绝|不配合)|(?:积极|一直|都|全力|主动|全程|完全|很|也)配合(?:了)?(?:检查|抽查|核查)?|(?:材料|资料)(?:也|都)(?:给|提供|交)了/g,
-    value: false,
-  },
-  {
-    fact: 'refusedInspection',
-    re: /(?<!没|不)(?:提供|交|给)了(?:全部|所有|相关|要求的)?的?(?:受检)?(?:材料|资料)|(?<!没有?|不|拒不|未|并没)配合(?:了|过)(?:检查|抽查|核查)?/g,
-    value: false,
-    when: (s) => /抽查|检查|核查/.test(s),
-  },
-  {
-    fact: 'refusedInspection',
-    re: anyOf(
-      [
-        /(?<!没有?|并没)(?:没有?|不|拒不)配合(?![了过]?(?:检查|抽查)?的?[^，,。;；]{0,2}?(?:是|吗))/,
-        /(?<!没有?|未|不曾|从没|并没|从来没|不|不会)拒绝了?(?:配合)?(?![^，,。;；]{0,2}?(?:吗|么))/,
-        /(?:受检)?(?:材料|资料)[^，,。;；]{0,3}?(?:没给|不给|没有?提供|不提供|不肯给)/,
-        /拒之门外/,
-        /拒不(?:提供|配合|接受|开门)/,
-        /(?<!没有?)不(?:肯|让|给)(?:他们|人家|检查人员|工作人员)?(?:开门|进门|进|查|检查|看)/,
-        /(?<!并|从)(?:没有?|不|拒不|不肯)(?:提供|给|交)(?:受检|相关|检查|抽查)?的?(?:材料|资料)/,
-      ],
-      'g',
-    ),
-    value: true,
-    when: (s) => /抽查|检查|核查|受检/.test(s),
-  },
-  {
-    fact: 'missedCorrectionDeadline',
-    re: anyOf(
-      [
-        /(?:逾期|超期|过期|期限过了?|(?:超过|过了|超出|错过)了?(?:责令|规定|要求|限定)?的?(?:改正|整改|更正)?的?期限?)[^，,。;；]{0,4}?(?:没|未|还没|才)(?:有)?(?:改|更正|纠正)/,
-        /(?:期限?|时间|时限)(?:已经?)?(?:过了|已过|超过了|到了)[^。;；]{0,16}?(?:还没有?|未|没有?|才)(?:改|更正|纠正|整改)/,
-        /(?:没有?|未)(?:在|按)(?:责令|规定)?的?(?:改正)?(?:期限|期|时间|时限)[^，,。;；]{0,2}?(?:改|更正|纠正|整改)/,
-        /(?:期限|期)内[^，,。;；]{0,2}?(?:没有?|未)(?:能)?(?:改|更正|纠正|整改)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-
-  {
-    fact: 'missedCorrectionDeadline',
-    re: /(?<!(?:没|未|不)[^，,。;；\s]{0,6})(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内|(?:要求|规定|责令|限定)的?(?:时间|期限|时限)内)(?:就|已经?|都)?(?:按提醒|按要求|按照要求|及时)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来)/g,
-    value: false,
-  },
-
-  // revocation risk
-  {
-    fact: 'locatable',
-    re: anyOf(
-      [
-        /查无下落/,
-        /查无此(?:人|企业|公司|户|店|单位|主体)/,
-        /(?:实地|上门)(?:核查|核实|检查|调查)?[^，,。;；]{0,4}?(?:找不到|没找到|找不着)(?:我们?|人|公司|老板)?/,
-        /找不到(?:老板|负责人|法人|经营者)/,
-        /找不到人/,
-        /下落不明/,
-        /(?:公司|企业|人)失联/,
-        /长期失联/,
-        /(?:地址|人|公司|老板)(?:也|都)找不到(?![我咱])/,
-        /(?:人|老板)找不到(?![我咱])/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'locatable',
-    re: anyOf(
-      [
-        /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})(?:能|可以)找(?:到|得到)人/,
-        /(?<!(?:电话|手机|微信|邮箱)[^，,。;；]{0,6})找得到人/,
-        /(?:地址|住所)[^，,。;；]{0,4}?能找到/,
-        /(?:人|老板|负责人|法人)(?:一直|都|还|也){0,2}(?:在|能|可以)[^，,。;；不]{0,3}?(?:找到|找得到|找得着|联系上|联系到|联系得上)/,
-        /(?<![个别客])(?:人|老板|负责人|法人)(?:也|都|还|一直){1,2}(?:找得到|找得着|能找到|联系得上)/,
-        /(?:我们?|老板|负责人)?人(?:一直|都|也|还){0,3}在(?:店里|厂里|公司里?|家里|这边|这里|本地|当地)?(?=[，,。;；]|$)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
-  {
-    fact: 'yearsWithoutAnnualReport',
-    re: anyOf(
-      [
-        /(?:连续)?((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)多?(?:都|一直|了)?(?:没有?|未|不)(?:报|交|申报|报送|公示|填报)?(?:年报|年度报告)/,
-        /(?:年报|年度报告)(?:已经?|都|有)?(?:连续|连着|整整)?(?<!\d)(\d|[两二三四五六七八九十])年(?:都|了)?(?:没有?|未)(?:报|交)/,
-        /(?:年报|年度报告)(?:已经?|都)?(?:缺|欠|漏|断)了?(\d|[两二三四五六七八九十])个?(?:年度?)/,
-        /((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未)(?:报|交|申报|报送|公示|填报)/,
-        /(?:年报|年度报告)[^，,。;；]{0,4}?(?:都|也)?(?:停|断)了?(?:有)?(\d|[两二三四五六七八九十])年/,
-      ],
-      'g',
-    ),
-    value: (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? ''),
-  },
-  {
-    fact: 'taxFiled',
-    re: anyOf(
-      [
-        /(?:没有?|未|不)(?:申报|报|交|缴|纳)过?(?:纳)?税/,
-        /(?:没有?|未)(?:申报)?纳税/,
-        /税(?!务)[^，,。;；没未不]{0,5}?(?:没有?|未)(?:报|交|缴|申报)/,
-        /税务(?:那边|那里|上|方面|局)?(?:也|都|一直)?(?:没有?|未)(?:申报|报|交|缴)/,
-        /税务?[^，,。;；没未不]{0,8}?(?:都|也)(?:没有?|未)(?:报|交|缴|申报)/,
-        /税务?[^，,。;；]{0,3}?(?:都|也)?(?:停|断)(?:了|报|交)/,
-      ],
-      'g',
-    ),
-    value: false,
-  },
-  {
-    fact: 'taxFiled',
-    re: anyOf(
-      [
-        /(?:一直|都|正常|按时|按月|每月|每个月)(?:在)?(?:报税|纳税|申报纳税|交税)/,
-        /税[^，,。;；没不未]{0,4}?(?:报着|在报|正常报|交着|按时报|按时交|正常交|都报了|报了|都在报)/,
-        /(?:报税|纳税)(?:一直)?(?:正常|按时|没断)/,
-        /(?<!没|没有|未|不)零申报(?![^，,。;；]{0,3}?(?:没|未|不))/,
-        /税务?(?:也|都|一直|还){0,2}(?:在)?(?:正常|按时|按月|按期)(?:申报|报|交|缴)/,
-        /税(?!务异常)[^，,。;；没未不]{0,5}?(?:都|一直|也|按时|正常)(?:在)?(?:报|交|缴|申报)(?:的|了|着)/,
-        /(?<!没|没有|未)税务?[^，,。;；没未不]{0,3}?(?:都|一直|也|还|照样)有(?:在)?(?:报|交|缴|申报)/,
-      ],
-      'g',
-    ),
-    value: true,
-  },
 ];
 
 interface ListingHit {
@@ -847,30 +350,6 @@ const CORRECTABLE = new Set<Facts['listingReason']>([
   'name_change_not_registered',
 ]);
 
-/** "朋友的个体户", "客户的公司": someone's own business told for them, not a kind in general */
-const OWNER_BEFORE =
-  /(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
-
-/**
- * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
- * of business in general, not the user's own.
- */
-function genericMention(s: string, pos: number, len: number): boolean {
-  if (s[pos - 1] === '的' && !FIRST_PERSON.test(s) && !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)))
-    return true;
-  // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about
-  if (/查(?:一下|询|查|看|到|得到)?的?$/.test(s.slice(Math.max(0, pos - 4), pos)) && !FIRST_PERSON.test(s))
-    return true;
-  // "怎么查我们公司有没有被列异常": asking how to look one up, whoever's it is
-  if (
-    /(?:怎么|如何|在哪|哪里|去哪|咋)查(?:询|查|看)?(?:一下)?(?:我们?|咱们?|自己|俺们?)?的?[间家个]?$/.test(
-      s.slice(0, pos),
-    )
-  )
-    return true;
-  return /对$/.test(s.slice(0, pos)) && /^(?:也)?(?:适用|能用|有用|管用)/.test(s.slice(pos + len));
-}
-
 const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
 const STILL_THERE =
@@ -886,15 +365,10 @@ const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂
 const LISTING_A_NOT_A =
   /(?:上没上|进没进|列没列|有没有上|有没有进|是不是上了|在不在)[^，,。;；]{0,4}?(?:异常|名录|黑名单)/;
 const DOC_MENTION = /申请书|承诺书|情况说明|书面申请/;
-const DOC_TOPIC = /^[^，,。;；\s]{0,8}?的(?:情况说明|说明材料|申请书|承诺书|书面申请)/;
 /** "用于移出经营异常名录": the purpose of a document asked for, not the user's own removal */
 const PURPOSE_BEFORE = /(?:用于|用来|用在|为了|以便)[^，,。;；]{0,4}$/;
 /** "帮我拟一份…": the user as the one helped, which says nothing about their business */
 const HELP_ME = /[帮给替]我|帮忙/g;
-
-function clauseAt(cls: Clause[], pos: number): Clause | undefined {
-  return cls.find((c) => pos >= c.start && pos < c.end);
-}
 
 // "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
 // say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
@@ -1003,7 +477,6 @@ const FIXED_NOW: [boolean, RegExp][] = [
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
-const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
 
 function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boolean) {
@@ -1017,9 +490,6 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
   }
   return best;
 }
-
-/** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
-const HEARSAY = /^(?:听说|据说|听人说|听别人说|有人说|网上说|都说)[^，,。;；]*会/;
 
 /** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
 interface Derive {
@@ -1324,48 +794,20 @@ export const DERIVATION_NAMES = DERIVATIONS.map((d) => d.name);
 export function extractFacts(s: string, now: Date, opts: { without?: string } = {}): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
-  // listing are stated, the reason is not)
-  const hedgedClause = (pos: number, len = 1, fact?: FactName) => {
-    const c = clauseAt(cls, pos);
-    const h = c ? HEDGE.exec(c.text) : null;
-    if (c === undefined || h === null || c.start + h.index >= pos + len) return false;
-    // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
-    // that is itself presupposed
-    if (fact === 'listed') {
-      const focus = s.slice(c.start + h.index + h[0].length, pos);
-      if (new RegExp(`^是?(?:${YEAR_SRC}|因为|由于|因)`).test(focus)) return false;
-    }
-    return true;
-  };
+  // listing are stated, the reason is not); hearsay states nothing (scope.ts)
+  const scope = scopeOf(s, cls);
+  const hedgedClause = (pos: number) => scope.hedgedAt(pos);
   const hits: Hit[] = [];
   const hedged = new Set<FactName>();
-  const hearsay = cls.filter((c) => HEARSAY.test(c.text));
   const add = (fact: FactName, value: Value | undefined, pos: number, len = 1) => {
     if (value === undefined) return;
-    if (hearsay.some((c) => pos >= c.start && pos < c.end)) return;
-    if (hedgedClause(pos, len, fact)) hedged.add(fact);
-    else hits.push({ fact, value, pos });
+    const reading = statedAt(scope, pos, len, fact);
+    if (reading === 'hedged') hedged.add(fact);
+    else if (reading === 'stated') hits.push({ fact, value, pos });
   };
-
-  for (const rule of RULES) {
-    if (rule.when && !rule.when(s)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of s.matchAll(rule.re)) {
-      if (rule.fact === 'entityType' && genericMention(s, m.index ?? 0, m[0].length)) continue;
-      // "变更办好了吗", "年报补完了没有": a question about the state states nothing
-      const end = (m.index ?? 0) + m[0].length;
-      // "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state
-      if (rule.fact !== 'entityType' && DOC_TOPIC.test(s.slice(end, end + 12))) continue;
-      if (typeof rule.value === 'boolean' && ASKED_AFTER.test(s.slice(end, end + 4))) continue;
-      if (rule.value === true && NEG_SCOPE.test(s.slice(Math.max(0, (m.index ?? 0) - 7), m.index ?? 0)))
-        continue;
-      add(
-        rule.fact,
-        typeof rule.value === 'function' ? rule.value(m) : rule.value,
-        m.index ?? 0,
-        m[0].length,
-      );
-    }
+  for (const h of runRules(s, scope, factRuleSet())) {
+    if (h.reading === 'hedged') hedged.add(h.fact);
+    else hits.push({ fact: h.fact, value: h.value, pos: h.pos });
   }
   const signals: string[] = [];
   for (const h of doneSlot(s, cls, ADDRESS_CHANGE_TRIGGER))
