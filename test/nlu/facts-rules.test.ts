@@ -21,7 +21,7 @@ const texts = [
   ...jsonl(join(root, 'test/fixtures/eval-dev/utterances.jsonl')),
   ...jsonl(join(root, 'test/fixtures/eval-dev/conversations.jsonl')),
   ...jsonl(HELDOUT_FILE),
-  ...loadPhrases(),
+  ...loadPhrases().map((p) => ({ text: p.text, turns: [] })),
 ]
   .flatMap((l) => [l.text ?? '', ...(l.turns ?? [])])
   .filter(Boolean)
@@ -42,7 +42,11 @@ describe('fact rules', () => {
     const triggers = triggersOf(r.name) ?? [];
     expect(triggers.length).toBeGreaterThan(0);
     const matched = texts.filter((t) => new RegExp(r.re.source).test(t));
-    for (const t of matched) expect(triggers.some((w) => t.includes(w)), t).toBe(true);
+    for (const t of matched)
+      expect(
+        triggers.some((w) => t.includes(w)),
+        t,
+      ).toBe(true);
   });
 });
 
