@@ -1,19 +1,24 @@
 // The year of a listing: the year the story dates it with, or the year after the report named as
 // unfiled (企业信息公示暂行条例 第八条: a year's report is due by 30 June of the next).
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { resolveYear, YEAR_SRC } from '../years.ts';
+import { CAL_YEAR_SRC, PAST_YEAR_WORDS, resolveYear, YEAR_SRC } from '../years.ts';
 
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 /** Verbs of being put on the list (「被列入」, 「给弄进异常名录」, 「被搞成经营异常」 …), from the lexicon. */
 const LISTING_VERB = alt(factLexicon().listingVerbs.words);
 /** A calendar year as a listing year ("2021年", "21年"), not a report year ("21年度", "21年的"). */
-const CAL_YEAR = '((?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)(?![的度年\\d])';
-/** 没报年报 / 年报逾期: the annual report not filed, told as the cause. */
-const REPORT_UNFILED =
-  '(?:(?:没有?|未)(?:按时|按期|及时)?(?:报送?|交|申报|公示)?(?:年报|年度报告)|(?:年报|年度报告)(?:逾期|没报|未报|没交|未交|晚报|迟报)(?:未报)?)';
-/** …then put on the list, in the same clause or right after a comma. */
-const THEN_LISTED = `[^，,。;；]{0,4}?[，,]?(?:被|给|就)?${LISTING_VERB}`;
+const CAL_YEAR = `(${CAL_YEAR_SRC})(?!${alt(factLexicon().reportYearMarkers.words)}|年|\\d)`;
+/** 没报年报 / 年报逾期: the annual report not filed, told as the cause (lexicon: reportUnfiled). */
+const REPORT_UNFILED = (() => {
+  const u = factLexicon().reportUnfiled;
+  return `(?:${alt(u.negators)}${alt(u.timely)}?${alt(u.verbs)}?${alt(u.nouns)}|${alt(u.nouns)}${alt(u.after)}{1,2})`;
+})();
+/** …then put on the list, in the same clause or right after a comma (「，结果给列进了」). */
+const THEN_LISTED = (() => {
+  const v = factLexicon().listingVerbs;
+  return `[^，,。;；]{0,4}?[，,]?${alt(v.thenWords)}?${alt(v.passive)}?${LISTING_VERB}`;
+})();
 
 export const LISTED_YEAR = new RegExp(
   `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?${LISTING_VERB}`,
@@ -37,8 +42,9 @@ export const LISTED_YEAR_AFTER_REASON = new RegExp(
 );
 
 /** Any calendar year, captured; a relative one names the report only with 的/度 (「去年的年报」, not 「去年年报没报」, which may date the event). */
-const CAL_YEAR_ANY = '((?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)';
-const RELATIVE_YEAR = '大前年|前年|去年';
+const CAL_YEAR_ANY = `(${CAL_YEAR_SRC})`;
+/** A year before this one in words (去年, 上年, 前年, 大前年: years.ts YEARS_BACK). */
+const RELATIVE_YEAR = alt(PAST_YEAR_WORDS);
 let reportYearRe: RegExp | undefined;
 /**
  * reportYearListed: 「21年年报冇报 被列入异常」「2021年度的年报没报被列了」 name the REPORT's year; that
