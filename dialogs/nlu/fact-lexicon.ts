@@ -22,6 +22,7 @@ export interface FactLexicon {
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
   reportYearMarkers: Words;
+  negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

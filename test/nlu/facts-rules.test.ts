@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../dialogs/nlu/normalize.ts';
 import { FACT_RULES } from '../../dialogs/nlu/rules/index.ts';
+import { LISTING_RULES_ALL } from '../../dialogs/nlu/rules/listing-hits.ts';
+import { REASON_RULES } from '../../dialogs/nlu/rules/listing-reason.ts';
 import { triggersOf, wordScanner } from '../../dialogs/nlu/rules/pattern-rule.ts';
 import { HELDOUT_FILE, loadPhrases } from '../../knowledge/nlu/load.ts';
 
@@ -27,9 +29,11 @@ const texts = [
   .filter(Boolean)
   .map(normalize);
 
+const ALL = [...FACT_RULES, ...LISTING_RULES_ALL, ...REASON_RULES];
+
 describe('fact rules', () => {
   it('have unique names, and the lexicon lists triggers for exactly these', () => {
-    const names = FACT_RULES.map((r) => r.name);
+    const names = ALL.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     const listed = Object.keys(
       (JSON.parse(readFileSync(join(root, 'knowledge/lexicon/triggers.json'), 'utf8')) as { rules: object })
@@ -38,7 +42,7 @@ describe('fact rules', () => {
     expect(listed.sort()).toEqual([...names].sort());
   });
 
-  it.each(FACT_RULES.map((r) => [r.name, r]))('%s never matches without a trigger word', (_n, r) => {
+  it.each(ALL.map((r) => [r.name, r]))('%s never matches without a trigger word', (_n, r) => {
     const triggers = triggersOf(r.name) ?? [];
     expect(triggers.length).toBeGreaterThan(0);
     const matched = texts.filter((t) => new RegExp(r.re.source).test(t));

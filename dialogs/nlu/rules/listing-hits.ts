@@ -5,6 +5,7 @@
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
+import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 import { clauseAt } from './scope.ts';
 
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
@@ -22,40 +23,90 @@ interface ListingHit {
 
 // Passive or completed listing wording; the verb must be followed by list wording so that
 // "给我列个清单" is not a listing.
-const LISTING = [
-  /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/g,
+const LISTING: PatternRule[] = [
+  rule(
+    'listing.passive',
+    'listed',
+    /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/,
+    true,
+  ),
   // "因未年报列入经营异常名录": a listing told by its cause needs no 被
-  /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/g,
+  rule(
+    'listing.byCause',
+    'listed',
+    /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/,
+    true,
+  ),
   // "二零二三年列入异常": a listing dated by its year is told, not asked
-  new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`, 'g'),
+  rule(
+    'listing.byYear',
+    'listed',
+    new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`),
+    true,
+  ),
   // "没年报进了异常"
-  /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/g,
-  /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/g,
-  /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/g,
+  rule(
+    'listing.enteredList',
+    'listed',
+    /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/,
+    true,
+  ),
+  rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
+  rule('listing.shownAbnormal', 'listed', /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/, true),
   // "把公司从异常名录里弄出来" presupposes the listing
-  /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/g,
+  rule(
+    'listing.removalFrom',
+    'listed',
+    /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/,
+    true,
+  ),
   // "还没列入异常": the negation is read from what comes before
-  /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/g,
-  /(?:已经?)(?:列入|列进|被列|标记)/g,
+  rule(
+    'listing.notYet',
+    'listed',
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/,
+    true,
+  ),
+  rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),
   // "20年被列的", "还没被列，要不要紧"
-  /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$)/g,
-  /(?:进了|上了|进入了?|进|上|在)(?:经营)?(?:异常名录|异常名单|异常状态|黑名单)/g,
-  /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/g,
+  rule('listing.bareListed', 'listed', /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$)/, true),
+  rule(
+    'listing.onList',
+    'listed',
+    /(?:进了|上了|进入了?|进|上|在)(?:经营)?(?:异常名录|异常名单|异常状态|黑名单)/,
+    true,
+  ),
+  rule(
+    'listing.listedInto',
+    'listed',
+    /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/,
+    true,
+  ),
   // "没找到人，就列了异常": a listing told as what followed
-  /(?<=(?:就|结果|然后|于是|所以|才|便)(?:给|把我们?)?)列(?:入|进)?了(?=(?:经营)?(?:异常|名录))/g,
+  rule(
+    'listing.followed',
+    'listed',
+    /(?<=(?:就|结果|然后|于是|所以|才|便)(?:给|把我们?)?)列(?:入|进)?了(?=(?:经营)?(?:异常|名录))/,
+    true,
+  ),
   // "没年报被异常"
-  /被(?:经营)?异常(?!名录)/g,
+  rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
 ];
 /** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
 export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
 /** "会列入异常吗" without 被 only asks: it never states the user is not listed by itself */
 const LISTING_ASKED = /(?<=会(?:不会)?被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录)|吗|么|[?？]|$)/g;
+let listingRules: RuleSet | undefined;
+const listingSet = () => (listingRules ??= ruleSet(LISTING));
 const AVOID_BEFORE = /(?:不想|不要|不愿意?|不|别)$/;
+
+/** Every listing pattern, named (for the trigger test). */
+export const LISTING_RULES_ALL = LISTING;
 
 export function listingHits(s: string, cls: Clause[]): ListingHit[] {
   const firstPerson = FIRST_PERSON.test(s);
   const hits: ListingHit[] = [];
-  for (const re of LISTING) {
+  for (const { re } of listingSet().candidates(s)) {
     re.lastIndex = 0;
     for (const m of s.matchAll(re)) {
       const pos = m.index ?? 0;

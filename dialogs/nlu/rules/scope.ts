@@ -3,7 +3,7 @@
 // a positive statement, the topic of a document, hearsay and a hedge in the clause. A rule carries
 // only its words and its production; whether those words state the fact is decided here.
 import type { FactName } from '../../../rules/types.ts';
-import { alt } from '../fact-lexicon.ts';
+import { alt, factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -15,9 +15,22 @@ import { YEAR_SRC } from '../years.ts';
 let hedgeRe: RegExp | undefined;
 const hedge = () =>
   (hedgeRe ??= new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`));
-/** A negator ending right before a positive statement takes it out ("并没有重复出错"). */
-const NEG_SCOPE =
-  /(?:没有?|不是|并非|不存在|并没有?|从没有?|从来没有?|未曾|无)(?:产生|引起|造成|引发|发生|出现|带来|存在|闹出?|惹出?|出)?(?:什么|任何)?$/;
+let negScope: RegExp | undefined;
+/**
+ * Whether a negator ends right before a statement ("并没有重复出错", "没有产生任何纠纷", "没有被罚"):
+ * the shared negators of grammar.json and facts.json negationScope. Every rule's negation is read
+ * here: the pattern rules drop a negated positive statement, the word rules flip theirs.
+ */
+export function negatedBefore(before: string): boolean {
+  if (!negScope) {
+    const n = factLexicon().negationScope;
+    negScope = new RegExp(
+      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
+    );
+  }
+  return negScope.test(before);
+}
+
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
@@ -70,7 +83,7 @@ export function readHit(
   const end = hit.pos + hit.len;
   if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
   if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
-  if (hit.positive && NEG_SCOPE.test(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
+  if (hit.positive && negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
   return statedAt(scope, hit.pos, hit.len, hit.fact);
 }
 
