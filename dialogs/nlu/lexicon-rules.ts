@@ -1,14 +1,15 @@
 // Facts from small named rules over lexicon word classes, in the spirit of Duckling: each rule has a
-// name, the words (a lexicon class) that state it and a production (the value). Scope is handled
-// once here for every rule: a supposition or consequence question states nothing, a hedge in the
-// clause makes the fact `hedged`, a negator right before the words flips a yes/no fact.
+// name, the words (a lexicon class) that state it and a production (the value). Scope is read for
+// every rule by the shared machinery of rules/scope.ts (wordScope): a supposition or consequence
+// question states nothing, a hedge in the clause makes the fact `hedged`, a negator right before the
+// words flips a yes/no fact (the same negation reading the pattern rules go through).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate } from './money-date.ts';
 import { clauses } from './normalize.ts';
-import { negatedBefore } from './rules/scope.ts';
+import { wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -259,25 +260,8 @@ export function aboutOf(s: string, facts: Facts): RuleContext['about'] {
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
-interface Scope {
-  /** states nothing: a supposition or a question about consequences */
-  moot: boolean;
-  hedged: boolean;
-  negated: boolean;
-}
-
-/** The shared scope reading: one place for every rule. */
-export function scopeOf(hit: Hit, lx: Lexicon = lexicon()): Scope {
-  const g = lx.grammar;
-  const moot =
-    g.suppositions.some((w) => hit.before.includes(w)) ||
-    hit.after.startsWith('的话') ||
-    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
-  const hedged = g.hedges.some((w) => hit.before.includes(w));
-  // 没(有)被罚 / 并没有 …: the one negation reading every rule shares (rules/scope.ts)
-  const negated = negatedBefore(hit.before);
-  return { moot, hedged, negated };
-}
+/** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
+export const scopeOf = (hit: Hit, lx: Lexicon = lexicon()) => wordScope(hit, lx.grammar);
 
 export interface RuleResult {
   facts: RuleFacts;

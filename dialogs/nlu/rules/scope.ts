@@ -4,7 +4,7 @@
 // only its words and its production; whether those words state the fact is decided here.
 import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { lexicon } from '../lexicon.ts';
+import { type Lexicon, lexicon } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 
@@ -91,4 +91,28 @@ export function readHit(
 export function statedAt(scope: Scope, pos: number, len: number, fact: FactName): Reading {
   if (scope.hearsayAt(pos)) return 'moot';
   return scope.hedgedAt(pos, len, fact) ? 'hedged' : 'stated';
+}
+
+/** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
+export interface WordScope {
+  /** states nothing: a supposition or a question about consequences */
+  moot: boolean;
+  hedged: boolean;
+  negated: boolean;
+}
+
+/**
+ * The scope of a word in its clause: a supposition before it or a consequence question around it
+ * states nothing, a hedge before it makes it hedged, a negator right before it negates it.
+ */
+export function wordScope(
+  hit: { before: string; after: string; clause: string },
+  g: Lexicon['grammar'] = lexicon().grammar,
+): WordScope {
+  const moot =
+    g.suppositions.some((w) => hit.before.includes(w)) ||
+    hit.after.startsWith('的话') ||
+    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
+  const hedged = g.hedges.some((w) => hit.before.includes(w));
+  return { moot, hedged, negated: negatedBefore(hit.before) };
 }
