@@ -9,6 +9,7 @@ import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { wordScanner } from './rules/pattern-rule.ts';
 import { wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -281,6 +282,17 @@ function wordsOf(rule: NamedRule, lx: Lexicon): string[] {
   return words;
 }
 
+const scanners = new WeakMap<readonly NamedRule[], (s: string) => Set<string>>();
+/** The word scan of a rule list (every word of every rule), built once per list. */
+function scannerOf(rules: readonly NamedRule[], lx: Lexicon): (s: string) => Set<string> {
+  let scan = scanners.get(rules);
+  if (!scan) {
+    scan = wordScanner(rules.flatMap((r) => wordsOf(r, lx)));
+    scanners.set(rules, scan);
+  }
+  return scan;
+}
+
 export function applyRules(
   s: string,
   now: Date,
@@ -299,9 +311,12 @@ export function applyRules(
     { value: string | number | boolean; pos: number; rank: number; rule: string }
   >();
   const hedged = new Set<string>();
+  const found = scannerOf(rules, lx)(s);
   for (const rule of rules) {
-    if (rule.when && !rule.when(ctx)) continue;
     const words = wordsOf(rule, lx);
+    // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
+    if (!words.some((w) => found.has(w))) continue;
+    if (rule.when && !rule.when(ctx)) continue;
     for (const c of cls) {
       if (!words.some((w) => c.text.includes(w))) continue;
       const taken: [number, number][] = [];
