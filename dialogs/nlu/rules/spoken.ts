@@ -47,6 +47,18 @@ interface Spoken {
   repeatPenalised: string[];
   heavierPenalty: string[];
   measureWords: string[];
+  backAtEnd: string[];
+  negationGap: string[];
+  impactNouns: string[];
+  disputeNouns: string[];
+  rectifyNouns: string[];
+  doneAfter: string[];
+  fixedActions: string[];
+  fixedObjects: string[];
+  repeatErrorOrdinals: string[];
+  errorTalk: string[];
+  safetyNouns: string[];
+  unrelatedAfter: string[];
 }
 
 let cached: Spoken | undefined;
@@ -88,6 +100,12 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
+const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
+/** a published-information error told: its kind named, or the bureau's reminder about it */
+const minorErrorTalk = (ctx: RuleContext) =>
+  notPenalty(ctx) &&
+  (ctx.facts.errorKind !== undefined || ctx.s.includes('提醒')) &&
+  !lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
 
 /** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
 function licenceRevoked(ctx: RuleContext): boolean {
@@ -105,6 +123,48 @@ function licenceRevoked(ctx: RuleContext): boolean {
 function pastDate(text: string, now: Date): string | undefined {
   const iso = readDate(text, now);
   return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+/** `text` without any of `words` at its start, repeatedly (「也全部」 before 「撤下来了」). */
+function stripLeading(text: string, words: readonly string[]): string {
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of words)
+      if (w && rest.startsWith(w)) {
+        rest = rest.slice(w.length);
+        changed = true;
+      }
+  }
+  return rest;
+}
+
+/**
+ * negationAcrossFillers: a negator before the words with only filler words between (spoken.json
+ * negationGap: 「没有幺子限制措施」「没跟哪个有纠纷」「没造成幺后果」「没因为同样的事被罚过」). The gap
+ * words are stripped off the end, longest first, then the negator is looked for at the end; a short
+ * object of 因为 (「同样的事」) may stand in the gap too.
+ */
+function deniedNear(before: string): boolean {
+  const sp = spoken();
+  const negators = lexicon().grammar.negators;
+  const gap = [...sp.negationGap].sort((a, b) => b.length - a.length);
+  let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of gap)
+      if (w && rest.endsWith(w)) {
+        rest = rest.slice(0, -w.length);
+        changed = true;
+      }
+    const because = rest.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+    if (because !== rest) {
+      rest = because;
+      changed = true;
+    }
+  }
+  // 「有没有」「是不是」 ask; they deny nothing
+  return negators.some((n) => rest.endsWith(n) && !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
 }
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
@@ -218,9 +278,11 @@ const RULES: NamedRule[] = [
       const sp = spoken();
       // 「按登记的地址联系不上」 is why they were listed, not where things stand now
       if (endsWithAny(hit.before, sp.listingByClause)) return undefined;
+      // 「搬回登记的地址办公」「回到执照上写的那个地址了」: back there, now
       if (
         endsWithAny(hit.before, sp.backVerbs) &&
-        sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w))
+        (sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w)) ||
+          sp.backAtEnd.some((w) => hit.after.startsWith(w)))
       )
         return true;
       // nobody at the old address tells where things stand only in a listing story; before a
@@ -372,21 +434,100 @@ const RULES: NamedRule[] = [
     negatable: false,
   },
   {
+    // 「冇造成么后果」「没造成什么不良影响」: no adverse impact (a negator across filler words)
+    name: 'impact.noneCaused',
+    fact: 'adverseImpact',
+    words: () => spoken().impactNouns,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
+    when: (ctx) => !ctx.about.seriousList,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「冇跟哪个有纠纷」: no dispute with anyone (the negator stands before the party)
+    name: 'dispute.noneWithAnyone',
+    fact: 'majorImpactOrDispute',
+    words: () => spoken().disputeNouns,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
+    // 「没跟哪个有纠纷」 states, though 哪个 reads as a question word
+    negatable: false,
+  },
+  {
+    // 「整改也做完了」: the rectification, a few adverbs, then done
+    name: 'rectified.doneAfterAdverbs',
+    fact: 'rectified',
+    words: () => spoken().rectifyNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      return sp.doneAfter.some((v) => rest.startsWith(v)) && !deniedNear(hit.before + hit.after.slice(0, 2))
+        ? true
+        : undefined;
+    },
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「广告也全部撤下来改了」「过期的货都清理掉了」: what was wrong, removed or put right
+    name: 'rectified.wrongThingRemoved',
+    fact: 'rectified',
+    words: () => spoken().fixedObjects,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      return sp.fixedActions.some((v) => rest.startsWith(v)) ? true : undefined;
+    },
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「跟安全不沾边」「和安全生产没关系」: the denial comes after the noun
+    name: 'safety.unrelatedAfter',
+    fact: 'safetyRelated',
+    words: () => spoken().safetyNouns,
+    value: (hit) => {
+      const rest = stripLeading(hit.after, ['问题', '方面', '的事', '都', '也', '完全', '根本']);
+      return spoken().unrelatedAfter.some((w) => rest.startsWith(w)) ? false : undefined;
+    },
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「这是连着第二回了」 of a published-information error: the same error again
+    name: 'error.sameAgainOrdinal',
+    fact: 'repeatedSameError',
+    words: () => spoken().repeatErrorOrdinals,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      // 「抽查第二次了」 counts spot checks (firstSpotCheck), not errors
+      if (sp.spotCheckWords.some((w) => hit.clause.includes(w))) return undefined;
+      return sp.errorTalk.some((w) => ctx.s.includes(w)) ? true : undefined;
+    },
+    when: minorErrorTalk,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「也冇得么措施还在执行的」: a negator a word or two before
     name: 'serious.noMeasureRunning',
     fact: 'statutoryMeasureRunning',
     words: () => spoken().measureWords,
-    value: (hit) =>
-      lexicon().grammar.negators.some((n) => hit.before.slice(-5).includes(n)) ? false : undefined,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
     // the record may have been named in an earlier message: any penalty talk may carry it
     when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
     negatable: false,
   },
 ];
 
-/** 「再冇…被罚过」「没再受过」: a negator with 再 before the words, in the same clause. */
+/**
+ * 「再冇…被罚过」「没再受过」「冇因为同样的事被处罚过」: a negator with 再 before the words, or one
+ * across filler words (deniedNear), in the same clause.
+ */
 function againDenied(before: string): boolean {
   const negators = lexicon().grammar.negators;
+  if (deniedNear(before)) return true;
   const i = before.lastIndexOf('再');
   if (i < 0) return false;
   const around = before.slice(Math.max(0, i - 3), i + 3);
