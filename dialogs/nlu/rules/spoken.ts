@@ -59,6 +59,18 @@ interface Spoken {
   errorTalk: string[];
   safetyNouns: string[];
   unrelatedAfter: string[];
+  recordQuestions: string[];
+  proofNouns: string[];
+  minorErrorQuestions: string[];
+  listingEvents: string[];
+  yearIsLead: string[];
+  licenceYearWords: string[];
+  missedYearMarks: string[];
+  reportsMissed: string[];
+  abnormalShown: string[];
+  noYearMissed: string[];
+  previousYearWords: string[];
+  handedVerbs: string[];
 }
 
 let cached: Spoken | undefined;
@@ -100,11 +112,23 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
-const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
-/** a published-information error told: its kind named, or the bureau's reminder about it */
+/**
+ * recordAsked: the penalty or the serious list was named in an earlier message, and the open question
+ * is about it (spoken.json recordQuestions): the reply is read as penalty talk.
+ */
+const either = (ctx: RuleContext) =>
+  ctx.about.penalty ||
+  ctx.about.seriousList ||
+  (ctx.pending !== undefined && spoken().recordQuestions.includes(ctx.pending));
+/**
+ * A published-information error told: its kind named, the bureau's reminder about it, or the open
+ * question is one of the minor-error interview's (topicFromQuestion: the kind was told earlier).
+ */
 const minorErrorTalk = (ctx: RuleContext) =>
   notPenalty(ctx) &&
-  (ctx.facts.errorKind !== undefined || ctx.s.includes('提醒')) &&
+  (ctx.facts.errorKind !== undefined ||
+    ctx.s.includes('提醒') ||
+    (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
   !lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
 
 /** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
@@ -430,7 +454,7 @@ const RULES: NamedRule[] = [
     words: () => spoken().heavierPenalty,
     value: (hit) => (againDenied(hit.before) ? false : undefined),
     // the record may have been named in an earlier message: any penalty talk may carry it
-    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    when: either,
     negatable: false,
   },
   {
@@ -483,6 +507,89 @@ const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
+    // 「总公司盖章的证明材料也交给所里了」: the proof, a few adverbs, then handed in (a negator before
+    // the verb, 「证明还没交」, denies it)
+    name: 'minorError.proofHandedIn',
+    fact: 'proofProvided',
+    words: () => spoken().proofNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      const negated = lexicon().grammar.negators.some((n) => rest.startsWith(n) || rest.startsWith(`还${n}`));
+      if (negated) return false;
+      return sp.handedVerbs.some((v) => rest.startsWith(v)) ? true : undefined;
+    },
+    when: minorErrorTalk,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // yearsByRole: 「被标异常是2021年」「列入的时间是21年」: the listing, then 是 and its year
+    name: 'listing.yearAfterIs',
+    fact: 'listedYear',
+    words: () => spoken().listingEvents,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const lead = sp.yearIsLead.find((w) => hit.after.startsWith(w));
+      if (!lead) return undefined;
+      const m = new RegExp(`^(${YEAR_SRC})`).exec(hit.after.slice(lead.length));
+      return m?.[1] ? resolveYear(m[1], ctx.now) : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // yearsByRole: 「2023年那年年报没按时报 系统里就显示我们经营异常」: the calendar year the report was
+    // missed, in a listing story, is the year of the listing (a 年度 or 「的年报」 names the report's year)
+    name: 'listing.yearOfMissedReport',
+    fact: 'listedYear',
+    words: () => spoken().missedYearMarks,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const m = new RegExp(`(${YEAR_SRC})$`).exec(hit.before);
+      if (!m?.[1] || /年度$/.test(hit.before)) return undefined;
+      if (!sp.reportsMissed.some((w) => hit.after.slice(0, 10).includes(w))) return undefined;
+      const listing =
+        lexicon().grammar.listingWords.some((w) => ctx.s.includes(w)) ||
+        sp.abnormalShown.some((w) => ctx.s.includes(w));
+      return listing ? resolveYear(m[1], ctx.now) : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「年报冇按时报 系统里就显示我们经营异常」: a missed report told in a listing story is its reason
+    name: 'listing.reasonMissedReport',
+    fact: 'listingReason',
+    words: () => spoken().reportsMissed,
+    value: (_hit, ctx) =>
+      spoken().abnormalShown.some((w) => ctx.s.includes(w)) ? 'annual_report_overdue' : undefined,
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「系统里就显示我们经营异常」: shown as abnormal is listed
+    name: 'listing.shownAbnormal',
+    fact: 'listed',
+    words: () => spoken().abnormalShown,
+    value: true,
+    when: notPenalty,
+    statementOnly: true,
+  },
+  {
+    // 「一年都冇漏」「一年不落」: every year owed, filed (the reports named in the message)
+    name: 'reports.noYearMissed',
+    fact: 'allOverdueReportsFiled',
+    words: () => spoken().noYearMissed,
+    value: (_hit, ctx) => (spoken().reportNouns.some((w) => ctx.s.includes(w)) ? true : undefined),
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「跟安全不沾边」「和安全生产没关系」: the denial comes after the noun
     name: 'safety.unrelatedAfter',
     fact: 'safetyRelated',
@@ -516,7 +623,7 @@ const RULES: NamedRule[] = [
     words: () => spoken().measureWords,
     value: (hit) => (deniedNear(hit.before) ? false : undefined),
     // the record may have been named in an earlier message: any penalty talk may carry it
-    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    when: either,
     negatable: false,
   },
 ];
@@ -553,10 +660,37 @@ function unhedged(rule: NamedRule): NamedRule {
 
 export const SPOKEN_RULES: NamedRule[] = RULES.map(unhedged);
 
+/**
+ * yearsByRole: 「19年是她办执照那年」 names when the licence was issued, not the listing: a listing
+ * year the older patterns read from such a clause is dropped (a listing year read by a spoken rule
+ * stays).
+ */
+function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Facts): void {
+  if (found.listedYear !== undefined || facts.listedYear === undefined) return;
+  const sp = spoken();
+  const listing = lexicon().grammar.listingWords;
+  for (const clause of s.split(/[，,。；;！!？?\s]+/)) {
+    if (!sp.licenceYearWords.some((w) => clause.includes(w))) continue;
+    if (listing.some((w) => clause.includes(w))) continue;
+    const m = new RegExp(YEAR_SRC).exec(clause);
+    if (m && resolveYear(m[0], now) === facts.listedYear) delete facts.listedYear;
+  }
+  if (facts.listedYear !== undefined) return;
+  // the year of the clause that tells the listing, if one does (「2019年开的店 2021年被列入」)
+  for (const clause of s.split(/[，,。；;！!？?\s]+/)) {
+    if (!listing.some((w) => clause.includes(w)) || sp.licenceYearWords.some((w) => clause.includes(w)))
+      continue;
+    const m = new RegExp(YEAR_SRC).exec(clause);
+    const year = m ? resolveYear(m[0], now) : undefined;
+    if (year !== undefined) facts.listedYear = year;
+  }
+}
+
 /** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
 export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
   const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
   const out = found as Facts;
+  licenceYearIsNotListing(s, now, facts, out);
   // seriousListIsNotTheAbnormalList: 「被列进去」 of the serious list says nothing of the 经营异常名录
   if ((out as Record<string, unknown>).recordType === 'serious_list') {
     delete facts.listed;
