@@ -223,15 +223,20 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (pending && !(pending in corrections) && !sideQuestion) {
     const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
     // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
-    const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
-    const value = askedBack(text, pending)
-      ? undefined
-      : named?.fact === pending && !aboutElse
-        ? named.value
-        : correctsOther
-          ? undefined
-          : facts[pending];
-    if (correctsOther && named?.fact !== pending) delete facts[pending];
+    const correctsOther =
+      (cue && Object.keys(facts).some((f) => f !== pending)) ||
+      Object.keys(corrections).some((f) => f !== pending);
+    // 「不对不对 我搞错了 …是2021年」: the 不对 says no to what was said before, not to the question
+    const correctionsNo = correctsOther && FACT_KINDS[pending].kind === 'boolean' && named?.value === false;
+    const value =
+      askedBack(text, pending) || correctionsNo
+        ? undefined
+        : named?.fact === pending && !aboutElse
+          ? named.value
+          : correctsOther
+            ? undefined
+            : facts[pending];
+    if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts)) {
       delete facts[pending];
     } else if (value !== undefined && hedgedMessage(text)) {

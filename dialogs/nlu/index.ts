@@ -227,7 +227,8 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned });
+    const scope = { facts, read: (clause: string) => statedFacts(clause, now).facts };
+    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);
     } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;

@@ -22,6 +22,8 @@ export interface RuleContext {
   facts: Facts;
   /** what the text is about, decided before the rules run */
   about: { penalty: boolean; seriousList: boolean };
+  /** the question the text may answer */
+  pending?: FactName;
 }
 
 export interface NamedRule {
@@ -304,7 +306,7 @@ export function applyRules(
   const about = aboutOf(s, facts);
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
-  const ctx: RuleContext = { s, now, facts, about };
+  const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };
   const cls = clauses(s);
   const best = new Map<
     string,

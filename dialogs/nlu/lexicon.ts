@@ -79,6 +79,12 @@ export interface Lexicon {
     reportWords: string[];
     zeroCount: string[];
     inverted: string[];
+    /** facts that set the scene (who, which record) and do not make a clause about another question */
+    sceneFacts: string[];
+    /** per fact: other facts whose statement in a clause also speaks of it */
+    kin: Record<string, string[] | string>;
+    /** questions about a state or event: a completed action in the reply is no "yes" */
+    stateFacts: { facts: string[] };
     task: AnswerCue[];
     cues: Record<string, AnswerCue[]>;
   };
