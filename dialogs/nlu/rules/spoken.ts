@@ -135,6 +135,15 @@ const minorErrorTalk = (ctx: RuleContext) =>
     (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
   !lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
 
+let revokedRe: RegExp | undefined;
+/** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
+const revokedDone = () =>
+  (revokedRe ??= new RegExp(
+    lexicon()
+      .penalties.licenceRevoked.map((w) => `${w}了|被[^，,。；;]{0,12}${w}`)
+      .join('|'),
+  ));
+
 /** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
 function licenceRevoked(ctx: RuleContext): boolean {
   const lx = lexicon();
@@ -143,7 +152,7 @@ function licenceRevoked(ctx: RuleContext): boolean {
     !ctx.about.seriousList &&
     sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
     lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
-    /吊销了|被[^，,。；;]{0,12}吊销/.test(ctx.s)
+    revokedDone().test(ctx.s)
   );
 }
 
@@ -228,7 +237,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedRecord',
     fact: 'recordType',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'admin_penalty',
     when: licenceRevoked,
     negatable: false,
@@ -236,7 +245,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedKind',
     fact: 'penaltyKind',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'revocation',
     when: licenceRevoked,
     negatable: false,
