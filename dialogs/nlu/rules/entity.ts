@@ -7,12 +7,20 @@ import { type PatternRule, rule } from './pattern-rule.ts';
 const OWNER_BEFORE =
   /(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
 
+/** 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own */
+const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+
 /**
  * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
  * of business in general, not the user's own.
  */
 export function genericMention(s: string, pos: number, len: number): boolean {
-  if (s[pos - 1] === '的' && !FIRST_PERSON.test(s) && !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)))
+  if (
+    s[pos - 1] === '的' &&
+    !FIRST_PERSON.test(s) &&
+    !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)) &&
+    !OWN_TRADE_BEFORE.test(s.slice(0, pos))
+  )
     return true;
   // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about
   if (/查(?:一下|询|查|看|到|得到)?的?$/.test(s.slice(Math.max(0, pos - 4), pos)) && !FIRST_PERSON.test(s))

@@ -71,6 +71,10 @@ interface Spoken {
   abnormalShown: string[];
   noYearMissed: string[];
   previousYearWords: string[];
+  oldPlaces: string[];
+  reasonLeads: string[];
+  alternativeWords: string[];
+  notFoundThere: string[];
   handedVerbs: string[];
 }
 
@@ -324,6 +328,8 @@ const RULES: NamedRule[] = [
         ctx.facts.listed === true ||
         ctx.facts.listingReason === 'unreachable_at_address' ||
         ctx.facts.addressChangeRegistered !== undefined;
+      // 「在注册地址联系不上被列了」 in one clause is the listing's reason, not where things stand now
+      if (lexicon().grammar.listingWords.some((w) => hit.clause.includes(w))) return undefined;
       return listingStory && sp.nobodyThere.some((w) => hit.after.slice(0, 8).includes(w))
         ? false
         : undefined;
@@ -580,6 +586,41 @@ const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
+    // 「所里的人克老地方冇找到人 就把我们列进了异常名录」: nobody found at the old place, then listed
+    name: 'listing.nobodyAtOldPlace',
+    fact: 'listingReason',
+    words: () => spoken().oldPlaces,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      // 「还没列异常」 is no listing story
+      const listing =
+        ctx.facts.listed !== false && lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      return listing && sp.notFoundThere.some((w) => hit.after.slice(0, 6).includes(w))
+        ? 'unreachable_at_address'
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「被列的异常 原因是年报」: the reason named by the report alone, in a listing story
+    name: 'listing.reasonIsReport',
+    fact: 'listingReason',
+    words: () => spoken().reportNouns,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const listing = lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      const rest = hit.after.replace(/^(?:的事|的问题|的事情)?/, '');
+      return listing && endsWithAny(hit.before, sp.reasonLeads) && /^(?:$|[，,。；;！!\s])/.test(rest)
+        ? 'annual_report_overdue'
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「系统里就显示我们经营异常」: shown as abnormal is listed
     name: 'listing.shownAbnormal',
     fact: 'listed',
@@ -695,11 +736,23 @@ function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Fact
   }
 }
 
+/**
+ * 「19年还是20年被列的 记不清了」: two years offered as alternatives state no year; the interview asks.
+ */
+function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void {
+  const alt = spoken().alternativeWords.join('|');
+  const two = new RegExp(`(?:${YEAR_SRC})(?:${alt})(?:${YEAR_SRC})`);
+  if (!two.test(s)) return;
+  delete facts.listedYear;
+  delete found.listedYear;
+}
+
 /** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
 export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
   const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
+  yearAlternativesSayNoYear(s, facts, out);
   // seriousListIsNotTheAbnormalList: 「被列进去」 of the serious list says nothing of the 经营异常名录
   if ((out as Record<string, unknown>).recordType === 'serious_list') {
     delete facts.listed;

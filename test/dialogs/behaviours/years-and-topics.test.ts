@@ -61,3 +61,32 @@ describe('years by role and topics from the open question', () => {
     expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: true });
   });
 });
+
+describe('uncertain years and plain filing verbs', () => {
+  it('「21年还是22年 记不得了」 states no year: the year is asked, and the checked one is taken', async () => {
+    const c = await chat();
+    await c.says('开早点铺的个体户 21年还是22年被列进异常了 记不得了 原因是年报', '哪一年');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBeUndefined();
+    expect((await c.engine.getCase(key)).facts.listingReason).toBe('annual_report_overdue');
+    const text = await c.send('问了所里 是2022年列的');
+    expect(text).not.toContain('以哪个为准');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2022);
+  });
+
+  it('a report 「送去」 or 「递交」 to the bureau is filed', async () => {
+    const c = await chat();
+    await c.send('个体户 2022年因为没报年报被列入经营异常');
+    await c.send('上年度的纸质年报前几天已经递交到市场监管所了 网上也公示了');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('back at the old address on the licence, with people there, is reachable there', async () => {
+    const c = await chat();
+    await c.send('我们建材公司前年因为按登记的地址联系不上被列了异常');
+    await c.send('今年又搬回执照上那个老地址了 每天都有人在');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.reachableAtRegisteredAddress).toBe(true);
+    expect(facts.addressChangeRegistered).toBeUndefined();
+  });
+});
