@@ -22,6 +22,9 @@ export interface FactLexicon {
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
   reportYearMarkers: Words;
+  errorFields: Record<'party_building_info' | 'website_or_shop' | 'contact_info' | 'other', string[]> & {
+    acrossClauses: Record<string, string[]>;
+  };
   negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
 }
 

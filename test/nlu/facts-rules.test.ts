@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../dialogs/nlu/normalize.ts';
+import { ERROR_KIND_RULES } from '../../dialogs/nlu/rules/error-kind.ts';
 import { FACT_RULES } from '../../dialogs/nlu/rules/index.ts';
 import { LISTING_RULES_ALL } from '../../dialogs/nlu/rules/listing-hits.ts';
 import { REASON_RULES } from '../../dialogs/nlu/rules/listing-reason.ts';
@@ -29,7 +30,7 @@ const texts = [
   .filter(Boolean)
   .map(normalize);
 
-const ALL = [...FACT_RULES, ...LISTING_RULES_ALL, ...REASON_RULES];
+const ALL = [...FACT_RULES, ...LISTING_RULES_ALL, ...REASON_RULES, ...ERROR_KIND_RULES];
 
 describe('fact rules', () => {
   it('have unique names, and the lexicon lists triggers for exactly these', () => {

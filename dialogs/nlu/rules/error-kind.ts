@@ -1,67 +1,92 @@
-// The kind of a published-information error (DOMAIN.md §2.3), by the field misstated and a cue that it
-// is wrong; rules tried in order, the first that matches names the kind.
+// The kind of a published-information error (DOMAIN.md §2.3): named rules tried in order, the first
+// that matches names the kind. A field (lexicon errorFields) and a cue that it is wrong (errorCues)
+// in one clause; zero financials and decimal or unit slips by their own shapes.
 import type { Facts } from '../../../rules/types.ts';
-import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
+import { alt, factLexicon } from '../fact-lexicon.ts';
+import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 
-// Field → the error kind its misstatement belongs to (DOMAIN.md §2.3), checked in this order.
-const ERROR_CUE = alt([...factLexicon().errorCues.words, ...factLexicon().errorCues.otherPerson]);
-const FALSE_WORDS = factLexicon().falseInfo;
+const lx = factLexicon();
+const ERROR_CUE = alt([...lx.errorCues.words, ...lx.errorCues.otherPerson]);
+const FALSE_WORDS = lx.falseInfo;
 /** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
 export const FALSE_INFO = new RegExp(
   `${alt(FALSE_WORDS.words)}|${alt(FALSE_WORDS.fillVerbs)}${alt(FALSE_WORDS.fillLinks)}?${alt(FALSE_WORDS.fake)}|假(?:的)?(?:数据|信息|材料|年报)`,
 );
 const GAP = '[^，,。;；!?！？]{0,12}?';
-const ERROR_KIND_RULES: [Facts['errorKind'], RegExp][] = [
-  [
-    'branch_zero_financials',
+const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as string[]);
+
+/** In the order they are tried. */
+export const ERROR_KIND_RULES: PatternRule[] = [
+  rule(
+    'errorKind.branchZero',
+    'errorKind',
     /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:(?:填|报|写)(?:的|了|成|为)?(?:是)?|(?:都|全|全部)(?:是|为))(?:0|零)(?!点)/,
-  ],
-  [
+    'branch_zero_financials',
+    // zero financials are a branch's (its parent publishes them) only when a branch is told
+    { when: (s) => /分公司|分支|上级|总公司|母公司|总部/.test(s) },
+  ),
+  rule(
+    'errorKind.decimalOrUnit',
+    'errorKind',
+    [
+      /小数点/,
+      /万元[^，,。;；]{0,6}?元/,
+      /(?<!万)元[^，,。;；]{0,6}?万元/,
+      /单位[^，,。;；]{0,4}?(?:错|搞|弄|填|写)/,
+      /(?:多|少)(?:填|写|打)了?(?:一?个|几个)?(?:0|零)/,
+    ],
     'decimal_or_unit',
-    /小数点|万元[^，,。;；]{0,6}?元|(?<!万)元[^，,。;；]{0,6}?万元|单位[^，,。;；]{0,4}?(?:错|搞|弄|填|写)|(?:多|少)(?:填|写|打)了?(?:一?个|几个)?(?:0|零)/,
-  ],
-  [
-    'license_info_late',
-    anyOf([
+  ),
+  rule(
+    'errorKind.licenceLate',
+    'errorKind',
+    [
       /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示/,
       /(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示/,
       /许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
       /许可[^。;；]{0,24}?(?:个多?月|周|星期|天)[^。;；]{0,4}?才[^。;；]{0,6}?公示/,
       /许可[^。;；]{0,24}?(?:晚|迟|延迟|推迟|滞后|拖)了?(?:几天|一段时间)?公示/,
       /许可[^。;；]{0,24}?公示(?:得)?(?:晚|迟|滞后)了/,
-    ]),
-  ],
-  ['party_building_info', new RegExp(`(?:党建|党员|党组织)${GAP}${ERROR_CUE}`)],
-  [
+    ],
+    'license_info_late',
+  ),
+  rule(
+    'errorKind.partyBuilding',
+    'errorKind',
+    new RegExp(`${field('party_building_info')}${GAP}${ERROR_CUE}`),
+    'party_building_info',
+  ),
+  rule(
+    'errorKind.websiteOrShop',
+    'errorKind',
+    new RegExp(
+      `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+    ),
     'website_or_shop',
+  ),
+  rule(
+    'errorKind.contactInfo',
+    'errorKind',
     new RegExp(
-      `(?:网站|网址|网店|微店|小程序|网页|链接|域名|url|网络店铺|(?:网上|线上)店铺的?(?:名称|名字)?|店铺名称?|店铺网址|店名|小店名)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
     ),
-  ],
-  [
     'contact_info',
-    new RegExp(
-      `(?:电话|手机号|邮政编码|邮编|邮箱|电子邮件|email|e-mail|联系方式|传真)(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
-    ),
-  ],
-  [
-    'other',
-    new RegExp(`(?:从业人数|员工人数|经营范围|股东|出资|注册资本|成立日期|社保人数)${GAP}${ERROR_CUE}`),
-  ],
+  ),
+  rule('errorKind.other', 'errorKind', new RegExp(`${field('other')}${GAP}${ERROR_CUE}`), 'other'),
 ];
 
-const FIELD_OF_KIND: [Facts['errorKind'], RegExp][] = [
-  ['party_building_info', /党建|党员|党组织/],
-  ['website_or_shop', /网站|网址|网店|网络店铺|店铺网址|域名/],
-  ['contact_info', /电话|手机号|邮政编码|邮编|邮箱|电子邮件|联系方式/],
-];
+let kinds: RuleSet | undefined;
+const FIELD_OF_KIND = Object.entries(lx.errorFields.acrossClauses).map(
+  ([kind, words]) => [kind as Facts['errorKind'], new RegExp(alt(words))] as const,
+);
 
 export function errorKind(s: string): { value: Facts['errorKind']; pos: number } | undefined {
-  for (const [value, re] of ERROR_KIND_RULES) {
-    const m = re.exec(s);
-    if (!m) continue;
-    if (value === 'branch_zero_financials' && !/分公司|分支|上级|总公司|母公司|总部/.test(s)) continue;
-    return { value, pos: m.index };
+  kinds ??= ruleSet(ERROR_KIND_RULES);
+  for (const r of kinds.candidates(s)) {
+    if (r.when && !r.when(s)) continue;
+    r.re.lastIndex = 0;
+    const m = r.re.exec(s);
+    if (m) return { value: r.value as Facts['errorKind'], pos: m.index };
   }
   // "年报里的电话是前台座机，后来换号了没更新，被抽查发现不一致": the field and the mismatch told in
   // different clauses of one sentence about the published report

@@ -93,6 +93,14 @@ export function statedAt(scope: Scope, pos: number, len: number, fact: FactName)
   return scope.hedgedAt(pos, len, fact) ? 'hedged' : 'stated';
 }
 
+/**
+ * The negators that end `rest` (text before some words, with the rule's own gap words already
+ * stripped), longest first: the one negator list every rule reads (grammar.json negators).
+ */
+export function negatorsAtEnd(rest: string): string[] {
+  return lexicon().grammar.negators.filter((n) => rest.endsWith(n));
+}
+
 /** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
 export interface WordScope {
   /** states nothing: a supposition or a question about consequences */

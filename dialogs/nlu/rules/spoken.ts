@@ -10,6 +10,7 @@ import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
+import { negatorsAtEnd } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -111,7 +112,7 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
   rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给)+$/, '');
-  return endsWithAny(rest, lexicon().grammar.negators);
+  return negatorsAtEnd(rest).length > 0;
 }
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
@@ -184,7 +185,6 @@ function stripLeading(text: string, words: readonly string[]): string {
  */
 function deniedNear(before: string): boolean {
   const sp = spoken();
-  const negators = lexicon().grammar.negators;
   const gap = [...sp.negationGap].sort((a, b) => b.length - a.length);
   let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
   for (let changed = true; changed; ) {
@@ -201,7 +201,7 @@ function deniedNear(before: string): boolean {
     }
   }
   // 「有没有」「是不是」 ask; they deny nothing
-  return negators.some((n) => rest.endsWith(n) && !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
+  return negatorsAtEnd(rest).some((n) => !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
 }
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
