@@ -2,19 +2,18 @@
 // a few high-precision lexicon rules in front), facts (patterns in facts.ts and the named lexicon
 // rules in lexicon-rules.ts), corrections and the questions a message asks (discourse.ts).
 import { findFaq } from '../../knowledge/explain.ts';
-import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
-import { features } from './features.ts';
 import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
-import { loadModel, type Model, scores } from './model.ts';
+import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
 import { spokenFacts } from './rules/spoken.ts';
-import { tokenize, toSimplified } from './tokens.ts';
+import { tokenize } from './tokens.ts';
 
 export { parseAnswer };
 
@@ -66,13 +65,21 @@ export function nluModel(): Model {
   return model;
 }
 
-/** Load the model, the lexicon, the segmenter, OpenCC and the FAQ now, so no user's turn pays for it. */
+/**
+ * Load the model, the lexicon, the segmenter, OpenCC and the FAQ now, and read one training phrase
+ * per intent (once as an answer too), so the patterns compiled on first use are ready and no user's
+ * turn pays for any of it.
+ */
 export function warmUp(): void {
   nluModel();
-  lexicon();
-  tokenize('经营异常名录');
-  toSimplified('經營');
-  findFaq('经营异常名录');
+  findFaq('');
+  const seen = new Set<string>();
+  for (const p of loadPhrases()) {
+    if (seen.has(p.intent)) continue;
+    seen.add(p.intent);
+    understand(p.text);
+    understand(p.text, { pending: 'listed' });
+  }
 }
 
 /** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */
@@ -132,10 +139,10 @@ function softmax(xs: number[], temperature: number): number[] {
 
 function classify(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const m = nluModel();
-  const tokens = features(s, facts, signals, words);
+  const { scores, tokens } = scoreText(m, s, facts, signals, words);
   // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
   // temperature that grows with the token count keeps the confidence usable as a floor.
-  const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
+  const probs = softmax(scores, 1 + tokens / 6);
   return m.labels
     .map((label, i) => ({ intent: label as Intent, confidence: probs[i] as number }))
     .sort((a, b) => b.confidence - a.confidence);
@@ -155,6 +162,7 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
   ];
 }
 type Ranked = { intent: Intent; confidence: number }[];
+const topOf = (ranked: Ranked): Intent | undefined => ranked[0]?.intent;
 
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
 function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
@@ -169,15 +177,14 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
         .map((r) => ({ ...r, confidence: r.confidence * (1 - RULE_CONFIDENCE) })),
     ];
   }
-  const top = () => ranked[0]?.intent;
   // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
-  if (facts.listed === true && top() === 'address_change') ranked = promote(ranked, 'repair');
+  if (facts.listed === true && topOf(ranked) === 'address_change') ranked = promote(ranked, 'repair');
   // a web shop's or website's address that changed is a published-information error, not a move
   if (
     facts.errorKind &&
     facts.errorKind !== 'other' &&
     facts.operatingAtRegisteredAddress === undefined &&
-    top() === 'address_change'
+    topOf(ranked) === 'address_change'
   )
     ranked = promote(ranked, 'minor_error');
   const f = facts as Record<string, unknown>;
@@ -189,26 +196,26 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   const story =
     facts.listedYear !== undefined || facts.listingReason !== undefined || Object.keys(facts).length > 2;
   if (consequence && f.recordType === undefined && !revocationFacts && !story) {
-    const t = top();
+    const t = topOf(ranked);
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
   // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
-    const t = top();
+    const t = topOf(ranked);
     if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const kw = loadKeywords();
   const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
-  if (top() === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
+  if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
-  if (top() === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
+  if (topOf(ranked) === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
     ranked = promote(ranked, 'repair');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
-  if (top() === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
+  if (topOf(ranked) === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');
   return ranked;
 }
@@ -219,8 +226,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
   const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending);
-  const read = (t: string) => statedFacts(t, now).facts;
-  const corrections = correctionsIn(s, read, now);
+  const corrections = correctionsIn(s, (t) => statedFacts(t, now).facts, now);
   Object.assign(facts, corrections);
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
   const answered: Facts = {};
@@ -258,14 +264,9 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     opts.pending !== 'inJurisdiction'
   )
     delete (facts as Record<string, unknown>).inJurisdiction;
-  const answerOf = (): Understanding['answer'] => {
-    if (!opts.pending) return undefined;
-    const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
-    return value === undefined ? undefined : { fact: opts.pending, value: value as Facts[FactName] };
-  };
   const base = { corrections, tokens };
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
-    const answer = answerOf();
+    const answer = answerTo(opts.pending, answered, facts);
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
     const reaction = /\p{Extended_Pictographic}/u.test(s);
     return {
@@ -298,7 +299,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     delete facts.adverseImpact;
   }
   const { questions, topics } = askedIn(s, now, intent);
-  const answer = answerOf();
+  const answer = answerTo(opts.pending, answered, facts);
   return {
     intent,
     confidence: round(best?.confidence ?? 0),
@@ -312,6 +313,13 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
   };
+}
+
+/** The value the message gives for the pending question, read as an answer or stated. */
+function answerTo(pending: FactName | undefined, answered: Facts, facts: Facts): Understanding['answer'] {
+  if (!pending) return undefined;
+  const value = (answered as Record<string, unknown>)[pending] ?? facts[pending];
+  return value === undefined ? undefined : { fact: pending, value: value as Facts[FactName] };
 }
 
 /** Each question of the message classified on its own, in order; the FAQ topic of each where one is recognised. */

@@ -16,6 +16,8 @@ export interface Keywords {
   aliases: Record<string, string>;
   /** whole pinyin or English words → Chinese (a `_comment` key is not an entry) */
   pinyin: Record<string, string>;
+  /** characters the traditional → simplified conversion leaves as written (tokens.ts) */
+  simplifiedAsWritten: string[];
   groups: Record<string, string[]>;
   domainWords: string[];
   /** words of the bot's own matter: their presence keeps a text in scope */
