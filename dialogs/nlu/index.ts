@@ -162,6 +162,20 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
   ];
 }
 type Ranked = { intent: Intent; confidence: number }[];
+
+/**
+ * Whether the text asks something: a question word of the lexicon, or the grammar's own question
+ * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
+ */
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1|[不没冇](?:[？?。!！,，]|$)/u;
+const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
+
+/** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
+function demote(ranked: Ranked): Ranked {
+  const [top, next, ...rest] = ranked;
+  if (!top || !next) return ranked;
+  return [{ ...next, confidence: top.confidence }, { ...top, confidence: next.confidence }, ...rest];
+}
 const topOf = (ranked: Ranked): Intent | undefined => ranked[0]?.intent;
 
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
@@ -189,8 +203,7 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     ranked = promote(ranked, 'minor_error');
   const f = facts as Record<string, unknown>;
   // consequenceQuestion: 「被列入经营异常名录会影响什么」 asks what follows, not how to get off the list
-  const consequence =
-    hasAny(s, g.consequenceCues) && hasAny(s, g.questionCues) && !hasAny(s, g.repairAsk) && !facts.docType;
+  const consequence = hasAny(s, g.consequenceCues) && asks(s) && !hasAny(s, g.repairAsk) && !facts.docType;
   const revocationFacts = facts.taxFiled !== undefined || facts.locatable !== undefined;
   // a story with its listing year or cause is someone's own case, whatever else they ask
   const story =
@@ -206,8 +219,26 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
-  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
+  // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
   const kw = loadKeywords();
+  if (
+    topOf(ranked) === 'draft' &&
+    !facts.docType &&
+    !hasAny(s, g.draftRequest) &&
+    !hasAny(s, kw.groups.draft ?? []) &&
+    !hasAny(s, kw.groups.doc ?? [])
+  )
+    ranked = demote(ranked);
+  // errorStoryIsNotRevocation: a published-information error whose trouble is not revocation
+  // (「电话填错了客户找不到人」) is a minor-error matter
+  if (
+    topOf(ranked) === 'revocation_risk' &&
+    facts.errorKind &&
+    facts.errorKind !== 'other' &&
+    !hasAny(s, kw.revocationNamed)
+  )
+    ranked = promote(ranked, 'minor_error');
+  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
   if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
@@ -289,7 +320,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (
     (intent === 'policy_info' || intent === 'revocation_risk') &&
     hasAny(s, g.consequenceCues) &&
-    hasAny(s, g.questionCues) &&
+    asks(s) &&
     !hasAny(s, loadKeywords().firstPerson) &&
     Object.keys(facts).every((k) => k === 'listed' || k === 'entityType' || k === 'adverseImpact')
   ) {

@@ -30,6 +30,8 @@ export interface Keywords {
   firstPerson: string[];
   /** words that keep a mention of the serious list an 经营异常名录 matter */
   listingMatters: string[];
+  /** words that name revocation itself (a published-information error without them is no revocation risk) */
+  revocationNamed: string[];
   /** characters and words that carry no topic: never classifier tokens */
   particles: string[];
   /** regular-expression alternatives marking a question */
