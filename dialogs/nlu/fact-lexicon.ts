@@ -15,11 +15,14 @@ export interface FactLexicon {
     nouns: string[];
     as: string;
   };
-  listingVerbs: Words;
+  listingVerbs: Words & { thenWords: string[]; passive: string[] };
   reportYearListing: { reportNouns: string[]; unfiled: string[] };
   falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
   errorCues: { words: string[]; otherPerson: string[] };
   oneYearReport: { oneYear: string[]; allYears: string[] };
+  reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
+  reportYearMarkers: Words;
+  negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

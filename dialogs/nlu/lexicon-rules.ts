@@ -8,6 +8,7 @@ import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { negatedBefore } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -273,9 +274,8 @@ export function scopeOf(hit: Hit, lx: Lexicon = lexicon()): Scope {
     hit.after.startsWith('的话') ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
-  // 没(有)被罚 / 并没有 …: a negator ending right before the words, allowing 被/再/去 in between
-  const tail = hit.before.replace(/(?:被|再|去|有)+$/, '');
-  const negated = g.negators.some((n) => tail.endsWith(n));
+  // 没(有)被罚 / 并没有 …: the one negation reading every rule shares (rules/scope.ts)
+  const negated = negatedBefore(hit.before);
   return { moot, hedged, negated };
 }
 

@@ -33,6 +33,8 @@ export interface Lexicon {
   penalties: {
     penaltyWords: string[];
     penaltyKinds: Record<string, string[]>;
+    /** the verb of a licence revoked (「药品经营许可证被吊销了」), read with a licence noun */
+    licenceRevoked: string[];
     seriousList: string[];
     marketSupervision: string[];
     otherAuthorities: string[];

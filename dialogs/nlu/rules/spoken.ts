@@ -89,6 +89,15 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
 
+let revokedRe: RegExp | undefined;
+/** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
+const revokedDone = () =>
+  (revokedRe ??= new RegExp(
+    lexicon()
+      .penalties.licenceRevoked.map((w) => `${w}了|被[^，,。；;]{0,12}${w}`)
+      .join('|'),
+  ));
+
 /** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
 function licenceRevoked(ctx: RuleContext): boolean {
   const lx = lexicon();
@@ -97,7 +106,7 @@ function licenceRevoked(ctx: RuleContext): boolean {
     !ctx.about.seriousList &&
     sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
     lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
-    /吊销了|被[^，,。；;]{0,12}吊销/.test(ctx.s)
+    revokedDone().test(ctx.s)
   );
 }
 
@@ -140,7 +149,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedRecord',
     fact: 'recordType',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'admin_penalty',
     when: licenceRevoked,
     negatable: false,
@@ -148,7 +157,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedKind',
     fact: 'penaltyKind',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'revocation',
     when: licenceRevoked,
     negatable: false,
