@@ -17,12 +17,12 @@ import { normalize } from './normalize.ts';
 const require = createRequire(import.meta.url);
 
 /**
- * What shapes the training tokens: every module of the nlu and every lexicon file (editing any of
- * them invalidates the built model).
+ * What shapes the training tokens: every module of the nlu, its rules folder included, and every
+ * lexicon file (editing any of them invalidates the built model).
  */
 const NLU_DIR = fileURLToPath(new URL('.', import.meta.url));
 const shapingFiles = () => [
-  ...readdirSync(NLU_DIR)
+  ...readdirSync(NLU_DIR, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(NLU_DIR, f)),
