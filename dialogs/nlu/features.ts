@@ -106,7 +106,7 @@ export function emitFeatures(
   for (const name of groupNames()) {
     if (!found.has(name)) continue;
     for (const n of strongNames(`K:${name}`)) emit(n);
-    if (name === 'greet' || name === 'human') social = true;
+    if (name === 'greet' || name === 'human' || name === 'botself') social = true;
   }
   if (!social && !found.has(DOMAIN)) for (const n of strongNames('K:nodomain')) emit(n);
   for (const name in facts) {

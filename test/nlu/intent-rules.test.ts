@@ -53,3 +53,13 @@ describe('other matters', () => {
     expect(understand('办居住证要带什么').intent).toBe('out_of_scope');
   });
 });
+
+describe('keyword groups', () => {
+  it('reads a question about what the bot is for as small talk', () => {
+    expect(understand('你这个助手都会干点啥').intent).toBe('smalltalk');
+  });
+
+  it('reads a question about the portal’s use as how to apply', () => {
+    expect(understand('公示系统里修复申请在哪个页面操作').intent).toBe('how_to_apply');
+  });
+});
