@@ -747,12 +747,31 @@ function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void 
   delete found.listedYear;
 }
 
+/**
+ * 「按登记的地址找不到人」 is the listing as unreachable at the registered address; 查无下落 (locatable
+ * false, a condition of revocation) is the bureau finding the business nowhere. A place named before
+ * the 找不到 makes it the former, unless the message also says 查无下落 in so many words.
+ */
+function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts): void {
+  if (facts.locatable !== false && found.locatable !== false) return;
+  const sp = spoken();
+  const places = [...sp.registeredPremises, ...sp.registeredPlaces, ...sp.oldPlaces];
+  const placeThenMissing = places.some((p) => {
+    const i = s.indexOf(p);
+    return i >= 0 && sp.unreachableWords.some((w) => s.slice(i + p.length, i + p.length + 6).includes(w));
+  });
+  if (!placeThenMissing || /查无下落|下落不明|查无此/.test(s)) return;
+  delete facts.locatable;
+  delete found.locatable;
+}
+
 /** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
 export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
   const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);
+  unreachableThereIsNotUnlocatable(s, facts, out);
   // seriousListIsNotTheAbnormalList: 「被列进去」 of the serious list says nothing of the 经营异常名录
   if ((out as Record<string, unknown>).recordType === 'serious_list') {
     delete facts.listed;
