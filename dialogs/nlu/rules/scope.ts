@@ -101,6 +101,12 @@ export function negatorsAtEnd(rest: string): string[] {
   return lexicon().grammar.negators.filter((n) => rest.endsWith(n));
 }
 
+/**
+ * A clause that asks: 吗, 什么, 怎么, 么样, a closing 么, a question mark, or 会. A 么 inside a clause is
+ * the dialect's "what" (「冇造成么后果」), which asks nothing.
+ */
+const QUESTION_MARK = /吗|什么|怎么|么样|么$|\?|？|会/;
+
 /** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
 export interface WordScope {
   /** states nothing: a supposition or a question about consequences */
@@ -120,7 +126,7 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => hit.before.includes(w)) ||
     hit.after.startsWith('的话') ||
-    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
+    g.consequenceCues.some((w) => hit.clause.includes(w) && QUESTION_MARK.test(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };
 }
