@@ -189,10 +189,12 @@ function deniedNear(before: string): boolean {
   let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
   for (let changed = true; changed; ) {
     changed = false;
+    // one word at a time, longest first again after each (「什么」 goes whole, not its 「么」)
     for (const w of gap)
       if (w && rest.endsWith(w)) {
         rest = rest.slice(0, -w.length);
         changed = true;
+        break;
       }
     const because = rest.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
     if (because !== rest) {
