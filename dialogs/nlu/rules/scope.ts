@@ -102,10 +102,11 @@ export function negatorsAtEnd(rest: string): string[] {
 }
 
 /**
- * A clause that asks: 吗, 什么, 怎么, 么样, a closing 么, a question mark, or 会. A 么 inside a clause is
- * the dialect's "what" (「冇造成么后果」), which asks nothing.
+ * A question about consequences: 吗, ？, 会, or 么 — but 么 after a negator is "any" in a denial
+ * (「冇造成么后果」 states that nothing came of it).
  */
-const QUESTION_MARK = /吗|什么|怎么|么样|么$|\?|？|会/;
+const consequenceQuestion = (clause: string) =>
+  /吗|\?|？|会/.test(clause) || (/么/.test(clause) && !/(?:没|冇|未|不)[^么，,]{0,4}么/.test(clause));
 
 /** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
 export interface WordScope {
@@ -126,7 +127,7 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => hit.before.includes(w)) ||
     hit.after.startsWith('的话') ||
-    g.consequenceCues.some((w) => hit.clause.includes(w) && QUESTION_MARK.test(hit.clause));
+    g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };
 }
