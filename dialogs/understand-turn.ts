@@ -185,7 +185,8 @@ function hedgedMessage(text: string): boolean {
 
 /** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */
 const CHOICE_FACTS: FactName[] = ['listingReason', 'entityType', 'errorKind', 'recordType', 'penaltyKind'];
-const NOT_THIS_BUT_THAT = /不是([^，,。；;!！?？]{1,12}?)[，,\s]*(?:而|应该|其实)?是(?!不是)([^。；;!！?？]+)/;
+const NOT_THIS_BUT_THAT =
+  /不是([^，,。；;!！?？]{1,12}?)[，,\s]*(?:而|应该|其实)?是(?!不是)([^。；;!！?？]+)/;
 
 /**
  * notThisButThat: 「不是没报年报 是地址联系不上」 corrects a choice already stored: X reads as the
