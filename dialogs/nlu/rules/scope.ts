@@ -101,6 +101,13 @@ export function negatorsAtEnd(rest: string): string[] {
   return lexicon().grammar.negators.filter((n) => rest.endsWith(n));
 }
 
+/**
+ * A question about consequences: 吗, ？, 会, or 么 — but 么 after a negator is "any" in a denial
+ * (「冇造成么后果」 states that nothing came of it).
+ */
+const consequenceQuestion = (clause: string) =>
+  /吗|\?|？|会/.test(clause) || (/么/.test(clause) && !/(?:没|冇|未|不)[^么，,]{0,4}么/.test(clause));
+
 /** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
 export interface WordScope {
   /** states nothing: a supposition or a question about consequences */
@@ -120,7 +127,7 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => hit.before.includes(w)) ||
     hit.after.startsWith('的话') ||
-    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
+    g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };
 }

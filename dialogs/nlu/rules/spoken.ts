@@ -164,14 +164,17 @@ function pastDate(text: string, now: Date): string | undefined {
 }
 
 /** `text` without any of `words` at its start, repeatedly (「也全部」 before 「撤下来了」). */
-function stripLeading(text: string, words: readonly string[]): string {
+function stripLeading(text: string, list: readonly string[]): string {
+  const words = [...list].sort((a, b) => b.length - a.length);
   let rest = text;
   for (let changed = true; changed; ) {
     changed = false;
+    // longest first, starting over after each strip (「什么」 must not lose only its 么)
     for (const w of words)
       if (w && rest.startsWith(w)) {
         rest = rest.slice(w.length);
         changed = true;
+        break;
       }
   }
   return rest;
@@ -189,10 +192,12 @@ function deniedNear(before: string): boolean {
   let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
   for (let changed = true; changed; ) {
     changed = false;
+    // longest first, starting over after each strip (「什么」 must not lose only its 么)
     for (const w of gap)
       if (w && rest.endsWith(w)) {
         rest = rest.slice(0, -w.length);
         changed = true;
+        break;
       }
     const because = rest.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
     if (because !== rest) {
@@ -479,8 +484,8 @@ const RULES: NamedRule[] = [
     words: () => spoken().impactNouns,
     value: (hit) => (deniedNear(hit.before) ? false : undefined),
     when: (ctx) => !ctx.about.seriousList,
+    // 「没造成么后果」 states, though 么 reads as a question word
     negatable: false,
-    statementOnly: true,
   },
   {
     // 「冇跟哪个有纠纷」: no dispute with anyone (the negator stands before the party)
