@@ -85,6 +85,8 @@ export function emitFeatures(
   signals: readonly string[],
   words: readonly string[],
   emit: (token: string) => void,
+  /** takes a word's tokens at once (the classifier looks the word up once); default: emit each */
+  emitWord?: (word: string, tokens: readonly string[]) => void,
 ): void {
   const { keywordsIn, particles, question } = vocab();
   let chars = 0;
@@ -97,7 +99,9 @@ export function emitFeatures(
       continue;
     }
     chars += w.length;
-    for (const t of wordTokens(w, particles)) emit(t);
+    const tokens = wordTokens(w, particles);
+    if (emitWord) emitWord(w, tokens);
+    else for (const t of tokens) emit(t);
   }
   // Natural's Bayes sees presence only, so a keyword or fact is given weight by repeating it under
   // numbered names; otherwise the dozens of character tokens of a long sentence drown it.

@@ -173,10 +173,32 @@ const scratch = {
 /** The scoring pass's sink for one feature token (a module function: no closure per message). */
 function meet(token: string): void {
   const i = scratch.index.get(token);
-  if (i === undefined) {
-    scratch.unknown.add(token);
-    return;
+  if (i === undefined) scratch.unknown.add(token);
+  else meetIndex(i);
+}
+
+/** Per word of the current model: the indexes of its known tokens and its unknown tokens. */
+const wordIndexes = new Map<string, { known: number[]; unknown: string[] }>();
+const WORD_INDEXES_MAX = 50_000;
+
+/** The sink for a word's tokens: looked up once per word, not once per character token. */
+function meetWord(word: string, tokens: readonly string[]): void {
+  let entry = wordIndexes.get(word);
+  if (!entry) {
+    entry = { known: [], unknown: [] };
+    for (const t of tokens) {
+      const i = scratch.index.get(t);
+      if (i === undefined) entry.unknown.push(t);
+      else entry.known.push(i);
+    }
+    if (wordIndexes.size >= WORD_INDEXES_MAX) wordIndexes.clear();
+    wordIndexes.set(word, entry);
   }
+  for (const i of entry.known) meetIndex(i);
+  for (const t of entry.unknown) scratch.unknown.add(t);
+}
+
+function meetIndex(i: number): void {
   if (scratch.stamp[i] === scratch.call) return;
   scratch.stamp[i] = scratch.call;
   if (scratch.known === scratch.met.length) {
@@ -202,6 +224,7 @@ export function scoreText(
     scratch.index = model.index;
     scratch.stamp = new Uint32Array(model.index.size);
     scratch.call = 0;
+    wordIndexes.clear();
   }
   // a new mark per call; on wrap-around the marks start over
   if (++scratch.call > 0xfffffff0) {
@@ -210,7 +233,7 @@ export function scoreText(
   }
   scratch.known = 0;
   scratch.unknown.clear();
-  emitFeatures(s, facts, signals, words, meet);
+  emitFeatures(s, facts, signals, words, meet, meetWord);
   const n = model.labels.length;
   const known = scratch.known;
   if (scratch.sum.length !== n) scratch.sum = new Float64Array(n);
