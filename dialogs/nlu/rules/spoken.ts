@@ -116,6 +116,8 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
 }
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
+/** the text names a listing (被列入, 经营异常 …): a listing story */
+const tellsListing = (s: string) => lexicon().grammar.listingWords.some((w) => s.includes(w));
 const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
 /**
  * recordAsked: the penalty or the serious list was named in an earlier message, and the open question
@@ -134,7 +136,7 @@ const minorErrorTalk = (ctx: RuleContext) =>
   (ctx.facts.errorKind !== undefined ||
     ctx.s.includes('提醒') ||
     (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
-  !lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+  !tellsListing(ctx.s);
 
 let revokedRe: RegExp | undefined;
 /** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
@@ -427,7 +429,7 @@ const RULES: NamedRule[] = [
     words: () => spoken().registeredPremises,
     value: (hit, ctx) => {
       const sp = spoken();
-      const listing = lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      const listing = tellsListing(ctx.s);
       return listing &&
         endsWithAny(hit.before, sp.listingByClause) &&
         sp.unreachableWords.some((w) => hit.after.slice(0, 4).includes(w))
@@ -571,7 +573,7 @@ const RULES: NamedRule[] = [
       if (!m?.[1] || /年度$/.test(hit.before)) return undefined;
       if (!sp.reportsMissed.some((w) => hit.after.slice(0, 10).includes(w))) return undefined;
       const listing =
-        lexicon().grammar.listingWords.some((w) => ctx.s.includes(w)) ||
+        tellsListing(ctx.s) ||
         sp.abnormalShown.some((w) => ctx.s.includes(w));
       return listing ? resolveYear(m[1], ctx.now) : undefined;
     },
@@ -599,7 +601,7 @@ const RULES: NamedRule[] = [
       const sp = spoken();
       // 「还没列异常」 is no listing story
       const listing =
-        ctx.facts.listed !== false && lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+        ctx.facts.listed !== false && tellsListing(ctx.s);
       return listing && sp.notFoundThere.some((w) => hit.after.slice(0, 6).includes(w))
         ? 'unreachable_at_address'
         : undefined;
@@ -615,7 +617,7 @@ const RULES: NamedRule[] = [
     words: () => spoken().reportNouns,
     value: (hit, ctx) => {
       const sp = spoken();
-      const listing = lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      const listing = tellsListing(ctx.s);
       const rest = hit.after.replace(/^(?:的事|的问题|的事情)?/, '');
       return listing && endsWithAny(hit.before, sp.reasonLeads) && /^(?:$|[，,。；;！!\s])/.test(rest)
         ? 'annual_report_overdue'
