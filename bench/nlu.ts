@@ -1,7 +1,8 @@
-// NLU timing: model load, then understand() per utterance as the median of wall time and of CPU
-// time (process.cpuUsage, less noisy when other processes share the cores), over the held-out
-// sentences the turn benchmark also uses, and over every text the NLU has (phrases, dev, held-out).
-// Run: node bin/run-ts.js bench/nlu.ts  (reads the built knowledge/nlu/model.json)
+// NLU timing: model load, then understand() per utterance, p50 and p95 of wall time and of CPU time
+// (process.cpuUsage, less noisy when other processes share the cores), over the dev utterances, the
+// held-out sentences the turn benchmark also uses, every text the NLU has (phrases, dev, held-out)
+// and any utterance file given. Run: node bin/run-ts.js bench/nlu.ts [file.jsonl …]
+// (reads the built knowledge/nlu/model.json)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ const lines = (f: string) =>
 const dev = fileURLToPath(new URL('../test/fixtures/eval-dev/utterances.jsonl', import.meta.url));
 const heldout = lines(HELDOUT_FILE);
 const all = [...loadPhrases().map((p) => p.text), ...lines(dev), ...heldout];
+const extra = process.argv.slice(2);
 
 /** Wall and CPU microseconds of each call, cycling through the texts `rounds` times. */
 function sample(texts: string[], rounds: number): { wall: number[]; cpu: number[] } {
@@ -44,8 +46,9 @@ function sample(texts: string[], rounds: number): { wall: number[]; cpu: number[
 const show = (name: string, texts: string[], rounds: number) => {
   const { wall, cpu } = sample(texts, rounds);
   const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+  const us = (x: number) => `${round(x, 0)} µs`;
   console.log(
-    `understand, ${name} (${texts.length} texts × ${rounds}): wall p50 ${round(median(wall), 0)} µs, p99 ${round(percentile(wall, 99), 0)} µs; CPU p50 ${round(median(cpu), 0)} µs, mean ${round(mean, 0)} µs`,
+    `understand, ${name} (${texts.length} texts × ${rounds}): wall p50 ${us(median(wall))}, p95 ${us(percentile(wall, 95))}, p99 ${us(percentile(wall, 99))}; CPU p50 ${us(median(cpu))}, p95 ${us(percentile(cpu, 95))}, mean ${us(mean)}`,
   );
 };
 
@@ -55,7 +58,9 @@ console.log(
     .join(' ')}`,
 );
 console.log(`model load (built JSON): ${cachedMs.toFixed(1)} ms`);
+show('dev', lines(dev), 40);
 show('held-out', heldout, 20);
+for (const f of extra) show(f, lines(f), 20);
 show('all texts', all, 3);
 const t1 = performance.now();
 understand('被列入经营异常名录，'.repeat(1000));

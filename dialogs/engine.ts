@@ -18,7 +18,7 @@ import { navigation } from './flows/navigation.ts';
 import { isoDay } from './flows/shared.ts';
 import { sideQuestion } from './flows/side-question.ts';
 import { createLogger, type Logger } from './log.ts';
-import { nluModel } from './nlu/index.ts';
+import { warmUp } from './nlu/index.ts';
 import {
   type Frame,
   isSession,
@@ -155,9 +155,10 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     return next;
   };
 
-  // Knowledge and the intent model load now, not in a user's first turn.
+  // Knowledge, the intent model, the lexicon, the segmenter and OpenCC load now, not in a user's
+  // first turn.
   loadKnowledge();
-  nluModel();
+  warmUp();
 
   async function load(key: string, at: number): Promise<{ s: Session; expired: boolean; fresh: boolean }> {
     const stored = await store.read(key);

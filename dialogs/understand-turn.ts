@@ -183,6 +183,32 @@ function hedgedMessage(text: string): boolean {
   return g.hedges.some((w) => s.includes(w) && !g.correctionMarkers.includes(w));
 }
 
+/** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */
+const CHOICE_FACTS: FactName[] = ['listingReason', 'entityType', 'errorKind', 'recordType', 'penaltyKind'];
+const NOT_THIS_BUT_THAT =
+  /不是([^，,。；;!！?？]{1,12}?)[，,\s]*(?:而|应该|其实)?是(?!不是)([^。；;!！?？]+)/;
+
+/**
+ * notThisButThat: 「不是没报年报 是地址联系不上」 corrects a choice already stored: X reads as the
+ * stored value (or as nothing), Y as another value of the same fact, read the way an answer to that
+ * question is read — the story around it was told in earlier messages.
+ */
+function notThisButThat(text: string, stored: Facts, now: Date): Facts {
+  const m = NOT_THIS_BUT_THAT.exec(normalize(text));
+  if (!m?.[1] || !m[2]) return {};
+  const out: Facts = {};
+  for (const f of CHOICE_FACTS) {
+    const was = stored[f];
+    if (was === undefined) continue;
+    const x = parseAnswer(f, m[1], { now });
+    const y = parseAnswer(f, m[2], { now });
+    if (y === undefined || y === 'unknown' || y === was) continue;
+    if (x !== was && x !== undefined) continue;
+    (out as Record<string, unknown>)[f] = y;
+  }
+  return out;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -201,7 +227,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   keepRecord(s.facts, facts, has('correctionCues', text));
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
-  const corrections: Facts = { ...((u as Understanding & { corrections?: Facts }).corrections ?? {}) };
+  const corrections: Facts = {
+    ...notThisButThat(text, s.facts, ctx.now),
+    ...((u as Understanding & { corrections?: Facts }).corrections ?? {}),
+  };
+  for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   const cue = has('correctionCues', text);
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
     if (f in corrections) delete facts[f];
@@ -223,15 +253,20 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (pending && !(pending in corrections) && !sideQuestion) {
     const named = (u as Understanding & { answer?: { fact: FactName; value: unknown } }).answer;
     // 「不对，说错了，不是公司…」 corrects what was said before; its 「不对」 is no answer to a yes/no question
-    const correctsOther = cue && Object.keys(facts).some((f) => f !== pending);
-    const value = askedBack(text, pending)
-      ? undefined
-      : named?.fact === pending && !aboutElse
-        ? named.value
-        : correctsOther
-          ? undefined
-          : facts[pending];
-    if (correctsOther && named?.fact !== pending) delete facts[pending];
+    const correctsOther =
+      (cue && Object.keys(facts).some((f) => f !== pending)) ||
+      Object.keys(corrections).some((f) => f !== pending);
+    // 「不对不对 我搞错了 …是2021年」: the 不对 says no to what was said before, not to the question
+    const correctionsNo = correctsOther && FACT_KINDS[pending].kind === 'boolean' && named?.value === false;
+    const value =
+      askedBack(text, pending) || correctionsNo
+        ? undefined
+        : named?.fact === pending && !aboutElse
+          ? named.value
+          : correctsOther
+            ? undefined
+            : facts[pending];
+    if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts)) {
       delete facts[pending];
     } else if (value !== undefined && hedgedMessage(text)) {

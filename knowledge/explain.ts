@@ -563,13 +563,27 @@ const normalise = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
  */
 export const FAQ_MIN_SCORE = 2;
 
-// every message is matched against every FAQ keyword: normalise them once per loaded knowledge
-const faqKeywordCache = new WeakMap<Knowledge, [FaqEntry, string[]][]>();
-function faqKeywords(k: Knowledge): [FaqEntry, string[]][] {
-  let cached = faqKeywordCache.get(k);
+// every message is matched against the FAQ keywords: normalise them once per loaded knowledge and
+// file each under its first character, so a message only tries the keywords that can start in it
+interface FaqIndex {
+  entries: FaqEntry[];
+  /** first character → [entry position, keyword] */
+  byFirst: Map<string, [number, string][]>;
+}
+const faqIndexCache = new WeakMap<Knowledge, FaqIndex>();
+function faqIndex(k: Knowledge): FaqIndex {
+  let cached = faqIndexCache.get(k);
   if (!cached) {
-    cached = k.faq.map((entry) => [entry, entry.keywords.map(normalise).filter(Boolean)]);
-    faqKeywordCache.set(k, cached);
+    const byFirst = new Map<string, [number, string][]>();
+    k.faq.forEach((entry, i) => {
+      for (const n of entry.keywords.map(normalise).filter(Boolean)) {
+        const bucket = byFirst.get(n[0] as string) ?? [];
+        bucket.push([i, n]);
+        byFirst.set(n[0] as string, bucket);
+      }
+    });
+    cached = { entries: k.faq, byFirst };
+    faqIndexCache.set(k, cached);
   }
   return cached;
 }
@@ -577,11 +591,15 @@ export function findFaq(text: string, knowledge?: Knowledge): FaqEntry | undefin
   const k = knowledge ?? loadKnowledge();
   const t = normalise(text);
   if (!t) return undefined;
+  const { entries, byFirst } = faqIndex(k);
+  const score = new Array<number>(entries.length).fill(0);
+  // UTF-16 units on both sides, as the keywords are filed
+  for (const c of new Set(t.split('')))
+    for (const [i, n] of byFirst.get(c) ?? []) if (t.includes(n)) score[i] = (score[i] ?? 0) + n.length;
   let best: { entry: FaqEntry; score: number } | undefined;
-  for (const [entry, keywords] of faqKeywords(k)) {
-    let score = 0;
-    for (const n of keywords) if (t.includes(n)) score += n.length;
-    if (score >= FAQ_MIN_SCORE && (!best || score > best.score)) best = { entry, score };
-  }
+  entries.forEach((entry, i) => {
+    const sc = score[i] as number;
+    if (sc >= FAQ_MIN_SCORE && (!best || sc > best.score)) best = { entry, score: sc };
+  });
   return best?.entry;
 }

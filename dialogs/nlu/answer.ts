@@ -29,6 +29,9 @@ interface AnswerRegexes {
   reportWords: RegExp;
   zeroCount: RegExp;
   inverted: Set<FactName>;
+  sceneFacts: Set<string>;
+  kin: Record<string, string[] | string>;
+  stateFacts: Set<string>;
   cues: Partial<Record<FactName, Cue[]>>;
   choices: Partial<Record<FactName, [string, RegExp][]>>;
 }
@@ -72,6 +75,9 @@ function answerRegexes(): AnswerRegexes {
     reportWords: new RegExp(any(a.reportWords)),
     zeroCount: new RegExp(`^${any(a.zeroCount)}`),
     inverted: new Set(a.inverted as FactName[]),
+    sceneFacts: new Set(a.sceneFacts),
+    kin: a.kin,
+    stateFacts: new Set(a.stateFacts.facts),
     cues,
     choices: tables,
   };
@@ -114,7 +120,8 @@ function polarity(fact: FactName, s: string): boolean | undefined {
   if (re.yes.test(t)) return true;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
   if (re.negatedAnywhere.test(t)) return false;
-  if (re.completedAnywhere.test(t)) return true;
+  // completedOnlyForTasks: 「期限内就弄好了」 is done, which says nothing of "any adverse impact?"
+  if (re.completedAnywhere.test(t) && !re.stateFacts.has(fact)) return true;
   return undefined;
 }
 
@@ -138,6 +145,35 @@ function correction(fact: FactName, s: string, now: Date): Facts | undefined {
   return Object.keys(other).length || year ? other : undefined;
 }
 
+/**
+ * ownClauses: a yes or no to the question asked is read only from the clauses that do not speak of
+ * another question. In 「第二天就改过来了，冇被列入异常」 the 冇 answers "listed?", not "corrected?";
+ * in 「不涉及安全 这种错也是第一次 期限内就改好了」 nothing answers "any adverse impact?". Facts that only
+ * set the scene (answers.json sceneFacts: who, which record) do not make a clause about something else.
+ * A message that states no other fact is read whole, as before.
+ */
+function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
+  const re = answerRegexes();
+  const kin = re.kin[fact];
+  const same = (f: string) => f === fact || (Array.isArray(kin) && kin.includes(f));
+  const other = (facts: Facts) => Object.keys(facts).some((f) => !same(f) && !re.sceneFacts.has(f));
+  const parts = s.split(re.clauses).filter(Boolean);
+  // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
+  if (parts.length < 2 || !other(scope.facts)) return s;
+  return parts
+    .filter((part) => {
+      const facts = scope.read(part);
+      return Object.keys(facts).some(same) || !other(facts);
+    })
+    .join('，');
+}
+
+/** What the whole message states, and how to read one clause of it, for ownClauses. */
+export interface AnswerScope {
+  facts: Facts;
+  read: (clause: string) => Facts;
+}
+
 export interface ReadAnswer {
   value: Answer;
   /** facts a correction states instead of answering ("不对，是2022年" → listedYear 2022) */
@@ -148,7 +184,7 @@ export interface ReadAnswer {
 export function readAnswer(
   fact: FactName,
   text: string,
-  opts: { now?: Date; stated?: Facts } = {},
+  opts: { now?: Date; stated?: Facts; scope?: AnswerScope } = {},
 ): ReadAnswer {
   const now = opts.now ?? new Date();
   const s = normalize(text);
@@ -158,20 +194,24 @@ export function readAnswer(
   const re = answerRegexes();
   if (re.unknown.test(s)) return { value: 'unknown' };
 
+  const statedAll = opts.stated ?? extractFacts(s, now).facts;
+  // the clauses that may answer a yes/no question (ownClauses)
+  const scope = opts.scope ?? { facts: statedAll, read: (t: string) => extractFacts(t, now).facts };
+  const own = spec.kind === 'boolean' ? ownClauses(fact, s, scope) : s;
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
-    const cued = cueAnswer(fact, s);
+    const cued = own ? cueAnswer(fact, own) : undefined;
     if (cued !== undefined) return { value: cued };
   }
 
   // a full statement ("补了，上个月交的纸质年报") is read the same way as anywhere else
-  const stated = (opts.stated ?? extractFacts(s, now).facts)[fact];
+  const stated = statedAll[fact];
   if (stated !== undefined) return { value: stated };
 
   switch (spec.kind) {
     case 'boolean':
-      return { value: polarity(fact, s) };
+      return { value: own ? polarity(fact, own) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
       return { value: m ? resolveYear(m[0], now) : undefined };

@@ -15,11 +15,17 @@ export interface FactLexicon {
     nouns: string[];
     as: string;
   };
-  listingVerbs: Words;
+  listingVerbs: Words & { thenWords: string[]; passive: string[] };
   reportYearListing: { reportNouns: string[]; unfiled: string[] };
   falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
   errorCues: { words: string[]; otherPerson: string[] };
   oneYearReport: { oneYear: string[]; allYears: string[] };
+  reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
+  reportYearMarkers: Words;
+  errorFields: Record<'party_building_info' | 'website_or_shop' | 'contact_info' | 'other', string[]> & {
+    acrossClauses: Record<string, string[]>;
+  };
+  negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

@@ -18,6 +18,11 @@ interface Vocabulary {
 }
 
 let vocabulary: Vocabulary | undefined;
+let groups: string[] | undefined;
+const groupNames = () => {
+  groups ??= Object.keys(loadKeywords().groups);
+  return groups;
+};
 function vocab(): Vocabulary {
   if (!vocabulary) {
     const kw = loadKeywords();
@@ -30,42 +35,97 @@ function vocab(): Vocabulary {
   return vocabulary;
 }
 
-export function features(s: string, facts: Facts, signals: string[] = [], words = tokenize(s)): string[] {
+/** Memo of the token names built from a fixed vocabulary, so a message allocates none of them. */
+const charTokens = new Map<string, string>();
+const strongTokens = new Map<string, string[]>();
+const charToken = (c: string): string => {
+  let t = charTokens.get(c);
+  if (t === undefined) {
+    t = `c:${c}`;
+    charTokens.set(c, t);
+  }
+  return t;
+};
+
+/** Words seen so far with their tokens; cleared when it grows past what a vocabulary holds. */
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_MAX = 50_000;
+
+/** A word and, for a longer word, its characters other than particles. */
+function wordTokens(w: string, particles: Set<string>): readonly string[] {
+  let tokens = wordCache.get(w);
+  if (tokens) return tokens;
+  const out = [w];
+  // the characters of a word too: a dialect or mistyped word jieba does not know still shares them
+  if (w.length > 1) for (const c of w) if (!particles.has(c)) out.push(charToken(c));
+  tokens = out;
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(w, tokens);
+  return tokens;
+}
+
+/** The numbered names under which a keyword, fact or signal token counts STRONG_WEIGHT times. */
+function strongNames(token: string): string[] {
+  let names = strongTokens.get(token);
+  if (!names) {
+    names = Array.from({ length: STRONG_WEIGHT }, (_, k) => `${token}#${k}`);
+    strongTokens.set(token, names);
+  }
+  return names;
+}
+
+/**
+ * Calls `emit` with every feature token of a text, in a fixed order; a token may come more than
+ * once (the caller keeps one of each). `features` collects them; the classifier scores them as they
+ * come (model.ts), without building the array.
+ */
+export function emitFeatures(
+  s: string,
+  facts: Facts,
+  signals: readonly string[],
+  words: readonly string[],
+  emit: (token: string) => void,
+  /** takes a word's tokens at once (the classifier looks the word up once); default: emit each */
+  emitWord?: (word: string, tokens: readonly string[]) => void,
+): void {
   const { keywordsIn, particles, question } = vocab();
-  const out = new Set<string>();
   let chars = 0;
   for (const w of words) {
     // a number is one token and one character whatever its digits
-    if (/^\d/.test(w)) {
-      out.add('#');
+    const c0 = w.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      emit('#');
       chars += 1;
       continue;
     }
     chars += w.length;
-    out.add(w);
-    // the characters of a word too: a dialect or mistyped word jieba does not know still shares them
-    if (w.length > 1) for (const c of w) if (!particles.has(c)) out.add(`c:${c}`);
+    const tokens = wordTokens(w, particles);
+    if (emitWord) emitWord(w, tokens);
+    else for (const t of tokens) emit(t);
   }
   // Natural's Bayes sees presence only, so a keyword or fact is given weight by repeating it under
   // numbered names; otherwise the dozens of character tokens of a long sentence drown it.
-  const strong = (token: string) => {
-    for (let k = 0; k < STRONG_WEIGHT; k++) out.add(`${token}#${k}`);
-  };
   const found = keywordsIn(s);
   let social = false;
-  for (const name of Object.keys(loadKeywords().groups)) {
+  for (const name of groupNames()) {
     if (!found.has(name)) continue;
-    strong(`K:${name}`);
-    if (name === 'greet' || name === 'human') social = true;
+    for (const n of strongNames(`K:${name}`)) emit(n);
+    if (name === 'greet' || name === 'human' || name === 'botself') social = true;
   }
-  if (!social && !found.has(DOMAIN)) strong('K:nodomain');
-  for (const [name, value] of Object.entries(facts)) {
-    strong(`F:${name}`);
-    if (typeof value === 'boolean') strong(`F:${name}=${value}`);
+  if (!social && !found.has(DOMAIN)) for (const n of strongNames('K:nodomain')) emit(n);
+  for (const name in facts) {
+    const value = (facts as Record<string, unknown>)[name];
+    for (const n of strongNames(`F:${name}`)) emit(n);
+    if (typeof value === 'boolean') for (const n of strongNames(`F:${name}=${value}`)) emit(n);
   }
-  for (const sig of signals) strong(sig);
+  for (const sig of signals) for (const n of strongNames(sig)) emit(n);
   // length in characters, not words: a two-character reply is tiny however jieba cuts it
-  out.add(chars <= 2 ? 'L:tiny' : chars <= 6 ? 'L:short' : chars <= 20 ? 'L:mid' : 'L:long');
-  if (question.test(s)) out.add('Q:question');
+  emit(chars <= 2 ? 'L:tiny' : chars <= 6 ? 'L:short' : chars <= 20 ? 'L:mid' : 'L:long');
+  if (question.test(s)) emit('Q:question');
+}
+
+export function features(s: string, facts: Facts, signals: string[] = [], words = tokenize(s)): string[] {
+  const out = new Set<string>();
+  emitFeatures(s, facts, signals, words, (t) => out.add(t));
   return [...out];
 }

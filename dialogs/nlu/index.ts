@@ -2,19 +2,18 @@
 // a few high-precision lexicon rules in front), facts (patterns in facts.ts and the named lexicon
 // rules in lexicon-rules.ts), corrections and the questions a message asks (discourse.ts).
 import { findFaq } from '../../knowledge/explain.ts';
-import { loadKeywords } from '../../knowledge/nlu/load.ts';
+import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
-import { features } from './features.ts';
 import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
-import { loadModel, type Model, scores } from './model.ts';
+import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
 import { spokenFacts } from './rules/spoken.ts';
-import { tokenize, toSimplified } from './tokens.ts';
+import { tokenize } from './tokens.ts';
 
 export { parseAnswer };
 
@@ -66,13 +65,21 @@ export function nluModel(): Model {
   return model;
 }
 
-/** Load the model, the lexicon, the segmenter, OpenCC and the FAQ now, so no user's turn pays for it. */
+/**
+ * Load the model, the lexicon, the segmenter, OpenCC and the FAQ now, and read one training phrase
+ * per intent (once as an answer too), so the patterns compiled on first use are ready and no user's
+ * turn pays for any of it.
+ */
 export function warmUp(): void {
   nluModel();
-  lexicon();
-  tokenize('经营异常名录');
-  toSimplified('經營');
-  findFaq('经营异常名录');
+  findFaq('');
+  const seen = new Set<string>();
+  for (const p of loadPhrases()) {
+    if (seen.has(p.intent)) continue;
+    seen.add(p.intent);
+    understand(p.text);
+    understand(p.text, { pending: 'listed' });
+  }
 }
 
 /** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */
@@ -132,10 +139,10 @@ function softmax(xs: number[], temperature: number): number[] {
 
 function classify(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const m = nluModel();
-  const tokens = features(s, facts, signals, words);
+  const { scores, tokens } = scoreText(m, s, facts, signals, words);
   // Naive Bayes adds one log term per token and grows overconfident with length; dividing by a
   // temperature that grows with the token count keeps the confidence usable as a floor.
-  const probs = softmax(scores(m, tokens), 1 + tokens.length / 6);
+  const probs = softmax(scores, 1 + tokens / 6);
   return m.labels
     .map((label, i) => ({ intent: label as Intent, confidence: probs[i] as number }))
     .sort((a, b) => b.confidence - a.confidence);
@@ -156,6 +163,21 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
 }
 type Ranked = { intent: Intent; confidence: number }[];
 
+/**
+ * Whether the text asks something: a question word of the lexicon, or the grammar's own question
+ * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
+ */
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1|[不没冇](?:[？?。!！,，]|$)/u;
+const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
+
+/** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
+function demote(ranked: Ranked): Ranked {
+  const [top, next, ...rest] = ranked;
+  if (!top || !next) return ranked;
+  return [{ ...next, confidence: top.confidence }, { ...top, confidence: next.confidence }, ...rest];
+}
+const topOf = (ranked: Ranked): Intent | undefined => ranked[0]?.intent;
+
 /** The intent of normalised text with its facts: classifier, then the named intent rules. */
 function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const g = lexicon().grammar;
@@ -169,46 +191,62 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
         .map((r) => ({ ...r, confidence: r.confidence * (1 - RULE_CONFIDENCE) })),
     ];
   }
-  const top = () => ranked[0]?.intent;
   // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
-  if (facts.listed === true && top() === 'address_change') ranked = promote(ranked, 'repair');
+  if (facts.listed === true && topOf(ranked) === 'address_change') ranked = promote(ranked, 'repair');
   // a web shop's or website's address that changed is a published-information error, not a move
   if (
     facts.errorKind &&
     facts.errorKind !== 'other' &&
     facts.operatingAtRegisteredAddress === undefined &&
-    top() === 'address_change'
+    topOf(ranked) === 'address_change'
   )
     ranked = promote(ranked, 'minor_error');
   const f = facts as Record<string, unknown>;
   // consequenceQuestion: 「被列入经营异常名录会影响什么」 asks what follows, not how to get off the list
-  const consequence =
-    hasAny(s, g.consequenceCues) && hasAny(s, g.questionCues) && !hasAny(s, g.repairAsk) && !facts.docType;
+  const consequence = hasAny(s, g.consequenceCues) && asks(s) && !hasAny(s, g.repairAsk) && !facts.docType;
   const revocationFacts = facts.taxFiled !== undefined || facts.locatable !== undefined;
   // a story with its listing year or cause is someone's own case, whatever else they ask
   const story =
     facts.listedYear !== undefined || facts.listingReason !== undefined || Object.keys(facts).length > 2;
   if (consequence && f.recordType === undefined && !revocationFacts && !story) {
-    const t = top();
+    const t = topOf(ranked);
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
   // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
-    const t = top();
+    const t = topOf(ranked);
     if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
-  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
+  // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
   const kw = loadKeywords();
+  if (
+    topOf(ranked) === 'draft' &&
+    !facts.docType &&
+    !hasAny(s, g.draftRequest) &&
+    !hasAny(s, kw.groups.draft ?? []) &&
+    !hasAny(s, kw.groups.doc ?? [])
+  )
+    ranked = demote(ranked);
+  // errorStoryIsNotRevocation: a published-information error whose trouble is not revocation
+  // (「电话填错了客户找不到人」) is a minor-error matter
+  if (
+    topOf(ranked) === 'revocation_risk' &&
+    facts.errorKind &&
+    facts.errorKind !== 'other' &&
+    !hasAny(s, kw.revocationNamed)
+  )
+    ranked = promote(ranked, 'minor_error');
+  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
-  if (top() === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
+  if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
-  if (top() === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
+  if (topOf(ranked) === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
     ranked = promote(ranked, 'repair');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
-  if (top() === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
+  if (topOf(ranked) === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');
   return ranked;
 }
@@ -219,15 +257,15 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
   const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending);
-  const read = (t: string) => statedFacts(t, now).facts;
-  const corrections = correctionsIn(s, read, now);
+  const corrections = correctionsIn(s, (t) => statedFacts(t, now).facts, now);
   Object.assign(facts, corrections);
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
   const answered: Facts = {};
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned });
+    const scope = { facts, read: (clause: string) => statedFacts(clause, now).facts };
+    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);
     } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
@@ -258,14 +296,9 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     opts.pending !== 'inJurisdiction'
   )
     delete (facts as Record<string, unknown>).inJurisdiction;
-  const answerOf = (): Understanding['answer'] => {
-    if (!opts.pending) return undefined;
-    const value = (answered as Record<string, unknown>)[opts.pending] ?? facts[opts.pending];
-    return value === undefined ? undefined : { fact: opts.pending, value: value as Facts[FactName] };
-  };
   const base = { corrections, tokens };
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
-    const answer = answerOf();
+    const answer = answerTo(opts.pending, answered, facts);
     // a bare 👍 or 🙏 is a reaction in the conversation, not an unrelated request
     const reaction = /\p{Extended_Pictographic}/u.test(s);
     return {
@@ -288,7 +321,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (
     (intent === 'policy_info' || intent === 'revocation_risk') &&
     hasAny(s, g.consequenceCues) &&
-    hasAny(s, g.questionCues) &&
+    asks(s) &&
     !hasAny(s, loadKeywords().firstPerson) &&
     Object.keys(facts).every((k) => k === 'listed' || k === 'entityType' || k === 'adverseImpact')
   ) {
@@ -298,7 +331,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     delete facts.adverseImpact;
   }
   const { questions, topics } = askedIn(s, now, intent);
-  const answer = answerOf();
+  const answer = answerTo(opts.pending, answered, facts);
   return {
     intent,
     confidence: round(best?.confidence ?? 0),
@@ -312,6 +345,13 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
   };
+}
+
+/** The value the message gives for the pending question, read as an answer or stated. */
+function answerTo(pending: FactName | undefined, answered: Facts, facts: Facts): Understanding['answer'] {
+  if (!pending) return undefined;
+  const value = (answered as Record<string, unknown>)[pending] ?? facts[pending];
+  return value === undefined ? undefined : { fact: pending, value: value as Facts[FactName] };
 }
 
 /** Each question of the message classified on its own, in order; the FAQ topic of each where one is recognised. */

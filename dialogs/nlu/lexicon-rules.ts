@@ -1,13 +1,16 @@
 // Facts from small named rules over lexicon word classes, in the spirit of Duckling: each rule has a
-// name, the words (a lexicon class) that state it and a production (the value). Scope is handled
-// once here for every rule: a supposition or consequence question states nothing, a hedge in the
-// clause makes the fact `hedged`, a negator right before the words flips a yes/no fact.
+// name, the words (a lexicon class) that state it and a production (the value). Scope is read for
+// every rule by the shared machinery of rules/scope.ts (wordScope): a supposition or consequence
+// question states nothing, a hedge in the clause makes the fact `hedged`, a negator right before the
+// words flips a yes/no fact (the same negation reading the pattern rules go through).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { wordScanner } from './rules/pattern-rule.ts';
+import { wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -19,6 +22,8 @@ export interface RuleContext {
   facts: Facts;
   /** what the text is about, decided before the rules run */
   about: { penalty: boolean; seriousList: boolean };
+  /** the question the text may answer */
+  pending?: FactName;
 }
 
 export interface NamedRule {
@@ -258,26 +263,8 @@ export function aboutOf(s: string, facts: Facts): RuleContext['about'] {
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
-interface Scope {
-  /** states nothing: a supposition or a question about consequences */
-  moot: boolean;
-  hedged: boolean;
-  negated: boolean;
-}
-
-/** The shared scope reading: one place for every rule. */
-export function scopeOf(hit: Hit, lx: Lexicon = lexicon()): Scope {
-  const g = lx.grammar;
-  const moot =
-    g.suppositions.some((w) => hit.before.includes(w)) ||
-    hit.after.startsWith('的话') ||
-    g.consequenceCues.some((w) => hit.clause.includes(w) && /吗|么|\?|？|会/.test(hit.clause));
-  const hedged = g.hedges.some((w) => hit.before.includes(w));
-  // 没(有)被罚 / 并没有 …: a negator ending right before the words, allowing 被/再/去 in between
-  const tail = hit.before.replace(/(?:被|再|去|有)+$/, '');
-  const negated = g.negators.some((n) => tail.endsWith(n));
-  return { moot, hedged, negated };
-}
+/** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
+export const scopeOf = (hit: Hit, lx: Lexicon = lexicon()) => wordScope(hit, lx.grammar);
 
 export interface RuleResult {
   facts: RuleFacts;
@@ -297,6 +284,17 @@ function wordsOf(rule: NamedRule, lx: Lexicon): string[] {
   return words;
 }
 
+const scanners = new WeakMap<readonly NamedRule[], (s: string) => Set<string>>();
+/** The word scan of a rule list (every word of every rule), built once per list. */
+function scannerOf(rules: readonly NamedRule[], lx: Lexicon): (s: string) => Set<string> {
+  let scan = scanners.get(rules);
+  if (!scan) {
+    scan = wordScanner(rules.flatMap((r) => wordsOf(r, lx)));
+    scanners.set(rules, scan);
+  }
+  return scan;
+}
+
 export function applyRules(
   s: string,
   now: Date,
@@ -308,16 +306,19 @@ export function applyRules(
   const about = aboutOf(s, facts);
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
-  const ctx: RuleContext = { s, now, facts, about };
+  const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };
   const cls = clauses(s);
   const best = new Map<
     string,
     { value: string | number | boolean; pos: number; rank: number; rule: string }
   >();
   const hedged = new Set<string>();
+  const found = scannerOf(rules, lx)(s);
   for (const rule of rules) {
-    if (rule.when && !rule.when(ctx)) continue;
     const words = wordsOf(rule, lx);
+    // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
+    if (!words.some((w) => found.has(w))) continue;
+    if (rule.when && !rule.when(ctx)) continue;
     for (const c of cls) {
       if (!words.some((w) => c.text.includes(w))) continue;
       const taken: [number, number][] = [];

@@ -33,6 +33,8 @@ export interface Lexicon {
   penalties: {
     penaltyWords: string[];
     penaltyKinds: Record<string, string[]>;
+    /** the verb of a licence revoked (「药品经营许可证被吊销了」), read with a licence noun */
+    licenceRevoked: string[];
     seriousList: string[];
     marketSupervision: string[];
     otherAuthorities: string[];
@@ -77,6 +79,12 @@ export interface Lexicon {
     reportWords: string[];
     zeroCount: string[];
     inverted: string[];
+    /** facts that set the scene (who, which record) and do not make a clause about another question */
+    sceneFacts: string[];
+    /** per fact: other facts whose statement in a clause also speaks of it */
+    kin: Record<string, string[] | string>;
+    /** questions about a state or event: a completed action in the reply is no "yes" */
+    stateFacts: { facts: string[] };
     task: AnswerCue[];
     cues: Record<string, AnswerCue[]>;
   };
@@ -112,53 +120,77 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
-type FirstCharIndex = Map<number, [string, string][]>;
+/** A trie over UTF-16 code units: each node maps the next unit on, and names the words ending there. */
+interface Trie {
+  next: Map<number, Trie>;
+  /** the classes of the words that end at this node */
+  ends?: string[];
+}
 
-function indexByFirstChar(classes: Record<string, readonly string[]>): [FirstCharIndex, string[]] {
-  const byFirst: FirstCharIndex = new Map();
+function trieOf(classes: Record<string, readonly string[]>): [Trie, string[]] {
+  const root: Trie = { next: new Map() };
   const always: string[] = [];
   for (const [name, words] of Object.entries(classes))
     for (const w of words) {
-      if (!w) always.push(name);
-      else {
-        const bucket = byFirst.get(w.charCodeAt(0)) ?? [];
-        bucket.push([w, name]);
-        byFirst.set(w.charCodeAt(0), bucket);
+      if (!w) {
+        always.push(name);
+        continue;
       }
+      let node = root;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        let child = node.next.get(c);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(c, child);
+        }
+        node = child;
+      }
+      node.ends ??= [];
+      if (!node.ends.includes(name)) node.ends.push(name);
     }
-  return [byFirst, always];
+  return [root, always];
 }
 
 /**
- * Which named word classes occur in a text, found in one pass over the text: every word is filed
- * under its first character, so a message is not searched once per word of a long list.
+ * Which named word classes occur in a text, found in one pass over the text: from each position
+ * the trie is walked as far as the text follows a word, so a message is not searched once per word
+ * of a long list.
  */
 export function wordClasses(classes: Record<string, readonly string[]>): (s: string) => Set<string> {
-  const [byFirst, always] = indexByFirstChar(classes);
+  const [root, always] = trieOf(classes);
   return (s) => {
     const found = new Set(always);
     for (let i = 0; i < s.length; i++) {
-      const bucket = byFirst.get(s.charCodeAt(i));
-      if (bucket) for (const [w, name] of bucket) if (!found.has(name) && s.startsWith(w, i)) found.add(name);
+      let node = root.next.get(s.charCodeAt(i));
+      for (let j = i + 1; node; j++) {
+        if (node.ends) for (const name of node.ends) found.add(name);
+        if (j >= s.length) break;
+        node = node.next.get(s.charCodeAt(j));
+      }
     }
     return found;
   };
 }
 
-const lists = new WeakMap<readonly string[], FirstCharIndex>();
+const lists = new WeakMap<readonly string[], Trie | true>();
 /** Whether any word of a list occurs in the text; a long lexicon list is indexed on first use. */
 export function hasAny(s: string, words: readonly string[]): boolean {
   if (words.length < 12) return words.some((w) => s.includes(w));
-  let byFirst = lists.get(words);
-  if (!byFirst) {
-    const [index, always] = indexByFirstChar({ any: words });
-    if (always.length) return true;
-    byFirst = index;
-    lists.set(words, byFirst);
+  let root = lists.get(words);
+  if (!root) {
+    const [trie, always] = trieOf({ any: words });
+    root = always.length ? true : trie;
+    lists.set(words, root);
   }
+  if (root === true) return true;
   for (let i = 0; i < s.length; i++) {
-    const bucket = byFirst.get(s.charCodeAt(i));
-    if (bucket) for (const [w] of bucket) if (s.startsWith(w, i)) return true;
+    let node = root.next.get(s.charCodeAt(i));
+    for (let j = i + 1; node; j++) {
+      if (node.ends) return true;
+      if (j >= s.length) break;
+      node = node.next.get(s.charCodeAt(j));
+    }
   }
   return false;
 }

@@ -8,20 +8,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { dataHash, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
+import type { Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
-import { features } from './features.ts';
+import { emitFeatures, features } from './features.ts';
 import { LEXICON_DIR } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 
 const require = createRequire(import.meta.url);
 
 /**
- * What shapes the training tokens: every module of the nlu and every lexicon file (editing any of
- * them invalidates the built model).
+ * What shapes the training tokens: every module of the nlu, its rules folder included, and every
+ * lexicon file (editing any of them invalidates the built model).
  */
 const NLU_DIR = fileURLToPath(new URL('.', import.meta.url));
 const shapingFiles = () => [
-  ...readdirSync(NLU_DIR)
+  ...readdirSync(NLU_DIR, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(NLU_DIR, f)),
@@ -153,4 +154,98 @@ export function scores(model: Model, tokens: string[]): number[] {
     sum,
     (s, li) => (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + s,
   );
+}
+
+/**
+ * Scratch state of the scoring pass, reused from call to call: which token indexes the current
+ * message has counted (marked with the call's number), in the order met, and its unknown tokens.
+ */
+const scratch = {
+  index: new Map<string, number>(),
+  stamp: new Uint32Array(0),
+  call: 0,
+  met: new Int32Array(256),
+  sum: new Float64Array(0),
+  known: 0,
+  unknown: new Set<string>(),
+};
+
+/** The scoring pass's sink for one feature token (a module function: no closure per message). */
+function meet(token: string): void {
+  const i = scratch.index.get(token);
+  if (i === undefined) scratch.unknown.add(token);
+  else meetIndex(i);
+}
+
+/** Per word of the current model: the indexes of its known tokens and its unknown tokens. */
+const wordIndexes = new Map<string, { known: number[]; unknown: string[] }>();
+const WORD_INDEXES_MAX = 50_000;
+
+/** The sink for a word's tokens: looked up once per word, not once per character token. */
+function meetWord(word: string, tokens: readonly string[]): void {
+  let entry = wordIndexes.get(word);
+  if (!entry) {
+    entry = { known: [], unknown: [] };
+    for (const t of tokens) {
+      const i = scratch.index.get(t);
+      if (i === undefined) entry.unknown.push(t);
+      else entry.known.push(i);
+    }
+    if (wordIndexes.size >= WORD_INDEXES_MAX) wordIndexes.clear();
+    wordIndexes.set(word, entry);
+  }
+  for (const i of entry.known) meetIndex(i);
+  for (const t of entry.unknown) scratch.unknown.add(t);
+}
+
+function meetIndex(i: number): void {
+  if (scratch.stamp[i] === scratch.call) return;
+  scratch.stamp[i] = scratch.call;
+  if (scratch.known === scratch.met.length) {
+    const grown = new Int32Array(scratch.met.length * 2);
+    grown.set(scratch.met);
+    scratch.met = grown;
+  }
+  scratch.met[scratch.known++] = i;
+}
+
+/**
+ * The scores of `scores(model, features(…))` and the number of distinct feature tokens, computed as
+ * the tokens come: no token array and no set of known tokens are built.
+ */
+export function scoreText(
+  model: Model,
+  s: string,
+  facts: Facts,
+  signals: readonly string[],
+  words: readonly string[],
+): { scores: number[]; tokens: number } {
+  if (scratch.index !== model.index) {
+    scratch.index = model.index;
+    scratch.stamp = new Uint32Array(model.index.size);
+    scratch.call = 0;
+    wordIndexes.clear();
+  }
+  // a new mark per call; on wrap-around the marks start over
+  if (++scratch.call > 0xfffffff0) {
+    scratch.stamp.fill(0);
+    scratch.call = 1;
+  }
+  scratch.known = 0;
+  scratch.unknown.clear();
+  emitFeatures(s, facts, signals, words, meet, meetWord);
+  const n = model.labels.length;
+  const known = scratch.known;
+  if (scratch.sum.length !== n) scratch.sum = new Float64Array(n);
+  const sum = scratch.sum.fill(0);
+  const { lift } = model;
+  const met = scratch.met;
+  for (let k = 0; k < known; k++) {
+    const at = (met[k] as number) * n;
+    for (let li = 0; li < n; li++) sum[li] = (sum[li] as number) + (lift[at + li] as number);
+  }
+  const out: number[] = new Array(n);
+  for (let li = 0; li < n; li++)
+    out[li] = (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + (sum[li] as number);
+  return { scores: out, tokens: known + scratch.unknown.size };
 }

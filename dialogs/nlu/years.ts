@@ -4,6 +4,9 @@
 export const YEAR_SRC =
   '(?:(?<!\\d)(?:19|20)\\d{2}(?!\\d)年?|(?<!\\d)\\d{2}年(?!度报)|大前年|前年|去年|今年)';
 
+/** Regex source of a calendar year written in digits ("2021年", "2021", "21年"; no capture groups). */
+export const CAL_YEAR_SRC = '(?:(?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)';
+
 /** Chinese digits as owners type them and voice input writes them (shared by every date and amount reader). */
 export const CHINESE_DIGIT: Readonly<Record<string, number>> = {
   〇: 0,
@@ -29,6 +32,11 @@ export const YEARS_BACK: Readonly<Record<string, number>> = {
   前年: 2,
   大前年: 3,
 };
+
+/** The words of YEARS_BACK for a year before this one (去年, 上年, 前年, 大前年). */
+export const PAST_YEAR_WORDS: readonly string[] = Object.keys(YEARS_BACK).filter(
+  (w) => (YEARS_BACK[w] as number) > 0,
+);
 
 /** 去年 → last year's number; undefined for anything else (own keys only: 「toString」 is text). */
 export function relativeYear(word: string, thisYear: number): number | undefined {

@@ -16,6 +16,8 @@ export interface Keywords {
   aliases: Record<string, string>;
   /** whole pinyin or English words → Chinese (a `_comment` key is not an entry) */
   pinyin: Record<string, string>;
+  /** characters the traditional → simplified conversion leaves as written (tokens.ts) */
+  simplifiedAsWritten: string[];
   groups: Record<string, string[]>;
   domainWords: string[];
   /** words of the bot's own matter: their presence keeps a text in scope */
@@ -28,6 +30,8 @@ export interface Keywords {
   firstPerson: string[];
   /** words that keep a mention of the serious list an 经营异常名录 matter */
   listingMatters: string[];
+  /** words that name revocation itself (a published-information error without them is no revocation risk) */
+  revocationNamed: string[];
   /** characters and words that carry no topic: never classifier tokens */
   particles: string[];
   /** regular-expression alternatives marking a question */

@@ -74,4 +74,16 @@ describe('replayConversation', () => {
     expect(results).toHaveLength(9);
     expect(conversationAccuracy).toBeGreaterThanOrEqual(8 / 9);
   }, 60_000);
+
+  // Conversations written in owners' own voices while fixing the classes they found (moving back,
+  // answers inside long messages, years by role, hedges, corrections, out of county): all must stay right.
+  it.each(['conversations.jsonl', 'conversations-2.jsonl', 'conversations-3.jsonl'])(
+    'the own-voice conversations %s all end on the right route',
+    async (file) => {
+      const text = readFileSync(new URL(`../fixtures/own-voices/${file}`, import.meta.url), 'utf8');
+      const { results } = await replayAll(parseConversations(text), FIXED);
+      expect(results.filter((r) => !r.ok).map((r) => `${r.id}: ${r.got.path} ${r.got.eligible}`)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -10,6 +10,7 @@ import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
+import { negatorsAtEnd } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -47,6 +48,34 @@ interface Spoken {
   repeatPenalised: string[];
   heavierPenalty: string[];
   measureWords: string[];
+  backAtEnd: string[];
+  negationGap: string[];
+  impactNouns: string[];
+  disputeNouns: string[];
+  rectifyNouns: string[];
+  doneAfter: string[];
+  fixedActions: string[];
+  fixedObjects: string[];
+  repeatErrorOrdinals: string[];
+  errorTalk: string[];
+  safetyNouns: string[];
+  unrelatedAfter: string[];
+  recordQuestions: string[];
+  proofNouns: string[];
+  minorErrorQuestions: string[];
+  listingEvents: string[];
+  yearIsLead: string[];
+  licenceYearWords: string[];
+  missedYearMarks: string[];
+  reportsMissed: string[];
+  abnormalShown: string[];
+  noYearMissed: string[];
+  previousYearWords: string[];
+  oldPlaces: string[];
+  reasonLeads: string[];
+  alternativeWords: string[];
+  notFoundThere: string[];
+  handedVerbs: string[];
 }
 
 let cached: Spoken | undefined;
@@ -83,11 +112,40 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
   rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给)+$/, '');
-  return endsWithAny(rest, lexicon().grammar.negators);
+  return negatorsAtEnd(rest).length > 0;
 }
 
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
+/** the text names a listing (被列入, 经营异常 …): a listing story */
+const tellsListing = (s: string) => lexicon().grammar.listingWords.some((w) => s.includes(w));
 const notPenalty = (ctx: RuleContext) => !ctx.about.penalty && !ctx.about.seriousList;
+/**
+ * recordAsked: the penalty or the serious list was named in an earlier message, and the open question
+ * is about it (spoken.json recordQuestions): the reply is read as penalty talk.
+ */
+const either = (ctx: RuleContext) =>
+  ctx.about.penalty ||
+  ctx.about.seriousList ||
+  (ctx.pending !== undefined && spoken().recordQuestions.includes(ctx.pending));
+/**
+ * A published-information error told: its kind named, the bureau's reminder about it, or the open
+ * question is one of the minor-error interview's (topicFromQuestion: the kind was told earlier).
+ */
+const minorErrorTalk = (ctx: RuleContext) =>
+  notPenalty(ctx) &&
+  (ctx.facts.errorKind !== undefined ||
+    ctx.s.includes('提醒') ||
+    (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
+  !tellsListing(ctx.s);
+
+let revokedRe: RegExp | undefined;
+/** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
+const revokedDone = () =>
+  (revokedRe ??= new RegExp(
+    lexicon()
+      .penalties.licenceRevoked.map((w) => `${w}了|被[^，,。；;]{0,12}${w}`)
+      .join('|'),
+  ));
 
 /** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
 function licenceRevoked(ctx: RuleContext): boolean {
@@ -97,7 +155,7 @@ function licenceRevoked(ctx: RuleContext): boolean {
     !ctx.about.seriousList &&
     sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
     lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
-    /吊销了|被[^，,。；;]{0,12}吊销/.test(ctx.s)
+    revokedDone().test(ctx.s)
   );
 }
 
@@ -105,6 +163,52 @@ function licenceRevoked(ctx: RuleContext): boolean {
 function pastDate(text: string, now: Date): string | undefined {
   const iso = readDate(text, now);
   return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+/** `text` without any of `words` at its start, repeatedly (「也全部」 before 「撤下来了」). */
+function stripLeading(text: string, list: readonly string[]): string {
+  const words = [...list].sort((a, b) => b.length - a.length);
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    // longest first, starting over after each strip (「什么」 must not lose only its 么)
+    for (const w of words)
+      if (w && rest.startsWith(w)) {
+        rest = rest.slice(w.length);
+        changed = true;
+        break;
+      }
+  }
+  return rest;
+}
+
+/**
+ * negationAcrossFillers: a negator before the words with only filler words between (spoken.json
+ * negationGap: 「没有幺子限制措施」「没跟哪个有纠纷」「没造成幺后果」「没因为同样的事被罚过」). The gap
+ * words are stripped off the end, longest first, then the negator is looked for at the end; a short
+ * object of 因为 (「同样的事」) may stand in the gap too.
+ */
+function deniedNear(before: string): boolean {
+  const sp = spoken();
+  const gap = [...sp.negationGap].sort((a, b) => b.length - a.length);
+  let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    // longest first, starting over after each strip (「什么」 must not lose only its 么)
+    for (const w of gap)
+      if (w && rest.endsWith(w)) {
+        rest = rest.slice(0, -w.length);
+        changed = true;
+        break;
+      }
+    const because = rest.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+    if (because !== rest) {
+      rest = because;
+      changed = true;
+    }
+  }
+  // 「有没有」「是不是」 ask; they deny nothing
+  return negatorsAtEnd(rest).some((n) => !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
 }
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
@@ -140,7 +244,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedRecord',
     fact: 'recordType',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'admin_penalty',
     when: licenceRevoked,
     negatable: false,
@@ -148,7 +252,7 @@ const RULES: NamedRule[] = [
   {
     name: 'penalty.licenceRevokedKind',
     fact: 'penaltyKind',
-    words: () => ['吊销'],
+    words: (lx) => lx.penalties.licenceRevoked,
     value: 'revocation',
     when: licenceRevoked,
     negatable: false,
@@ -218,9 +322,11 @@ const RULES: NamedRule[] = [
       const sp = spoken();
       // 「按登记的地址联系不上」 is why they were listed, not where things stand now
       if (endsWithAny(hit.before, sp.listingByClause)) return undefined;
+      // 「搬回登记的地址办公」「回到执照上写的那个地址了」: back there, now
       if (
         endsWithAny(hit.before, sp.backVerbs) &&
-        sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w))
+        (sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w)) ||
+          sp.backAtEnd.some((w) => hit.after.startsWith(w)))
       )
         return true;
       // nobody at the old address tells where things stand only in a listing story; before a
@@ -229,6 +335,8 @@ const RULES: NamedRule[] = [
         ctx.facts.listed === true ||
         ctx.facts.listingReason === 'unreachable_at_address' ||
         ctx.facts.addressChangeRegistered !== undefined;
+      // 「在注册地址联系不上被列了」 in one clause is the listing's reason, not where things stand now
+      if (lexicon().grammar.listingWords.some((w) => hit.clause.includes(w))) return undefined;
       return listingStory && sp.nobodyThere.some((w) => hit.after.slice(0, 8).includes(w))
         ? false
         : undefined;
@@ -321,7 +429,7 @@ const RULES: NamedRule[] = [
     words: () => spoken().registeredPremises,
     value: (hit, ctx) => {
       const sp = spoken();
-      const listing = lexicon().grammar.listingWords.some((w) => ctx.s.includes(w));
+      const listing = tellsListing(ctx.s);
       return listing &&
         endsWithAny(hit.before, sp.listingByClause) &&
         sp.unreachableWords.some((w) => hit.after.slice(0, 4).includes(w))
@@ -368,25 +476,222 @@ const RULES: NamedRule[] = [
     words: () => spoken().heavierPenalty,
     value: (hit) => (againDenied(hit.before) ? false : undefined),
     // the record may have been named in an earlier message: any penalty talk may carry it
-    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    when: either,
     negatable: false,
+  },
+  {
+    // 「冇造成么后果」「没造成什么不良影响」: no adverse impact (a negator across filler words)
+    name: 'impact.noneCaused',
+    fact: 'adverseImpact',
+    words: () => spoken().impactNouns,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
+    when: (ctx) => !ctx.about.seriousList,
+    // 「没造成么后果」 states, though 么 reads as a question word
+    negatable: false,
+  },
+  {
+    // 「冇跟哪个有纠纷」: no dispute with anyone (the negator stands before the party)
+    name: 'dispute.noneWithAnyone',
+    fact: 'majorImpactOrDispute',
+    words: () => spoken().disputeNouns,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
+    // 「没跟哪个有纠纷」 states, though 哪个 reads as a question word
+    negatable: false,
+  },
+  {
+    // 「整改也做完了」: the rectification, a few adverbs, then done
+    name: 'rectified.doneAfterAdverbs',
+    fact: 'rectified',
+    words: () => spoken().rectifyNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      return sp.doneAfter.some((v) => rest.startsWith(v)) && !deniedNear(hit.before + hit.after.slice(0, 2))
+        ? true
+        : undefined;
+    },
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「广告也全部撤下来改了」「过期的货都清理掉了」: what was wrong, removed or put right
+    name: 'rectified.wrongThingRemoved',
+    fact: 'rectified',
+    words: () => spoken().fixedObjects,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      return sp.fixedActions.some((v) => rest.startsWith(v)) ? true : undefined;
+    },
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「总公司盖章的证明材料也交给所里了」: the proof, a few adverbs, then handed in (a negator before
+    // the verb, 「证明还没交」, denies it)
+    name: 'minorError.proofHandedIn',
+    fact: 'proofProvided',
+    words: () => spoken().proofNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, sp.paidBetween);
+      const negated = lexicon().grammar.negators.some((n) => rest.startsWith(n) || rest.startsWith(`还${n}`));
+      if (negated) return false;
+      return sp.handedVerbs.some((v) => rest.startsWith(v)) ? true : undefined;
+    },
+    when: minorErrorTalk,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // yearsByRole: 「被标异常是2021年」「列入的时间是21年」: the listing, then 是 and its year
+    name: 'listing.yearAfterIs',
+    fact: 'listedYear',
+    words: () => spoken().listingEvents,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const lead = sp.yearIsLead.find((w) => hit.after.startsWith(w));
+      if (!lead) return undefined;
+      const m = new RegExp(`^(${YEAR_SRC})`).exec(hit.after.slice(lead.length));
+      return m?.[1] ? resolveYear(m[1], ctx.now) : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // yearsByRole: 「2023年那年年报没按时报 系统里就显示我们经营异常」: the calendar year the report was
+    // missed, in a listing story, is the year of the listing (a 年度 or 「的年报」 names the report's year)
+    name: 'listing.yearOfMissedReport',
+    fact: 'listedYear',
+    words: () => spoken().missedYearMarks,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const m = new RegExp(`(${YEAR_SRC})$`).exec(hit.before);
+      if (!m?.[1] || /年度$/.test(hit.before)) return undefined;
+      if (!sp.reportsMissed.some((w) => hit.after.slice(0, 10).includes(w))) return undefined;
+      const listing =
+        tellsListing(ctx.s) ||
+        sp.abnormalShown.some((w) => ctx.s.includes(w));
+      return listing ? resolveYear(m[1], ctx.now) : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「年报冇按时报 系统里就显示我们经营异常」: a missed report told in a listing story is its reason
+    name: 'listing.reasonMissedReport',
+    fact: 'listingReason',
+    words: () => spoken().reportsMissed,
+    value: (_hit, ctx) =>
+      spoken().abnormalShown.some((w) => ctx.s.includes(w)) ? 'annual_report_overdue' : undefined,
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「所里的人克老地方冇找到人 就把我们列进了异常名录」: nobody found at the old place, then listed
+    name: 'listing.nobodyAtOldPlace',
+    fact: 'listingReason',
+    words: () => spoken().oldPlaces,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      // 「还没列异常」 is no listing story
+      const listing =
+        ctx.facts.listed !== false && tellsListing(ctx.s);
+      return listing && sp.notFoundThere.some((w) => hit.after.slice(0, 6).includes(w))
+        ? 'unreachable_at_address'
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「被列的异常 原因是年报」: the reason named by the report alone, in a listing story
+    name: 'listing.reasonIsReport',
+    fact: 'listingReason',
+    words: () => spoken().reportNouns,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const listing = tellsListing(ctx.s);
+      const rest = hit.after.replace(/^(?:的事|的问题|的事情)?/, '');
+      return listing && endsWithAny(hit.before, sp.reasonLeads) && /^(?:$|[，,。；;！!\s])/.test(rest)
+        ? 'annual_report_overdue'
+        : undefined;
+    },
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「系统里就显示我们经营异常」: shown as abnormal is listed
+    name: 'listing.shownAbnormal',
+    fact: 'listed',
+    words: () => spoken().abnormalShown,
+    value: true,
+    when: notPenalty,
+    statementOnly: true,
+  },
+  {
+    // 「一年都冇漏」「一年不落」: every year owed, filed (the reports named in the message)
+    name: 'reports.noYearMissed',
+    fact: 'allOverdueReportsFiled',
+    words: () => spoken().noYearMissed,
+    value: (_hit, ctx) => (spoken().reportNouns.some((w) => ctx.s.includes(w)) ? true : undefined),
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「跟安全不沾边」「和安全生产没关系」: the denial comes after the noun
+    name: 'safety.unrelatedAfter',
+    fact: 'safetyRelated',
+    words: () => spoken().safetyNouns,
+    value: (hit) => {
+      const rest = stripLeading(hit.after, ['问题', '方面', '的事', '都', '也', '完全', '根本']);
+      return spoken().unrelatedAfter.some((w) => rest.startsWith(w)) ? false : undefined;
+    },
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「这是连着第二回了」 of a published-information error: the same error again
+    name: 'error.sameAgainOrdinal',
+    fact: 'repeatedSameError',
+    words: () => spoken().repeatErrorOrdinals,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      // 「抽查第二次了」 counts spot checks (firstSpotCheck), not errors
+      if (sp.spotCheckWords.some((w) => hit.clause.includes(w))) return undefined;
+      return sp.errorTalk.some((w) => ctx.s.includes(w)) ? true : undefined;
+    },
+    when: minorErrorTalk,
+    negatable: false,
+    statementOnly: true,
   },
   {
     // 「也冇得么措施还在执行的」: a negator a word or two before
     name: 'serious.noMeasureRunning',
     fact: 'statutoryMeasureRunning',
     words: () => spoken().measureWords,
-    value: (hit) =>
-      lexicon().grammar.negators.some((n) => hit.before.slice(-5).includes(n)) ? false : undefined,
+    value: (hit) => (deniedNear(hit.before) ? false : undefined),
     // the record may have been named in an earlier message: any penalty talk may carry it
-    when: (ctx) => ctx.about.seriousList || ctx.about.penalty,
+    when: either,
     negatable: false,
   },
 ];
 
-/** 「再冇…被罚过」「没再受过」: a negator with 再 before the words, in the same clause. */
+/**
+ * 「再冇…被罚过」「没再受过」「冇因为同样的事被处罚过」: a negator with 再 before the words, or one
+ * across filler words (deniedNear), in the same clause.
+ */
 function againDenied(before: string): boolean {
   const negators = lexicon().grammar.negators;
+  if (deniedNear(before)) return true;
   const i = before.lastIndexOf('再');
   if (i < 0) return false;
   const around = before.slice(Math.max(0, i - 3), i + 3);
@@ -412,10 +717,68 @@ function unhedged(rule: NamedRule): NamedRule {
 
 export const SPOKEN_RULES: NamedRule[] = RULES.map(unhedged);
 
+/**
+ * yearsByRole: 「19年是她办执照那年」 names when the licence was issued, not the listing: a listing
+ * year the older patterns read from such a clause is dropped (a listing year read by a spoken rule
+ * stays).
+ */
+function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Facts): void {
+  if (found.listedYear !== undefined || facts.listedYear === undefined) return;
+  const sp = spoken();
+  const listing = lexicon().grammar.listingWords;
+  for (const clause of s.split(/[，,。；;！!？?\s]+/)) {
+    if (!sp.licenceYearWords.some((w) => clause.includes(w))) continue;
+    if (listing.some((w) => clause.includes(w))) continue;
+    const m = new RegExp(YEAR_SRC).exec(clause);
+    if (m && resolveYear(m[0], now) === facts.listedYear) delete facts.listedYear;
+  }
+  if (facts.listedYear !== undefined) return;
+  // the year of the clause that tells the listing, if one does (「2019年开的店 2021年被列入」)
+  for (const clause of s.split(/[，,。；;！!？?\s]+/)) {
+    if (!listing.some((w) => clause.includes(w)) || sp.licenceYearWords.some((w) => clause.includes(w)))
+      continue;
+    const m = new RegExp(YEAR_SRC).exec(clause);
+    const year = m ? resolveYear(m[0], now) : undefined;
+    if (year !== undefined) facts.listedYear = year;
+  }
+}
+
+/**
+ * 「19年还是20年被列的 记不清了」: two years offered as alternatives state no year; the interview asks.
+ */
+function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void {
+  const alt = spoken().alternativeWords.join('|');
+  const two = new RegExp(`(?:${YEAR_SRC})(?:${alt})(?:${YEAR_SRC})`);
+  if (!two.test(s)) return;
+  delete facts.listedYear;
+  delete found.listedYear;
+}
+
+/**
+ * 「按登记的地址找不到人」 is the listing as unreachable at the registered address; 查无下落 (locatable
+ * false, a condition of revocation) is the bureau finding the business nowhere. A place named before
+ * the 找不到 makes it the former, unless the message also says 查无下落 in so many words.
+ */
+function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts): void {
+  if (facts.locatable !== false && found.locatable !== false) return;
+  const sp = spoken();
+  const places = [...sp.registeredPremises, ...sp.registeredPlaces, ...sp.oldPlaces];
+  const placeThenMissing = places.some((p) => {
+    const i = s.indexOf(p);
+    return i >= 0 && sp.unreachableWords.some((w) => s.slice(i + p.length, i + p.length + 6).includes(w));
+  });
+  if (!placeThenMissing || /查无下落|下落不明|查无此/.test(s)) return;
+  delete facts.locatable;
+  delete found.locatable;
+}
+
 /** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
 export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
   const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
   const out = found as Facts;
+  licenceYearIsNotListing(s, now, facts, out);
+  yearAlternativesSayNoYear(s, facts, out);
+  unreachableThereIsNotUnlocatable(s, facts, out);
   // seriousListIsNotTheAbnormalList: 「被列进去」 of the serious list says nothing of the 经营异常名录
   if ((out as Record<string, unknown>).recordType === 'serious_list') {
     delete facts.listed;

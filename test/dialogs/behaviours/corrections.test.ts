@@ -33,3 +33,23 @@ describe('corrections', () => {
     expect(facts.previousYearReportFiled).toBeUndefined();
   });
 });
+
+describe('「不是X，是Y」 of a choice told earlier', () => {
+  it('「不是欠年报 是按地址找不到人」 replaces the listing reason, and is no answer to the open question', async () => {
+    const c = await chat();
+    await c.send('我们合作社2022年因为没报年报被列入了经营异常');
+    await c.says('不是欠年报 是按登记的地址找不到人', '已改为');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('unreachable_at_address');
+    expect(facts.previousYearReportFiled).toBeUndefined();
+    await c.send('变更登记上周办下来了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
+
+  it('「不是X」 where X is not what was told corrects nothing', async () => {
+    const c = await chat();
+    await c.send('我们合作社2022年因为没报年报被列入了经营异常');
+    await c.send('不是地址的问题 是年报的问题');
+    expect((await c.engine.getCase(key)).facts.listingReason).toBe('annual_report_overdue');
+  });
+});

@@ -1,0 +1,26 @@
+// The punishment buffer's question: other violations besides the one at hand.
+import { type PatternRule, rule } from './pattern-rule.ts';
+
+export const BUFFER_RULES: PatternRule[] = [
+  rule(
+    'violations.none',
+    'otherViolations',
+    [
+      /(?:没有|没|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法|违规)(?:违规)?(?:行为)?/,
+      /(?:其他|别的|其它)的?(?:违法|违规)(?:违规)?(?:行为|记录|问题|情况)?[^，,。;；]{0,3}?(?:也|都)?(?:没有|没|无)(?![^，,。;；]{0,3}?[吗么?])/,
+    ],
+    false,
+  ),
+  rule(
+    'violations.some',
+    'otherViolations',
+    [
+      /(?<!没|没有|无)(?:还有|有过?|存在)(?:其他|别的|其它)的?(?:违法|违规)/,
+      /(?:被|挨)(?:罚过款?|处罚过|罚了款|罚款)/,
+      /(?<!会|怕|担心|会不会)被(?:处)?罚(?:过|的记录|了)/,
+      /有(?:过)?(?:行政)?处罚(?:记录)?/,
+      /(?<!(?:没有?|无|不存在)(?:任何|什么)?(?:其他|别的|其它)?的?(?:违法)?)违规(?:被罚|记录)/,
+    ],
+    true,
+  ),
+];

@@ -1,0 +1,9 @@
+// Cues several fact rules and derivations read about the whole message: who speaks, and whether
+// they have moved away from the registered address.
+
+export const FIRST_PERSON = /我|本公司|本店|我司|我家/;
+/** The user has moved away from the registered address (not a web shop's address). */
+export const MOVED =
+  /搬|迁|不在(?:注册|登记|原|那)|在(?:注册|登记|原)[^，,。;；]{0,6}?(?:不|没有?)(?:再)?(?:经营|办公|营业)|换了(?:个|一个)?(?:经营|办公|营业|新的?)?(?:地方|地址|场所|门面|店面|地点|位置)/;
+
+export const NAME_CHANGE = /改名|更名|名称变更|名字改|改了名|名称改|名字变|换了名/;

@@ -1,0 +1,396 @@
+// The inferences between facts, named and applied in order after the statements are read; each
+// says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
+import type { FactName, Facts } from '../../../rules/types.ts';
+import { anyOf } from '../fact-lexicon.ts';
+import type { Clause } from '../normalize.ts';
+import { resolveYear } from '../years.ts';
+import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
+import { errorKind } from './error-kind.ts';
+import { LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, reportYearListed } from './listed-year.ts';
+import { listingReason } from './listing-reason.ts';
+
+/** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
+const BARE_CAUSE = /^(?:就是|是|主要是|应该是)?(?:因为|由于|原因是)[^，,。;；?？吗么]{1,14}[。.!！]?$/;
+/** "年报已经补交了" as a whole clause: which report depends on the business (enterprise: every one) */
+const BARE_REPORT_FILED =
+  /^[^，,。;；没未不\d年]{0,6}?(?:的)?(?:年报|年度报告)(?:已经?|都|也|刚刚?|今天|昨天|现在)*(?:去)?(?:补交|补报|补齐|补上|补|交|提交|上报|报送?|公示)(?:好|完|齐|上)?了$/;
+type Value = Facts[FactName];
+
+// every overdue year filed: "现在已经全部补报了"; "后面几年的也都没报"
+const ALL_FILED: [boolean, RegExp][] = [
+  [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
+  [
+    false,
+    /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交)/g,
+  ],
+];
+
+const NOT_YET_AFTER_LISTING =
+  /(?<!改|办|登记|公示|更正)(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
+
+const REPORTS_STILL_MISSING =
+  /(?:年报|年度报告)(?:也|都|还|一直|至今|到现在|从来){1,3}(?:没有?|未)(?:报|弄|交|补|搞|整|做)/;
+const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
+
+const CORRECTABLE = new Set<Facts['listingReason']>([
+  'false_public_info',
+  'instant_info_not_published',
+  'name_change_not_registered',
+]);
+
+const NOT_REACHABLE_THERE =
+  /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
+const STILL_THERE =
+  /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
+const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
+const BARE_REACHABLE =
+  /^(?:人|我们?|老板)?(?:也|都|还|一直|随时)*(?:能|可以)?(?:联系得?[上到]|找得?到人?)(?:我们?|人)?(?:的|了)?$|^(?:电话|手机)号?码?(?:也|都|一直)*(?:没有?(?:变|换|停)|开着|通着|能打通|打得通)(?:的|了)?$/;
+const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
+/** "用于移出经营异常名录": the purpose of a document asked for, not the user's own removal */
+const PURPOSE_BEFORE = /(?:用于|用来|用在|为了|以便)[^，,。;；]{0,4}$/;
+/** "帮我拟一份…": the user as the one helped, which says nothing about their business */
+const HELP_ME = /[帮给替]我|帮忙/g;
+
+// information corrected / published / registered after a listing for it
+const INFO_CORRECTED: [boolean, RegExp][] = [
+  [
+    true,
+    anyOf(
+      [
+        /(?:已经?|都|也|现在|早就?)(?:把)?[^，,。;；没未]{0,6}?(?:补公示|公示|改正|更正|纠正|改过来|改好|改了|登记|变更)/,
+        /(?:已经?|都|也)(?:去)?(?:补办|补登|办理|办好|办完)(?:了|好|完)?(?!吗)/,
+        /(?:变更登记|登记|变更|公示|更正|改正)[^，,。;；]{0,2}?(?:办|做|弄)?(?:好|完)了/,
+        /(?:变更登记|登记|变更)(?:已经?|都|也)(?:办|做|弄)(?:好|完)?了/,
+        /(?:已经?)?整改(?:好|完)了/,
+        /已经?整改(?:好|完)?/,
+      ],
+      'g',
+    ),
+  ],
+  // only the present state: "改名了没去登记，被列入" tells why it was listed, "还没去办" how it stands
+  [
+    false,
+    /(?:还没有?|还未|尚未|仍未|至今没有?|现在还?没有?)(?:去)?(?:(?:办理?|做|弄)(?:登记|变更)?|登记|变更|改|更正|改正|纠正|公示|补(?:充)?(?:公示|登记|办)?)(?!期|的)/g,
+  ],
+];
+
+// minor-error story: "已经改好了", "提醒了还没来得及改"
+const FIXED_NOW: [boolean, RegExp][] = [
+  [
+    true,
+    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
+  ],
+  [false, /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正)/g],
+];
+/** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
+const SHORT_FIX_ANSWER =
+  /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
+const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
+
+function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boolean) {
+  let best: { value: boolean; pos: number } | undefined;
+  for (const [value, re] of rules) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) {
+      const pos = m.index ?? 0;
+      if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
+    }
+  }
+  return best;
+}
+
+/** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
+export interface Derive {
+  s: string;
+  now: Date;
+  cls: Clause[];
+  facts: Facts;
+  signals: string[];
+  /** where the text states the listing (undefined: it does not) */
+  listedPos: number | undefined;
+  /** the user asked whether their own business would be listed */
+  askedSelf: boolean;
+  /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
+  set: (fact: FactName, value: Value | undefined, pos: number) => void;
+  hedgedClause: (pos: number) => boolean;
+}
+
+/**
+ * The inferences between facts, named and applied in this order after the statements are read (a
+ * later one may rely on an earlier one's fact). Each says why it holds; the corpus lines of the
+ * facts they set test them.
+ */
+export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
+  {
+    // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
+    name: 'removalAskPresupposesListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined) return;
+      const removal = REMOVAL_ASK.exec(s);
+      if (
+        removal &&
+        /异常|名录/.test(s) &&
+        !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
+        (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
+          facts.entityType !== undefined ||
+          listingReason(s) ||
+          facts.allOverdueReportsFiled !== undefined ||
+          facts.previousYearReportFiled !== undefined) &&
+        !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
+      )
+        set('listed', true, removal.index);
+    },
+  },
+  {
+    // a listing told with its cause: the cause is the listing reason
+    name: 'listingReasonOfListing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "2022年没报年报被列了", "…被列了异常，2021年的事": the year of the listing story
+    name: 'listedYearOfStory',
+    run: ({ s, now, facts, set }) => {
+      if (facts.listed !== true) return;
+      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
+        re.lastIndex = 0;
+        for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+      }
+      const byReport = reportYearListed(s, now);
+      if (byReport) set('listedYear', byReport.year, byReport.pos);
+    },
+  },
+  {
+    // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
+    name: 'infoCorrectedAfterListing',
+    run: ({ s, facts, set, hedgedClause, listedPos }) => {
+      if (facts.listed !== true) return;
+      const reason = listingReason(s);
+      if (!reason || !CORRECTABLE.has(reason.value)) return;
+      const c =
+        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
+        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // "年报一直没弄": every report is still missing, the previous year's too
+    name: 'reportsStillMissing',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const still = REPORTS_STILL_MISSING.exec(s);
+      if (!still) return;
+      if (facts.entityType === 'enterprise') set('allOverdueReportsFiled', false, still.index);
+      else if (facts.entityType) set('previousYearReportFiled', false, still.index);
+    },
+  },
+  {
+    // listed after moving without registering it: the listing is for being unreachable there
+    name: 'movedUnregisteredIsUnreachable',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== true || listingReason(s)) return;
+      if (
+        facts.addressChangeRegistered !== true &&
+        (facts.addressChangeRegistered === false ||
+          facts.reachableAtRegisteredAddress !== undefined ||
+          facts.operatingAtRegisteredAddress === false)
+      )
+        set('listingReason', 'unreachable_at_address', 0);
+    },
+  },
+  {
+    // listed for unfiled reports: "全部补齐了" / "后面几年的也没报" tell every overdue year
+    name: 'allReportsAfterListing',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
+      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
+      if (all) set('allOverdueReportsFiled', all.value, all.pos);
+    },
+  },
+  {
+    // "因为没报年报" told on its own: the cause of the listing already talked about
+    name: 'bareCauseIsListingReason',
+    run: ({ s, facts, set }) => {
+      if (facts.listed !== undefined || facts.listingReason !== undefined || !BARE_CAUSE.test(s)) return;
+      const reason = listingReason(s);
+      if (reason) set('listingReason', reason.value, reason.pos);
+    },
+  },
+  {
+    // "年报已经补交了" told on its own (after being told what is missing): an enterprise must file every
+    // overdue report, other businesses the previous year's paper one
+    name: 'bareReportFiledByEntity',
+    run: ({ facts, cls, set }) => {
+      if (facts.previousYearReportFiled !== undefined || facts.allOverdueReportsFiled !== undefined) return;
+      const c = cls.find((x) => BARE_REPORT_FILED.test(x.text));
+      if (c)
+        set(
+          facts.entityType === 'enterprise' ? 'allOverdueReportsFiled' : 'previousYearReportFiled',
+          true,
+          c.start,
+        );
+    },
+  },
+  {
+    // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
+    name: 'nameChangeCorrected',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !NAME_CHANGE.test(s)) return;
+      const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
+      if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // a registered change moves the registered address too: "搬了，变更也办好了" is at the new one
+    name: 'registeredMoveIsAtAddress',
+    run: ({ s, facts }) => {
+      if (
+        facts.addressChangeRegistered === true &&
+        facts.operatingAtRegisteredAddress === false &&
+        !/(?:不在|没在)[^，,。;；]{0,8}?(?:那|经营|办公|营业)|不在(?:注册|登记|执照|原)/.test(s)
+      )
+        delete facts.operatingAtRegisteredAddress;
+    },
+  },
+  {
+    // after a listing, a later clause "原注册地址也联系不到我们" tells how it stands now, not why it was
+    // listed; "其实我们还在原地址，现在可以联系到了" after a listing for being unreachable there is
+    // reachable there (README: back at the address → reachable only)
+    name: 'reachableThereAfterListing',
+    run: ({ facts, cls, set, listedPos }) => {
+      if (
+        facts.listed !== true ||
+        listedPos === undefined ||
+        facts.reachableAtRegisteredAddress !== undefined
+      )
+        return;
+      for (const c of cls) {
+        if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
+        const m = NOT_REACHABLE_THERE.exec(c.text);
+        if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
+      }
+      if (facts.listingReason !== 'unreachable_at_address') return;
+      const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
+      if (back) {
+        facts.reachableAtRegisteredAddress = true;
+        if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
+      }
+    },
+  },
+  {
+    // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them;
+    // "能联系上", "手机号没变" said after the move are about reaching the user elsewhere
+    name: 'bareReachAfterMove',
+    run: ({ facts, cls, set }) => {
+      if (
+        facts.listed === true ||
+        facts.operatingAtRegisteredAddress !== false ||
+        facts.reachableByOtherMeans !== undefined
+      )
+        return;
+      const c = cls.find((x) => BARE_UNREACHABLE.test(x.text));
+      if (c) set('reachableByOtherMeans', false, c.start);
+      const r = cls.find((x) => BARE_REACHABLE.test(x.text));
+      if (r) set('reachableByOtherMeans', true, r.start);
+    },
+  },
+  {
+    // "搬了…会不会被列入" from someone describing their own move: not listed yet
+    name: 'movedAndAskingIsNotListed',
+    run: ({ facts, signals, set }) => {
+      if (
+        facts.listed === undefined &&
+        facts.operatingAtRegisteredAddress === false &&
+        signals.includes('S:listing-asked')
+      )
+        set('listed', false, 0);
+    },
+  },
+  {
+    // "改了名字没去做变更登记" is about the name, not the address
+    name: 'changeWithoutAddressIsNotAddress',
+    run: ({ s, facts }) => {
+      if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
+        delete facts.addressChangeRegistered;
+    },
+  },
+  {
+    // a listing told with its cause ("因为行政许可信息没公示被列进异常") is not a minor error to exempt
+    name: 'errorKindUnlessListedForIt',
+    run: ({ s, facts, set }) => {
+      const kind = facts.listed === true && facts.listingReason ? undefined : errorKind(s);
+      if (kind) set('errorKind', kind.value, kind.pos);
+    },
+  },
+  {
+    // "已经改好了", "提醒了还没来得及改" in a minor-error story; a missed deadline can only leave it
+    // uncorrected ("过了整改期限还没改"), never corrected in time
+    name: 'fixedNowInErrorStory',
+    run: ({ s, facts, set, hedgedClause }) => {
+      if (facts.listed === true || !(facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s)))
+        return;
+      const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
+      if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
+        set('correctedAfterReminder', fixed.value, fixed.pos);
+      else if (SHORT_FIX_ANSWER.test(s)) set('correctedAfterReminder', true, 0);
+    },
+  },
+  {
+    // past the deadline and "没能改": not corrected after the reminder
+    name: 'missedDeadlineNotCorrected',
+    run: ({ s, facts, set }) => {
+      if (
+        facts.missedCorrectionDeadline === true &&
+        facts.correctedAfterReminder === undefined &&
+        /(?:没有?|未|还没有?)(?:能|来得及)?(?:改|更正|纠正|整改)(?![好完])/.test(s) &&
+        !/才(?:改|更正|纠正|整改)|(?:已经?|现在)[^，,。;；没未]{0,4}?(?:改|更正|纠正|整改)/.test(s)
+      )
+        set('correctedAfterReminder', false, 0);
+    },
+  },
+  {
+    // a branch's zero financials are a branch's
+    name: 'zeroFinancialsIsBranch',
+    run: ({ facts }) => {
+      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
+    },
+  },
+  {
+    // being unreachable at the registered address, or having moved, is not "查无下落"
+    // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
+    name: 'unreachableIsNotUnlocatable',
+    run: ({ facts }) => {
+      if (
+        facts.locatable !== undefined &&
+        (facts.listingReason === 'unreachable_at_address' ||
+          facts.operatingAtRegisteredAddress === false ||
+          facts.reachableAtRegisteredAddress !== undefined)
+      )
+        delete facts.locatable;
+    },
+  },
+  {
+    // a branch is part of an enterprise only when it is called 分公司
+    name: 'branchCompanyIsEnterprise',
+    run: ({ s, facts }) => {
+      if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
+    },
+  },
+  {
+    // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
+    // asking after a move (d05)
+    name: 'errorQuestionIsNotUnlisted',
+    run: ({ facts, askedSelf }) => {
+      if (
+        askedSelf &&
+        facts.listed === false &&
+        facts.errorKind &&
+        facts.operatingAtRegisteredAddress !== false
+      )
+        delete facts.listed;
+    },
+  },
+];

@@ -1,0 +1,32 @@
+// Which document the user asks to have written (DOMAIN.md §4 docType): a verb that asks for writing
+// and the document's name, the first named wins.
+import type { Facts } from '../../../rules/types.ts';
+
+// 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question
+export const DRAFT_VERB =
+  /写|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
+  ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
+  ['situation-explanation', /情况说明|说明书|说明材料/],
+  ['commitment', /承诺书|守信承诺|信用承诺书/],
+  ['application', /申请书|修复申请|移出申请|申请(?!材料)/],
+];
+
+/** "申请书怎么写", "要写什么申请": asking how to write one, unless a request to write it follows */
+const HOW_TO_WRITE = /(?:怎么|怎样|如何|咋)写|写(?:什么|啥)/g;
+
+export function docType(s: string): Facts['docType'] | undefined {
+  if (!DRAFT_VERB.test(s.replace(HOW_TO_WRITE, ''))) return undefined;
+  let rest = s;
+  let best: { value: NonNullable<Facts['docType']>; pos: number } | undefined;
+  for (const [value, re] of DOC_TERMS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    if (!best || m.index < best.pos) best = { value, pos: m.index };
+    // blank out the span so "免列异申请" is not counted again as a plain application
+    rest = rest.slice(0, m.index) + '\u0000'.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  }
+  return best?.value;
+}
+
+export const DOC_MENTION = /申请书|承诺书|情况说明|书面申请/;

@@ -1,0 +1,76 @@
+// Tasks read as slots: a trigger names the task (the address change, the previous year's report,
+// every overdue report), the verbs around it in its clause say done / not done / under way.
+import type { Clause } from '../normalize.ts';
+import { clauseAt } from './scope.ts';
+
+// "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
+// say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
+const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及)(?:去)?(?:办理?|做|弄|搞)?$/;
+const NOT_DONE_AFTER =
+  /^[^，,。;；]{0,4}?(?:没有?|未|还没|尚未|没去|没来得及|正在|在走|还在(?:办|准备|弄|补|做|整理)|在准备|准备中|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
+const DONE_AFTER =
+  /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?)(?:去|按要求|按提醒)?(?:办理?|弄|搞|做|跑|换|改|变更|迁|登记|完成)|(?:办|弄|搞|做|跑|换|改|变更|登记)(?:理)?(?:好|完|妥|完成|过来|成|定)|搞定|办结|下来了)/;
+/** "已经补交", "补齐了", "我们已经补齐公示": a report filed */
+export const FILED_AFTER =
+  /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?|也)(?:全部|全都|都|全)?(?:去|按要求)?(?:补报|补交|补齐|补上|补完|补|提交|交|上报|报送|报|公示)|(?:补报|补交|补|提交|交|上报|报送|报|公示|弄|搞|做)(?:好|完|齐|上|过|完成)|搞定)/;
+/** "刚去交了纸质年报": the filing verb before the report it is about */
+const FILED_BEFORE = /(?:补交|补报|补齐|补上|补|交|提交|上报|报送?)(?:好|完)?了$/;
+const DONE_BEFORE =
+  /(?:(?:已经?|都|也|早就?)(?:去|依法|按要求|按规定|及时|正式)?(?:办理?|完成|做|搞定|弄好|办好|办完)|完成|办好|办完|搞定|做好|做完)了?$/;
+
+// the previous year's (paper) report, and every overdue one, as tasks done or not
+export const PREVIOUS_REPORT_TRIGGER =
+  /(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质|纸版|纸质版)?(?:年报|年度报告)|(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质版?|纸版)|纸质(?:版)?(?:的)?(?:年报|年度报告)/g;
+export const ALL_REPORTS_TRIGGER =
+  /(?:所有|全部|之前|以前|前几年|这几年|历年|往年|欠的|缺的|拖欠的|漏报的|漏掉的|没报的|欠报的|各年度?|每年|几年)的?[^，,。;；]{0,6}?(?:年报|年度报告)|(?:漏报|欠报|没报|缺报|拖欠|漏掉)的?(?:年度|年份|那几年|几年)|(?:欠|缺|漏)的?那?几(?:年|个年度)/g;
+
+export const ADDRESS_CHANGE_TRIGGER =
+  /(?:住所|地址|经营场所|场所)的?(?:变更|迁移|迁址)(?:登记)?|(?:变更|迁移|迁址)登记|执照(?:上)?的?(?:地址|住所)|(?:注册|登记)的?(?:地址|住所)(?=[^，,。;；]{0,3}?(?:已|都|也|改|换|变更|还是))/g;
+
+/** "去年三月补的", "早就交了" as the whole clause before the task it is about */
+const DONE_BARE = /^[^，,。;；]{0,8}?(?:补报|补交|补|交|提交|报|公示|办)(?:的|了|好了|完了)$/;
+const LISTED_NEXT = /^(?:就|所以|结果|然后|才|于是)?(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)/;
+const LISTED_AFTER = /(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)|列入|列进/;
+
+/** Each hit spans the rest of its clause: a hedge there ("变更好像办好了") covers it. */
+export function doneSlot(
+  s: string,
+  cls: Clause[],
+  trigger: RegExp,
+  done = DONE_AFTER,
+  causeClauseSkips = false,
+): { value: boolean; pos: number; len: number }[] {
+  const out: { value: boolean; pos: number; len: number }[] = [];
+  trigger.lastIndex = 0;
+  for (const m of s.matchAll(trigger)) {
+    const pos = m.index ?? 0;
+    const c = clauseAt(cls, pos);
+    if (!c) continue;
+    const before = s.slice(Math.max(c.start, pos - 8), pos);
+    const after = s.slice(pos + m[0].length, c.end);
+    // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
+    if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    const len = c.end - pos;
+    const prev = cls[cls.indexOf(c) - 1];
+    if (pos === c.start && /^的?$/.test(after.trim()) && prev && DONE_BARE.test(prev.text)) {
+      out.push({ value: !/没|未/.test(prev.text), pos, len });
+      continue;
+    }
+    if (NOT_DONE_BEFORE.test(before) || NOT_DONE_AFTER.test(after)) {
+      // "之前年报没报被弄成异常了" tells why it was listed, not how the reports stand now
+      const next = cls[cls.indexOf(c) + 1];
+      if (causeClauseSkips && (LISTED_AFTER.test(after) || (next && LISTED_NEXT.test(next.text)))) continue;
+      out.push({ value: false, pos, len });
+    } else if (
+      DONE_BEFORE.test(before) ||
+      done.test(after) ||
+      (done === FILED_AFTER && FILED_BEFORE.test(before) && !/没|未/.test(before))
+    )
+      out.push({ value: true, pos, len });
+  }
+  return out;
+}
+
+export const ADDRESS_STORY = /住所|地址|经营场所|搬|迁/;
+export const BARE_CHANGE_TRIGGER =
+  /(?<=^|[，,。;；!?！？ ])(?:变更|迁移)(?:登记|手续)?(?=[^，,。;；]{0,6}?(?:还|没|未|已|办|好|完|了))/g;

@@ -1,0 +1,64 @@
+// What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
+// is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
+import { FIRST_PERSON } from './cues.ts';
+import { type PatternRule, rule } from './pattern-rule.ts';
+
+/** "朋友的个体户", "客户的公司": someone's own business told for them, not a kind in general */
+const OWNER_BEFORE =
+  /(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
+
+/** 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own */
+const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+
+/**
+ * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
+ * of business in general, not the user's own.
+ */
+export function genericMention(s: string, pos: number, len: number): boolean {
+  if (
+    s[pos - 1] === '的' &&
+    !FIRST_PERSON.test(s) &&
+    !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)) &&
+    !OWN_TRADE_BEFORE.test(s.slice(0, pos))
+  )
+    return true;
+  // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about
+  if (/查(?:一下|询|查|看|到|得到)?的?$/.test(s.slice(Math.max(0, pos - 4), pos)) && !FIRST_PERSON.test(s))
+    return true;
+  // "怎么查我们公司有没有被列异常": asking how to look one up, whoever's it is
+  if (
+    /(?:怎么|如何|在哪|哪里|去哪|咋)查(?:询|查|看)?(?:一下)?(?:我们?|咱们?|自己|俺们?)?的?[间家个]?$/.test(
+      s.slice(0, pos),
+    )
+  )
+    return true;
+  return /对$/.test(s.slice(0, pos)) && /^(?:也)?(?:适用|能用|有用|管用)/.test(s.slice(pos + len));
+}
+
+const own = { keep: (s: string, pos: number, len: number) => !genericMention(s, pos, len) };
+
+export const ENTITY_RULES: PatternRule[] = [
+  rule('entity.cooperative', 'entityType', /合作社/, 'cooperative', own),
+  rule(
+    'entity.individual',
+    'entityType',
+    [
+      /个体(?:工商)?户|个体经营|个体工商|个体商户/,
+      /个体(?=$|[，,。;；!?！？ ]|老板|的?小?(?:店|饭馆|饭店|餐馆|馆|铺|摊|作坊|门面|门店|生意|执照|营业执照)|的(?:$|[，,。;；!?！？ ]))/,
+      /(?<=(?:开|干|做|是|属于)(?:的是|的)?)个体/,
+    ],
+    'individual',
+    own,
+  ),
+  rule(
+    'entity.enterprise',
+    'entityType',
+    [
+      /(?<!上级|总|母|集团|上面的?|注册|开|办|代账|记账|财税|中介)(?:有限责任|股份有限|有限)?公司/,
+      /个人独资企业|合伙企业|我司|本司/,
+    ],
+    'enterprise',
+    own,
+  ),
+  rule('entity.branch', 'isBranch', /分公司|分支机构/, true),
+];

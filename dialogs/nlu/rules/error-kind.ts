@@ -1,0 +1,104 @@
+// The kind of a published-information error (DOMAIN.md §2.3): named rules tried in order, the first
+// that matches names the kind. A field (lexicon errorFields) and a cue that it is wrong (errorCues)
+// in one clause; zero financials and decimal or unit slips by their own shapes.
+import type { Facts } from '../../../rules/types.ts';
+import { alt, factLexicon } from '../fact-lexicon.ts';
+import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
+
+const lx = factLexicon();
+const ERROR_CUE = alt([...lx.errorCues.words, ...lx.errorCues.otherPerson]);
+const FALSE_WORDS = lx.falseInfo;
+/** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
+export const FALSE_INFO = new RegExp(
+  `${alt(FALSE_WORDS.words)}|${alt(FALSE_WORDS.fillVerbs)}${alt(FALSE_WORDS.fillLinks)}?${alt(FALSE_WORDS.fake)}|假(?:的)?(?:数据|信息|材料|年报)`,
+);
+const GAP = '[^，,。;；!?！？]{0,12}?';
+const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as string[]);
+
+/** In the order they are tried. */
+export const ERROR_KIND_RULES: PatternRule[] = [
+  rule(
+    'errorKind.branchZero',
+    'errorKind',
+    /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:(?:填|报|写)(?:的|了|成|为)?(?:是)?|(?:都|全|全部)(?:是|为))(?:0|零)(?!点)/,
+    'branch_zero_financials',
+    // zero financials are a branch's (its parent publishes them) only when a branch is told
+    { when: (s) => /分公司|分支|上级|总公司|母公司|总部/.test(s) },
+  ),
+  rule(
+    'errorKind.decimalOrUnit',
+    'errorKind',
+    [
+      /小数点/,
+      /万元[^，,。;；]{0,6}?元/,
+      /(?<!万)元[^，,。;；]{0,6}?万元/,
+      /单位[^，,。;；]{0,4}?(?:错|搞|弄|填|写)/,
+      /(?:多|少)(?:填|写|打)了?(?:一?个|几个)?(?:0|零)/,
+    ],
+    'decimal_or_unit',
+  ),
+  rule(
+    'errorKind.licenceLate',
+    'errorKind',
+    [
+      /许可[^。;；]{0,24}?(?:没有?|未|忘了?|忘记)[^，,。;；]{0,12}?公示/,
+      /(?:超过|超出|过了)[^。;；]{0,8}?(?:20|二十)多?个?工作日[^。;；]{0,8}?(?:没有?|未|才)[^。;；]{0,6}?公示/,
+      /许可[^。;；]{0,20}?(?:过了|超过)[^。;；]{0,10}?才[^。;；]{0,10}?公示/,
+      /许可[^。;；]{0,24}?(?:个多?月|周|星期|天)[^。;；]{0,4}?才[^。;；]{0,6}?公示/,
+      /许可[^。;；]{0,24}?(?:晚|迟|延迟|推迟|滞后|拖)了?(?:几天|一段时间)?公示/,
+      /许可[^。;；]{0,24}?公示(?:得)?(?:晚|迟|滞后)了/,
+    ],
+    'license_info_late',
+  ),
+  rule(
+    'errorKind.partyBuilding',
+    'errorKind',
+    new RegExp(`${field('party_building_info')}${GAP}${ERROR_CUE}`),
+    'party_building_info',
+  ),
+  rule(
+    'errorKind.websiteOrShop',
+    'errorKind',
+    new RegExp(
+      `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+    ),
+    'website_or_shop',
+  ),
+  rule(
+    'errorKind.contactInfo',
+    'errorKind',
+    new RegExp(
+      `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
+    ),
+    'contact_info',
+  ),
+  rule('errorKind.other', 'errorKind', new RegExp(`${field('other')}${GAP}${ERROR_CUE}`), 'other'),
+];
+
+let kinds: RuleSet | undefined;
+const FIELD_OF_KIND = Object.entries(lx.errorFields.acrossClauses).map(
+  ([kind, words]) => [kind as Facts['errorKind'], new RegExp(alt(words))] as const,
+);
+
+export function errorKind(s: string): { value: Facts['errorKind']; pos: number } | undefined {
+  kinds ??= ruleSet(ERROR_KIND_RULES);
+  for (const r of kinds.candidates(s)) {
+    if (r.when && !r.when(s)) continue;
+    r.re.lastIndex = 0;
+    const m = r.re.exec(s);
+    if (m) return { value: r.value as Facts['errorKind'], pos: m.index };
+  }
+  // "年报里的电话是前台座机，后来换号了没更新，被抽查发现不一致": the field and the mismatch told in
+  // different clauses of one sentence about the published report
+  if (!/年报|公示|抽查|检查/.test(s)) return undefined;
+  // "责令改正的期限过了，年报里的电子邮箱还没改过来": a field ordered corrected is in error
+  const cue = /责令|整改|改正|期限|提醒/.test(s)
+    ? `(?:${ERROR_CUE}|(?:还没有?|没有?)(?:改|更正))`
+    : ERROR_CUE;
+  for (const [value, field] of FIELD_OF_KIND) {
+    const m = field.exec(s);
+    if (m && new RegExp(`^[^。;；!?！？]{0,30}?${cue}`).test(s.slice(m.index + m[0].length)))
+      return { value, pos: m.index };
+  }
+  return undefined;
+}

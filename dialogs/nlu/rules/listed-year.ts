@@ -1,0 +1,63 @@
+// The year of a listing: the year the story dates it with, or the year after the report named as
+// unfiled (企业信息公示暂行条例 第八条: a year's report is due by 30 June of the next).
+import { alt, factLexicon } from '../fact-lexicon.ts';
+import { CAL_YEAR_SRC, PAST_YEAR_WORDS, resolveYear, YEAR_SRC } from '../years.ts';
+
+/** A clause's own characters (no clause punctuation). */
+const IN_CLAUSE = '[^，,。;；!?！？]';
+/** Verbs of being put on the list (「被列入」, 「给弄进异常名录」, 「被搞成经营异常」 …), from the lexicon. */
+const LISTING_VERB = alt(factLexicon().listingVerbs.words);
+/** A calendar year as a listing year ("2021年", "21年"), not a report year ("21年度", "21年的"). */
+const CAL_YEAR = `(${CAL_YEAR_SRC})(?!${alt(factLexicon().reportYearMarkers.words)}|年|\\d)`;
+/** 没报年报 / 年报逾期: the annual report not filed, told as the cause (lexicon: reportUnfiled). */
+const REPORT_UNFILED = (() => {
+  const u = factLexicon().reportUnfiled;
+  return `(?:${alt(u.negators)}${alt(u.timely)}?${alt(u.verbs)}?${alt(u.nouns)}|${alt(u.nouns)}${alt(u.after)}{1,2})`;
+})();
+/** …then put on the list, in the same clause or right after a comma (「，结果给列进了」). */
+const THEN_LISTED = (() => {
+  const v = factLexicon().listingVerbs;
+  return `[^，,。;；]{0,4}?[，,]?${alt(v.thenWords)}?${alt(v.passive)}?${LISTING_VERB}`;
+})();
+
+export const LISTED_YEAR = new RegExp(
+  `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?${LISTING_VERB}`,
+  'g',
+);
+
+/**
+ * "2022年没报年报被列了": a calendar year dates the events of the story, so it is the listing year.
+ * A relative year before 年报 ("去年没报年报") usually names the report ("去年的年报"), whose listing
+ * follows a year later (see REPORT_YEAR_LISTED).
+ */
+/** "…被列了异常，2021年的事": the year of the story told just before. */
+export const LISTED_YEAR_EVENT = new RegExp(
+  `(?:(${YEAR_SRC})(?:的事|那次|那会儿?|那时候?))|(?:列入|列进去?|列进来|被列|标记|列异常|列上)的?(?:时间|日期|时候|年份)(?:是|为|在)?(${YEAR_SRC})`,
+  'g',
+);
+
+export const LISTED_YEAR_AFTER_REASON = new RegExp(
+  `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,
+  'g',
+);
+
+/** Any calendar year, captured; a relative one names the report only with 的/度 (「去年的年报」, not 「去年年报没报」, which may date the event). */
+const CAL_YEAR_ANY = `(${CAL_YEAR_SRC})`;
+/** A year before this one in words (去年, 上年, 前年, 大前年: years.ts YEARS_BACK). */
+const RELATIVE_YEAR = alt(PAST_YEAR_WORDS);
+let reportYearRe: RegExp | undefined;
+/**
+ * reportYearListed: 「21年年报冇报 被列入异常」「2021年度的年报没报被列了」 name the REPORT's year; that
+ * report was due by 30 June of the next year (企业信息公示暂行条例 第八条), so the listing for it
+ * is in the year after. Returns the listing year.
+ */
+export function reportYearListed(s: string, now: Date): { year: number; pos: number } | undefined {
+  const r = factLexicon().reportYearListing;
+  reportYearRe ??= new RegExp(
+    `(?:${CAL_YEAR_ANY}(?:度)?的?|(${RELATIVE_YEAR})(?:度的?|的))${alt(r.reportNouns)}${IN_CLAUSE}{0,3}?${alt(r.unfiled)}${THEN_LISTED}`,
+  );
+  const m = reportYearRe.exec(s);
+  const year = m ? resolveYear(m[1] ?? m[2] ?? '', now) : undefined;
+  if (!m || year === undefined || year + 1 > now.getFullYear()) return undefined;
+  return { year: year + 1, pos: m.index };
+}

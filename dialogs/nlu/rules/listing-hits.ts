@@ -1,0 +1,159 @@
+// The listing itself (DOMAIN.md §4 listed): passive or completed listing wording, read with what
+// comes before it in its clause — a question ("会被列入吗"), a negation ("还没列入"), a listing to
+// avoid ("不想被列异常") — into stated, asked or not listed.
+
+import type { Clause } from '../normalize.ts';
+import { YEAR_SRC } from '../years.ts';
+import { FIRST_PERSON } from './cues.ts';
+import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
+import { clauseAt } from './scope.ts';
+
+const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
+const QUESTION_BEFORE =
+  /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
+interface ListingHit {
+  /**
+   * 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be;
+   * 'asked-self': the user asks whether their own business would be, so it is not yet (d05)
+   */
+  value: boolean | 'asked' | 'asked-now' | 'asked-self';
+  pos: number;
+  clause: Clause;
+}
+
+// Passive or completed listing wording; the verb must be followed by list wording so that
+// "给我列个清单" is not a listing.
+const LISTING: PatternRule[] = [
+  rule(
+    'listing.passive',
+    'listed',
+    /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/,
+    true,
+  ),
+  // "因未年报列入经营异常名录": a listing told by its cause needs no 被
+  rule(
+    'listing.byCause',
+    'listed',
+    /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/,
+    true,
+  ),
+  // "二零二三年列入异常": a listing dated by its year is told, not asked
+  rule(
+    'listing.byYear',
+    'listed',
+    new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`),
+    true,
+  ),
+  // "没年报进了异常"
+  rule(
+    'listing.enteredList',
+    'listed',
+    /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/,
+    true,
+  ),
+  rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
+  rule('listing.shownAbnormal', 'listed', /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/, true),
+  // "把公司从异常名录里弄出来" presupposes the listing
+  rule(
+    'listing.removalFrom',
+    'listed',
+    /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/,
+    true,
+  ),
+  // "还没列入异常": the negation is read from what comes before
+  rule(
+    'listing.notYet',
+    'listed',
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/,
+    true,
+  ),
+  rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),
+  // "20年被列的", "还没被列，要不要紧"
+  rule('listing.bareListed', 'listed', /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$)/, true),
+  rule(
+    'listing.onList',
+    'listed',
+    /(?:进了|上了|进入了?|进|上|在)(?:经营)?(?:异常名录|异常名单|异常状态|黑名单)/,
+    true,
+  ),
+  rule(
+    'listing.listedInto',
+    'listed',
+    /(?:列入|列进)[^，,。;；]{0,6}?(?:异常|名录|黑名单)[^，,。;；]{0,4}?了/,
+    true,
+  ),
+  // "没找到人，就列了异常": a listing told as what followed
+  rule(
+    'listing.followed',
+    'listed',
+    /(?<=(?:就|结果|然后|于是|所以|才|便)(?:给|把我们?)?)列(?:入|进)?了(?=(?:经营)?(?:异常|名录))/,
+    true,
+  ),
+  // "没年报被异常"
+  rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
+];
+/** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
+export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
+/** "会列入异常吗" without 被 only asks: it never states the user is not listed by itself */
+const LISTING_ASKED = /(?<=会(?:不会)?被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录)|吗|么|[?？]|$)/g;
+let listingRules: RuleSet | undefined;
+const listingSet = () => (listingRules ??= ruleSet(LISTING));
+const AVOID_BEFORE = /(?:不想|不要|不愿意?|不|别)$/;
+
+/** Every listing pattern, named (for the trigger test). */
+export const LISTING_RULES_ALL = LISTING;
+
+export function listingHits(s: string, cls: Clause[]): ListingHit[] {
+  const firstPerson = FIRST_PERSON.test(s);
+  const hits: ListingHit[] = [];
+  for (const { re } of listingSet().candidates(s)) {
+    re.lastIndex = 0;
+    for (const m of s.matchAll(re)) {
+      const pos = m.index ?? 0;
+      const clause = clauseAt(cls, pos);
+      if (!clause) continue;
+      const before = s.slice(clause.start, pos);
+      const tail = s.slice(pos, pos + m[0].length + 2);
+      // 免列异 is the exemption, not a listing
+      if (/免列|免于列/.test(s.slice(Math.max(clause.start, pos - 2), pos + m[0].length + 1))) continue;
+      const after = s.slice(pos + m[0].length, clause.end);
+      // 严重违法失信名单 is another, heavier list: `listed` is about the 经营异常名录 only
+      if (
+        SERIOUS_LIST.test(s.slice(pos, clause.end)) &&
+        !/经营异常|异常名录|异常状态/.test(s.slice(pos, clause.end))
+      )
+        continue;
+      // "还在异常名录上吗": the listing itself is what is asked
+      // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
+      if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;
+      // "不想被列异常", "有啥办法不被列": a listing to avoid has not happened
+      if (/^[被列]/.test(m[0]) && AVOID_BEFORE.test(before)) {
+        hits.push({ value: firstPerson ? false : 'asked', pos, clause });
+        continue;
+      }
+      const asking =
+        QUESTION_BEFORE.test(before) ||
+        /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after) ||
+        // "被列入经营异常名录了吗" asks about the listing; "被列入异常还能贷款吗" presupposes it
+        (/^[^能会怎影可要还]{0,10}?了?(?:吗|么|没有?|\?)$/.test(after) && !/了[^吗么?]/.test(after));
+      if (!asking && (NEG_BEFORE.test(before) || /^(?:没|未)/.test(tail)))
+        hits.push({ value: false, pos, clause });
+      else if (asking) {
+        // "我们…会被列入吗": asking whether they will be listed means they are not yet
+        const future = /会/.test(before);
+        hits.push({ value: future ? (firstPerson ? 'asked-self' : 'asked') : 'asked-now', pos, clause });
+      } else hits.push({ value: true, pos, clause });
+    }
+  }
+  LISTING_ASKED.lastIndex = 0;
+  for (const m of s.matchAll(LISTING_ASKED)) {
+    const pos = m.index ?? 0;
+    const clause = clauseAt(cls, pos);
+    if (clause && !hits.some((h) => h.clause === clause)) hits.push({ value: 'asked', pos, clause });
+  }
+  return hits;
+}
+
+// "他们上没上异常名录": the listing itself is asked in an A-not-A question
+export const LISTING_A_NOT_A =
+  /(?:上没上|进没进|列没列|有没有上|有没有进|是不是上了|在不在)[^，,。;；]{0,4}?(?:异常|名录|黑名单)/;

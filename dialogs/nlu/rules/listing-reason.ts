@@ -1,0 +1,79 @@
+// Why a business was listed (DOMAIN.md §4 listingReason): named rules tried in order, the first
+// stated cause wins; a denied cause ("不是年报的事") is skipped.
+import type { Facts } from '../../../rules/types.ts';
+import { FALSE_INFO } from './error-kind.ts';
+import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
+
+// Instant information (企业信息公示暂行条例 art.10) by what it is about
+const INSTANT_INFO =
+  '(?:行政处罚|股权(?:变更|转让|出质)|股东(?:变更|出资|认缴|实缴)|出资|知识产权出质|行政许可)';
+
+/** In the order they are tried. */
+export const REASON_RULES: PatternRule[] = [
+  rule('reason.falseInfo', 'listingReason', FALSE_INFO, 'false_public_info'),
+  rule(
+    'reason.instantInfo',
+    'listingReason',
+    new RegExp(`即时信息|${INSTANT_INFO}(?:信息)?[^。;；]{0,14}?(?:没有?|未|逾期)[^。;；]{0,10}?公示`),
+    'instant_info_not_published',
+  ),
+  rule(
+    'reason.nameChange',
+    'listingReason',
+    /(?:名称|名字|改名|更名|改了名)[^。;；]{0,20}?(?:没有?|未)(?:去)?(?:办|做|登记|变更)/,
+    'name_change_not_registered',
+  ),
+  rule(
+    'reason.unreachable',
+    'listingReason',
+    [
+      /(?:住所|地址|经营场所|注册地|登记地|(?:登记|注册)的(?:地方|地点))[^，,。;；]{0,8}?(?:联系不上|无法(?:取得)?联系|不能(?:取得)?联系|联系不到|没有?联系[上到]|找不到|没有?找到人|失联|查无|没人|没有人|人不在)/,
+      /(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[^，,。;；]{0,4}?(?:被|列)/,
+      /(?:联系不上|无法(?:取得)?联系|联系不到|没有?找到人)[，,](?:就|所以|然后|结果|于是)?(?:被|给)?列/,
+      /(?:住所|地址|经营场所)异常/,
+      /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
+      /找不到我们?/,
+    ],
+    'unreachable_at_address',
+  ),
+  rule(
+    'reason.annualReport',
+    'listingReason',
+    [
+      /(?:没有?|未|忘了?|忘记|漏|不)(?:去)?(?:按时|按期|及时|如期|按规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)/,
+      /(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?/,
+      /年报逾期/,
+      /(?:因为|因|由于)年报/,
+      /年报的?(?:问题|事|原因)/,
+      /(?:没有?|未)(?:顾上|顾得上|来得及|空|时间|精力|心思|人)(?:去)?(?:报送?|交|申报|公示|填报|弄|搞|做|管)?(?:年报|年度报告)/,
+    ],
+    'annual_report_overdue',
+  ),
+  rule('reason.other', 'listingReason', /(?:别的|其他|其它)(?:的)?(?:原因|事情?|问题)/, 'other'),
+];
+
+/** "不是年报的事", "并非因为地址": a cause denied */
+const NEGATED_CAUSE = /(?:不是|并非|并不是|跟)(?:因为|由于)?$/;
+
+let reasons: RuleSet | undefined;
+let last: { s: string; reason: ReturnType<typeof read> } | undefined;
+
+/** The stated listing reason and where it is said; several derivations ask, so the last answer is kept. */
+export function listingReason(s: string): { value: Facts['listingReason']; pos: number } | undefined {
+  if (last?.s !== s) last = { s, reason: read(s) };
+  return last.reason;
+}
+
+function read(s: string): { value: Facts['listingReason']; pos: number } | undefined {
+  reasons ??= ruleSet(REASON_RULES);
+  for (const r of reasons.candidates(s)) {
+    const value = r.value as Facts['listingReason'];
+    r.re.lastIndex = 0;
+    for (const m of s.matchAll(r.re)) {
+      // 'other' was never denied: "不是年报，是别的原因" names another cause
+      if (value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
+        return { value, pos: m.index };
+    }
+  }
+  return undefined;
+}

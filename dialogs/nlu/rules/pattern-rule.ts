@@ -1,0 +1,136 @@
+// Small named rules read off the text, in the spirit of Duckling: a name, a pattern (its branches,
+// each a short way of saying the thing), a production. Each rule's trigger words live in the lexicon
+// under its name (knowledge/lexicon/triggers.json); one scan of the text finds which triggers occur,
+// and only the rules with a trigger in the text run. Whether a hit states the fact is decided once,
+// for every rule, by readHit (scope.ts).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FactName, Facts } from '../../../rules/types.ts';
+import { anyOf } from '../fact-lexicon.ts';
+import { type Reading, readHit, type Scope } from './scope.ts';
+
+export type Value = Facts[FactName];
+
+export interface PatternRule {
+  name: string;
+  fact: FactName;
+  /** a global pattern (its branches joined) */
+  re: RegExp;
+  /** the production: a fixed value or one read from the match; undefined drops the hit */
+  value: Value | ((m: RegExpExecArray) => Value | undefined);
+  /** the rule applies only when the whole text passes this test */
+  when?: (s: string) => boolean;
+  /** the words name a kind (an entity type): `keep` says whether this mention is the user's own */
+  keep?: (s: string, pos: number, len: number) => boolean;
+}
+
+/** A rule from its name, fact, pattern branches and production. */
+export function rule(
+  name: string,
+  fact: FactName,
+  pattern: RegExp | readonly RegExp[],
+  value: PatternRule['value'],
+  opts: Pick<PatternRule, 'when' | 'keep'> = {},
+): PatternRule {
+  const re = Array.isArray(pattern) ? anyOf(pattern, 'g') : new RegExp((pattern as RegExp).source, 'g');
+  return { name, fact, re, value, ...opts };
+}
+
+const FILE = fileURLToPath(new URL('../../../knowledge/lexicon/triggers.json', import.meta.url));
+let triggerLists: Record<string, string[]> | undefined;
+/** Each rule's trigger words by rule name (knowledge/lexicon/triggers.json). */
+export function triggersOf(name: string): readonly string[] | undefined {
+  if (!triggerLists) {
+    try {
+      triggerLists = (JSON.parse(readFileSync(FILE, 'utf8')) as { rules: Record<string, string[]> }).rules;
+    } catch (err) {
+      throw new Error(
+        `knowledge/lexicon/triggers.json: ${(err as Error).message}; fix the JSON or restore the file`,
+      );
+    }
+  }
+  return triggerLists[name];
+}
+
+/**
+ * One pass over the text for many words: the words are indexed by their first character, and at each
+ * character only the words starting with it are compared. Returns the set of words that occur
+ * (overlapping ones too). Measured on the held-out texts with the 225 trigger words: 6 µs per text,
+ * against 23 µs for one combined RegExp tried at every place and 23 µs for a String#includes per word.
+ */
+export function wordScanner(words: Iterable<string>): (s: string) => Set<string> {
+  const byFirst = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    if (!w) continue;
+    const first = w[0] as string;
+    const list = byFirst.get(first);
+    if (list) list.push(w);
+    else byFirst.set(first, [w]);
+  }
+  return (s) => {
+    const found = new Set<string>();
+    for (let i = 0; i < s.length; i++) {
+      const list = byFirst.get(s[i] as string);
+      if (list) for (const w of list) if (s.startsWith(w, i)) found.add(w);
+    }
+    return found;
+  };
+}
+
+/** A set of rules with their prefilter, built once. */
+export interface RuleSet {
+  rules: readonly PatternRule[];
+  /** the rules whose triggers occur in the text (a rule without triggers always runs) */
+  candidates: (s: string) => PatternRule[];
+}
+
+export function ruleSet(rules: readonly PatternRule[]): RuleSet {
+  const triggers = new Map(rules.map((r) => [r, triggersOf(r.name)]));
+  const scan = wordScanner([...triggers.values()].flatMap((t) => t ?? []));
+  return {
+    rules,
+    candidates: (s) => {
+      const found = scan(s);
+      return rules.filter((r) => {
+        const t = triggers.get(r);
+        return t === undefined || t.some((w) => found.has(w));
+      });
+    },
+  };
+}
+
+/** A stated, hedged or moot fact found by a rule. */
+export interface RuleHit {
+  fact: FactName;
+  value: Value;
+  pos: number;
+  len: number;
+  reading: Reading;
+  rule: string;
+}
+
+/** Runs the candidate rules over the text; every hit is read through readHit. */
+export function runRules(s: string, scope: Scope, set: RuleSet): RuleHit[] {
+  const out: RuleHit[] = [];
+  for (const r of set.candidates(s)) {
+    if (r.when && !r.when(s)) continue;
+    r.re.lastIndex = 0;
+    for (const m of s.matchAll(r.re)) {
+      const pos = m.index ?? 0;
+      const len = m[0].length;
+      if (r.keep && !r.keep(s, pos, len)) continue;
+      const value = typeof r.value === 'function' ? r.value(m) : r.value;
+      if (value === undefined) continue;
+      const reading = readHit(s, scope, {
+        pos,
+        len,
+        fact: r.fact,
+        kind: r.keep !== undefined,
+        yesNo: typeof value === 'boolean',
+        positive: value === true,
+      });
+      if (reading !== 'moot') out.push({ fact: r.fact, value, pos, len, reading, rule: r.name });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// The one reading of where a fact is stated, shared by every pattern rule, the listing reader, the
+// done/not-done slots and the derivations: a question right after the words, a negator right before
+// a positive statement, the topic of a document, hearsay and a hedge in the clause. A rule carries
+// only its words and its production; whether those words state the fact is decided here.
+import type { FactName } from '../../../rules/types.ts';
+import { alt, factLexicon } from '../fact-lexicon.ts';
+import { type Lexicon, lexicon } from '../lexicon.ts';
+import type { Clause } from '../normalize.ts';
+import { YEAR_SRC } from '../years.ts';
+
+/**
+ * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
+ * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
+ */
+let hedgeRe: RegExp | undefined;
+const hedge = () =>
+  (hedgeRe ??= new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`));
+let negScope: RegExp | undefined;
+/**
+ * Whether a negator ends right before a statement ("并没有重复出错", "没有产生任何纠纷", "没有被罚"):
+ * the shared negators of grammar.json and facts.json negationScope. Every rule's negation is read
+ * here: the pattern rules drop a negated positive statement, the word rules flip theirs.
+ */
+export function negatedBefore(before: string): boolean {
+  if (!negScope) {
+    const n = factLexicon().negationScope;
+    negScope = new RegExp(
+      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
+    );
+  }
+  return negScope.test(before);
+}
+
+/** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
+const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
+/** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
+export const DOC_TOPIC = /^[^，,。;；\s]{0,8}?的(?:情况说明|说明材料|申请书|承诺书|书面申请)/;
+/** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
+const HEARSAY = /^(?:听说|据说|听人说|听别人说|有人说|网上说|都说)[^，,。;；]*会/;
+
+export function clauseAt(cls: Clause[], pos: number): Clause | undefined {
+  return cls.find((c) => pos >= c.start && pos < c.end);
+}
+
+export interface Scope {
+  /** a hedge in the clause covers the words ("变更好像办好了"); see hedgedAt */
+  hedgedAt: (pos: number, len?: number, fact?: FactName) => boolean;
+  /** the words lie in a clause of hearsay */
+  hearsayAt: (pos: number) => boolean;
+}
+
+/** The scope of one text, computed once per message. */
+export function scopeOf(s: string, cls: Clause[]): Scope {
+  const hearsay = cls.filter((c) => HEARSAY.test(c.text));
+  const hedgedAt = (pos: number, len = 1, fact?: FactName) => {
+    const c = clauseAt(cls, pos);
+    const h = c ? hedge().exec(c.text) : null;
+    if (c === undefined || h === null || c.start + h.index >= pos + len) return false;
+    // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
+    // that is itself presupposed
+    if (fact === 'listed') {
+      const focus = s.slice(c.start + h.index + h[0].length, pos);
+      if (new RegExp(`^是?(?:${YEAR_SRC}|因为|由于|因)`).test(focus)) return false;
+    }
+    return true;
+  };
+  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end) };
+}
+
+/** How a rule's words stand in the text. */
+export type Reading = 'stated' | 'moot' | 'hedged';
+
+/**
+ * The one function every pattern rule's hit goes through. `kind`: the words name a kind of thing (an
+ * entity type), which a document's topic does not change; `yesNo`: the production is a yes/no value,
+ * which a following question takes back; `positive`: it says yes, which a negator before it takes out.
+ */
+export function readHit(
+  s: string,
+  scope: Scope,
+  hit: { pos: number; len: number; fact: FactName; kind?: boolean; yesNo?: boolean; positive?: boolean },
+): Reading {
+  const end = hit.pos + hit.len;
+  if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
+  if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
+  if (hit.positive && negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
+  return statedAt(scope, hit.pos, hit.len, hit.fact);
+}
+
+/** Hearsay and hedges alone: for readers that have judged questions and negation themselves (slots, listing). */
+export function statedAt(scope: Scope, pos: number, len: number, fact: FactName): Reading {
+  if (scope.hearsayAt(pos)) return 'moot';
+  return scope.hedgedAt(pos, len, fact) ? 'hedged' : 'stated';
+}
+
+/**
+ * The negators that end `rest` (text before some words, with the rule's own gap words already
+ * stripped), longest first: the one negator list every rule reads (grammar.json negators).
+ */
+export function negatorsAtEnd(rest: string): string[] {
+  return lexicon().grammar.negators.filter((n) => rest.endsWith(n));
+}
+
+/**
+ * A question about consequences: 吗, ？, 会, or 么 — but 么 after a negator is "any" in a denial
+ * (「冇造成么后果」 states that nothing came of it).
+ */
+const consequenceQuestion = (clause: string) =>
+  /吗|\?|？|会/.test(clause) || (/么/.test(clause) && !/(?:没|冇|未|不)[^么，,]{0,4}么/.test(clause));
+
+/** How a word rule's hit stands (lexicon-rules.ts, spoken.ts). */
+export interface WordScope {
+  /** states nothing: a supposition or a question about consequences */
+  moot: boolean;
+  hedged: boolean;
+  negated: boolean;
+}
+
+/**
+ * The scope of a word in its clause: a supposition before it or a consequence question around it
+ * states nothing, a hedge before it makes it hedged, a negator right before it negates it.
+ */
+export function wordScope(
+  hit: { before: string; after: string; clause: string },
+  g: Lexicon['grammar'] = lexicon().grammar,
+): WordScope {
+  const moot =
+    g.suppositions.some((w) => hit.before.includes(w)) ||
+    hit.after.startsWith('的话') ||
+    g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
+  const hedged = g.hedges.some((w) => hit.before.includes(w));
+  return { moot, hedged, negated: negatedBefore(hit.before) };
+}

@@ -1,0 +1,83 @@
+// Behaviour 2 in long messages: the open question is answered only by what speaks of it. Moving back
+// to the registered address is no change registration; a clause about another question neither
+// answers nor un-answers it; a negator reaches over filler words (「没有什么」「没跟谁」).
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('answers inside long messages', () => {
+  it('back at the registered address while the change question is open is not a registered change', async () => {
+    const c = await chat();
+    await c.says('我们厂子去年因为按登记住所联系不上被列入了经营异常名录', '变更登记');
+    // the change question stays open: being back there is another way the reason went away
+    const text = await c.send('前阵子厂房翻修人都在外面 现在已经搬回执照上的地址营业了 随时能找到人');
+    expect(text).not.toContain('可以申请');
+    let facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBeUndefined();
+    expect(facts.reachableAtRegisteredAddress).toBe(true);
+    await c.send('地址一直没换过 变更也就没去办');
+    facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('「…回到执照上写的那个地址了」 says they are there now', async () => {
+    const c = await chat();
+    await c.send('公司被列异常了 原因是通过登记的住所无法联系');
+    await c.send('之前在别的地方干活 现在已经回到营业执照上写的那个地址了');
+    expect((await c.engine.getCase(key)).facts.addressChangeRegistered).toBeUndefined();
+    expect((await c.engine.getCase(key)).facts.reachableAtRegisteredAddress).toBe(true);
+  });
+
+  it('a "not listed" clause does not answer "corrected after the reminder?" with a no', async () => {
+    const c = await chat();
+    await c.says('我们是有限公司 年报上的邮箱写错了 不是故意的', '改正');
+    await c.send('监管所打电话提醒后 当天下午就在系统里更正好了，也没被列入经营异常');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.correctedAfterReminder).toBe(true);
+    expect(facts.listed).toBe(false);
+  });
+
+  it('a message of other facts leaves the open question open instead of guessing it', async () => {
+    const c = await chat();
+    await c.says('我们有限公司年报里的网站地址填错了 没被列入异常 监管所提醒后马上改了 不是故意的', '影响');
+    // safety, a first time and 「弄好了」: none of it says whether the error caused harm
+    await c.says('我们这行跟安全不沾边 这种错头一回犯 期限内就弄好了', '影响');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.safetyRelated).toBe(false);
+    expect(facts.repeatedSameError).toBe(false);
+    expect(facts.adverseImpact).toBeUndefined();
+  });
+
+  it('negators reach over filler words: no measure running, no heavier penalty, no dispute', async () => {
+    const c = await chat();
+    await c.send('公司前年五月被市场监管局列进了严重违法失信名单');
+    await c.send('罚款早交了 整改也都搞完了 之后也没有挨过更重的处罚 眼下也没有什么限制措施还在执行');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({
+      obligationsFulfilled: true,
+      rectified: true,
+      laterHeavierPenalty: false,
+      statutoryMeasureRunning: false,
+    });
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: true });
+  });
+
+  it('「没跟谁闹过纠纷」「没造成啥后果」 deny; 「有没有纠纷」 asks', async () => {
+    const c = await chat();
+    await c.send('公司年报里电话号码错了一位 没被列入 提醒后改了 不是故意的');
+    await c.send('没造成啥后果 也没跟谁有纠纷');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.adverseImpact).toBe(false);
+    expect(facts.majorImpactOrDispute).toBe(false);
+  });
+
+  it('the same error a second time after a reminder is a repeated error', async () => {
+    const c = await chat();
+    await c.send('公司年报上的网店名字跟实际对不上 没被列入异常 提醒后当天改好了');
+    await c.send('老实讲 去年也因为这个被提醒过 今年算连着第二次了');
+    expect((await c.engine.getCase(key)).facts.repeatedSameError).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+});

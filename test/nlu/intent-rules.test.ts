@@ -1,0 +1,65 @@
+// The named intent rules after the classifier, each tried with wording of its own: consequence
+// questions in the grammar's own question forms, a draft that names no document and asks nobody to
+// write, an information-error story that is not about revocation, and other authorities' matters.
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../dialogs/nlu/index.ts';
+
+describe('consequence questions', () => {
+  it('reads an A-not-A question about what a listing does as a policy question, stating no listing', () => {
+    const u = understand('上了经营异常名录影响大不大');
+    expect(u.intent).toBe('policy_info');
+    expect(u.facts.listed).toBeUndefined();
+  });
+
+  it('reads a clause ending in 不 as a question', () => {
+    expect(understand('被列了异常以后还能去政府采购项目报名不').intent).toBe('policy_info');
+  });
+
+  it('reads how long a listing follows the business as a consequence', () => {
+    expect(understand('经营异常的记录会永久保留吗').intent).toBe('policy_info');
+  });
+
+  it('keeps a motive beside a time question a time question', () => {
+    expect(understand('要多长时间才能移出名录，下个月要投标').intent).toBe('timeline');
+  });
+});
+
+describe('drafts', () => {
+  it('is no draft request when no document is named and nobody is asked to write', () => {
+    expect(understand('这种情况还用申请吗').intent).not.toBe('draft');
+    expect(['repair', 'policy_info']).toContain(
+      understand('监管局对我们从轻罚了八百块 这个需不需要申请修复').intent,
+    );
+  });
+
+  it('still is one when a document is named', () => {
+    expect(understand('麻烦出一份情况说明').intent).toBe('draft');
+  });
+});
+
+describe('information errors', () => {
+  it('keeps an error story whose trouble is an unreachable customer a minor error', () => {
+    expect(understand('快递店电话在年报里写错了 快递员找不到人跟我们吵起来了').intent).toBe('minor_error');
+  });
+
+  it('leaves revocation to a text that names it', () => {
+    expect(understand('年报上的网址填错了 会不会被吊销执照').intent).toBe('revocation_risk');
+  });
+});
+
+describe('other matters', () => {
+  it('sends finding a shop nearby and another certificate out of scope', () => {
+    expect(understand('哪里有复印店').intent).toBe('out_of_scope');
+    expect(understand('办居住证要带什么').intent).toBe('out_of_scope');
+  });
+});
+
+describe('keyword groups', () => {
+  it('reads a question about what the bot is for as small talk', () => {
+    expect(understand('你这个助手都会干点啥').intent).toBe('smalltalk');
+  });
+
+  it('reads a question about the portal’s use as how to apply', () => {
+    expect(understand('公示系统里修复申请在哪个页面操作').intent).toBe('how_to_apply');
+  });
+});
