@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
-import { readAmountYuan, readDate } from './money-date.ts';
+import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { wordScanner } from './rules/pattern-rule.ts';
 import { wordScope } from './rules/scope.ts';
@@ -68,6 +68,18 @@ export const kindOf = (lx: Lexicon, word: string) =>
 function dateIn(text: string, now: Date): string | undefined {
   const iso = readDate(text, now);
   return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+/**
+ * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
+ * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
+ * penalties.json otherEventWords).
+ */
+function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, window: number) {
+  const told = /^(?:的)?(?:时间|日期|日子)?(?:是|在|于)/.exec(hit.after);
+  const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
+  const events = lexicon().penalties.otherEventWords;
+  return after ?? dateIn(withoutDatesOf(hit.before.slice(-window), events), ctx.now);
 }
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
@@ -155,7 +167,7 @@ export const RULES: NamedRule[] = [
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
-    value: (hit, ctx) => dateIn(hit.before.slice(-14), ctx.now),
+    value: (hit, ctx) => dateByRole(hit, ctx, 14),
     when: penalty,
     negatable: false,
   },
@@ -171,7 +183,7 @@ export const RULES: NamedRule[] = [
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
     words: (lx) => lx.penalties.seriousList,
-    value: (hit, ctx) => dateIn(hit.before.slice(-16), ctx.now),
+    value: (hit, ctx) => dateByRole(hit, ctx, 16),
     when: serious,
     negatable: false,
   },
