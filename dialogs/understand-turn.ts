@@ -216,7 +216,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const asked = openFact(s);
   const hinge = asked ? undefined : resultHinge(ctx);
   const pending = asked ?? hinge;
-  const u = understand(text, { now: ctx.now, pending });
+  const record = s.facts.recordType;
+  const u = understand(text, { now: ctx.now, pending, ...(record && { record }) });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];

@@ -189,7 +189,15 @@ export const RULES: NamedRule[] = [
   },
   fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
-  fixed('serious.measureRunning', 'statutoryMeasureRunning', 'penalties.measureRunning', true, serious),
+  {
+    // 「也冇得什么法律规定的管理措施还在执行期内」: "no measure of any kind is still running"; the
+    // negator and its 什么/任何 reach over the description of the measure
+    name: 'serious.measureRunning',
+    fact: 'statutoryMeasureRunning',
+    words: wordsAt('penalties.measureRunning'),
+    value: (hit) => !/(?:没有?|冇|没得|冇得|无|不存在)(?:什么|任何)[^，,。;；\s]{0,14}$/.test(hit.before),
+    when: serious,
+  },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
 
   // where the business is registered
@@ -311,11 +319,16 @@ export function applyRules(
   s: string,
   now: Date,
   facts: Facts,
-  opts: { pending?: FactName } = {},
+  opts: { pending?: FactName; record?: Facts['recordType'] } = {},
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
   const about = aboutOf(s, facts);
+  // recordOfTheCase: once earlier messages made the case the serious list, 「以后再冇受过比较重的处罚」
+  // or 「措施也解除了」 speaks of that record though this message does not name it. Not yet for a
+  // published penalty: there every follow-up clause would read as a statement, and 「罚款早就交了…」
+  // would no longer answer the open keySector question (today it does, wrongly, as a "yes").
+  if (opts.record === 'serious_list') Object.assign(about, { seriousList: true, penalty: true });
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
   const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };

@@ -74,3 +74,32 @@ describe('dates by role: the publication date is not the date of another event',
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
 });
+
+describe('later messages of a serious-list case speak of that list', () => {
+  it('「再没受过…处罚」 and 「没有任何…措施还在执行」 answer the last two conditions', async () => {
+    const c = await chat();
+    await c.send('我姐的公司去年3月进了严重违法失信名单 想提前出来');
+    await c.send('罚款都缴清了 也整改完了 进了名单之后再没受过什么大的处罚');
+    expect(c.last?.determination.missing).not.toContain('laterHeavierPenalty');
+    await c.send('也没有任何行业禁入之类的措施还在执行 现在能申请吗');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: true });
+  });
+
+  it('a measure still running is still running', async () => {
+    const c = await chat();
+    await c.send('我姐的公司去年3月进了严重违法失信名单 想提前出来');
+    await c.send('罚款都缴清了 也整改完了 进了名单之后再没受过什么大的处罚');
+    const text = await c.send('限制措施还在执行');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+});
+
+describe('revocation risk: a run of years counted after the years are named', () => {
+  it('「年报2023年度、2024年度连续两年没报」 with 查无下落 and no tax filing', async () => {
+    const c = await chat();
+    await c.send('我叔叔的公司早就不开了 人在外省');
+    await c.send('监管局上门核查说查无下落 年报2023年度、2024年度连续两年没报 税也停了');
+    expect(c.last?.determination.path).toBe('revocation-risk');
+  });
+});
