@@ -37,8 +37,9 @@ const INFO_INTENTS = new Set<string>([
   'policy_info',
 ]);
 const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
+// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long
 const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|什么|多久|多少|几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|么子|么事|几多|咋/;
+  /[吗呢？?]|怎么|怎样|什么|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|么子|么事|几多|咋/;
 
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
@@ -215,7 +216,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const asked = openFact(s);
   const hinge = asked ? undefined : resultHinge(ctx);
   const pending = asked ?? hinge;
-  const u = understand(text, { now: ctx.now, pending });
+  const record = s.facts.recordType;
+  const u = understand(text, { now: ctx.now, pending, ...(record && { record }) });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];

@@ -3,7 +3,7 @@
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, lexicon } from './lexicon.ts';
-import { readAmountYuan, readDate } from './money-date.ts';
+import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
@@ -24,6 +24,7 @@ interface AnswerRegexes {
   completedAnywhere: RegExp;
   /** the later clause says how it stands now: "之前没补，现在补了", "交了，但还没公示" */
   clauses: RegExp;
+  unstated: RegExp;
   /** "不对，是2022年": a correction of something else, not a "no" to the question asked */
   correction: RegExp;
   reportWords: RegExp;
@@ -69,6 +70,7 @@ function answerRegexes(): AnswerRegexes {
     negatedAnywhere: new RegExp(any(a.negatedAnywhere)),
     completedAnywhere: new RegExp(any(a.completedAnywhere)),
     clauses: new RegExp(`[，,。;；!?！？\\s]+|${a.clauseTurns.join('|')}`),
+    unstated: new RegExp(any(a.unstatedClauses)),
     correction: new RegExp(
       `^${any(a.correctionLead)}${any(a.correctionParticles)}?[，,。！!\\s]+${any(a.correctionThen)}?(.+)$`,
     ),
@@ -105,6 +107,21 @@ function cueAnswer(fact: FactName, s: string): boolean | undefined {
     if (best) return best.value;
   }
   return undefined;
+}
+
+/**
+ * statedClauses: the clauses that tell how things stand. 「年报还冇交 现在交还来得及吧 交了以后么样申请」
+ * answers "filed?" with its first clause; the 交了 of a question or a supposition (answers.json
+ * unstatedClauses) is no "yes", however late it comes. Punctuation stays on its clause so a
+ * trailing 「？」 still marks it.
+ */
+function statedClauses(s: string): string {
+  const re = answerRegexes();
+  const pieces = s.match(/[^，,。;；!?！？\s]+[，,。;；!?！？\s]*/g) ?? [];
+  return pieces
+    .filter((p) => !re.unstated.test(p.replace(/[，,。;；!！\s]+$/, '')))
+    .join('')
+    .trim();
 }
 
 /** A bare yes or no; questions asked in negative terms (answers.json "inverted") take only a pure one. */
@@ -197,7 +214,7 @@ export function readAnswer(
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)
   const scope = opts.scope ?? { facts: statedAll, read: (t: string) => extractFacts(t, now).facts };
-  const own = spec.kind === 'boolean' ? ownClauses(fact, s, scope) : s;
+  const own = spec.kind === 'boolean' ? statedClauses(ownClauses(fact, s, scope)) : s;
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
@@ -224,7 +241,8 @@ export function readAnswer(
     case 'amount':
       return { value: readAmountYuan(s) };
     case 'date':
-      return { value: readDate(s, now) };
+      // 「去年11月是立案 公示是今年4月」: the date of another event answers no date question
+      return { value: readDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
     case 'enum':
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
   }

@@ -87,10 +87,11 @@ function statedFacts(
   s: string,
   now: Date,
   pending?: FactName,
+  record?: Facts['recordType'],
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
   const { facts, hedged, signals } = extractFacts(s, now);
   const patterned = { ...facts };
-  const ruled = applyRules(s, now, facts, { pending });
+  const ruled = applyRules(s, now, facts, { pending, ...(record && { record }) });
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
@@ -251,12 +252,19 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   return ranked;
 }
 
-export function understand(text: string, opts: { now?: Date; pending?: FactName } = {}): Understanding {
+/**
+ * `record`: the record the case is about (stored recordType), so a later message that does not name
+ * the penalty or the serious list is still read as speaking of it.
+ */
+export function understand(
+  text: string,
+  opts: { now?: Date; pending?: FactName; record?: Facts['recordType'] } = {},
+): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
-  const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending);
+  const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending, opts.record);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now).facts, now);
   Object.assign(facts, corrections);
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
@@ -264,7 +272,7 @@ export function understand(text: string, opts: { now?: Date; pending?: FactName 
   if (opts.pending && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const scope = { facts, read: (clause: string) => statedFacts(clause, now).facts };
+    const scope = { facts, read: (clause: string) => statedFacts(clause, now, undefined, opts.record).facts };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     if (value === 'unknown') {
       if (facts[opts.pending] === undefined) hedged.push(opts.pending);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
-import { readAmountYuan, readDate } from './money-date.ts';
+import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { wordScanner } from './rules/pattern-rule.ts';
 import { wordScope } from './rules/scope.ts';
@@ -68,6 +68,18 @@ export const kindOf = (lx: Lexicon, word: string) =>
 function dateIn(text: string, now: Date): string | undefined {
   const iso = readDate(text, now);
   return iso && iso <= now.toISOString().slice(0, 10) ? iso : undefined;
+}
+
+/**
+ * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
+ * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
+ * penalties.json otherEventWords).
+ */
+function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, window: number) {
+  const told = /^(?:的)?(?:时间|日期|日子)?(?:是|在|于)/.exec(hit.after);
+  const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
+  const events = lexicon().penalties.otherEventWords;
+  return after ?? dateIn(withoutDatesOf(hit.before.slice(-window), events), ctx.now);
 }
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
@@ -155,7 +167,7 @@ export const RULES: NamedRule[] = [
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
-    value: (hit, ctx) => dateIn(hit.before.slice(-14), ctx.now),
+    value: (hit, ctx) => dateByRole(hit, ctx, 14),
     when: penalty,
     negatable: false,
   },
@@ -171,13 +183,21 @@ export const RULES: NamedRule[] = [
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
     words: (lx) => lx.penalties.seriousList,
-    value: (hit, ctx) => dateIn(hit.before.slice(-16), ctx.now),
+    value: (hit, ctx) => dateByRole(hit, ctx, 16),
     when: serious,
     negatable: false,
   },
   fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
-  fixed('serious.measureRunning', 'statutoryMeasureRunning', 'penalties.measureRunning', true, serious),
+  {
+    // 「也冇得什么法律规定的管理措施还在执行期内」: "no measure of any kind is still running"; the
+    // negator and its 什么/任何 reach over the description of the measure
+    name: 'serious.measureRunning',
+    fact: 'statutoryMeasureRunning',
+    words: wordsAt('penalties.measureRunning'),
+    value: (hit) => !/(?:没有?|冇|没得|冇得|无|不存在)(?:什么|任何)[^，,。;；\s]{0,14}$/.test(hit.before),
+    when: serious,
+  },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
 
   // where the business is registered
@@ -299,11 +319,16 @@ export function applyRules(
   s: string,
   now: Date,
   facts: Facts,
-  opts: { pending?: FactName } = {},
+  opts: { pending?: FactName; record?: Facts['recordType'] } = {},
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
   const about = aboutOf(s, facts);
+  // recordOfTheCase: once earlier messages made the case the serious list, 「以后再冇受过比较重的处罚」
+  // or 「措施也解除了」 speaks of that record though this message does not name it. Not yet for a
+  // published penalty: there every follow-up clause would read as a statement, and 「罚款早就交了…」
+  // would no longer answer the open keySector question (today it does, wrongly, as a "yes").
+  if (opts.record === 'serious_list') Object.assign(about, { seriousList: true, penalty: true });
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
   const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };

@@ -42,6 +42,8 @@ export interface Lexicon {
     aggravated: string[];
     keySectors: string[];
     publishedWords: string[];
+    /** events of a case whose dates are not the publication or listing date */
+    otherEventWords: string[];
     restrictionEnded: string[];
     restrictionRunning: string[];
     paid: string[];
@@ -73,6 +75,8 @@ export interface Lexicon {
     negatedAnywhere: string[];
     completedAnywhere: string[];
     clauseTurns: string[];
+    /** a clause that asks, supposes or speaks of later: it states nothing done */
+    unstatedClauses: string[];
     correctionLead: string[];
     correctionParticles: string[];
     correctionThen: string[];

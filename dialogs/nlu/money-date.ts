@@ -50,6 +50,25 @@ export function readAmountYuan(text: string): number | undefined {
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+const DATE_SRC =
+  /(?:(\d{4})[年\-./]|(今年|去年|前年))?(\d{1,2}|[一二三四五六七八九十]{1,2})[月\-./](?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?/
+    .source;
+
+/**
+ * datesOfOtherEvents: the text without the dates said for another event. A date belongs to the event
+ * named right after it: in 「去年11月是立案 处罚决定公示是今年4月」 the November is the case's opening,
+ * so a reader looking for the publication date must not take it (a publication read too early tells
+ * a business its waiting period is over when it is not).
+ */
+export function withoutDatesOf(text: string, events: readonly string[]): string {
+  if (!events.length) return text;
+  const owned = new RegExp(
+    `${DATE_SRC.replace(/\((?!\?)/g, '(?:')}份?(?:的时候|时)?(?:是|就|被)?(?=${events.join('|')})`,
+    'g',
+  );
+  return text.replace(owned, (d) => ' '.repeat(d.length));
+}
+
 /**
  * 「2026-03-15」「2026年3月15日」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
  * last day); undefined when no date is said. `now` is the day the user speaks (China time is the caller's).
@@ -58,10 +77,7 @@ export function readDate(text: string, now: Date): string | undefined {
   const s = text.replace(/\s/g, '').replace(/号/g, '日');
   const thisYear = now.getFullYear();
   const cnMonth = (m: string) => (/^\d+$/.test(m) ? Number(m) : chineseNumber(m));
-  const m =
-    /(?:(\d{4})[年\-./]|(今年|去年|前年))?(\d{1,2}|[一二三四五六七八九十]{1,2})[月\-./](?:(\d{1,2}|[一二三四五六七八九十]{1,3})日?)?/.exec(
-      s,
-    );
+  const m = new RegExp(DATE_SRC).exec(s);
   if (!m) return undefined;
   const year = m[1] ? Number(m[1]) : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
   const month = cnMonth(m[3] ?? '');
