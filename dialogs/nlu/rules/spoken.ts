@@ -572,9 +572,7 @@ const RULES: NamedRule[] = [
       const m = new RegExp(`(${YEAR_SRC})$`).exec(hit.before);
       if (!m?.[1] || /年度$/.test(hit.before)) return undefined;
       if (!sp.reportsMissed.some((w) => hit.after.slice(0, 10).includes(w))) return undefined;
-      const listing =
-        tellsListing(ctx.s) ||
-        sp.abnormalShown.some((w) => ctx.s.includes(w));
+      const listing = tellsListing(ctx.s) || sp.abnormalShown.some((w) => ctx.s.includes(w));
       return listing ? resolveYear(m[1], ctx.now) : undefined;
     },
     when: notPenalty,
@@ -600,8 +598,7 @@ const RULES: NamedRule[] = [
     value: (hit, ctx) => {
       const sp = spoken();
       // 「还没列异常」 is no listing story
-      const listing =
-        ctx.facts.listed !== false && tellsListing(ctx.s);
+      const listing = ctx.facts.listed !== false && tellsListing(ctx.s);
       return listing && sp.notFoundThere.some((w) => hit.after.slice(0, 6).includes(w))
         ? 'unreachable_at_address'
         : undefined;
