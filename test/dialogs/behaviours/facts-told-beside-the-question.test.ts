@@ -50,4 +50,11 @@ describe('facts told beside the open question', () => {
     expect(facts.reachableAtRegisteredAddress).toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
   });
+
+  it('a publication date told with 「我记得应该是…」 is no listing-year correction', async () => {
+    const c = await chat();
+    await c.send('我们饭店因为卫生问题被县市场监管局罚款6万 处罚在网上公示着');
+    await c.send('公示时间我记得应该是5月份 查了一下 是今年5月8号公示的');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBeUndefined();
+  });
 });
