@@ -210,6 +210,19 @@ function notThisButThat(text: string, stored: Facts, now: Date): Facts {
   return out;
 }
 
+/**
+ * 「现在已经公示上去了 上个礼拜弄好的 去哪里申请 要几天」: the clauses that ask nothing answer the open
+ * question on their own, so the questions after them are side questions, not the whole message.
+ */
+function answeredBeforeAsking(text: string, pending: FactName, now: Date): boolean {
+  const told = normalize(text)
+    .split(/[\s，,。！!；;？?]+/)
+    .filter((p) => p && !QUESTION_CLAUSE.test(p) && !A_NOT_A.test(p));
+  if (told.length === 0) return false;
+  const value = parseAnswer(pending, told.join('，'), { now });
+  return value !== undefined && value !== 'unknown';
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -249,6 +262,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     pending !== undefined &&
     onlyPending &&
     QUESTION_CLAUSE.test(text) &&
+    !answeredBeforeAsking(text, pending, ctx.now) &&
     u.confidence >= CONFIDENCE_FLOOR &&
     (INFO_INTENTS.has(u.intent) || u.intent === 'human');
   if (sideQuestion && pending) delete facts[pending];

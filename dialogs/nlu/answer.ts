@@ -185,6 +185,17 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
     .join('，');
 }
 
+/**
+ * 「已经补交了。请问还要准备哪些材料？」: a sentence the user ends with a question mark asks something
+ * (its 「还要」 is not "not yet"); it answers nothing. A message that is only questions is read whole.
+ */
+function withoutQuestions(s: string): string {
+  const kept = (s.match(/[^。！!？?；;]+[。！!？?；;]?/g) ?? [])
+    .filter((part) => !/[？?]$/.test(part))
+    .join('');
+  return kept.trim() ? kept : s;
+}
+
 /** What the whole message states, and how to read one clause of it, for ownClauses. */
 export interface AnswerScope {
   facts: Facts;
@@ -214,7 +225,7 @@ export function readAnswer(
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)
   const scope = opts.scope ?? { facts: statedAll, read: (t: string) => extractFacts(t, now).facts };
-  const own = spec.kind === 'boolean' ? statedClauses(ownClauses(fact, s, scope)) : s;
+  const own = spec.kind === 'boolean' ? statedClauses(ownClauses(fact, withoutQuestions(s), scope)) : s;
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };

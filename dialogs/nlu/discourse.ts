@@ -62,7 +62,13 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
       clause ?? '',
       lexicon().grammar.filingWords.filter((w) => w.length > 1),
     );
-    if (year !== undefined && !aboutFiling) out.listedYear = year;
+    // 「是今年3月10号公示的」: a year with its month told of a publication or decision is that date,
+    // not the listing year (a listing dated that way is read by the listing-year rules)
+    const partOfDate =
+      y !== null &&
+      /公示|处罚|罚款|决定/.test(tail) &&
+      /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
+    if (year !== undefined && !aboutFiling && !partOfDate) out.listedYear = year;
   }
   void head;
   return out;

@@ -12,6 +12,7 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
+import { LISTED_YEAR } from './rules/listed-year.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
 
@@ -252,6 +253,12 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   return ranked;
 }
 
+/** 「是2021年列的，因为年报没报」: a year told right before a listing verb dates the listing, whatever filing words follow. */
+function yearBeforeListingVerb(s: string): boolean {
+  LISTED_YEAR.lastIndex = 0;
+  return LISTED_YEAR.test(s);
+}
+
 /**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it.
@@ -290,6 +297,7 @@ export function understand(
     opts.pending === 'listedYear' &&
     hasAny(s, g0.filingWords) &&
     !hasAny(s, g0.listingWords) &&
+    !yearBeforeListingVerb(s) &&
     corrections.listedYear === undefined
   ) {
     delete (answered as Record<string, unknown>).listedYear;

@@ -120,6 +120,9 @@ export interface Derive {
  * later one may rely on an earlier one's fact). Each says why it holds; the corpus lines of the
  * facts they set test them.
  */
+/** 「如果被列了…」「列入的企业会怎样」: a listing supposed or told of businesses in general, not the user's. */
+const GENERIC_OR_HYPOTHETICAL = /如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/;
+
 export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
@@ -136,7 +139,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
           listingReason(s) ||
           facts.allOverdueReportsFiled !== undefined ||
           facts.previousYearReportFiled !== undefined) &&
-        !/如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/.test(s)
+        !GENERIC_OR_HYPOTHETICAL.test(s)
       )
         set('listed', true, removal.index);
     },
@@ -154,7 +157,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // "2022年没报年报被列了", "…被列了异常，2021年的事": the year of the listing story
     name: 'listedYearOfStory',
     run: ({ s, now, facts, set }) => {
-      if (facts.listed !== true) return;
+      // 「是2021年列的 因为年报冇报」 answering "why?": a listing told with its cause is the user's own
+      if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
       for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
         re.lastIndex = 0;
         for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);

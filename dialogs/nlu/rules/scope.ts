@@ -31,6 +31,24 @@ export function negatedBefore(before: string): boolean {
   return negScope.test(before);
 }
 
+/** one item of a list and its joiner, at the end of the text before the next item */
+const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}[、和及与或]$/;
+/**
+ * 「不涉及公共安全、安全生产和人身安全」: a negator before a list reaches every item of it. Whether
+ * the text before the words, once the list items standing before them are taken off, ends in a
+ * negator (checked item by item: the 及 of 涉及 is no joiner).
+ */
+function negatedBeforeList(before: string): boolean {
+  let b = before;
+  for (let i = 0; i < 4; i++) {
+    const m = LIST_ITEM.exec(b);
+    if (!m) return false;
+    b = b.slice(0, m.index);
+    if (negatedBefore(b)) return true;
+  }
+  return false;
+}
+
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
@@ -83,7 +101,10 @@ export function readHit(
   const end = hit.pos + hit.len;
   if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
   if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
-  if (hit.positive && negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
+  if (hit.positive) {
+    if (negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
+    if (negatedBeforeList(s.slice(Math.max(0, hit.pos - 40), hit.pos))) return 'moot';
+  }
   return statedAt(scope, hit.pos, hit.len, hit.fact);
 }
 

@@ -1,0 +1,60 @@
+// Behaviour 2: a fact told beside the open question is taken, so the interview does not stall on it.
+// A year said right before a listing verb dates the listing even when filing words follow; a shop
+// named 「个体…店」 is an individual business; a sentence ending in a question mark answers nothing;
+// being back at (or still away from) the registered address answers "reachable there?".
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('facts told beside the open question', () => {
+  it('「是2022年列进去的 年报没交」 answering "why?" also gives the year', async () => {
+    const c = await chat();
+    await c.says('我是个体户 开修车铺的 被弄成经营异常了', '原因');
+    await c.send('查过了 是二〇二二年列进去的 因为年报没交');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.listedYear).toBe(2022);
+    expect(c.last?.replies.map((r) => JSON.stringify(r)).join('')).not.toContain('哪一年');
+  });
+
+  it('「个体早餐铺」 names an individual business', async () => {
+    const c = await chat();
+    await c.send('我爸开了一家个体早餐铺，2022年没按时报年报被列进异常了');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('individual');
+  });
+
+  it('a question sentence after a yes does not turn it into a no', async () => {
+    const c = await chat();
+    await c.says('我们合作社2021年因为年报没报被列入异常了', '上一年度');
+    await c.send('上一年度的纸质年报已经补交并且公示了。还要带别的东西吗？');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('moved back to the registered address: reachable there, the standard route is open', async () => {
+    const c = await chat();
+    await c.says('我们厂被列入经营异常名录了 理由是登记的住所联系不到', '变更登记');
+    await c.send('去年厂子挪到镇上去了 上个月又搬回执照上登记的老厂房地址了 现在就在老地址正常生产');
+    await c.send('变更登记没去办');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.reachableAtRegisteredAddress).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('not moved back and no change registered: the address-change route, not yet', async () => {
+    const c = await chat();
+    await c.says('我们公司因为登记地址联系不上被标记异常了', '变更登记');
+    await c.send('变更登记还没办 公司也没搬回原来那栋楼去');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.reachableAtRegisteredAddress).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+
+  it('a publication date told with 「我记得应该是…」 is no listing-year correction', async () => {
+    const c = await chat();
+    await c.send('我们饭店因为卫生问题被县市场监管局罚款6万 处罚在网上公示着');
+    await c.send('公示时间我记得应该是5月份 查了一下 是今年5月8号公示的');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBeUndefined();
+  });
+});
