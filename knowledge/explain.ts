@@ -1,6 +1,7 @@
 // Renders a Determination as the Chinese text a user reads (explain), a short script for hotline
 // staff (readAloud), a fact summary, and FAQ answers. All wording comes from the knowledge files;
 // this module only arranges it, so the text can be reviewed with the bureau in one place.
+import { wordClasses } from '../dialogs/nlu/lexicon.ts';
 import { addWorkingDays } from '../rules/deadline.ts';
 import {
   type Determination,
@@ -564,25 +565,27 @@ const normalise = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
 export const FAQ_MIN_SCORE = 2;
 
 // every message is matched against the FAQ keywords: normalise them once per loaded knowledge and
-// file each under its first character, so a message only tries the keywords that can start in it
+// index them in one trie, so a message is read once, not once per keyword
 interface FaqIndex {
   entries: FaqEntry[];
-  /** first character → [entry position, keyword] */
-  byFirst: Map<string, [number, string][]>;
+  /** keyword → the positions of the entries listing it (once per listing) */
+  byKeyword: Map<string, number[]>;
+  keywordsIn: (s: string) => Set<string>;
 }
 const faqIndexCache = new WeakMap<Knowledge, FaqIndex>();
 function faqIndex(k: Knowledge): FaqIndex {
   let cached = faqIndexCache.get(k);
   if (!cached) {
-    const byFirst = new Map<string, [number, string][]>();
+    const byKeyword = new Map<string, number[]>();
     k.faq.forEach((entry, i) => {
       for (const n of entry.keywords.map(normalise).filter(Boolean)) {
-        const bucket = byFirst.get(n[0] as string) ?? [];
-        bucket.push([i, n]);
-        byFirst.set(n[0] as string, bucket);
+        const list = byKeyword.get(n) ?? [];
+        list.push(i);
+        byKeyword.set(n, list);
       }
     });
-    cached = { entries: k.faq, byFirst };
+    const keywordsIn = wordClasses(Object.fromEntries([...byKeyword.keys()].map((n) => [n, [n]])));
+    cached = { entries: k.faq, byKeyword, keywordsIn };
     faqIndexCache.set(k, cached);
   }
   return cached;
@@ -591,11 +594,10 @@ export function findFaq(text: string, knowledge?: Knowledge): FaqEntry | undefin
   const k = knowledge ?? loadKnowledge();
   const t = normalise(text);
   if (!t) return undefined;
-  const { entries, byFirst } = faqIndex(k);
+  const { entries, byKeyword, keywordsIn } = faqIndex(k);
   const score = new Array<number>(entries.length).fill(0);
-  // UTF-16 units on both sides, as the keywords are filed
-  for (const c of new Set(t.split('')))
-    for (const [i, n] of byFirst.get(c) ?? []) if (t.includes(n)) score[i] = (score[i] ?? 0) + n.length;
+  for (const n of keywordsIn(t))
+    for (const i of byKeyword.get(n) ?? []) score[i] = (score[i] ?? 0) + n.length;
   let best: { entry: FaqEntry; score: number } | undefined;
   entries.forEach((entry, i) => {
     const sc = score[i] as number;

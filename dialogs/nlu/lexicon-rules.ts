@@ -304,12 +304,28 @@ function wordsOf(rule: NamedRule, lx: Lexicon): string[] {
   return words;
 }
 
-const scanners = new WeakMap<readonly NamedRule[], (s: string) => Set<string>>();
-/** The word scan of a rule list (every word of every rule), built once per list. */
-function scannerOf(rules: readonly NamedRule[], lx: Lexicon): (s: string) => Set<string> {
+const scanners = new WeakMap<readonly NamedRule[], (s: string) => Uint8Array>();
+/**
+ * The word scan of a rule list (every word of every rule), built once per list: marks the rules
+ * with a word in the text, so a rule none of whose words occur is skipped without looking at it.
+ */
+function scannerOf(rules: readonly NamedRule[], lx: Lexicon): (s: string) => Uint8Array {
   let scan = scanners.get(rules);
   if (!scan) {
-    scan = wordScanner(rules.flatMap((r) => wordsOf(r, lx)));
+    const byWord = new Map<string, number[]>();
+    rules.forEach((r, i) => {
+      for (const w of wordsOf(r, lx)) {
+        const list = byWord.get(w);
+        if (!list) byWord.set(w, [i]);
+        else if (list.at(-1) !== i) list.push(i);
+      }
+    });
+    const words = wordScanner(byWord.keys());
+    scan = (s) => {
+      const marked = new Uint8Array(rules.length);
+      for (const w of words(s)) for (const i of byWord.get(w) ?? []) marked[i] = 1;
+      return marked;
+    };
     scanners.set(rules, scan);
   }
   return scan;
@@ -338,11 +354,12 @@ export function applyRules(
     { value: string | number | boolean; pos: number; rank: number; rule: string }
   >();
   const hedged = new Set<string>();
+  // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
   const found = scannerOf(rules, lx)(s);
-  for (const rule of rules) {
+  for (let r = 0; r < rules.length; r++) {
+    if (!found[r]) continue;
+    const rule = rules[r] as NamedRule;
     const words = wordsOf(rule, lx);
-    // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
-    if (!words.some((w) => found.has(w))) continue;
     if (rule.when && !rule.when(ctx)) continue;
     for (const c of cls) {
       if (!words.some((w) => c.text.includes(w))) continue;

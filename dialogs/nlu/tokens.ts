@@ -37,8 +37,9 @@ const pairsOf = (d: OpenCC.DictLike): Pair[] =>
 
 interface Simplifier {
   convert: (s: string) => string;
-  /** characters whose presence can make the conversion change the text */
+  /** characters whose presence can make the conversion change the text (BMP: a bit per unit) */
   triggers: Set<number>;
+  bmp: Uint8Array;
 }
 
 /**
@@ -69,14 +70,21 @@ function simplifier(): Simplifier {
     if (chars[i] !== to[i] || chars.length !== to.length)
       triggers.add((chars[i] as string).codePointAt(0) as number);
   }
-  return { convert, triggers };
+  const bmp = new Uint8Array(0x10000);
+  for (const c of triggers) if (c <= 0xffff) bmp[c] = 1;
+  return { convert, triggers, bmp };
 }
 
 let simplified: Simplifier | undefined;
 export function toSimplified(s: string): string {
   simplified ??= simplifier();
-  const { convert, triggers } = simplified;
+  const { convert, triggers, bmp } = simplified;
   for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdbff) {
+      if (bmp[u]) return convert(s);
+      continue;
+    }
     const c = s.codePointAt(i) as number;
     if (triggers.has(c)) return convert(s);
     if (c > 0xffff) i++;

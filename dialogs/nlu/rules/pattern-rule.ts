@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { anyOf } from '../fact-lexicon.ts';
+import { wordClasses } from '../lexicon.ts';
 import { type Reading, readHit, type Scope } from './scope.ts';
 
 export type Value = Facts[FactName];
@@ -53,28 +54,13 @@ export function triggersOf(name: string): readonly string[] | undefined {
 }
 
 /**
- * One pass over the text for many words: the words are indexed by their first character, and at each
- * character only the words starting with it are compared. Returns the set of words that occur
- * (overlapping ones too). Measured on the held-out texts with the 225 trigger words: 6 µs per text,
- * against 23 µs for one combined RegExp tried at every place and 23 µs for a String#includes per word.
+ * One pass over the text for many words (lexicon.ts's trie): returns the set of words that occur
+ * (overlapping ones too).
  */
 export function wordScanner(words: Iterable<string>): (s: string) => Set<string> {
-  const byFirst = new Map<string, string[]>();
-  for (const w of new Set(words)) {
-    if (!w) continue;
-    const first = w[0] as string;
-    const list = byFirst.get(first);
-    if (list) list.push(w);
-    else byFirst.set(first, [w]);
-  }
-  return (s) => {
-    const found = new Set<string>();
-    for (let i = 0; i < s.length; i++) {
-      const list = byFirst.get(s[i] as string);
-      if (list) for (const w of list) if (s.startsWith(w, i)) found.add(w);
-    }
-    return found;
-  };
+  const classes: Record<string, string[]> = {};
+  for (const w of words) if (w) classes[w] = [w];
+  return wordClasses(classes);
 }
 
 /** A set of rules with their prefilter, built once. */
@@ -85,16 +71,25 @@ export interface RuleSet {
 }
 
 export function ruleSet(rules: readonly PatternRule[]): RuleSet {
-  const triggers = new Map(rules.map((r) => [r, triggersOf(r.name)]));
-  const scan = wordScanner([...triggers.values()].flatMap((t) => t ?? []));
+  // per trigger word, the positions of the rules it lets run: the found words mark their rules
+  const byWord = new Map<string, number[]>();
+  const always: boolean[] = [];
+  rules.forEach((r, i) => {
+    const t = triggersOf(r.name);
+    always[i] = t === undefined;
+    for (const w of t ?? []) {
+      const list = byWord.get(w);
+      if (!list) byWord.set(w, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+  });
+  const scan = wordScanner(byWord.keys());
   return {
     rules,
     candidates: (s) => {
-      const found = scan(s);
-      return rules.filter((r) => {
-        const t = triggers.get(r);
-        return t === undefined || t.some((w) => found.has(w));
-      });
+      const run = always.slice();
+      for (const w of scan(s)) for (const i of byWord.get(w) ?? []) run[i] = true;
+      return rules.filter((_, i) => run[i]);
     },
   };
 }
