@@ -17,6 +17,7 @@ import {
   caseDesk,
   type DeskActor,
   type DeskEvent,
+  type DeskMarks,
   importDeskFile,
   retentionMsFromEnv,
 } from '../../dialogs/storage/case-desk.ts';
@@ -349,12 +350,12 @@ export async function buildWebApp(
    * The case as the page shows it. `brief` (a turn's answer): without the engine's shortened
    * history when the record is there, whose entries are the whole transcript the page draws.
    */
-  async function caseBody(rec: CaseRecord, view: CaseView, brief = false) {
+  async function caseBody(rec: CaseRecord, view: CaseView, brief = false, after?: DeskMarks) {
     // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
     const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
     const readAloud =
       register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
-    const record = (await desk.record(rec.id)) ?? null;
+    const record = (after ? await desk.recordTail(rec.id, after) : await desk.record(rec.id)) ?? null;
     const { history, ...rest } = view;
     return {
       caseId: rec.id,
@@ -398,8 +399,18 @@ export async function buildWebApp(
     await live.publish({ caseId: id, by: who.user, byName: who.name, what });
   }
 
-  async function runTurn(opened: CaseRecord, input: { text: string } | { choiceId: string }, who: StaffUser) {
+  /**
+   * One turn of a case. `tail`: the answer's record holds only the entries this turn added (the page
+   * holds the rest), so a long call does not read and send its whole transcript on every turn.
+   */
+  async function runTurn(
+    opened: CaseRecord,
+    input: { text: string } | { choiceId: string },
+    who: StaffUser,
+    tail = false,
+  ) {
     let rec = opened;
+    const before = tail ? await desk.marks(rec.id) : undefined;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
     // the engine's database store writes the colleagues' refresh with the turn: one commit per turn
@@ -450,7 +461,7 @@ export async function buildWebApp(
       facts: view.facts,
       turnFacts: result.facts,
       determination: view.determination,
-      case: await caseBody(rec, view, true),
+      case: await caseBody(rec, view, true, before),
     };
   }
 
@@ -489,7 +500,7 @@ export async function buildWebApp(
     const rec = await caseOr404(req.params.id, reply);
     if (!rec) return reply;
     const input = parseTurn(req.body);
-    return as(req, () => runTurn(rec, input, staff(req)));
+    return as(req, () => runTurn(rec, input, staff(req), true));
   });
 
   app.delete<{ Params: { id: string } }>('/api/cases/:id', async (req, reply) => {

@@ -37,8 +37,12 @@ export type DeskEvent =
   | { kind: 'phone'; from: string; to: string }
   | { kind: 'forgotten' };
 
-/** `by` and `byName` are both the staff member's name (audit rows keep the name, not a login). */
-export type DeskEntry = DeskEvent & { at: string; by: string; byName: string };
+/**
+ * `by` and `byName` are both the staff member's name (audit rows keep the name, not a login).
+ * `key` names the row an entry was read from (t: transcript, a: audit), so a page holding the
+ * record can add a turn's new entries to it without showing one twice.
+ */
+export type DeskEntry = DeskEvent & { at: string; by: string; byName: string; key: string };
 
 export interface DeskSummary {
   id: string;
@@ -64,6 +68,18 @@ export interface DeskRecord extends DeskSummary {
   /** names of everyone who changed the case, the one who took the call first */
   staff: string[];
   /** oldest first: transcript and audit rows merged by time */
+  entries: DeskEntry[];
+}
+
+/** The last transcript and audit row ids of a case (0: none). */
+export interface DeskMarks {
+  transcript: number;
+  audit: number;
+}
+
+/** A case record with only its newest entries (`tail`), see recordTail. */
+export interface DeskRecordTail extends DeskSummary {
+  tail: true;
   entries: DeskEntry[];
 }
 
@@ -183,7 +199,7 @@ const AUDIT_KINDS: Record<string, DeskEvent['kind']> = {
 function auditEntry(r: Record<string, unknown>): DeskEntry | null {
   const kind = AUDIT_KINDS[String(r.kind)];
   if (!kind) return null;
-  const stamp = { at: iso(r.at), by: String(r.actor), byName: String(r.actor) };
+  const stamp = { at: iso(r.at), by: String(r.actor), byName: String(r.actor), key: `a${String(r.id)}` };
   const from = unjson(r.old_value);
   const to = unjson(r.new_value);
   const text = (v: unknown) => (v === null ? '' : String(v));
@@ -258,16 +274,23 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
     return { sql: `WHERE ${parts.join(' AND ')}`, params };
   }
 
-  async function record(id: string): Promise<DeskRecord | undefined> {
-    const r = await row(id);
-    if (!r) return undefined;
+  /** The last transcript and audit row of a case: what `record(id, after)` counts from. */
+  async function marks(id: string): Promise<DeskMarks> {
+    const m = await db.get<{ t: number | null; a: number | null }>(
+      'SELECT (SELECT MAX(id) FROM transcript WHERE case_id = ?) AS t, (SELECT MAX(id) FROM audit WHERE case_id = ?) AS a',
+      [id, id],
+    );
+    return { transcript: Number(m?.t ?? 0), audit: Number(m?.a ?? 0) };
+  }
+
+  async function entriesOf(id: string, after: DeskMarks): Promise<{ entries: DeskEntry[]; staff: string[] }> {
     const said = await db.all<Record<string, unknown>>(
-      'SELECT id, at, speaker, text, choice, actor FROM transcript WHERE case_id = ? ORDER BY id',
-      [id],
+      'SELECT id, at, speaker, text, choice, actor FROM transcript WHERE case_id = ? AND id > ? ORDER BY id',
+      [id, after.transcript],
     );
     const rows = await db.all<Record<string, unknown>>(
-      'SELECT id, at, actor, kind, field, old_value, new_value FROM audit WHERE case_id = ? ORDER BY id',
-      [id],
+      'SELECT id, at, actor, kind, field, old_value, new_value FROM audit WHERE case_id = ? AND id > ? ORDER BY id',
+      [id, after.audit],
     );
     const entries: DeskEntry[] = [];
     for (const s of said) {
@@ -283,9 +306,10 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
         at: iso(s.at),
         by: who,
         byName: who,
+        key: `t${String(s.id)}`,
       });
     }
-    const staff = [summaryOf(r).openedByName];
+    const staff: string[] = [];
     const changes: DeskEntry[] = [];
     for (const a of rows) {
       const e = auditEntry(a);
@@ -296,11 +320,31 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
     // stable merge by time: what was said first when a change has the same millisecond (ISO times
     // of one format order as text; a plain comparison, not the locale's collation)
     const merged = [...entries, ...changes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    return { ...summaryOf(r), staff, entries: merged };
+    return { entries: merged, staff };
+  }
+
+  async function record(id: string): Promise<DeskRecord | undefined> {
+    const r = await row(id);
+    if (!r) return undefined;
+    const summary = summaryOf(r);
+    const { entries, staff } = await entriesOf(id, { transcript: 0, audit: 0 });
+    return { ...summary, staff: [...new Set([summary.openedByName, ...staff])], entries };
+  }
+
+  /**
+   * The case with only the entries after `after` (a turn's answer: what the turn added), so a turn
+   * does not read and send the whole transcript again; the page adds them to the record it holds.
+   */
+  async function recordTail(id: string, after: DeskMarks): Promise<DeskRecordTail | undefined> {
+    const r = await row(id);
+    if (!r) return undefined;
+    return { ...summaryOf(r), tail: true, entries: (await entriesOf(id, after)).entries };
   }
 
   return {
     record,
+    recordTail,
+    marks,
 
     /** a new case at the desk: the row is the storage layer's case record, the taker named */
     async open(id: string, who: DeskActor): Promise<void> {

@@ -104,6 +104,27 @@ describe('transcript', () => {
   });
 });
 
+describe('a turn answer', () => {
+  it('carries only the entries the turn added; joined to the record held before, it is the whole record', async () => {
+    const id = await newCase();
+    await say(id, { text: '我们是个体户，2021年没报年报被列入经营异常了' });
+    await say(id, { text: '去年的年报也没有报' });
+    const get = async () =>
+      (await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: as('wang') })).json().record;
+    const held = await get();
+    expect(held.entries.length).toBeGreaterThan(4);
+    const answer = await say(id, { text: '需要准备哪些材料' });
+    const tail = answer.case.record;
+    expect(tail.tail).toBe(true);
+    expect(tail.entries.map((e: { text?: string }) => e.text)).toContain('需要准备哪些材料');
+    const keys = new Set(held.entries.map((e: { key: string }) => e.key));
+    expect(tail.entries.some((e: { key: string }) => keys.has(e.key))).toBe(false);
+    expect([...held.entries, ...tail.entries]).toEqual((await get()).entries);
+    // the page's follow-up fields come with it
+    expect(tail).toMatchObject({ id, status: held.status, openedByName: '王敏' });
+  });
+});
+
 describe('lifecycle and audit trail', () => {
   it('records status, caller phone, callback date, notes, fact and field edits with who made them', async () => {
     const id = await newCase('wang');

@@ -109,7 +109,15 @@ async function sendTurn(input, shown) {
       quiet: true,
     });
     state.files.push(...(res.files || []).map((file) => ({ from: 'bot', file })));
-    show(res.case);
+    // a turn's answer carries only the entries the turn added: they join the record on the page
+    const rec = res.case.record;
+    const held = state.view?.caseId === res.case.caseId ? state.view.record?.entries : null;
+    if (rec?.tail && held) {
+      const added = new Set(rec.entries.map((e) => e.key));
+      rec.entries = [...held.filter((e) => !added.has(e.key)), ...rec.entries];
+    }
+    if (rec?.tail && !held) await refresh();
+    else show(res.case);
     // Only what was sent is cleared: anything typed while the reply loaded stays.
     if (typed !== null && $('input').value === typed) $('input').value = '';
   } catch (err) {
