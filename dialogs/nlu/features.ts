@@ -52,9 +52,10 @@ const wordCache = new Map<string, readonly string[]>();
 const WORD_CACHE_MAX = 50_000;
 
 /** A word and, for a longer word, its characters other than particles. */
-function wordTokens(w: string, particles: Set<string>): readonly string[] {
+export function wordTokens(w: string): readonly string[] {
   let tokens = wordCache.get(w);
   if (tokens) return tokens;
+  const { particles } = vocab();
   const out = [w];
   // the characters of a word too: a dialect or mistyped word jieba does not know still shares them
   if (w.length > 1) for (const c of w) if (!particles.has(c)) out.push(charToken(c));
@@ -74,6 +75,23 @@ function strongNames(token: string): string[] {
   return names;
 }
 
+/** strongNames of `${prefix}${name}${suffix}`, found without building that string for every message. */
+const strongByName = new Map<string, Map<string, string[]>>();
+function strongOf(prefix: string, name: string, suffix = ''): string[] {
+  const kind = prefix + suffix;
+  let names = strongByName.get(kind);
+  if (!names) {
+    names = new Map();
+    strongByName.set(kind, names);
+  }
+  let out = names.get(name);
+  if (!out) {
+    out = strongNames(`${prefix}${name}${suffix}`);
+    names.set(name, out);
+  }
+  return out;
+}
+
 /**
  * Calls `emit` with every feature token of a text, in a fixed order; a token may come more than
  * once (the caller keeps one of each). `features` collects them; the classifier scores them as they
@@ -85,10 +103,10 @@ export function emitFeatures(
   signals: readonly string[],
   words: readonly string[],
   emit: (token: string) => void,
-  /** takes a word's tokens at once (the classifier looks the word up once); default: emit each */
-  emitWord?: (word: string, tokens: readonly string[]) => void,
+  /** takes a word whose tokens are wordTokens(word) at once (the classifier looks the word up once); default: emit each */
+  emitWord?: (word: string) => void,
 ): void {
-  const { keywordsIn, particles, question } = vocab();
+  const { keywordsIn, question } = vocab();
   let chars = 0;
   for (const w of words) {
     // a number is one token and one character whatever its digits
@@ -99,9 +117,8 @@ export function emitFeatures(
       continue;
     }
     chars += w.length;
-    const tokens = wordTokens(w, particles);
-    if (emitWord) emitWord(w, tokens);
-    else for (const t of tokens) emit(t);
+    if (emitWord) emitWord(w);
+    else for (const t of wordTokens(w)) emit(t);
   }
   // Natural's Bayes sees presence only, so a keyword or fact is given weight by repeating it under
   // numbered names; otherwise the dozens of character tokens of a long sentence drown it.
@@ -109,14 +126,14 @@ export function emitFeatures(
   let social = false;
   for (const name of groupNames()) {
     if (!found.has(name)) continue;
-    for (const n of strongNames(`K:${name}`)) emit(n);
+    for (const n of strongOf('K:', name)) emit(n);
     if (name === 'greet' || name === 'human' || name === 'botself') social = true;
   }
   if (!social && !found.has(DOMAIN)) for (const n of strongNames('K:nodomain')) emit(n);
   for (const name in facts) {
     const value = (facts as Record<string, unknown>)[name];
-    for (const n of strongNames(`F:${name}`)) emit(n);
-    if (typeof value === 'boolean') for (const n of strongNames(`F:${name}=${value}`)) emit(n);
+    for (const n of strongOf('F:', name)) emit(n);
+    if (typeof value === 'boolean') for (const n of strongOf('F:', name, value ? '=true' : '=false')) emit(n);
   }
   for (const sig of signals) for (const n of strongNames(sig)) emit(n);
   // length in characters, not words: a two-character reply is tiny however jieba cuts it

@@ -10,7 +10,7 @@ import type { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
 import { dataHash, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
 import type { Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
-import { emitFeatures, features } from './features.ts';
+import { emitFeatures, features, wordTokens } from './features.ts';
 import { LEXICON_DIR } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 
@@ -182,11 +182,11 @@ const wordIndexes = new Map<string, { known: number[]; unknown: string[] }>();
 const WORD_INDEXES_MAX = 50_000;
 
 /** The sink for a word's tokens: looked up once per word, not once per character token. */
-function meetWord(word: string, tokens: readonly string[]): void {
+function meetWord(word: string): void {
   let entry = wordIndexes.get(word);
   if (!entry) {
     entry = { known: [], unknown: [] };
-    for (const t of tokens) {
+    for (const t of wordTokens(word)) {
       const i = scratch.index.get(t);
       if (i === undefined) entry.unknown.push(t);
       else entry.known.push(i);
