@@ -1,6 +1,7 @@
 // Our understanding side by side with nlp.js (@nlpjs/nlp + @nlpjs/lang-zh) trained on the same
 // phrases (knowledge/nlu/phrases), on the same probe files, in one run: intent accuracy and the
 // median time per utterance. Run: node bin/run-ts.js bench/nlu-vs-nlpjs.ts [probe.jsonl …]
+// Prints a table, then one JSON line (the last line) that `npm run bench` reads.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nluModel, understand } from '../dialogs/nlu/index.ts';
@@ -44,6 +45,8 @@ console.log = print;
 const trainMs = performance.now() - t0;
 const model = nluModel();
 
+const figures: Record<string, unknown>[] = [];
+const rate = (n: number, of: number) => Math.round((n / of) * 10000) / 10000;
 for (const file of files) {
   const ps = probes(file);
   for (const p of ps.slice(0, 20)) {
@@ -78,5 +81,15 @@ for (const file of files) {
     `  ours, classifier alone:    intent ${pct(classifierOk)}  p50 ${median(classifyUs).toFixed(0)} µs`,
   );
   console.log(`  nlp.js (same phrases):     intent ${pct(theirsOk)}  p50 ${median(theirsUs).toFixed(0)} µs`);
+  figures.push({
+    file,
+    n: ps.length,
+    intent: rate(oursOk, ps.length),
+    classifierIntent: rate(classifierOk, ps.length),
+    nlpjsIntent: rate(theirsOk, ps.length),
+    p50Us: Math.round(median(oursUs)),
+    nlpjsP50Us: Math.round(median(theirsUs)),
+  });
 }
 console.log(`nlp.js training on ${loadPhrases().length} phrases: ${trainMs.toFixed(0)} ms`);
+console.log(JSON.stringify({ phrases: loadPhrases().length, files: figures }));

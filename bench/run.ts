@@ -173,6 +173,45 @@ progress('classify');
 for (const u of UTTERANCES) understand(u);
 const classifyUs = sampleUs(5000, (i) => understand(UTTERANCES[i % UTTERANCES.length] as string));
 
+// ---- intent accuracy side by side with nlp.js trained on the same phrases, in one run ----
+// (its own process: nlp.js and its training stay out of this one's timings). BENCH_NLU_FILES:
+// utterance files to compare on, separated by commas (default: the repository's held-out texts).
+const NLU_FILES = (
+  process.env.BENCH_NLU_FILES ?? 'knowledge/nlu/heldout.jsonl,knowledge/nlu/probe-voices.jsonl'
+)
+  .split(',')
+  .filter(Boolean);
+type VsNlpjs = {
+  file: string;
+  n: number;
+  intent: number;
+  nlpjsIntent: number;
+  p50Us: number;
+  nlpjsP50Us: number;
+};
+function versusNlpjs(): Promise<VsNlpjs[]> {
+  progress(`intent vs nlp.js: ${NLU_FILES.join(', ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/nlu-vs-nlpjs.ts', ...NLU_FILES], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      try {
+        resolve((JSON.parse(out.trim().split('\n').at(-1) ?? '') as { files: VsNlpjs[] }).files);
+      } catch {
+        reject(new Error(`bench/nlu-vs-nlpjs.ts failed (exit ${code}): ${out.slice(-300)}`));
+      }
+    });
+  });
+}
+const vsNlpjs = await versusNlpjs();
+
 progress('docx');
 for (let i = 0; i < 5; i++) await renderDraft('repair-application', DOCX_DATA, 'docx');
 const docxMs: number[] = [];
@@ -244,6 +283,11 @@ const rows: [string, string, string][] = [
     '',
   ],
   ['docx draft (median of 30)', `${round(median(docxMs), 1)} ms`, '≤ 20 ms'],
+  ...vsNlpjs.map((v): [string, string, string] => [
+    `intent accuracy, ours / nlp.js, ${v.file} (${v.n})`,
+    `${round(v.intent * 100, 1)}% / ${round(v.nlpjsIntent * 100, 1)}% (p50 ${v.p50Us} / ${v.nlpjsP50Us} µs)`,
+    '≥ 5 points above nlp.js',
+  ]),
 ];
 rows.push(
   [
@@ -301,6 +345,8 @@ console.log(
     rulesP50Us: round(median(rulesUs), 2),
     rulesP99Us: round(percentile(rulesUs, 99), 2),
     classifyP50Us: round(median(classifyUs), 1),
+    // per file: our intent accuracy and nlp.js's, trained on the same phrases, in this run
+    intentVsNlpjs: vsNlpjs,
     turnP50Ms: big.loadP50Ms,
     turnP99Ms: big.loadP99Ms,
     turnsPerSec: big.turnsPerSec,
