@@ -41,7 +41,7 @@ function aliases(): AliasNode {
  * alternation of all aliases, longest first, does), in one pass instead of a RegExp of 250
  * alternatives tried at every character.
  */
-function replaceAliases(s: string): string {
+export function replaceAliases(s: string): string {
   const root = aliases();
   let out = '';
   let copied = 0;

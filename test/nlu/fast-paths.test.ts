@@ -8,8 +8,11 @@ import { features } from '../../dialogs/nlu/features.ts';
 import { nluModel } from '../../dialogs/nlu/index.ts';
 import { hasAny, lexicon, wordClasses } from '../../dialogs/nlu/lexicon.ts';
 import { scores, scoreText } from '../../dialogs/nlu/model.ts';
-import { normalize } from '../../dialogs/nlu/normalize.ts';
+import { normalize, replaceAliases } from '../../dialogs/nlu/normalize.ts';
+import { wordScanner } from '../../dialogs/nlu/rules/pattern-rule.ts';
 import { tokenize, toSimplified } from '../../dialogs/nlu/tokens.ts';
+import { FAQ_MIN_SCORE, findFaq } from '../../knowledge/explain.ts';
+import { loadKnowledge } from '../../knowledge/load.ts';
 import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 
 const texts = loadPhrases().map((p) => p.text);
@@ -68,5 +71,49 @@ describe('lexicon look-up', () => {
     const longer = Array.from({ length: 12 }, (_, i) => `词1${i}`);
     expect(hasAny('词1', longer)).toBe(false);
     expect(hasAny('一个词15', longer)).toBe(true);
+  });
+});
+
+describe('word lists read in one pass', () => {
+  // the plain computations the one-pass readers replace
+  const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const aliases = Object.entries(loadKeywords().aliases).sort((a, b) => b[0].length - a[0].length);
+  const aliasRe = new RegExp(aliases.map(([k]) => escaped(k)).join('|'), 'g');
+  const aliasMap = new Map(aliases);
+  const own = ['俺们那个个体户年抱没报被列异长了咋整', '经营意常经营意常', '營業執照的電話號碼填錯了怎麼辦'];
+
+  it('replaces aliases as one alternation of them all, longest first, would', () => {
+    const [alias] = aliases[0] as [string, string];
+    // an alias right after another, and one standing twice, are each replaced once
+    for (const t of [...texts, ...own, `${alias}${alias}`, `x${alias}`]) {
+      const s = t.toLowerCase();
+      expect(replaceAliases(s), t).toBe(s.replace(aliasRe, (m) => aliasMap.get(m) ?? m));
+    }
+  });
+
+  it('finds the FAQ entry that scoring every keyword with includes finds', () => {
+    const k = loadKnowledge();
+    const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+    const plain = (text: string) => {
+      const t = norm(text);
+      let best: { id: string; score: number } | undefined;
+      for (const e of k.faq) {
+        let score = 0;
+        for (const n of e.keywords.map(norm).filter(Boolean)) if (t.includes(n)) score += n.length;
+        if (score >= FAQ_MIN_SCORE && (!best || score > best.score)) best = { id: e.id, score };
+      }
+      return best?.id;
+    };
+    for (const t of [...texts, ...own, '要交钱吗，多久能好', '']) expect(findFaq(t)?.id, t).toBe(plain(t));
+  });
+
+  it('finds the rule trigger words that a startsWith at every place finds', () => {
+    const words = ['经营异常', '异常', '常名', '名录', '年报没报', '没'];
+    const scan = wordScanner(words);
+    for (const t of [...texts, ...own]) {
+      const s = normalize(t);
+      const plain = new Set(words.filter((w) => s.includes(w)));
+      expect(scan(s), t).toEqual(plain);
+    }
   });
 });
