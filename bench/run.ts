@@ -105,31 +105,33 @@ type TurnFigures = {
   persistent: boolean;
 };
 
-function turnsChild(args: string[], nodeFlags: string[] = []): Promise<Record<string, unknown>> {
+/**
+ * Runs a bench script in its own node process and reads the JSON line it prints last (its figures);
+ * `nodeFlags` go before the script, `args` after it.
+ */
+function childFigures<T>(script: string, args: string[], nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', ...nodeFlags, 'bin/run-ts.js', 'bench/turns.ts', ...args],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, [...nodeFlags, 'bin/run-ts.js', script, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
       try {
-        resolve(JSON.parse(last) as Record<string, unknown>);
+        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as T);
       } catch {
-        reject(new Error(`bench/turns.ts failed (exit ${code}): ${out.slice(-300)}`));
+        reject(new Error(`${script} failed (exit ${code}): ${out.slice(-300)}`));
       }
     });
   });
 }
+
+const turnsChild = (args: string[], nodeFlags: string[] = []) =>
+  childFigures<Record<string, unknown>>('bench/turns.ts', args, ['--expose-gc', ...nodeFlags]);
 
 /** Median of each figure over several runs: the machine is shared, single runs wander. */
 async function turns(
@@ -189,26 +191,9 @@ type VsNlpjs = {
   p50Us: number;
   nlpjsP50Us: number;
 };
-function versusNlpjs(): Promise<VsNlpjs[]> {
+async function versusNlpjs(): Promise<VsNlpjs[]> {
   progress(`intent vs nlp.js: ${NLU_FILES.join(', ')}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/nlu-vs-nlpjs.ts', ...NLU_FILES], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      try {
-        resolve((JSON.parse(out.trim().split('\n').at(-1) ?? '') as { files: VsNlpjs[] }).files);
-      } catch {
-        reject(new Error(`bench/nlu-vs-nlpjs.ts failed (exit ${code}): ${out.slice(-300)}`));
-      }
-    });
-  });
+  return (await childFigures<{ files: VsNlpjs[] }>('bench/nlu-vs-nlpjs.ts', NLU_FILES)).files;
 }
 const vsNlpjs = await versusNlpjs();
 
@@ -233,28 +218,8 @@ const bigSqlite = await turns(10_000, 'sqlite', RUNS);
 
 // ---- turns over the staff web API (HTTP, own process) with 200 and 20,000 stored cases ----
 function httpTurns(cases: number): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    progress(`http turns: ${cases} cases`);
-    const child = spawn(
-      process.execPath,
-      ['bin/run-ts.js', 'bench/http-turns.ts', '--cases', String(cases)],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-    });
-    child.on('exit', (code) => {
-      try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as Record<string, number>);
-      } catch {
-        reject(new Error(`bench/http-turns.ts failed (exit ${code}): ${out.slice(-300)}`));
-      }
-    });
-  });
+  progress(`http turns: ${cases} cases`);
+  return childFigures('bench/http-turns.ts', ['--cases', String(cases)]);
 }
 const medianOf = async (cases: number) => {
   const runs: Record<string, number>[] = [];

@@ -125,13 +125,14 @@ export function lexicon(): Lexicon {
 }
 
 /** A trie over UTF-16 code units: each node maps the next unit on, and names the words ending there. */
-interface Trie {
+export interface Trie {
   next: Map<number, Trie>;
   /** the classes of the words that end at this node */
   ends?: string[];
 }
 
-function trieOf(classes: Record<string, readonly string[]>): [Trie, string[]] {
+/** A trie of the classes' words, and the classes holding the empty word (found in any text). */
+export function trieOf(classes: Record<string, readonly string[]>): [Trie, string[]] {
   const root: Trie = { next: new Map() };
   const always: string[] = [];
   for (const [name, words] of Object.entries(classes))

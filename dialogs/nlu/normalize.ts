@@ -1,37 +1,23 @@
 // Text clean-up shared by fact extraction and intent features.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
+import { type Trie, trieOf } from './lexicon.ts';
 import { toSimplified } from './tokens.ts';
 import { CHINESE_DIGIT } from './years.ts';
 
 /** Longer inputs are cut: nobody describes their situation in more than this, and it bounds the work. */
 export const MAX_CHARS = 1000;
 
-/** Typo/dialect aliases as a trie over UTF-16 units; each node names the alias ending there. */
-interface AliasNode {
-  next: Map<number, AliasNode>;
-  to?: string;
-}
-let aliasRoot: AliasNode | undefined;
-
-function aliases(): AliasNode {
+let aliasRoot: Trie | undefined;
+/** Typo/dialect aliases as a trie over UTF-16 units, each word filed under what replaces it. */
+function aliases(): Trie {
   if (!aliasRoot) {
-    const root: AliasNode = { next: new Map() };
+    const byReplacement: Record<string, string[]> = {};
     for (const [from, to] of Object.entries(loadKeywords().aliases)) {
-      if (!from) continue;
-      let node = root;
-      for (let i = 0; i < from.length; i++) {
-        const c = from.charCodeAt(i);
-        let child = node.next.get(c);
-        if (!child) {
-          child = { next: new Map() };
-          node.next.set(c, child);
-        }
-        node = child;
-      }
-      node.to = to;
+      byReplacement[to] ??= [];
+      byReplacement[to].push(from);
     }
-    aliasRoot = root;
+    [aliasRoot] = trieOf(byReplacement);
   }
   return aliasRoot;
 }
@@ -50,8 +36,8 @@ export function replaceAliases(s: string): string {
     let to: string | undefined;
     let end = i;
     for (let j = i + 1; node; j++) {
-      if (node.to !== undefined) {
-        to = node.to;
+      if (node.ends) {
+        to = node.ends[0];
         end = j;
       }
       if (j >= s.length) break;
