@@ -64,6 +64,21 @@ export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'rest
 export const kindOf = (lx: Lexicon, word: string) =>
   Object.entries(lx.penalties.penaltyKinds).find(([, ws]) => ws.includes(word))?.[0];
 
+/**
+ * The penalty kind a kind word states. 「处罚了」 says there was a penalty, not that it was a fine;
+ * 「罚款交了」「交了罚款」 tell that it was paid, not which penalty it was (a confiscation told earlier
+ * is not contradicted by the fine that came with it).
+ */
+export function statedKind(hit: Hit, s: string): string | undefined {
+  const lx = lexicon();
+  if (hit.before.endsWith('处')) return undefined;
+  // the paying verb right after the word (a word or two between: 「罚款早就交了」) or right before it
+  const after = s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 4).split(/[，,。;；\s]/)[0] ?? '';
+  const before = hit.before.replace(/了$/, '');
+  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  return kindOf(lx, hit.word);
+}
+
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
 function dateIn(text: string, now: Date): string | undefined {
   const iso = readDate(text, now);
@@ -138,7 +153,7 @@ export const RULES: NamedRule[] = [
     name: 'penalty.kind',
     fact: 'penaltyKind',
     words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
-    value: (hit) => kindOf(lexicon(), hit.word),
+    value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
     negatable: false,
     rank: (v) => KIND_ORDER.indexOf(v),

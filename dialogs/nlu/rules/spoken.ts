@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { lexicon } from '../lexicon.ts';
-import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
+import {
+  applyRules,
+  KIND_ORDER,
+  kindOf,
+  type NamedRule,
+  type RuleContext,
+  statedKind,
+} from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
 import { negatorsAtEnd } from './scope.ts';
@@ -219,8 +226,7 @@ const RULES: NamedRule[] = [
     name: 'penalty.kindStated',
     fact: 'penaltyKind',
     words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
-    // 「处罚了」 says there was a penalty, not that it was a fine
-    value: (hit) => (hit.before.endsWith('处') ? undefined : kindOf(lexicon(), hit.word)),
+    value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
     rank: (v) => KIND_ORDER.indexOf(v),
   },
