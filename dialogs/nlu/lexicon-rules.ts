@@ -73,7 +73,8 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   if (hit.before.endsWith('处')) return undefined;
   // the paying verb right after the word (a word or two between: 「罚款早就交了」) or right before it
-  const after = s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 4).split(/[，,。;；\s]/)[0] ?? '';
+  const after =
+    s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 4).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
   if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
   return kindOf(lx, hit.word);
