@@ -40,3 +40,16 @@ describe('a paid fine is no second penalty kind', () => {
     expect(facts.obligationsFulfilled).toBe(true);
   });
 });
+
+describe('a publication date corrected as 「是…不是…」', () => {
+  it('「说错了 是今年3月公示的 不是前年」 replaces the date and the year has not passed', async () => {
+    const c = await chat();
+    await c.send('我们粮油店卖了发霉的米 被县市场监管局罚了两万 还没收了那批米');
+    await c.send('处罚是前年3月12号公示的 罚款缴清了 也整改好了 之后没再因为这个被罚');
+    expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2024-03-12');
+    const text = await c.send('哎呀说错了 是今年3月12号公示的 不是前年');
+    expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2026-03-12');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+});
