@@ -26,6 +26,8 @@ export interface FactLexicon {
     acrossClauses: Record<string, string[]>;
   };
   negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
+  amountCounters: Words;
+  penaltyFollowUps: { paid: string[]; fineNouns: string[]; again: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

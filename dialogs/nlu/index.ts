@@ -107,13 +107,29 @@ function statedFacts(
  *   "other violation" of the punishment-buffer question.
  * - keySectorIsNotSafetyExclusion: a food or drug business's penalty is a key-sector penalty
  *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三.
+ * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
+ *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
+ *   describe an administrative-penalty record, which is not the one asked about.
  */
 function derive(_s: string, facts: Facts): void {
   const f = facts as Record<string, unknown>;
   if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
     delete f.otherViolations;
   if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
+  if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
 }
+
+/** The facts of an administrative-penalty record (DOMAIN.md §4), not of the serious list. */
+const PENALTY_RECORD_FACTS = [
+  'issuedByMarketSupervision',
+  'penaltyKind',
+  'fineMitigated',
+  'fineAmountYuan',
+  'keySector',
+  'penaltyPublishedDate',
+  'restrictionEnded',
+  'repeatSameTypePenalty',
+] as const;
 
 /** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
 const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');

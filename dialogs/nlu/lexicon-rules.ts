@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
-import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
+import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { wordScanner } from './rules/pattern-rule.ts';
-import { wordScope } from './rules/scope.ts';
+import { negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -158,7 +159,13 @@ export const RULES: NamedRule[] = [
     fact: 'fineAmountYuan',
     words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
-    value: (hit) => readAmountYuan(hit.after.slice(0, 8)) ?? readAmountYuan(hit.before.slice(-8)),
+    value: (hit) => {
+      const counters = factLexicon().amountCounters.words;
+      return (
+        amountNear(hit.after, counters, { within: 8 }) ??
+        amountNear(hit.before, counters, { within: 8, last: true })
+      );
+    },
     when: penalty,
     negatable: false,
   },
@@ -167,7 +174,8 @@ export const RULES: NamedRule[] = [
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
-    value: (hit, ctx) => dateByRole(hit, ctx, 14),
+    // 「2025年8月20日市场监管局的行政处罚信息公示了」: the date may stand a whole subject before the word
+    value: (hit, ctx) => dateByRole(hit, ctx, 26),
     when: penalty,
     negatable: false,
   },
@@ -175,6 +183,25 @@ export const RULES: NamedRule[] = [
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
   fixed('obligations.paid', 'obligationsFulfilled', 'penalties.paid', true, either),
   own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
+  {
+    // 「罚款10万，已交」, 「罚没款都交了」: a bare paid clause speaks of the fine named in it or in the
+    // clause right before it
+    name: 'obligations.paidAfterFine',
+    fact: 'obligationsFulfilled',
+    words: () => factLexicon().penaltyFollowUps.paid,
+    value: (hit, ctx) => {
+      const { fineNouns } = factLexicon().penaltyFollowUps;
+      const start = hit.pos - hit.before.length;
+      const previous =
+        ctx.s
+          .slice(0, Math.max(0, start - 1))
+          .split(/[，,。;；!！?？\s]/)
+          .at(-1) ?? '';
+      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? true : undefined;
+    },
+    when: either,
+    statementOnly: true,
+  },
   fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
   own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
   fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
@@ -190,12 +217,26 @@ export const RULES: NamedRule[] = [
   fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
   {
-    // 「也冇得什么法律规定的管理措施还在执行期内」: "no measure of any kind is still running"; the
-    // negator and its 什么/任何 reach over the description of the measure
+    // 「上了严重违法失信名单…去年又被罚了一次吊销许可证」: a later 吊销 / 降级 / 责令关闭 or 停产停业 /
+    // 限制从业 is a 较重行政处罚 (令第44号 art. 2 lists these kinds) told after the listing; a negator
+    // before it (「之后没被吊销」) denies it (scope.ts)
+    name: 'serious.heavierKindAgain',
+    fact: 'laterHeavierPenalty',
+    words: (lx) => [
+      ...(lx.penalties.penaltyKinds.revocation ?? []),
+      ...(lx.penalties.penaltyKinds.restriction ?? []),
+    ],
+    value: (hit) =>
+      factLexicon().penaltyFollowUps.again.some((w) => hit.before.includes(w)) ? true : undefined,
+    when: serious,
+  },
+  {
+    // 「也冇得什么法律规定的管理措施还在执行期内」, 「没有法定的管理措施还在执行」: "no measure is
+    // still running"; the negator reaches over the description of the measure (scope.ts)
     name: 'serious.measureRunning',
     fact: 'statutoryMeasureRunning',
     words: wordsAt('penalties.measureRunning'),
-    value: (hit) => !/(?:没有?|冇|没得|冇得|无|不存在)(?:什么|任何)[^，,。;；\s]{0,14}$/.test(hit.before),
+    value: (hit) => !negatedExistence(hit.before),
     when: serious,
   },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),

@@ -60,11 +60,12 @@ const LISTING: PatternRule[] = [
     /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/,
     true,
   ),
-  // "还没列入异常": the negation is read from what comes before
+  // "还没列入异常", "现在还没列入": the negation is read from what comes before; the list may be
+  // left unsaid when the clause ends with the verb
   rule(
     'listing.notYet',
     'listed',
-    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/,
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])[，,。;；!！\s]|(?<=列[入进])$)/,
     true,
   ),
   rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),

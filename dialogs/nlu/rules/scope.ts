@@ -31,6 +31,25 @@ export function negatedBefore(before: string): boolean {
   return negScope.test(before);
 }
 
+let negExistence: RegExp | undefined;
+/**
+ * 「也没有法定的管理措施还在执行」, 「冇得什么措施还在执行期内」: a negator of existence (没有, 冇得,
+ * 无, 不存在 — not 不, whose 「不过」 is no denial) before a noun phrase denies that any such thing is
+ * going on; the statement after the phrase is negated with it. The phrase is a determiner and up to
+ * 14 words, a modifier with 的, or at most two words.
+ */
+export function negatedExistence(before: string): boolean {
+  if (!negExistence) {
+    const n = factLexicon().negationScope;
+    const deny = alt([...lexicon().grammar.negators.filter((w) => /[没冇无未]/.test(w)), ...n.existence]);
+    const gap = '[^，,。;；\\s]';
+    negExistence = new RegExp(
+      `${deny}(?:${alt(n.determiners)}${gap}{0,14}|${gap}{0,10}的${gap}{0,4}|${gap}{0,2})$`,
+    );
+  }
+  return negExistence.test(before);
+}
+
 /** one item of a list and its joiner, at the end of the text before the next item */
 const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}[、和及与或]$/;
 /**

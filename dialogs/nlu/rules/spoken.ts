@@ -352,7 +352,10 @@ const RULES: NamedRule[] = [
     words: () => spoken().reportNouns,
     value: (hit) => {
       const sp = spoken();
-      const count = hit.before.match(/([两俩二三四五六七八九十]|\d)个?年(?:度)?的?$/)?.[1];
+      // 「两年年报都冇报」 counts years; 「2019年度年报冇报」 names one (a digit before the count is a year)
+      const count = hit.before.match(
+        /(?<![\d零〇一二三四五六七八九])([两俩二三四五六七八九十]|\d)个?年(?:度)?的?$/,
+      )?.[1];
       if (!count || /\d{2}年$/.test(hit.before.slice(-3))) return undefined;
       const rest = hit.after.replace(new RegExp(`^(?:${sp.reportsAllLead.join('|')})`), '');
       return sp.reportsNotFiled.some((w) => rest.startsWith(w)) ? smallNumber(count) : undefined;
