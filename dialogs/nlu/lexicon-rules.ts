@@ -288,10 +288,16 @@ export const RULES: NamedRule[] = [
     },
     negatable: false,
   },
-  fixed('agent.role', 'applicantIsAgent', 'agents.roles', true, undefined, {
+  {
+    // 「我是会计」, 「委托我去办」; 「要交几千块代办费」 names a fee, not the writer's role
+    name: 'agent.role',
+    fact: 'applicantIsAgent',
+    words: wordsAt('agents.roles'),
+    value: (hit) =>
+      factLexicon().roleAsModifier.words.some((w) => hit.after.startsWith(w)) ? undefined : true,
     ...OWN,
     ...STATEMENT,
-  }),
+  },
 
   // businesses the minor-error exemption excludes (policy 五(二)三)
   own('industry.safetyRelated', 'safetyRelated', 'industries.safetyRelated', true, minorErrorStory),

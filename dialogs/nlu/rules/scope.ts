@@ -68,6 +68,8 @@ function negatedBeforeList(before: string): boolean {
   return false;
 }
 
+/** the rest of a clause that only asks yes or no about what precedes it: 「冇」, 「了没有」, 「不？」 */
+const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
@@ -167,6 +169,8 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => hit.before.includes(w)) ||
     hit.after.startsWith('的话') ||
+    // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
+    ASKED_AT_END.test(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };

@@ -9,8 +9,9 @@ import type { FactName, Facts } from '../../../rules/types.ts';
 import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
+import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
-import { negatorsAtEnd } from './scope.ts';
+import { negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -145,18 +146,32 @@ const revokedDone = () =>
     lexicon()
       .penalties.licenceRevoked.map((w) => `${w}了|被[^，,。；;]{0,12}${w}`)
       .join('|'),
+    'g',
   ));
 
-/** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
+/**
+ * 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done; 「会不会被吊销
+ * 执照」 asks about a revocation that has not happened (the shared scope: a supposition states nothing).
+ */
 function licenceRevoked(ctx: RuleContext): boolean {
   const lx = lexicon();
   const sp = spoken();
-  return (
-    !ctx.about.seriousList &&
-    sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
-    lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
-    revokedDone().test(ctx.s)
-  );
+  if (ctx.about.seriousList) return false;
+  if (!sp.licenceNouns.some((w) => ctx.s.includes(w))) return false;
+  if (!lx.penalties.marketSupervision.some((w) => ctx.s.includes(w))) return false;
+  const cls = clauses(ctx.s);
+  for (const m of ctx.s.matchAll(revokedDone())) {
+    const pos = m.index ?? 0;
+    const c = cls.find((x) => pos >= x.start && pos < x.end);
+    if (!c) continue;
+    const hit = {
+      before: ctx.s.slice(c.start, pos),
+      after: ctx.s.slice(pos + m[0].length, c.end),
+      clause: c.text,
+    };
+    if (!wordScope(hit).moot) return true;
+  }
+  return false;
 }
 
 /** A date said before the words, never one in the future. */
