@@ -31,6 +31,11 @@ export interface FactLexicon {
   roleAsModifier: Words;
   counterparties: Words;
   pointedMention: Words;
+  unreachableAfterMove: Words;
+  onlyMissedYear: { missed: string[]; thatReport: string[] };
+  speakerPhrases: Words;
+  unlocatableWords: Words;
+  correctedRightAway: Words & { reminderWords: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

@@ -276,6 +276,17 @@ export const RULES: NamedRule[] = [
     },
   },
 
+  {
+    // 「搬走以后原来的手机号也停了，市场监管那边联系不上我们」: moved, not listed, and no other way
+    // to reach the business either (buffer condition 四(五))
+    name: 'reach.lostAfterMove',
+    fact: 'reachableByOtherMeans',
+    words: () => factLexicon().unreachableAfterMove.words,
+    value: false,
+    when: (ctx) => ctx.facts.operatingAtRegisteredAddress === false && ctx.facts.listed !== true,
+    statementOnly: true,
+  },
+
   // who applies
   {
     name: 'agent.forSomeone',

@@ -6,6 +6,7 @@
 // the older patterns found for the same fact, since they read the same words more closely.
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
+import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
@@ -346,10 +347,11 @@ const RULES: NamedRule[] = [
         return true;
       // nobody at the old address tells where things stand only in a listing story; before a
       // listing (「搬走了 注册地址那里没人」) it is the move itself (operatingAtRegisteredAddress)
+      // (a change not yet registered after a move, with no listing told, is still the move)
       const listingStory =
         ctx.facts.listed === true ||
         ctx.facts.listingReason === 'unreachable_at_address' ||
-        ctx.facts.addressChangeRegistered !== undefined;
+        (ctx.facts.addressChangeRegistered !== undefined && ctx.facts.operatingAtRegisteredAddress !== false);
       // 「在注册地址联系不上被列了」 in one clause is the listing's reason, not where things stand now
       if (lexicon().grammar.listingWords.some((w) => hit.clause.includes(w))) return undefined;
       return listingStory && sp.nobodyThere.some((w) => hit.after.slice(0, 8).includes(w))
@@ -782,7 +784,7 @@ function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts)
     const i = s.indexOf(p);
     return i >= 0 && sp.unreachableWords.some((w) => s.slice(i + p.length, i + p.length + 6).includes(w));
   });
-  if (!placeThenMissing || /查无下落|下落不明|查无此/.test(s)) return;
+  if (!placeThenMissing || factLexicon().unlocatableWords.words.some((w) => s.includes(w))) return;
   delete facts.locatable;
   delete found.locatable;
 }
