@@ -200,7 +200,18 @@ const topOf = (ranked: Ranked): Intent | undefined => ranked[0]?.intent;
 function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const g = lexicon().grammar;
   let ranked = classify(s, facts, signals, words);
-  const rule = ruleIntent(s, facts, signals);
+  let rule = ruleIntent(s, facts, signals);
+  // seriousListStepsQuestion: 「严重违法失信名单提前移出要交什么材料」, asked with no record of one's
+  // own, asks for the documents (or the time) of that route, which the classifier reads; the list is
+  // explained only when nothing more is asked (one's own listing is a repair case, below)
+  const asked = topOf(ranked);
+  if (
+    rule === 'policy_info' &&
+    SERIOUS_LIST.test(s) &&
+    (facts as Record<string, unknown>).recordType === undefined &&
+    (asked === 'documents' || asked === 'timeline')
+  )
+    rule = undefined;
   if (rule) {
     ranked = [
       { intent: rule, confidence: RULE_CONFIDENCE },

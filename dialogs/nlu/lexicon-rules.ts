@@ -129,8 +129,13 @@ export const RULES: NamedRule[] = [
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
     // 「被列入严重违法失信名单」 is one's own record; 「严重违法失信名单怎么移出 / 有什么区别」 asks about the list
-    value: (hit) =>
-      lexicon().penalties.listedVerbs.some((v) => hit.before.includes(v)) ? 'serious_list' : undefined,
+    // 「严重违法失信名单上了两年了」: the verb may follow the list's name
+    value: (hit) => {
+      const verbs = lexicon().penalties.listedVerbs;
+      return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
+        ? 'serious_list'
+        : undefined;
+    },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
