@@ -12,6 +12,7 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
+import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
@@ -134,8 +135,23 @@ const PENALTY_RECORD_FACTS = [
 /** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
 const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');
 
+/**
+ * greetingOnly: 「早上好 吃了没」, 「喂喂 听得到吗 喂」: nothing is left once the greetings and line
+ * checks (keyword group greet), the particles and the fillers of a call are taken away.
+ */
+function greetingOnly(s: string): boolean {
+  const kw = loadKeywords();
+  const greet = kw.groups.greet ?? [];
+  if (!hasAny(s, greet)) return false;
+  const words = [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
+  let rest = s;
+  for (const w of words) rest = rest.split(w).join('');
+  return !/[\u3400-\u9fffa-z]/.test(rest);
+}
+
 function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
+  if (Object.keys(facts).length === 0 && greetingOnly(s)) return 'smalltalk';
   const core = hasAny(s, kw.coreDomain);
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
   if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
@@ -267,6 +283,9 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     !hasAny(s, kw.revocationNamed)
   )
     ranked = promote(ranked, 'minor_error');
+  // needQuestionIsDocuments: 「要写书面申请吗」 asks whether a document is needed
+  if (topOf(ranked) === 'draft' && !facts.docType && asksWhetherNeeded(s))
+    ranked = promote(ranked, 'documents');
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
   if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))

@@ -91,3 +91,11 @@ describe('out of scope and small talk', () => {
     expect(understand('喂喂 能听到吗').intent).toBe('smalltalk');
   });
 });
+
+describe('whether a document is needed', () => {
+  it('reads 「要写…吗」 as a documents question, not a draft request', () => {
+    const u = understand('申请免列异的话需不需要写承诺书');
+    expect(u.intent).toBe('documents');
+    expect(u.facts.docType).toBeUndefined();
+  });
+});
