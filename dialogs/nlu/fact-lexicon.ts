@@ -36,6 +36,8 @@ export interface FactLexicon {
   speakerPhrases: Words;
   unlocatableWords: Words;
   correctedRightAway: Words & { reminderWords: string[] };
+  addressee: Words;
+  placeBefore: Words;
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

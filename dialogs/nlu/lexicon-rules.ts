@@ -254,12 +254,20 @@ export const RULES: NamedRule[] = [
     value: (hit) => {
       const lx = lexicon();
       const county = Object.entries(lx.places.counties).find(([, ws]) => ws.includes(hit.word))?.[0];
-      // a short name counts only as a place ("崇阳的店", "崇阳县"), not inside another word
+      // a short name counts only as a place ("崇阳的店", "崇阳县", 「我的店在崇阳」 at the clause's
+      // end), not inside another word; 「你们通城的免列异」 is the bureau addressed, not the business
       if (
         !county ||
-        (hit.word === county ? false : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
+        (hit.word === county ||
+        (hit.after === '' && factLexicon().placeBefore.words.some((w) => hit.before.endsWith(w)))
+          ? false
+          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
       )
         return undefined;
+      if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「不在通城」: not in the configured county says it is outside; not in another says nothing
+      if (lx.grammar.negators.some((n) => hit.before.endsWith(`${n}在`)))
+        return configuredCounty().includes(county) ? false : undefined;
       // the configured county itself: true (kept only where it corrects an earlier county, see index.ts)
       return configuredCounty().includes(county);
     },

@@ -93,6 +93,13 @@ const LISTING: PatternRule[] = [
   ),
   // "没年报被异常"
   rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
+  // 「个体户经营异常了」, 「我们公司异常了」: the business itself became abnormal
+  rule(
+    'listing.becameAbnormal',
+    'listed',
+    /(?<=(?:户|公司|店|铺|社|厂|我们?|我家))(?:经营)?(?:状态)?(?:变成)?异常了/,
+    true,
+  ),
 ];
 /** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
 export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
