@@ -88,7 +88,7 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
   [
     true,
     new RegExp(
-      `${alt(factLexicon().correctedRightAway.words)}(?:就|马上|立刻)?[^，,。;；没未不]{0,6}?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|更改|订正|改)`,
+      `${alt(factLexicon().correctedRightAway.words)}(?:就|马上|立刻)?(?:把[^，,。;；没未不]{1,12}?)?[^，,。;；没未不]{0,6}?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|更改|订正|改)`,
       'g',
     ),
   ],

@@ -8,13 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
-import {
-  applyRules,
-  KIND_ORDER,
-  type NamedRule,
-  type RuleContext,
-  statedKind,
-} from '../lexicon-rules.ts';
+import { applyRules, KIND_ORDER, type NamedRule, type RuleContext, statedKind } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
