@@ -355,10 +355,13 @@ const RULES: NamedRule[] = [
         return true;
       // nobody at the old address tells where things stand only in a listing story; before a
       // listing (「搬走了 注册地址那里没人」) it is the move itself (operatingAtRegisteredAddress)
-      // (a change not yet registered after a move, with no listing told, is still the move)
+      // (a change not yet registered after a move, with no listing told, is still the move — unless
+      // it answers the listed case's question about the change or the address)
       const listingStory =
         ctx.facts.listed === true ||
         ctx.facts.listingReason === 'unreachable_at_address' ||
+        ctx.pending === 'addressChangeRegistered' ||
+        ctx.pending === 'reachableAtRegisteredAddress' ||
         (ctx.facts.addressChangeRegistered !== undefined && ctx.facts.operatingAtRegisteredAddress !== false);
       // 「在注册地址联系不上被列了」 in one clause is the listing's reason, not where things stand now
       if (lexicon().grammar.listingWords.some((w) => hit.clause.includes(w))) return undefined;
