@@ -3,13 +3,15 @@
 // lexicon; the facts inside a correction are read by the same extractors as any statement.
 import type { Facts } from '../../rules/types.ts';
 import { hasAny, lexicon } from './lexicon.ts';
-import { resolveYear, YEAR_SRC } from './years.ts';
+import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 /** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
 export type FactReader = (text: string) => Facts;
 
 const NOT_X_BUT_Y = /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?是(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
+/** 「是两年」 at the start of a correction: a count of years, not a year */
+const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
@@ -47,6 +49,13 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
   }
   if (tail === undefined) return {};
   const out: Facts = { ...read(tail) };
+  // 「三年没报年报，不对，是两年，2024年和2025年的」: a count of years corrects the count said before;
+  // the years after it are the missed ones, not a listing year
+  const count = YEARS_COUNT.exec(tail);
+  if (count?.[1] && read(head).yearsWithoutAnnualReport !== undefined) {
+    const n = smallNumber(count[1]);
+    if (n !== undefined) return { ...out, yearsWithoutAnnualReport: n };
+  }
   if (out.listedYear === undefined) {
     const y = new RegExp(YEAR_SRC).exec(tail);
     const year = y ? resolveYear(y[0], now) : undefined;
@@ -70,7 +79,6 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
     if (year !== undefined && !aboutFiling && !partOfDate) out.listedYear = year;
   }
-  void head;
   return out;
 }
 

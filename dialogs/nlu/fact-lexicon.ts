@@ -26,6 +26,18 @@ export interface FactLexicon {
     acrossClauses: Record<string, string[]>;
   };
   negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
+  amountCounters: Words;
+  penaltyFollowUps: { paid: string[]; fineNouns: string[]; again: string[] };
+  roleAsModifier: Words;
+  counterparties: Words;
+  pointedMention: Words;
+  unreachableAfterMove: Words;
+  onlyMissedYear: { missed: string[]; thatReport: string[] };
+  speakerPhrases: Words;
+  unlocatableWords: Words;
+  correctedRightAway: Words & { reminderWords: string[] };
+  addressee: Words;
+  placeBefore: Words;
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));
@@ -60,4 +72,16 @@ export function alt(words: readonly string[]): string {
  */
 export function anyOf(branches: readonly RegExp[], flags = ''): RegExp {
   return new RegExp(branches.map((b) => b.source).join('|'), flags);
+}
+
+let counterpartyRe: RegExp | undefined;
+/**
+ * 「我供应商的公司」, 「合作方那家店」: the text before a mention ends in a business the writer only deals
+ * with, so the mention (its type, its listing) is theirs, not the writer's.
+ */
+export function counterpartyBefore(before: string): boolean {
+  counterpartyRe ??= new RegExp(
+    `${alt(factLexicon().counterparties.words)}(?:的|那家|那个|这家)?[^，,。;；\\s]{0,4}$`,
+  );
+  return counterpartyRe.test(before);
 }

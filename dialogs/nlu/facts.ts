@@ -3,6 +3,7 @@
 // "会被列入吗", negations "并没有重复出错", hedges "好像", hearsay). This module runs them in order: the
 // statements, the done/not-done slots, the listing reader, then the named derivations between facts.
 import type { FactName, Facts } from '../../rules/types.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { clauses } from './normalize.ts';
 import { NAME_CHANGE } from './rules/cues.ts';
 import { DERIVATIONS, type Derive } from './rules/derivations.ts';
@@ -38,6 +39,7 @@ interface Hit {
   fact: FactName;
   value: Value;
   pos: number;
+  len?: number;
 }
 
 /** Extract facts from already-normalised text (see normalize.ts). */
@@ -57,7 +59,7 @@ export function extractFacts(s: string, now: Date, opts: { without?: string } = 
   };
   for (const h of runRules(s, scope, factRuleSet())) {
     if (h.reading === 'hedged') hedged.add(h.fact);
-    else hits.push({ fact: h.fact, value: h.value, pos: h.pos });
+    else hits.push({ fact: h.fact, value: h.value, pos: h.pos, len: h.len });
   }
   const signals: string[] = [];
   for (const h of doneSlot(s, cls, ADDRESS_CHANGE_TRIGGER))
@@ -87,10 +89,15 @@ export function extractFacts(s: string, now: Date, opts: { without?: string } = 
   if (DOC_MENTION.test(s) && !DRAFT_VERB.test(s)) signals.push('S:doc-mentioned');
 
   const facts: Facts = {};
-  // the later statement wins ("之前没补，现在补了"); for the entity type the first mention names the user
+  // the later statement wins ("之前没补，现在补了"); for the entity type the first mention names the
+  // user, unless a mention is singled out among several businesses (「合作社这个怎么办」)
   const sorted = [...hits].sort((a, b) => a.pos - b.pos);
+  const pointed = factLexicon().pointedMention.words;
+  const singled = sorted
+    .filter((h) => h.fact === 'entityType' && pointed.some((w) => s.startsWith(w, h.pos + (h.len ?? 0))))
+    .at(-1);
   for (const h of sorted) {
-    if (h.fact === 'entityType' && facts.entityType) continue;
+    if (h.fact === 'entityType' && (facts.entityType || (singled && h !== singled))) continue;
     (facts as Record<string, Value>)[h.fact] = h.value;
   }
   for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);

@@ -12,6 +12,7 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
+import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
@@ -107,19 +108,50 @@ function statedFacts(
  *   "other violation" of the punishment-buffer question.
  * - keySectorIsNotSafetyExclusion: a food or drug business's penalty is a key-sector penalty
  *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三.
+ * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
+ *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
+ *   describe an administrative-penalty record, which is not the one asked about.
  */
 function derive(_s: string, facts: Facts): void {
   const f = facts as Record<string, unknown>;
   if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
     delete f.otherViolations;
   if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
+  if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
 }
+
+/** The facts of an administrative-penalty record (DOMAIN.md §4), not of the serious list. */
+const PENALTY_RECORD_FACTS = [
+  'issuedByMarketSupervision',
+  'penaltyKind',
+  'fineMitigated',
+  'fineAmountYuan',
+  'keySector',
+  'penaltyPublishedDate',
+  'restrictionEnded',
+  'repeatSameTypePenalty',
+] as const;
 
 /** Facts that describe the user's situation in this domain (a type or a bare "被…列为" does not). */
 const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'entityType' && k !== 'listed');
 
+/**
+ * greetingOnly: 「早上好 吃了没」, 「喂喂 听得到吗 喂」: nothing is left once the greetings and line
+ * checks (keyword group greet), the particles and the fillers of a call are taken away.
+ */
+function greetingOnly(s: string): boolean {
+  const kw = loadKeywords();
+  const greet = kw.groups.greet ?? [];
+  if (!hasAny(s, greet)) return false;
+  const words = [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
+  let rest = s;
+  for (const w of words) rest = rest.split(w).join('');
+  return !/[\u3400-\u9fffa-z]/.test(rest);
+}
+
 function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefined {
   const kw = loadKeywords();
+  if (Object.keys(facts).length === 0 && greetingOnly(s)) return 'smalltalk';
   const core = hasAny(s, kw.coreDomain);
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
   if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
@@ -184,7 +216,18 @@ const topOf = (ranked: Ranked): Intent | undefined => ranked[0]?.intent;
 function decide(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const g = lexicon().grammar;
   let ranked = classify(s, facts, signals, words);
-  const rule = ruleIntent(s, facts, signals);
+  let rule = ruleIntent(s, facts, signals);
+  // seriousListStepsQuestion: 「严重违法失信名单提前移出要交什么材料」, asked with no record of one's
+  // own, asks for the documents (or the time) of that route, which the classifier reads; the list is
+  // explained only when nothing more is asked (one's own listing is a repair case, below)
+  const asked = topOf(ranked);
+  if (
+    rule === 'policy_info' &&
+    SERIOUS_LIST.test(s) &&
+    (facts as Record<string, unknown>).recordType === undefined &&
+    (asked === 'documents' || asked === 'timeline')
+  )
+    rule = undefined;
   if (rule) {
     ranked = [
       { intent: rule, confidence: RULE_CONFIDENCE },
@@ -240,6 +283,9 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     !hasAny(s, kw.revocationNamed)
   )
     ranked = promote(ranked, 'minor_error');
+  // needQuestionIsDocuments: 「要写书面申请吗」 asks whether a document is needed
+  if (topOf(ranked) === 'draft' && !facts.docType && asksWhetherNeeded(s))
+    ranked = promote(ranked, 'documents');
   // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
   const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
   if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))

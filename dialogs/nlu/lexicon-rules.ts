@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
-import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
+import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { wordScanner } from './rules/pattern-rule.ts';
-import { negatedBefore, wordScope } from './rules/scope.ts';
+import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -147,8 +148,13 @@ export const RULES: NamedRule[] = [
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
     // 「被列入严重违法失信名单」 is one's own record; 「严重违法失信名单怎么移出 / 有什么区别」 asks about the list
-    value: (hit) =>
-      lexicon().penalties.listedVerbs.some((v) => hit.before.includes(v)) ? 'serious_list' : undefined,
+    // 「严重违法失信名单上了两年了」: the verb may follow the list's name
+    value: (hit) => {
+      const verbs = lexicon().penalties.listedVerbs;
+      return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
+        ? 'serious_list'
+        : undefined;
+    },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
@@ -177,7 +183,13 @@ export const RULES: NamedRule[] = [
     fact: 'fineAmountYuan',
     words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
-    value: (hit) => readAmountYuan(hit.after.slice(0, 8)) ?? readAmountYuan(hit.before.slice(-8)),
+    value: (hit) => {
+      const counters = factLexicon().amountCounters.words;
+      return (
+        amountNear(hit.after, counters, { within: 8 }) ??
+        amountNear(hit.before, counters, { within: 8, last: true })
+      );
+    },
     when: penalty,
     negatable: false,
   },
@@ -186,7 +198,8 @@ export const RULES: NamedRule[] = [
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
-    value: (hit, ctx) => dateByRole(hit, ctx, 14),
+    // 「2025年8月20日市场监管局的行政处罚信息公示了」: the date may stand a whole subject before the word
+    value: (hit, ctx) => dateByRole(hit, ctx, 26),
     // 「是今年5月8号公示的」 in a case already about a published penalty dates that publication
     when: (ctx) => penalty(ctx) || ctx.record === 'admin_penalty',
     negatable: false,
@@ -195,6 +208,25 @@ export const RULES: NamedRule[] = [
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
   fixed('obligations.paid', 'obligationsFulfilled', 'penalties.paid', true, either),
   own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
+  {
+    // 「罚款10万，已交」, 「罚没款都交了」: a bare paid clause speaks of the fine named in it or in the
+    // clause right before it
+    name: 'obligations.paidAfterFine',
+    fact: 'obligationsFulfilled',
+    words: () => factLexicon().penaltyFollowUps.paid,
+    value: (hit, ctx) => {
+      const { fineNouns } = factLexicon().penaltyFollowUps;
+      const start = hit.pos - hit.before.length;
+      const previous =
+        ctx.s
+          .slice(0, Math.max(0, start - 1))
+          .split(/[，,。;；!！?？\s]/)
+          .at(-1) ?? '';
+      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? true : undefined;
+    },
+    when: either,
+    statementOnly: true,
+  },
   fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
   own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
   fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
@@ -210,12 +242,26 @@ export const RULES: NamedRule[] = [
   fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
   {
-    // 「也冇得什么法律规定的管理措施还在执行期内」: "no measure of any kind is still running"; the
-    // negator and its 什么/任何 reach over the description of the measure
+    // 「上了严重违法失信名单…去年又被罚了一次吊销许可证」: a later 吊销 / 降级 / 责令关闭 or 停产停业 /
+    // 限制从业 is a 较重行政处罚 (令第44号 art. 2 lists these kinds) told after the listing; a negator
+    // before it (「之后没被吊销」) denies it (scope.ts)
+    name: 'serious.heavierKindAgain',
+    fact: 'laterHeavierPenalty',
+    words: (lx) => [
+      ...(lx.penalties.penaltyKinds.revocation ?? []),
+      ...(lx.penalties.penaltyKinds.restriction ?? []),
+    ],
+    value: (hit) =>
+      factLexicon().penaltyFollowUps.again.some((w) => hit.before.includes(w)) ? true : undefined,
+    when: serious,
+  },
+  {
+    // 「也冇得什么法律规定的管理措施还在执行期内」, 「没有法定的管理措施还在执行」: "no measure is
+    // still running"; the negator reaches over the description of the measure (scope.ts)
     name: 'serious.measureRunning',
     fact: 'statutoryMeasureRunning',
     words: wordsAt('penalties.measureRunning'),
-    value: (hit) => !/(?:没有?|冇|没得|冇得|无|不存在)(?:什么|任何)[^，,。;；\s]{0,14}$/.test(hit.before),
+    value: (hit) => !negatedExistence(hit.before),
     when: serious,
   },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
@@ -228,12 +274,20 @@ export const RULES: NamedRule[] = [
     value: (hit) => {
       const lx = lexicon();
       const county = Object.entries(lx.places.counties).find(([, ws]) => ws.includes(hit.word))?.[0];
-      // a short name counts only as a place ("崇阳的店", "崇阳县"), not inside another word
+      // a short name counts only as a place ("崇阳的店", "崇阳县", 「我的店在崇阳」 at the clause's
+      // end), not inside another word; 「你们通城的免列异」 is the bureau addressed, not the business
       if (
         !county ||
-        (hit.word === county ? false : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
+        (hit.word === county ||
+        (hit.after === '' && factLexicon().placeBefore.words.some((w) => hit.before.endsWith(w)))
+          ? false
+          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
       )
         return undefined;
+      if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「不在通城」: not in the configured county says it is outside; not in another says nothing
+      if (lx.grammar.negators.some((n) => hit.before.endsWith(`${n}在`)))
+        return configuredCounty().includes(county) ? false : undefined;
       // the configured county itself: true (kept only where it corrects an earlier county, see index.ts)
       return configuredCounty().includes(county);
     },
@@ -255,6 +309,17 @@ export const RULES: NamedRule[] = [
     },
   },
 
+  {
+    // 「搬走以后原来的手机号也停了，市场监管那边联系不上我们」: moved, not listed, and no other way
+    // to reach the business either (buffer condition 四(五))
+    name: 'reach.lostAfterMove',
+    fact: 'reachableByOtherMeans',
+    words: () => factLexicon().unreachableAfterMove.words,
+    value: false,
+    when: (ctx) => ctx.facts.operatingAtRegisteredAddress === false && ctx.facts.listed !== true,
+    statementOnly: true,
+  },
+
   // who applies
   {
     name: 'agent.forSomeone',
@@ -267,10 +332,16 @@ export const RULES: NamedRule[] = [
     },
     negatable: false,
   },
-  fixed('agent.role', 'applicantIsAgent', 'agents.roles', true, undefined, {
+  {
+    // 「我是会计」, 「委托我去办」; 「要交几千块代办费」 names a fee, not the writer's role
+    name: 'agent.role',
+    fact: 'applicantIsAgent',
+    words: wordsAt('agents.roles'),
+    value: (hit) =>
+      factLexicon().roleAsModifier.words.some((w) => hit.after.startsWith(w)) ? undefined : true,
     ...OWN,
     ...STATEMENT,
-  }),
+  },
 
   // businesses the minor-error exemption excludes (policy 五(二)三)
   own('industry.safetyRelated', 'safetyRelated', 'industries.safetyRelated', true, minorErrorStory),

@@ -47,6 +47,32 @@ export function readAmountYuan(text: string): number | undefined {
   return cn ? (chineseNumber(cn[0]) ?? undefined) : undefined;
 }
 
+const NUMBER = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|w|W|千|k|K)?/g;
+
+/**
+ * The amount said near a penalty word: the first number starting within `within` characters of the
+ * start of `text` (or, `last`, the last one ending there), read whole even past that window (「罚了我们
+ * 食品公司20万」), and not one that counts something else (「罚了一次」, 「2026年」; `counters`), nor a digit inside a word (「五金店」).
+ */
+export function amountNear(
+  text: string,
+  counters: readonly string[],
+  opts: { within: number; last?: boolean },
+): number | undefined {
+  const found: number[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (opts.last ? end < text.length - opts.within : start > opts.within) continue;
+    if (counters.some((c) => text.startsWith(c, end))) continue;
+    // a lone Chinese digit is part of a word (五金店, 一直) unless money follows it (「五千块」 has its unit)
+    if (/^[零〇一二两三四五六七八九]+$/.test(m[0]) && !/^[元块]/.test(text.slice(end))) continue;
+    const yuan = readAmountYuan(m[0]);
+    if (yuan !== undefined) found.push(yuan);
+  }
+  return opts.last ? found.at(-1) : found[0];
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 

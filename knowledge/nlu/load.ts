@@ -36,6 +36,8 @@ export interface Keywords {
   particles: string[];
   /** regular-expression alternatives marking a question */
   questionWords: string[];
+  /** sounds of a voice call that carry nothing (「喂」, 「嗯」): a message of them and greetings is small talk */
+  lineFillers: string[];
 }
 
 let keywords: Keywords | undefined;

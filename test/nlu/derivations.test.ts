@@ -51,6 +51,18 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
   errorKindUnlessListedForIt: ['年报里的联系电话填错了', 'errorKind', 'contact_info', undefined],
   fixedNowInErrorStory: ['年报邮箱填错了，已经改好了', 'correctedAfterReminder', true, undefined],
   missedDeadlineNotCorrected: ['超过整改期限了还没有改', 'correctedAfterReminder', false, undefined],
+  onlyMissedYearFiled: [
+    '我们公司就差一年的年报没报被列了，那一年的年报已经补上了',
+    'allOverdueReportsFiled',
+    true,
+    undefined,
+  ],
+  correctedRightAwayMeetsDeadline: [
+    '网店地址公示错了，所里通知以后我们次日就改了',
+    'missedCorrectionDeadline',
+    false,
+    undefined,
+  ],
   zeroFinancialsIsBranch: ['财务数据填的是0，上级公司统一公示', 'isBranch', true, undefined],
   unreachableIsNotUnlocatable: [
     '因为地址联系不上被列入异常，上门核查找不到人',

@@ -63,3 +63,39 @@ describe('keyword groups', () => {
     expect(understand('公示系统里修复申请在哪个页面操作').intent).toBe('how_to_apply');
   });
 });
+
+describe('consequences and the serious list', () => {
+  it('reads a question about travel or a harsher list after a listing as a consequence question', () => {
+    expect(understand('我们店进了经营异常名录，老板以后出国会不会受限制').intent).toBe('policy_info');
+    expect(understand('异常名录上挂久了，会不会转为严重违法失信').intent).toBe('policy_info');
+  });
+
+  it('asks the documents of early removal from the serious list when no record of one is told', () => {
+    expect(understand('严重失信名单提前移出，需要准备哪些证明材料').intent).toBe('documents');
+  });
+
+  it('keeps an own listing on the serious list a repair case, whatever else is asked', () => {
+    const u = understand('我们厂名字上了严重违法失信名单快两年了，想提前出来，要多久');
+    expect(u.intent).toBe('repair');
+    expect((u.facts as Record<string, unknown>).recordType).toBe('serious_list');
+  });
+});
+
+describe('out of scope and small talk', () => {
+  it('reads a bank account or a noisy neighbour as another matter', () => {
+    expect(understand('刚拿到执照，对公账户去哪个银行开户好').intent).toBe('out_of_scope');
+    expect(understand('楼上装修噪音太大了找谁投诉').intent).toBe('out_of_scope');
+  });
+
+  it('reads a caller checking the line as small talk', () => {
+    expect(understand('喂喂 能听到吗').intent).toBe('smalltalk');
+  });
+});
+
+describe('whether a document is needed', () => {
+  it('reads 「要写…吗」 as a documents question, not a draft request', () => {
+    const u = understand('申请免列异的话需不需要写承诺书');
+    expect(u.intent).toBe('documents');
+    expect(u.facts.docType).toBeUndefined();
+  });
+});

@@ -1,10 +1,11 @@
 // The inferences between facts, named and applied in order after the statements are read; each
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
 import type { FactName, Facts } from '../../../rules/types.ts';
-import { anyOf } from '../fact-lexicon.ts';
+import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
+import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { errorKind } from './error-kind.ts';
 import { LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, reportYearListed } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
@@ -82,6 +83,16 @@ const FIXED_NOW: [boolean, RegExp][] = [
   ],
   [false, /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正)/g],
 ];
+/** 「当天就改好了」: a correction verb right after a word of immediacy (facts.json correctedRightAway) */
+const FIXED_AT_ONCE: [boolean, RegExp][] = [
+  [
+    true,
+    new RegExp(
+      `${alt(factLexicon().correctedRightAway.words)}(?:就|马上|立刻)?(?:把[^，,。;；没未不]{1,12}?)?[^，,。;；没未不]{0,6}?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|更改|订正|改)`,
+      'g',
+    ),
+  ],
+];
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
@@ -123,6 +134,12 @@ export interface Derive {
 /** 「如果被列了…」「列入的企业会怎样」: a listing supposed or told of businesses in general, not the user's. */
 const GENERIC_OR_HYPOTHETICAL = /如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/;
 
+let thatReportRe: RegExp | undefined;
+
+/** The text without the phrases in which the writer is only the one asking (「我想问」, 「我不知道」). */
+const withoutSpeaker = (s: string) =>
+  factLexicon().speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s);
+
 export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
@@ -134,7 +151,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         removal &&
         /异常|名录/.test(s) &&
         !PURPOSE_BEFORE.test(s.slice(0, removal.index)) &&
-        (FIRST_PERSON.test(s.replace(HELP_ME, '')) ||
+        (FIRST_PERSON.test(withoutSpeaker(s.replace(HELP_ME, ''))) ||
           facts.entityType !== undefined ||
           listingReason(s) ||
           facts.allOverdueReportsFiled !== undefined ||
@@ -343,6 +360,35 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
+    // 「公司就漏了一年年报…那一年的年报已经补报公示了」: the only year missed, filed, is every overdue
+    // report filed (the one-year statement is not withheld: facts.json oneYearReport allYears)
+    name: 'onlyMissedYearFiled',
+    run: ({ s, cls, facts, set }) => {
+      const w = factLexicon().onlyMissedYear;
+      if (facts.allOverdueReportsFiled !== undefined || !w.missed.some((m) => s.includes(m))) return;
+      thatReportRe ??= new RegExp(alt(w.thatReport), 'g');
+      for (const h of doneSlot(s, cls, thatReportRe, FILED_AFTER, true))
+        set('allOverdueReportsFiled', h.value, h.pos);
+    },
+  },
+  {
+    // 「提醒后当天就改好了」, 「第二天就改了」: corrected right after the reminder is corrected within
+    // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays
+    name: 'correctedRightAwayMeetsDeadline',
+    run: ({ s, cls, facts, set, hedgedClause }) => {
+      if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline !== undefined) return;
+      // 「第二天就改好了吗」 asks
+      const asked = (pos: number) =>
+        /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
+      const w = factLexicon().correctedRightAway;
+      if (facts.correctedAfterReminder === undefined && !w.reminderWords.some((r) => s.includes(r))) return;
+      const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !asked(pos));
+      if (!fixed) return;
+      set('correctedAfterReminder', true, fixed.pos);
+      set('missedCorrectionDeadline', false, fixed.pos);
+    },
+  },
+  {
     // past the deadline and "没能改": not corrected after the reminder
     name: 'missedDeadlineNotCorrected',
     run: ({ s, facts, set }) => {
@@ -364,9 +410,12 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   },
   {
     // being unreachable at the registered address, or having moved, is not "查无下落"
-    // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead)
+    // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead);
+    // the bureau's 查无下落 said in so many words stands beside a move
     name: 'unreachableIsNotUnlocatable',
-    run: ({ facts }) => {
+    run: ({ s, facts }) => {
+      if (facts.locatable === false && factLexicon().unlocatableWords.words.some((w) => s.includes(w)))
+        return;
       if (
         facts.locatable !== undefined &&
         (facts.listingReason === 'unreachable_at_address' ||

@@ -12,8 +12,12 @@ const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
   ['application', /申请书|修复申请|移出申请|申请(?!材料)/],
 ];
 
-/** "申请书怎么写", "要写什么申请": asking how to write one, unless a request to write it follows */
-const HOW_TO_WRITE = /(?:怎么|怎样|如何|咋)写|写(?:什么|啥)/g;
+/**
+ * "申请书怎么写", "要写什么申请": asking how to write one, unless a request to write it follows;
+ * 「要写书面申请吗」, 「需不需要写承诺书」: asking whether one is needed
+ */
+const HOW_TO_WRITE =
+  /(?:怎么|怎样|如何|咋)写|写(?:什么|啥)|(?:要不要|需不需要|用不用|要|需要|得)写[^，,。;；]{0,8}?(?:吗|么|不)(?=[，,。;；?？]|$)|(?:要不要|需不需要|用不用)写/g;
 
 export function docType(s: string): Facts['docType'] | undefined {
   if (!DRAFT_VERB.test(s.replace(HOW_TO_WRITE, ''))) return undefined;
@@ -28,5 +32,10 @@ export function docType(s: string): Facts['docType'] | undefined {
   }
   return best?.value;
 }
+
+const NEED_QUESTION =
+  /(?:要不要|需不需要|用不用|要|需要|得)写[^，,。;；]{0,8}?(?:吗|么|不)(?=[，,。;；?？]|$)|(?:要不要|需不需要|用不用)写/;
+/** 「要写书面申请吗」: whether a document is needed, a question about documents, not a request to write */
+export const asksWhetherNeeded = (s: string): boolean => NEED_QUESTION.test(s);
 
 export const DOC_MENTION = /申请书|承诺书|情况说明|书面申请/;

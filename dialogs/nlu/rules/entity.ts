@@ -1,5 +1,6 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
+import { counterpartyBefore } from '../fact-lexicon.ts';
 import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
@@ -35,7 +36,10 @@ export function genericMention(s: string, pos: number, len: number): boolean {
   return /对$/.test(s.slice(0, pos)) && /^(?:也)?(?:适用|能用|有用|管用)/.test(s.slice(pos + len));
 }
 
-const own = { keep: (s: string, pos: number, len: number) => !genericMention(s, pos, len) };
+const own = {
+  keep: (s: string, pos: number, len: number) =>
+    !genericMention(s, pos, len) && !counterpartyBefore(s.slice(Math.max(0, pos - 12), pos)),
+};
 
 export const ENTITY_RULES: PatternRule[] = [
   rule('entity.cooperative', 'entityType', /合作社/, 'cooperative', own),

@@ -15,6 +15,10 @@ export const FALSE_INFO = new RegExp(
 const GAP = '[^，,。;；!?！？]{0,12}?';
 const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as string[]);
 
+/** 「把年报里填错的电话改过来」: the cue as a modifier before the field (「填错的」, 「写反的」) */
+const cueBefore = (kind: keyof typeof lx.errorFields) =>
+  new RegExp(`${ERROR_CUE}了?的[^，,。;；]{0,4}?${field(kind)}`);
+
 /** In the order they are tried. */
 export const ERROR_KIND_RULES: PatternRule[] = [
   rule(
@@ -56,23 +60,29 @@ export const ERROR_KIND_RULES: PatternRule[] = [
   rule(
     'errorKind.partyBuilding',
     'errorKind',
-    new RegExp(`${field('party_building_info')}${GAP}${ERROR_CUE}`),
+    [new RegExp(`${field('party_building_info')}${GAP}${ERROR_CUE}`), cueBefore('party_building_info')],
     'party_building_info',
   ),
   rule(
     'errorKind.websiteOrShop',
     'errorKind',
-    new RegExp(
-      `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
-    ),
+    [
+      new RegExp(
+        `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      ),
+      cueBefore('website_or_shop'),
+    ],
     'website_or_shop',
   ),
   rule(
     'errorKind.contactInfo',
     'errorKind',
-    new RegExp(
-      `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
-    ),
+    [
+      new RegExp(
+        `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
+      ),
+      cueBefore('contact_info'),
+    ],
     'contact_info',
   ),
   rule('errorKind.other', 'errorKind', new RegExp(`${field('other')}${GAP}${ERROR_CUE}`), 'other'),

@@ -20,8 +20,9 @@ const THEN_LISTED = (() => {
   return `[^，,。;；]{0,4}?[，,]?${alt(v.thenWords)}?${alt(v.passive)}?${LISTING_VERB}`;
 })();
 
+// 「2024年度的那份现在补上了」: a report year (年度) is not a listing year, and 补上了 is a filing
 export const LISTED_YEAR = new RegExp(
-  `(${YEAR_SRC})(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；]{0,2}?${LISTING_VERB}`,
+  `(${YEAR_SRC})(?!度)(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；补]{0,2}?(?<!补)${LISTING_VERB}`,
   'g',
 );
 
@@ -46,6 +47,8 @@ const CAL_YEAR_ANY = `(${CAL_YEAR_SRC})`;
 /** A year before this one in words (去年, 上年, 前年, 大前年: years.ts YEARS_BACK). */
 const RELATIVE_YEAR = alt(PAST_YEAR_WORDS);
 let reportYearRe: RegExp | undefined;
+/** a report year and a joiner right before another one (「2022年度和」, 「21、」) */
+const COORDINATED_YEAR_BEFORE = new RegExp(`(?:${CAL_YEAR_SRC})度?的?(?:和|与|及|跟|、|还有)$`);
 /**
  * reportYearListed: 「21年年报冇报 被列入异常」「2021年度的年报没报被列了」 name the REPORT's year; that
  * report was due by 30 June of the next year (企业信息公示暂行条例 第八条), so the listing for it
@@ -59,5 +62,8 @@ export function reportYearListed(s: string, now: Date): { year: number; pos: num
   const m = reportYearRe.exec(s);
   const year = m ? resolveYear(m[1] ?? m[2] ?? '', now) : undefined;
   if (!m || year === undefined || year + 1 > now.getFullYear()) return undefined;
+  // 「2022年度和2023年度的年报都没报」: several reports missed; which one brought the listing, and
+  // when, is not said
+  if (COORDINATED_YEAR_BEFORE.test(s.slice(0, m.index))) return undefined;
   return { year: year + 1, pos: m.index };
 }

@@ -2,6 +2,7 @@
 // comes before it in its clause — a question ("会被列入吗"), a negation ("还没列入"), a listing to
 // avoid ("不想被列异常") — into stated, asked or not listed.
 
+import { counterpartyBefore } from '../fact-lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
@@ -48,7 +49,7 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.enteredList',
     'listed',
-    /(?:进了|上了|进入了|掉进了?|进到了)(?:经营)?(?=异常|名录|黑名单)/,
+    /(?:进了|上了|进入了|掉进了?|进到了|列入了|列进了)(?:经营)?(?=异常|名录|黑名单)/,
     true,
   ),
   rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
@@ -60,11 +61,12 @@ const LISTING: PatternRule[] = [
     /把[^，,。;；]{0,8}?从[^，,。;；]{0,4}?(?:经营异常|异常名录|异常状态|名录)/,
     true,
   ),
-  // "还没列入异常": the negation is read from what comes before
+  // "还没列入异常", "现在还没列入": the negation is read from what comes before; the list may be
+  // left unsaid when the clause ends with the verb
   rule(
     'listing.notYet',
     'listed',
-    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单))/,
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])[，,。;；!！\s]|(?<=列[入进])$)/,
     true,
   ),
   rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),
@@ -91,6 +93,13 @@ const LISTING: PatternRule[] = [
   ),
   // "没年报被异常"
   rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
+  // 「个体户经营异常了」, 「我们公司异常了」: the business itself became abnormal
+  rule(
+    'listing.becameAbnormal',
+    'listed',
+    /(?<=(?:户|公司|店|铺|社|厂|我们?|我家))(?:经营)?(?:状态)?(?:变成)?异常了/,
+    true,
+  ),
 ];
 /** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
 export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
@@ -123,6 +132,8 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
         !/经营异常|异常名录|异常状态/.test(s.slice(pos, clause.end))
       )
         continue;
+      // 「不是我被列入了，是我供应商的公司被列了」: another business's listing, not the writer's
+      if (/不是(?:我|咱|俺)(?:们|家)?$/.test(before) || counterpartyBefore(before)) continue;
       // "还在异常名录上吗": the listing itself is what is asked
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;

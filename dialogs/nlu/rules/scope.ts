@@ -31,6 +31,25 @@ export function negatedBefore(before: string): boolean {
   return negScope.test(before);
 }
 
+let negExistence: RegExp | undefined;
+/**
+ * 「也没有法定的管理措施还在执行」, 「冇得什么措施还在执行期内」: a negator of existence (没有, 冇得,
+ * 无, 不存在 — not 不, whose 「不过」 is no denial) before a noun phrase denies that any such thing is
+ * going on; the statement after the phrase is negated with it. The phrase is a determiner and up to
+ * 14 words, a modifier with 的, or at most two words.
+ */
+export function negatedExistence(before: string): boolean {
+  if (!negExistence) {
+    const n = factLexicon().negationScope;
+    const deny = alt([...lexicon().grammar.negators.filter((w) => /[没冇无未]/.test(w)), ...n.existence]);
+    const gap = '[^，,。;；\\s]';
+    negExistence = new RegExp(
+      `${deny}(?:${alt(n.determiners)}${gap}{0,14}|${gap}{0,10}的${gap}{0,4}|${gap}{0,2})$`,
+    );
+  }
+  return negExistence.test(before);
+}
+
 /** one item of a list and its joiner, at the end of the text before the next item */
 const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}[、和及与或]$/;
 /**
@@ -49,6 +68,8 @@ function negatedBeforeList(before: string): boolean {
   return false;
 }
 
+/** the rest of a clause that only asks yes or no about what precedes it: 「冇」, 「了没有」, 「不？」 */
+const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
@@ -148,6 +169,8 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => hit.before.includes(w)) ||
     hit.after.startsWith('的话') ||
+    // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
+    ASKED_AT_END.test(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };

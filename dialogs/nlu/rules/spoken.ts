@@ -6,18 +6,13 @@
 // the older patterns found for the same fact, since they read the same words more closely.
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
+import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
-import {
-  applyRules,
-  KIND_ORDER,
-  kindOf,
-  type NamedRule,
-  type RuleContext,
-  statedKind,
-} from '../lexicon-rules.ts';
+import { applyRules, KIND_ORDER, type NamedRule, type RuleContext, statedKind } from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
+import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
-import { negatorsAtEnd } from './scope.ts';
+import { negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -153,18 +148,32 @@ const revokedDone = () =>
     lexicon()
       .penalties.licenceRevoked.map((w) => `${w}了|被[^，,。；;]{0,12}${w}`)
       .join('|'),
+    'g',
   ));
 
-/** 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done. */
+/**
+ * 「药品经营许可证被市场监督管理局吊销了」: a licence revoked by the bureau, told as done; 「会不会被吊销
+ * 执照」 asks about a revocation that has not happened (the shared scope: a supposition states nothing).
+ */
 function licenceRevoked(ctx: RuleContext): boolean {
   const lx = lexicon();
   const sp = spoken();
-  return (
-    !ctx.about.seriousList &&
-    sp.licenceNouns.some((w) => ctx.s.includes(w)) &&
-    lx.penalties.marketSupervision.some((w) => ctx.s.includes(w)) &&
-    revokedDone().test(ctx.s)
-  );
+  if (ctx.about.seriousList) return false;
+  if (!sp.licenceNouns.some((w) => ctx.s.includes(w))) return false;
+  if (!lx.penalties.marketSupervision.some((w) => ctx.s.includes(w))) return false;
+  const cls = clauses(ctx.s);
+  for (const m of ctx.s.matchAll(revokedDone())) {
+    const pos = m.index ?? 0;
+    const c = cls.find((x) => pos >= x.start && pos < x.end);
+    if (!c) continue;
+    const hit = {
+      before: ctx.s.slice(c.start, pos),
+      after: ctx.s.slice(pos + m[0].length, c.end),
+      clause: c.text,
+    };
+    if (!wordScope(hit).moot) return true;
+  }
+  return false;
 }
 
 /** A date said before the words, never one in the future. */
@@ -346,10 +355,14 @@ const RULES: NamedRule[] = [
         return true;
       // nobody at the old address tells where things stand only in a listing story; before a
       // listing (「搬走了 注册地址那里没人」) it is the move itself (operatingAtRegisteredAddress)
+      // (a change not yet registered after a move, with no listing told, is still the move — unless
+      // it answers the listed case's question about the change or the address)
       const listingStory =
         ctx.facts.listed === true ||
         ctx.facts.listingReason === 'unreachable_at_address' ||
-        ctx.facts.addressChangeRegistered !== undefined;
+        ctx.pending === 'addressChangeRegistered' ||
+        ctx.pending === 'reachableAtRegisteredAddress' ||
+        (ctx.facts.addressChangeRegistered !== undefined && ctx.facts.operatingAtRegisteredAddress !== false);
       // 「在注册地址联系不上被列了」 in one clause is the listing's reason, not where things stand now
       if (lexicon().grammar.listingWords.some((w) => hit.clause.includes(w))) return undefined;
       return listingStory && sp.nobodyThere.some((w) => hit.after.slice(0, 8).includes(w))
@@ -367,7 +380,10 @@ const RULES: NamedRule[] = [
     words: () => spoken().reportNouns,
     value: (hit) => {
       const sp = spoken();
-      const count = hit.before.match(/([两俩二三四五六七八九十]|\d)个?年(?:度)?的?$/)?.[1];
+      // 「两年年报都冇报」 counts years; 「2019年度年报冇报」 names one (a digit before the count is a year)
+      const count = hit.before.match(
+        /(?<![\d零〇一二三四五六七八九])([两俩二三四五六七八九十]|\d)个?年(?:度)?的?$/,
+      )?.[1];
       if (!count || /\d{2}年$/.test(hit.before.slice(-3))) return undefined;
       const rest = hit.after.replace(new RegExp(`^(?:${sp.reportsAllLead.join('|')})`), '');
       return sp.reportsNotFiled.some((w) => rest.startsWith(w)) ? smallNumber(count) : undefined;
@@ -776,7 +792,7 @@ function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts)
     const i = s.indexOf(p);
     return i >= 0 && sp.unreachableWords.some((w) => s.slice(i + p.length, i + p.length + 6).includes(w));
   });
-  if (!placeThenMissing || /查无下落|下落不明|查无此/.test(s)) return;
+  if (!placeThenMissing || factLexicon().unlocatableWords.words.some((w) => s.includes(w))) return;
   delete facts.locatable;
   delete found.locatable;
 }
