@@ -27,7 +27,7 @@ export interface FactLexicon {
   };
   negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
   amountCounters: Words;
-  penaltyFollowUps: { paid: string[]; fineNouns: string[]; again: string[] };
+  penaltyFollowUps: { paid: string[]; fineNouns: string[] };
   roleAsModifier: Words;
   counterparties: Words;
   pointedMention: Words;

@@ -241,20 +241,7 @@ export const RULES: NamedRule[] = [
   },
   fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
-  {
-    // 「上了严重违法失信名单…去年又被罚了一次吊销许可证」: a later 吊销 / 降级 / 责令关闭 or 停产停业 /
-    // 限制从业 is a 较重行政处罚 (令第44号 art. 2 lists these kinds) told after the listing; a negator
-    // before it (「之后没被吊销」) denies it (scope.ts)
-    name: 'serious.heavierKindAgain',
-    fact: 'laterHeavierPenalty',
-    words: (lx) => [
-      ...(lx.penalties.penaltyKinds.revocation ?? []),
-      ...(lx.penalties.penaltyKinds.restriction ?? []),
-    ],
-    value: (hit) =>
-      factLexicon().penaltyFollowUps.again.some((w) => hit.before.includes(w)) ? true : undefined,
-    when: serious,
-  },
+
   {
     // 「也冇得什么法律规定的管理措施还在执行期内」, 「没有法定的管理措施还在执行」: "no measure is
     // still running"; the negator reaches over the description of the measure (scope.ts)
