@@ -11,6 +11,7 @@ import { docHint, draftWord } from './flows/draft.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
+import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { dialog } from './texts.ts';
 
@@ -223,6 +224,18 @@ function answeredBeforeAsking(text: string, pending: FactName, now: Date): boole
   return value !== undefined && value !== 'unknown';
 }
 
+/**
+ * listingYearEitherWay: 「前年冇报年报 被搞成经营异常了」 dates the listing in 前年 or, if the year names
+ * the report, the year after. Understanding leaves the year open; when both readings fall on the same
+ * side of the pilot's 2020 line the route is the same either way, so the earlier year is taken (the
+ * summary line before a verdict shows it, and one sentence corrects it).
+ */
+function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Date): number | undefined {
+  if (stored.listedYear !== undefined || facts.listedYear !== undefined) return undefined;
+  if ((facts.listingReason ?? stored.listingReason) !== 'annual_report_overdue') return undefined;
+  return relativeYearListed(normalize(text), now)?.year;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -240,6 +253,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const aboutElse = hinge !== undefined && Object.keys(facts).some((f) => f !== hinge);
   if (hinge && aboutElse) delete facts[hinge];
   keepRecord(s.facts, facts, has('correctionCues', text));
+  const eitherYear = listingYearEitherWay(text, s.facts, facts, ctx.now);
+  if (eitherYear !== undefined && pending !== 'listedYear') facts.listedYear = eitherYear;
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
   const corrections: Facts = {

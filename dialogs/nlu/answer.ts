@@ -124,10 +124,22 @@ function statedClauses(s: string): string {
     .trim();
 }
 
+/**
+ * copulaOfATime: 「是今年3月10号公示的」「是2021年弄的」 — a 是 that introduces when something happened
+ * answers a "when?", not a yes/no question: its 是 is no "yes".
+ */
+function copulaOfATime(t: string, now: Date): boolean {
+  const m = /^是(?:在)?(.*)$/.exec(t);
+  if (!m?.[1]) return false;
+  const head = m[1].slice(0, 12);
+  return readDate(head, now) !== undefined || new RegExp(`^${YEAR_SRC}`).test(head);
+}
+
 /** A bare yes or no; questions asked in negative terms (answers.json "inverted") take only a pure one. */
-function polarity(fact: FactName, s: string): boolean | undefined {
+function polarity(fact: FactName, s: string, now: Date): boolean | undefined {
   const re = answerRegexes();
   const t = s.replace(re.filler, '');
+  if (copulaOfATime(t, now)) return undefined;
   if (re.inverted.has(fact)) {
     if (re.pureNo.test(t)) return false;
     if (re.pureYes.test(t)) return true;
@@ -239,7 +251,7 @@ export function readAnswer(
 
   switch (spec.kind) {
     case 'boolean':
-      return { value: own ? polarity(fact, own) : undefined };
+      return { value: own ? polarity(fact, own, now) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
       return { value: m ? resolveYear(m[0], now) : undefined };

@@ -163,6 +163,22 @@ export const RULES: NamedRule[] = [
     negatable: false,
   },
   own('penalty.keySector', 'keySector', 'penalties.keySectors', true, penalty),
+  // nonKeySectorViolation: 「因为虚假广告被罚了8万」 is a general penalty (penalties.json); a text that
+  // also names a key sector or a trade in such products leaves the question open
+  {
+    name: 'penalty.nonKeySectorViolation',
+    fact: 'keySector',
+    words: wordsAt('penalties.nonKeySectorViolations'),
+    // 「没有虚假广告」 names no cause: nothing is read
+    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    when: (ctx) =>
+      penalty(ctx) &&
+      hasAny(ctx.s, lexicon().penalties.penaltyWords) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectors) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectorTrades),
+    negatable: false,
+    statementOnly: true,
+  },
   {
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
@@ -329,6 +345,9 @@ export function applyRules(
   // published penalty: there every follow-up clause would read as a statement, and 「罚款早就交了…」
   // would no longer answer the open keySector question (today it does, wrongly, as a "yes").
   if (opts.record === 'serious_list') Object.assign(about, { seriousList: true, penalty: true });
+  // the same for a published penalty: 「是今年3月10号公示的」 dates the case's penalty, and the
+  // clauses that state its other facts no longer read as a "yes" to the open question
+  if (opts.record === 'admin_penalty' && !about.seriousList) about.penalty = true;
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
   const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };

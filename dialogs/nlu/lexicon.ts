@@ -41,6 +41,9 @@ export interface Lexicon {
     mitigated: string[];
     aggravated: string[];
     keySectors: string[];
+    /** advertising, price, trademark violations: a general penalty unless a key sector or trade is named */
+    nonKeySectorViolations: string[];
+    keySectorTrades: string[];
     publishedWords: string[];
     /** events of a case whose dates are not the publication or listing date */
     otherEventWords: string[];
