@@ -14,6 +14,9 @@ type Cue = [boolean, RegExp];
 /** The answer words of knowledge/lexicon/answers.json and choices.json as regular expressions. */
 interface AnswerRegexes {
   unknown: RegExp;
+  /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
+  acknowledgementLead: RegExp;
+  acknowledgementWord: RegExp;
   /** the first word decides: "没有，…" / "还没" / "不是" → no; "是的" / "对" / "补了" / "已经办了" → yes */
   no: RegExp;
   yes: RegExp;
@@ -61,6 +64,11 @@ function answerRegexes(): AnswerRegexes {
     if (table.length) tables[fact as FactName] = table;
   }
   compiled = {
+    acknowledgementLead: new RegExp(
+      `^(?:(?:${any(a.fillers)}|${any(a.acknowledgements)})[啊呀哈吧的了，,。！!~\\s]*)+`,
+      'i',
+    ),
+    acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     no: new RegExp(`^${any(a.leadingNo)}`),
     yes: new RegExp(`^${any(a.leadingYes)}`),
@@ -146,7 +154,9 @@ function polarity(fact: FactName, s: string, now: Date): boolean | undefined {
     return undefined;
   }
   if (re.no.test(t)) return false;
-  if (re.yes.test(t)) return true;
+  // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
+  const yes = re.yes.exec(t);
+  if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
   if (re.negatedAnywhere.test(t)) return false;
   // completedOnlyForTasks: 「期限内就弄好了」 is done, which says nothing of "any adverse impact?"
@@ -233,6 +243,16 @@ export function readAnswer(
   if (!spec) return { value: undefined };
   const re = answerRegexes();
   if (re.unknown.test(s)) return { value: 'unknown' };
+  if (spec.kind === 'boolean') {
+    // acknowledgedFirst: 「嗯嗯 好的」 only acknowledges what was said, no yes (嗯 alone still is one);
+    // 「好的 不是」 answers with what follows the acknowledgement
+    const lead = re.acknowledgementLead.exec(s)?.[0] ?? '';
+    if (re.acknowledgementWord.test(lead)) {
+      const rest = s.slice(lead.length);
+      if (!rest) return { value: undefined };
+      return readAnswer(fact, rest, opts);
+    }
+  }
 
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)

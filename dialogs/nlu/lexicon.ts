@@ -67,6 +67,8 @@ export interface Lexicon {
   /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
   answers: {
     fillers: string[];
+    /** 「好的」「知道了」: a reply that only acknowledges answers no yes/no question */
+    acknowledgements: string[];
     unknownSubject: string[];
     unknownAdverb: string[];
     unknown: string[];
