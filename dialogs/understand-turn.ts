@@ -38,9 +38,10 @@ const INFO_INTENTS = new Set<string>([
   'policy_info',
 ]);
 const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
-// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long
+// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long; 「没造成什么影响」
+// 「冇得么子问题」: 什么 after a negator means "any", no question
 const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|什么|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|么子|么事|几多|咋/;
+  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
 
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
