@@ -89,8 +89,11 @@ const has = (list: string, text: string) => ((dialog[list] ?? []) as string[]).s
  * The questions asked in the message, in order. Understanding names them (`questions`, `topics`);
  * until it does, each clause that reads as a question is looked up in the FAQ by its words.
  */
-function questionsOf(u: Understanding, text: string, whole: boolean): Command[] {
+function questionsOf(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
   const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
+  // 「要交钱不 大概几多天能搞好」: understanding names one question, the clauses ask two
+  const byClause = named?.length === 1 ? clauseQuestions(text, now) : [];
+  if (byClause.length > 1) return byClause;
   if (named?.length) {
     const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
     const only = named.length === 1 ? specificFaq(text) : undefined;
@@ -129,6 +132,26 @@ function questionsOf(u: Understanding, text: string, whole: boolean): Command[] 
 }
 
 /**
+ * clauseQuestions: each clause that asks (「…不」 at its end too), in order, with the FAQ entry its words
+ * name or else the topic of its own intent; one command per topic.
+ */
+function clauseQuestions(text: string, now: Date): Command[] {
+  const out: Command[] = [];
+  const topics = dialog.faqIntent as Record<string, string>;
+  for (const clause of text.split(/[\s，,。！!？?；;]+/).filter(Boolean)) {
+    if (!QUESTION_CLAUSE.test(clause) && !A_NOT_A.test(clause)) continue;
+    const faq = findFaq(clause)?.id;
+    const u = faq ? undefined : understand(clause, { now });
+    const intent = u && u.confidence >= CONFIDENCE_FLOOR && INFO_INTENTS.has(u.intent) ? u.intent : undefined;
+    const topic = faq ?? (intent ? topics[intent] : undefined);
+    if (!topic || out.some((c) => c.type === 'ask-topic' && (c.topic ?? topics[c.intent ?? '']) === topic))
+      continue;
+    out.push(faq ? { type: 'ask-topic', topic, text: clause } : { type: 'ask-topic', intent, text: clause });
+  }
+  return out;
+}
+
+/**
  * After a result that is not yet eligible, a reply like 「全部补报了」 answers the condition it hinged
  * on: that condition is read as the open question.
  */
@@ -140,7 +163,7 @@ function resultHinge(ctx: Ctx): FactName | undefined {
 }
 
 /** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
-const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|不$/;
+const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|([\u4e00-\u9fff])不\1|不$/;
 
 /**
  * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions
@@ -320,7 +343,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
-  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated) : [];
+  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated, ctx.now) : [];
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview
