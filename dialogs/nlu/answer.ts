@@ -285,10 +285,29 @@ export function readAnswer(
       return { value: readAmountYuan(s) };
     case 'date':
       // 「去年11月是立案 公示是今年4月」: the date of another event answers no date question
-      return { value: readDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
+      return { value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
     case 'enum':
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
   }
+}
+
+/**
+ * lastDate: 「我记得是今年4月 查了一下是4月12号」 — the date told last is the one the user settled on; a
+ * later date without a year keeps the year of the one before it.
+ */
+function lastDate(s: string, now: Date): string | undefined {
+  let year: string | undefined;
+  let last: string | undefined;
+  for (const clause of s.split(/[，,。;；!！?？\s]+/).filter(Boolean)) {
+    const own = /((?:19|20)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
+    // the month of a clause without a year, with the year of the date before it put in front
+    const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
+    const date = readDate(own || !year || !month ? clause : `${year}${clause.slice(month.index)}`, now);
+    if (date === undefined) continue;
+    last = date;
+    if (own) year = own;
+  }
+  return last ?? readDate(s, now);
 }
 
 export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {

@@ -18,6 +18,14 @@ describe('a penalty case told in own words', () => {
     expect(c.last?.determination.eligible).toBeNull();
   });
 
+  it('「开始以为是去年9月 翻了记录是9月25号」: the date settled on last, in the year said before it', async () => {
+    const c = await chat();
+    await c.says('我们五金店被市场监管局罚了6万块', '食品');
+    await c.says('跟那些不沾边', '哪天');
+    await c.send('开始以为是去年9月 翻了下记录 是9月25号公示的');
+    expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2025-09-25');
+  });
+
   it('a fine for misleading advertising at a print shop is a general penalty', async () => {
     const c = await chat();
     await c.send('我们打印店因为宣传单上搞了虚假宣传 被市场监管局罚了6万 今年4月1号公示的');
