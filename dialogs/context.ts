@@ -3,7 +3,7 @@ import { evaluate } from '../rules/evaluate.ts';
 import type { Determination, FactName, Facts } from '../rules/types.ts';
 import type { Command } from './command.ts';
 import type { Logger } from './log.ts';
-import { openFact, remember, type Session, setFact, snapshot } from './session.ts';
+import { factsInForce, openFact, remember, type Session, setFact, snapshot } from './session.ts';
 import type { Choice, Reply, Turn } from './types.ts';
 
 export interface EngineOptions {
@@ -65,7 +65,7 @@ export function newCtx(s: Session, turn: Turn, now: Date, opts: EngineOptions): 
     ...(openFact(s) && { openedWith: openFact(s) }),
     det() {
       if (!ctx.cached) {
-        ctx.cached = evaluate(ctx.s.facts);
+        ctx.cached = evaluate(factsInForce(ctx.s));
         ctx.evaluations++;
       }
       return ctx.cached;

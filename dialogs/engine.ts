@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './log.ts';
 import { warmUp } from './nlu/index.ts';
 import {
   type Frame,
+  factsInForce,
   isSession,
   newSession,
   remember,
@@ -258,7 +259,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
   function caseView(s: Session, known?: CaseView['determination']): CaseView {
     return {
       facts: s.facts,
-      ...explainedFor(s.facts, known),
+      ...explainedFor(factsInForce(s), known),
       history: s.history.map(({ from, text }) => ({ from, text })),
       draftFields: s.draft?.fields ?? {},
     };
@@ -338,7 +339,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const key = sessionKey(k);
       return serial(key, async () => {
         const { s } = await load(key, now().getTime());
-        const det = evaluate(s.facts);
+        const det = evaluate(factsInForce(s));
         const fields = withDraftFields(s, det, input, now());
         s.draft = { docTypes: s.draft?.docTypes ?? [], skipped: s.draft?.skipped ?? [], fields };
         s.updatedAt = now().getTime();
@@ -350,7 +351,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const key = sessionKey(k);
       return serial(key, async () => {
         const { s } = await load(key, now().getTime());
-        const det = evaluate(s.facts);
+        const det = evaluate(factsInForce(s));
         const gate = draftGate(det, docType, s.unknown);
         if (!gate.ok) return { gate };
         return { gate, draft: await renderCaseDraft(s, det, docType, format, isoDay(now())) };

@@ -142,6 +142,19 @@ export function setFact<K extends FactName>(s: Session, fact: K, value: Facts[K]
   s.unknown = s.unknown.filter((f) => f !== fact);
 }
 
+/**
+ * The facts a verdict may rest on: all stored facts except one the user has just contradicted and
+ * not yet settled (「以哪个为准」 is open). Until the user says which value holds, neither may grant
+ * 「可以申请」, so the disputed fact counts as not known.
+ */
+export function factsInForce(s: Session): Facts {
+  const disputed = s.flows.filter((f) => f.flow === 'correction').map((f) => f.fact);
+  if (disputed.length === 0) return s.facts;
+  const facts = { ...s.facts };
+  for (const f of disputed) delete facts[f];
+  return facts;
+}
+
 /** What the bot waits for, in one word per kind (for tools and tests that drive a conversation). */
 export type Waiting =
   | { kind: 'fact'; fact: FactName }

@@ -32,8 +32,15 @@ export const correction: Flow<CorrectionFrame> = {
     // 「以之前的为准」 with no question open is a stale button
     return cmd.type === 'keep' ? done([{ type: 'unclear', why: 'stale' }]) : done();
   },
-  // Anything else said instead of an answer ends the question: the earlier value stays.
-  accepts: () => true,
+  // Anything else said instead of an answer ends the question: the earlier value stays. But the other
+  // commands of the very message that raised it (「名称变更还没办」 read as a fact and a topic) are no
+  // reply to a question the user has not seen yet: they go to their own flows and the question stays.
+  accepts: (cmd, frame, ctx) =>
+    ctx.understood[frame.fact] !== frame.value ||
+    cmd.type === 'keep' ||
+    cmd.type === 'correct' ||
+    (cmd.type === 'answer' && cmd.fact === frame.fact) ||
+    (cmd.type === 'set-facts' && cmd.facts[frame.fact] !== undefined),
   handle(ctx, frame, cmd: Command) {
     if (cmd.type === 'keep') return done();
     if (cmd.type === 'correct') {

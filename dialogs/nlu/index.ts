@@ -272,7 +272,7 @@ export function understand(
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
   const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending, opts.record);
-  const corrections = correctionsIn(s, (t) => statedFacts(t, now).facts, now);
+  const corrections = correctionsIn(s, (t) => statedFacts(t, now, undefined, opts.record).facts, now);
   Object.assign(facts, corrections);
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
   const answered: Facts = {};

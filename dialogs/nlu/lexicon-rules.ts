@@ -10,7 +10,7 @@ import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { wordScanner } from './rules/pattern-rule.ts';
-import { wordScope } from './rules/scope.ts';
+import { negatedBefore, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -24,6 +24,8 @@ export interface RuleContext {
   about: { penalty: boolean; seriousList: boolean };
   /** the question the text may answer */
   pending?: FactName;
+  /** the record the case is about, told in earlier messages */
+  record?: Facts['recordType'];
 }
 
 export interface NamedRule {
@@ -63,6 +65,23 @@ const restricted = (ctx: RuleContext) => penalty(ctx) && /停产|停业|限制|�
 export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
 export const kindOf = (lx: Lexicon, word: string) =>
   Object.entries(lx.penalties.penaltyKinds).find(([, ws]) => ws.includes(word))?.[0];
+
+/**
+ * The penalty kind a kind word states. 「处罚了」 says there was a penalty, not that it was a fine;
+ * 「罚款交了」「交了罚款」 tell that it was paid, not which penalty it was (a confiscation told earlier
+ * is not contradicted by the fine that came with it); a denied one names none.
+ */
+export function statedKind(hit: Hit, s: string): string | undefined {
+  const lx = lexicon();
+  // 「冇再被罚过」 denies a penalty, it names none
+  if (hit.before.endsWith('处') || negatedBefore(hit.before)) return undefined;
+  // the paying verb right after the word (a word or two between: 「罚款早就交了」) or right before it
+  const after =
+    s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 4).split(/[，,。;；\s]/)[0] ?? '';
+  const before = hit.before.replace(/了$/, '');
+  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  return kindOf(lx, hit.word);
+}
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
 function dateIn(text: string, now: Date): string | undefined {
@@ -138,17 +157,19 @@ export const RULES: NamedRule[] = [
     name: 'penalty.kind',
     fact: 'penaltyKind',
     words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
-    value: (hit) => kindOf(lexicon(), hit.word),
+    value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
     negatable: false,
     rank: (v) => KIND_ORDER.indexOf(v),
   },
+  // 「是不是找市场监管局」 asks where to go; it does not say who issued the penalty
   fixed(
     'penalty.marketSupervision',
     'issuedByMarketSupervision',
     'penalties.marketSupervision',
     true,
     penalty,
+    STATEMENT,
   ),
   own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
   fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
@@ -184,7 +205,8 @@ export const RULES: NamedRule[] = [
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
     value: (hit, ctx) => dateByRole(hit, ctx, 14),
-    when: penalty,
+    // 「是今年5月8号公示的」 in a case already about a published penalty dates that publication
+    when: (ctx) => penalty(ctx) || ctx.record === 'admin_penalty',
     negatable: false,
   },
   fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
@@ -345,12 +367,16 @@ export function applyRules(
   // published penalty: there every follow-up clause would read as a statement, and 「罚款早就交了…」
   // would no longer answer the open keySector question (today it does, wrongly, as a "yes").
   if (opts.record === 'serious_list') Object.assign(about, { seriousList: true, penalty: true });
-  // the same for a published penalty: 「是今年3月10号公示的」 dates the case's penalty, and the
-  // clauses that state its other facts no longer read as a "yes" to the open question
-  if (opts.record === 'admin_penalty' && !about.seriousList) about.penalty = true;
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
-  const ctx: RuleContext = { s, now, facts, about, ...(opts.pending && { pending: opts.pending }) };
+  const ctx: RuleContext = {
+    s,
+    now,
+    facts,
+    about,
+    ...(opts.pending && { pending: opts.pending }),
+    ...(opts.record && { record: opts.record }),
+  };
   const cls = clauses(s);
   const best = new Map<
     string,

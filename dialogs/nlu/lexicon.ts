@@ -49,6 +49,7 @@ export interface Lexicon {
     otherEventWords: string[];
     restrictionEnded: string[];
     restrictionRunning: string[];
+    paymentVerbs: string[];
     paid: string[];
     unpaid: string[];
     rectified: string[];

@@ -92,6 +92,9 @@ const ANSWERS: Record<string, [string, boolean][]> = {
     ['被标记了', true],
     ['没有', false],
     ['还没被列入', false],
+    // a fear or a question after the answer states nothing: 「怕被列」 is no "listed"
+    ['暂时还冇被列 就担心哪天被列上 会不会啊', false],
+    ['早就被列进去了 怕影响贷款', true],
     ['只是收到了提醒', false],
     ['不是', false],
   ],
@@ -280,6 +283,9 @@ const ANSWERS: Record<string, [string, boolean][]> = {
   otherViolations: [
     ['有', true],
     ['被罚过款', true],
+    // 「不过」 (but) opens an admission, not a "no"
+    ['不过讲实话 前年被查处过一回', true],
+    ['不过没有', false],
     ['有过处罚', true],
     ['没有', false],
     ['没了', false],

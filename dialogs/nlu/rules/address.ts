@@ -58,6 +58,18 @@ export const ADDRESS_RULES: PatternRule[] = [
     false,
   ),
   rule(
+    'address.goneThere',
+    'reachableAtRegisteredAddress',
+    // 「那栋房子去年就拆了」「原来那个地方现在是别人在用 我们回不去了」: the registered place is gone or
+    // taken, so nobody can be reached there (the address-change route's "neither" case)
+    [
+      /(?:房子|楼|厂房|门面|店面|铺面|地方|地址|住所)[^，,。;；]{0,6}?(?:拆了|被拆|拆掉|拆迁了|推平)/,
+      /(?:原来|以前|老|登记|注册)[^，,。;；]{0,8}?(?:别人在用|租给(?:了)?别人|卖给(?:了)?别人|别人租了|别人住)/,
+      /回不去了?/,
+    ],
+    false,
+  ),
+  rule(
     'address.movedAway',
     'operatingAtRegisteredAddress',
     [

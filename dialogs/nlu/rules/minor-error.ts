@@ -211,6 +211,15 @@ export const MINOR_ERROR_RULES: PatternRule[] = [
     true,
   ),
   rule(
+    'deadline.lateCorrection',
+    'missedCorrectionDeadline',
+    // 「责令10月底前改正 我们拖到11月中旬才改好」: a correction that came only after the date it was
+    // ordered by (五(二)三 未在责令改正期限内改正)
+    /(?:拖到|拖了|过了|到了|等到)[^，,。;；]{0,10}?才(?:改|更正|纠正|整改|弄好|搞好)/,
+    true,
+    { when: (s) => /责令|限期|期限|时限|[之以]?前(?:改|更正|整改)/.test(s) },
+  ),
+  rule(
     'deadline.met',
     'missedCorrectionDeadline',
     [

@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { lexicon } from '../lexicon.ts';
-import { applyRules, KIND_ORDER, kindOf, type NamedRule, type RuleContext } from '../lexicon-rules.ts';
+import {
+  applyRules,
+  KIND_ORDER,
+  kindOf,
+  type NamedRule,
+  type RuleContext,
+  statedKind,
+} from '../lexicon-rules.ts';
 import { readDate } from '../money-date.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
 import { negatorsAtEnd } from './scope.ts';
@@ -60,6 +67,7 @@ interface Spoken {
   errorTalk: string[];
   safetyNouns: string[];
   unrelatedAfter: string[];
+  unrelatedGap: string[];
   recordQuestions: string[];
   proofNouns: string[];
   minorErrorQuestions: string[];
@@ -211,6 +219,12 @@ function deniedNear(before: string): boolean {
   return negatorsAtEnd(rest).some((n) => !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
 }
 
+/** 「跟食品药品那些都不沾边」: the denial after a named trade (and the others listed with it) */
+function deniedAfter(after: string, items: readonly string[]): boolean {
+  const rest = stripLeading(after, [...items, ...spoken().unrelatedGap]);
+  return spoken().unrelatedAfter.some((w) => rest.startsWith(w));
+}
+
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
 
 const RULES: NamedRule[] = [
@@ -219,8 +233,7 @@ const RULES: NamedRule[] = [
     name: 'penalty.kindStated',
     fact: 'penaltyKind',
     words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
-    // 「处罚了」 says there was a penalty, not that it was a fine
-    value: (hit) => (hit.before.endsWith('处') ? undefined : kindOf(lexicon(), hit.word)),
+    value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
     rank: (v) => KIND_ORDER.indexOf(v),
   },
@@ -236,7 +249,9 @@ const RULES: NamedRule[] = [
     name: 'penalty.keySectorScope',
     fact: 'keySector',
     words: (lx) => lx.penalties.keySectors,
-    value: (hit) => !negatedRun(hit.before, lexicon().penalties.keySectors),
+    value: (hit) =>
+      !negatedRun(hit.before, lexicon().penalties.keySectors) &&
+      !deniedAfter(hit.after, lexicon().penalties.keySectors),
     when: penalty,
     negatable: false,
     statementOnly: true,
@@ -648,10 +663,7 @@ const RULES: NamedRule[] = [
     name: 'safety.unrelatedAfter',
     fact: 'safetyRelated',
     words: () => spoken().safetyNouns,
-    value: (hit) => {
-      const rest = stripLeading(hit.after, ['问题', '方面', '的事', '都', '也', '完全', '根本']);
-      return spoken().unrelatedAfter.some((w) => rest.startsWith(w)) ? false : undefined;
-    },
+    value: (hit) => (deniedAfter(hit.after, spoken().safetyNouns) ? false : undefined),
     negatable: false,
     statementOnly: true,
   },

@@ -84,3 +84,16 @@ describe('statements that only look like questions or lack a verb of moving', ()
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
   });
 });
+
+describe('the registered place gone or taken', () => {
+  it.each([
+    ['原先登记的那个门面去年被拆掉了 我们现在在镇上另外租了地方'],
+    ['登记的老厂房早租给别人了 我们也回不去'],
+  ])('「%s」: not reachable there, so the change must be registered first', async (story) => {
+    const c = await chat();
+    await c.send('我们公司因为按登记的住所联系不上 被列入经营异常名录了');
+    await c.send(story);
+    await c.send('地址变更还没去办');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+});

@@ -1,0 +1,37 @@
+// "A wrong route told with confidence is the worst thing this bot can do": a question asked back in
+// the A-not-A form (「是不是…」) is no "yes" to the open question, and while the user has not said
+// which of two contradicting values holds (「以哪个为准」), the verdict rests on neither.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const SAYS_ELIGIBLE = /现在(就)?可以申请/;
+
+describe('a question back answers nothing', () => {
+  it.each([['这个要怎么弄 是不是和补年报一样的'], ['有没有什么别的办法 会不会很麻烦']])(
+    '「%s」 to "corrected yet?" leaves it open',
+    async (question) => {
+      const c = await chat();
+      await c.send('公司换了名字以后没去登记变更 被列进经营异常名录了');
+      expect(c.last?.determination.missing).toContain('infoCorrected');
+      const text = await c.send(question);
+      expect(c.last?.determination.eligible).not.toBe(true);
+      expect(text).not.toMatch(SAYS_ELIGIBLE);
+    },
+  );
+});
+
+describe('an open contradiction grants nothing', () => {
+  it('「以哪个为准」 open: neither value decides, the chosen one does', async () => {
+    const c = await chat();
+    await c.send('公司换了名字以后没去登记变更 被列进经营异常名录了');
+    await c.send('变更已经办好了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+    const text = await c.send('名称变更还没办');
+    expect(text).toMatch(/以哪个为准/);
+    expect(c.last?.determination.eligible).toBeNull();
+    expect(c.last?.determination.missing).toContain('infoCorrected');
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+    await c.pick(/改为/);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+});
