@@ -3,7 +3,7 @@ import { evaluate } from '../rules/evaluate.ts';
 import type { Determination, FactName, Facts } from '../rules/types.ts';
 import type { Command } from './command.ts';
 import type { Logger } from './log.ts';
-import { factsInForce, remember, type Session, setFact, snapshot } from './session.ts';
+import { factsInForce, openFact, remember, type Session, setFact, snapshot } from './session.ts';
 import type { Choice, Reply, Turn } from './types.ts';
 
 export interface EngineOptions {
@@ -37,6 +37,10 @@ export interface Ctx {
   forget?: boolean;
   /** facts changed this turn (the interview re-decides) */
   factsChanged?: boolean;
+  /** which facts got a new value this turn (a question asked again says what was taken) */
+  changed: FactName[];
+  /** the question open when the turn began */
+  openedWith?: FactName;
   /** the determination for the session's facts, evaluated once and again only after they change */
   det(): Determination;
   /** how many times evaluate ran this turn (kept low: once, plus once after facts change) */
@@ -56,7 +60,9 @@ export function newCtx(s: Session, turn: Turn, now: Date, opts: EngineOptions): 
     confidence: 1,
     understood: {},
     commands: [],
+    changed: [],
     evaluations: 0,
+    ...(openFact(s) && { openedWith: openFact(s) }),
     det() {
       if (!ctx.cached) {
         ctx.cached = evaluate(factsInForce(ctx.s));
@@ -88,6 +94,7 @@ export function changeFact(ctx: Ctx, fact: FactName, value: unknown, fromText = 
   ctx.s.fromText = [...fromTextNow];
   ctx.cached = undefined;
   ctx.factsChanged = true;
+  if (value !== undefined && !ctx.changed.includes(fact)) ctx.changed.push(fact);
 }
 
 /** Replaces the whole fact set (返回, a reset). */

@@ -11,6 +11,7 @@ import { docHint, draftWord } from './flows/draft.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
+import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { dialog } from './texts.ts';
 
@@ -37,9 +38,10 @@ const INFO_INTENTS = new Set<string>([
   'policy_info',
 ]);
 const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
-// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long
+// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long; 「没造成什么影响」
+// 「冇得么子问题」: 什么 after a negator means "any", no question
 const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|什么|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|么子|么事|几多|咋/;
+  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
 
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
@@ -87,8 +89,11 @@ const has = (list: string, text: string) => ((dialog[list] ?? []) as string[]).s
  * The questions asked in the message, in order. Understanding names them (`questions`, `topics`);
  * until it does, each clause that reads as a question is looked up in the FAQ by its words.
  */
-function questionsOf(u: Understanding, text: string, whole: boolean): Command[] {
+function questionsOf(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
   const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
+  // 「要交钱不 大概几多天能搞好」: understanding names one question, the clauses ask two
+  const byClause = named?.length === 1 ? clauseQuestions(text, now) : [];
+  if (byClause.length > 1) return byClause;
   if (named?.length) {
     const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
     const only = named.length === 1 ? specificFaq(text) : undefined;
@@ -127,6 +132,26 @@ function questionsOf(u: Understanding, text: string, whole: boolean): Command[] 
 }
 
 /**
+ * clauseQuestions: each clause that asks (「…不」 at its end too), in order, with the FAQ entry its words
+ * name or else the topic of its own intent; one command per topic.
+ */
+function clauseQuestions(text: string, now: Date): Command[] {
+  const out: Command[] = [];
+  const topics = dialog.faqIntent as Record<string, string>;
+  for (const clause of text.split(/[\s，,。！!？?；;]+/).filter(Boolean)) {
+    if (!QUESTION_CLAUSE.test(clause) && !A_NOT_A.test(clause)) continue;
+    const faq = findFaq(clause)?.id;
+    const u = faq ? undefined : understand(clause, { now });
+    const intent = u && u.confidence >= CONFIDENCE_FLOOR && INFO_INTENTS.has(u.intent) ? u.intent : undefined;
+    const topic = faq ?? (intent ? topics[intent] : undefined);
+    if (!topic || out.some((c) => c.type === 'ask-topic' && (c.topic ?? topics[c.intent ?? '']) === topic))
+      continue;
+    out.push(faq ? { type: 'ask-topic', topic, text: clause } : { type: 'ask-topic', intent, text: clause });
+  }
+  return out;
+}
+
+/**
  * After a result that is not yet eligible, a reply like 「全部补报了」 answers the condition it hinged
  * on: that condition is read as the open question.
  */
@@ -138,7 +163,7 @@ function resultHinge(ctx: Ctx): FactName | undefined {
 }
 
 /** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
-const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|不$/;
+const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|([\u4e00-\u9fff])不\1|不$/;
 
 /**
  * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions
@@ -223,6 +248,18 @@ function answeredBeforeAsking(text: string, pending: FactName, now: Date): boole
   return value !== undefined && value !== 'unknown';
 }
 
+/**
+ * listingYearEitherWay: 「前年冇报年报 被搞成经营异常了」 dates the listing in 前年 or, if the year names
+ * the report, the year after. Understanding leaves the year open; when both readings fall on the same
+ * side of the pilot's 2020 line the route is the same either way, so the earlier year is taken (the
+ * summary line before a verdict shows it, and one sentence corrects it).
+ */
+function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Date): number | undefined {
+  if (stored.listedYear !== undefined || facts.listedYear !== undefined) return undefined;
+  if ((facts.listingReason ?? stored.listingReason) !== 'annual_report_overdue') return undefined;
+  return relativeYearListed(normalize(text), now)?.year;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -240,6 +277,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const aboutElse = hinge !== undefined && Object.keys(facts).some((f) => f !== hinge);
   if (hinge && aboutElse) delete facts[hinge];
   keepRecord(s.facts, facts, has('correctionCues', text));
+  const eitherYear = listingYearEitherWay(text, s.facts, facts, ctx.now);
+  if (eitherYear !== undefined && pending !== 'listedYear') facts.listedYear = eitherYear;
   // Corrections: named by understanding, or a stated value that differs from the stored one in a
   // message that says it corrects (「说错了」「不对」「记错了」).
   const corrections: Facts = {
@@ -304,7 +343,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
-  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated) : [];
+  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated, ctx.now) : [];
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview

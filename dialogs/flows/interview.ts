@@ -146,11 +146,29 @@ export const interview: Flow<InterviewFrame> = {
     const det = ctx.det();
     if (ctx.asked) return wait(frame);
     const next = det.missing.find((f) => !ctx.s.unknown.includes(f));
-    if (next) return wait(ask(ctx, next));
+    if (next)
+      return wait(ask(ctx, next, next === (frame.asking ?? ctx.openedWith) ? askingAgain(ctx) : undefined));
     showResult(ctx, det);
     return done();
   },
 };
+
+/**
+ * askingAgain: the same question once more after a typed message is never a verbatim repeat. One line
+ * says what the message gave (「记下了：…」), or that it did not answer this question; after a side
+ * answer, that the question is the one still open.
+ */
+function askingAgain(ctx: Ctx): string | undefined {
+  if (!fromText(ctx)) return undefined;
+  // a correction already said in its own line what it changed
+  if (ctx.commands.some((c) => c.type === 'correct')) return undefined;
+  const taken = ctx.changed.filter((f) => ctx.s.facts[f] !== undefined && f !== 'docType');
+  if (taken.length) {
+    const facts = Object.fromEntries(taken.map((f) => [f, ctx.s.facts[f]])) as Facts;
+    return say('askAgainTook', { facts: summariseFacts(facts).join('，') });
+  }
+  return say(ctx.replies.length ? 'askAgainAfterSide' : 'askAgainNothing');
+}
 
 /** One line of what was read from the user's own words, so a misreading is caught before acting on it. */
 function understoodLine(ctx: Ctx): string | undefined {

@@ -14,6 +14,9 @@ type Cue = [boolean, RegExp];
 /** The answer words of knowledge/lexicon/answers.json and choices.json as regular expressions. */
 interface AnswerRegexes {
   unknown: RegExp;
+  /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
+  acknowledgementLead: RegExp;
+  acknowledgementWord: RegExp;
   /** the first word decides: "没有，…" / "还没" / "不是" → no; "是的" / "对" / "补了" / "已经办了" → yes */
   no: RegExp;
   yes: RegExp;
@@ -61,6 +64,11 @@ function answerRegexes(): AnswerRegexes {
     if (table.length) tables[fact as FactName] = table;
   }
   compiled = {
+    acknowledgementLead: new RegExp(
+      `^(?:(?:${any(a.fillers)}|${any(a.acknowledgements)})[啊呀哈吧的了，,。！!~\\s]*)+`,
+      'i',
+    ),
+    acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     no: new RegExp(`^${any(a.leadingNo)}`),
     yes: new RegExp(`^${any(a.leadingYes)}`),
@@ -124,17 +132,31 @@ function statedClauses(s: string): string {
     .trim();
 }
 
+/**
+ * copulaOfATime: 「是今年3月10号公示的」「是2021年弄的」 — a 是 that introduces when something happened
+ * answers a "when?", not a yes/no question: its 是 is no "yes".
+ */
+function copulaOfATime(t: string, now: Date): boolean {
+  const m = /^是(?:在)?(.*)$/.exec(t);
+  if (!m?.[1]) return false;
+  const head = m[1].slice(0, 12);
+  return readDate(head, now) !== undefined || new RegExp(`^${YEAR_SRC}`).test(head);
+}
+
 /** A bare yes or no; questions asked in negative terms (answers.json "inverted") take only a pure one. */
-function polarity(fact: FactName, s: string): boolean | undefined {
+function polarity(fact: FactName, s: string, now: Date): boolean | undefined {
   const re = answerRegexes();
   const t = s.replace(re.filler, '');
+  if (copulaOfATime(t, now)) return undefined;
   if (re.inverted.has(fact)) {
     if (re.pureNo.test(t)) return false;
     if (re.pureYes.test(t)) return true;
     return undefined;
   }
   if (re.no.test(t)) return false;
-  if (re.yes.test(t)) return true;
+  // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
+  const yes = re.yes.exec(t);
+  if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
   if (re.negatedAnywhere.test(t)) return false;
   // completedOnlyForTasks: 「期限内就弄好了」 is done, which says nothing of "any adverse impact?"
@@ -221,6 +243,16 @@ export function readAnswer(
   if (!spec) return { value: undefined };
   const re = answerRegexes();
   if (re.unknown.test(s)) return { value: 'unknown' };
+  if (spec.kind === 'boolean') {
+    // acknowledgedFirst: 「嗯嗯 好的」 only acknowledges what was said, no yes (嗯 alone still is one);
+    // 「好的 不是」 answers with what follows the acknowledgement
+    const lead = re.acknowledgementLead.exec(s)?.[0] ?? '';
+    if (re.acknowledgementWord.test(lead)) {
+      const rest = s.slice(lead.length);
+      if (!rest) return { value: undefined };
+      return readAnswer(fact, rest, opts);
+    }
+  }
 
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)
@@ -239,7 +271,7 @@ export function readAnswer(
 
   switch (spec.kind) {
     case 'boolean':
-      return { value: own ? polarity(fact, own) : undefined };
+      return { value: own ? polarity(fact, own, now) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
       return { value: m ? resolveYear(m[0], now) : undefined };
@@ -253,10 +285,29 @@ export function readAnswer(
       return { value: readAmountYuan(s) };
     case 'date':
       // 「去年11月是立案 公示是今年4月」: the date of another event answers no date question
-      return { value: readDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
+      return { value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
     case 'enum':
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
   }
+}
+
+/**
+ * lastDate: 「我记得是今年4月 查了一下是4月12号」 — the date told last is the one the user settled on; a
+ * later date without a year keeps the year of the one before it.
+ */
+function lastDate(s: string, now: Date): string | undefined {
+  let year: string | undefined;
+  let last: string | undefined;
+  for (const clause of s.split(/[，,。;；!！?？\s]+/).filter(Boolean)) {
+    const own = /((?:19|20)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
+    // the month of a clause without a year, with the year of the date before it put in front
+    const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
+    const date = readDate(own || !year || !month ? clause : `${year}${clause.slice(month.index)}`, now);
+    if (date === undefined) continue;
+    last = date;
+    if (own) year = own;
+  }
+  return last ?? readDate(s, now);
 }
 
 export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {

@@ -168,12 +168,14 @@ export const RULES: NamedRule[] = [
     negatable: false,
     rank: (v) => KIND_ORDER.indexOf(v),
   },
+  // 「是不是找市场监管局」 asks where to go; it does not say who issued the penalty
   fixed(
     'penalty.marketSupervision',
     'issuedByMarketSupervision',
     'penalties.marketSupervision',
     true,
     penalty,
+    STATEMENT,
   ),
   own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
   fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
@@ -194,6 +196,22 @@ export const RULES: NamedRule[] = [
     negatable: false,
   },
   own('penalty.keySector', 'keySector', 'penalties.keySectors', true, penalty),
+  // nonKeySectorViolation: 「因为虚假广告被罚了8万」 is a general penalty (penalties.json); a text that
+  // also names a key sector or a trade in such products leaves the question open
+  {
+    name: 'penalty.nonKeySectorViolation',
+    fact: 'keySector',
+    words: wordsAt('penalties.nonKeySectorViolations'),
+    // 「没有虚假广告」 names no cause: nothing is read
+    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    when: (ctx) =>
+      penalty(ctx) &&
+      hasAny(ctx.s, lexicon().penalties.penaltyWords) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectors) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectorTrades),
+    negatable: false,
+    statementOnly: true,
+  },
   {
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',

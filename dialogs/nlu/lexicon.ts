@@ -41,6 +41,9 @@ export interface Lexicon {
     mitigated: string[];
     aggravated: string[];
     keySectors: string[];
+    /** advertising, price, trademark violations: a general penalty unless a key sector or trade is named */
+    nonKeySectorViolations: string[];
+    keySectorTrades: string[];
     publishedWords: string[];
     /** events of a case whose dates are not the publication or listing date */
     otherEventWords: string[];
@@ -65,6 +68,8 @@ export interface Lexicon {
   /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
   answers: {
     fillers: string[];
+    /** 「好的」「知道了」: a reply that only acknowledges answers no yes/no question */
+    acknowledgements: string[];
     unknownSubject: string[];
     unknownAdverb: string[];
     unknown: string[];

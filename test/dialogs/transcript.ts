@@ -5,7 +5,7 @@ import { silentLogger } from '../../dialogs/log.ts';
 import { replyText } from '../../dialogs/replay.ts';
 import type { Session } from '../../dialogs/session.ts';
 import { memoryStore, type Store } from '../../dialogs/store.ts';
-import type { Reply, Turn, TurnResult } from '../../dialogs/types.ts';
+import type { Turn, TurnResult } from '../../dialogs/types.ts';
 
 export const FIXED_NOW = new Date('2026-11-26T10:00:00+08:00');
 

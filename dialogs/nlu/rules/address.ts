@@ -53,7 +53,8 @@ export const ADDRESS_RULES: PatternRule[] = [
     'address.notBackThere',
     'reachableAtRegisteredAddress',
     // 「店也冇搬回老街去」: still away from the registered address, so not reachable there
-    /(?:还没有?|没有?|未|也没有?)(?:搬|迁|住)回(?:[^，,。;；]{0,6}?(?:去|来)|原|注册|登记|老)/,
+    // 「人也没回原来的地址」: without 搬 too, when the place follows
+    /(?:还没有?|没有?|未|也没有?)(?:(?:搬|迁|住)回(?:[^，,。;；]{0,6}?(?:去|来)|原|注册|登记|老)|回到?(?:原来|原先|以前|原|注册|登记|老|执照上))/,
     false,
   ),
   rule(

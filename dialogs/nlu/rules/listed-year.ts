@@ -1,5 +1,6 @@
 // The year of a listing: the year the story dates it with, or the year after the report named as
 // unfiled (企业信息公示暂行条例 第八条: a year's report is due by 30 June of the next).
+import { PILOT_SINCE_YEAR } from '../../../rules/routes.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
 import { CAL_YEAR_SRC, PAST_YEAR_WORDS, resolveYear, YEAR_SRC } from '../years.ts';
 
@@ -66,4 +67,22 @@ export function reportYearListed(s: string, now: Date): { year: number; pos: num
   // when, is not said
   if (COORDINATED_YEAR_BEFORE.test(s.slice(0, m.index))) return undefined;
   return { year: year + 1, pos: m.index };
+}
+
+let relativeYearRe: RegExp | undefined;
+/**
+ * relativeYearListed: 「前年冇报年报 被搞成经营异常了」 dates the listing with a year in words, which may
+ * name the year of the event (listed that year) or the report (listed the next). The listing year only
+ * decides which side of the pilot's line (2020) the case falls on: when both readings fall on the same
+ * side, the earlier one is taken; otherwise (前年 = 2019) the year is asked.
+ */
+export function relativeYearListed(s: string, now: Date): { year: number; pos: number } | undefined {
+  relativeYearRe ??= new RegExp(
+    `(${RELATIVE_YEAR})(?![的度])${IN_CLAUSE}{0,2}?${REPORT_UNFILED}${THEN_LISTED}`,
+  );
+  const m = relativeYearRe.exec(s);
+  const year = m ? resolveYear(m[1] ?? '', now) : undefined;
+  if (!m || year === undefined) return undefined;
+  if (year < PILOT_SINCE_YEAR && year + 1 >= PILOT_SINCE_YEAR) return undefined;
+  return { year, pos: m.index };
 }

@@ -45,6 +45,8 @@ describe('a publication date corrected as 「是…不是…」', () => {
   it('「说错了 是今年3月公示的 不是前年」 replaces the date and the year has not passed', async () => {
     const c = await chat();
     await c.send('我们粮油店卖了发霉的米 被县市场监管局罚了两万 还没收了那批米');
+    // the sector is told: 「是前年3月12号公示的」 alone is no "yes" to it
+    await c.send('跟食品有关');
     await c.send('处罚是前年3月12号公示的 罚款缴清了 也整改好了 之后没再因为这个被罚');
     expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2024-03-12');
     const text = await c.send('哎呀说错了 是今年3月12号公示的 不是前年');

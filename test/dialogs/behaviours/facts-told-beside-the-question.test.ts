@@ -59,6 +59,32 @@ describe('facts told beside the open question', () => {
   });
 });
 
+describe('statements that only look like questions or lack a verb of moving', () => {
+  it('「也没惹出什么麻烦」 in a statement asks nothing: no side answer, the facts are taken', async () => {
+    const c = await chat();
+    await c.send('公司还没被列异常 年报里联系电话填错了');
+    await c.send('所里提醒了以后马上就改好了 不是存心的 也没惹出什么麻烦');
+    expect(c.last?.commands?.some((cmd) => cmd.type === 'ask-topic')).toBe(false);
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.correctedAfterReminder).toBe(true);
+    expect(facts.intentional).toBe(false);
+  });
+
+  it('「有没有什么要带的」 is still a question', async () => {
+    const c = await chat();
+    await c.says('我们合作社2022年因为年报没报被列入异常了', '上一年度');
+    await c.says('有没有什么要带的', '申请书');
+  });
+
+  it('「老板也没回执照上那个地址」: not reachable at the registered address', async () => {
+    const c = await chat();
+    await c.says('我们公司因为登记的地址联系不到被列了异常', '变更登记');
+    await c.send('变更还没去办 老板也没回执照上那个地址 在城东另外租了门面');
+    expect((await c.engine.getCase(key)).facts.reachableAtRegisteredAddress).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+});
+
 describe('the registered place gone or taken', () => {
   it.each([
     ['原先登记的那个门面去年被拆掉了 我们现在在镇上另外租了地方'],

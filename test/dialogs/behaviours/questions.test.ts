@@ -13,6 +13,17 @@ describe('questions', () => {
     expect(time).toBeGreaterThan(fee);
   });
 
+  it('「收不收钱 一般几多天搞得好」 in the middle of an interview: the fee, then the time, then the open question', async () => {
+    const c = await chat();
+    await c.says('我开的个体小卖部 2023年没报年报被列入异常了', '上一年度');
+    const text = await c.send('收不收钱 一般几多天搞得好');
+    const fee = text.indexOf('不收取任何费用');
+    const time = text.indexOf('工作日');
+    expect(fee).toBeGreaterThan(-1);
+    expect(time).toBeGreaterThan(fee);
+    expect(text.lastIndexOf('上一年度')).toBeGreaterThan(time);
+  });
+
   it.each([
     ['今年的年报什么时候报', /1月1日至6月30日/],
     ['不想干了 直接注销行不行', /注销是结束经营/],
