@@ -41,7 +41,7 @@ export interface NamedRule {
   /** words inside a question or supposition ("可以代办吗") state nothing */
   statementOnly?: boolean;
   /** several hits: the later one wins (default) or the one ranked highest */
-  rank?: (value: string) => number;
+  rank?: (value: string | boolean) => number;
 }
 
 export interface Hit {
@@ -166,7 +166,7 @@ export const RULES: NamedRule[] = [
     value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
     negatable: false,
-    rank: (v) => KIND_ORDER.indexOf(v),
+    rank: (v) => KIND_ORDER.indexOf(String(v)),
   },
   // 「是不是找市场监管局」 asks where to go; it does not say who issued the penalty
   fixed(
@@ -297,6 +297,10 @@ export const RULES: NamedRule[] = [
       return configuredCounty().includes(county);
     },
     negatable: false,
+    // 「执照是在嘉鱼县办的，人一直在通城这边干活」: another county named in the message is where it is
+    // registered; the configured one beside it is where they work or whom they ask (a correction
+    // back to this county is read by corrections, index.ts)
+    rank: (v) => (v === false ? 1 : 0),
   },
 
   // 「最近一年的年报补了」: one year's report, the previous one, never all of them (issue 11)
@@ -498,7 +502,7 @@ export function applyRules(
             hedged.add(rule.fact);
             continue;
           }
-          const rank = rule.rank && typeof value === 'string' ? rule.rank(value) : 0;
+          const rank = rule.rank && typeof value !== 'number' ? rule.rank(value) : 0;
           const prev = best.get(rule.fact);
           if (!prev || rank > prev.rank || (rank === prev.rank && hit.pos >= prev.pos))
             best.set(rule.fact, { value, pos: hit.pos, rank, rule: rule.name });

@@ -51,6 +51,8 @@ export function doneSlot(
     const after = s.slice(pos + m[0].length, c.end);
     // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
     if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    // "补了就能移出吗" supposes it done and asks what follows: a condition, not a statement
+    if (/了?就(?:能|可以|会|行|可)[^，,。;；]*(?:[吗么?？]|不$)/.test(after)) continue;
     const len = c.end - pos;
     const prev = cls[cls.indexOf(c) - 1];
     if (pos === c.start && /^的?$/.test(after.trim()) && prev && DONE_BARE.test(prev.text)) {

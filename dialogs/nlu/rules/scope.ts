@@ -72,6 +72,8 @@ function negatedBeforeList(before: string): boolean {
 const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？])|\?)/;
+/** "年报补了就能移出吗": supposed done, and what would follow is asked — a condition, not a statement */
+const SUPPOSED_AFTER = /^了?就(?:能|可以|会|行|可)[^，,。;；!！]*(?:[吗么?？]|不$)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
 export const DOC_TOPIC = /^[^，,。;；\s]{0,8}?的(?:情况说明|说明材料|申请书|承诺书|书面申请)/;
 /** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
@@ -122,6 +124,7 @@ export function readHit(
   const end = hit.pos + hit.len;
   if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
   if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
+  if (hit.yesNo && SUPPOSED_AFTER.test(s.slice(end, end + 20))) return 'moot';
   if (hit.positive) {
     if (negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
     if (negatedBeforeList(s.slice(Math.max(0, hit.pos - 40), hit.pos))) return 'moot';

@@ -244,7 +244,7 @@ const RULES: NamedRule[] = [
     words: (lx) => Object.values(lx.penalties.penaltyKinds).flat(),
     value: (hit, ctx) => statedKind(hit, ctx.s),
     when: penalty,
-    rank: (v) => KIND_ORDER.indexOf(v),
+    rank: (v) => KIND_ORDER.indexOf(String(v)),
   },
   {
     name: 'penalty.mitigatedScope',

@@ -1,0 +1,40 @@
+// Three ways a conversation used to end on 「可以申请」 that nobody had earned: a report supposed filed
+// in a question (「补了就能移出吗」), an either-or question (「是…还是…」) read as a yes, and the
+// county of registration lost to the configured county named later in the same message.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+const SAYS_ELIGIBLE = /现在(就)?可以申请/;
+
+describe('a condition asked about is not done', () => {
+  it('「去年的纸质年报补了就可以移出来吗」 states no filing', async () => {
+    const c = await chat();
+    await c.send('我是开理发店的个体户 2022年因为年报没报被列了异常');
+    const text = await c.send('去年的纸质年报补了就可以移出来吗');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBeUndefined();
+    expect(c.last?.determination.eligible).toBeNull();
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+});
+
+describe('an either-or question is no yes', () => {
+  it('「是网上交还是要跑一趟窗口」 to "every missing year filed?" answers nothing', async () => {
+    const c = await chat();
+    await c.send('我们有限公司2021年因为年报没按时报 被列入经营异常名录了');
+    expect(c.last?.determination.missing).toContain('allOverdueReportsFiled');
+    await c.send('是网上交还是要跑一趟窗口');
+    expect((await c.engine.getCase(key)).facts.allOverdueReportsFiled).toBeUndefined();
+    expect(c.last?.determination.eligible).not.toBe(true);
+  });
+});
+
+describe('registered in another county, working here', () => {
+  it('「执照是在赤壁市办的 人在通城做事」: the pilot buffer does not apply', async () => {
+    const c = await chat();
+    await c.send('我们公司执照是在赤壁市办的 不过人一直在通城这边做事 登记的地方早没人了');
+    expect((await c.engine.getCase(key)).facts.inJurisdiction).toBe(false);
+    await c.send('还没被列异常 电话都能打通 也没有其他违法的事');
+    expect(c.last?.determination).toMatchObject({ path: 'not-covered', eligible: false });
+  });
+});
