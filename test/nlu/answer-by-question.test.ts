@@ -31,6 +31,9 @@ const ANSWERS: Record<string, [string, boolean][]> = {
   ],
   fineMitigated: [
     ['写了从轻', true],
+    // a negator before 从轻/减轻, dialect ones too, denies them; 「一般情形」 is the ordinary case
+    ['冇得从轻 也冇得减轻', false],
+    ['他们讲按一般情节罚的', false],
     ['是', true],
     ['没写', false],
     ['不是', false],
