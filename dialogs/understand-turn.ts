@@ -153,13 +153,21 @@ function clauseQuestions(text: string, now: Date): Command[] {
 
 /**
  * After a result that is not yet eligible, a reply like 「全部补报了」 answers the condition it hinged
- * on: that condition is read as the open question.
+ * on: that condition is read as the open question. After an eligible one, a retraction
+ * (「说错了 变更还没办下来」) takes back the met condition it denies: 「可以申请」 must not outlive it.
  */
-function resultHinge(ctx: Ctx): FactName | undefined {
+function resultHinge(ctx: Ctx, text: string): FactName | undefined {
   if (ctx.s.flows.length || !ctx.s.shown) return undefined;
   const det = ctx.det();
-  if (det.eligible !== false) return undefined;
-  return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
+  if (det.eligible === false)
+    return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
+  if (det.eligible !== true || !lexicon().answers.correctionLead.some((w) => text.includes(w)))
+    return undefined;
+  return det.reasons.find((r) => {
+    if (!r.met || r.fact === undefined || FACT_KINDS[r.fact as FactName]?.kind !== 'boolean') return false;
+    const said = parseAnswer(r.fact as FactName, text, { now: ctx.now });
+    return typeof said === 'boolean' && said !== ctx.s.facts[r.fact as FactName];
+  })?.fact as FactName | undefined;
 }
 
 /** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
@@ -264,7 +272,7 @@ function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Da
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
   const asked = openFact(s);
-  const hinge = asked ? undefined : resultHinge(ctx);
+  const hinge = asked ? undefined : resultHinge(ctx, text);
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
   const u = understand(text, { now: ctx.now, pending, ...(record && { record }) });

@@ -35,3 +35,23 @@ describe('an open contradiction grants nothing', () => {
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
   });
 });
+
+describe('a retraction after 「可以申请」 takes the condition back', () => {
+  it('「不好意思搞错了 变更还没办下来」 after an eligible result', async () => {
+    const c = await chat();
+    await c.send('厂子改了名 名称变更一直没去登记 结果被列入异常了');
+    await c.send('名称变更现在办好了');
+    expect(c.last?.determination.eligible).toBe(true);
+    const text = await c.send('不好意思搞错了 变更还没办下来');
+    expect(c.last?.determination.eligible).toBe(false);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+
+  it('thanks after the result change nothing', async () => {
+    const c = await chat();
+    await c.send('公司换了名字以后没去登记变更 被列进经营异常名录了');
+    await c.send('变更已经办好了');
+    await c.send('好的 谢谢');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+});
