@@ -161,8 +161,7 @@ function resultHinge(ctx: Ctx, text: string): FactName | undefined {
   const det = ctx.det();
   if (det.eligible === false)
     return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
-  if (det.eligible !== true || !lexicon().answers.correctionLead.some((w) => text.includes(w)))
-    return undefined;
+  if (det.eligible !== true || !has('correctionCues', text)) return undefined;
   return det.reasons.find((r) => {
     if (!r.met || r.fact === undefined || FACT_KINDS[r.fact as FactName]?.kind !== 'boolean') return false;
     const said = parseAnswer(r.fact as FactName, text, { now: ctx.now });
