@@ -419,7 +419,15 @@ export const ROUTES: Route[] = [
       inCounty,
     ],
     conditions: [
-      { id: 'is-enterprise', fact: 'entityType', test: is('enterprise'), citation: '四(四)' },
+      // Presumed when unsaid, as DOMAIN §5 decides this route from the error and its handling alone; the
+      // reason says so (is-enterprise-presumed), so an individual business or cooperative corrects it.
+      {
+        id: 'is-enterprise',
+        fact: 'entityType',
+        test: is('enterprise'),
+        whenAbsent: 'holds',
+        citation: '四(四)',
+      },
       { id: 'corrected-after-reminder', fact: 'correctedAfterReminder', test: is(true), citation: '四(四)' },
       { id: 'not-intentional', fact: 'intentional', test: is(false), citation: '四(四)' },
       { id: 'no-adverse-impact', fact: 'adverseImpact', test: is(false), citation: '四(四)' },

@@ -254,6 +254,14 @@ describe('四(四)一–六 轻微差错免列异', () => {
       expect(d).toMatchObject({ path: 'minor-error-exemption', eligible: false, missing: [] });
     });
 
+    it('an unsaid entity type is presumed an enterprise, and the reasons say it is a presumption', () => {
+      const { entityType: _, ...unsaid } = base;
+      const d = evaluate(unsaid);
+      expect(d).toMatchObject({ path: 'minor-error-exemption', eligible: true, missing: [] });
+      expect(d.reasons.find((r) => r.id === 'is-enterprise')).toMatchObject({ met: true, presumed: true });
+      expect(evaluate(base).reasons.find((r) => r.id === 'is-enterprise')?.presumed).toBeUndefined();
+    });
+
     it('a listed business is not on this route', () => {
       expect(evaluate({ ...base, listed: true }).path).not.toBe('minor-error-exemption');
     });
