@@ -209,11 +209,20 @@ function offSubject(pending: FactName, text: string, facts: Facts): boolean {
   return !subjects.some((w) => s.includes(w));
 }
 
-/** A hedge word in the message (好像, 可能, 说不准 …), not one that also marks a correction (应该是). */
+/**
+ * A hedge word in the message (好像, 可能, 说不准 …), not one that also marks a correction (应该是), nor
+ * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
+ * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
+ */
 function hedgedMessage(text: string): boolean {
   const g = lexicon().grammar;
-  const s = normalize(text);
-  return g.hedges.some((w) => s.includes(w) && !g.correctionMarkers.includes(w));
+  const parts = normalize(text).split(/[，,。；;!！?？\s]+/);
+  return parts.some((part, i) => {
+    if (!g.hedges.some((w) => part.includes(w) && !g.correctionMarkers.includes(w))) return false;
+    // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
+    const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
+    return !g.forecasts.words.some((w) => reach.includes(w));
+  });
 }
 
 /** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */

@@ -13,6 +13,8 @@ export interface Lexicon {
   grammar: {
     negators: string[];
     hedges: string[];
+    /** a guess about when something under way will be done: its hedge stays in its own clause */
+    forecasts: { words: string[] };
     suppositions: string[];
     questionCues: string[];
     consequenceCues: string[];
