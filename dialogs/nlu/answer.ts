@@ -14,6 +14,8 @@ type Cue = [boolean, RegExp];
 /** The answer words of knowledge/lexicon/answers.json and choices.json as regular expressions. */
 interface AnswerRegexes {
   unknown: RegExp;
+  /** 「我晚点问她」: to be found out later, so not known now */
+  askLater: RegExp;
   /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
   acknowledgementLead: RegExp;
   acknowledgementWord: RegExp;
@@ -70,6 +72,7 @@ function answerRegexes(): AnswerRegexes {
     ),
     acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
+    askLater: new RegExp(any(a.askLater)),
     no: new RegExp(`^${any(a.leadingNo)}`),
     yes: new RegExp(`^${any(a.leadingYes)}`),
     pureNo: new RegExp(`^${any(a.pureNo)}${any(a.pureNoParticles)}?(?:$|[，,。！!\\s])`),
@@ -271,6 +274,8 @@ export function readAnswer(
 
   switch (spec.kind) {
     case 'boolean':
+      // 「行 我晚点问她」: its 行 is no yes; nothing in the reply says how it stands
+      if (re.askLater.test(s)) return { value: 'unknown' };
       return { value: own ? polarity(fact, own, now) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);

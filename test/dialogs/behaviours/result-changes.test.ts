@@ -23,4 +23,30 @@ describe('results', () => {
     const detail = await c.says('详细', '【适用途径】');
     expect(detail.length).toBeGreaterThan(changed.length);
   });
+
+  it('an OK after a result that is not yet eligible meets nothing: the condition was never asked', async () => {
+    const c = await chat();
+    await c.send('有限公司 2023年冇报年报被列入经营异常名录');
+    await c.send('还有没补的');
+    const text = await c.send('好吧 那我回去跟老板商量一下');
+    expect(text).not.toContain('可以申请');
+    expect(text).not.toContain('过期');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+});
+
+describe('answers to be found out later', () => {
+  it('「行 等我回头问问会计」 to an asked yes/no question is not a yes', async () => {
+    const c = await chat();
+    await c.says('我们公司在登记的地址找不到人 被列入了经营异常', '变更登记');
+    await c.send('行 等我回头问问会计');
+    expect(c.last?.determination.eligible).not.toBe(true);
+  });
+
+  it('「应该是弄好了吧」 is a guess, asked back', async () => {
+    const c = await chat();
+    await c.says('我们公司在登记的地址找不到人 被列入了经营异常', '变更登记');
+    await c.says('听同事说应该是弄好了吧 不过证还没拿到手', '不太肯定');
+    expect(c.last?.determination.eligible).toBeNull();
+  });
 });
