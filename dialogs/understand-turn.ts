@@ -183,7 +183,7 @@ function bareYes(text: string, fact: FactName, now: Date): boolean {
 }
 
 /** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
-const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|([\u4e00-\u9fff])不\1|不$/;
+const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|([\u4e00-\u9fff])[不没冇]\1|不$/;
 
 /**
  * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions

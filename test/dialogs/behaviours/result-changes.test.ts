@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { chat } from '../transcript.ts';
 
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
 describe('results', () => {
   it('says what it understood before a verdict read from free text', async () => {
     const c = await chat();
@@ -47,6 +49,14 @@ describe('answers to be found out later', () => {
     const c = await chat();
     await c.says('我们公司在登记的地址找不到人 被列入了经营异常', '变更登记');
     await c.says('听同事说应该是弄好了吧 不过证还没拿到手', '不太肯定');
+    expect(c.last?.determination.eligible).toBeNull();
+  });
+
+  it('「那几年交没交 得问问我老婆 她明天回我」 asks and defers: no answer to "all filed?"', async () => {
+    const c = await chat();
+    await c.says('有限公司 2021年没报年报被列进异常名录了', '所有没报的年度');
+    await c.send('那几年交没交 得问问我老婆 她明天回我');
+    expect((await c.engine.getCase(key)).facts.allOverdueReportsFiled).toBeUndefined();
     expect(c.last?.determination.eligible).toBeNull();
   });
 });
