@@ -772,10 +772,10 @@ function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Fact
 /**
  * 「19年还是20年被列的 记不清了」: two years offered as alternatives state no year; the interview asks.
  */
+let twoYears: RegExp | undefined;
 function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void {
-  const alt = spoken().alternativeWords.join('|');
-  const two = new RegExp(`(?:${YEAR_SRC})(?:${alt})(?:${YEAR_SRC})`);
-  if (!two.test(s)) return;
+  twoYears ??= new RegExp(`(?:${YEAR_SRC})(?:${spoken().alternativeWords.join('|')})(?:${YEAR_SRC})`);
+  if (!twoYears.test(s)) return;
   delete facts.listedYear;
   delete found.listedYear;
 }
