@@ -203,7 +203,7 @@ type Ranked = { intent: Intent; confidence: number }[];
  * Whether the text asks something: a question word of the lexicon, or the grammar's own question
  * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
  */
-const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1|[不没冇](?:[？?。!！,，]|$)/u;
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没冇]\1|[不没冇](?:[？?。!！,，]|$)/u;
 const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
 
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */

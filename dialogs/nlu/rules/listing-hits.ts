@@ -32,6 +32,8 @@ const LISTING: PatternRule[] = [
     /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/,
     true,
   ),
+  // 「2021年被列 没年报」: a bare passive 被列 ending its clause is the listing (nothing else is 被列 here)
+  rule('listing.barePassive', 'listed', /(?:被|给)列(?:了|过)?(?=[\s，,。;；!！?？]|$)/, true),
   // "因未年报列入经营异常名录": a listing told by its cause needs no 被
   rule(
     'listing.byCause',
