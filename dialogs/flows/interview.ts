@@ -140,7 +140,8 @@ export const interview: Flow<InterviewFrame> = {
     const next = take(ctx, cmd, frame);
     if (cmd.type === 'explain') return wait(frame);
     if (next && next.flow !== 'interview') return { next: 'push', frame: next };
-    return wait(next ?? { flow: 'interview' });
+    // a question already asked this turn (a hedge asked back, then the message's other facts) stays open
+    return wait(next ?? (ctx.asked && frame.asking ? frame : { flow: 'interview' }));
   },
   resume(ctx, frame) {
     const det = ctx.det();

@@ -63,7 +63,6 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
     false,
     undefined,
   ],
-  zeroFinancialsIsBranch: ['财务数据填的是0，上级公司统一公示', 'isBranch', true, undefined],
   unreachableIsNotUnlocatable: [
     '因为地址联系不上被列入异常，上门核查找不到人',
     'locatable',

@@ -404,13 +404,6 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
-    // a branch's zero financials are a branch's
-    name: 'zeroFinancialsIsBranch',
-    run: ({ facts }) => {
-      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
-    },
-  },
-  {
     // being unreachable at the registered address, or having moved, is not "查无下落"
     // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead);
     // the bureau's 查无下落 said in so many words stands beside a move
