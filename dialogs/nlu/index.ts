@@ -139,13 +139,15 @@ const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'enti
  * greetingOnly: 「早上好 吃了没」, 「喂喂 听得到吗 喂」: nothing is left once the greetings and line
  * checks (keyword group greet), the particles and the fillers of a call are taken away.
  */
+let contentless: string[] | undefined;
 function greetingOnly(s: string): boolean {
   const kw = loadKeywords();
   const greet = kw.groups.greet ?? [];
   if (!hasAny(s, greet)) return false;
-  const words = [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
+  // longest first, sorted once
+  contentless ??= [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
   let rest = s;
-  for (const w of words) rest = rest.split(w).join('');
+  for (const w of contentless) if (rest.includes(w)) rest = rest.split(w).join('');
   return !/[\u3400-\u9fffa-z]/.test(rest);
 }
 

@@ -2,6 +2,7 @@
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
+import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
@@ -102,7 +103,7 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
   let best: { value: boolean; pos: number } | undefined;
   for (const [value, re] of rules) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) {
+    for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
       if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
     }
@@ -178,7 +179,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
       for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
         re.lastIndex = 0;
-        for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+        for (const m of matchesOf(re, s))
+          set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
       }
       const byReport = reportYearListed(s, now);
       if (byReport) set('listedYear', byReport.year, byReport.pos);

@@ -3,6 +3,7 @@
 // avoid ("不想被列异常") — into stated, asked or not listed.
 
 import { counterpartyBefore, setAsideBefore } from '../fact-lexicon.ts';
+import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
@@ -119,7 +120,7 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
   const hits: ListingHit[] = [];
   for (const { re } of listingSet().candidates(s)) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) {
+    for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
       const clause = clauseAt(cls, pos);
       if (!clause) continue;
@@ -164,7 +165,7 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
     }
   }
   LISTING_ASKED.lastIndex = 0;
-  for (const m of s.matchAll(LISTING_ASKED)) {
+  for (const m of matchesOf(LISTING_ASKED, s)) {
     const pos = m.index ?? 0;
     const clause = clauseAt(cls, pos);
     if (clause && !hits.some((h) => h.clause === clause)) hits.push({ value: 'asked', pos, clause });
