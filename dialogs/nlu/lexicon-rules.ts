@@ -40,7 +40,7 @@ export interface NamedRule {
   /** words inside a question or supposition ("可以代办吗") state nothing */
   statementOnly?: boolean;
   /** several hits: the later one wins (default) or the one ranked highest */
-  rank?: (value: string | boolean) => number;
+  rank?: (value: string | boolean, hit: Hit) => number;
 }
 
 export interface Hit {
@@ -52,6 +52,9 @@ export interface Hit {
   after: string;
 }
 
+/** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
+const REGISTERED_THERE_AFTER = /^(?:县|市|区)?(?:这边|那边)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
+const REGISTERED_THERE_BEFORE = /(?:注册|登记)(?:地|地址)?(?:是|在)$/;
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
@@ -299,7 +302,13 @@ export const RULES: NamedRule[] = [
     // 「执照是在嘉鱼县办的，人一直在通城这边干活」: another county named in the message is where it is
     // registered; the configured one beside it is where they work or whom they ask (a correction
     // back to this county is read by corrections, index.ts)
-    rank: (v) => (v === false ? 1 : 0),
+    // 「我人在崇阳 不过店是在通城注册的」: the county told with the registration is it, whichever
+    rank: (v, hit) =>
+      REGISTERED_THERE_AFTER.test(hit.after) || REGISTERED_THERE_BEFORE.test(hit.before)
+        ? 2
+        : v === false
+          ? 1
+          : 0,
   },
 
   // 「最近一年的年报补了」: one year's report, the previous one, never all of them (issue 11)
@@ -488,7 +497,7 @@ export function applyRules(
             hedged.add(rule.fact);
             continue;
           }
-          const rank = rule.rank && typeof value !== 'number' ? rule.rank(value) : 0;
+          const rank = rule.rank && typeof value !== 'number' ? rule.rank(value, hit) : 0;
           const prev = best.get(rule.fact);
           if (!prev || rank > prev.rank || (rank === prev.rank && hit.pos >= prev.pos))
             best.set(rule.fact, { value, pos: hit.pos, rank, rule: rule.name });
