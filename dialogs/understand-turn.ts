@@ -8,6 +8,7 @@ import { FACT_KINDS } from '../rules/types.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
+import { retold, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
@@ -267,6 +268,46 @@ function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Da
   return relativeYearListed(normalize(text), now)?.year;
 }
 
+/**
+ * retoldFacts: 「不对，我记错了，…我们拖了差不多一个月才改好」 tells again the event an earlier message
+ * told (「当天就改了」); each yes/no fact read from the user's words before is read again from the
+ * correction's own words for it, and a different value replaces it (behaviour 1).
+ */
+function retoldFacts(ctx: Ctx, text: string, stated: Facts): Facts {
+  const out: Facts = {};
+  for (const f of ctx.s.fromText ?? []) {
+    const was = ctx.s.facts[f];
+    if (typeof was !== 'boolean' || f in stated) continue;
+    const now = retold(f, text, ctx.now);
+    if (now !== undefined && now !== was) (out as Record<string, unknown>)[f] = now;
+  }
+  return out;
+}
+
+/**
+ * toldBeforeAsked: 「地址冇变更，现在又回来了，还在原来那个门面开」 answers the change question and the
+ * next one (「能联系到您吗」) too; no question is asked whose answer was already given (behaviour 2).
+ * Only strict wordings count (nlu/answer.ts volunteered), never for the open question (its own reading
+ * ran), a fact on record, one the message states, or in a hedged message.
+ */
+function toldBeforeAsked(
+  ctx: Ctx,
+  text: string,
+  cmds: Command[],
+  facts: Facts,
+  pending: FactName | undefined,
+  hedged: FactName[],
+): Facts {
+  if (hedgedMessage(text)) return {};
+  const known: Facts = { ...ctx.s.facts };
+  for (const c of cmds) {
+    if (c.type === 'correct') Object.assign(known, c.facts);
+    if (c.type === 'answer') (known as Record<string, unknown>)[c.fact] = c.value;
+  }
+  Object.assign(known, facts);
+  return volunteered(text, known, (f) => f === pending || known[f] !== undefined || hedged.includes(f));
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -301,6 +342,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       delete facts[f];
     }
   }
+  if (cue) Object.assign(corrections, retoldFacts(ctx, text, { ...facts, ...corrections }));
   if (Object.keys(corrections).length) cmds.push({ type: 'correct', facts: corrections });
   // 「要去哪里办」 while a yes/no question is open is a question, not a "no"
   const onlyPending = Object.keys(facts).every((f) => f === pending);
@@ -346,6 +388,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       );
     }
   }
+  Object.assign(facts, toldBeforeAsked(ctx, text, cmds, facts, pending, u.hedged));
   // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
