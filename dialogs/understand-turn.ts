@@ -91,6 +91,35 @@ const has = (list: string, text: string) => ((dialog[list] ?? []) as string[]).s
  * until it does, each clause that reads as a question is looked up in the FAQ by its words.
  */
 function questionsOf(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
+  return distinctQuestions(questionsAsked(u, text, whole, now));
+}
+
+/**
+ * distinctQuestions: one answer per question. Two questions that come to the same FAQ entry get it once
+ * (「我能替他去办吗 要带什么」), and a question an earlier entry already answers (dialog.json faqCovers:
+ * the annual report window answers 「截止到哪天」) gets no second, generic answer.
+ */
+function distinctQuestions(cmds: Command[]): Command[] {
+  const byIntent = dialog.faqIntent as Record<string, string>;
+  const covers = (dialog.faqCovers ?? {}) as Record<string, string[]>;
+  const kept: Command[] = [];
+  const answered = new Set<string>();
+  for (const c of cmds) {
+    if (c.type !== 'ask-topic') {
+      kept.push(c);
+      continue;
+    }
+    const topic = c.topic ?? byIntent[c.intent ?? ''];
+    const generic = !c.topic || c.topic === byIntent[c.intent ?? ''];
+    const covered = [...answered].some((t) => covers[t]?.includes(c.intent ?? ''));
+    if ((topic && answered.has(topic)) || (generic && covered)) continue;
+    if (topic) answered.add(topic);
+    kept.push(c);
+  }
+  return kept;
+}
+
+function questionsAsked(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
   const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
   // 「要交钱不 大概几多天能搞好」: understanding names one question, the clauses ask two
   const byClause = named?.length === 1 ? clauseQuestions(text, now) : [];
@@ -308,6 +337,20 @@ function toldBeforeAsked(
   return volunteered(text, known, (f) => f === pending || known[f] !== undefined || hedged.includes(f));
 }
 
+let verdictRe: RegExp | undefined;
+/** 「现在可以申请了吧」「那还能免列异吗」 (dialog.json verdictQuestions) */
+function asksVerdict(text: string): boolean {
+  verdictRe ??= new RegExp((dialog.verdictQuestions as string[]).join('|'));
+  return verdictRe.test(normalize(text));
+}
+
+/** A question answered by its intent's generic entry (where to apply, policy), no FAQ entry of its own. */
+function genericQuestion(c: Command): boolean {
+  if (c.type !== 'ask-topic') return false;
+  const byIntent = dialog.faqIntent as Record<string, string>;
+  return !c.topic || c.topic === byIntent[c.intent ?? ''];
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -402,12 +445,16 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (u.intent === 'draft' && sure) cmds.push(...intentCommands('draft', text, u.facts.docType));
     return [...cmds, ...questions];
   }
+  // 「现在可以申请了吧」 asks where the case stands: the verdict, not the generic where-to-apply text
+  if (asksVerdict(text)) return [{ type: 'verdict' }, ...questions.filter((c) => !genericQuestion(c))];
   if (questions.length) return questions;
   if (pending) {
     // Not an answer. A question on the side gets its answer and the open question again.
     if (sure && (INFO_INTENTS.has(u.intent) || u.intent === 'human' || u.intent === 'out_of_scope'))
       return intentCommands(u.intent, text);
-    return [{ type: 'unclear', why: 'not-an-answer' }];
+    // after a result nothing was asked: a message that does not touch what it hinged on is read as
+    // any other message, not as a failed answer
+    if (asked) return [{ type: 'unclear', why: 'not-an-answer' }];
   }
   if (sure) return intentCommands(u.intent, text, u.facts.docType);
   const topic = specificFaq(text);
