@@ -88,3 +88,19 @@ describe('a correction that tells the event again', () => {
     expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: false });
   });
 });
+
+describe('a penalty case decided before its sector is known', () => {
+  it('a fine not yet paid is "not yet", and the sector question is not asked', async () => {
+    const c = await chat();
+    const text = await c.send('去年县市场监管局罚了我们7万块 罚款还没缴 网上一直挂着');
+    expect(text).not.toContain('是不是跟食品');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
+  });
+
+  it('「之后没再犯过同样的事」 is no repeated penalty', async () => {
+    const c = await chat();
+    await c.send('去年县市场监管局罚了我们7万块 罚款交了 整改也做了 之后没再犯过同样的事');
+    expect((await factsOf(c)).repeatSameTypePenalty).toBe(false);
+  });
+});
+
