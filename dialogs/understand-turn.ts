@@ -42,7 +42,7 @@ const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_er
 // 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long; 「没造成什么影响」
 // 「冇得么子问题」: 什么 after a negator means "any", no question
 const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
+  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事|啥)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
 
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
@@ -126,14 +126,19 @@ function questionsAsked(u: Understanding, text: string, whole: boolean, now: Dat
   if (byClause.length > 1) return byClause;
   if (named?.length) {
     const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
+    // the FAQ entries found and the questions named are two lists: they pair up only one to one
+    const paired = topics.length === named.length;
     const only = named.length === 1 ? specificFaq(text) : undefined;
-    return named.flatMap((intent, i): Command[] => {
-      const topic = topics[i] ?? only;
+    const cmds = named.flatMap((intent, i): Command[] => {
+      const topic = (paired ? topics[i] : undefined) ?? only;
       if (topic) return [{ type: 'ask-topic', intent, topic, text }];
       if (intent === 'out_of_scope') return [{ type: 'out-of-scope', text }];
       if (intent === 'human') return [{ type: 'hand-off' }];
       return INFO_INTENTS.has(intent) ? [{ type: 'ask-topic', intent, text }] : [];
     });
+    // 「要带些啥 几天能办好」 named as one question: the time asked is an entry of its own
+    const extra = paired ? [] : topics.filter((t) => t !== only);
+    return [...cmds, ...extra.map((topic): Command => ({ type: 'ask-topic', topic, text }))];
   }
   const clauses = text
     .split(/(?<=[。！!？?；;\n，,])|\s+/)
@@ -446,7 +451,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     return [...cmds, ...questions];
   }
   // 「现在可以申请了吧」 asks where the case stands: the verdict, not the generic where-to-apply text
-  if (asksVerdict(text)) return [{ type: 'verdict' }, ...questions.filter((c) => !genericQuestion(c))];
+  if (asksVerdict(text) && (s.shown || Object.keys(s.facts).length))
+    return [{ type: 'verdict' }, ...questions.filter((c) => !genericQuestion(c))];
   if (questions.length) return questions;
   if (pending) {
     // Not an answer. A question on the side gets its answer and the open question again.

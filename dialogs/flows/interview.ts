@@ -220,7 +220,10 @@ function changeSummary(ctx: Ctx, det: Determination): string {
       .map((r) => reasonSentence(r, ctx.s.facts))
       .slice(0, 2)
       .join('；');
-    lines.push(say('changedNotEligible', { route, why }));
+    const same = prev?.path === det.path && prev.eligible === det.eligible;
+    // a route with no condition to name (nothing fits): say it is unchanged, or just the verdict
+    if (why) lines.push(say('changedNotEligible', { route, why }));
+    else lines.push(say(same ? 'changedSame' : 'changedNotEligibleNoWhy', { route }));
   } else if (prev?.path === det.path && prev.eligible === det.eligible)
     lines.push(say('changedSame', { route }));
   else lines.push(say('changedUndecided', { route }));

@@ -19,6 +19,10 @@ function answerTopic(ctx: Ctx, said: string | undefined, topic: string | undefin
   const byIntent = intent && Object.hasOwn(ids, intent) ? ids[intent] : undefined;
   const det = ctx.det();
   if (byIntent && (!topic || topic === byIntent) && det.path !== 'undetermined') {
+    // this message decided the case: its first full result follows at once and has this very section
+    // (materials, time limit, where to go), so it is not printed twice
+    const decided = det.missing.every((f) => ctx.s.unknown.includes(f));
+    if (decided && ctx.s.shown === undefined && ctx.factsChanged) return;
     const submissionDate = extractDate(text, ctx.now) ?? isoDay(ctx.now);
     const specific = routeSpecifics(det, ctx.s.facts, intent as string, { submissionDate });
     if (specific) {

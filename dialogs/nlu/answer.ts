@@ -349,21 +349,21 @@ function volunteeredReadings(): [FactName, VolunteeredReading][] {
  * volunteered: the answers a message gives to questions not asked yet (「还在原来那个门面开」 before
  * 「能联系到您吗」, 「抽查的时候资料都是配合提供的」). Only the strict wordings of answers.json
  * `volunteered` count, each naming its subject, and only in a case where that question can come up
- * (`when`: facts on record or stated); a wording read both ways, a question or a supposition states
- * nothing.
+ * (`when`: facts on record or stated); a wording read both ways, a yes beside a `veto` wording (「搬走了」),
+ * a question or a supposition states nothing.
  */
 export function volunteered(text: string, known: Facts, skip: (fact: FactName) => boolean): Facts {
   const s = statedClauses(withoutQuestions(normalize(text)));
   const out: Facts = {};
   if (!s) return out;
   for (const [fact, read] of volunteeredReadings()) {
-    if (skip(fact) || read.veto?.test(s)) continue;
+    if (skip(fact)) continue;
     const inCase = Object.entries(read.when).every(([f, v]) => {
       const had = (known as Record<string, unknown>)[f];
       return had !== undefined && (v === '*' || String(had) === v);
     });
     if (!inCase) continue;
-    const yes = read.yes?.test(s) ?? false;
+    const yes = (read.yes?.test(s) ?? false) && !read.veto?.test(s);
     const no = read.no?.test(s) ?? false;
     if (yes !== no) (out as Record<string, unknown>)[fact] = yes;
   }

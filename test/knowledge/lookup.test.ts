@@ -60,7 +60,7 @@ describe('routeSpecifics', () => {
     expect(text).not.toContain('数到');
   });
 
-  it('answers where to apply with the route\'s own place', () => {
+  it("answers where to apply with the route's own place", () => {
     const text = routeSpecifics(evaluate(TOLERANT), TOLERANT, 'how_to_apply') ?? '';
     expect(text).toContain('【到哪里办】');
     expect(text).toContain('通城县市场监督管理局');

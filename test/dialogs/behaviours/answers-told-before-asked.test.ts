@@ -18,6 +18,30 @@ describe('answers told before they are asked', () => {
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
 
+  it('「人也早不在原来那个门面了」 told in a correction answers "reachable there?" with no', async () => {
+    const c = await chat();
+    await c.send('我们公司因为登记地址联系不上被列入异常了 地址变更登记办好了');
+    await c.send('说错了 变更登记还在审核 没批下来 人也早不在原来那个门面了');
+    expect((await factsOf(c)).reachableAtRegisteredAddress).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+
+  it('「欠下的几年全都补齐了」 beside a year correction: every year filed, not asked again', async () => {
+    const c = await chat();
+    await c.send('我家个体户2022年没报年报被列了');
+    const text = await c.send('年份记错了 是2018年被列的 欠下的几年全都补齐了');
+    expect((await factsOf(c)).allOverdueReportsFiled).toBe(true);
+    expect(text).not.toContain('所有没报的年度');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('one year filed is still no "every year filed"', async () => {
+    const c = await chat();
+    await c.send('我家个体户2018年没报年报被列了');
+    await c.send('去年的年报补上了');
+    expect((await factsOf(c)).allOverdueReportsFiled).toBeUndefined();
+  });
+
   it('a move away in the same message leaves "reachable there?" open', async () => {
     const c = await chat();
     await c.says('我的理发店因为按登记地址找不到人被弄进经营异常名录了', '变更登记');
@@ -103,4 +127,3 @@ describe('a penalty case decided before its sector is known', () => {
     expect((await factsOf(c)).repeatSameTypePenalty).toBe(false);
   });
 });
-

@@ -44,7 +44,26 @@ describe('where the case stands', () => {
   });
 });
 
+describe('a later fact that changes nothing', () => {
+  it('says the verdict is unchanged, with no empty reason after a colon', async () => {
+    const c = await chat();
+    await c.send('我是赤壁市登记的个体户 卖水果的 没被列入异常 只是搬了摊位 原来登记的地方没人了');
+    expect(c.last?.determination.path).toBe('not-covered');
+    const text = await c.says('手机一直开着 也没有违法的事', '判断没有变化');
+    expect(text).not.toMatch(/还不能申请（[^）]*）[：:]\n/);
+  });
+});
+
 describe('common questions, answered once', () => {
+  it('the last answer with 「要带些啥 几天办好」 gets the first result, its materials and time told once', async () => {
+    const c = await chat();
+    await c.says('我们合作社2022年没报年报 被列进了经营异常名录', '上一年度');
+    const text = await c.send('上年度的纸质年报交了也公示了 要带些啥 几天能办好');
+    expect(c.last?.determination.eligible).toBe(true);
+    expect(text.split('【需要准备的材料】').length - 1).toBe(1);
+    expect(text.split('【办理时限】').length - 1).toBe(1);
+  });
+
   it('注销 names the county bureau with no placeholder left', async () => {
     const c = await chat();
     const text = await c.says('店子不想开了 干脆注销可以不', '注销是结束经营', '通城县市场监督管理局');
