@@ -173,12 +173,15 @@ async function caller(until: number, latencies: number[] | null): Promise<number
 }
 
 /**
- * CPU time the server process has used so far (user + system, ms), from /proc: the figure that
- * does not depend on what else shares the machine. null where /proc is not there.
+ * CPU time the server process (or its main thread) has used so far (user + system, ms), from /proc:
+ * the figure that does not depend on what else shares the machine. null where /proc is not there.
  */
-function serverCpuMs(): number | null {
+function serverCpuMs(thread?: 'main'): number | null {
   try {
-    const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8');
+    const stat = readFileSync(
+      thread ? `/proc/${server.pid}/task/${server.pid}/stat` : `/proc/${server.pid}/stat`,
+      'utf8',
+    );
     // fields after the command name, which is in parentheses and may hold spaces
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(f[11]) + Number(f[12]); // utime, stime
@@ -201,6 +204,7 @@ try {
   const latencies: number[] = [];
   const load1 = loadavg()[0] ?? 0;
   const cpu0 = serverCpuMs();
+  const main0 = serverCpuMs('main');
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   const counts = await Promise.all(
@@ -208,6 +212,7 @@ try {
   );
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = serverCpuMs();
+  const main1 = serverCpuMs('main');
   const client = process.cpuUsage(client0);
   const total = counts.reduce((a, b) => a + b, 0);
   console.log(
@@ -221,6 +226,9 @@ try {
       maxMs: round(Math.max(...latencies), 2),
       // CPU the server spent per turn, whatever else ran: what throughput per core follows from
       serverCpuMsPerTurn: cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / total, 3),
+      // of which the main thread's (JavaScript, SQLite, the socket): the one thread a process's turns
+      // queue on; the rest is V8's background threads (optimising compiler, GC), on the other core
+      serverMainCpuMsPerTurn: main0 === null || main1 === null ? null : round((main1 - main0) / total, 3),
       // the callers' own CPU per turn (HTTP client, JSON): on the same cores as the server
       clientCpuMsPerTurn: round((client.user + client.system) / 1000 / total, 3),
       // the 1-minute load average when the measured part started: other work on this machine

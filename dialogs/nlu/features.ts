@@ -2,16 +2,14 @@
 // the text becomes jieba words plus keyword-group (K:), fact (F:) and signal (S:) tokens.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import type { Facts } from '../../rules/types.ts';
-import { wordClasses } from './lexicon.ts';
+import { listMarker } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
 const STRONG_WEIGHT = 2;
 
-const DOMAIN = '@domain';
-
 interface Vocabulary {
-  /** keyword groups (K:name) and the domain words (DOMAIN) found in one pass over a text */
-  keywordsIn: (s: string) => Set<string>;
+  /** keyword groups (K:name, in groupNames order) and last the domain words, found in one pass over a text */
+  keywordsIn: (s: string) => Uint8Array;
   /** particles carry no topic; as tokens they only add noise */
   particles: Set<string>;
   question: RegExp;
@@ -27,7 +25,7 @@ function vocab(): Vocabulary {
   if (!vocabulary) {
     const kw = loadKeywords();
     vocabulary = {
-      keywordsIn: wordClasses({ ...kw.groups, [DOMAIN]: kw.domainWords }),
+      keywordsIn: listMarker([...groupNames().map((name) => kw.groups[name] ?? []), kw.domainWords]),
       particles: new Set(kw.particles),
       question: new RegExp(kw.questionWords.join('|')),
     };
@@ -123,13 +121,15 @@ export function emitFeatures(
   // Natural's Bayes sees presence only, so a keyword or fact is given weight by repeating it under
   // numbered names; otherwise the dozens of character tokens of a long sentence drown it.
   const found = keywordsIn(s);
+  const names = groupNames();
   let social = false;
-  for (const name of groupNames()) {
-    if (!found.has(name)) continue;
+  for (let g = 0; g < names.length; g++) {
+    if (!found[g]) continue;
+    const name = names[g] as string;
     for (const n of strongOf('K:', name)) emit(n);
     if (name === 'greet' || name === 'human' || name === 'botself') social = true;
   }
-  if (!social && !found.has(DOMAIN)) for (const n of strongNames('K:nodomain')) emit(n);
+  if (!social && !found[names.length]) for (const n of strongNames('K:nodomain')) emit(n);
   for (const name in facts) {
     const value = (facts as Record<string, unknown>)[name];
     for (const n of strongOf('F:', name)) emit(n);

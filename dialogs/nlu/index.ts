@@ -139,13 +139,15 @@ const situational = (facts: Facts) => Object.keys(facts).some((k) => k !== 'enti
  * greetingOnly: 「早上好 吃了没」, 「喂喂 听得到吗 喂」: nothing is left once the greetings and line
  * checks (keyword group greet), the particles and the fillers of a call are taken away.
  */
+let contentless: string[] | undefined;
 function greetingOnly(s: string): boolean {
   const kw = loadKeywords();
   const greet = kw.groups.greet ?? [];
   if (!hasAny(s, greet)) return false;
-  const words = [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
+  // longest first, sorted once
+  contentless ??= [...greet, ...kw.particles, ...kw.lineFillers].sort((a, b) => b.length - a.length);
   let rest = s;
-  for (const w of words) rest = rest.split(w).join('');
+  for (const w of contentless) if (rest.includes(w)) rest = rest.split(w).join('');
   return !/[\u3400-\u9fffa-z]/.test(rest);
 }
 
@@ -201,7 +203,7 @@ type Ranked = { intent: Intent; confidence: number }[];
  * Whether the text asks something: a question word of the lexicon, or the grammar's own question
  * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
  */
-const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1|[不没冇](?:[？?。!！,，]|$)/u;
+const A_NOT_A = /(\p{Script=Han}{1,2})[不没冇]\1|[不没冇](?:[？?。!！,，]|$)/u;
 const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
 
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */

@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
-import { hasAny, type Lexicon, lexicon } from './lexicon.ts';
+import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
-import { wordScanner } from './rules/pattern-rule.ts';
 import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -412,20 +411,7 @@ const scanners = new WeakMap<readonly NamedRule[], (s: string) => Uint8Array>();
 function scannerOf(rules: readonly NamedRule[], lx: Lexicon): (s: string) => Uint8Array {
   let scan = scanners.get(rules);
   if (!scan) {
-    const byWord = new Map<string, number[]>();
-    rules.forEach((r, i) => {
-      for (const w of wordsOf(r, lx)) {
-        const list = byWord.get(w);
-        if (!list) byWord.set(w, [i]);
-        else if (list.at(-1) !== i) list.push(i);
-      }
-    });
-    const words = wordScanner(byWord.keys());
-    scan = (s) => {
-      const marked = new Uint8Array(rules.length);
-      for (const w of words(s)) for (const i of byWord.get(w) ?? []) marked[i] = 1;
-      return marked;
-    };
+    scan = listMarker(rules.map((r) => wordsOf(r, lx).filter((w) => w !== '')));
     scanners.set(rules, scan);
   }
   return scan;

@@ -13,6 +13,10 @@ export interface Lexicon {
   grammar: {
     negators: string[];
     hedges: string[];
+    /** a guess about when something under way will be done: its hedge stays in its own clause */
+    forecasts: { words: string[] };
+    /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
+    tentativeEndings: { words: string[] };
     suppositions: string[];
     questionCues: string[];
     consequenceCues: string[];
@@ -68,6 +72,10 @@ export interface Lexicon {
   /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
   answers: {
     fillers: string[];
+    /** 「行」「好的」「对」: yes without saying what; after a result they meet no condition */
+    bareAffirmations: string[];
+    /** 「我晚点问她」: the user will find out later */
+    askLater: string[];
     /** 「好的」「知道了」: a reply that only acknowledges answers no yes/no question */
     acknowledgements: string[];
     unknownSubject: string[];
@@ -169,22 +177,94 @@ export function trieOf(classes: Record<string, readonly string[]>): [Trie, strin
 }
 
 /**
- * Which named word classes occur in a text, found in one pass over the text: from each position
- * the trie is walked as far as the text follows a word, so a message is not searched once per word
- * of a long list.
+ * A trie compiled into flat arrays for scanning: the root's children by UTF-16 unit in one table,
+ * every other node's children as a short run of (unit, node) pairs. Walking it costs array reads
+ * only (a Map lookup per character was most of the cost of a scan); node 0 is the root.
  */
-export function wordClasses(classes: Record<string, readonly string[]>): (s: string) => Set<string> {
-  const [root, always] = trieOf(classes);
+interface FlatTrie {
+  /** the root's child for each unit, 0 when no word starts with it */
+  head: Int32Array;
+  /** node n's children are the units codes[first[n]] … codes[first[n + 1] - 1], leading to kids[…] */
+  first: Int32Array;
+  codes: Uint16Array;
+  kids: Int32Array;
+  /** the class numbers of the words ending at each node */
+  ends: (readonly number[] | undefined)[];
+}
+
+function flatten(root: Trie, classNumber: Map<string, number>): FlatTrie {
+  const nodes: Trie[] = [root];
+  for (let n = 0; n < nodes.length; n++)
+    for (const child of (nodes[n] as Trie).next.values()) nodes.push(child);
+  const id = new Map<Trie, number>(nodes.map((node, n) => [node, n]));
+  const head = new Int32Array(0x10000);
+  for (const [unit, child] of root.next) head[unit] = id.get(child) as number;
+  const first = new Int32Array(nodes.length + 1);
+  const codes: number[] = [];
+  const kids: number[] = [];
+  const ends: (readonly number[] | undefined)[] = [];
+  nodes.forEach((node, n) => {
+    first[n] = codes.length;
+    if (n > 0)
+      for (const [unit, child] of node.next) {
+        codes.push(unit);
+        kids.push(id.get(child) as number);
+      }
+    ends.push(node.ends?.map((name) => classNumber.get(name) as number));
+  });
+  first[nodes.length] = codes.length;
+  return { head, first, codes: Uint16Array.from(codes), kids: Int32Array.from(kids), ends };
+}
+
+/**
+ * Which of numbered word lists occur in a text, found in one pass over it: from each position the
+ * trie is walked as far as the text follows a word (so overlapping words are all found). Returns,
+ * per list, 1 when one of its words occurs (a list holding the empty word always does).
+ */
+export function listMarker(lists: readonly (readonly string[])[]): (s: string) => Uint8Array {
+  const classes: Record<string, readonly string[]> = {};
+  const classNumber = new Map<string, number>();
+  lists.forEach((words, i) => {
+    classes[i] = words;
+    classNumber.set(String(i), i);
+  });
+  const [root, alwaysNames] = trieOf(classes);
+  const always = alwaysNames.map(Number);
+  const { head, first, codes, kids, ends } = flatten(root, classNumber);
+  const n = lists.length;
   return (s) => {
-    const found = new Set(always);
-    for (let i = 0; i < s.length; i++) {
-      let node = root.next.get(s.charCodeAt(i));
-      for (let j = i + 1; node; j++) {
-        if (node.ends) for (const name of node.ends) found.add(name);
-        if (j >= s.length) break;
-        node = node.next.get(s.charCodeAt(j));
+    const marks = new Uint8Array(n);
+    for (const i of always) marks[i] = 1;
+    const len = s.length;
+    for (let i = 0; i < len; i++) {
+      let node = head[s.charCodeAt(i)] as number;
+      for (let j = i + 1; node !== 0; j++) {
+        const e = ends[node];
+        if (e !== undefined) for (const c of e) marks[c] = 1;
+        if (j >= len) break;
+        const unit = s.charCodeAt(j);
+        const end = first[node + 1] as number;
+        let next = 0;
+        for (let k = first[node] as number; k < end; k++)
+          if (codes[k] === unit) {
+            next = kids[k] as number;
+            break;
+          }
+        node = next;
       }
     }
+    return marks;
+  };
+}
+
+/** Which named word classes occur in a text, found in one pass over it (listMarker). */
+export function wordClasses(classes: Record<string, readonly string[]>): (s: string) => Set<string> {
+  const names = Object.keys(classes);
+  const mark = listMarker(names.map((name) => classes[name] as readonly string[]));
+  return (s) => {
+    const marks = mark(s);
+    const found = new Set<string>();
+    for (let i = 0; i < names.length; i++) if (marks[i]) found.add(names[i] as string);
     return found;
   };
 }

@@ -1,6 +1,8 @@
 // Bare answers to the penalty questions that are neither yes/no nor a choice: 「罚了多少钱」 (an amount in
 // yuan) and 「什么时候公示的」 (a date). A month without a day is read as that month's last day, so a
 // waiting period counted from it never ends too early (the rules tell the earliest day to apply).
+
+import { matchesOf } from './matches.ts';
 import { CHINESE_DIGIT, relativeYear } from './years.ts';
 
 const DIGIT = CHINESE_DIGIT;
@@ -60,7 +62,7 @@ export function amountNear(
   opts: { within: number; last?: boolean },
 ): number | undefined {
   const found: number[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of matchesOf(NUMBER, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (opts.last ? end < text.length - opts.within : start > opts.within) continue;

@@ -2,6 +2,7 @@
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { type Trie, trieOf } from './lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { toSimplified } from './tokens.ts';
 import { CHINESE_DIGIT } from './years.ts';
 
@@ -170,7 +171,7 @@ export interface Clause {
 export function clauses(s: string): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of s.matchAll(CLAUSE_SPLIT)) {
+  for (const m of matchesOf(CLAUSE_SPLIT, s)) {
     const idx = m.index ?? 0;
     if (idx > start) out.push({ start, end: idx, text: s.slice(start, idx) });
     start = idx + m[0].length;

@@ -2,6 +2,7 @@
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
+import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
@@ -102,7 +103,7 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
   let best: { value: boolean; pos: number } | undefined;
   for (const [value, re] of rules) {
     re.lastIndex = 0;
-    for (const m of s.matchAll(re)) {
+    for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
       if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
     }
@@ -178,7 +179,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
       for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
         re.lastIndex = 0;
-        for (const m of s.matchAll(re)) set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+        for (const m of matchesOf(re, s))
+          set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
       }
       const byReport = reportYearListed(s, now);
       if (byReport) set('listedYear', byReport.year, byReport.pos);
@@ -402,13 +404,6 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
-    // a branch's zero financials are a branch's
-    name: 'zeroFinancialsIsBranch',
-    run: ({ facts }) => {
-      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
-    },
-  },
-  {
     // being unreachable at the registered address, or having moved, is not "查无下落"
     // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead);
     // the bureau's 查无下落 said in so many words stands beside a move
@@ -435,6 +430,16 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
     // asking after a move (d05)
+    // 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」: the listing was set aside as another
+    // person's (listing-hits.ts), so its year and cause are theirs too
+    name: 'setAsideListingIsNotOurs',
+    run: ({ s, facts }) => {
+      if (facts.listed !== undefined || !factLexicon().setAside.cues.some((c) => s.includes(c))) return;
+      delete facts.listedYear;
+      delete facts.listingReason;
+    },
+  },
+  {
     name: 'errorQuestionIsNotUnlisted',
     run: ({ facts, askedSelf }) => {
       if (

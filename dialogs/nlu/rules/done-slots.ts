@@ -1,5 +1,7 @@
 // Tasks read as slots: a trigger names the task (the address change, the previous year's report,
 // every overdue report), the verbs around it in its clause say done / not done / under way.
+
+import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { clauseAt } from './scope.ts';
 
@@ -43,7 +45,7 @@ export function doneSlot(
 ): { value: boolean; pos: number; len: number }[] {
   const out: { value: boolean; pos: number; len: number }[] = [];
   trigger.lastIndex = 0;
-  for (const m of s.matchAll(trigger)) {
+  for (const m of matchesOf(trigger, s)) {
     const pos = m.index ?? 0;
     const c = clauseAt(cls, pos);
     if (!c) continue;

@@ -1,6 +1,7 @@
 // Why a business was listed (DOMAIN.md §4 listingReason): named rules tried in order, the first
 // stated cause wins; a denied cause ("不是年报的事") is skipped.
 import type { Facts } from '../../../rules/types.ts';
+import { matchesOf } from '../matches.ts';
 import { FALSE_INFO } from './error-kind.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 
@@ -75,7 +76,7 @@ function read(s: string): { value: Facts['listingReason']; pos: number } | undef
   for (const r of reasons.candidates(s)) {
     const value = r.value as Facts['listingReason'];
     r.re.lastIndex = 0;
-    for (const m of s.matchAll(r.re)) {
+    for (const m of matchesOf(r.re, s)) {
       // 'other' was never denied: "不是年报，是别的原因" names another cause
       if (value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
         return { value, pos: m.index };

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { anyOf } from '../fact-lexicon.ts';
-import { wordClasses } from '../lexicon.ts';
+import { listMarker, wordClasses } from '../lexicon.ts';
+import { matchesOf } from '../matches.ts';
 import { type Reading, readHit, type Scope } from './scope.ts';
 
 export type Value = Facts[FactName];
@@ -71,25 +72,16 @@ export interface RuleSet {
 }
 
 export function ruleSet(rules: readonly PatternRule[]): RuleSet {
-  // per trigger word, the positions of the rules it lets run: the found words mark their rules
-  const byWord = new Map<string, number[]>();
-  const always: boolean[] = [];
-  rules.forEach((r, i) => {
-    const t = triggersOf(r.name);
-    always[i] = t === undefined;
-    for (const w of t ?? []) {
-      const list = byWord.get(w);
-      if (!list) byWord.set(w, [i]);
-      else if (list.at(-1) !== i) list.push(i);
-    }
-  });
-  const scan = wordScanner(byWord.keys());
+  // one scan marks the rules with a trigger word in the text; a rule without triggers always runs
+  const always = rules.map((r) => triggersOf(r.name) === undefined);
+  const marked = listMarker(rules.map((r) => (triggersOf(r.name) ?? []).filter((w) => w !== '')));
   return {
     rules,
     candidates: (s) => {
-      const run = always.slice();
-      for (const w of scan(s)) for (const i of byWord.get(w) ?? []) run[i] = true;
-      return rules.filter((_, i) => run[i]);
+      const found = marked(s);
+      const out: PatternRule[] = [];
+      for (let i = 0; i < rules.length; i++) if (found[i] || always[i]) out.push(rules[i] as PatternRule);
+      return out;
     },
   };
 }
@@ -110,7 +102,7 @@ export function runRules(s: string, scope: Scope, set: RuleSet): RuleHit[] {
   for (const r of set.candidates(s)) {
     if (r.when && !r.when(s)) continue;
     r.re.lastIndex = 0;
-    for (const m of s.matchAll(r.re)) {
+    for (const m of matchesOf(r.re, s)) {
       const pos = m.index ?? 0;
       const len = m[0].length;
       if (r.keep && !r.keep(s, pos, len)) continue;

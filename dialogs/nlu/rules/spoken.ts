@@ -9,6 +9,7 @@ import type { FactName, Facts } from '../../../rules/types.ts';
 import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import { applyRules, KIND_ORDER, type NamedRule, type RuleContext, statedKind } from '../lexicon-rules.ts';
+import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
@@ -162,7 +163,7 @@ function licenceRevoked(ctx: RuleContext): boolean {
   if (!sp.licenceNouns.some((w) => ctx.s.includes(w))) return false;
   if (!lx.penalties.marketSupervision.some((w) => ctx.s.includes(w))) return false;
   const cls = clauses(ctx.s);
-  for (const m of ctx.s.matchAll(revokedDone())) {
+  for (const m of matchesOf(revokedDone(), ctx.s)) {
     const pos = m.index ?? 0;
     const c = cls.find((x) => pos >= x.start && pos < x.end);
     if (!c) continue;
@@ -771,10 +772,10 @@ function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Fact
 /**
  * 「19年还是20年被列的 记不清了」: two years offered as alternatives state no year; the interview asks.
  */
+let twoYears: RegExp | undefined;
 function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void {
-  const alt = spoken().alternativeWords.join('|');
-  const two = new RegExp(`(?:${YEAR_SRC})(?:${alt})(?:${YEAR_SRC})`);
-  if (!two.test(s)) return;
+  twoYears ??= new RegExp(`(?:${YEAR_SRC})(?:${spoken().alternativeWords.join('|')})(?:${YEAR_SRC})`);
+  if (!twoYears.test(s)) return;
   delete facts.listedYear;
   delete found.listedYear;
 }
