@@ -44,6 +44,8 @@ export type Command =
   | { type: 'navigate'; to: NavTarget }
   /** the full explanation of the current result (「详细」) */
   | { type: 'explain' }
+  /** 「现在可以申请了吧」「那还能免列异吗」: where the case stands, in a few lines */
+  | { type: 'verdict' }
   | { type: 'hand-off' }
   | { type: 'small-talk'; kind: 'hello' | 'thanks' | 'bye' }
   | { type: 'staff-set'; args: string[] }

@@ -371,6 +371,7 @@ const OWNER: Record<Command['type'], Flow<never>> = {
   'edit-fact': interview,
   interview,
   explain: interview,
+  verdict: interview,
   correct: correction,
   keep: correction,
   clarify: clarification,

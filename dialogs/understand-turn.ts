@@ -8,6 +8,7 @@ import { FACT_KINDS } from '../rules/types.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
+import { retold, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
@@ -41,7 +42,7 @@ const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_er
 // 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long; 「没造成什么影响」
 // 「冇得么子问题」: 什么 after a negator means "any", no question
 const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
+  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事|啥)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
 
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
@@ -90,20 +91,54 @@ const has = (list: string, text: string) => ((dialog[list] ?? []) as string[]).s
  * until it does, each clause that reads as a question is looked up in the FAQ by its words.
  */
 function questionsOf(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
+  return distinctQuestions(questionsAsked(u, text, whole, now));
+}
+
+/**
+ * distinctQuestions: one answer per question. Two questions that come to the same FAQ entry get it once
+ * (「我能替他去办吗 要带什么」), and a question an earlier entry already answers (dialog.json faqCovers:
+ * the annual report window answers 「截止到哪天」) gets no second, generic answer.
+ */
+function distinctQuestions(cmds: Command[]): Command[] {
+  const byIntent = dialog.faqIntent as Record<string, string>;
+  const covers = (dialog.faqCovers ?? {}) as Record<string, string[]>;
+  const kept: Command[] = [];
+  const answered = new Set<string>();
+  for (const c of cmds) {
+    if (c.type !== 'ask-topic') {
+      kept.push(c);
+      continue;
+    }
+    const topic = c.topic ?? byIntent[c.intent ?? ''];
+    const generic = !c.topic || c.topic === byIntent[c.intent ?? ''];
+    const covered = [...answered].some((t) => covers[t]?.includes(c.intent ?? ''));
+    if ((topic && answered.has(topic)) || (generic && covered)) continue;
+    if (topic) answered.add(topic);
+    kept.push(c);
+  }
+  return kept;
+}
+
+function questionsAsked(u: Understanding, text: string, whole: boolean, now: Date): Command[] {
   const named = (u as Understanding & { questions?: Intent[]; topics?: string[] }).questions;
   // 「要交钱不 大概几多天能搞好」: understanding names one question, the clauses ask two
   const byClause = named?.length === 1 ? clauseQuestions(text, now) : [];
   if (byClause.length > 1) return byClause;
   if (named?.length) {
     const topics = (u as Understanding & { topics?: string[] }).topics ?? [];
+    // the FAQ entries found and the questions named are two lists: they pair up only one to one
+    const paired = topics.length === named.length;
     const only = named.length === 1 ? specificFaq(text) : undefined;
-    return named.flatMap((intent, i): Command[] => {
-      const topic = topics[i] ?? only;
+    const cmds = named.flatMap((intent, i): Command[] => {
+      const topic = (paired ? topics[i] : undefined) ?? only;
       if (topic) return [{ type: 'ask-topic', intent, topic, text }];
       if (intent === 'out_of_scope') return [{ type: 'out-of-scope', text }];
       if (intent === 'human') return [{ type: 'hand-off' }];
       return INFO_INTENTS.has(intent) ? [{ type: 'ask-topic', intent, text }] : [];
     });
+    // 「要带些啥 几天能办好」 named as one question: the time asked is an entry of its own
+    const extra = paired ? [] : topics.filter((t) => t !== only);
+    return [...cmds, ...extra.map((topic): Command => ({ type: 'ask-topic', topic, text }))];
   }
   const clauses = text
     .split(/(?<=[。！!？?；;\n，,])|\s+/)
@@ -291,6 +326,60 @@ function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Da
   return relativeYearListed(normalize(text), now)?.year;
 }
 
+/**
+ * retoldFacts: 「不对，我记错了，…我们拖了差不多一个月才改好」 tells again the event an earlier message
+ * told (「当天就改了」); each yes/no fact read from the user's words before is read again from the
+ * correction's own words for it, and a different value replaces it (behaviour 1).
+ */
+function retoldFacts(ctx: Ctx, text: string, stated: Facts): Facts {
+  const out: Facts = {};
+  for (const f of ctx.s.fromText ?? []) {
+    const was = ctx.s.facts[f];
+    if (typeof was !== 'boolean' || f in stated) continue;
+    const now = retold(f, text, ctx.now);
+    if (now !== undefined && now !== was) (out as Record<string, unknown>)[f] = now;
+  }
+  return out;
+}
+
+/**
+ * toldBeforeAsked: 「地址冇变更，现在又回来了，还在原来那个门面开」 answers the change question and the
+ * next one (「能联系到您吗」) too; no question is asked whose answer was already given (behaviour 2).
+ * Only strict wordings count (nlu/answer.ts volunteered), never for the open question (its own reading
+ * ran), a fact on record, one the message states, or in a hedged message.
+ */
+function toldBeforeAsked(
+  ctx: Ctx,
+  text: string,
+  cmds: Command[],
+  facts: Facts,
+  pending: FactName | undefined,
+  hedged: FactName[],
+): Facts {
+  if (hedgedMessage(text)) return {};
+  const known: Facts = { ...ctx.s.facts };
+  for (const c of cmds) {
+    if (c.type === 'correct') Object.assign(known, c.facts);
+    if (c.type === 'answer') (known as Record<string, unknown>)[c.fact] = c.value;
+  }
+  Object.assign(known, facts);
+  return volunteered(text, known, (f) => f === pending || known[f] !== undefined || hedged.includes(f));
+}
+
+let verdictRe: RegExp | undefined;
+/** 「现在可以申请了吧」「那还能免列异吗」 (dialog.json verdictQuestions) */
+function asksVerdict(text: string): boolean {
+  verdictRe ??= new RegExp((dialog.verdictQuestions as string[]).join('|'));
+  return verdictRe.test(normalize(text));
+}
+
+/** A question answered by its intent's generic entry (where to apply, policy), no FAQ entry of its own. */
+function genericQuestion(c: Command): boolean {
+  if (c.type !== 'ask-topic') return false;
+  const byIntent = dialog.faqIntent as Record<string, string>;
+  return !c.topic || c.topic === byIntent[c.intent ?? ''];
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -325,6 +414,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       delete facts[f];
     }
   }
+  if (cue) Object.assign(corrections, retoldFacts(ctx, text, { ...facts, ...corrections }));
   if (Object.keys(corrections).length) cmds.push({ type: 'correct', facts: corrections });
   // 「要去哪里办」 while a yes/no question is open is a question, not a "no"
   const onlyPending = Object.keys(facts).every((f) => f === pending);
@@ -372,6 +462,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       );
     }
   }
+  Object.assign(facts, toldBeforeAsked(ctx, text, cmds, facts, pending, u.hedged));
   // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
@@ -385,13 +476,18 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (u.intent === 'draft' && sure) cmds.push(...intentCommands('draft', text, u.facts.docType));
     return [...cmds, ...questions];
   }
+  // 「现在可以申请了吧」 asks where the case stands: the verdict, not the generic where-to-apply text
+  if (asksVerdict(text) && (s.shown || Object.keys(s.facts).length))
+    return [{ type: 'verdict' }, ...questions.filter((c) => !genericQuestion(c))];
   if (questions.length) return questions;
   // (a result's hinge was never asked: a message that does not meet it is read as any other message)
   if (asked) {
     // Not an answer. A question on the side gets its answer and the open question again.
     if (sure && (INFO_INTENTS.has(u.intent) || u.intent === 'human' || u.intent === 'out_of_scope'))
       return intentCommands(u.intent, text);
-    return [{ type: 'unclear', why: 'not-an-answer' }];
+    // after a result nothing was asked: a message that does not touch what it hinged on is read as
+    // any other message, not as a failed answer
+    if (asked) return [{ type: 'unclear', why: 'not-an-answer' }];
   }
   if (sure) return intentCommands(u.intent, text, u.facts.docType);
   const topic = specificFaq(text);

@@ -359,7 +359,6 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   const j = opts.jurisdiction ?? loadJurisdiction();
   const c = k.guide.common;
   const g = k.guide.paths[det.path];
-  const values = jurisdictionValues(j, k);
   const blocks: string[] = [];
 
   const none = det.path === 'not-covered';
@@ -419,6 +418,33 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
     if (deadline.length) blocks.push(`${c.headings.deadline}\n${deadline.join('\n')}`);
   }
 
+  blocks.push(whereBlock(det, facts, { jurisdiction: j, knowledge: k }));
+
+  const basis = basisLines(shownCitations(det), k, facts.entityType);
+  if (basis.length) blocks.push(`${c.headings.basis}\n${basis.join('\n')}`);
+
+  blocks.push(g.disclaimer);
+  return blocks.join('\n\n');
+}
+
+/**
+ * 【到哪里办】 (or 【到哪里咨询】 where nothing is applied for) for the route: the county's bureau, the
+ * route's own office, or, registered in another county, that county's bureau.
+ */
+export function whereBlock(
+  det: Determination,
+  facts: Facts,
+  opts: { jurisdiction?: Jurisdiction; knowledge?: Knowledge } = {},
+): string {
+  if (det.path === 'undetermined') return '';
+  const k = opts.knowledge ?? loadKnowledge();
+  const j = opts.jurisdiction ?? loadJurisdiction();
+  const c = k.guide.common;
+  const g = k.guide.paths[det.path];
+  const values = jurisdictionValues(j, k);
+  const none = det.path === 'not-covered';
+  const ruledOut = isRuledOut(det);
+  const rid = routeId(det);
   // registered in another county: that county's bureau handles the 经营异常名录 (总局令第107号第四条第三项)
   const home = facts.inJurisdiction === false && det.path === 'standard-repair';
   const elsewhere = rid ? g.routeWhere?.[rid] : undefined;
@@ -433,13 +459,7 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
     // the county's contacts only where the county's bureau is the place to go
     ...(home || elsewhere || facts.inJurisdiction === false ? [] : contactLines(j, k)),
   ];
-  blocks.push(`${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`);
-
-  const basis = basisLines(shownCitations(det), k, facts.entityType);
-  if (basis.length) blocks.push(`${c.headings.basis}\n${basis.join('\n')}`);
-
-  blocks.push(g.disclaimer);
-  return blocks.join('\n\n');
+  return `${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`;
 }
 
 /** A short script (3–6 sentences) for hotline staff to read to a caller. */

@@ -1,7 +1,7 @@
 // Small lookups over the knowledge files for the engine and the staff views: labels, FAQ lists and
 // route-specific answers to "what materials / how long" once the route is known.
 import type { Determination, FactName, Facts, PathId } from '../rules/types.ts';
-import { deadlineSentences, documentLines, isRuledOut, stepSentences } from './explain.ts';
+import { deadlineSentences, documentLines, isRuledOut, stepSentences, whereBlock } from './explain.ts';
 import type { Jurisdiction } from './jurisdiction.ts';
 import { loadKnowledge } from './load.ts';
 import type { FaqEntry } from './schema.ts';
@@ -68,6 +68,9 @@ export function routeSpecifics(
     if (!lines.length) return undefined;
     return `${heading}\n${c.headings.documents}\n${lines.join('\n')}`;
   }
+  // 「去哪里办」 once the route is known: that route's own place (another county's bureau, …)
+  if (intent === 'how_to_apply')
+    return `${heading}\n${whereBlock(det, facts, { jurisdiction: opts.jurisdiction, knowledge: k })}`;
   if (intent === 'timeline') {
     const text = deadlineSentence(det, opts.submissionDate, { jurisdiction: opts.jurisdiction });
     return text ? `${heading}\n${c.headings.deadline}\n${text}` : undefined;

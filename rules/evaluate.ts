@@ -126,6 +126,29 @@ function decide(route: Route, facts: Facts, ctx: RuleContext): Determination {
   };
 }
 
+/**
+ * failsWhicheverRoute: the routes still possible are all one path (a fine of a general or of a key
+ * sector) and a condition they share is already unmet (the fine is not paid): the answer is "not yet"
+ * whichever route it is, so the fact that tells them apart is not asked. Only the shared unmet
+ * conditions are given as reasons; route-specific ones (the waiting period) and dates are left out.
+ */
+function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Determination | undefined {
+  const [first] = open;
+  if (!first || open.some((r) => r.path !== first.path || r.verdict !== undefined)) return undefined;
+  const decided = open.map((r) => decide(r, facts, ctx));
+  if (decided.some((d) => d.eligible !== false)) return undefined;
+  const unmetEverywhere = (id: string) => decided.every((d) => d.reasons.some((r) => r.id === id && !r.met));
+  const [d] = decided as [Determination, ...Determination[]];
+  const reasons = d.reasons.filter((r) => !r.met && unmetEverywhere(r.id));
+  if (!reasons.length) return undefined;
+  const shared = (c: string) => open.every((r) => r.citations.includes(c));
+  const citations = [
+    ...new Set([...first.citations.filter(shared), ...reasons.map((r) => r.citation as string)]),
+  ];
+  const { dates: _routeDates, ...rest } = d;
+  return { ...rest, reasons, citations: citations.filter(Boolean), missing: [] };
+}
+
 const UNDETERMINED: Omit<Determination, 'missing'> = {
   path: 'undetermined',
   eligible: null,
@@ -143,14 +166,20 @@ export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determinatio
   if (revocation.outcome === 'holds') return decide(REVOCATION_RISK, facts, ctx);
 
   const unknown: FactName[] = [];
+  const open: Route[] = [];
   for (const route of [...PENALTY_ROUTES, ...ROUTES]) {
     const s = situation(route, facts, ctx);
     if (s.outcome === 'holds') return decide(route, facts, ctx);
-    if (s.outcome === 'unknown') unknown.push(...s.unknown);
+    if (s.outcome === 'unknown') {
+      unknown.push(...s.unknown);
+      open.push(route);
+    }
   }
   // Revocation facts come first once the user has raised that risk, so its warning is not missed.
   const revocationFirst =
     revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
+  const failedEither = revocationFirst ? undefined : failsWhicheverRoute(open, facts, ctx);
+  if (failedEither) return failedEither;
   const missing = byQuestionOrder(unknown).filter((f) => !revocationFirst || !revocation.unknown.includes(f));
   // Every route ruled out by what is known: nothing in the plan or the national rules fits.
   if (!missing.length && !revocationFirst)

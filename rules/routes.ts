@@ -525,7 +525,11 @@ export type PenaltyClass = 'minor' | 'general' | 'key-sector' | 'restriction' | 
  * only a 较低数额罚款 (从轻/减轻 and ≤ 50,000 yuan) is minor; 第八条: a non-minor penalty in a key sector,
  * a restriction, a revocation is serious; 第九条: everything else is general.
  */
-export function penaltyClass(f: Facts): { cls?: PenaltyClass; unknown: FactName[] } {
+export function penaltyClass(f: Facts): {
+  cls?: PenaltyClass;
+  unknown: FactName[];
+  possible?: PenaltyClass[];
+} {
   const kind = f.penaltyKind;
   if (kind === undefined) return { unknown: ['penaltyKind'] };
   if (kind === 'warning' || kind === 'criticism') return { cls: 'minor', unknown: [] };
@@ -542,7 +546,8 @@ export function penaltyClass(f: Facts): { cls?: PenaltyClass; unknown: FactName[
     }
   }
   // a fine that is not 较低数额, or 没收: general unless it is in a key sector
-  if (f.keySector === undefined) return { unknown: ['keySector'] };
+  // only the sector is open: the class is one of these two, never minor or a revocation
+  if (f.keySector === undefined) return { unknown: ['keySector'], possible: ['general', 'key-sector'] };
   return { cls: f.keySector ? 'key-sector' : 'general', unknown: [] };
 }
 
@@ -551,6 +556,8 @@ const classIs = (...classes: PenaltyClass[]): Test => ({
   test: () => false,
   assess: (f) => {
     const c = penaltyClass(f);
+    if (!c.cls && c.possible && !c.possible.some((p) => classes.includes(p)))
+      return { outcome: 'fails', unknown: [] };
     if (!c.cls) return { outcome: 'unknown', unknown: c.unknown };
     return { outcome: classes.includes(c.cls) ? 'holds' : 'fails', unknown: [] };
   },

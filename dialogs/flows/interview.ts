@@ -114,8 +114,27 @@ function dontKnow(ctx: Ctx, fact: FactName): InterviewFrame | undefined {
   return undefined;
 }
 
+/**
+ * 「现在可以申请了吧」: a result already told is told again in a few lines (nothing changed since);
+ * facts this message changed are told by the result itself; an undecided case says what is still
+ * needed, and the open question follows.
+ */
+function verdict(ctx: Ctx): boolean {
+  if (ctx.factsChanged) return false;
+  const det = ctx.det();
+  const decided = det.missing.every((f) => ctx.s.unknown.includes(f)) && det.path !== 'undetermined';
+  if (!decided) reply(ctx, say('verdictNotYet'));
+  else if (ctx.s.shown) {
+    reply(ctx, changeSummary(ctx, det));
+    askUser(ctx, say('resultNote'), resultActions(det));
+    return true;
+  }
+  return false;
+}
+
 const ACCEPTS = new Set<Command['type']>([
   'set-facts',
+  'verdict',
   'answer',
   'hedge',
   'dont-know',
@@ -127,6 +146,7 @@ const ACCEPTS = new Set<Command['type']>([
 
 export const interview: Flow<InterviewFrame> = {
   start(ctx, cmd) {
+    if (cmd.type === 'verdict' && verdict(ctx)) return done();
     const next = take(ctx, cmd, undefined);
     if (cmd.type === 'explain') return done();
     const open = ctx.s.flows.some((f) => f.flow === 'interview');
@@ -137,6 +157,10 @@ export const interview: Flow<InterviewFrame> = {
   accepts: (cmd, frame) =>
     ACCEPTS.has(cmd.type) && (cmd.type !== 'unclear' || cmd.why === 'not-an-answer' || !frame.asking),
   handle(ctx, frame, cmd) {
+    if (cmd.type === 'verdict') {
+      verdict(ctx);
+      return wait(frame);
+    }
     const next = take(ctx, cmd, frame);
     if (cmd.type === 'explain') return wait(frame);
     if (next && next.flow !== 'interview') return { next: 'push', frame: next };
@@ -200,7 +224,10 @@ function changeSummary(ctx: Ctx, det: Determination): string {
       .map((r) => reasonSentence(r, ctx.s.facts))
       .slice(0, 2)
       .join('；');
-    lines.push(say('changedNotEligible', { route, why }));
+    const same = prev?.path === det.path && prev.eligible === det.eligible;
+    // a route with no condition to name (nothing fits): say it is unchanged, or just the verdict
+    if (why) lines.push(say('changedNotEligible', { route, why }));
+    else lines.push(say(same ? 'changedSame' : 'changedNotEligibleNoWhy', { route }));
   } else if (prev?.path === det.path && prev.eligible === det.eligible)
     lines.push(say('changedSame', { route }));
   else lines.push(say('changedUndecided', { route }));
@@ -210,11 +237,24 @@ function changeSummary(ctx: Ctx, det: Determination): string {
   return lines.join('\n');
 }
 
+/**
+ * What this turn changed, in one line (「记下了：上一年度纸质年报：已补报并公示」); a correction said
+ * its own 「已改为」 line already.
+ */
+function changedLine(ctx: Ctx): string | undefined {
+  if (!fromText(ctx) || ctx.commands.some((c) => c.type === 'correct')) return undefined;
+  const taken = ctx.changed.filter((f) => ctx.s.facts[f] !== undefined && f !== 'docType');
+  if (!taken.length) return undefined;
+  const facts = Object.fromEntries(taken.map((f) => [f, ctx.s.facts[f]])) as Facts;
+  return say('changedFacts', { facts: summariseFacts(facts).join('，') });
+}
+
 function showResult(ctx: Ctx, det: Determination): void {
-  const understood = understoodLine(ctx);
   const first = ctx.s.shown === undefined;
+  // the first verdict says how the whole story was read; a later one only what this message changed
+  const lead = first ? understoodLine(ctx) : changedLine(ctx);
   const body = first ? fullExplanation(ctx, det) : changeSummary(ctx, det);
-  reply(ctx, understood && (first || Object.keys(ctx.understood).length) ? `${understood}\n\n${body}` : body);
+  reply(ctx, lead ? `${lead}\n\n${body}` : body);
   ctx.s.shown = { path: det.path, eligible: det.eligible };
   // a document asked for earlier waits below: it goes on at once, without the actions menu
   const below = ctx.s.flows.at(-2);

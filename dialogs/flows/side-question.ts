@@ -11,11 +11,18 @@ import { isoDay } from './shared.ts';
 
 const faqIds = (): Record<string, string> => (dialog.faqIntent ?? {}) as Record<string, string>;
 
-function answerTopic(ctx: Ctx, intent: string | undefined, topic: string | undefined, text: string): void {
+function answerTopic(ctx: Ctx, said: string | undefined, topic: string | undefined, text: string): void {
   const ids = faqIds();
+  // 「去哪里申请」 names the generic where-to-apply entry; once the route is known, that route's own
+  // answer is the right one (an out-of-county business goes to its own county's bureau)
+  const intent = said ?? Object.keys(ids).find((i) => ids[i] === topic);
   const byIntent = intent && Object.hasOwn(ids, intent) ? ids[intent] : undefined;
   const det = ctx.det();
-  if (byIntent && !topic && det.path !== 'undetermined') {
+  if (byIntent && (!topic || topic === byIntent) && det.path !== 'undetermined') {
+    // this message decided the case: its first full result follows at once and has this very section
+    // (materials, time limit, where to go), so it is not printed twice
+    const decided = det.missing.every((f) => ctx.s.unknown.includes(f));
+    if (decided && ctx.s.shown === undefined && ctx.factsChanged) return;
     const submissionDate = extractDate(text, ctx.now) ?? isoDay(ctx.now);
     const specific = routeSpecifics(det, ctx.s.facts, intent as string, { submissionDate });
     if (specific) {

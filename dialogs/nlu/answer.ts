@@ -325,3 +325,59 @@ function lastDate(s: string, now: Date): string | undefined {
 export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {
   return readAnswer(fact, text, opts).value;
 }
+
+/**
+ * retold: what a correction (「不对，我记错了，…拖了一个月才改好」) says of a fact stated earlier, read only
+ * from its own words for that fact (answers.json cues) in the clauses after the correction lead that
+ * speak of it. Its 「不对」 is no "no" to every fact on record, and a bare 是/没有 says nothing here.
+ */
+export function retold(fact: FactName, text: string, now: Date): boolean | undefined {
+  if (FACT_KINDS[fact]?.kind !== 'boolean') return undefined;
+  const re = answerRegexes();
+  const s = normalize(text);
+  const rest = re.correction.exec(s)?.[1] ?? s;
+  const scope = { facts: extractFacts(rest, now).facts, read: (t: string) => extractFacts(t, now).facts };
+  const own = statedClauses(ownClauses(fact, withoutQuestions(rest), scope));
+  return own ? cueAnswer(fact, own) : undefined;
+}
+
+interface VolunteeredReading {
+  when: Record<string, string>;
+  yes?: RegExp;
+  no?: RegExp;
+  veto?: RegExp;
+}
+const anyOf = (words?: string[]) => (words?.length ? new RegExp(any(words)) : undefined);
+let volunteeredCompiled: [FactName, VolunteeredReading][] | undefined;
+function volunteeredReadings(): [FactName, VolunteeredReading][] {
+  volunteeredCompiled ??= Object.entries(lexicon().answers.volunteered).map(([fact, spec]) => [
+    fact as FactName,
+    { when: spec.when, yes: anyOf(spec.yes), no: anyOf(spec.no), veto: anyOf(spec.veto) },
+  ]);
+  return volunteeredCompiled;
+}
+
+/**
+ * volunteered: the answers a message gives to questions not asked yet (「还在原来那个门面开」 before
+ * 「能联系到您吗」, 「抽查的时候资料都是配合提供的」). Only the strict wordings of answers.json
+ * `volunteered` count, each naming its subject, and only in a case where that question can come up
+ * (`when`: facts on record or stated); a wording read both ways, a yes beside a `veto` wording (「搬走了」),
+ * a question or a supposition states nothing.
+ */
+export function volunteered(text: string, known: Facts, skip: (fact: FactName) => boolean): Facts {
+  const s = statedClauses(withoutQuestions(normalize(text)));
+  const out: Facts = {};
+  if (!s) return out;
+  for (const [fact, read] of volunteeredReadings()) {
+    if (skip(fact)) continue;
+    const inCase = Object.entries(read.when).every(([f, v]) => {
+      const had = (known as Record<string, unknown>)[f];
+      return had !== undefined && (v === '*' || String(had) === v);
+    });
+    if (!inCase) continue;
+    const yes = (read.yes?.test(s) ?? false) && !read.veto?.test(s);
+    const no = read.no?.test(s) ?? false;
+    if (yes !== no) (out as Record<string, unknown>)[fact] = yes;
+  }
+  return out;
+}

@@ -105,6 +105,11 @@ export interface Lexicon {
     stateFacts: { facts: string[] };
     task: AnswerCue[];
     cues: Record<string, AnswerCue[]>;
+    /** per fact: strict wordings that answer its question before it is asked, and the case it is asked in */
+    volunteered: Record<
+      string,
+      { when: Record<string, string>; yes?: string[]; no?: string[]; veto?: string[] }
+    >;
   };
   /** per enum fact and value: words in a free answer that name it (cues), names typed for it in a draft */
   choices: Record<string, Record<string, { cues?: string[]; names?: string[] }>>;

@@ -60,8 +60,16 @@ describe('routeSpecifics', () => {
     expect(text).not.toContain('数到');
   });
 
+  it("answers where to apply with the route's own place", () => {
+    const text = routeSpecifics(evaluate(TOLERANT), TOLERANT, 'how_to_apply') ?? '';
+    expect(text).toContain('【到哪里办】');
+    expect(text).toContain('通城县市场监督管理局');
+    const away = { ...TOLERANT, inJurisdiction: false };
+    expect(routeSpecifics(evaluate(away), away, 'how_to_apply')).toContain('登记地的市场监管部门');
+  });
+
   it('leaves other intents and an undetermined case to the FAQ', () => {
-    expect(routeSpecifics(evaluate(TOLERANT), TOLERANT, 'how_to_apply')).toBeUndefined();
+    expect(routeSpecifics(evaluate(TOLERANT), TOLERANT, 'check_status')).toBeUndefined();
     expect(routeSpecifics(evaluate({}), {}, 'documents')).toBeUndefined();
   });
 });

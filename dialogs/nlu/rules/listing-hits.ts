@@ -10,7 +10,7 @@ import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 import { clauseAt } from './scope.ts';
 
-const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?$/;
+const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?(?:列|拉|放|弄|搞|划)?$/;
 const QUESTION_BEFORE =
   /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 interface ListingHit {

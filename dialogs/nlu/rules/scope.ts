@@ -25,7 +25,7 @@ export function negatedBefore(before: string): boolean {
   if (!negScope) {
     const n = factLexicon().negationScope;
     negScope = new RegExp(
-      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
+      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.fillers)}*${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
     );
   }
   return negScope.test(before);
