@@ -6,6 +6,7 @@ import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
@@ -111,9 +112,15 @@ function statedFacts(
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
+ * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
+ *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
  */
-function derive(_s: string, facts: Facts): void {
+function derive(s: string, facts: Facts): void {
   const f = facts as Record<string, unknown>;
+  if (facts.listed === undefined && factLexicon().setAside.cues.some((c) => s.includes(c))) {
+    delete f.listedYear;
+    delete f.listingReason;
+  }
   if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
     delete f.otherViolations;
   if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;

@@ -69,12 +69,6 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
     undefined,
     false,
   ],
-  setAsideListingIsNotOurs: [
-    '我邻居家的超市前年因为年报被列了 那是他的事不用管他 我问我自己这个',
-    'listedYear',
-    undefined,
-    2024,
-  ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
 };
 

@@ -430,16 +430,6 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
     // asking after a move (d05)
-    // 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」: the listing was set aside as another
-    // person's (listing-hits.ts), so its year and cause are theirs too
-    name: 'setAsideListingIsNotOurs',
-    run: ({ s, facts }) => {
-      if (facts.listed !== undefined || !factLexicon().setAside.cues.some((c) => s.includes(c))) return;
-      delete facts.listedYear;
-      delete facts.listingReason;
-    },
-  },
-  {
     name: 'errorQuestionIsNotUnlisted',
     run: ({ facts, askedSelf }) => {
       if (
