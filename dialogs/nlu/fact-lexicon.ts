@@ -38,6 +38,8 @@ export interface FactLexicon {
   correctedRightAway: Words & { reminderWords: string[] };
   addressee: Words;
   placeBefore: Words;
+  unrealised: { suppose: string[]; intend: string[]; ready: string[] };
+  nonKeySectorTrades: Words;
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

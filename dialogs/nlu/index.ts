@@ -107,7 +107,8 @@ function statedFacts(
  * - penaltyIsNotAnotherViolation: a penalty the user wants repaired is the subject, not an
  *   "other violation" of the punishment-buffer question.
  * - keySectorIsNotSafetyExclusion: a food or drug business's penalty is a key-sector penalty
- *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三.
+ *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三; a penalty repeated is not a
+ *   published-information error repeated.
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
@@ -116,7 +117,11 @@ function derive(_s: string, facts: Facts): void {
   const f = facts as Record<string, unknown>;
   if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
     delete f.otherViolations;
-  if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
+  if (f.recordType !== undefined && facts.errorKind === undefined) {
+    delete f.safetyRelated;
+    // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
+    delete f.repeatedSameError;
+  }
   if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
 }
 
@@ -258,10 +263,12 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
-  // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case
+  // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case;
+  // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
     const t = topOf(ranked);
-    if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
+    const timeAsked = t === 'timeline' && hasAny(s, loadKeywords().groups.time ?? []);
+    if (t !== 'repair' && !timeAsked && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one

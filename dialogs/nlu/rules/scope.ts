@@ -25,7 +25,7 @@ export function negatedBefore(before: string): boolean {
   if (!negScope) {
     const n = factLexicon().negationScope;
     negScope = new RegExp(
-      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
+      `${alt([...lexicon().grammar.negators, ...n.existence])}${alt(n.fillers)}*${alt(n.bridges)}?${alt(n.determiners)}?${alt(n.fillers)}*$`,
     );
   }
   return negScope.test(before);
@@ -83,11 +83,27 @@ export function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
 }
 
+/**
+ * 「如果我去办了变更」「准备下个月搬厂」「补了的话」: words after a supposition or a plan in their clause,
+ * or in a clause that ends in 的话, tell what has not happened (facts.json unrealised).
+ */
+function unrealisedIn(clause: string, at: number): boolean {
+  const u = factLexicon().unrealised;
+  const before = clause.slice(0, at);
+  if (/的话/.test(clause.slice(at))) return true;
+  if (u.suppose.some((w) => before.includes(w))) return true;
+  return u.intend.some(
+    (w) => before.includes(w) && !u.ready.some((r) => r.startsWith(w) && before.includes(r)),
+  );
+}
+
 export interface Scope {
   /** a hedge in the clause covers the words ("变更好像办好了"); see hedgedAt */
   hedgedAt: (pos: number, len?: number, fact?: FactName) => boolean;
   /** the words lie in a clause of hearsay */
   hearsayAt: (pos: number) => boolean;
+  /** the words follow a supposition or a plan in their clause (unrealisedIn) */
+  unrealisedAt: (pos: number) => boolean;
 }
 
 /** The scope of one text, computed once per message. */
@@ -105,7 +121,11 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
     }
     return true;
   };
-  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end) };
+  const unrealisedAt = (pos: number) => {
+    const c = clauseAt(cls, pos);
+    return c !== undefined && unrealisedIn(c.text, pos - c.start);
+  };
+  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end), unrealisedAt };
 }
 
 /** How a rule's words stand in the text. */
@@ -134,7 +154,7 @@ export function readHit(
 
 /** Hearsay and hedges alone: for readers that have judged questions and negation themselves (slots, listing). */
 export function statedAt(scope: Scope, pos: number, len: number, fact: FactName): Reading {
-  if (scope.hearsayAt(pos)) return 'moot';
+  if (scope.hearsayAt(pos) || scope.unrealisedAt(pos)) return 'moot';
   return scope.hedgedAt(pos, len, fact) ? 'hedged' : 'stated';
 }
 
