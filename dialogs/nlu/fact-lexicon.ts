@@ -40,6 +40,8 @@ export interface FactLexicon {
   placeBefore: Words;
   unrealised: { suppose: string[]; intend: string[]; ready: string[] };
   nonKeySectorTrades: Words;
+  publicationAfterFiling: { denied: string[]; unseen: string[] };
+  reportEllipsis: { states: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

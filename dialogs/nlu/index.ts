@@ -14,6 +14,7 @@ import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
+import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
 
@@ -99,6 +100,7 @@ function statedFacts(
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   Object.assign(facts, spokenFacts(s, now, facts, pending));
   derive(s, facts);
+  filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
 }
 
@@ -123,6 +125,21 @@ function derive(_s: string, facts: Facts): void {
     delete f.repeatedSameError;
   }
   if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
+}
+
+/**
+ * filedMeansPublished: the previous year's report is filed once it is published too (四(三)一: 补报…
+ * 并公示). Whichever reader said "filed", a publication the next words deny (「交是交了，但是还没公示」)
+ * makes it not filed, and one the writer has not seen (「网上没看到公示」) leaves it open; the last
+ * mention of the report decides.
+ */
+function filedMeansPublished(s: string, facts: Facts): void {
+  if (facts.previousYearReportFiled !== true) return;
+  let said: ReturnType<typeof publicationAfterFiling>;
+  for (const m of s.matchAll(/年报|年度报告|纸质/g))
+    said = publicationAfterFiling(throughNextClause(s, m.index));
+  if (said === 'denied') facts.previousYearReportFiled = false;
+  else if (said === 'unseen') delete facts.previousYearReportFiled;
 }
 
 /** The facts of an administrative-penalty record (DOMAIN.md §4), not of the serious list. */
