@@ -12,6 +12,7 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
+import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
@@ -220,11 +221,11 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
 type Ranked = { intent: Intent; confidence: number }[];
 
 /**
- * Whether the text asks something: a question word of the lexicon, or the grammar's own question
- * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
+ * Whether the text asks something: a question word of the lexicon, or an A-not-A form
+ * (「严重不严重」, 「收不收费」, 「还能投标不」, 「报了没」) of the shared question cues (question-cues.ts).
  */
-const A_NOT_A = /(\p{Script=Han}{1,2})[不没]\1|[不没冇](?:[？?。!！,，]|$)/u;
-const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
+const asks = (s: string): boolean =>
+  hasAny(s, lexicon().grammar.questionCues) || s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
 
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {

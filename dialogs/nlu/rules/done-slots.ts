@@ -1,6 +1,7 @@
 // Tasks read as slots: a trigger names the task (the address change, the previous year's report,
 // every overdue report), the verbs around it in its clause say done / not done / under way.
 import type { Clause } from '../normalize.ts';
+import { aNotAAhead } from '../question-cues.ts';
 import { clauseAt } from './scope.ts';
 
 // "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
@@ -51,6 +52,8 @@ export function doneSlot(
     const after = s.slice(pos + m[0].length, c.end);
     // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
     if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    // 「变更登记办没办我得问下会计」: an A-not-A form right after the task asks whether it was done
+    if (aNotAAhead(after)) continue;
     // "补了就能移出吗" supposes it done and asks what follows: a condition, not a statement
     if (/了?就(?:能|可以|会|行|可)[^，,。;；]*(?:[吗么?？]|不$)/.test(after)) continue;
     const len = c.end - pos;

@@ -6,6 +6,7 @@ import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
 import { type Lexicon, lexicon } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
+import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
 
 /**
@@ -143,7 +144,14 @@ export function readHit(
 ): Reading {
   const end = hit.pos + hit.len;
   if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
-  if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
+  // 「变更登记办没办」「年报交没交」: an A-not-A form in or right after the words asks about them
+  if (
+    hit.yesNo &&
+    (ASKED_AFTER.test(s.slice(end, end + 4)) ||
+      aNotAAhead(s.slice(end, end + 8)) ||
+      A_NOT_A_VERB.test(s.slice(hit.pos, end + 2)))
+  )
+    return 'moot';
   if (hit.yesNo && SUPPOSED_AFTER.test(s.slice(end, end + 20))) return 'moot';
   if (hit.positive) {
     if (negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
@@ -194,6 +202,8 @@ export function wordScope(
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
+    // 「上一年度纸质年报交没交」: the A-not-A form right after the words asks about them
+    aNotAAhead(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };
