@@ -167,6 +167,19 @@ function resultHinge(ctx: Ctx, text: string): FactName | undefined {
 }
 
 /**
+ * 「行 我晚点问她」 after a result: the condition the result hinges on was never asked, so a yes said
+ * without saying what (answers.json bareAffirmations) meets nothing; what follows it must state it.
+ */
+function bareYes(text: string, fact: FactName, now: Date): boolean {
+  const s = normalize(text);
+  const words = [...lexicon().answers.bareAffirmations].sort((a, b) => b.length - a.length);
+  const lead = words.find((w) => s.toLowerCase().startsWith(w));
+  if (!lead) return false;
+  const rest = s.slice(lead.length).replace(/^[\s，,。.!！~～]+/, '');
+  return !rest || parseAnswer(fact, rest, { now }) === undefined;
+}
+
+/**
  * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions
  * asks; its 「是」 is no "yes".
  */
@@ -203,11 +216,22 @@ function offSubject(pending: FactName, text: string, facts: Facts): boolean {
   return !subjects.some((w) => s.includes(w));
 }
 
-/** A hedge word in the message (好像, 可能, 说不准 …), not one that also marks a correction (应该是). */
+/**
+ * A hedge word in the message (好像, 可能, 说不准 …), not one that also marks a correction (应该是), nor
+ * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
+ * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
+ */
 function hedgedMessage(text: string): boolean {
   const g = lexicon().grammar;
-  const s = normalize(text);
-  return g.hedges.some((w) => s.includes(w) && !g.correctionMarkers.includes(w));
+  const parts = normalize(text).split(/[，,。；;!！\s]+/);
+  return parts.some((part, i) => {
+    const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
+    const hedge = (w: string) => part.includes(w) && (tentative || !g.correctionMarkers.includes(w));
+    if (!g.hedges.some(hedge)) return false;
+    // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
+    const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
+    return !g.forecasts.words.some((w) => reach.includes(w));
+  });
 }
 
 /** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */
@@ -314,8 +338,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       Object.keys(corrections).some((f) => f !== pending);
     // 「不对不对 我搞错了 …是2021年」: the 不对 says no to what was said before, not to the question
     const correctionsNo = correctsOther && FACT_KINDS[pending].kind === 'boolean' && named?.value === false;
+    const bare = hinge !== undefined && bareYes(text, hinge, ctx.now);
+    if (bare) delete facts[pending];
     const value =
-      askedBack(text, pending) || correctionsNo
+      askedBack(text, pending) || correctionsNo || bare
         ? undefined
         : named?.fact === pending && !aboutElse
           ? named.value
@@ -354,7 +380,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     return [...cmds, ...questions];
   }
   if (questions.length) return questions;
-  if (pending) {
+  // (a result's hinge was never asked: a message that does not meet it is read as any other message)
+  if (asked) {
     // Not an answer. A question on the side gets its answer and the open question again.
     if (sure && (INFO_INTENTS.has(u.intent) || u.intent === 'human' || u.intent === 'out_of_scope'))
       return intentCommands(u.intent, text);

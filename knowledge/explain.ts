@@ -137,7 +137,8 @@ export function reasonSentence(r: Reason, facts: Facts, knowledge?: Knowledge): 
   const own = Object.fromEntries(
     Object.entries(r.values ?? {}).map(([key, v]) => [key, key === 'date' ? proseDate(v, k) : v]),
   );
-  return fill(r.met ? entry.met : entry.unmet, { ...factValues(facts, k), ...own });
+  const text = r.presumed && entry.presumed ? entry.presumed : r.met ? entry.met : entry.unmet;
+  return fill(text, { ...factValues(facts, k), ...own });
 }
 
 /** Routes where nothing is applied for: the penalty's publication simply runs out (总局令第107号第七条、第八条). */
@@ -378,7 +379,12 @@ export function explain(det: Determination, facts: Facts, opts: ExplainOptions =
   const status = [
     statusLine(det, k),
     ...conditions.filter((r) => !r.met).map((r) => fill(c.unmet, { text: reasonSentence(r, facts, k) })),
-    ...conditions.filter((r) => r.met).map((r) => fill(c.met, { text: reasonSentence(r, facts, k) })),
+    ...conditions
+      .filter((r) => r.presumed)
+      .map((r) => fill(c.presumed, { text: reasonSentence(r, facts, k) })),
+    ...conditions
+      .filter((r) => r.met && !r.presumed)
+      .map((r) => fill(c.met, { text: reasonSentence(r, facts, k) })),
   ];
   blocks.push(`${c.headings.status}\n${status.join('\n')}`);
 

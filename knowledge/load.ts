@@ -43,6 +43,11 @@ export function ruleStepIds(): string[] {
 }
 
 /** Every reason id the rules can put in a Determination. */
+/** Conditions taken as met while their fact is unsaid: their reason needs a `presumed` wording. */
+function presumedReasonIds(): string[] {
+  return ALL_ROUTES.flatMap((r) => r.conditions.filter((c) => c.whenAbsent === 'holds').map((c) => c.id));
+}
+
 export function ruleReasonIds(): string[] {
   const ids = ALL_ROUTES.flatMap((r) => [`route:${r.id}`, ...r.conditions.map((c) => c.id)]);
   return [...new Set([...ids, ...NOTE_REASON_IDS])];
@@ -112,6 +117,12 @@ function crossCheck(k: Knowledge, problems: string[]): void {
   for (const id of ruleReasonIds()) {
     if (!(id in k.reasons))
       problems.push(`reasons.json: ${id}: missing met/unmet text for a reason the rules give`);
+  }
+  for (const id of presumedReasonIds()) {
+    if (k.reasons[id] && !k.reasons[id].presumed)
+      problems.push(
+        `reasons.json: ${id}.presumed: missing text for a condition the rules presume when unsaid`,
+      );
   }
 }
 

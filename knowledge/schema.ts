@@ -200,6 +200,8 @@ const CommonSchema = z.strictObject({
   }),
   met: template(['text']),
   unmet: template(['text']),
+  /** a condition taken as met because its fact was not stated (a presumption the user can correct) */
+  presumed: template(['text']),
   undetermined: text,
   stillNeeded: text,
   /** replaces the where-to-apply text when a ruled-out exemption leaves nothing to submit */
@@ -314,7 +316,8 @@ export const REASON_PLACEHOLDERS = ['entityType', 'listingReason', 'date'];
 const reasonText = template([], REASON_PLACEHOLDERS);
 export const ReasonsSchema = z.record(
   z.string().regex(/^(route:)?[a-z0-9-]+$/, 'reason ids are condition ids or route:<route id>'),
-  z.strictObject({ met: reasonText, unmet: reasonText }),
+  // `presumed`: for a condition taken as met while its fact is unsaid (whenAbsent in rules/routes.ts)
+  z.strictObject({ met: reasonText, unmet: reasonText, presumed: reasonText.optional() }),
 );
 export type Reasons = z.infer<typeof ReasonsSchema>;
 

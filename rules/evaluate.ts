@@ -85,10 +85,13 @@ function decide(route: Route, facts: Facts, ctx: RuleContext): Determination {
     else {
       unmet ||= o.outcome === 'fails';
       const values = c.values?.(facts, ctx);
+      // a condition that holds only because its fact is unsaid (whenAbsent) is a presumption: say so
+      const presumed = c.whenAbsent === 'holds' && !c.assess && (facts[c.fact] ?? null) === null;
       reasons.push({
         id: c.id,
         fact: c.fact,
         met: o.outcome === 'holds',
+        ...(presumed ? { presumed: true } : {}),
         citation: c.citation,
         ...(values ? { values } : {}),
       });

@@ -271,12 +271,13 @@ export const ROUTES: Route[] = [
     citations: ['samr107-art12', 'samr107-art16', 'abnormal-list-measures'],
     steps: { eligible: ['declare-reachable-at-registered-address', ...SUBMIT], notEligible: [] },
   },
+  // Not reachable at the registered address: the change registration is the only way back, so the
+  // route is this one whether the change is not done or not yet known (then eligible stays open).
   {
     id: 'tolerant-address-change-pending',
     path: 'tolerant-repair-address-change',
     when: [
       ...listedFor('unreachable_at_address'),
-      { fact: 'addressChangeRegistered', test: is(false) },
       { fact: 'reachableAtRegisteredAddress', test: is(false) },
       inCounty,
     ],
@@ -360,7 +361,6 @@ export const ROUTES: Route[] = [
     path: 'standard-repair',
     when: [
       ...listedFor('unreachable_at_address'),
-      { fact: 'addressChangeRegistered', test: is(false) },
       { fact: 'reachableAtRegisteredAddress', test: is(false) },
       outOfCounty,
     ],
@@ -419,7 +419,15 @@ export const ROUTES: Route[] = [
       inCounty,
     ],
     conditions: [
-      { id: 'is-enterprise', fact: 'entityType', test: is('enterprise'), citation: '四(四)' },
+      // Presumed when unsaid, as DOMAIN §5 decides this route from the error and its handling alone; the
+      // reason says so (is-enterprise-presumed), so an individual business or cooperative corrects it.
+      {
+        id: 'is-enterprise',
+        fact: 'entityType',
+        test: is('enterprise'),
+        whenAbsent: 'holds',
+        citation: '四(四)',
+      },
       { id: 'corrected-after-reminder', fact: 'correctedAfterReminder', test: is(true), citation: '四(四)' },
       { id: 'not-intentional', fact: 'intentional', test: is(false), citation: '四(四)' },
       { id: 'no-adverse-impact', fact: 'adverseImpact', test: is(false), citation: '四(四)' },

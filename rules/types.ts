@@ -207,6 +207,8 @@ export interface Reason {
   id: string;
   fact?: FactName;
   met: boolean;
+  /** met only because the fact was not stated and the rule presumes it (knowledge/reasons.json `presumed`) */
+  presumed?: true;
   citation?: CitationId;
   /** values the wording needs, e.g. the earliest date to apply {date: '2027-04-01'} */
   values?: Record<string, string>;

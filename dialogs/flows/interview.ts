@@ -140,7 +140,8 @@ export const interview: Flow<InterviewFrame> = {
     const next = take(ctx, cmd, frame);
     if (cmd.type === 'explain') return wait(frame);
     if (next && next.flow !== 'interview') return { next: 'push', frame: next };
-    return wait(next ?? { flow: 'interview' });
+    // a question already asked this turn (a hedge asked back, then the message's other facts) stays open
+    return wait(next ?? (ctx.asked && frame.asking ? frame : { flow: 'interview' }));
   },
   resume(ctx, frame) {
     const det = ctx.det();
@@ -189,8 +190,11 @@ function changeSummary(ctx: Ctx, det: Determination): string {
   const lines: string[] = [];
   const prev = ctx.s.shown;
   if (prev && prev.path !== det.path) lines.push(say('changedRoute', { route }));
-  if (det.eligible === true) lines.push(say('changedNowEligible', { route }));
-  else if (det.eligible === false) {
+  if (det.eligible === true) {
+    lines.push(say('changedNowEligible', { route }));
+    // a verdict resting on a presumption (an unsaid entity type) says so even in the short form
+    for (const r of det.reasons.filter((x) => x.presumed)) lines.push(reasonSentence(r, ctx.s.facts));
+  } else if (det.eligible === false) {
     const why = det.reasons
       .filter((r) => !r.met)
       .map((r) => reasonSentence(r, ctx.s.facts))

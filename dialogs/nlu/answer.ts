@@ -16,6 +16,10 @@ type Cue = [boolean, RegExp];
 /** The answer words of knowledge/lexicon/answers.json and choices.json as regular expressions. */
 interface AnswerRegexes {
   unknown: RegExp;
+  /** 「我晚点问她」: to be found out later, so not known now */
+  askLater: RegExp;
+  /** 「行」「好的」「嗯」 anywhere: yes words that say nothing of their own */
+  bareAffirmations: RegExp;
   /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
   acknowledgementLead: RegExp;
   acknowledgementWord: RegExp;
@@ -72,6 +76,8 @@ function answerRegexes(): AnswerRegexes {
     ),
     acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
+    askLater: new RegExp(any(a.askLater)),
+    bareAffirmations: new RegExp(`${any([...a.bareAffirmations, ...a.fillers])}`, 'gi'),
     no: new RegExp(`^${any(a.leadingNo)}`),
     yes: new RegExp(`^${any(a.leadingYes)}`),
     pureNo: new RegExp(`^${any(a.pureNo)}${any(a.pureNoParticles)}?(?:$|[，,。！!\\s])`),
@@ -128,10 +134,13 @@ function cueAnswer(fact: FactName, s: string): boolean | undefined {
 function statedClauses(s: string): string {
   const re = answerRegexes();
   const pieces = s.match(/[^，,。;；!?！？\s]+[，,。;；!?！？\s]*/g) ?? [];
-  return pieces
-    .filter((p) => !re.unstated.test(p.replace(/[，,。;；!！\s]+$/, '')))
-    .join('')
-    .trim();
+  return (
+    pieces
+      // 「我要问下代账的 她过两天回我」 speaks of finding out, not of how things stand
+      .filter((p) => !re.unstated.test(p.replace(/[，,。;；!！\s]+$/, '')) && !re.askLater.test(p))
+      .join('')
+      .trim()
+  );
 }
 
 /**
@@ -273,6 +282,9 @@ export function readAnswer(
 
   switch (spec.kind) {
     case 'boolean':
+      // 「行 我晚点问她」: its 行 is no yes; nothing else in the reply says how it stands
+      if (re.askLater.test(s) && !own.replace(re.bareAffirmations, '').replace(/[\s，,。.!！~～]/g, ''))
+        return { value: 'unknown' };
       return { value: own ? polarity(fact, own, now) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);

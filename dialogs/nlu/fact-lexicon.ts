@@ -30,6 +30,7 @@ export interface FactLexicon {
   penaltyFollowUps: { paid: string[]; fineNouns: string[] };
   roleAsModifier: Words;
   counterparties: Words;
+  setAside: { cues: string[]; others: string[] };
   pointedMention: Words;
   unreachableAfterMove: Words;
   onlyMissedYear: { missed: string[]; thatReport: string[] };
@@ -76,6 +77,18 @@ export function alt(words: readonly string[]): string {
  */
 export function anyOf(branches: readonly RegExp[], flags = ''): RegExp {
   return new RegExp(branches.map((b) => b.source).join('|'), flags);
+}
+
+let setAsideRe: RegExp | undefined;
+/**
+ * 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」: in a message that sets another person's case
+ * aside, a mention right after that person (`before` ends in them) is theirs, not the writer's.
+ */
+export function setAsideBefore(s: string, before: string): boolean {
+  const lx = factLexicon().setAside;
+  if (!lx.cues.some((c) => s.includes(c))) return false;
+  setAsideRe ??= new RegExp(`${alt(lx.others)}(?:的|那家|那个|这家|家)?[^，,。;；\\s]{0,12}$`);
+  return setAsideRe.test(before);
 }
 
 let counterpartyRe: RegExp | undefined;

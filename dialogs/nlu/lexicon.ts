@@ -13,6 +13,10 @@ export interface Lexicon {
   grammar: {
     negators: string[];
     hedges: string[];
+    /** a guess about when something under way will be done: its hedge stays in its own clause */
+    forecasts: { words: string[] };
+    /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
+    tentativeEndings: { words: string[] };
     suppositions: string[];
     questionCues: string[];
     consequenceCues: string[];
@@ -68,6 +72,10 @@ export interface Lexicon {
   /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
   answers: {
     fillers: string[];
+    /** 「行」「好的」「对」: yes without saying what; after a result they meet no condition */
+    bareAffirmations: string[];
+    /** 「我晚点问她」: the user will find out later */
+    askLater: string[];
     /** 「好的」「知道了」: a reply that only acknowledges answers no yes/no question */
     acknowledgements: string[];
     unknownSubject: string[];

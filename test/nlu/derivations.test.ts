@@ -63,12 +63,17 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
     false,
     undefined,
   ],
-  zeroFinancialsIsBranch: ['财务数据填的是0，上级公司统一公示', 'isBranch', true, undefined],
   unreachableIsNotUnlocatable: [
     '因为地址联系不上被列入异常，上门核查找不到人',
     'locatable',
     undefined,
     false,
+  ],
+  setAsideListingIsNotOurs: [
+    '我邻居家的超市前年因为年报被列了 那是他的事不用管他 我问我自己这个',
+    'listedYear',
+    undefined,
+    2024,
   ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
   stillThereIsLocatable: ['厂子一直在登记的地方生产，税三年没报了', 'locatable', true, undefined],

@@ -10,14 +10,22 @@ const root = join(import.meta.dirname, '../..');
 const now = new Date('2026-12-02T12:00:00Z');
 
 describe('question cues', () => {
-  it.each(['营业执照换没换', '需不需要带公章', '这样能移出不', '年报报了没', '算不算轻微'])(
+  it.each(['那几年交没交', '营业执照换没换', '需不需要带公章', '这样能移出不', '年报报了没', '算不算轻微'])(
     '「%s」 asks',
     (clause) => expect(A_NOT_A.test(clause) || QUESTION_CLAUSE.test(clause)).toBe(true),
   );
 
-  it.each(['不是不是', '没有没有', '还没有交呢', '没呢', '晚了好几天', '我们也不', '已经不经营了', '两年年报没报'])(
-    '「%s」 asks nothing',
-    (clause) => expect(A_NOT_A.test(clause) || QUESTION_CLAUSE.test(clause)).toBe(false),
+  it.each([
+    '不是不是',
+    '没有没有',
+    '还没有交呢',
+    '没呢',
+    '晚了好几天',
+    '我们也不',
+    '已经不经营了',
+    '两年年报没报',
+  ])('「%s」 asks nothing', (clause) =>
+    expect(A_NOT_A.test(clause) || QUESTION_CLAUSE.test(clause)).toBe(false),
   );
 
   it('live in one list: no reader keeps its own copy', () => {

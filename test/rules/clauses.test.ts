@@ -106,7 +106,8 @@ describe('四(三)二 容缺修复: listed as unreachable at the registered addr
     [true, undefined, 'tolerant-repair-address-change', true],
     [false, true, 'standard-repair', true],
     [false, false, 'tolerant-repair-address-change', false],
-    [undefined, false, 'undetermined', null],
+    // not reachable there: only a change registration helps, so the route is known before the change is
+    [undefined, false, 'tolerant-repair-address-change', null],
     [false, undefined, 'undetermined', null],
     [undefined, undefined, 'undetermined', null],
   ];
@@ -252,6 +253,14 @@ describe('四(四)一–六 轻微差错免列异', () => {
     it('the same flip decides it at once, even with everything else unknown', () => {
       const d = evaluate({ listed: false, errorKind: kind, intentional: true });
       expect(d).toMatchObject({ path: 'minor-error-exemption', eligible: false, missing: [] });
+    });
+
+    it('an unsaid entity type is presumed an enterprise, and the reasons say it is a presumption', () => {
+      const { entityType: _, ...unsaid } = base;
+      const d = evaluate(unsaid);
+      expect(d).toMatchObject({ path: 'minor-error-exemption', eligible: true, missing: [] });
+      expect(d.reasons.find((r) => r.id === 'is-enterprise')).toMatchObject({ met: true, presumed: true });
+      expect(evaluate(base).reasons.find((r) => r.id === 'is-enterprise')?.presumed).toBeUndefined();
     });
 
     it('a listed business is not on this route', () => {

@@ -40,8 +40,8 @@ describe('the order of questions', () => {
     const d = evaluate({ listed: false, errorKind: 'branch_zero_financials' });
     expect(d.path).toBe('minor-error-exemption');
     expect(d.eligible).toBeNull();
+    // entityType is presumed (enterprise) when unsaid on this route, so it is not asked
     const expected: FactName[] = [
-      'entityType',
       'correctedAfterReminder',
       'intentional',
       'adverseImpact',

@@ -402,13 +402,6 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
-    // a branch's zero financials are a branch's
-    name: 'zeroFinancialsIsBranch',
-    run: ({ facts }) => {
-      if (facts.errorKind === 'branch_zero_financials') facts.isBranch ??= true;
-    },
-  },
-  {
     // being unreachable at the registered address, or having moved, is not "查无下落"
     // ("在登记地址能找到" after such a listing is told as reachableAtRegisteredAddress instead);
     // the bureau's 查无下落 said in so many words stands beside a move
@@ -451,6 +444,16 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "党建信息公示错了，我们会不会被列入": asking about a minor error is not being unlisted (d11), unlike
     // asking after a move (d05)
+    // 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」: the listing was set aside as another
+    // person's (listing-hits.ts), so its year and cause are theirs too
+    name: 'setAsideListingIsNotOurs',
+    run: ({ s, facts }) => {
+      if (facts.listed !== undefined || !factLexicon().setAside.cues.some((c) => s.includes(c))) return;
+      delete facts.listedYear;
+      delete facts.listingReason;
+    },
+  },
+  {
     name: 'errorQuestionIsNotUnlisted',
     run: ({ facts, askedSelf }) => {
       if (

@@ -2,7 +2,7 @@
 // comes before it in its clause — a question ("会被列入吗"), a negation ("还没列入"), a listing to
 // avoid ("不想被列异常") — into stated, asked or not listed.
 
-import { counterpartyBefore } from '../fact-lexicon.ts';
+import { counterpartyBefore, setAsideBefore } from '../fact-lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
@@ -31,6 +31,8 @@ const LISTING: PatternRule[] = [
     /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/,
     true,
   ),
+  // 「2021年被列 没年报」: a bare passive 被列 ending its clause is the listing (nothing else is 被列 here)
+  rule('listing.barePassive', 'listed', /(?:被|给)列(?:了|过)?(?=[\s，,。;；!！?？]|$)/, true),
   // "因未年报列入经营异常名录": a listing told by its cause needs no 被
   rule(
     'listing.byCause',
@@ -133,7 +135,12 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
       )
         continue;
       // 「不是我被列入了，是我供应商的公司被列了」: another business's listing, not the writer's
-      if (/不是(?:我|咱|俺)(?:们|家)?$/.test(before) || counterpartyBefore(before)) continue;
+      if (
+        /不是(?:我|咱|俺)(?:们|家)?$/.test(before) ||
+        counterpartyBefore(before) ||
+        setAsideBefore(s, before)
+      )
+        continue;
       // "还在异常名录上吗": the listing itself is what is asked
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;

@@ -22,6 +22,19 @@ describe('answers inside long messages', () => {
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
 
+  it('a guess about when a registration under way will be done does not hedge the "not yet"', async () => {
+    const c = await chat();
+    await c.says('我们公司因为在注册地址找不到人被拉进了经营异常', '变更登记');
+    const text = await c.send('新地址的变更手续正在走流程 大概月底能办下来吧');
+    expect(text).not.toContain('说得不太肯定');
+    expect((await c.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
+    // a hedge on the state itself still takes nothing
+    const d = await chat();
+    await d.says('我们公司因为在注册地址找不到人被拉进了经营异常', '变更登记');
+    await d.says('估计已经办好了 下周去问问', '变更登记');
+    expect((await d.engine.getCase(key)).facts.addressChangeRegistered).toBeUndefined();
+  });
+
   it('「…回到执照上写的那个地址了」 says they are there now', async () => {
     const c = await chat();
     await c.send('公司被列异常了 原因是通过登记的住所无法联系');

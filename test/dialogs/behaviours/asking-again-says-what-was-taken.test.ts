@@ -61,4 +61,12 @@ describe('replies that are no yes', () => {
     await c.send('已经过去半年多了');
     expect((await c.engine.getCase(key)).facts.keySector).toBeUndefined();
   });
+
+  it('after one year filed is asked back, the next message still answers the "all years?" question', async () => {
+    const c = await chat();
+    await c.says('个体户 2017年因为没报年报被标了经营异常', '所有没报的年度');
+    await c.says('上一年的纸质年报已经交了 公示了', '所有没报的年度');
+    await c.send('之前的那些年份都还没弄 那时候没开张 不知道咋填');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
 });

@@ -34,6 +34,19 @@ describe('corrections', () => {
   });
 });
 
+describe('a corrected filing year is not the listing year', () => {
+  it('「记错了 报的是大前年的 上一年的还没报」 keeps the listing year and takes back the filing', async () => {
+    const c = await chat();
+    await c.send('合作社 2022年被列 年报冇报');
+    await c.send('上一年度的年报我们补了');
+    await c.says('哎记错了 报的是大前年的 上一年的还没报', '已改为');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listedYear).toBe(2022);
+    expect(facts.previousYearReportFiled).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: false });
+  });
+});
+
 describe('「不是X，是Y」 of a choice told earlier', () => {
   it('「不是欠年报 是按地址找不到人」 replaces the listing reason, and is no answer to the open question', async () => {
     const c = await chat();

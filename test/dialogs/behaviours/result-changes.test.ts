@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { chat } from '../transcript.ts';
 
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
 describe('results', () => {
   it('says what it understood before a verdict read from free text', async () => {
     const c = await chat();
@@ -22,5 +24,39 @@ describe('results', () => {
     expect(changed.length).toBeLessThan(full.length / 2);
     const detail = await c.says('详细', '【适用途径】');
     expect(detail.length).toBeGreaterThan(changed.length);
+  });
+
+  it('an OK after a result that is not yet eligible meets nothing: the condition was never asked', async () => {
+    const c = await chat();
+    await c.send('有限公司 2023年冇报年报被列入经营异常名录');
+    await c.send('还有没补的');
+    const text = await c.send('好吧 那我回去跟老板商量一下');
+    expect(text).not.toContain('可以申请');
+    expect(text).not.toContain('过期');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+});
+
+describe('answers to be found out later', () => {
+  it('「行 等我回头问问会计」 to an asked yes/no question is not a yes', async () => {
+    const c = await chat();
+    await c.says('我们公司在登记的地址找不到人 被列入了经营异常', '变更登记');
+    await c.send('行 等我回头问问会计');
+    expect(c.last?.determination.eligible).not.toBe(true);
+  });
+
+  it('「应该是弄好了吧」 is a guess, asked back', async () => {
+    const c = await chat();
+    await c.says('我们公司在登记的地址找不到人 被列入了经营异常', '变更登记');
+    await c.says('听同事说应该是弄好了吧 不过证还没拿到手', '不太肯定');
+    expect(c.last?.determination.eligible).toBeNull();
+  });
+
+  it('「那几年交没交 得问问我老婆 她明天回我」 asks and defers: no answer to "all filed?"', async () => {
+    const c = await chat();
+    await c.says('有限公司 2021年没报年报被列进异常名录了', '所有没报的年度');
+    await c.send('那几年交没交 得问问我老婆 她明天回我');
+    expect((await c.engine.getCase(key)).facts.allOverdueReportsFiled).toBeUndefined();
+    expect(c.last?.determination.eligible).toBeNull();
   });
 });
