@@ -2,6 +2,7 @@
 // offered one; /commands and navigation words are navigation; free text is understood ONCE and its
 // corrections, the answer to the open question, other stated facts and the questions asked become
 // commands, in that order.
+
 import { findFaq } from '../knowledge/explain.ts';
 import type { FactName, Facts } from '../rules/types.ts';
 import { FACT_KINDS } from '../rules/types.ts';
@@ -12,6 +13,7 @@ import { retold, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
+import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { dialog } from './texts.ts';
@@ -39,11 +41,6 @@ const INFO_INTENTS = new Set<string>([
   'policy_info',
 ]);
 const INTERVIEW_INTENTS = new Set<string>(['repair', 'address_change', 'minor_error', 'revocation_risk']);
-// 「前几天」「这几天」 tell when something happened; only a bare 几天 asks how long; 「没造成什么影响」
-// 「冇得么子问题」: 什么 after a negator means "any", no question
-const QUESTION_CLAUSE =
-  /[吗呢？?]|怎么|怎样|(?<!(?<!有)(?:没|冇|无|不|未)(?!知道|清楚|晓得|懂|明白|确定)[^，,。；;！!？?\s]{0,4})(?:什么|么子|么事|啥)|多久|多少|(?<![前这那过头])几天|哪里|哪儿|要不要|能不能|会不会|有没有影响|么样|几多|咋/;
-
 /** What an intent asks for, as commands (also what a clarification's pick runs). */
 export function intentCommands(intent: Intent, text: string, docType?: string): Command[] {
   if (INTERVIEW_INTENTS.has(intent)) return [{ type: 'interview', topic: intent as InterviewTopic }];
@@ -216,9 +213,6 @@ function bareYes(text: string, fact: FactName, now: Date): boolean {
   const rest = s.slice(lead.length).replace(/^[\s，,。.!！~～]+/, '');
   return !rest || parseAnswer(fact, rest, { now }) === undefined;
 }
-
-/** 「是不是」「对不对」「…不」: a yes/no question, not a statement. */
-const A_NOT_A = /是不是|对不对|行不行|可不可以|好不好|([\u4e00-\u9fff])[不没冇]\1|不$/;
 
 /**
  * 「是不是要写个情况说明 么样写」 while a yes/no question is open: a message made only of questions

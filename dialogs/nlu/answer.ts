@@ -1,10 +1,12 @@
 // A free-form answer to the question the engine asked about one fact: 是/否/对/没有/补了/还没,
 // years, counts, entity types, reasons, error kinds, document kinds.
+
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
+import { QUESTION_CUE_SOURCES } from './question-cues.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 type Answer = Facts[FactName] | 'unknown' | undefined;
@@ -84,7 +86,7 @@ function answerRegexes(): AnswerRegexes {
     negatedAnywhere: new RegExp(any(a.negatedAnywhere)),
     completedAnywhere: new RegExp(any(a.completedAnywhere)),
     clauses: new RegExp(`[，,。;；!?！？\\s]+|${a.clauseTurns.join('|')}`),
-    unstated: new RegExp(any(a.unstatedClauses)),
+    unstated: new RegExp(any([...QUESTION_CUE_SOURCES, ...a.unstatedClauses])),
     correction: new RegExp(
       `^${any(a.correctionLead)}${any(a.correctionParticles)}?[，,。！!\\s]+${any(a.correctionThen)}?(.+)$`,
     ),

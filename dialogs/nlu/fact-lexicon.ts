@@ -39,6 +39,10 @@ export interface FactLexicon {
   correctedRightAway: Words & { reminderWords: string[] };
   addressee: Words;
   placeBefore: Words;
+  unrealised: { suppose: string[]; intend: string[]; ready: string[] };
+  nonKeySectorTrades: Words;
+  publicationAfterFiling: { denied: string[]; unseen: string[] };
+  reportEllipsis: { states: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

@@ -3,7 +3,7 @@
 // "会被列入吗", negations "并没有重复出错", hedges "好像", hearsay). This module runs them in order: the
 // statements, the done/not-done slots, the listing reader, then the named derivations between facts.
 import type { FactName, Facts } from '../../rules/types.ts';
-import { factLexicon } from './fact-lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { clauses } from './normalize.ts';
 import { NAME_CHANGE } from './rules/cues.ts';
 import { DERIVATIONS, type Derive } from './rules/derivations.ts';
@@ -42,6 +42,14 @@ interface Hit {
   len?: number;
 }
 
+let ellipsisRe: RegExp | undefined;
+/** 「去年的还冇交」: the previous year's (report) before a state word, the noun left out. */
+const reportEllipsis = () =>
+  (ellipsisRe ??= new RegExp(
+    `(?:上一?个?年度?|去年|前一年|上年)的(?=${alt(factLexicon().reportEllipsis.states)})`,
+    'g',
+  ));
+
 /** Extract facts from already-normalised text (see normalize.ts). */
 export function extractFacts(s: string, now: Date, opts: { without?: string } = {}): Extracted {
   const cls = clauses(s);
@@ -74,6 +82,11 @@ export function extractFacts(s: string, now: Date, opts: { without?: string } = 
       add('addressChangeRegistered', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, PREVIOUS_REPORT_TRIGGER, FILED_AFTER, true))
     add('previousYearReportFiled', h.value, h.pos, h.len);
+  // 「去年的还冇交」: the previous year's report, left unsaid (also in a correction's tail, which
+  // does not repeat 年报); not where a fine, tax or fee is what is paid
+  if (!/罚|税|费|社保|房租|租金|货款/.test(s))
+    for (const h of doneSlot(s, cls, reportEllipsis(), FILED_AFTER, true))
+      add('previousYearReportFiled', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER, true))
     add('allOverdueReportsFiled', h.value, h.pos, h.len);
   let askedSelf = false;

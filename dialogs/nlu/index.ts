@@ -13,8 +13,10 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { withholdOneYearFiling } from './one-year-report.ts';
+import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
+import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
 
@@ -100,6 +102,7 @@ function statedFacts(
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   Object.assign(facts, spokenFacts(s, now, facts, pending));
   derive(s, facts);
+  filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
 }
 
@@ -108,7 +111,8 @@ function statedFacts(
  * - penaltyIsNotAnotherViolation: a penalty the user wants repaired is the subject, not an
  *   "other violation" of the punishment-buffer question.
  * - keySectorIsNotSafetyExclusion: a food or drug business's penalty is a key-sector penalty
- *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三.
+ *   (总局令第107号 art. 8), not the minor-error exclusion of 五(二)三; a penalty repeated is not a
+ *   published-information error repeated.
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
@@ -123,8 +127,27 @@ function derive(s: string, facts: Facts): void {
   }
   if (f.recordType !== undefined && facts.operatingAtRegisteredAddress === undefined)
     delete f.otherViolations;
-  if (f.recordType !== undefined && facts.errorKind === undefined) delete f.safetyRelated;
+  if (f.recordType !== undefined && facts.errorKind === undefined) {
+    delete f.safetyRelated;
+    // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
+    delete f.repeatedSameError;
+  }
   if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
+}
+
+/**
+ * filedMeansPublished: the previous year's report is filed once it is published too (四(三)一: 补报…
+ * 并公示). Whichever reader said "filed", a publication the next words deny (「交是交了，但是还没公示」)
+ * makes it not filed, and one the writer has not seen (「网上没看到公示」) leaves it open; the last
+ * mention of the report decides.
+ */
+function filedMeansPublished(s: string, facts: Facts): void {
+  if (facts.previousYearReportFiled !== true) return;
+  let said: ReturnType<typeof publicationAfterFiling>;
+  for (const m of s.matchAll(/年报|年度报告|纸质/g))
+    said = publicationAfterFiling(throughNextClause(s, m.index));
+  if (said === 'denied') facts.previousYearReportFiled = false;
+  else if (said === 'unseen') delete facts.previousYearReportFiled;
 }
 
 /** The facts of an administrative-penalty record (DOMAIN.md §4), not of the serious list. */
@@ -207,11 +230,11 @@ function promote(ranked: Ranked, intent: Intent): Ranked {
 type Ranked = { intent: Intent; confidence: number }[];
 
 /**
- * Whether the text asks something: a question word of the lexicon, or the grammar's own question
- * forms, A-not-A (「严重不严重」, 「收不收费」) and a clause ending in 不 / 没 (「还能投标不」, 「报了没」).
+ * Whether the text asks something: a question word of the lexicon, or an A-not-A form
+ * (「严重不严重」, 「收不收费」, 「还能投标不」, 「报了没」) of the shared question cues (question-cues.ts).
  */
-const A_NOT_A = /(\p{Script=Han}{1,2})[不没冇]\1|[不没冇](?:[？?。!！,，]|$)/u;
-const asks = (s: string): boolean => hasAny(s, lexicon().grammar.questionCues) || A_NOT_A.test(s);
+const asks = (s: string): boolean =>
+  hasAny(s, lexicon().grammar.questionCues) || s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
 
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
@@ -267,10 +290,12 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
-  // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case
+  // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case;
+  // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
     const t = topOf(ranked);
-    if (t !== 'repair' && t !== 'timeline' && t !== 'documents' && t !== 'draft')
+    const timeAsked = t === 'timeline' && hasAny(s, loadKeywords().groups.time ?? []);
+    if (t !== 'repair' && !timeAsked && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one

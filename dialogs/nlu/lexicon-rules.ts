@@ -215,6 +215,19 @@ export const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
+    // 「我们是做服装的」 with one's own penalty: a trade in none of the key-sector products
+    name: 'penalty.nonKeySectorTrade',
+    fact: 'keySector',
+    words: () => factLexicon().nonKeySectorTrades.words,
+    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    when: (ctx) =>
+      penalty(ctx) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectors) &&
+      !hasAny(ctx.s, lexicon().penalties.keySectorTrades),
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     name: 'penalty.publishedDate',
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,

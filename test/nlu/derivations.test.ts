@@ -70,6 +70,7 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
     false,
   ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
+  stillThereIsLocatable: ['厂子一直在登记的地方生产，税三年没报了', 'locatable', true, undefined],
 };
 
 /** Kept as a safety net but with no sentence found where an earlier rule has not already decided it. */

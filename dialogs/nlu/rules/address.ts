@@ -1,6 +1,6 @@
 // The registered address (DOMAIN.md §4): whether the change is registered, whether the business is
 // still there or reachable there, and whether it can be reached by other means.
-import { MOVED } from './cues.ts';
+import { LISTED_STORY, MOVED } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 export const ADDRESS_RULES: PatternRule[] = [
@@ -46,6 +46,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       // 「又搬回营业执照上登记的那个老地址了」「现在就在老地址正常营业」: back where the licence says
       /(?<!没|没有|未|不)(?:搬|迁)回(?:了|到)?[^，,。;；]{0,10}?(?:注册|登记|原|老)的?[^，,。;；]{0,4}?(?:地址|住所|场所|门面|店面|地方)/,
       /(?:现在|目前|如今|又|已经)(?:就|都|也)?在(?:老|原|注册|登记)的?(?:地址|住所|场所|门面|店面)(?:正常|照常)?(?:营业|经营|办公)/,
+      // 「现在人又回到原来的地方了」: back where the licence says
+      /(?<!没|没有|未|不|冇)(?:又|已经|重新)(?:搬|迁|住)?回(?:到|来)?了?(?:原来|原先|以前|原|老|注册|登记)的?(?:那个)?(?:地方|地址|住所|场所|门面|店面)/,
       // 「现在早就回来正常开门了 就在执照上那个地址」: where the licence says, now
       /(?:现在|目前|如今|又|已经|就)(?:就|都|也)?在(?:营业)?执照上(?:写的|登记的|面)?的?(?:那个|那家)?(?:地址|地方|门面|店面|住所)/,
     ],
@@ -73,6 +75,17 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:人|我们|店|厂|公司)(?:都|早就?|已经)?不在(?:那边|那里|那儿|那)(?:了|喽|咯)?(?=[，,。;；\s]|$)/,
     ],
     false,
+    // 「房子冇拆」: the place is still there; nothing is read about being reachable there
+    { negatedDrops: true },
+  ),
+  rule(
+    'address.givenUpAfterListing',
+    'reachableAtRegisteredAddress',
+    // 「被列的…原来那个地方也早就不租了」: after a listing for being unreachable there, the place given up
+    // means nobody can be reached there (the address-change route's "neither" case)
+    /(?:原来|原先|以前|老|登记|注册)[^，,。;；]{0,8}?(?:早就|已经|早)?(?:退租了?|不租了|没租了|租约到期了|房东收回了)/,
+    false,
+    { when: (s) => LISTED_STORY.test(s) },
   ),
   rule(
     'address.movedAway',
@@ -109,7 +122,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       /在(?:别处|别的地方|其他地方|其它地方|新地方|新址|外地)(?:经营|开店|开|办公|做|干)/,
       /(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)/,
       /(?:地址|住所)[^，,。;；]{0,4}?不在那/,
-      /(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|已经?关|退租|不租|没租|拆|收回|到期|转让|卖了)/,
+      // 「原来的地址 房子没拆」: a negator right before the event denies it (no move read)
+      /(?:注册|登记|原|原来|以前|老)的?(?:地址|住所|场所|门面|店面|门店|房子)[^，,。;；]{0,6}?(?:没人|不经营|不用|不再使用|不租|没租|(?<![没未冇不])(?:已经?关|退租|拆|收回|到期|转让|卖了))/,
       /实际(?:经营|办公)?(?:地址|地|场所)?(?:和|与|跟)(?:注册|登记)(?:的)?(?:地址|住所|地)?不(?:一样|一致|同)/,
       /(?<!网店|网站|网|店铺|链接)(?:经营场所|住所|地址|门店|店面|门面)(?:变|换)了/,
       /住所和经营场所分离/,
@@ -122,13 +136,23 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/,
     ],
     false,
+    // 「店没搬走」「还冇搬」: the move denied is still being there
+    { negatedFlips: true },
   ),
   // being back there after a listing is told as reachable there again (reachableAtRegisteredAddress)
   rule(
     'address.stillThere',
     'operatingAtRegisteredAddress',
-    /(?:一直|都|还|仍然?|照常|正常)(?:都|是)?在(?:注册|登记|执照上)的?(?:地址|住所|场所|地方)(?:正常|照常)?(?:经营|营业|办公)/,
+    [
+      /(?:一直|都|还|仍然?|照常|正常)(?:都|是)?在(?:注册|登记|执照上)的?(?:地址|住所|场所|地方)(?:正常|照常)?(?:经营|营业|办公)/,
+      // 「我们还在原来的地址」「人一直在老地方」: never left (the licence's own address, 「执照还在原来的地址」, is not the business)
+      /(?<!执照|注册|登记|地址|住所)(?:一直|都|还|仍然?)(?:都|是)?在(?:原来|原先|以前|老|注册|登记|执照上)的?(?:那个)?(?:地址|住所|场所|地方|门面|店面|址)(?![^，,。;；]{0,2}(?:附近|旁边|对面|隔壁|吗|么|不|没))/,
+      // 「店子还冇搬」「我们没搬家」: the move denied (「没搬回」 is still away; 「没搬之前」 is a time)
+      /(?:没有?|冇|未|还没有?|还冇)(?:搬|迁)(?:走|家|离|过)?(?![回到去过来]|之前|以前|的时候)/,
+    ],
     true,
+    // 「我们还在原来的地址」 said after a listing is being reachable there (reachableThere), not a place never left
+    { when: (s) => !LISTED_STORY.test(s) },
   ),
   rule(
     'reach.otherMeans',

@@ -421,6 +421,22 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
+    // 「人一直在登记地址，就是两年冇报年报」: in a revocation story (reports or taxes not filed, no
+    // listing, no move) being at the registered address is being found there, the 查无下落 question
+    name: 'stillThereIsLocatable',
+    run: ({ facts }) => {
+      if (
+        facts.operatingAtRegisteredAddress === true &&
+        (facts.yearsWithoutAnnualReport !== undefined || facts.taxFiled !== undefined) &&
+        facts.listed === undefined &&
+        facts.locatable === undefined
+      ) {
+        facts.locatable = true;
+        delete facts.operatingAtRegisteredAddress;
+      }
+    },
+  },
+  {
     // a branch is part of an enterprise only when it is called 分公司
     name: 'branchCompanyIsEnterprise',
     run: ({ s, facts }) => {

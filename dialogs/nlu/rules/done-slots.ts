@@ -3,6 +3,7 @@
 
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
+import { aNotAAhead } from '../question-cues.ts';
 import { clauseAt } from './scope.ts';
 
 // "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
@@ -14,7 +15,7 @@ const DONE_AFTER =
   /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?)(?:去|按要求|按提醒)?(?:办理?|弄|搞|做|跑|换|改|变更|迁|登记|完成)|(?:办|弄|搞|做|跑|换|改|变更|登记)(?:理)?(?:好|完|妥|完成|过来|成|定)|搞定|办结|下来了)/;
 /** "已经补交", "补齐了", "我们已经补齐公示": a report filed */
 export const FILED_AFTER =
-  /^[^，,。;；]{0,6}?(?:(?:已经?|都|早就?|也)(?:全部|全都|都|全)?(?:去|按要求)?(?:补报|补交|补齐|补上|补完|补|提交|交|上报|报送|报|公示)|(?:补报|补交|补|提交|交|上报|报送|报|公示|弄|搞|做)(?:好|完|齐|上|过|完成)|(?:补报|补交|补齐|补上)了|搞定)/;
+  /^[^，,。;；]{0,6}?(?:(?:递|交|送)上去了|递交了|(?:已经?|都|早就?|也)(?:全部|全都|都|全)?(?:去|按要求)?(?:补报|补交|补齐|补上|补完|补|提交|递交|交|上报|报送|报|公示)|(?:补报|补交|补|提交|交|上报|报送|报|公示|弄|搞|做)(?:好|完|齐|上|过|完成)|(?:补报|补交|补齐|补上)了|搞定)/;
 /** "刚去交了纸质年报": the filing verb before the report it is about */
 const FILED_BEFORE = /(?:补交|补报|补齐|补上|补|交|提交|上报|报送?)(?:好|完)?了$/;
 // 「地址上个月已经变更登记了」: 已经 right before a trigger that is itself the verb (变更登记)
@@ -53,6 +54,8 @@ export function doneSlot(
     const after = s.slice(pos + m[0].length, c.end);
     // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
     if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    // 「变更登记办没办我得问下会计」: an A-not-A form right after the task asks whether it was done
+    if (aNotAAhead(after)) continue;
     // "补了就能移出吗" supposes it done and asks what follows: a condition, not a statement
     if (/了?就(?:能|可以|会|行|可)[^，,。;；]*(?:[吗么?？]|不$)/.test(after)) continue;
     const len = c.end - pos;

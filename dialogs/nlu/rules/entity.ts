@@ -1,26 +1,46 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
 import { counterpartyBefore } from '../fact-lexicon.ts';
+import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /** "朋友的个体户", "客户的公司": someone's own business told for them, not a kind in general */
 const OWNER_BEFORE =
-  /(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
+  /(?:屋里|屋头|家里|自家|朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
 
 /** 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own */
 const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+
+/** 「个体户能用吗」「合作社能不能走容缺」: whether a kind of business may use a procedure */
+const KIND_ASKED_AFTER =
+  /^(?:的)?(?:也|都)?(?:能用|能不能用|可以用|可不可以用|适用|适不适用|能申请|能不能申请|可以申请|能走|能不能走|可以走|能办|能不能办)/;
+/** 「听说个体户补交年报5天就能恢复」: a rule heard about, not one's own business */
+const HEARSAY_LEAD = /^(?:听说|据说|听人说|听别人说|网上说|都说|有人说)/;
+/** 「崇阳县的公司」: a place names where the one business is */
+const PLACE_BEFORE = /\p{Script=Han}(?:县|市|镇|乡|区)的$/u;
 
 /**
  * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
  * of business in general, not the user's own.
  */
 export function genericMention(s: string, pos: number, len: number): boolean {
+  // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
+  if (!FIRST_PERSON.test(s) && (KIND_ASKED_AFTER.test(s.slice(pos + len)) || HEARSAY_LEAD.test(s)))
+    return true;
+  const clauseBefore =
+    s
+      .slice(0, pos)
+      .split(/[，,。;；!?！？\s]/)
+      .at(-1) ?? '';
   if (
     s[pos - 1] === '的' &&
     !FIRST_PERSON.test(s) &&
     !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)) &&
-    !OWN_TRADE_BEFORE.test(s.slice(0, pos))
+    !OWN_TRADE_BEFORE.test(s.slice(0, pos)) &&
+    // 「2020年被标记为经营异常状态的个体户」「崇阳县的公司」: a dated story or a place singles one business out
+    !new RegExp(YEAR_SRC).test(clauseBefore) &&
+    !PLACE_BEFORE.test(clauseBefore)
   )
     return true;
   // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about

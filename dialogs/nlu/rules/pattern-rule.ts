@@ -9,7 +9,7 @@ import type { FactName, Facts } from '../../../rules/types.ts';
 import { anyOf } from '../fact-lexicon.ts';
 import { listMarker, wordClasses } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
-import { type Reading, readHit, type Scope } from './scope.ts';
+import { negatedBefore, type Reading, readHit, type Scope } from './scope.ts';
 
 export type Value = Facts[FactName];
 
@@ -24,6 +24,13 @@ export interface PatternRule {
   when?: (s: string) => boolean;
   /** the words name a kind (an entity type): `keep` says whether this mention is the user's own */
   keep?: (s: string, pos: number, len: number) => boolean;
+  /**
+   * The words tell an event whose production is a "no" (「搬走了」: not at the registered address); a
+   * negator right before them (「店没搬走」) denies the event: `negatedFlips` reads the opposite value,
+   * `negatedDrops` reads nothing (「房子冇拆」 says the place stands, not that anyone is there).
+   */
+  negatedFlips?: boolean;
+  negatedDrops?: boolean;
 }
 
 /** A rule from its name, fact, pattern branches and production. */
@@ -32,7 +39,7 @@ export function rule(
   fact: FactName,
   pattern: RegExp | readonly RegExp[],
   value: PatternRule['value'],
-  opts: Pick<PatternRule, 'when' | 'keep'> = {},
+  opts: Pick<PatternRule, 'when' | 'keep' | 'negatedFlips' | 'negatedDrops'> = {},
 ): PatternRule {
   const re = Array.isArray(pattern) ? anyOf(pattern, 'g') : new RegExp((pattern as RegExp).source, 'g');
   return { name, fact, re, value, ...opts };
@@ -106,15 +113,21 @@ export function runRules(s: string, scope: Scope, set: RuleSet): RuleHit[] {
       const pos = m.index ?? 0;
       const len = m[0].length;
       if (r.keep && !r.keep(s, pos, len)) continue;
-      const value = typeof r.value === 'function' ? r.value(m) : r.value;
+      let value = typeof r.value === 'function' ? r.value(m) : r.value;
       if (value === undefined) continue;
+      // the negator is read here, so readHit must not read it a second time
+      const denied = (r.negatedFlips || r.negatedDrops) && negatedBefore(s.slice(Math.max(0, pos - 7), pos));
+      if (denied) {
+        if (r.negatedDrops || typeof value !== 'boolean') continue;
+        value = !value;
+      }
       const reading = readHit(s, scope, {
         pos,
         len,
         fact: r.fact,
         kind: r.keep !== undefined,
         yesNo: typeof value === 'boolean',
-        positive: value === true,
+        positive: value === true && !denied,
       });
       if (reading !== 'moot') out.push({ fact: r.fact, value, pos, len, reading, rule: r.name });
     }

@@ -6,6 +6,7 @@ import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
 import { type Lexicon, lexicon } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
+import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
 
 /**
@@ -83,11 +84,27 @@ export function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
 }
 
+/**
+ * 「如果我去办了变更」「准备下个月搬厂」「补了的话」: words after a supposition or a plan in their clause,
+ * or in a clause that ends in 的话, tell what has not happened (facts.json unrealised).
+ */
+function unrealisedIn(clause: string, at: number): boolean {
+  const u = factLexicon().unrealised;
+  const before = clause.slice(0, at);
+  if (/的话/.test(clause.slice(at))) return true;
+  if (u.suppose.some((w) => before.includes(w))) return true;
+  return u.intend.some(
+    (w) => before.includes(w) && !u.ready.some((r) => r.startsWith(w) && before.includes(r)),
+  );
+}
+
 export interface Scope {
   /** a hedge in the clause covers the words ("变更好像办好了"); see hedgedAt */
   hedgedAt: (pos: number, len?: number, fact?: FactName) => boolean;
   /** the words lie in a clause of hearsay */
   hearsayAt: (pos: number) => boolean;
+  /** the words follow a supposition or a plan in their clause (unrealisedIn) */
+  unrealisedAt: (pos: number) => boolean;
 }
 
 /** The scope of one text, computed once per message. */
@@ -105,7 +122,11 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
     }
     return true;
   };
-  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end) };
+  const unrealisedAt = (pos: number) => {
+    const c = clauseAt(cls, pos);
+    return c !== undefined && unrealisedIn(c.text, pos - c.start);
+  };
+  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end), unrealisedAt };
 }
 
 /** How a rule's words stand in the text. */
@@ -123,7 +144,14 @@ export function readHit(
 ): Reading {
   const end = hit.pos + hit.len;
   if (!hit.kind && DOC_TOPIC.test(s.slice(end, end + 12))) return 'moot';
-  if (hit.yesNo && ASKED_AFTER.test(s.slice(end, end + 4))) return 'moot';
+  // 「变更登记办没办」「年报交没交」: an A-not-A form in or right after the words asks about them
+  if (
+    hit.yesNo &&
+    (ASKED_AFTER.test(s.slice(end, end + 4)) ||
+      aNotAAhead(s.slice(end, end + 8)) ||
+      A_NOT_A_VERB.test(s.slice(hit.pos, end + 2)))
+  )
+    return 'moot';
   if (hit.yesNo && SUPPOSED_AFTER.test(s.slice(end, end + 20))) return 'moot';
   if (hit.positive) {
     if (negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
@@ -134,7 +162,7 @@ export function readHit(
 
 /** Hearsay and hedges alone: for readers that have judged questions and negation themselves (slots, listing). */
 export function statedAt(scope: Scope, pos: number, len: number, fact: FactName): Reading {
-  if (scope.hearsayAt(pos)) return 'moot';
+  if (scope.hearsayAt(pos) || scope.unrealisedAt(pos)) return 'moot';
   return scope.hedgedAt(pos, len, fact) ? 'hedged' : 'stated';
 }
 
@@ -174,6 +202,8 @@ export function wordScope(
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
+    // 「上一年度纸质年报交没交」: the A-not-A form right after the words asks about them
+    aNotAAhead(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
   const hedged = g.hedges.some((w) => hit.before.includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) };

@@ -1,0 +1,23 @@
+// The previous year's report counts as filed only once it is published too (四(三)一: 补报…并公示):
+// what the words after a filing say of its publication (facts.json publicationAfterFiling).
+import { factLexicon } from '../fact-lexicon.ts';
+
+/** The text from `pos` to the end of the clause after the one holding it. */
+export function throughNextClause(s: string, pos: number): string {
+  const bounds = /[，,。;；!！?？\s]/g;
+  bounds.lastIndex = pos;
+  let seen = 0;
+  for (let m = bounds.exec(s); m; m = bounds.exec(s)) {
+    if (m.index > pos && ++seen === 2) return s.slice(pos, m.index);
+  }
+  return s.slice(pos);
+}
+
+/**
+ * 「交是交了，但是还没公示」: `denied` (not filed); 「他说交了，但是我在网上没看到公示」: `unseen` (left open).
+ */
+export function publicationAfterFiling(rest: string): 'denied' | 'unseen' | undefined {
+  const { denied, unseen } = factLexicon().publicationAfterFiling;
+  if (unseen.some((w) => rest.includes(w))) return 'unseen';
+  return denied.some((w) => rest.includes(w)) ? 'denied' : undefined;
+}
