@@ -19,6 +19,7 @@ import { LISTED_YEAR } from './rules/listed-year.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
+import { resolveYear, YEAR_SRC } from './years.ts';
 
 export { parseAnswer };
 
@@ -101,7 +102,7 @@ function statedFacts(
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   Object.assign(facts, spokenFacts(s, now, facts, pending));
-  derive(s, facts);
+  derive(s, facts, now);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
 }
@@ -116,11 +117,17 @@ function statedFacts(
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
+ * - boundIsNotTheYear: 「2020年以前就被标了 具体哪年忘了」 bounds the listing year, it does not name it;
+ *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
  */
-function derive(s: string, facts: Facts): void {
+function derive(s: string, facts: Facts, now: Date): void {
   const f = facts as Record<string, unknown>;
+  if (facts.listedYear !== undefined) {
+    for (const m of s.matchAll(YEAR_BOUND))
+      if (resolveYear(m[1] ?? '', now) === facts.listedYear) delete f.listedYear;
+  }
   if (facts.listed === undefined && factLexicon().setAside.cues.some((c) => s.includes(c))) {
     delete f.listedYear;
     delete f.listingReason;
@@ -149,6 +156,8 @@ function filedMeansPublished(s: string, facts: Facts): void {
   if (said === 'denied') facts.previousYearReportFiled = false;
   else if (said === 'unseen') delete facts.previousYearReportFiled;
 }
+
+const YEAR_BOUND = new RegExp(`(${YEAR_SRC})(?:以前|之前|前(?!年))`, 'g');
 
 /** The facts of an administrative-penalty record (DOMAIN.md §4), not of the serious list. */
 const PENALTY_RECORD_FACTS = [
