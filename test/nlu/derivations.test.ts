@@ -69,6 +69,12 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
     undefined,
     false,
   ],
+  typeChangedIsNow: [
+    '我们原来是个体户 前年转成有限公司了 年报的事被列了',
+    'entityType',
+    'enterprise',
+    'individual',
+  ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
   stillThereIsLocatable: ['厂子一直在登记的地方生产，税三年没报了', 'locatable', true, undefined],
 };

@@ -7,6 +7,7 @@ import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
+import { ENTITY_RULES } from './entity.ts';
 import { errorKind } from './error-kind.ts';
 import { LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, reportYearListed } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
@@ -140,6 +141,9 @@ let thatReportRe: RegExp | undefined;
 /** The text without the phrases in which the writer is only the one asking (「我想问」, 「我不知道」). */
 const withoutSpeaker = (s: string) =>
   factLexicon().speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s);
+
+/** 「想改成公司」「要是改成公司」: a change planned or supposed, not made */
+const PLANNED_BEFORE = /想|要|准备|打算|计划|能不能|可以|如果|要是/;
 
 export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
@@ -441,6 +445,23 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     name: 'branchCompanyIsEnterprise',
     run: ({ s, facts }) => {
       if (facts.isBranch && /分公司/.test(s)) facts.entityType ??= 'enterprise';
+    },
+  },
+  {
+    // 「以前是合作社 2020年就改成有限责任公司了」: the type told after a change (or as now) is the
+    // business's type, whatever type the story named first; 「想改成公司」 is a plan
+    name: 'typeChangedIsNow',
+    run: ({ s, facts }) => {
+      for (const lead of factLexicon().typeChanged.changeLeads) {
+        const at = s.lastIndexOf(lead);
+        if (at < 0 || PLANNED_BEFORE.test(s.slice(Math.max(0, at - 4), at))) continue;
+        const after = s.slice(at + lead.length, at + lead.length + 12);
+        const named = ENTITY_RULES.find(
+          (r) => r.fact === 'entityType' && new RegExp(r.re.source).test(after),
+        );
+        if (named && typeof named.value === 'string') facts.entityType = named.value as Facts['entityType'];
+        return;
+      }
     },
   },
   {
