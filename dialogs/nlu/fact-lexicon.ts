@@ -31,7 +31,7 @@ export interface FactLexicon {
   roleAsModifier: Words;
   counterparties: Words;
   setAside: { cues: string[]; others: string[] };
-  typeChanged: { changeLeads: string[] };
+  typeChanged: { changeLeads: string[]; plannedBefore: string[] };
   pointedMention: Words;
   unreachableAfterMove: Words;
   onlyMissedYear: { missed: string[]; thatReport: string[] };

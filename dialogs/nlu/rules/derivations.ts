@@ -142,9 +142,6 @@ let thatReportRe: RegExp | undefined;
 const withoutSpeaker = (s: string) =>
   factLexicon().speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s);
 
-/** 「想改成公司」「要是改成公司」: a change planned or supposed, not made */
-const PLANNED_BEFORE = /想|要|准备|打算|计划|能不能|可以|如果|要是/;
-
 export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
@@ -452,9 +449,11 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // business's type, whatever type the story named first; 「想改成公司」 is a plan
     name: 'typeChangedIsNow',
     run: ({ s, facts }) => {
-      for (const lead of factLexicon().typeChanged.changeLeads) {
+      const { changeLeads, plannedBefore } = factLexicon().typeChanged;
+      for (const lead of changeLeads) {
         const at = s.lastIndexOf(lead);
-        if (at < 0 || PLANNED_BEFORE.test(s.slice(Math.max(0, at - 4), at))) continue;
+        const before = s.slice(Math.max(0, at - 4), at);
+        if (at < 0 || plannedBefore.some((w) => before.includes(w))) continue;
         const after = s.slice(at + lead.length, at + lead.length + 12);
         const named = ENTITY_RULES.find(
           (r) => r.fact === 'entityType' && new RegExp(r.re.source).test(after),
