@@ -428,7 +428,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       Object.keys(corrections).some((f) => f !== pending);
     // 「不对不对 我搞错了 …是2021年」: the 不对 says no to what was said before, not to the question
     const correctionsNo = correctsOther && FACT_KINDS[pending].kind === 'boolean' && named?.value === false;
-    const bare = hinge !== undefined && bareYes(text, hinge, ctx.now);
+    // a hinge was never asked: neither a bare yes nor 「我晚点问」 (not known) changes what was stated
+    const bare =
+      hinge !== undefined &&
+      (bareYes(text, hinge, ctx.now) || parseAnswer(hinge, text, { now: ctx.now }) === 'unknown');
     if (bare) delete facts[pending];
     const value =
       askedBack(text, pending) || correctionsNo || bare
@@ -448,7 +451,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     } else if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });
       delete facts[pending];
-    } else if (u.hedged.includes(pending)) {
+    } else if (!bare && u.hedged.includes(pending)) {
       cmds.push(
         parseAnswer(pending, text, { now: ctx.now }) === 'unknown'
           ? { type: 'dont-know', fact: pending }

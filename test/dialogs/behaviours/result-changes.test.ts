@@ -26,6 +26,16 @@ describe('results', () => {
     expect(detail.length).toBeGreaterThan(changed.length);
   });
 
+  it('「行 回头我问问会计」 after a result that is not yet eligible keeps what was stated', async () => {
+    const c = await chat();
+    await c.send('我们是合作社 2023年没报年报被列入经营异常了');
+    await c.send('上一年的纸质年报还没交');
+    expect(c.last?.determination.eligible).toBe(false);
+    await c.send('行 回头我问问会计');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(false);
+    expect(c.last?.determination.eligible).toBe(false);
+  });
+
   it('an OK after a result that is not yet eligible meets nothing: the condition was never asked', async () => {
     const c = await chat();
     await c.send('有限公司 2023年冇报年报被列入经营异常名录');
