@@ -370,9 +370,17 @@ export function understand(
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const scope = { facts, read: (clause: string) => statedFacts(clause, now, undefined, opts.record).facts };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
+    const said = facts[opts.pending];
     if (value === 'unknown') {
-      if (facts[opts.pending] === undefined) hedged.push(opts.pending);
-    } else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = value;
+      if (said === undefined) hedged.push(opts.pending);
+    } else if (
+      value !== undefined &&
+      (said === undefined || said === value || opts.pending in corrections || typeof value !== 'boolean')
+    )
+      (answered as Record<string, unknown>)[opts.pending] = value;
+    // 「是税务局罚的 不是你们市场监管」: its leading 是 is no yes; what the message states about the
+    // question's own fact is the answer
+    else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = said;
     // "不对，是2022年": what is corrected replaces the earlier value
     for (const [k, v] of Object.entries(corrected ?? {})) {
       if (!(k in facts)) (answered as Record<string, unknown>)[k] = v;

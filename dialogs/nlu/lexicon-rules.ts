@@ -177,7 +177,16 @@ export const RULES: NamedRule[] = [
     'penalties.marketSupervision',
     true,
     penalty,
-    STATEMENT,
+    {
+      ...STATEMENT,
+      // 「是税务局罚的 不是你们市场监管」: the bureau addressed, denied, is not the one that fined
+      value: (hit) => {
+        const addressee = factLexicon().addressee.words.find((w) => hit.before.endsWith(w));
+        if (!addressee) return true;
+        const rest = hit.before.slice(0, -addressee.length);
+        return !lexicon().grammar.negators.some((n) => rest.endsWith(n) || rest.endsWith(`${n}是`));
+      },
+    },
   ),
   own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
   fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
