@@ -9,7 +9,7 @@ import { FACT_KINDS } from '../rules/types.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
-import { retold, volunteered } from './nlu/answer.ts';
+import { afterBareYes, retold, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
@@ -206,12 +206,8 @@ function resultHinge(ctx: Ctx, text: string): FactName | undefined {
  * without saying what (answers.json bareAffirmations) meets nothing; what follows it must state it.
  */
 function bareYes(text: string, fact: FactName, now: Date): boolean {
-  const s = normalize(text);
-  const words = [...lexicon().answers.bareAffirmations].sort((a, b) => b.length - a.length);
-  const lead = words.find((w) => s.toLowerCase().startsWith(w));
-  if (!lead) return false;
-  const rest = s.slice(lead.length).replace(/^[\s，,。.!！~～]+/, '');
-  return !rest || parseAnswer(fact, rest, { now }) === undefined;
+  const rest = afterBareYes(text);
+  return rest !== undefined && (!rest || parseAnswer(fact, rest, { now }) === undefined);
 }
 
 /**

@@ -20,6 +20,8 @@ interface AnswerRegexes {
   askLater: RegExp;
   /** 「行」「好的」「嗯」 anywhere: yes words that say nothing of their own */
   bareAffirmations: RegExp;
+  /** the same words leading a reply, with what follows them */
+  bareLead: RegExp;
   /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
   acknowledgementLead: RegExp;
   acknowledgementWord: RegExp;
@@ -78,6 +80,7 @@ function answerRegexes(): AnswerRegexes {
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     askLater: new RegExp(any(a.askLater)),
     bareAffirmations: new RegExp(`${any([...a.bareAffirmations, ...a.fillers])}`, 'gi'),
+    bareLead: new RegExp(`^${any(a.bareAffirmations)}[\\s，,。.!！~～]*`, 'i'),
     no: new RegExp(`^${any(a.leadingNo)}`),
     yes: new RegExp(`^${any(a.leadingYes)}`),
     pureNo: new RegExp(`^${any(a.pureNo)}${any(a.pureNoParticles)}?(?:$|[，,。！!\\s])`),
@@ -322,6 +325,13 @@ function lastDate(s: string, now: Date): string | undefined {
     if (own) year = own;
   }
   return last ?? readDate(s, now);
+}
+
+/** 「行 我晚点问她」: what follows a leading yes that says nothing of its own, or undefined without one */
+export function afterBareYes(text: string): string | undefined {
+  const s = normalize(text);
+  const lead = answerRegexes().bareLead.exec(s);
+  return lead ? s.slice(lead[0].length) : undefined;
 }
 
 export function parseAnswer(fact: FactName, text: string, opts: { now?: Date } = {}): Answer {

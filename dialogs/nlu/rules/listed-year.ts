@@ -23,8 +23,7 @@ const THEN_LISTED = (() => {
 
 // 「2024年度的那份现在补上了」: a report year (年度) is not a listing year, and 补上了 is a filing
 export const LISTED_YEAR = new RegExp(
-  // 「2020年以前就被标了」 bounds the year, it does not name it (the year is asked)
-  `(${YEAR_SRC})(?!度|以前|之前|前(?!年))(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；补]{0,2}?(?<!补)${LISTING_VERB}`,
+  `(${YEAR_SRC})(?!度)(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；补]{0,2}?(?<!补)${LISTING_VERB}`,
   'g',
 );
 
