@@ -23,8 +23,15 @@ let app: FastifyInstance;
 const engine = createFakeEngine();
 const cookies: Record<string, string> = {};
 
+/** a clock that never gives two writes the same millisecond, so "newest activity first" has one answer */
+let lastTick = 0;
+const strictlyLater = () => {
+  lastTick = Math.max(Date.now(), lastTick + 1);
+  return new Date(lastTick);
+};
+
 async function start(): Promise<FastifyInstance> {
-  return buildWebApp(engine, { CREDIT_BOT_STAFF_ACCOUNTS: accounts }, { dataDir: dir });
+  return buildWebApp(engine, { CREDIT_BOT_STAFF_ACCOUNTS: accounts }, { dataDir: dir, now: strictlyLater });
 }
 
 async function login(a: FastifyInstance, user: string): Promise<string> {
