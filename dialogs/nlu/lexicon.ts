@@ -30,6 +30,8 @@ export interface Lexicon {
     documentWords: string[];
     recentYearReport: string[];
     filingWords: string[];
+    /** a year told in a correction with these dates that event, not the listing (「变更登记应该是2022年办的」) */
+    otherEventWords: string[];
     listingWords: string[];
     offTopicRequests: string[];
     repairWords: string[];
