@@ -381,6 +381,35 @@ function toldBeforeAsked(
 }
 
 /**
+ * stateNow: 「那阵子厂里停工 信都退回去了」 then 「现在复工了 还在执照上那个老地方干」 — a state told for
+ * the present (dialog.json presentMarkers) replaces the one told of a time gone by: where the business
+ * can be reached is how it is now. Only the strict wordings of answers.json volunteered count.
+ */
+function stateNow(
+  ctx: Ctx,
+  text: string,
+  cmds: Command[],
+  facts: Facts,
+  pending: FactName | undefined,
+  hedged: FactName[],
+): Facts {
+  const markers = (dialog.presentMarkers ?? []) as string[];
+  if (hedgedMessage(text) || !markers.some((w) => normalize(text).includes(w))) return {};
+  const states = new Set((dialog.presentStates ?? []) as string[]);
+  const told = volunteered(
+    text,
+    ctx.s.facts,
+    (f) =>
+      f === pending || !states.has(f) || f in facts || hedged.includes(f) || ctx.s.facts[f] === undefined,
+  );
+  const out: Facts = {};
+  for (const [f, v] of Object.entries(told) as [FactName, unknown][])
+    if (ctx.s.facts[f] !== v && !cmds.some((c) => c.type === 'correct' && f in c.facts))
+      (out as Record<string, unknown>)[f] = v;
+  return out;
+}
+
+/**
  * reasonWithTheYes: 「是冇按时报年报 疫情那几年店子都冇开」 to "are you listed?" says yes by giving the
  * reason; the reason is read the way an answer to the reason question is (its choice words), since
  * that question comes next and would only be asked again.
@@ -393,6 +422,26 @@ function reasonWithTheYes(ctx: Ctx, text: string, cmds: Command[], facts: Facts)
   return typeof reason === 'string' && reason !== 'unknown' && reason !== 'other'
     ? { listingReason: reason as Facts['listingReason'] }
     : {};
+}
+
+/**
+ * dateOfTheList: 「公司去年被列入了严重违法失信名单 日期是二〇二五年六月十八号」 — the one date told in
+ * the message that names the serious list is its listing date, read the way the answer to that
+ * question is (the date of a penalty or another event told beside it is not). Two dates, or none:
+ * the question is asked.
+ */
+function dateOfTheList(ctx: Ctx, text: string, facts: Facts, pending: FactName | undefined): Facts {
+  const record = facts.recordType ?? ctx.s.facts.recordType;
+  if (record !== 'serious_list' || pending === 'seriousListedDate') return {};
+  if (facts.seriousListedDate !== undefined || ctx.s.facts.seriousListedDate !== undefined) return {};
+  if (hedgedMessage(text)) return {};
+  const s = normalize(text);
+  const first = readDate(s, ctx.now);
+  if (!first) return {};
+  const rest = s.split(/[\s，,。！!；;？?]+/).filter((c) => readDate(c, ctx.now) !== undefined);
+  if (rest.length !== 1) return {};
+  const date = parseAnswer('seriousListedDate', text, { now: ctx.now });
+  return typeof date === 'string' && date !== 'unknown' ? { seriousListedDate: date } : {};
 }
 
 let verdictRe: RegExp | undefined;
@@ -535,7 +584,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     }
   }
   Object.assign(facts, toldBeforeAsked(ctx, text, cmds, facts, pending, u.hedged));
+  const now = stateNow(ctx, text, cmds, facts, pending, u.hedged);
+  if (Object.keys(now).length) cmds.push({ type: 'correct', facts: now });
   Object.assign(facts, reasonWithTheYes(ctx, text, cmds, facts));
+  Object.assign(facts, dateOfTheList(ctx, text, facts, pending));
   // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });

@@ -105,3 +105,26 @@ describe('idle for years', () => {
     expect(c.last?.determination.path).toBe('revocation-risk');
   });
 });
+
+describe('how things stand now', () => {
+  it('「现在又搬回执照上那个老地方营业了」 replaces a story of mail coming back', async () => {
+    const c = await chat();
+    await c.send('我们公司登记的住所联系不上 被列入经营异常了');
+    await c.send('前年仓库空着 挂号信寄过去全给退了 说查无此人');
+    await c.send('现在又在执照上那个老地方营业了 天天有人');
+    expect((await c.engine.getCase(key)).facts.reachableAtRegisteredAddress).toBe(true);
+  });
+
+  it('the one date in the message naming the serious list is its listing date', async () => {
+    const c = await chat();
+    await c.send('替老板问下 公司被列入严重违法失信名单 列入时间是2025年3月2号');
+    expect((await c.engine.getCase(key)).facts.seriousListedDate).toBe('2025-03-02');
+  });
+
+  it('「跟吃的用的药那些都不沾边」 answers the sector question too', async () => {
+    const c = await chat();
+    await c.says('公司被市场监管局罚了六万 没有从轻', '食品');
+    await c.send('我们是搞装修设计的 跟食品药品那些都不沾边 要准备啥');
+    expect((await c.engine.getCase(key)).facts.keySector).toBe(false);
+  });
+});
