@@ -97,6 +97,7 @@ export interface Lexicon {
     correctionParticles: string[];
     correctionThen: string[];
     reportWords: string[];
+    decisionDates: string[];
     zeroCount: string[];
     inverted: string[];
     /** facts that set the scene (who, which record) and do not make a clause about another question */
