@@ -157,6 +157,21 @@ export const RULES: NamedRule[] = [
         ? 'serious_list'
         : undefined;
     },
+    when: (ctx) =>
+      !hasAny(ctx.s, lexicon().grammar.definitionCues) &&
+      !hasAny(ctx.s, lexicon().penalties.seriousCheckCues),
+    negatable: false,
+  },
+  {
+    // 「严重违法失信名单 整改还冇做完」「列严以后又被罚了一次」: words beside the list's name that tell it
+    // is the writer's own record, anywhere in the message; 「…上有没有我们」 asks for the status instead
+    name: 'record.seriousListOwn',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.seriousList,
+    value: (_hit, ctx) => {
+      const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
+      return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
+    },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
@@ -281,7 +296,20 @@ export const RULES: NamedRule[] = [
     when: serious,
     negatable: false,
   },
-  fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
+  {
+    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause
+    name: 'serious.heavierLater',
+    fact: 'laterHeavierPenalty',
+    words: wordsAt('penalties.heavierLater'),
+    value: (hit) =>
+      negatedBefore(hit.before) ||
+      /没|未|不/.test(hit.before) ||
+      /^[^，,。;；]{0,3}?(?:没|未)/.test(hit.after)
+        ? undefined
+        : true,
+    when: serious,
+    negatable: false,
+  },
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
 
   {

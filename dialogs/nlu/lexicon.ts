@@ -66,6 +66,8 @@ export interface Lexicon {
     measureRunning: string[];
     measureEnded: string[];
     listedVerbs: string[];
+    seriousOwnCues: string[];
+    seriousCheckCues: string[];
   };
   places: { counties: Record<string, string[]>; placeSuffixes: string[] };
   industries: { clause: string; safetyRelated: string[] };
