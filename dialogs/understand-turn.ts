@@ -237,14 +237,21 @@ function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
 /**
  * A message that states other facts answers the open question only if it speaks of the question's
  * subject (knowledge/dialog.json answerSubjects): 「去年的纸质年报是交了的」 says nothing about a change
- * registration, however its 「交了」 reads as a "yes".
+ * registration, however its 「交了」 reads as a "yes". Another fact hedged counts too, and among the
+ * penalty questions (dialog.json answerSubjectRivals) another one's subject named: 「整改应该算弄好了吧
+ * 也没人来看过」 speaks of rectification, not of the sector asked about.
  */
-function offSubject(pending: FactName, text: string, facts: Facts): boolean {
-  const subjects = (dialog.answerSubjects as Record<string, string[] | string> | undefined)?.[pending];
+function offSubject(pending: FactName, text: string, facts: Facts, hedged: FactName[]): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  const subjects = all[pending];
   if (!Array.isArray(subjects)) return false;
-  if (!Object.keys(facts).some((f) => f !== pending)) return false;
   const s = normalize(text);
-  return !subjects.some((w) => s.includes(w));
+  if (subjects.some((w) => s.includes(w))) return false;
+  const rivals = (dialog.answerSubjectRivals ?? []) as string[];
+  const otherSubject =
+    rivals.includes(pending) &&
+    rivals.some((f) => f !== pending && (all[f] as string[] | undefined)?.some((w) => s.includes(w)));
+  return otherSubject || [...Object.keys(facts), ...hedged].some((f) => f !== pending);
 }
 
 /**
@@ -438,7 +445,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
             ? undefined
             : facts[pending];
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
-    if (value !== undefined && offSubject(pending, text, facts)) {
+    if (value !== undefined && offSubject(pending, text, facts, u.hedged)) {
       delete facts[pending];
     } else if (value !== undefined && hedgedMessage(text)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
