@@ -384,7 +384,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const hinge = asked ? undefined : resultHinge(ctx, text);
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
-  const u = understand(text, { now: ctx.now, pending, ...(record && { record }) });
+  const listedFor = s.facts.listingReason;
+  const u = understand(text, {
+    now: ctx.now,
+    pending,
+    ...(record && { record }),
+    ...(listedFor && { listedFor }),
+  });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
   const cmds: Command[] = [];

@@ -51,7 +51,11 @@ const reportEllipsis = () =>
   ));
 
 /** Extract facts from already-normalised text (see normalize.ts). */
-export function extractFacts(s: string, now: Date, opts: { without?: string } = {}): Extracted {
+export function extractFacts(
+  s: string,
+  now: Date,
+  opts: { without?: string; addressStory?: boolean } = {},
+): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
   // listing are stated, the reason is not); hearsay states nothing (scope.ts)
@@ -75,7 +79,7 @@ export function extractFacts(s: string, now: Date, opts: { without?: string } = 
   // "因为住所联系不上被列异常了，变更还没办": a bare 变更 after an address story is the address change
   if (
     !hits.some((h) => h.fact === 'addressChangeRegistered') &&
-    ADDRESS_STORY.test(s) &&
+    (ADDRESS_STORY.test(s) || opts.addressStory) &&
     !NAME_CHANGE.test(s)
   )
     for (const h of doneSlot(s, cls, BARE_CHANGE_TRIGGER))
@@ -123,7 +127,18 @@ export function extractFacts(s: string, now: Date, opts: { without?: string } = 
   };
 
   const listedPos = sorted.find((h) => h.fact === 'listed' && h.value === true)?.pos;
-  const derive: Derive = { s, now, cls, facts, signals, listedPos, askedSelf, set, hedgedClause };
+  const derive: Derive = {
+    s,
+    now,
+    cls,
+    facts,
+    signals,
+    listedPos,
+    askedSelf,
+    addressStory: opts.addressStory === true,
+    set,
+    hedgedClause,
+  };
   // `without` leaves one derivation out, so a test can show what it contributes
   for (const d of DERIVATIONS) if (d.name !== opts.without) d.run(derive);
   const doc = docType(s);

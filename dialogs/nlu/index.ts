@@ -95,8 +95,11 @@ function statedFacts(
   now: Date,
   pending?: FactName,
   record?: Facts['recordType'],
+  listedFor?: Facts['listingReason'],
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
-  const { facts, hedged, signals } = extractFacts(s, now);
+  const { facts, hedged, signals } = extractFacts(s, now, {
+    addressStory: listedFor === 'unreachable_at_address',
+  });
   const patterned = { ...facts };
   const ruled = applyRules(s, now, facts, { pending, ...(record && { record }) });
   const out = facts as Record<string, unknown>;
@@ -363,18 +366,34 @@ function yearBeforeListingVerb(s: string): boolean {
 
 /**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
- * the penalty or the serious list is still read as speaking of it.
+ * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
+ * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change.
  */
 export function understand(
   text: string,
-  opts: { now?: Date; pending?: FactName; record?: Facts['recordType'] } = {},
+  opts: {
+    now?: Date;
+    pending?: FactName;
+    record?: Facts['recordType'];
+    listedFor?: Facts['listingReason'];
+  } = {},
 ): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
-  const { facts, hedged, signals, patterned } = statedFacts(s, now, opts.pending, opts.record);
-  const corrections = correctionsIn(s, (t) => statedFacts(t, now, undefined, opts.record).facts, now);
+  const { facts, hedged, signals, patterned } = statedFacts(
+    s,
+    now,
+    opts.pending,
+    opts.record,
+    opts.listedFor,
+  );
+  const corrections = correctionsIn(
+    s,
+    (t) => statedFacts(t, now, undefined, opts.record, opts.listedFor).facts,
+    now,
+  );
   Object.assign(facts, corrections);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
   const relayed = relayedRule(s);
@@ -388,7 +407,10 @@ export function understand(
   if (opts.pending && !relayed && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
-    const scope = { facts, read: (clause: string) => statedFacts(clause, now, undefined, opts.record).facts };
+    const scope = {
+      facts,
+      read: (clause: string) => statedFacts(clause, now, undefined, opts.record, opts.listedFor).facts,
+    };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     const said = facts[opts.pending];
     if (value === 'unknown') {

@@ -6,8 +6,8 @@ import { normalize } from '../../dialogs/nlu/normalize.ts';
 
 const now = new Date('2026-12-02T12:00:00Z');
 
-/** name → [text, fact, value with the derivation, value without it] */
-const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
+/** name → [text, fact, value with the derivation, value without it, what earlier messages told] */
+const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory?: boolean }?]> = {
   removalAskPresupposesListing: ['我们是有限公司，异常名录移出要怎么操作', 'listed', true, undefined],
   listingReasonOfListing: [
     '因为没报年报被列入经营异常名录了',
@@ -77,6 +77,13 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown]> = {
   ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
   stillThereIsLocatable: ['厂子一直在登记的地方生产，税三年没报了', 'locatable', true, undefined],
+  nobodyThereInAddressStory: [
+    '老店面早退了 那边早就没人了',
+    'reachableAtRegisteredAddress',
+    false,
+    undefined,
+    { addressStory: true },
+  ],
 };
 
 /** Kept as a safety net but with no sentence found where an earlier rule has not already decided it. */
@@ -88,10 +95,10 @@ describe('named derivations', () => {
     expect(Object.keys(EXAMPLES).filter((n) => !DERIVATION_NAMES.includes(n))).toEqual([]);
   });
 
-  it.each(Object.entries(EXAMPLES))('%s', (name, [text, fact, withIt, withoutIt]) => {
+  it.each(Object.entries(EXAMPLES))('%s', (name, [text, fact, withIt, withoutIt, told]) => {
     const s = normalize(text);
     const facts = (opts?: { without: string }) =>
-      (extractFacts(s, now, opts).facts as Record<string, unknown>)[fact];
+      (extractFacts(s, now, { ...told, ...opts }).facts as Record<string, unknown>)[fact];
     expect(facts()).toEqual(withIt);
     expect(facts({ without: name })).toEqual(withoutIt);
   });

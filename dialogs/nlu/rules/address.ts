@@ -3,6 +3,14 @@
 import { LISTED_STORY, MOVED } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
+/**
+ * 「现在那边冇得人」: nobody at the registered place any more. Told after a listing for being
+ * unreachable there, nobody can be reached there; told by a business not listed, it says only that
+ * it no longer operates there (the buffer's question is whether it is reachable by other means).
+ */
+export const NOBODY_THERE =
+  /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)人/;
+
 export const ADDRESS_RULES: PatternRule[] = [
   rule(
     'address.changeRegistered',
@@ -68,8 +76,10 @@ export const ADDRESS_RULES: PatternRule[] = [
     // taken, so nobody can be reached there (the address-change route's "neither" case)
     [
       /(?:房子|楼|厂房|门面|店面|铺面|地方|地址|住所)[^，,。;；]{0,6}?(?:拆了|被拆|拆掉|拆迁了|推平)/,
-      /(?:原来|以前|老|登记|注册)[^，,。;；]{0,8}?(?:别人在用|租给(?:了)?别人|卖给(?:了)?别人|别人租了|别人住)/,
+      /(?:原来|以前|老|登记|注册)[^，,。;；]{0,12}?(?:别人在(?:用|开|做|住|经营|营业)|租给(?:了)?别人|卖给(?:了)?别人|别人租了|别人住)/,
       /回不去了?/,
+      // 「寄到那的信我们都收不到」「寄信上门都找不到我们」: mail and visits to the registered place miss us
+      /(?:寄|信件)[^，,。;；]{0,10}?(?:收不到|没收到|冇收到|退回|找不到)/,
       // 「原来那个门面早退租了 人不在那边」: nobody left there (a lease given up alone says only that the
       // business no longer operates there)
       /(?:人|我们|店|厂|公司)(?:都|早就?|已经)?不在(?:那边|那里|那儿|那)(?:了|喽|咯)?(?=[，,。;；\s]|$)/,
@@ -78,6 +88,9 @@ export const ADDRESS_RULES: PatternRule[] = [
     // 「房子冇拆」: the place is still there; nothing is read about being reachable there
     { negatedDrops: true },
   ),
+  rule('address.nobodyThereAfterListing', 'reachableAtRegisteredAddress', NOBODY_THERE, false, {
+    when: (s) => LISTED_STORY.test(s),
+  }),
   rule(
     'address.givenUpAfterListing',
     'reachableAtRegisteredAddress',

@@ -5,6 +5,7 @@ import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
+import { NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
@@ -123,6 +124,8 @@ export interface Derive {
   listedPos: number | undefined;
   /** the user asked whether their own business would be listed */
   askedSelf: boolean;
+  /** the case is listed for being unreachable at its address (told in an earlier message) */
+  addressStory: boolean;
   /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
   set: (fact: FactName, value: Value | undefined, pos: number) => void;
   hedgedClause: (pos: number) => boolean;
@@ -334,10 +337,20 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
+    // 「现在那边冇得人」 after an earlier message told a listing for being unreachable there: nobody
+    // can be reached at the registered place (address.nobodyThereAfterListing, told in one message)
+    name: 'nobodyThereInAddressStory',
+    run: ({ s, facts, set, addressStory }) => {
+      if (!addressStory || facts.reachableAtRegisteredAddress !== undefined) return;
+      const m = NOBODY_THERE.exec(s);
+      if (m) set('reachableAtRegisteredAddress', false, m.index);
+    },
+  },
+  {
     // "改了名字没去做变更登记" is about the name, not the address
     name: 'changeWithoutAddressIsNotAddress',
-    run: ({ s, facts }) => {
-      if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s))
+    run: ({ s, facts, addressStory }) => {
+      if (facts.addressChangeRegistered !== undefined && !ADDRESS_WORDS.test(s) && !addressStory)
         delete facts.addressChangeRegistered;
     },
   },

@@ -12,7 +12,7 @@ import { clauseAt } from './scope.ts';
 
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?(?:列|拉|放|弄|搞|划)?$/;
 const QUESTION_BEFORE =
-  /会|是否|有没有|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
+  /会|是否|有没有?|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
 interface ListingHit {
   /**
    * 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be;

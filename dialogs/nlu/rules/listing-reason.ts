@@ -25,7 +25,7 @@ export const REASON_RULES: PatternRule[] = [
   rule(
     'reason.nameChange',
     'listingReason',
-    /(?:名称|名字|改名|更名|改了名)[^。;；]{0,20}?(?:没有?|未)(?:去)?(?:办|做|登记|变更)/,
+    /(?:名称|名字|店名|厂名|改名|更名|改了名)[^。;；]{0,20}?(?:没有?|未)(?:去)?(?:按规定|按时|及时|依法|按要求)?(?:去)?(?:办|做|登记|变更)/,
     'name_change_not_registered',
   ),
   rule(

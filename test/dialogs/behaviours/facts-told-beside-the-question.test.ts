@@ -51,6 +51,17 @@ describe('facts told beside the open question', () => {
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
   });
 
+  it('after an unreachable listing, 「那边冇得人」 and a bare 「变更冇办」 in later messages are about the address', async () => {
+    const c = await chat();
+    await c.send('我们合作社被列入经营异常名录了 说是按登记的住所联系不上');
+    await c.send('登记的那个仓库早就退了 现在那边冇得人 寄过去的东西都退回来了');
+    await c.send('变更冇办 要不要先去办变更啊');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.reachableAtRegisteredAddress).toBe(false);
+    expect(facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+
   it('a publication date told with 「我记得应该是…」 is no listing-year correction', async () => {
     const c = await chat();
     await c.send('我们饭店因为卫生问题被县市场监管局罚款6万 处罚在网上公示着');
