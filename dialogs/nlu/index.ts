@@ -17,6 +17,7 @@ import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
+import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
@@ -104,8 +105,8 @@ function statedFacts(
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
-  Object.assign(facts, spokenFacts(s, now, facts, pending));
-  derive(s, facts, now);
+  Object.assign(facts, spokenFacts(s, now, facts, pending, record));
+  derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
 }
@@ -126,8 +127,12 @@ function statedFacts(
  *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
+ * - penaltyCaseHasNoPublishedError: in a case about a penalty (this message's record or the one told
+ *   earlier), 「网页也改了」「不沾食品药品那些」 tell how it was put right and what the trade is, not a
+ *   published-information error of 四(四) and its exclusions; a message that names a listing is not
+ *   read this way.
  */
-function derive(s: string, facts: Facts, now: Date): void {
+function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']): void {
   const f = facts as Record<string, unknown>;
   if (facts.listedYear !== undefined) {
     for (const m of s.matchAll(YEAR_BOUND))
@@ -149,7 +154,15 @@ function derive(s: string, facts: Facts, now: Date): void {
     // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
     if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
   }
+  const caseRecord = f.recordType ?? record;
+  if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))
+    for (const k of MINOR_ERROR_FACTS) delete f[k];
 }
+
+const namesListing = (facts: Facts) => facts.listed !== undefined || facts.listingReason !== undefined;
+
+/** The facts of a published-information error and its exclusions (四(四), 五(二)三). */
+const MINOR_ERROR_FACTS = ['errorKind', 'safetyRelated', 'repeatedSameError'] as const;
 
 /**
  * filedMeansPublished: the previous year's report is filed once it is published too (四(三)一: 补报…
@@ -395,9 +408,16 @@ export function understand(
     now,
   );
   Object.assign(facts, corrections);
+  // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
+  const relayed = relayedRule(s);
+  if (relayed) {
+    for (const k of Object.keys(facts)) delete (facts as Record<string, unknown>)[k];
+    for (const k of Object.keys(corrections)) delete (corrections as Record<string, unknown>)[k];
+    hedged.length = 0;
+  }
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
   const answered: Facts = {};
-  if (opts.pending && !hedged.includes(opts.pending)) {
+  if (opts.pending && !relayed && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const scope = {
