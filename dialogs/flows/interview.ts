@@ -44,6 +44,17 @@ function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
 const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
 
 /**
+ * 「现在装修好了 早就搬回原来登记的地址办公了」: a state that changes with time (dialog.json
+ * newsFacts), told as it is now (newsMarkers), is news about the case, not a contradiction of how it
+ * stood when the story began.
+ */
+function toldAsNews(ctx: Ctx, name: FactName): boolean {
+  const text = ctx.turn.text;
+  const news = dialog.news as { facts: string[]; markers: string[] } | undefined;
+  return text !== undefined && !!news?.facts.includes(name) && news.markers.some((m) => text.includes(m));
+}
+
+/**
  * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
  * the correction flow asks which is right (an explicit 「说错了」 arrives as a `correct` command instead).
  */
@@ -55,7 +66,8 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     ctx.understood[name] = value as never;
     const old = ctx.s.facts[name];
     if (old === value) continue;
-    if (old === undefined || name === 'docType') changeFact(ctx, name, value, fromText(ctx));
+    if (old === undefined || name === 'docType' || toldAsNews(ctx, name))
+      changeFact(ctx, name, value, fromText(ctx));
     else conflict ??= { flow: 'correction', fact: name, value };
   }
   return conflict;

@@ -25,6 +25,7 @@ interface Spoken {
   notFirstOrdinals: string[];
   firstOrdinals: string[];
   withinDeadline: string[];
+  notOverdue: string[];
   correctVerbs: string[];
   deadlineLead: string[];
   registeredPlaces: string[];
@@ -319,6 +320,16 @@ const RULES: NamedRule[] = [
     },
     when: notPenalty,
     negatable: false,
+  },
+  {
+    // 「检查都配合了 没超期限」: not late, the words carry their own denial
+    name: 'minorError.notOverdue',
+    fact: 'missedCorrectionDeadline',
+    words: () => spoken().notOverdue,
+    value: false,
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
   },
   {
     // 「也是在规定时间内改的」: corrected within the period; 「没在期限内改」: missed it
