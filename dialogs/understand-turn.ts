@@ -9,9 +9,10 @@ import { FACT_KINDS } from '../rules/types.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
-import { afterBareYes, retold, volunteered } from './nlu/answer.ts';
+import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon } from './nlu/lexicon.ts';
+import { readDate } from './nlu/money-date.ts';
 import { normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
@@ -217,8 +218,16 @@ function bareYes(text: string, fact: FactName, now: Date): boolean {
 function askedBack(text: string, pending: FactName): boolean {
   if (FACT_KINDS[pending].kind !== 'boolean') return false;
   const parts = text.split(/[\s，,。！!；;]+/).filter(Boolean);
-  return parts.length > 0 && parts.every((p) => QUESTION_CLAUSE.test(p) || A_NOT_A.test(p));
+  return (
+    parts.length > 0 &&
+    parts.every((p, i) => asks(p) || (i > 0 && ALTERNATIVE.test(p) && asks(parts[i - 1] ?? '')))
+  );
 }
+
+const asks = (clause: string) => QUESTION_CLAUSE.test(clause) || A_NOT_A.test(clause);
+/** 「先交申请书行不行 还是非要先把那份补了」: a 还是 after a question offers its other alternative, and
+ * its 补了 tells nothing done (a 还是 after a statement is "still": 「还是没交」). */
+const ALTERNATIVE = /^(?:那|那么)?还是(?!没|冇|未|不)/;
 
 /**
  * The record being repaired is the subject of the whole case: once it is the serious list, 「罚款都交清了」
@@ -237,21 +246,29 @@ function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
 /**
  * A message that states other facts answers the open question only if it speaks of the question's
  * subject (knowledge/dialog.json answerSubjects): 「去年的纸质年报是交了的」 says nothing about a change
- * registration, however its 「交了」 reads as a "yes". Another fact hedged counts too, and among the
- * penalty questions (dialog.json answerSubjectRivals) another one's subject named: 「整改应该算弄好了吧
- * 也没人来看过」 speaks of rectification, not of the sector asked about.
+ * registration, however its 「交了」 reads as a "yes".
  */
-function offSubject(pending: FactName, text: string, facts: Facts, hedged: FactName[]): boolean {
-  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
-  const subjects = all[pending];
+function offSubject(pending: FactName, text: string, facts: Facts, value: unknown): boolean {
+  const subjects = (dialog.answerSubjects as Record<string, string[] | string> | undefined)?.[pending];
   if (!Array.isArray(subjects)) return false;
   const s = normalize(text);
   if (subjects.some((w) => s.includes(w))) return false;
-  const rivals = (dialog.answerSubjectRivals ?? []) as string[];
-  const otherSubject =
-    rivals.includes(pending) &&
-    rivals.some((f) => f !== pending && (all[f] as string[] | undefined)?.some((w) => s.includes(w)));
-  return otherSubject || [...Object.keys(facts), ...hedged].some((f) => f !== pending);
+  if (Object.keys(facts).some((f) => f !== pending)) return true;
+  // 「那阵子厂里停工 大半年没人 门卫也撤了」: a story that never names the subject and does not begin
+  // with a yes or no has its 没 about something else; it says no "no" to the question
+  return (
+    value === false &&
+    s.split(/[\s，,。！!；;]+/).filter(Boolean).length > 1 &&
+    !leadsWithYesOrNo(s) &&
+    !hedgedMessage(text)
+  );
+}
+
+/** The message names the open question's subject (dialog.json answerSubjects). */
+function onSubject(pending: FactName, text: string): boolean {
+  const subjects = (dialog.answerSubjects as Record<string, string[] | string> | undefined)?.[pending];
+  const s = normalize(text);
+  return Array.isArray(subjects) && subjects.some((w) => s.includes(w));
 }
 
 /**
@@ -363,6 +380,70 @@ function toldBeforeAsked(
   return volunteered(text, known, (f) => f === pending || known[f] !== undefined || hedged.includes(f));
 }
 
+/**
+ * stateNow: 「那阵子厂里停工 信都退回去了」 then 「现在复工了 还在执照上那个老地方干」 — a state told for
+ * the present (dialog.json presentMarkers) replaces the one told of a time gone by: where the business
+ * can be reached is how it is now. Only the strict wordings of answers.json volunteered count.
+ */
+function stateNow(
+  ctx: Ctx,
+  text: string,
+  cmds: Command[],
+  facts: Facts,
+  pending: FactName | undefined,
+  hedged: FactName[],
+): Facts {
+  const markers = (dialog.presentMarkers ?? []) as string[];
+  if (hedgedMessage(text) || !markers.some((w) => normalize(text).includes(w))) return {};
+  const states = new Set((dialog.presentStates ?? []) as string[]);
+  const told = volunteered(
+    text,
+    ctx.s.facts,
+    (f) =>
+      f === pending || !states.has(f) || f in facts || hedged.includes(f) || ctx.s.facts[f] === undefined,
+  );
+  const out: Facts = {};
+  for (const [f, v] of Object.entries(told) as [FactName, unknown][])
+    if (ctx.s.facts[f] !== v && !cmds.some((c) => c.type === 'correct' && f in c.facts))
+      (out as Record<string, unknown>)[f] = v;
+  return out;
+}
+
+/**
+ * reasonWithTheYes: 「是冇按时报年报 疫情那几年店子都冇开」 to "are you listed?" says yes by giving the
+ * reason; the reason is read the way an answer to the reason question is (its choice words), since
+ * that question comes next and would only be asked again.
+ */
+function reasonWithTheYes(ctx: Ctx, text: string, cmds: Command[], facts: Facts): Facts {
+  const yes = cmds.some((c) => c.type === 'answer' && c.fact === 'listed' && c.value === true);
+  if (!yes || facts.listingReason !== undefined || ctx.s.facts.listingReason !== undefined) return {};
+  if (ctx.s.unknown.includes('listingReason') || hedgedMessage(text)) return {};
+  const reason = parseAnswer('listingReason', text, { now: ctx.now });
+  return typeof reason === 'string' && reason !== 'unknown' && reason !== 'other'
+    ? { listingReason: reason as Facts['listingReason'] }
+    : {};
+}
+
+/**
+ * dateOfTheList: 「公司去年被列入了严重违法失信名单 日期是二〇二五年六月十八号」 — the one date told in
+ * the message that names the serious list is its listing date, read the way the answer to that
+ * question is (the date of a penalty or another event told beside it is not). Two dates, or none:
+ * the question is asked.
+ */
+function dateOfTheList(ctx: Ctx, text: string, facts: Facts, pending: FactName | undefined): Facts {
+  const record = facts.recordType ?? ctx.s.facts.recordType;
+  if (record !== 'serious_list' || pending === 'seriousListedDate') return {};
+  if (facts.seriousListedDate !== undefined || ctx.s.facts.seriousListedDate !== undefined) return {};
+  if (hedgedMessage(text)) return {};
+  const s = normalize(text);
+  const first = readDate(s, ctx.now);
+  if (!first) return {};
+  const rest = s.split(/[\s，,。！!；;？?]+/).filter((c) => readDate(c, ctx.now) !== undefined);
+  if (rest.length !== 1) return {};
+  const date = parseAnswer('seriousListedDate', text, { now: ctx.now });
+  return typeof date === 'string' && date !== 'unknown' ? { seriousListedDate: date } : {};
+}
+
 let verdictRe: RegExp | undefined;
 /** 「现在可以申请了吧」「那还能免列异吗」 (dialog.json verdictQuestions) */
 function asksVerdict(text: string): boolean {
@@ -375,6 +456,26 @@ function genericQuestion(c: Command): boolean {
   if (c.type !== 'ask-topic') return false;
   const byIntent = dialog.faqIntent as Record<string, string>;
   return !c.topic || c.topic === byIntent[c.intent ?? ''];
+}
+
+/** The date that dates each record: a correction of 「是二〇二五年六月二十号」 re-dates it. */
+const RECORD_DATE: Partial<Record<string, FactName>> = {
+  serious_list: 'seriousListedDate',
+  admin_penalty: 'penaltyPublishedDate',
+};
+
+/**
+ * redatedRecord: 「说错了 是二〇二五年六月二十号」 in a case about a published penalty or the serious
+ * list corrects the date told for that record, not a listing year the case does not have: the year
+ * read from the correction becomes the whole date it was said with.
+ */
+function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Date): void {
+  const fact = RECORD_DATE[stored.recordType ?? ''];
+  if (!fact || corrections.listedYear === undefined || stored.listedYear !== undefined) return;
+  const date = readDate(normalize(text), now);
+  if (!date || stored[fact] === undefined) return;
+  delete corrections.listedYear;
+  if (stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
 }
 
 /** Free text, understood once, as commands. */
@@ -418,6 +519,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     }
   }
   if (cue) Object.assign(corrections, retoldFacts(ctx, text, { ...facts, ...corrections }));
+  redatedRecord(s.facts, corrections, text, ctx.now);
   if (Object.keys(corrections).length) cmds.push({ type: 'correct', facts: corrections });
   // 「要去哪里办」 while a yes/no question is open is a question, not a "no"
   const onlyPending = Object.keys(facts).every((f) => f === pending);
@@ -441,9 +543,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     const bare =
       hinge !== undefined &&
       (bareYes(text, hinge, ctx.now) || parseAnswer(hinge, text, { now: ctx.now }) === 'unknown');
-    if (bare) delete facts[pending];
+    // a message made only of questions states nothing of the question either (「…还是非要先补了」)
+    const askedOnly = askedBack(text, pending);
+    if (bare || askedOnly) delete facts[pending];
     const value =
-      askedBack(text, pending) || correctionsNo || bare
+      askedOnly || correctionsNo || bare
         ? undefined
         : named?.fact === pending && !aboutElse
           ? named.value
@@ -451,7 +555,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
             ? undefined
             : facts[pending];
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
-    if (value !== undefined && offSubject(pending, text, facts, u.hedged)) {
+    if (value !== undefined && offSubject(pending, text, facts, value)) {
       delete facts[pending];
     } else if (value !== undefined && hedgedMessage(text)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
@@ -460,6 +564,17 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     } else if (value !== undefined) {
       cmds.push({ type: 'answer', fact: pending, value });
       delete facts[pending];
+    } else if (
+      !bare &&
+      hinge !== undefined &&
+      value === undefined &&
+      !u.hedged.includes(pending) &&
+      onSubject(pending, text) &&
+      saysUnknown(text)
+    ) {
+      // 「材料递上去了 到底批下来没有 我还真不知道」: the user does not know how it stands now, so
+      // what was said before (「变更没登记」) no longer decides; the result waits for it
+      cmds.push({ type: 'dont-know', fact: pending });
     } else if (!bare && u.hedged.includes(pending)) {
       cmds.push(
         parseAnswer(pending, text, { now: ctx.now }) === 'unknown'
@@ -469,6 +584,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     }
   }
   Object.assign(facts, toldBeforeAsked(ctx, text, cmds, facts, pending, u.hedged));
+  const now = stateNow(ctx, text, cmds, facts, pending, u.hedged);
+  if (Object.keys(now).length) cmds.push({ type: 'correct', facts: now });
+  Object.assign(facts, reasonWithTheYes(ctx, text, cmds, facts));
+  Object.assign(facts, dateOfTheList(ctx, text, facts, pending));
   // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });

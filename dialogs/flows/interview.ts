@@ -6,7 +6,13 @@ import { loadKnowledge } from '../../knowledge/load.ts';
 import { pathLabel } from '../../knowledge/lookup.ts';
 import type { Question } from '../../knowledge/schema.ts';
 import { BRANCHING_FACTS } from '../../rules/routes.ts';
-import type { Determination, FactName, Facts } from '../../rules/types.ts';
+import {
+  type Determination,
+  type FactName,
+  type Facts,
+  PENALTY_KINDS,
+  type PenaltyKind,
+} from '../../rules/types.ts';
 import { factProblem, validateFacts } from '../../rules/validate.ts';
 import { type Command, commandId } from '../command.ts';
 import { askUser, type Ctx, changeFact, reply } from '../context.ts';
@@ -44,20 +50,24 @@ function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
 const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
 
 /**
- * 「现在装修好了 早就搬回原来登记的地址办公了」: a state that changes with time (dialog.json
- * newsFacts), told as it is now (newsMarkers), is news about the case, not a contradiction of how it
- * stood when the story began.
+ * 「如今翻修完了 已经搬回原来登记的地址办公」: a state that changes with time (dialog.json presentStates),
+ * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
+ * the story began.
  */
 function toldAsNews(ctx: Ctx, name: FactName): boolean {
   const text = ctx.turn.text;
-  const news = dialog.news as { facts: string[]; markers: string[] } | undefined;
-  return text !== undefined && !!news?.facts.includes(name) && news.markers.some((m) => text.includes(m));
+  const states = (dialog.presentStates ?? []) as string[];
+  const markers = (dialog.presentMarkers ?? []) as string[];
+  return text !== undefined && states.includes(name) && markers.some((m) => text.includes(m));
 }
 
 /**
  * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
  * the correction flow asks which is right (an explicit 「说错了」 arrives as a `correct` command instead).
  */
+const heavier = (a: unknown, b: unknown) =>
+  PENALTY_KINDS.indexOf(a as PenaltyKind) > PENALTY_KINDS.indexOf(b as PenaltyKind);
+
 function merge(ctx: Ctx, facts: Facts): Frame | undefined {
   const checked = validateFacts(facts, ctx.now);
   const clean: Facts = checked.ok ? checked.facts : {};
@@ -68,7 +78,12 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     if (old === value) continue;
     if (old === undefined || name === 'docType' || toldAsNews(ctx, name))
       changeFact(ctx, name, value, fromText(ctx));
-    else conflict ??= { flow: 'correction', fact: name, value };
+    else if (name === 'penaltyKind') {
+      // 「那个决定里头还有一条 把许可证吊销哒」 adds to the decision; the heaviest penalty in it is its
+      // kind (DOMAIN §4, 107/6), so a heavier one told later replaces a lighter one and a lighter one
+      // (「罚款也交了」) leaves the heavier one standing; taking one back takes a correction cue
+      if (heavier(value, old)) changeFact(ctx, name, value, fromText(ctx));
+    } else conflict ??= { flow: 'correction', fact: name, value };
   }
   return conflict;
 }

@@ -6,7 +6,7 @@ import { extractFacts } from './facts.ts';
 import { type AnswerCue, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
-import { QUESTION_CUE_SOURCES } from './question-cues.ts';
+import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 type Answer = Facts[FactName] | 'unknown' | undefined;
@@ -18,6 +18,8 @@ interface AnswerRegexes {
   unknown: RegExp;
   /** 「我晚点问她」: to be found out later, so not known now */
   askLater: RegExp;
+  /** 「我还真不知道」: a whole clause that says it is not known */
+  unknownAnywhere: RegExp;
   /** 「行」「好的」「嗯」 anywhere: yes words that say nothing of their own */
   bareAffirmations: RegExp;
   /** the same words leading a reply, with what follows them */
@@ -79,6 +81,9 @@ function answerRegexes(): AnswerRegexes {
     acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     askLater: new RegExp(any(a.askLater)),
+    unknownAnywhere: new RegExp(
+      `^(?:${any(a.unknownSubject)}|[这那]个|[她他]|老板)?[还也真都就实在确实]{0,3}${any(a.unknown)}(?:[啊呀哦了的哒]*)$`,
+    ),
     bareAffirmations: new RegExp(`${any([...a.bareAffirmations, ...a.fillers])}`, 'gi'),
     bareLead: new RegExp(`^${any(a.bareAffirmations)}[\\s，,。.!！~～]*`, 'i'),
     no: new RegExp(`^${any(a.leadingNo)}`),
@@ -302,7 +307,9 @@ export function readAnswer(
       return { value: readAmountYuan(s) };
     case 'date':
       // 「去年11月是立案 公示是今年4月」: the date of another event answers no date question
-      return { value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now) };
+      return {
+        value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now, datesOfDecision(fact)),
+      };
     case 'enum':
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
   }
@@ -312,10 +319,15 @@ export function readAnswer(
  * lastDate: 「我记得是今年4月 查了一下是4月12号」 — the date told last is the one the user settled on; a
  * later date without a year keeps the year of the one before it.
  */
-function lastDate(s: string, now: Date): string | undefined {
+function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): string | undefined {
   let year: string | undefined;
   let last: string | undefined;
+  let skipped = false;
   for (const clause of s.split(/[，,。;；!！?？\s]+/).filter(Boolean)) {
+    if (skip?.(clause)) {
+      skipped = true;
+      continue;
+    }
     const own = /((?:19|20)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
     // the month of a clause without a year, with the year of the date before it put in front
     const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
@@ -324,7 +336,38 @@ function lastDate(s: string, now: Date): string | undefined {
     last = date;
     if (own) year = own;
   }
-  return last ?? readDate(s, now);
+  return last ?? (skipped ? undefined : readDate(s, now));
+}
+
+/**
+ * datesOfDecision: 「处罚决定书上写的日子是二〇二五年十一月二十号」 dates the decision, not its publication
+ * (DOMAIN §5 counts from publication): a clause that names the decision (answers.json decisionDates) and
+ * no publishing (penalties.json publishedWords) answers no "when was it published?".
+ */
+function datesOfDecision(fact: FactName): ((clause: string) => boolean) | undefined {
+  if (fact !== 'penaltyPublishedDate') return undefined;
+  const { answers, penalties } = lexicon();
+  return (clause) =>
+    answers.decisionDates.some((w) => clause.includes(w)) &&
+    !penalties.publishedWords.some((w) => clause.includes(w));
+}
+
+/**
+ * saysUnknown: 「到底批下来没有 我还真不知道」 — a clause that asks nothing says the user does not know
+ * (answers.json unknown words, a subject and adverbs such as 还真 before them).
+ */
+export function saysUnknown(text: string): boolean {
+  const re = answerRegexes();
+  return normalize(text)
+    .split(/[\s，,。！!；;？?]+/)
+    .some((c) => re.unknownAnywhere.test(c) && !QUESTION_CLAUSE_RE.test(c));
+}
+
+/** 「没有，…」「已经办了」「不是」: the reply begins with a yes or no word (after fillers such as 嗯). */
+export function leadsWithYesOrNo(text: string): boolean {
+  const re = answerRegexes();
+  const t = normalize(text).replace(re.filler, '');
+  return re.no.test(t) || re.yes.test(t);
 }
 
 /** 「行 我晚点问她」: what follows a leading yes that says nothing of its own, or undefined without one */

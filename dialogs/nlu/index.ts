@@ -121,6 +121,8 @@ function statedFacts(
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
+ *   A serious-list story that never names the 经营异常名录 states no abnormal listing (黑名单 is the
+ *   serious list there).
  * - boundIsNotTheYear: 「2020年以前就被标了 具体哪年忘了」 bounds the listing year, it does not name it;
  *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
@@ -147,7 +149,11 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
     delete f.repeatedSameError;
   }
-  if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
+  if (f.recordType === 'serious_list') {
+    for (const k of PENALTY_RECORD_FACTS) delete f[k];
+    // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
+    if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
+  }
   const caseRecord = f.recordType ?? record;
   if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))
     for (const k of MINOR_ERROR_FACTS) delete f[k];
@@ -214,7 +220,12 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
   if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
-  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) return 'policy_info';
+  // unless the writer tells their own listing there (a repair) or asks whether they are on it (a status)
+  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) {
+    if ((facts as Record<string, unknown>).recordType === 'serious_list') return undefined;
+    if (hasAny(s, lexicon().penalties.seriousCheckCues)) return 'check_status';
+    return 'policy_info';
+  }
   if (matchesAny(s, kw.strongHuman)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
@@ -319,7 +330,9 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
     const t = topOf(ranked);
-    const timeAsked = t === 'timeline' && hasAny(s, loadKeywords().groups.time ?? []);
+    // (how long one's own serious-list listing lasts is asked as part of its early removal)
+    const timeAsked =
+      t === 'timeline' && f.recordType !== 'serious_list' && hasAny(s, loadKeywords().groups.time ?? []);
     if (t !== 'repair' && !timeAsked && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }

@@ -94,6 +94,17 @@ function dateIn(text: string, now: Date): string | undefined {
 }
 
 /**
+ * The last `n` characters of a text, and the year of a date the cut falls inside:
+ * 「2025年7月8日被赤壁市市场监督管理局列入」 keeps its 2025.
+ */
+export function lastChars(text: string, n: number): string {
+  let from = Math.max(0, text.length - n);
+  const year = /(?:\d{4}|[〇零一二三四五六七八九]{2,4})年$/.exec(text.slice(0, from));
+  if (year && /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(text.slice(from))) from -= year[0].length;
+  return text.slice(from);
+}
+
+/**
  * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
  * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
  * penalties.json otherEventWords).
@@ -105,7 +116,7 @@ function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, wi
   );
   const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
   const events = lexicon().penalties.otherEventWords;
-  return after ?? dateIn(withoutDatesOf(hit.before.slice(-window), events), ctx.now);
+  return after ?? dateIn(withoutDatesOf(lastChars(hit.before, window), events), ctx.now);
 }
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
@@ -160,6 +171,21 @@ export const RULES: NamedRule[] = [
       return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
         ? 'serious_list'
         : undefined;
+    },
+    when: (ctx) =>
+      !hasAny(ctx.s, lexicon().grammar.definitionCues) &&
+      !hasAny(ctx.s, lexicon().penalties.seriousCheckCues),
+    negatable: false,
+  },
+  {
+    // 「严重违法失信名单 整改还冇做完」「列严以后又被罚了一次」: words beside the list's name that tell it
+    // is the writer's own record, anywhere in the message; 「…上有没有我们」 asks for the status instead
+    name: 'record.seriousListOwn',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.seriousList,
+    value: (_hit, ctx) => {
+      const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
+      return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
     },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
@@ -285,7 +311,20 @@ export const RULES: NamedRule[] = [
     when: serious,
     negatable: false,
   },
-  fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
+  {
+    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause
+    name: 'serious.heavierLater',
+    fact: 'laterHeavierPenalty',
+    words: wordsAt('penalties.heavierLater'),
+    value: (hit) =>
+      negatedBefore(hit.before) ||
+      /没|未|不/.test(hit.before) ||
+      /^[^，,。;；]{0,3}?(?:没|未)/.test(hit.after)
+        ? undefined
+        : true,
+    when: serious,
+    negatable: false,
+  },
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
 
   {

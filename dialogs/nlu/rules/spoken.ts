@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
-import { applyRules, KIND_ORDER, type NamedRule, type RuleContext, statedKind } from '../lexicon-rules.ts';
+import {
+  applyRules,
+  KIND_ORDER,
+  lastChars,
+  type NamedRule,
+  type RuleContext,
+  statedKind,
+} from '../lexicon-rules.ts';
 import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
@@ -49,6 +56,8 @@ interface Spoken {
   fineNouns: string[];
   paidVerbs: string[];
   paidBetween: string[];
+  unpaidVerbs: string[];
+  unpaidBetweenStops: string[];
   repeatPenalised: string[];
   heavierPenalty: string[];
   measureWords: string[];
@@ -421,7 +430,7 @@ const RULES: NamedRule[] = [
     name: 'serious.dateBeforeVerb',
     fact: 'seriousListedDate',
     words: () => spoken().seriousListedVerbs,
-    value: (hit, ctx) => pastDate(hit.before.slice(-16), ctx.now),
+    value: (hit, ctx) => pastDate(lastChars(hit.before, 16), ctx.now),
     when: (ctx) => ctx.about.seriousList,
     negatable: false,
   },
@@ -480,6 +489,24 @@ const RULES: NamedRule[] = [
         : undefined;
     },
     when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「罚款到现在还没缴」「罚款我们一直拖着没交」: the fine, a few words, then not paid (nothing else
+    // that is paid named between: 「罚款交了 税没交」 is two clauses)
+    name: 'obligations.fineUnpaid',
+    fact: 'obligationsFulfilled',
+    words: () => spoken().fineNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const near = hit.after.slice(0, 10);
+      const at = Math.min(...sp.unpaidVerbs.map((v) => near.indexOf(v)).filter((i) => i >= 0));
+      if (!Number.isFinite(at)) return undefined;
+      const between = near.slice(0, at);
+      return sp.unpaidBetweenStops.some((w) => between.includes(w)) ? undefined : false;
+    },
+    when: (ctx) => ctx.about.penalty || ctx.about.seriousList,
     negatable: false,
     statementOnly: true,
   },
