@@ -50,6 +50,18 @@ function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
 const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
 
 /**
+ * 「如今翻修完了 已经搬回原来登记的地址办公」: a state that changes with time (dialog.json presentStates),
+ * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
+ * the story began.
+ */
+function toldAsNews(ctx: Ctx, name: FactName): boolean {
+  const text = ctx.turn.text;
+  const states = (dialog.presentStates ?? []) as string[];
+  const markers = (dialog.presentMarkers ?? []) as string[];
+  return text !== undefined && states.includes(name) && markers.some((m) => text.includes(m));
+}
+
+/**
  * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
  * the correction flow asks which is right (an explicit 「说错了」 arrives as a `correct` command instead).
  */
@@ -64,7 +76,8 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     ctx.understood[name] = value as never;
     const old = ctx.s.facts[name];
     if (old === value) continue;
-    if (old === undefined || name === 'docType') changeFact(ctx, name, value, fromText(ctx));
+    if (old === undefined || name === 'docType' || toldAsNews(ctx, name))
+      changeFact(ctx, name, value, fromText(ctx));
     else if (name === 'penaltyKind') {
       // 「那个决定里头还有一条 把许可证吊销哒」 adds to the decision; the heaviest penalty in it is its
       // kind (DOMAIN §4, 107/6), so a heavier one told later replaces a lighter one and a lighter one

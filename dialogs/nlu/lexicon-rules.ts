@@ -94,6 +94,17 @@ function dateIn(text: string, now: Date): string | undefined {
 }
 
 /**
+ * The last `n` characters of a text, and the year of a date the cut falls inside:
+ * 「2025年7月8日被赤壁市市场监督管理局列入」 keeps its 2025.
+ */
+export function lastChars(text: string, n: number): string {
+  let from = Math.max(0, text.length - n);
+  const year = /(?:\d{4}|[〇零一二三四五六七八九]{2,4})年$/.exec(text.slice(0, from));
+  if (year && /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(text.slice(from))) from -= year[0].length;
+  return text.slice(from);
+}
+
+/**
  * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
  * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
  * penalties.json otherEventWords).
@@ -105,7 +116,7 @@ function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, wi
   );
   const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
   const events = lexicon().penalties.otherEventWords;
-  return after ?? dateIn(withoutDatesOf(hit.before.slice(-window), events), ctx.now);
+  return after ?? dateIn(withoutDatesOf(lastChars(hit.before, window), events), ctx.now);
 }
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */

@@ -6,13 +6,15 @@ import type { Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny } from './lexicon.ts';
 
-/** A calendar year named in the text ("2023年", "23年"). */
-const CALENDAR_YEAR = /\d{2,4}\s*年/;
+/** A calendar year named in the text ("2023年", "23年", 「2024 那份」). */
+const CALENDAR_YEAR = /\d{2,4}\s*(?:年|(?:的)?那(?:一)?份)/;
+/** 「两个年度的都没报」: an "all" that says every year is missing, not filed */
+const ALL_MISSING = /(?:都|全部|全都)(?:没|冇|未|不)/g;
 
-/** The text speaks of one year's report and nothing in it says "all of them". */
+/** The text speaks of one year's report and nothing in it says "all of them" (are filed). */
 export function speaksOfOneYear(s: string): boolean {
   const w = factLexicon().oneYearReport;
-  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(s, w.allYears);
+  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(s.replace(ALL_MISSING, ''), w.allYears);
 }
 
 /**

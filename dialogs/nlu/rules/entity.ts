@@ -106,5 +106,8 @@ export const ENTITY_RULES: PatternRule[] = [
   ),
   rule('entity.branch', 'isBranch', /分公司|分支机构/, true),
   // 「是单独注册的子公司 有独立执照」: a subsidiary is its own legal person, not a branch (四(四)六)
-  rule('entity.subsidiary', 'isBranch', /子公司|独立法人|单独注册|独立(?:的)?(?:营业)?执照/, false),
+  // 「不是子公司」「没有独立法人」 deny it: no statement either way
+  rule('entity.subsidiary', 'isBranch', /子公司|独立法人|单独注册|独立(?:的)?(?:营业)?执照/, false, {
+    negatedDrops: true,
+  }),
 ];

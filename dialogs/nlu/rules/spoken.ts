@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
-import { applyRules, KIND_ORDER, type NamedRule, type RuleContext, statedKind } from '../lexicon-rules.ts';
+import {
+  applyRules,
+  KIND_ORDER,
+  lastChars,
+  type NamedRule,
+  type RuleContext,
+  statedKind,
+} from '../lexicon-rules.ts';
 import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
@@ -25,6 +32,7 @@ interface Spoken {
   notFirstOrdinals: string[];
   firstOrdinals: string[];
   withinDeadline: string[];
+  notOverdue: string[];
   correctVerbs: string[];
   deadlineLead: string[];
   registeredPlaces: string[];
@@ -323,6 +331,16 @@ const RULES: NamedRule[] = [
     negatable: false,
   },
   {
+    // 「检查都配合了 没超期限」: not late, the words carry their own denial
+    name: 'minorError.notOverdue',
+    fact: 'missedCorrectionDeadline',
+    words: () => spoken().notOverdue,
+    value: false,
+    when: notPenalty,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「也是在规定时间内改的」: corrected within the period; 「没在期限内改」: missed it
     name: 'minorError.withinDeadline',
     fact: 'missedCorrectionDeadline',
@@ -412,7 +430,7 @@ const RULES: NamedRule[] = [
     name: 'serious.dateBeforeVerb',
     fact: 'seriousListedDate',
     words: () => spoken().seriousListedVerbs,
-    value: (hit, ctx) => pastDate(hit.before.slice(-16), ctx.now),
+    value: (hit, ctx) => pastDate(lastChars(hit.before, 16), ctx.now),
     when: (ctx) => ctx.about.seriousList,
     negatable: false,
   },
