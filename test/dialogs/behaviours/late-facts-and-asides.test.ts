@@ -106,6 +106,29 @@ describe('idle for years', () => {
   });
 });
 
+describe('counts told beside years', () => {
+  it('「从2022年度起一份没报 四年了」 counts four years, not the digits of the year', async () => {
+    const c = await chat();
+    await c.send('我舅舅的五金公司好些年没人管了');
+    await c.send('市场监管所的人到登记地址去查 说查无下落');
+    await c.send('年报从2022年度起一份都没报 四年了 税务局那边也都没去报过');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.yearsWithoutAnnualReport).toBe(4);
+    expect(facts.taxFiled).toBe(false);
+    expect(c.last?.determination.path).toBe('revocation-risk');
+  });
+});
+
+describe('years named instead of counted', () => {
+  it('「2023年度、2024年度两份都没交」 after 查无下落 is two years without reports', async () => {
+    const c = await chat();
+    await c.send('我表姐的服装公司早就不开了');
+    await c.send('所里的人上门核查 说查无下落');
+    await c.send('2023年度跟2024年度的年报都没报 税一直也没有报过');
+    expect((await c.engine.getCase(key)).facts.yearsWithoutAnnualReport).toBe(2);
+  });
+});
+
 describe('how things stand now', () => {
   it('「现在又搬回执照上那个老地方营业了」 replaces a story of mail coming back', async () => {
     const c = await chat();
