@@ -39,6 +39,13 @@ describe('dates and penalties told in pieces', () => {
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
   });
 
+  it('「那些海报早撤掉了」 after an advertising fine is the correction made', async () => {
+    const c = await chat();
+    await c.send('我们培训机构招生海报写了包过 被县市场监管局罚了六万 没有从轻');
+    await c.send('罚款交了 那些海报早就撤掉了');
+    expect((await c.engine.getCase(key)).facts.rectified).toBe(true);
+  });
+
   it('a revocation told after the fine is the heaviest penalty of the decision', async () => {
     const c = await chat();
     await c.send('我的面包房因为食品安全问题被市场监管局罚了六万 2024年8月5号公示的');
