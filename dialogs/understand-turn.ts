@@ -246,14 +246,27 @@ function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
 /**
  * A message that states other facts answers the open question only if it speaks of the question's
  * subject (knowledge/dialog.json answerSubjects): 「去年的纸质年报是交了的」 says nothing about a change
- * registration, however its 「交了」 reads as a "yes".
+ * registration, however its 「交了」 reads as a "yes". Another fact hedged counts too, and among the
+ * penalty questions (dialog.json answerSubjectRivals) another one's subject named: 「整改应该算弄好了吧
+ * 也没人来看过」 speaks of rectification, not of the sector asked about.
  */
-function offSubject(pending: FactName, text: string, facts: Facts, value: unknown): boolean {
-  const subjects = (dialog.answerSubjects as Record<string, string[] | string> | undefined)?.[pending];
+function offSubject(
+  pending: FactName,
+  text: string,
+  facts: Facts,
+  value: unknown,
+  hedged: FactName[],
+): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  const subjects = all[pending];
   if (!Array.isArray(subjects)) return false;
   const s = normalize(text);
   if (subjects.some((w) => s.includes(w))) return false;
-  if (Object.keys(facts).some((f) => f !== pending)) return true;
+  const rivals = (dialog.answerSubjectRivals ?? []) as string[];
+  const otherSubject =
+    rivals.includes(pending) &&
+    rivals.some((f) => f !== pending && (all[f] as string[] | undefined)?.some((w) => s.includes(w)));
+  if (otherSubject || [...Object.keys(facts), ...hedged].some((f) => f !== pending)) return true;
   // 「那阵子厂里停工 大半年没人 门卫也撤了」: a story that never names the subject and does not begin
   // with a yes or no has its 没 about something else; it says no "no" to the question
   return (
@@ -555,7 +568,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
             ? undefined
             : facts[pending];
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
-    if (value !== undefined && offSubject(pending, text, facts, value)) {
+    if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
     } else if (value !== undefined && hedgedMessage(text)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)

@@ -126,27 +126,75 @@ function decide(route: Route, facts: Facts, ctx: RuleContext): Determination {
   };
 }
 
-/**
- * failsWhicheverRoute: the routes still possible are all one path (a fine of a general or of a key
- * sector) and a condition they share is already unmet (the fine is not paid): the answer is "not yet"
- * whichever route it is, so the fact that tells them apart is not asked. Only the shared unmet
- * conditions are given as reasons; route-specific ones (the waiting period) and dates are left out.
- */
-function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Determination | undefined {
+/** The routes still possible are all one path (a fine of a general or of a key sector, 107/8–9). */
+function onePath(open: Route[]): Route | undefined {
   const [first] = open;
   if (!first || open.some((r) => r.path !== first.path || r.verdict !== undefined)) return undefined;
+  return first;
+}
+
+/** The date a reason gives (the earliest day to apply), for choosing the earliest of several. */
+const reasonDate = (r: Reason) => String((r.values as { date?: unknown } | undefined)?.date ?? '');
+
+/**
+ * failsWhicheverRoute: the routes still possible are all one path and a condition they share is
+ * already unmet (the fine is not paid; published less than the shortest of their waiting periods ago):
+ * the answer is "not yet" whichever route it is, so the fact that tells them apart is not asked. Only
+ * the shared unmet conditions are given as reasons — a condition on the same fact unmet in every route
+ * is given once, with the earliest date (DOMAIN §5: "false as soon as one of them is known to fail; the
+ * reasons give the earliest date to apply"); dates of one route only are left out.
+ */
+function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Determination | undefined {
+  const first = onePath(open);
+  if (!first) return undefined;
   const decided = open.map((r) => decide(r, facts, ctx));
   if (decided.some((d) => d.eligible !== false)) return undefined;
-  const unmetEverywhere = (id: string) => decided.every((d) => d.reasons.some((r) => r.id === id && !r.met));
-  const [d] = decided as [Determination, ...Determination[]];
-  const reasons = d.reasons.filter((r) => !r.met && unmetEverywhere(r.id));
+  const sameCondition = (a: Reason, b: Reason) =>
+    a.id === b.id || (a.fact !== undefined && a.fact === b.fact);
+  const unmetEverywhere = (r: Reason) =>
+    decided.every((d) => d.reasons.some((x) => !x.met && sameCondition(x, r)));
+  const reasons: Reason[] = [];
+  for (const r of decided.flatMap((d) => d.reasons)) {
+    if (r.met || !unmetEverywhere(r)) continue;
+    const at = reasons.findIndex((x) => sameCondition(x, r));
+    if (at === -1) reasons.push(r);
+    else if (reasonDate(r) && reasonDate(r) < reasonDate(reasons[at] as Reason)) reasons[at] = r;
+  }
   if (!reasons.length) return undefined;
+  const [d] = decided as [Determination, ...Determination[]];
   const shared = (c: string) => open.every((r) => r.citations.includes(c));
   const citations = [
     ...new Set([...first.citations.filter(shared), ...reasons.map((r) => r.citation as string)]),
   ];
   const { dates: _routeDates, ...rest } = d;
   return { ...rest, reasons, citations: citations.filter(Boolean), missing: [] };
+}
+
+/**
+ * The routes still possible are one path but not yet decided (a fine above 50,000 of unknown sector,
+ * published 3–12 months ago): the path is known — DOMAIN §5 "otherwise penalty-publicity-repair" — and
+ * eligibility stays open until the fact telling the routes apart is known, even where every one of them
+ * would already be met (the answer then rests on the route, which the user has not told).
+ */
+function pathWhicheverRoute(
+  open: Route[],
+  unknown: FactName[],
+  facts: Facts,
+  ctx: RuleContext,
+): Determination | undefined {
+  const first = onePath(open);
+  if (!first) return undefined;
+  const decided = open.map((r) => decide(r, facts, ctx));
+  const metEverywhere = (r: Reason) => decided.every((d) => d.reasons.some((x) => x.met && x.id === r.id));
+  const [{ dates: _routeDates, ...d }] = decided as [Determination, ...Determination[]];
+  const shared = (c: string) => open.every((r) => r.citations.includes(c));
+  return {
+    ...d,
+    eligible: null,
+    reasons: d.reasons.filter((r) => !r.id.startsWith('route:') && metEverywhere(r)),
+    citations: first.citations.filter(shared),
+    missing: byQuestionOrder([...unknown, ...decided.flatMap((x) => x.missing)]),
+  };
 }
 
 const UNDETERMINED: Omit<Determination, 'missing'> = {
@@ -180,6 +228,8 @@ export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determinatio
     revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
   const failedEither = revocationFirst ? undefined : failsWhicheverRoute(open, facts, ctx);
   if (failedEither) return failedEither;
+  const onePathOpen = revocationFirst ? undefined : pathWhicheverRoute(open, unknown, facts, ctx);
+  if (onePathOpen) return onePathOpen;
   const missing = byQuestionOrder(unknown).filter((f) => !revocationFirst || !revocation.unknown.includes(f));
   // Every route ruled out by what is known: nothing in the plan or the national rules fits.
   if (!missing.length && !revocationFirst)

@@ -77,7 +77,12 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
       y !== null &&
       /公示|处罚|罚款|决定/.test(tail) &&
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
-    if (year !== undefined && !aboutFiling && !partOfDate) out.listedYear = year;
+    // 「变更登记应该是2022年办的」: the year of another event named in its clause (the head before the
+    // correction marker too), when the clause does not speak of the listing
+    const g = lexicon().grammar;
+    const own = `${head.split(/[，,。；;\s]/).at(-1) ?? ''}${clause ?? ''}`;
+    const otherEvent = hasAny(own, g.otherEventWords) && !hasAny(own, g.listingWords);
+    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent) out.listedYear = year;
   }
   return out;
 }

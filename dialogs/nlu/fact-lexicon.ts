@@ -43,7 +43,7 @@ export interface FactLexicon {
   unrealised: { suppose: string[]; intend: string[]; ready: string[] };
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };
-  reportEllipsis: { states: string[] };
+  reportEllipsis: { states: string[]; filedStates: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

@@ -4,6 +4,7 @@
 // statements, the done/not-done slots, the listing reader, then the named derivations between facts.
 import type { FactName, Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { clauses } from './normalize.ts';
 import { NAME_CHANGE } from './rules/cues.ts';
 import { DERIVATIONS, type Derive } from './rules/derivations.ts';
@@ -20,7 +21,8 @@ import {
 import { factRuleSet } from './rules/index.ts';
 import { LISTING_A_NOT_A, listingHits } from './rules/listing-hits.ts';
 import { runRules } from './rules/pattern-rule.ts';
-import { scopeOf, statedAt } from './rules/scope.ts';
+import { clauseAt, scopeOf, statedAt } from './rules/scope.ts';
+import { resolveYear } from './years.ts';
 
 export { SERIOUS_LIST } from './rules/listing-hits.ts';
 
@@ -42,13 +44,47 @@ interface Hit {
   len?: number;
 }
 
-let ellipsisRe: RegExp | undefined;
-/** 「去年的还冇交」: the previous year's (report) before a state word, the noun left out. */
-const reportEllipsis = () =>
-  (ellipsisRe ??= new RegExp(
-    `(?:上一?个?年度?|去年|前一年|上年)的(?=${alt(factLexicon().reportEllipsis.states)})`,
-    'g',
-  ));
+/**
+ * The previous year's report named by its year (「25年度那份」「2025年度的纸质年报」 read on a day of 2026)
+ * or as the latest one (「最近那年的」): the same task as 上一年度's report (四(三)一).
+ */
+const namedPreviousYear = (now: Date) => {
+  const y = now.getFullYear() - 1;
+  return `(?:${y}|${String(y).slice(2)})年度|最近(?:的)?(?:那|一)个?年度?`;
+};
+const yearTriggers = new Map<number, { named: RegExp; ellipsis: RegExp }>();
+function previousYearTriggers(now: Date) {
+  const key = now.getFullYear();
+  let t = yearTriggers.get(key);
+  if (!t) {
+    const named = namedPreviousYear(now);
+    const { states: said, filedStates } = factLexicon().reportEllipsis;
+    const states = alt(said);
+    const namedStates = alt([...said, ...filedStates]);
+    t = {
+      // 「25年度那份纸质的」「最近一年的年报」; 「补了最近一年的」 ends the clause with it
+      named: new RegExp(
+        `(?:${named})(?:的)?(?:那一?份|那个)?(?:的)?(?:(?:纸质版?|纸版)(?:的)?)?(?:年报|年度报告)|(?:${named})(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?|(?:${named})的(?=$|[，,。;； ])`,
+        'g',
+      ),
+      // 「去年的还冇交」「二五年度的补哒」: the previous year's (report) before a state word, the noun left out
+      ellipsis: new RegExp(
+        `(?:上一?个?年度?|去年|前一年|上年)的(?=${states})|(?:${named})的(?=${namedStates})`,
+        'g',
+      ),
+    };
+    yearTriggers.set(key, t);
+  }
+  return t;
+}
+/** a report named by its year: 「22年度那份」「2022年度的年报」 */
+const EARLIER_YEAR_REPORT =
+  /(?<!\d)(?:(?:19|20)\d{2}|\d{2})年度(?:的)?(?:那一?份|那个)?(?:的)?(?:纸质版?|纸版)?(?:年报|年度报告)?/g;
+/** 「…那份还没补」: still missing now (「因为2019年度年报没报」 tells the listing's cause instead) */
+const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:补|交|报)/;
+/** 「上一年度那份纸质的」: the previous year's paper report, a measure word between */
+const PREVIOUS_REPORT_PIECE =
+  /(?:上一?个?年度?|去年|前一年|上年)(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?/g;
 
 /** Extract facts from already-normalised text (see normalize.ts). */
 export function extractFacts(
@@ -84,15 +120,34 @@ export function extractFacts(
   )
     for (const h of doneSlot(s, cls, BARE_CHANGE_TRIGGER))
       add('addressChangeRegistered', h.value, h.pos, h.len);
-  for (const h of doneSlot(s, cls, PREVIOUS_REPORT_TRIGGER, FILED_AFTER, true))
-    add('previousYearReportFiled', h.value, h.pos, h.len);
+  const years = previousYearTriggers(now);
+  // a year named as the previous one speaks of that report in a listing story (「我们就25年度那份没报」
+  // about revocation counts years instead)
+  const triggers = [
+    PREVIOUS_REPORT_TRIGGER,
+    PREVIOUS_REPORT_PIECE,
+    ...(/异常|名录|列/.test(s) ? [years.named] : []),
+  ];
+  for (const trigger of triggers)
+    for (const h of doneSlot(s, cls, trigger, FILED_AFTER, true))
+      add('previousYearReportFiled', h.value, h.pos, h.len);
   // 「去年的还冇交」: the previous year's report, left unsaid (also in a correction's tail, which
   // does not repeat 年报); not where a fine, tax or fee is what is paid
   if (!/罚|税|费|社保|房租|租金|货款/.test(s))
-    for (const h of doneSlot(s, cls, reportEllipsis(), FILED_AFTER, true))
+    for (const h of doneSlot(s, cls, years.ellipsis, FILED_AFTER, true))
       add('previousYearReportFiled', h.value, h.pos, h.len);
   for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER, true))
     add('allOverdueReportsFiled', h.value, h.pos, h.len);
+  // 「22年度那份还冇补」: a report of a year before the previous one still missing, so not every
+  // overdue report is filed (one such year filed says nothing of the others)
+  // (「2024年度和2025年度的还没补」: the years joined before one state)
+  for (const m of matchesOf(EARLIER_YEAR_REPORT, s)) {
+    const c = clauseAt(cls, m.index);
+    const rest = c ? s.slice(m.index, c.end) : '';
+    const year = resolveYear(m[0].match(/^\d+/)?.[0] ?? '', now);
+    if (STILL_MISSING.test(rest) && year !== undefined && year < now.getFullYear() - 1)
+      add('allOverdueReportsFiled', false, m.index, rest.length);
+  }
   let askedSelf = false;
   for (const h of listingHits(s, cls)) {
     if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);

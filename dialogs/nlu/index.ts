@@ -17,6 +17,7 @@ import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
+import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
@@ -104,8 +105,8 @@ function statedFacts(
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
-  Object.assign(facts, spokenFacts(s, now, facts, pending));
-  derive(s, facts, now);
+  Object.assign(facts, spokenFacts(s, now, facts, pending, record));
+  derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
 }
@@ -120,12 +121,18 @@ function statedFacts(
  * - seriousListHasNoPenaltyDetails: when the serious list is the record to repair, 「罚款早交了」 says
  *   the obligations are met; the kind, amount, authority and publication of a penalty (DOMAIN.md §3a)
  *   describe an administrative-penalty record, which is not the one asked about.
+ *   A serious-list story that never names the 经营异常名录 states no abnormal listing (黑名单 is the
+ *   serious list there).
  * - boundIsNotTheYear: 「2020年以前就被标了 具体哪年忘了」 bounds the listing year, it does not name it;
  *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
+ * - penaltyCaseHasNoPublishedError: in a case about a penalty (this message's record or the one told
+ *   earlier), 「网页也改了」「不沾食品药品那些」 tell how it was put right and what the trade is, not a
+ *   published-information error of 四(四) and its exclusions; a message that names a listing is not
+ *   read this way.
  */
-function derive(s: string, facts: Facts, now: Date): void {
+function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']): void {
   const f = facts as Record<string, unknown>;
   if (facts.listedYear !== undefined) {
     for (const m of s.matchAll(YEAR_BOUND))
@@ -142,8 +149,20 @@ function derive(s: string, facts: Facts, now: Date): void {
     // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
     delete f.repeatedSameError;
   }
-  if (f.recordType === 'serious_list') for (const k of PENALTY_RECORD_FACTS) delete f[k];
+  if (f.recordType === 'serious_list') {
+    for (const k of PENALTY_RECORD_FACTS) delete f[k];
+    // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
+    if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
+  }
+  const caseRecord = f.recordType ?? record;
+  if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))
+    for (const k of MINOR_ERROR_FACTS) delete f[k];
 }
+
+const namesListing = (facts: Facts) => facts.listed !== undefined || facts.listingReason !== undefined;
+
+/** The facts of a published-information error and its exclusions (四(四), 五(二)三). */
+const MINOR_ERROR_FACTS = ['errorKind', 'safetyRelated', 'repeatedSameError'] as const;
 
 /**
  * filedMeansPublished: the previous year's report is filed once it is published too (四(三)一: 补报…
@@ -201,7 +220,12 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
   if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
-  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) return 'policy_info';
+  // unless the writer tells their own listing there (a repair) or asks whether they are on it (a status)
+  if (SERIOUS_LIST.test(s) && !hasAny(s, kw.listingMatters)) {
+    if ((facts as Record<string, unknown>).recordType === 'serious_list') return undefined;
+    if (hasAny(s, lexicon().penalties.seriousCheckCues)) return 'check_status';
+    return 'policy_info';
+  }
   if (matchesAny(s, kw.strongHuman)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
@@ -306,7 +330,9 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
     const t = topOf(ranked);
-    const timeAsked = t === 'timeline' && hasAny(s, loadKeywords().groups.time ?? []);
+    // (how long one's own serious-list listing lasts is asked as part of its early removal)
+    const timeAsked =
+      t === 'timeline' && f.recordType !== 'serious_list' && hasAny(s, loadKeywords().groups.time ?? []);
     if (t !== 'repair' && !timeAsked && t !== 'documents' && t !== 'draft')
       ranked = promote(ranked, 'repair');
   }
@@ -382,9 +408,16 @@ export function understand(
     now,
   );
   Object.assign(facts, corrections);
+  // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
+  const relayed = relayedRule(s);
+  if (relayed) {
+    for (const k of Object.keys(facts)) delete (facts as Record<string, unknown>)[k];
+    for (const k of Object.keys(corrections)) delete (corrections as Record<string, unknown>)[k];
+    hedged.length = 0;
+  }
   // what the text says in reply to the pending question; kept whatever the intent ("被罚过款")
   const answered: Facts = {};
-  if (opts.pending && !hedged.includes(opts.pending)) {
+  if (opts.pending && !relayed && !hedged.includes(opts.pending)) {
     // the answer is read against the question's own wording, which a general statement pattern
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const scope = {

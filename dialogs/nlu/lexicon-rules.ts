@@ -78,9 +78,10 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   // 「冇再被罚过」 denies a penalty, it names none
   if (hit.before.endsWith('处') || negatedBefore(hit.before)) return undefined;
-  // the paying verb right after the word (a word or two between: 「罚款早就交了」) or right before it
+  // the paying verb right after the word (a word or two between: 「罚款早就交了」, or the other items of
+  // what was paid: 「罚款和没收的钱都交了」) or right before it
   const after =
-    s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 4).split(/[，,。;；\s]/)[0] ?? '';
+    s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 10).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
   if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
   return kindOf(lx, hit.word);
@@ -98,7 +99,10 @@ function dateIn(text: string, now: Date): string | undefined {
  * penalties.json otherEventWords).
  */
 function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, window: number) {
-  const told = /^(?:的)?(?:时间|日期|日子)?(?:是|在|于)/.exec(hit.after);
+  // 「公示是今年4月」「公示日期2026年6月30日」「公示出来是九月十号」
+  const told = /^(?:出来|出去|上网)?(?:的)?(?:(?:时间|日期|日子)(?:是|在|于|为|[:：])?|是|在|于)/.exec(
+    hit.after,
+  );
   const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
   const events = lexicon().penalties.otherEventWords;
   return after ?? dateIn(withoutDatesOf(hit.before.slice(-window), events), ctx.now);
@@ -156,6 +160,21 @@ export const RULES: NamedRule[] = [
       return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
         ? 'serious_list'
         : undefined;
+    },
+    when: (ctx) =>
+      !hasAny(ctx.s, lexicon().grammar.definitionCues) &&
+      !hasAny(ctx.s, lexicon().penalties.seriousCheckCues),
+    negatable: false,
+  },
+  {
+    // 「严重违法失信名单 整改还冇做完」「列严以后又被罚了一次」: words beside the list's name that tell it
+    // is the writer's own record, anywhere in the message; 「…上有没有我们」 asks for the status instead
+    name: 'record.seriousListOwn',
+    fact: 'recordType',
+    words: (lx) => lx.penalties.seriousList,
+    value: (_hit, ctx) => {
+      const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
+      return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
     },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
@@ -281,7 +300,20 @@ export const RULES: NamedRule[] = [
     when: serious,
     negatable: false,
   },
-  fixed('serious.heavierLater', 'laterHeavierPenalty', 'penalties.heavierLater', true, serious),
+  {
+    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause
+    name: 'serious.heavierLater',
+    fact: 'laterHeavierPenalty',
+    words: wordsAt('penalties.heavierLater'),
+    value: (hit) =>
+      negatedBefore(hit.before) ||
+      /没|未|不/.test(hit.before) ||
+      /^[^，,。;；]{0,3}?(?:没|未)/.test(hit.after)
+        ? undefined
+        : true,
+    when: serious,
+    negatable: false,
+  },
   own('serious.noLaterPenalty', 'laterHeavierPenalty', 'penalties.noRepeat', false, serious),
 
   {
@@ -398,18 +430,23 @@ function configuredCounty(): string {
   return county;
 }
 
+/** A listing story or a move told: a penalty said with it is background, not the record to repair. */
+const listingBackground = (facts: Facts) =>
+  facts.listed === true ||
+  facts.listingReason !== undefined ||
+  facts.operatingAtRegisteredAddress !== undefined;
+
 /** What the text is about, before any rule runs: a penalty decision or the serious list. */
-export function aboutOf(s: string, facts: Facts): RuleContext['about'] {
+export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): RuleContext['about'] {
   const lx = lexicon();
   const seriousList = lx.penalties.seriousList.some((w) => s.includes(w));
   const penaltyWord = lx.penalties.penaltyWords.some((w) => s.includes(w));
   // a penalty told inside an 经营异常名录 story (行政处罚信息 not published → listed) or as an
   // "other violation" beside a move is background, not the record to repair
   const background =
-    facts.listed === true ||
-    facts.listingReason !== undefined ||
-    facts.operatingAtRegisteredAddress !== undefined ||
-    facts.errorKind !== undefined;
+    listingBackground(facts) ||
+    // (in a case already about a penalty, 「网页也改了」 is how it was put right, not an error of 四(四))
+    (facts.errorKind !== undefined && record !== 'admin_penalty');
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
@@ -456,12 +493,16 @@ export function applyRules(
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
-  const about = aboutOf(s, facts);
+  const about = aboutOf(s, facts, opts.record);
   // recordOfTheCase: once earlier messages made the case the serious list, 「以后再冇受过比较重的处罚」
   // or 「措施也解除了」 speaks of that record though this message does not name it. Not yet for a
   // published penalty: there every follow-up clause would read as a statement, and 「罚款早就交了…」
   // would no longer answer the open keySector question (today it does, wrongly, as a "yes").
   if (opts.record === 'serious_list') Object.assign(about, { seriousList: true, penalty: true });
+  // The same for a published penalty: 「整改应该算整改好哒吧」「同类的更没有」 speak of it. (A 「罚款早就交了」
+  // said while the sector is asked is kept from answering it by the question's subject words,
+  // knowledge/dialog.json answerSubjects.)
+  if (opts.record === 'admin_penalty' && !listingBackground(facts)) about.penalty = true;
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
   if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
   const ctx: RuleContext = {

@@ -30,6 +30,8 @@ export interface Lexicon {
     documentWords: string[];
     recentYearReport: string[];
     filingWords: string[];
+    /** a year told in a correction with these dates that event, not the listing (「变更登记应该是2022年办的」) */
+    otherEventWords: string[];
     listingWords: string[];
     offTopicRequests: string[];
     repairWords: string[];
@@ -64,6 +66,8 @@ export interface Lexicon {
     measureRunning: string[];
     measureEnded: string[];
     listedVerbs: string[];
+    seriousOwnCues: string[];
+    seriousCheckCues: string[];
   };
   places: { counties: Record<string, string[]>; placeSuffixes: string[] };
   industries: { clause: string; safetyRelated: string[] };

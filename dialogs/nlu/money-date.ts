@@ -37,6 +37,12 @@ function chineseNumber(text: string): number | null {
 /** 「2万」「20000元」「2.5万块」「两万」「一万五」「八千」 → yuan; undefined when no amount is said. */
 export function readAmountYuan(text: string): number | undefined {
   const s = text.replace(/[,，\s]/g, '');
+  // 「5万零500」「5万500」 = 50500 (the remainder in yuan); 「5万5」 = 55000 (one digit counts thousands)
+  const mixed = /(\d+)万(零)?(\d{1,4})(?!\d)/.exec(s);
+  if (mixed?.[1] && mixed[3] && (mixed[2] || mixed[3].length !== 2)) {
+    const rest = Number(mixed[3]);
+    return Number(mixed[1]) * 10_000 + (mixed[2] || mixed[3].length > 1 ? rest : rest * 1000);
+  }
   const arabic = /(\d+(?:\.\d+)?)(万|w|W|千|k|K)?/.exec(s);
   if (arabic) {
     const n = Number(arabic[1]);
@@ -49,7 +55,7 @@ export function readAmountYuan(text: string): number | undefined {
   return cn ? (chineseNumber(cn[0]) ?? undefined) : undefined;
 }
 
-const NUMBER = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|w|W|千|k|K)?/g;
+const NUMBER = /(\d+万零?\d{1,4}(?!\d)|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|w|W|千|k|K)?/g;
 
 /**
  * The amount said near a penalty word: the first number starting within `within` characters of the

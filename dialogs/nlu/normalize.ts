@@ -160,7 +160,8 @@ function negatedRelatives(s: string): string {
 }
 
 /** Clause boundaries: punctuation and the contrastive connectives that start a new statement. */
-const CLAUSE_SPLIT = /[，,。.!！?？;；、~～\n ]|但是|不过|可是|但/g;
+// a full stop between digits is a decimal point (「罚款2.5万」), not the end of a clause
+const CLAUSE_SPLIT = /[，,。!！?？;；、~～\n ]|\.(?!\d)|(?<!\d)\.|但是|不过|可是|但/g;
 
 export interface Clause {
   start: number;

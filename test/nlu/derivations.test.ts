@@ -8,6 +8,12 @@ const now = new Date('2026-12-02T12:00:00Z');
 
 /** name → [text, fact, value with the derivation, value without it, what earlier messages told] */
 const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory?: boolean }?]> = {
+  notListedMoveIsNoChangeStory: [
+    '门面换到街对面了 营业执照上的地址没改',
+    'addressChangeRegistered',
+    undefined,
+    false,
+  ],
   removalAskPresupposesListing: ['我们是有限公司，异常名录移出要怎么操作', 'listed', true, undefined],
   listingReasonOfListing: [
     '因为没报年报被列入经营异常名录了',

@@ -77,10 +77,24 @@ describe('done / not done slots', () => {
     ['新址的变更登记上个月批下来了', true],
     ['地址变更正在办，还没下来', false],
     ['新地址变更登记还在走流程', false],
-    ['执照上的地址还是老的', false],
+    ['因为住所联系不上被列了异常 执照上的地址还是老的', false],
     ['店面换了地方，还没去市场监管局变更', false],
   ])('%s → addressChangeRegistered %s', (text, value) => {
     expect(facts(text).addressChangeRegistered).toBe(value);
+  });
+
+  it('reads a licence address left as it was, away from any listing, as working elsewhere', () => {
+    // no change registration is spoken of: the business works away from the registered address
+    expect(facts('铺面挪到街对面去了 执照上的地址还是原来那个')).toEqual({
+      operatingAtRegisteredAddress: false,
+    });
+    expect(facts('我们换了个门面 营业执照地址一直没动 暂时还没被列')).toMatchObject({
+      operatingAtRegisteredAddress: false,
+      listed: false,
+    });
+    expect(facts('我们换了个门面 营业执照地址一直没动')).not.toHaveProperty('addressChangeRegistered');
+    // a change registration named keeps its reading
+    expect(facts('厂子搬了 地址变更还没去办')).toMatchObject({ addressChangeRegistered: false });
   });
 
   it('leaves a question about the change, and a hedged one, unset', () => {

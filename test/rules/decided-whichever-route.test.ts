@@ -46,3 +46,52 @@ describe('decided whichever route', () => {
     expect(d.missing).toContain('fineMitigated');
   });
 });
+
+describe('one path whichever route', () => {
+  // a 9万 fine with the goods taken, paid and put right: general or key sector, it is a publicity repair
+  const confiscated: Facts = {
+    recordType: 'admin_penalty',
+    issuedByMarketSupervision: true,
+    penaltyKind: 'confiscation',
+    fineAmountYuan: 90_000,
+    obligationsFulfilled: true,
+    rectified: true,
+    repeatSameTypePenalty: false,
+  };
+
+  it('published too recently for the shortest wait: not yet, with the earliest day, sector not asked', () => {
+    const d = evaluate({ ...confiscated, penaltyPublishedDate: '2026-10-20' }, { today });
+    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: false, missing: [] });
+    const waits = d.reasons.filter((r) => r.fact === 'penaltyPublishedDate');
+    expect(waits).toHaveLength(1);
+    // the three-month date of a general penalty, not the one-year date of a key sector
+    expect(waits[0]?.values).toEqual({
+      date: evaluate({ ...confiscated, keySector: false, penaltyPublishedDate: '2026-10-20' }, { today })
+        .dates?.earliestApply,
+    });
+  });
+
+  it('between the two waits: the path is known, eligibility waits for the sector', () => {
+    const d = evaluate({ ...confiscated, penaltyPublishedDate: '2026-05-02' }, { today });
+    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: null });
+    expect(d.missing).toEqual(['keySector']);
+    expect(d.reasons.some((r) => r.id.startsWith('route:'))).toBe(false);
+    for (const keySector of [true, false])
+      expect(
+        evaluate({ ...confiscated, keySector, penaltyPublishedDate: '2026-05-02' }, { today }).eligible,
+      ).toBe(!keySector);
+  });
+
+  it('never more sure than the known sector would make it: over a year ago still asks the sector', () => {
+    const d = evaluate({ ...confiscated, penaltyPublishedDate: '2025-08-01' }, { today });
+    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: null, missing: ['keySector'] });
+  });
+
+  it('a fine that may be minor is not given the repair path', () => {
+    const d = evaluate(
+      { ...confiscated, penaltyKind: 'fine', fineAmountYuan: 30_000, penaltyPublishedDate: '2026-05-02' },
+      { today },
+    );
+    expect(d.path).toBe('undetermined');
+  });
+});

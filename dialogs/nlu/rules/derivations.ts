@@ -6,7 +6,7 @@ import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { NOBODY_THERE } from './address.ts';
-import { FIRST_PERSON, NAME_CHANGE } from './cues.ts';
+import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
 import { errorKind } from './error-kind.ts';
@@ -145,7 +145,27 @@ let thatReportRe: RegExp | undefined;
 const withoutSpeaker = (s: string) =>
   factLexicon().speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s);
 
+/** words that name the change registration itself, not only the address on the licence */
+const CHANGE_NAMED = /变更|迁移|迁址|变跟|(?:去|没|未)登记/;
+
 export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
+  {
+    // away from a listing, 「搬了 执照地址还没改」「还冇改地址」 tell that the business works elsewhere
+    // (operatingAtRegisteredAddress); a change registration is spoken of only where it is named (变更)
+    name: 'notListedMoveIsNoChangeStory',
+    run: ({ s, facts }) => {
+      if (
+        facts.addressChangeRegistered === false &&
+        facts.listed !== true &&
+        facts.listingReason === undefined &&
+        !CHANGE_NAMED.test(s) &&
+        (MOVED.test(s) || /挪|执照|牌照/.test(s))
+      ) {
+        delete facts.addressChangeRegistered;
+        facts.operatingAtRegisteredAddress ??= false;
+      }
+    },
+  },
   {
     // "我们是有限公司…异常名录移出要怎么操作": asking to get one's own business off the list presupposes it
     name: 'removalAskPresupposesListing',

@@ -1,6 +1,7 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
 import { counterpartyBefore } from '../fact-lexicon.ts';
+import { lexicon } from '../lexicon.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
@@ -14,11 +15,14 @@ const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，
 
 /** 「个体户能用吗」「合作社能不能走容缺」: whether a kind of business may use a procedure */
 const KIND_ASKED_AFTER =
-  /^(?:的)?(?:也|都)?(?:能用|能不能用|可以用|可不可以用|适用|适不适用|能申请|能不能申请|可以申请|能走|能不能走|可以走|能办|能不能办)/;
+  /^(?:的)?(?:也|都)?(?:会(?:怎么?样|怎样|被)|能用|能不能用|可以用|可不可以用|适用|适不适用|能申请|能不能申请|可以申请|能走|能不能走|可以走|能办|能不能办)/;
 /** 「听说个体户补交年报5天就能恢复」: a rule heard about, not one's own business */
 const HEARSAY_LEAD = /^(?:听说|据说|听人说|听别人说|网上说|都说|有人说)/;
-/** 「崇阳县的公司」: a place names where the one business is */
-const PLACE_BEFORE = /\p{Script=Han}(?:县|市|镇|乡|区)的$/u;
+/** a comparison asked (区别, 有什么不同): what it compares are kinds or states in general */
+export const COMPARED = /区别|有什么不同|有啥不同|不一样吗|一样吗/;
+/** 「崇阳县的公司」「咸安区注册的合作社」: a place (or its registration) names where the one business is */
+const PLACE_BEFORE =
+  /\p{Script=Han}(?:县|市|镇|乡|区)(?:注册|登记)?的$|(?:注册|登记)在\p{Script=Han}{1,6}的$/u;
 
 /**
  * "查无下落的个体户会怎么处理": a type after a describing 的 in a text without 我/我们 names a kind
@@ -28,6 +32,8 @@ export function genericMention(s: string, pos: number, len: number): boolean {
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
   if (!FIRST_PERSON.test(s) && (KIND_ASKED_AFTER.test(s.slice(pos + len)) || HEARSAY_LEAD.test(s)))
     return true;
+  // 「个体户进异常和企业进异常有什么区别」: kinds compared, none of them the writer's
+  if (!FIRST_PERSON.test(s) && COMPARED.test(s)) return true;
   const clauseBefore =
     s
       .slice(0, pos)
@@ -61,6 +67,16 @@ const own = {
     !genericMention(s, pos, len) && !counterpartyBefore(s.slice(Math.max(0, pos - 12), pos)),
 };
 
+/**
+ * 「我们是特种设备企业」「食品生产企业」: 企业 after a trade of the safety clause (industries.json) or
+ * 生产 names the trade the exclusion question is about, not the type (the tests and dev set d31 read
+ * it so); 「我们企业」「企业没按时年报」 state the type.
+ */
+const tradeEnterprise = (s: string, pos: number, len: number) =>
+  s.slice(pos, pos + len) === '企业' &&
+  (/生产$/.test(s.slice(0, pos)) ||
+    lexicon().industries.safetyRelated.some((w) => s.slice(0, pos).endsWith(w)));
+
 export const ENTITY_RULES: PatternRule[] = [
   rule('entity.cooperative', 'entityType', /合作社/, 'cooperative', own),
   rule(
@@ -82,9 +98,11 @@ export const ENTITY_RULES: PatternRule[] = [
     [
       /(?<!上级|总|母|集团|上面的?|注册|开|办|代账|记账|财税|中介)(?:有限责任|股份有限|有限)?公司/,
       /个人独资企业|合伙企业|我司|本司/,
+      // 「企业没按时年报被列异常」; not the 企业信用信息公示系统, a list's name or a kind (僵尸企业)
+      /(?<!僵尸|失信|国有|外资|上级|关联|重点|涉企|小微|独资|合伙)企业(?!信用|信息|名单|公示系统|主体|所得)/,
     ],
     'enterprise',
-    own,
+    { keep: (s, pos, len) => own.keep(s, pos, len) && !tradeEnterprise(s, pos, len) },
   ),
   rule('entity.branch', 'isBranch', /分公司|分支机构/, true),
   // 「是单独注册的子公司 有独立执照」: a subsidiary is its own legal person, not a branch (四(四)六)

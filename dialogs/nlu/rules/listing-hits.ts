@@ -7,6 +7,7 @@ import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
+import { COMPARED } from './entity.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 import { clauseAt } from './scope.ts';
 
@@ -29,7 +30,7 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.passive',
     'listed',
-    /(?:被|给|遭)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成)/,
+    /(?:被|给|遭|让)[^，,。;；]{0,8}?(?:列|拉|标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成|的(?:经营)?异常|的名录)/,
     true,
   ),
   // 「2021年被列 没年报」: a bare passive 被列 ending its clause is the listing (nothing else is 被列 here)
@@ -94,6 +95,41 @@ const LISTING: PatternRule[] = [
     /(?<=(?:就|结果|然后|于是|所以|才|便)(?:给|把我们?)?)列(?:入|进)?了(?=(?:经营)?(?:异常|名录))/,
     true,
   ),
+  // 「年报没报列入异常」: the cause right before the listing verb, without 因为 or 被
+  rule(
+    'listing.afterUnfiled',
+    'listed',
+    /(?<=(?:没有?|未)(?:按时)?(?:报|交|公示)|逾期)(?:就)?(?:列入|列进|列了|列为)(?=[^，,。;；]{0,4}?(?:异常|名录))/,
+    true,
+  ),
+  // 「二三年列的」「2021年进的经营异常名录」: a year and the listing verb, the list named or not
+  rule(
+    'listing.yearVerb',
+    'listed',
+    new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列|进|标|上)的(?=(?:经营)?异常|名录|$|[\\s，,。;；])`),
+    true,
+  ),
+  // 「列了经营异常」 opening its clause (the subject left out), 「列咗入异常名录」
+  rule(
+    'listing.clauseOpens',
+    'listed',
+    /(?<=^|[\s，,。;；])(?:就)?列(?:了|咗)入?(?=(?:经营)?(?:异常|名录))/,
+    true,
+  ),
+  // 「经营异常名录里面有我们公司」: the writer found on the list
+  rule(
+    'listing.foundOnList',
+    'listed',
+    /(?:异常名录|异常名单|经营异常)(?:里面?|上面?|中间?|里头)有(?=我|俺|咱|本)/,
+    true,
+  ),
+  // 「经营异常了 么样修护」「个体户 经营异常 原因是…」: the state named as one's own
+  rule(
+    'listing.abnormalNow',
+    'listed',
+    /(?<=^|[\s，,。;；])经营异常(?=了|[\s，,]{0,2}(?:的)?(?:原因|理由))/,
+    true,
+  ),
   // "没年报被异常"
   rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
   // 「个体户经营异常了」, 「我们公司异常了」: the business itself became abnormal
@@ -142,6 +178,11 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
         setAsideBefore(s, before)
       )
         continue;
+      // 「被标记经营异常状态和列入异常名录有区别吗」: two states compared, neither told of oneself
+      if (!firstPerson && COMPARED.test(s)) {
+        hits.push({ value: 'asked', pos, clause });
+        continue;
+      }
       // "还在异常名录上吗": the listing itself is what is asked
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;

@@ -69,6 +69,13 @@ function negatedBeforeList(before: string): boolean {
   return false;
 }
 
+/**
+ * 「同类的更没有」「食品那块的也冇得」: the words named first, then denied at the end of their clause (a
+ * topic, then 也/更/都 and a negator of existence, nothing after it).
+ */
+const DENIED_AT_END =
+  /^(?:的[^，,。;；\s]{0,4})?(?:也|更|都|就|倒|还|是)?(?:没有|没|冇得|冇|无)(?:过|了|的)?$/;
+
 /** the rest of a clause that only asks yes or no about what precedes it: 「冇」, 「了没有」, 「不？」 */
 const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
@@ -79,6 +86,22 @@ const SUPPOSED_AFTER = /^了?就(?:能|可以|会|行|可)[^，,。;；!！]*(?:
 export const DOC_TOPIC = /^[^，,。;；\s]{0,8}?的(?:情况说明|说明材料|申请书|承诺书|书面申请)/;
 /** "听说…会被吊照": a rule heard about, told as a consequence, not the user's own situation */
 const HEARSAY = /^(?:听说|据说|听人说|听别人说|有人说|网上说|都说)[^，,。;；]*会/;
+
+/** 「有人跟我讲…」: a message that opens by relaying what someone else said */
+const RELAYED_OPEN =
+  /^(?:我)?(?:听说|据说|听(?:别人|人家|人|朋友|同行|亲戚|别个|同事)?(?:说|讲)|(?:有人|别人|人家|朋友|同行|亲戚|同事|网上)(?:跟我|和我|同我|对我)?(?:说|讲|话)(?:过)?)/;
+/** 「…是这样吗」「…对不对」: and asks whether it is so */
+const CONFIRM_END =
+  /(?:是这样吗|是这样的吗|是不是这样|是不是真的|是真的吗|真的吗|对吗|对不对|是吗|係咪咁|系咪咁|系唔系咁|是不是啊?)[?？啊呀]*$/;
+
+/**
+ * relayedRule: 「有人跟我讲 五万以下从轻的罚款算轻微的 三个月自己就撤了 是这样吗」 retells a rule heard
+ * from someone and asks whether it holds: the whole message is about the rule, none of it states the
+ * writer's own case (nor answers a question the bot asked).
+ */
+export function relayedRule(s: string): boolean {
+  return RELAYED_OPEN.test(s.trim()) && CONFIRM_END.test(s.trim());
+}
 
 export function clauseAt(cls: Clause[], pos: number): Clause | undefined {
   return cls.find((c) => pos >= c.start && pos < c.end);
@@ -205,6 +228,10 @@ export function wordScope(
     // 「上一年度纸质年报交没交」: the A-not-A form right after the words asks about them
     aNotAAhead(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
-  const hedged = g.hedges.some((w) => hit.before.includes(w));
-  return { moot, hedged, negated: negatedBefore(hit.before) };
+  // 「整改应该算整改好哒吧」: a guess of the whole clause — 应该 or a hedge in it, a tentative 吧 at its end
+  const guessed =
+    g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
+    (hit.clause.includes('应该') || g.hedges.some((w) => hit.clause.includes(w)));
+  const hedged = guessed || g.hedges.some((w) => hit.before.includes(w));
+  return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }

@@ -48,6 +48,8 @@ interface Spoken {
   fineNouns: string[];
   paidVerbs: string[];
   paidBetween: string[];
+  unpaidVerbs: string[];
+  unpaidBetweenStops: string[];
   repeatPenalised: string[];
   heavierPenalty: string[];
   measureWords: string[];
@@ -115,7 +117,7 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
   }
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
-  rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给)+$/, '');
+  rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给|沾|涉及|碰|搞|做|卖)+$/, '');
   return negatorsAtEnd(rest).length > 0;
 }
 
@@ -473,6 +475,24 @@ const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
+    // 「罚款到现在还没缴」「罚款我们一直拖着没交」: the fine, a few words, then not paid (nothing else
+    // that is paid named between: 「罚款交了 税没交」 is two clauses)
+    name: 'obligations.fineUnpaid',
+    fact: 'obligationsFulfilled',
+    words: () => spoken().fineNouns,
+    value: (hit) => {
+      const sp = spoken();
+      const near = hit.after.slice(0, 10);
+      const at = Math.min(...sp.unpaidVerbs.map((v) => near.indexOf(v)).filter((i) => i >= 0));
+      if (!Number.isFinite(at)) return undefined;
+      const between = near.slice(0, at);
+      return sp.unpaidBetweenStops.some((w) => between.includes(w)) ? undefined : false;
+    },
+    when: (ctx) => ctx.about.penalty || ctx.about.seriousList,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「罚款当时就交清了」: the fine, a few adverbs, then paid
     name: 'obligations.finePaid',
     fact: 'obligationsFulfilled',
@@ -799,8 +819,16 @@ function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts)
 }
 
 /** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
-export function spokenFacts(s: string, now: Date, facts: Facts, pending?: FactName): Facts {
-  const { facts: found } = applyRules(s, now, facts, pending ? { pending } : {}, SPOKEN_RULES);
+export function spokenFacts(
+  s: string,
+  now: Date,
+  facts: Facts,
+  pending?: FactName,
+  record?: Facts['recordType'],
+): Facts {
+  // the record told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
+  const opts = { ...(pending && { pending }), ...(record && { record }) };
+  const { facts: found } = applyRules(s, now, facts, opts, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);
