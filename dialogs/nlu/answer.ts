@@ -300,8 +300,24 @@ export function readAnswer(
     }
     case 'count': {
       if (re.zeroCount.test(s)) return { value: 0 };
-      const m = /(\d{1,2}|[一两二三四五六七八九十])(?:年|次|个)?/.exec(s);
-      return { value: m ? smallNumber(m[1] ?? '') : undefined };
+      // 「从二〇二三年度开始就没报 三年了」: the digits of a year name no count; a number with its 年/次/个
+      // is the count, before a bare one
+      // is the count; else the years named (「2024年度和2025年度都冇报」 is two); a bare number only
+      // as a short reply (「3」「两个」), never the 一 of 一直
+      const yearForms = /(?:19|20)\d{2}(?:年度?)?|[一二〇零○]{4}年度?/g;
+      const noYears = s.replace(yearForms, ' ');
+      const counted = /(\d{1,2}|[一两二三四五六七八九十])(?:个)?(?:年|次|个)/.exec(noYears);
+      if (counted) return { value: smallNumber(counted[1] ?? '') };
+      const named = new Set((s.match(yearForms) ?? []).map((y) => y.replace(/年度?$/, '')));
+      // 「从2023年度起就没报」: every report year from that one to last year's
+      const since = /从((?:19|20)\d{2})年度?(?:开始|起|以来|以后)/.exec(s);
+      if (since?.[1] && named.size === 1) {
+        const years = now.getFullYear() - Number(since[1]);
+        return { value: years > 0 ? years : undefined };
+      }
+      if (named.size) return { value: named.size };
+      const bare = noYears.trim().length <= 6 ? /(\d{1,2}|[一两二三四五六七八九十])/.exec(noYears) : null;
+      return { value: bare ? smallNumber(bare[1] ?? '') : undefined };
     }
     case 'amount':
       return { value: readAmountYuan(s) };

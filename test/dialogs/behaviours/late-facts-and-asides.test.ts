@@ -39,6 +39,13 @@ describe('dates and penalties told in pieces', () => {
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
   });
 
+  it('「那些海报早撤掉了」 after an advertising fine is the correction made', async () => {
+    const c = await chat();
+    await c.send('我们培训机构招生海报写了包过 被县市场监管局罚了六万 没有从轻');
+    await c.send('罚款交了 那些海报早就撤掉了');
+    expect((await c.engine.getCase(key)).facts.rectified).toBe(true);
+  });
+
   it('a revocation told after the fine is the heaviest penalty of the decision', async () => {
     const c = await chat();
     await c.send('我的面包房因为食品安全问题被市场监管局罚了六万 2024年8月5号公示的');
@@ -103,6 +110,29 @@ describe('idle for years', () => {
     await c.send('我们合作社这三年多没人打理 年报也没报 税也从没申报过');
     await c.send('局里来人按登记的地址核查 说是查无下落');
     expect(c.last?.determination.path).toBe('revocation-risk');
+  });
+});
+
+describe('counts told beside years', () => {
+  it('「从2022年度起一份没报 四年了」 counts four years, not the digits of the year', async () => {
+    const c = await chat();
+    await c.send('我舅舅的五金公司好些年没人管了');
+    await c.send('市场监管所的人到登记地址去查 说查无下落');
+    await c.send('年报从2022年度起一份都没报 四年了 税务局那边也都没去报过');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.yearsWithoutAnnualReport).toBe(4);
+    expect(facts.taxFiled).toBe(false);
+    expect(c.last?.determination.path).toBe('revocation-risk');
+  });
+});
+
+describe('years named instead of counted', () => {
+  it('「2023年度、2024年度两份都没交」 after 查无下落 is two years without reports', async () => {
+    const c = await chat();
+    await c.send('我表姐的服装公司早就不开了');
+    await c.send('所里的人上门核查 说查无下落');
+    await c.send('2023年度跟2024年度的年报都没报 税一直也没有报过');
+    expect((await c.engine.getCase(key)).facts.yearsWithoutAnnualReport).toBe(2);
   });
 });
 
