@@ -410,7 +410,7 @@ const RULES: NamedRule[] = [
     name: 'serious.dateBeforeVerb',
     fact: 'seriousListedDate',
     words: () => spoken().seriousListedVerbs,
-    value: (hit, ctx) => pastDate(hit.before.slice(-16), ctx.now),
+    value: (hit, ctx) => pastDate(hit.before.slice(-24), ctx.now),
     when: (ctx) => ctx.about.seriousList,
     negatable: false,
   },
