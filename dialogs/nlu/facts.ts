@@ -121,14 +121,7 @@ export function extractFacts(
     for (const h of doneSlot(s, cls, BARE_CHANGE_TRIGGER))
       add('addressChangeRegistered', h.value, h.pos, h.len);
   const years = previousYearTriggers(now);
-  // a year named as the previous one speaks of that report in a listing story (「我们就25年度那份没报」
-  // about revocation counts years instead)
-  const triggers = [
-    PREVIOUS_REPORT_TRIGGER,
-    PREVIOUS_REPORT_PIECE,
-    ...(/异常|名录|列/.test(s) ? [years.named] : []),
-  ];
-  for (const trigger of triggers)
+  for (const trigger of [PREVIOUS_REPORT_TRIGGER, PREVIOUS_REPORT_PIECE, years.named])
     for (const h of doneSlot(s, cls, trigger, FILED_AFTER, true))
       add('previousYearReportFiled', h.value, h.pos, h.len);
   // 「去年的还冇交」: the previous year's report, left unsaid (also in a correction's tail, which

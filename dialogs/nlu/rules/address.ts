@@ -96,7 +96,7 @@ export const ADDRESS_RULES: PatternRule[] = [
     'reachableAtRegisteredAddress',
     // 「被列的…原来那个地方也早就不租了」: after a listing for being unreachable there, the place given up
     // means nobody can be reached there (the address-change route's "neither" case)
-    /(?:原来|原先|以前|老|登记|注册)[^，,。;；]{0,8}?(?:早就|已经|早)?(?:退租了?|不租了|没租了|租约到期了|房东收回了)/,
+    /(?:原来|原先|原|以前|老|登记|注册)[^，,。;；]{0,8}?(?:早就|已经|早)?(?:退租了?|不租了|没租了|租约到期了|房东收回了)/,
     false,
     { when: (s) => LISTED_STORY.test(s) },
   ),

@@ -430,7 +430,7 @@ const RULES: NamedRule[] = [
     name: 'serious.dateBeforeVerb',
     fact: 'seriousListedDate',
     words: () => spoken().seriousListedVerbs,
-    value: (hit, ctx) => pastDate(lastChars(hit.before, 16), ctx.now),
+    value: (hit, ctx) => pastDate(lastChars(hit.before, 24), ctx.now),
     when: (ctx) => ctx.about.seriousList,
     negatable: false,
   },
