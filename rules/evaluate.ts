@@ -181,6 +181,7 @@ function pathWhicheverRoute(
   unknown: FactName[],
   facts: Facts,
   ctx: RuleContext,
+  askFirst: FactName[],
 ): Determination | undefined {
   const first = onePath(open);
   if (!first) return undefined;
@@ -193,7 +194,9 @@ function pathWhicheverRoute(
     eligible: null,
     reasons: d.reasons.filter((r) => !r.id.startsWith('route:') && metEverywhere(r)),
     citations: first.citations.filter(shared),
-    missing: byQuestionOrder([...unknown, ...decided.flatMap((x) => x.missing)]),
+    missing: [
+      ...new Set([...askFirst, ...byQuestionOrder([...unknown, ...decided.flatMap((x) => x.missing)])]),
+    ],
   };
 }
 
@@ -228,7 +231,15 @@ export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determinatio
     revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
   const failedEither = revocationFirst ? undefined : failsWhicheverRoute(open, facts, ctx);
   if (failedEither) return failedEither;
-  const onePathOpen = revocationFirst ? undefined : pathWhicheverRoute(open, unknown, facts, ctx);
+  // the path is known whatever the revocation facts turn out to be, as for a route that holds (its
+  // questions still come first, so the warning is not missed); adding a fact never un-decides a path
+  const onePathOpen = pathWhicheverRoute(
+    open,
+    unknown,
+    facts,
+    ctx,
+    revocationFirst ? byQuestionOrder(revocation.unknown) : [],
+  );
   if (onePathOpen) return onePathOpen;
   const missing = byQuestionOrder(unknown).filter((f) => !revocationFirst || !revocation.unknown.includes(f));
   // Every route ruled out by what is known: nothing in the plan or the national rules fits.

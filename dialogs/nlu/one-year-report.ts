@@ -5,6 +5,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny } from './lexicon.ts';
+import { resolveYear } from './years.ts';
 
 /** A calendar year named in the text ("2023年", "23年", 「2024 那份」). */
 const CALENDAR_YEAR = /\d{2,4}\s*(?:年|(?:的)?那(?:一)?份)/;
@@ -26,4 +27,18 @@ export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean 
   if (!said || !speaksOfOneYear(s)) return false;
   for (const f of readings) if (f.allOverdueReportsFiled === true) delete f.allOverdueReportsFiled;
   return true;
+}
+
+/** A report named by its year: 「2023年度的」「23年度那份」「2023年的年报」「2024那份」. */
+const REPORT_BY_YEAR = /(?<!\d)((?:19|20)?\d{2})\s*(?:年度|年的(?:年报|年度报告|那份|纸质)|年?(?:的)?那(?:一)?份)/g;
+
+/**
+ * 「当时落下的那份二〇二三年度的早就补上了」 to "is the previous year's paper report filed?": a report
+ * named by a year other than the previous one (四(三)一: 上一年度) says nothing about that report.
+ * True when the text names report years and none of them is the previous year.
+ */
+export function namesOnlyOtherReportYears(s: string, now: Date): boolean {
+  const previous = now.getFullYear() - 1;
+  const years = [...s.matchAll(REPORT_BY_YEAR)].map((m) => resolveYear(`${m[1]}年`, now));
+  return years.length > 0 && !years.includes(previous);
 }

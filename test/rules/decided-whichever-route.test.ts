@@ -94,4 +94,20 @@ describe('one path whichever route', () => {
     );
     expect(d.path).toBe('undetermined');
   });
+  it('a path known whichever route stays known when revocation facts come in, and asks them first', () => {
+    const listed2018: Facts = {
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      listedYear: 2018,
+      allOverdueReportsFiled: true,
+    };
+    expect(evaluate(listed2018, { today })).toMatchObject({ path: 'standard-repair', eligible: null });
+    const risk = evaluate({ ...listed2018, yearsWithoutAnnualReport: 2 }, { today });
+    expect(risk).toMatchObject({ path: 'standard-repair', eligible: null });
+    expect(risk.missing.slice(0, 2).sort()).toEqual(['locatable', 'taxFiled']);
+    expect(
+      evaluate({ ...listed2018, yearsWithoutAnnualReport: 2, locatable: false, taxFiled: false }, { today })
+        .path,
+    ).toBe('revocation-risk');
+  });
 });
