@@ -30,7 +30,8 @@ export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean 
 }
 
 /** A report named by its year: 「2023年度的」「23年度那份」「2023年的年报」「2024那份」. */
-const REPORT_BY_YEAR = /(?<!\d)((?:19|20)?\d{2})\s*(?:年度|年的(?:年报|年度报告|那份|纸质)|年?(?:的)?那(?:一)?份)/g;
+const REPORT_BY_YEAR =
+  /(?<!\d)((?:19|20)?\d{2})\s*(?:年度|年的(?:年报|年度报告|那份|纸质)|年?(?:的)?那(?:一)?份)/g;
 
 /**
  * 「当时落下的那份二〇二三年度的早就补上了」 to "is the previous year's paper report filed?": a report
