@@ -82,7 +82,10 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
     const g = lexicon().grammar;
     const own = `${head.split(/[，,。；;\s]/).at(-1) ?? ''}${clause ?? ''}`;
     const otherEvent = hasAny(own, g.otherEventWords) && !hasAny(own, g.listingWords);
-    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent) out.listedYear = year;
+    // 「其实是2024年度的」: a 年度 names a report's year
+    const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
+    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear)
+      out.listedYear = year;
   }
   return out;
 }

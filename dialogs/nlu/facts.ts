@@ -82,6 +82,8 @@ const EARLIER_YEAR_REPORT =
   /(?<!\d)(?:(?:19|20)\d{2}|\d{2})年度(?:的)?(?:那一?份|那个)?(?:的)?(?:纸质版?|纸版)?(?:年报|年度报告)?/g;
 /** 「…那份还没补」: still missing now (「因为2019年度年报没报」 tells the listing's cause instead) */
 const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:补|交|报)/;
+/** 「那份…」: a clause that takes up the report just named */
+const REPORT_AGAIN = /^(?:但是?|可|可是)?(?:那一?份|这一?份)/;
 /** 「上一年度那份纸质的」: the previous year's paper report, a measure word between */
 const PREVIOUS_REPORT_PIECE =
   /(?:上一?个?年度?|去年|前一年|上年)(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?/g;
@@ -137,8 +139,12 @@ export function extractFacts(
   for (const m of matchesOf(EARLIER_YEAR_REPORT, s)) {
     const c = clauseAt(cls, m.index);
     const rest = c ? s.slice(m.index, c.end) : '';
+    // 「二二年度那份就是当时被列的原因 那份到现在还冇补」: a later clause taking the report up again
+    const again = cls.find(
+      (x) => x.start > m.index && REPORT_AGAIN.test(x.text) && STILL_MISSING.test(x.text),
+    );
     const year = resolveYear(m[0].match(/^\d+/)?.[0] ?? '', now);
-    if (STILL_MISSING.test(rest) && year !== undefined && year < now.getFullYear() - 1)
+    if ((STILL_MISSING.test(rest) || again) && year !== undefined && year < now.getFullYear() - 1)
       add('allOverdueReportsFiled', false, m.index, rest.length);
   }
   let askedSelf = false;

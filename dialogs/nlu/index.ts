@@ -12,7 +12,7 @@ import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
-import { namesOnlyOtherReportYears, withholdOneYearFiling } from './one-year-report.ts';
+import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
@@ -459,6 +459,9 @@ export function understand(
   // 「那份2023年度的早就补上了」: another year's report says nothing of the previous year's (四(三)一)
   if (namesOnlyOtherReportYears(s, now) && corrections.previousYearReportFiled === undefined)
     for (const f of [facts, answered] as Record<string, unknown>[]) delete f.previousYearReportFiled;
+  // 「去年补的那份是2024年度的，2025年度那份还没交」: the earlier "filed" was another year's report
+  if (facts.previousYearReportFiled === false && setsReportYearsApart(s, now))
+    corrections.previousYearReportFiled = false;
   // the configured county counts as a statement only where it corrects another county or answers
   // the question about it
   if (

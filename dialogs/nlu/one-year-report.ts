@@ -43,3 +43,18 @@ export function namesOnlyOtherReportYears(s: string, now: Date): boolean {
   const years = [...s.matchAll(REPORT_BY_YEAR)].map((m) => resolveYear(`${m[1]}年`, now));
   return years.length > 0 && !years.includes(previous);
 }
+
+const FILED_ONE_WAS = /(?:补|交|报)(?:了|过)?的(?:那一?份|那个)?(?:其实|实际上)?是/;
+
+/**
+ * 「去年补的那份是2024年度的，2025年度那份到现在还没交」: the text tells which report was filed before
+ * (another year's) and the previous year's state with it: a correction of an earlier "filed".
+ */
+export function setsReportYearsApart(s: string, now: Date): boolean {
+  // only where the text takes up a filing told before (「补的那份是」「交的是」), not a first account
+  // of which years are filed (「2023年度的补了 2024年度和2025年度的还没补」)
+  if (!FILED_ONE_WAS.test(s)) return false;
+  const previous = now.getFullYear() - 1;
+  const years = [...s.matchAll(REPORT_BY_YEAR)].map((m) => resolveYear(`${m[1]}年`, now));
+  return years.includes(previous) && years.some((y) => y !== previous);
+}
