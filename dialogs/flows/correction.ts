@@ -32,11 +32,10 @@ export const correction: Flow<CorrectionFrame> = {
     // 「以之前的为准」 with no question open is a stale button
     return cmd.type === 'keep' ? done([{ type: 'unclear', why: 'stale' }]) : done();
   },
-  // Anything else said instead of an answer ends the question: the earlier value stays. But the other
-  // commands of the very message that raised it (「名称变更还没办」 read as a fact and a topic) are no
-  // reply to a question the user has not seen yet: they go to their own flows and the question stays.
-  accepts: (cmd, frame, ctx) =>
-    ctx.understood[frame.fact] !== frame.value ||
+  // Only a reply about the disputed fact settles it. Anything else (a side question, 「能不能先把我们移出来」)
+  // goes to its own flow and the question stays open, so the disputed fact grants nothing meanwhile
+  // (session.ts factsInForce) — an unanswered 「以哪个为准」 must not fall back to the earlier value.
+  accepts: (cmd, frame) =>
     cmd.type === 'keep' ||
     cmd.type === 'correct' ||
     (cmd.type === 'answer' && cmd.fact === frame.fact) ||

@@ -34,6 +34,18 @@ describe('an open contradiction grants nothing', () => {
     await c.pick(/改为/);
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
   });
+
+  it('a side question instead of an answer leaves it open: the earlier value does not come back', async () => {
+    const c = await chat();
+    await c.send('公司换了名字以后没去登记变更 被列进经营异常名录了');
+    await c.send('变更已经办好了');
+    expect(c.last?.determination.eligible).toBe(true);
+    expect(await c.send('名称变更还没办')).toMatch(/以哪个为准/);
+    const text = await c.send('要多少钱');
+    expect(c.last?.determination.eligible).toBeNull();
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+    expect(text).toMatch(/以哪个为准/);
+  });
 });
 
 describe('a retraction after 「可以申请」 takes the condition back', () => {
