@@ -375,14 +375,17 @@ function retoldFacts(ctx: Ctx, text: string, stated: Facts): Facts {
  * Only strict wordings count (nlu/answer.ts volunteered), never for the open question (its own reading
  * ran), a fact on record, one the message states, or in a hedged message.
  */
-function toldBeforeAsked(
-  ctx: Ctx,
-  text: string,
-  cmds: Command[],
-  facts: Facts,
-  pending: FactName | undefined,
-  hedged: FactName[],
-): Facts {
+/** What one message told, as the readers of volunteered facts below need it. */
+interface Told {
+  ctx: Ctx;
+  text: string;
+  cmds: Command[];
+  facts: Facts;
+  pending: FactName | undefined;
+  hedged: FactName[];
+}
+
+function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Facts {
   if (hedgedMessage(text)) return {};
   const known: Facts = { ...ctx.s.facts };
   for (const c of cmds) {
@@ -398,14 +401,7 @@ function toldBeforeAsked(
  * the present (dialog.json presentMarkers) replaces the one told of a time gone by: where the business
  * can be reached is how it is now. Only the strict wordings of answers.json volunteered count.
  */
-function stateNow(
-  ctx: Ctx,
-  text: string,
-  cmds: Command[],
-  facts: Facts,
-  pending: FactName | undefined,
-  hedged: FactName[],
-): Facts {
+function stateNow({ ctx, text, cmds, facts, pending, hedged }: Told): Facts {
   const markers = (dialog.presentMarkers ?? []) as string[];
   if (hedgedMessage(text) || !markers.some((w) => normalize(text).includes(w))) return {};
   const states = new Set((dialog.presentStates ?? []) as string[]);
@@ -596,8 +592,9 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       );
     }
   }
-  Object.assign(facts, toldBeforeAsked(ctx, text, cmds, facts, pending, u.hedged));
-  const now = stateNow(ctx, text, cmds, facts, pending, u.hedged);
+  const told: Told = { ctx, text, cmds, facts, pending, hedged: u.hedged };
+  Object.assign(facts, toldBeforeAsked(told));
+  const now = stateNow(told);
   if (Object.keys(now).length) cmds.push({ type: 'correct', facts: now });
   Object.assign(facts, reasonWithTheYes(ctx, text, cmds, facts));
   Object.assign(facts, dateOfTheList(ctx, text, facts, pending));
