@@ -57,6 +57,7 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
     if (n !== undefined) return { ...out, yearsWithoutAnnualReport: n };
   }
   if (out.listedYear === undefined) {
+    const g = lexicon().grammar;
     const y = new RegExp(YEAR_SRC).exec(tail);
     const year = y ? resolveYear(y[0], now) : undefined;
     // 「是2022年的年报」 names a report year, not the listing
@@ -69,7 +70,7 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
       : '';
     const aboutFiling = hasAny(
       clause ?? '',
-      lexicon().grammar.filingWords.filter((w) => w.length > 1),
+      g.filingWords.filter((w) => w.length > 1),
     );
     // 「是今年3月10号公示的」: a year with its month told of a publication or decision is that date,
     // not the listing year (a listing dated that way is read by the listing-year rules)
@@ -79,9 +80,8 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
     // 「变更登记应该是2022年办的」: the year of another event named in its clause (the head before the
     // correction marker too), when the clause does not speak of the listing
-    const g = lexicon().grammar;
     const own = `${head.split(/[，,。；;\s]/).at(-1) ?? ''}${clause ?? ''}`;
-    const otherEvent = hasAny(own, g.otherEventWords) && !hasAny(own, g.listingWords);
+    const otherEvent = hasAny(own, g.correctionOtherEvents) && !hasAny(own, g.listingWords);
     // 「其实是2024年度的」: a 年度 names a report's year
     const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
     if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear)

@@ -31,7 +31,7 @@ export interface Lexicon {
     recentYearReport: string[];
     filingWords: string[];
     /** a year told in a correction with these dates that event, not the listing (「变更登记应该是2022年办的」) */
-    otherEventWords: string[];
+    correctionOtherEvents: string[];
     listingWords: string[];
     offTopicRequests: string[];
     repairWords: string[];

@@ -5,6 +5,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny } from './lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { resolveYear } from './years.ts';
 
 /** A calendar year named in the text ("2023年", "23年", 「2024 那份」). */
@@ -33,14 +34,19 @@ export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean 
 const REPORT_BY_YEAR =
   /(?<!\d)((?:19|20)?\d{2})\s*(?:年度|年的(?:年报|年度报告|那份|纸质)|年?(?:的)?那(?:一)?份)/g;
 
+/** The years of the reports the text names, and the previous reporting year (四(三)一: 上一年度). */
+function reportYears(s: string, now: Date): { years: (number | undefined)[]; previous: number } {
+  const years = matchesOf(REPORT_BY_YEAR, s).map((m) => resolveYear(`${m[1]}年`, now));
+  return { years, previous: now.getFullYear() - 1 };
+}
+
 /**
  * 「当时落下的那份二〇二三年度的早就补上了」 to "is the previous year's paper report filed?": a report
  * named by a year other than the previous one (四(三)一: 上一年度) says nothing about that report.
  * True when the text names report years and none of them is the previous year.
  */
 export function namesOnlyOtherReportYears(s: string, now: Date): boolean {
-  const previous = now.getFullYear() - 1;
-  const years = [...s.matchAll(REPORT_BY_YEAR)].map((m) => resolveYear(`${m[1]}年`, now));
+  const { years, previous } = reportYears(s, now);
   return years.length > 0 && !years.includes(previous);
 }
 
@@ -54,7 +60,6 @@ export function setsReportYearsApart(s: string, now: Date): boolean {
   // only where the text takes up a filing told before (「补的那份是」「交的是」), not a first account
   // of which years are filed (「2023年度的补了 2024年度和2025年度的还没补」)
   if (!FILED_ONE_WAS.test(s)) return false;
-  const previous = now.getFullYear() - 1;
-  const years = [...s.matchAll(REPORT_BY_YEAR)].map((m) => resolveYear(`${m[1]}年`, now));
+  const { years, previous } = reportYears(s, now);
   return years.includes(previous) && years.some((y) => y !== previous);
 }
