@@ -40,6 +40,7 @@ export interface FactLexicon {
   correctedRightAway: Words & { reminderWords: string[] };
   addressee: Words;
   placeBefore: Words;
+  parentPlace: Words;
   unrealised: { suppose: string[]; intend: string[]; ready: string[] };
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };

@@ -312,11 +312,13 @@ export const RULES: NamedRule[] = [
     negatable: false,
   },
   {
-    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause
+    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause;
+    // 「罚得重不重我不清楚」 asks it (A-not-A), it states nothing
     name: 'serious.heavierLater',
     fact: 'laterHeavierPenalty',
     words: wordsAt('penalties.heavierLater'),
     value: (hit) =>
+      hit.after.startsWith('不') ||
       negatedBefore(hit.before) ||
       /没|未|不/.test(hit.before) ||
       /^[^，,。;；]{0,3}?(?:没|未)/.test(hit.after)
@@ -357,6 +359,8 @@ export const RULES: NamedRule[] = [
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
+      if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
       if (lx.grammar.negators.some((n) => hit.before.endsWith(`${n}在`)))
         return configuredCounty().includes(county) ? false : undefined;
