@@ -25,6 +25,7 @@ export interface Lexicon {
     done: string[];
     notDone: string[];
     draftRequest: string[];
+    writtenSays: { words: string[] };
     genericHelp: string[];
     definitionCues: string[];
     documentWords: string[];
