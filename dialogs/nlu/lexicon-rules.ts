@@ -468,6 +468,23 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
+/**
+ * negatedList: 「不涉及食品药品」 denies each word of the list, the last as much as the first: the words
+ * of the same rule (and a joiner) right before a hit are passed over to find the negator.
+ */
+function negatedList(before: string, words: readonly string[]): boolean {
+  let rest = before;
+  let passed = false;
+  for (;;) {
+    const bare = rest.replace(/[、和及与跟或/]$/, '');
+    const w = words.find((x) => bare.endsWith(x));
+    if (!w) break;
+    rest = bare.slice(0, -w.length);
+    passed = true;
+  }
+  return passed && negatedBefore(rest);
+}
+
 /** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
 export const scopeOf = (hit: Hit, lx: Lexicon = lexicon()) => wordScope(hit, lx.grammar);
 
@@ -570,7 +587,7 @@ export function applyRules(
             continue;
           let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
           if (value === undefined) continue;
-          if (scope.negated && rule.negatable !== false) {
+          if ((scope.negated || negatedList(hit.before, words)) && rule.negatable !== false) {
             if (typeof value !== 'boolean') continue;
             value = !value;
           }
