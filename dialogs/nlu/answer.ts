@@ -230,13 +230,27 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
   const { same, other } = relatedness(fact);
   const parts = s.split(re.clauses).filter(Boolean);
   // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
-  if (parts.length < 2 || !other(scope.facts)) return s;
+  if (parts.length < 2 || !other({ ...scope.facts, ...wordedFacts(s) })) return s;
   return parts
     .filter((part) => {
-      const facts = scope.read(part);
+      const facts = { ...scope.read(part), ...wordedFacts(part) };
       return Object.keys(facts).some(same) || !other(facts);
     })
     .join('，');
+}
+
+/**
+ * wordedFacts: the facts a clause speaks of in the strict wordings of answers.json `volunteered`
+ * (「原来那个地址早就退租了」 is about reaching the business there), whatever the case on record, for the
+ * facts of answers.json wordedAbout (states of the business, not scene words such as 过期的原料 that a
+ * clause about a penalty also holds); the value is not read here, only what the clause is about.
+ */
+function wordedFacts(clause: string): Facts {
+  const out: Record<string, boolean> = {};
+  const about = new Set(lexicon().answers.wordedAbout);
+  for (const [fact, read] of volunteeredReadings())
+    if (about.has(fact) && (read.yes?.test(clause) || read.no?.test(clause))) out[fact] = true;
+  return out as Facts;
 }
 
 /**
@@ -245,7 +259,7 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
  */
 function aboutAnotherFact(fact: FactName, own: string, scope: AnswerScope): boolean {
   const { same, other } = relatedness(fact);
-  const facts = scope.read(own);
+  const facts = { ...scope.read(own), ...wordedFacts(own) };
   return other(facts) && !Object.keys(facts).some(same);
 }
 
@@ -303,7 +317,8 @@ export function readAnswer(
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
-    const cued = own ? cueAnswer(fact, own) : undefined;
+    // a clause about another fact (aboutAnotherFact) has no task word answering this one
+    const cued = own && !aboutAnotherFact(fact, own, scope) ? cueAnswer(fact, own) : undefined;
     if (cued !== undefined) return { value: cued };
   }
 
