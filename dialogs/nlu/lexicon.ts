@@ -26,6 +26,7 @@ export interface Lexicon {
     notDone: string[];
     draftRequest: string[];
     writtenSays: { words: string[] };
+    whatNow: { words: string[] };
     genericHelp: string[];
     definitionCues: string[];
     documentWords: string[];

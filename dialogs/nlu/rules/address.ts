@@ -4,12 +4,12 @@ import { LISTED_STORY, MOVED } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /**
- * 「现在那边冇得人」: nobody at the registered place any more. Told after a listing for being
+ * 「现在那边冇得人」「那边没有我们的人」: nobody at the registered place any more. Told after a listing for being
  * unreachable there, nobody can be reached there; told by a business not listed, it says only that
  * it no longer operates there (the buffer's question is whether it is reachable by other means).
  */
 export const NOBODY_THERE =
-  /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)人/;
+  /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人/;
 
 export const ADDRESS_RULES: PatternRule[] = [
   rule(
