@@ -309,6 +309,15 @@ const RULES: NamedRule[] = [
     negatable: false,
   },
   {
+    // 「是县生态环境局罚的 跟市场监管没关系」: the market-supervision bureau named and denied after it
+    name: 'penalty.marketSupervisionDenied',
+    fact: 'issuedByMarketSupervision',
+    words: (lx) => lx.penalties.marketSupervision,
+    value: (hit) => (deniedAfter(hit.after, []) ? false : undefined),
+    when: penalty,
+    negatable: false,
+  },
+  {
     // 「别的违法违规的事一件都冇得」 / 「有一次无证经营被查了」 (buffer condition 四(五))
     name: 'buffer.otherViolations',
     fact: 'otherViolations',
