@@ -554,9 +554,17 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       (bareYes(text, hinge, ctx.now) || parseAnswer(hinge, text, { now: ctx.now }) === 'unknown');
     // a message made only of questions states nothing of the question either (「…还是非要先补了」)
     const askedOnly = askedBack(text, pending);
-    if (bare || askedOnly) delete facts[pending];
+    // 「按三个月算 八月二十五到今天早就满了吧 怎么还不让我申请」: a hinge already told, named again in a
+    // message that asks (the user's own reckoning, often from another date of the case), is no new value
+    const reckoned =
+      hinge !== undefined &&
+      s.facts[hinge] !== undefined &&
+      QUESTION_CLAUSE.test(text) &&
+      !(hinge in corrections) &&
+      !cue;
+    if (bare || askedOnly || reckoned) delete facts[pending];
     const value =
-      askedOnly || correctionsNo || bare
+      askedOnly || correctionsNo || bare || reckoned
         ? undefined
         : named?.fact === pending && !aboutElse
           ? named.value

@@ -59,3 +59,15 @@ describe('follow-ups of a penalty case', () => {
     expect(facts.penaltyPublishedDate).toBe('2026-07-01');
   });
 });
+
+describe('a user reckoning the wait from another date', () => {
+  it('「三个月一到就能申请 八月二十号到今天也早过了吧」 after the publication date was told re-dates nothing', async () => {
+    const c = await chat();
+    await c.send('我们饭店被市场监管局罚了六万八 八月二十号下的决定 九月十五号公示的');
+    await c.send('罚款交了 问题也改了 之后没再被罚过 我们不是食品药品那些重点行业');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
+    await c.send('三个月一到就能申请 八月二十号到今天也早过了吧 那为啥还不让我们申请');
+    expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2026-09-15');
+    expect(c.last?.determination.eligible).toBe(false);
+  });
+});
