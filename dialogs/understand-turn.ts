@@ -624,6 +624,10 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     // any other message, not as a failed answer
     if (asked) return [{ type: 'unclear', why: 'not-an-answer' }];
   }
+  // 「能不能先把我们移出来」 while 「以哪个为准」 is open asks about this very case: the case goes on
+  // (the open question comes back), not a menu of what the message might be about
+  if (openFrame(s)?.flow === 'correction' && INTERVIEW_INTENTS.has(u.intent))
+    return intentCommands(u.intent, text);
   if (sure) return intentCommands(u.intent, text, u.facts.docType);
   const topic = specificFaq(text);
   if (topic) return [{ type: 'ask-topic', topic, text }];

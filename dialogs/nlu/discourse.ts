@@ -3,13 +3,19 @@
 // lexicon; the facts inside a correction are read by the same extractors as any statement.
 import type { Facts } from '../../rules/types.ts';
 import { hasAny, lexicon } from './lexicon.ts';
+import { readAmountYuan } from './money-date.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 /** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
 export type FactReader = (text: string) => Facts;
 
-const NOT_X_BUT_Y = /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?是(?!不是)(.+)$/;
+// (Cantonese says 系 for 是: 「唔系一九年 系二〇二〇年」)
+const NOT_X_BUT_Y =
+  /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
+/** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
+const AMOUNT_ALONE =
+  /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
@@ -56,6 +62,12 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
     const n = smallNumber(count[1]);
     if (n !== undefined) return { ...out, yearsWithoutAnnualReport: n };
   }
+  // 「罚哒五万二 哦不对 是两万五」: an amount alone, first in the correction, corrects the fine said before
+  if (out.fineAmountYuan === undefined && read(head).fineAmountYuan !== undefined) {
+    const first = tail.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? '';
+    const amount = AMOUNT_ALONE.test(first) ? readAmountYuan(first) : undefined;
+    if (amount !== undefined) return { ...out, fineAmountYuan: amount };
+  }
   if (out.listedYear === undefined) {
     const g = lexicon().grammar;
     const y = new RegExp(YEAR_SRC).exec(tail);
@@ -65,7 +77,7 @@ export function corrections(s: string, read: FactReader, now: Date): Facts {
     const clause = y
       ? tail
           .slice(0, y.index + y[0].length + 6)
-          .split(/[，,。；;]/)
+          .split(/[，,。；;\s]/)
           .find((c) => c.includes(y[0]))
       : '';
     const aboutFiling = hasAny(

@@ -40,7 +40,8 @@ export interface FactLexicon {
   correctedRightAway: Words & { reminderWords: string[] };
   addressee: Words;
   placeBefore: Words;
-  unrealised: { suppose: string[]; intend: string[]; ready: string[] };
+  parentPlace: Words;
+  unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };
   reportEllipsis: { states: string[]; filedStates: string[] };

@@ -333,7 +333,9 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     // (how long one's own serious-list listing lasts is asked as part of its early removal)
     const timeAsked =
       t === 'timeline' && f.recordType !== 'serious_list' && hasAny(s, loadKeywords().groups.time ?? []);
-    if (t !== 'repair' && !timeAsked && t !== 'documents' && t !== 'draft')
+    // (「决定书上写的从轻处罚」 tells what the paper says; it asks for no draft)
+    const paperSays = t === 'draft' && !hasAny(s, g.draftRequest) && hasAny(s, g.writtenSays.words);
+    if (t !== 'repair' && !timeAsked && t !== 'documents' && (t !== 'draft' || paperSays))
       ranked = promote(ranked, 'repair');
   }
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
@@ -358,8 +360,10 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // needQuestionIsDocuments: 「要写书面申请吗」 asks whether a document is needed
   if (topOf(ranked) === 'draft' && !facts.docType && asksWhetherNeeded(s))
     ranked = promote(ranked, 'documents');
-  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write
-  const domain = hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords);
+  // draftNeedsADocument: 「帮我写一份租房合同」 asks for a text this bot does not write; a message that
+  // tells the case (「罚了五万二 决定书上写的从轻处罚」) is no such request
+  const domain =
+    hasAny(s, kw.coreDomain) || hasAny(s, kw.domainWords) || hasAny(s, g.documentWords) || situational(facts);
   if (topOf(ranked) === 'draft' && !facts.docType && (!domain || hasAny(s, g.offTopicRequests)))
     ranked = promote(ranked, 'out_of_scope');
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
@@ -541,6 +545,13 @@ function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; to
       let intent = decide(part, facts, signals, tokenize(part))[0]?.intent;
       // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
       if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
+      // 「么样搞 能不能先把我们移出来」: the 怎么办 clause is part of the request beside it
+      if (
+        intent === 'out_of_scope' &&
+        whole !== 'out_of_scope' &&
+        hasAny(part, lexicon().grammar.whatNow.words)
+      )
+        continue;
       if (intent && !questions.includes(intent)) questions.push(intent);
     }
   }

@@ -10,6 +10,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { A_NOT_A_VERB } from './question-cues.ts';
 import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -312,11 +313,13 @@ export const RULES: NamedRule[] = [
     negatable: false,
   },
   {
-    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause
+    // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause;
+    // 「罚得重不重我不清楚」 asks it (A-not-A), it states nothing
     name: 'serious.heavierLater',
     fact: 'laterHeavierPenalty',
     words: wordsAt('penalties.heavierLater'),
     value: (hit) =>
+      hit.after.startsWith('不') ||
       negatedBefore(hit.before) ||
       /没|未|不/.test(hit.before) ||
       /^[^，,。;；]{0,3}?(?:没|未)/.test(hit.after)
@@ -333,7 +336,9 @@ export const RULES: NamedRule[] = [
     name: 'serious.measureRunning',
     fact: 'statutoryMeasureRunning',
     words: wordsAt('penalties.measureRunning'),
-    value: (hit) => !negatedExistence(hit.before),
+    // 「有没有什么措施还在执行」 asks (A-not-A); 「没有什么措施还在执行」 states, though 什么 reads as a
+    // question word elsewhere
+    value: (hit) => (A_NOT_A_VERB.test(hit.clause) ? undefined : !negatedExistence(hit.before)),
     when: serious,
   },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
@@ -357,6 +362,8 @@ export const RULES: NamedRule[] = [
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
+      if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
       if (lx.grammar.negators.some((n) => hit.before.endsWith(`${n}在`)))
         return configuredCounty().includes(county) ? false : undefined;
@@ -461,6 +468,23 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
+/**
+ * negatedList: 「不涉及食品药品」 denies each word of the list, the last as much as the first: the words
+ * of the same rule (and a joiner) right before a hit are passed over to find the negator.
+ */
+function negatedList(before: string, words: readonly string[]): boolean {
+  let rest = before;
+  let passed = false;
+  for (;;) {
+    const bare = rest.replace(/[、和及与跟或/]$/, '');
+    const w = words.find((x) => bare.endsWith(x));
+    if (!w) break;
+    rest = bare.slice(0, -w.length);
+    passed = true;
+  }
+  return passed && negatedBefore(rest);
+}
+
 /** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
 export const scopeOf = (hit: Hit, lx: Lexicon = lexicon()) => wordScope(hit, lx.grammar);
 
@@ -563,7 +587,7 @@ export function applyRules(
             continue;
           let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
           if (value === undefined) continue;
-          if (scope.negated && rule.negatable !== false) {
+          if ((scope.negated || negatedList(hit.before, words)) && rule.negatable !== false) {
             if (typeof value !== 'boolean') continue;
             value = !value;
           }

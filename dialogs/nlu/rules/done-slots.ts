@@ -1,6 +1,7 @@
 // Tasks read as slots: a trigger names the task (the address change, the previous year's report,
 // every overdue report), the verbs around it in its clause say done / not done / under way.
 
+import { factLexicon } from '../fact-lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { aNotAAhead } from '../question-cues.ts';
@@ -27,6 +28,13 @@ export const PREVIOUS_REPORT_TRIGGER =
   /(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质|纸版|纸质版)?(?:年报|年度报告)|(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质版?|纸版)|纸质(?:版)?(?:的)?(?:年报|年度报告)/g;
 export const ALL_REPORTS_TRIGGER =
   /(?:所有|全部|之前|以前|前几年|这几年|历年|往年|欠的|缺的|拖欠的|漏报的|漏掉的|没报的|欠报的|各年度?|每年|几年)的?[^，,。;；]{0,6}?(?:年报|年度报告)|(?:漏报|欠报|没报|缺报|拖欠|漏掉)的?(?:年度|年份|那几年|几年)|(?:欠|缺|漏)的?那?几(?:年|个年度)|(?:漏报?|欠|缺|没报)(?:掉)?的那一?份|(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)|还有[一两二三四五几]个?(?:年|份)(?=的?(?:还)?(?:没|未))/g;
+
+/**
+ * More ways to name every overdue report: 「欠的所有年份」「所有没报的年度」「把欠的(全补齐了)」, and the
+ * earlier ones beside the latest (「前面两年的还没补」「还差二〇二三年度的没补」).
+ */
+export const ALL_REPORTS_NAMED =
+  /(?:欠|缺|漏|拖欠)的?(?:所有|全部)(?:年份|年度|年报)|(?:所有|全部)[^，,。;；\s]{0,4}?(?:年度|年份)|把(?:欠|缺|漏|拖欠)(?:的|下的|掉的)|前面(?:[一两二三四五几]年|那几年|几年)的?|还差[^，,。;；\s]{0,8}?年度?的?/g;
 
 export const ADDRESS_CHANGE_TRIGGER =
   /(?:住所|地址|经营场所|场所)的?(?:变更|迁移|迁址)(?:登记)?|(?:变更|迁移|迁址)登记|执照(?:上)?的?(?:地址|住所)|(?:注册|登记)的?(?:地址|住所)(?=[^，,。;；]{0,3}?(?:已|都|也|改|换|变更|还是))|新的?(?:地址|住所|场所)(?=[^，,。;；]{0,4}?(?:登记|变更))/g;
@@ -69,6 +77,9 @@ export function doneSlot(
       const next = cls[cls.indexOf(c) + 1];
       if (causeClauseSkips && (LISTED_AFTER.test(after) || (next && LISTED_NEXT.test(next.text)))) continue;
       out.push({ value: false, pos, len });
+    } else if (factLexicon().unrealised.intendVerbs.some((w) => after.includes(w))) {
+      // 「欠的年报我打算下个月全部补上」「之前的年报我不打算补了」: a plan between the task and its verb
+      // states nothing done ("还在准备" above stays a "not yet")
     } else if (
       DONE_BEFORE.test(before) ||
       done.test(after) ||

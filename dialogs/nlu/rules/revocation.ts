@@ -3,6 +3,16 @@
 import { smallNumber } from '../years.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
+/** How many years a list of consecutive years names (「2024年和2025年」 → 2); undefined when not consecutive. */
+function consecutiveYears(list: string): number | undefined {
+  const years = [...list.matchAll(/(\d{4}|\d{2})年/g)].map((y) => Number(y[1]) % 100);
+  const distinct = [...new Set(years)].sort((a, b) => a - b);
+  if (distinct.length < 2) return undefined;
+  return distinct.every((y, i) => i === 0 || y === (distinct[i - 1] as number) + 1)
+    ? distinct.length
+    : undefined;
+}
+
 export const REVOCATION_RULES: PatternRule[] = [
   rule(
     'locatable.no',
@@ -46,11 +56,19 @@ export const REVOCATION_RULES: PatternRule[] = [
       // 「年报2024年度和2025年度连着两年都冇报」: the years named first, the run counted after them
       /(?:年报|年度报告)[^，,。;；]{0,16}?(?:连续|连着|整整)(\d|[两二三四五六七八九十])个?年度?(?:都|了|也)?(?:没有?|未)(?:报|交)/,
       // 「年报2024 2025两年都冇报」: the years named, then their count
-      /(?:年报|年度报告)[^，,。;；]{0,16}?(?<!年)([两二三四五六七八九十])个?年度?(?:都|了|也)?(?:没有?|未|冇)(?:报|交)/,
+      // (「年报24年25年两年都冇报」: 两 may follow the last year named; another numeral there is a year's)
+      /(?:年报|年度报告)[^，,。;；]{0,16}?((?<!年)[二三四五六七八九十]|两)个?年度?(?:都|了|也)?(?:没有?|未|冇)(?:报|交)/,
       // 「这两年多冇得人管 年报冇报」: how long it has lain idle, then the reports not filed in that time
       /(?<![\d年第])(\d|[两俩二三四五六七八九十])年多?(?![前后底初中])(?:来|了|里|以来)?[^。;；？?]{0,8}?(?:年报|年度报告)(?:都|也|一直)?(?:没有?|未|冇)(?:报|交)/,
     ],
     (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? ''),
+  ),
+  // 「2024年和2025年的年报都没报」: consecutive years named before the reports, none filed
+  rule(
+    'report.yearsNamedWithout',
+    'yearsWithoutAnnualReport',
+    /((?:(?<!\d)(?:\d{4}|\d{2})年度?[和、跟及与,，\s]*){2,4})的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未|冇)(?:报|交)/,
+    (m) => consecutiveYears(m[1] ?? ''),
   ),
   rule(
     'tax.notFiled',

@@ -46,6 +46,17 @@ describe('an open contradiction grants nothing', () => {
     expect(text).not.toMatch(SAYS_ELIGIBLE);
     expect(text).toMatch(/以哪个为准/);
   });
+
+  it('「那咋办 能不能先给我们移出去」 asks about the case: the disputed question comes back, no menu', async () => {
+    const c = await chat();
+    await c.send('公司换了名字以后没去登记变更 被列进经营异常名录了');
+    await c.send('变更已经办好了');
+    expect(await c.send('名称变更还没办')).toMatch(/以哪个为准/);
+    const text = await c.send('那咋办 能不能先给我们移出去');
+    expect(text).toMatch(/以哪个为准/);
+    expect(text).not.toMatch(/不在我能帮忙的范围|想问哪方面/);
+    expect(c.last?.determination.eligible).toBeNull();
+  });
 });
 
 describe('a retraction after 「可以申请」 takes the condition back', () => {
