@@ -162,8 +162,12 @@ function copulaOfATime(t: string, now: Date): boolean {
   return readDate(head, now) !== undefined || new RegExp(`^${YEAR_SRC}`).test(head);
 }
 
-/** A bare yes or no; questions asked in negative terms (answers.json "inverted") take only a pure one. */
-function polarity(fact: FactName, s: string, now: Date): boolean | undefined {
+/**
+ * A bare yes or no; questions asked in negative terms (answers.json "inverted") take only a pure one.
+ * `leadingOnly`: the message is about another fact (ownClauses), so only a yes or no word that leads
+ * it answers; the 冇 of 「这之后冇再因为同样的问题被罚过」 denies a repeat, not "has the closure ended?".
+ */
+function polarity(fact: FactName, s: string, now: Date, leadingOnly = false): boolean | undefined {
   const re = answerRegexes();
   const t = s.replace(re.filler, '');
   if (copulaOfATime(t, now)) return undefined;
@@ -176,6 +180,7 @@ function polarity(fact: FactName, s: string, now: Date): boolean | undefined {
   // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
   const yes = re.yes.exec(t);
   if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
+  if (leadingOnly) return undefined;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
   if (re.negatedAnywhere.test(t)) return false;
   // completedOnlyForTasks: 「期限内就弄好了」 is done, which says nothing of "any adverse impact?"
@@ -203,6 +208,16 @@ function correction(fact: FactName, s: string, now: Date): Facts | undefined {
   return Object.keys(other).length || year ? other : undefined;
 }
 
+/** Which facts speak of the question about `fact` (itself and its answers.json kin), and whether a
+ * reading states any other (scene facts such as who or which record do not count). */
+function relatedness(fact: FactName) {
+  const re = answerRegexes();
+  const kin = re.kin[fact];
+  const same = (f: string) => f === fact || (Array.isArray(kin) && kin.includes(f));
+  const other = (facts: Facts) => Object.keys(facts).some((f) => !same(f) && !re.sceneFacts.has(f));
+  return { same, other };
+}
+
 /**
  * ownClauses: a yes or no to the question asked is read only from the clauses that do not speak of
  * another question. In 「第二天就改过来了，冇被列入异常」 the 冇 answers "listed?", not "corrected?";
@@ -212,18 +227,40 @@ function correction(fact: FactName, s: string, now: Date): Facts | undefined {
  */
 function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
   const re = answerRegexes();
-  const kin = re.kin[fact];
-  const same = (f: string) => f === fact || (Array.isArray(kin) && kin.includes(f));
-  const other = (facts: Facts) => Object.keys(facts).some((f) => !same(f) && !re.sceneFacts.has(f));
+  const { same, other } = relatedness(fact);
   const parts = s.split(re.clauses).filter(Boolean);
   // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
-  if (parts.length < 2 || !other(scope.facts)) return s;
+  if (parts.length < 2 || !other({ ...scope.facts, ...wordedFacts(s) })) return s;
   return parts
     .filter((part) => {
-      const facts = scope.read(part);
+      const facts = { ...scope.read(part), ...wordedFacts(part) };
       return Object.keys(facts).some(same) || !other(facts);
     })
     .join('，');
+}
+
+/**
+ * wordedFacts: the facts a clause speaks of in the strict wordings of answers.json `volunteered`
+ * (「原来那个地址早就退租了」 is about reaching the business there), whatever the case on record, for the
+ * facts of answers.json wordedAbout (states of the business, not scene words such as 过期的原料 that a
+ * clause about a penalty also holds); the value is not read here, only what the clause is about.
+ */
+function wordedFacts(clause: string): Facts {
+  const out: Record<string, boolean> = {};
+  const about = new Set(lexicon().answers.wordedAbout);
+  for (const [fact, read] of volunteeredReadings())
+    if (about.has(fact) && (read.yes?.test(clause) || read.no?.test(clause))) out[fact] = true;
+  return out as Facts;
+}
+
+/**
+ * aboutAnotherFact: one clause that states another fact and not this one (「罚款还没交」 asked "rectified?")
+ * is about that fact; its negation or 了 somewhere inside answers nothing here.
+ */
+function aboutAnotherFact(fact: FactName, own: string, scope: AnswerScope): boolean {
+  const { same, other } = relatedness(fact);
+  const facts = { ...scope.read(own), ...wordedFacts(own) };
+  return other(facts) && !Object.keys(facts).some(same);
 }
 
 /**
@@ -280,7 +317,8 @@ export function readAnswer(
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
-    const cued = own ? cueAnswer(fact, own) : undefined;
+    // a clause about another fact (aboutAnotherFact) has no task word answering this one
+    const cued = own && !aboutAnotherFact(fact, own, scope) ? cueAnswer(fact, own) : undefined;
     if (cued !== undefined) return { value: cued };
   }
 
@@ -293,7 +331,7 @@ export function readAnswer(
       // 「行 我晚点问她」: its 行 is no yes; nothing else in the reply says how it stands
       if (re.askLater.test(s) && !own.replace(re.bareAffirmations, '').replace(/[\s，,。.!！~～]/g, ''))
         return { value: 'unknown' };
-      return { value: own ? polarity(fact, own, now) : undefined };
+      return { value: own ? polarity(fact, own, now, aboutAnotherFact(fact, own, scope)) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
       return { value: m ? resolveYear(m[0], now) : undefined };

@@ -10,6 +10,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { A_NOT_A_VERB } from './question-cues.ts';
 import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -335,7 +336,9 @@ export const RULES: NamedRule[] = [
     name: 'serious.measureRunning',
     fact: 'statutoryMeasureRunning',
     words: wordsAt('penalties.measureRunning'),
-    value: (hit) => !negatedExistence(hit.before),
+    // 「有没有什么措施还在执行」 asks (A-not-A); 「没有什么措施还在执行」 states, though 什么 reads as a
+    // question word elsewhere
+    value: (hit) => (A_NOT_A_VERB.test(hit.clause) ? undefined : !negatedExistence(hit.before)),
     when: serious,
   },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),

@@ -112,6 +112,8 @@ export interface Lexicon {
     stateFacts: { facts: string[] };
     task: AnswerCue[];
     cues: Record<string, AnswerCue[]>;
+    /** facts whose volunteered wordings make a clause about them (answer.ts wordedFacts) */
+    wordedAbout: string[];
     /** per fact: strict wordings that answer its question before it is asked, and the case it is asked in */
     volunteered: Record<
       string,

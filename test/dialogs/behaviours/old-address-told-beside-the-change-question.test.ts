@@ -1,0 +1,31 @@
+// Asked whether the change of address is registered, people often answer about the old place
+// instead: given up (「老店面早就卖了」) or back in it (「就在执照上的地址上班」). That tells whether
+// they can be reached there, never that a change registration was done; a paid phone bill
+// (「话费也交了」) is no finished task either.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('the old address told in reply to the change question', () => {
+  it('「老店面早就卖掉了 那边肯定联系不上」 is unreachable there, not a registered change', async () => {
+    const c = await chat();
+    await c.send('我们公司去年因为在登记的地址找不到人 被列入经营异常名录了');
+    await c.send('执照上那个老店面早就卖掉了 原来那边肯定联系不上');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBeUndefined();
+    expect(facts.reachableAtRegisteredAddress).toBe(false);
+    expect(c.last?.determination.eligible).not.toBe(true);
+  });
+
+  it('「人回来了 就在执照上的地址上班 话费也交了」 is reachable there again, no change registered', async () => {
+    const c = await chat();
+    await c.send('合作社前年因为按登记的住所联系不上 被列入了经营异常名录');
+    await c.send('现在人回来了 就在执照上的地址上班 话费也交了 打得通');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBeUndefined();
+    expect(facts.reachableAtRegisteredAddress).toBe(true);
+    await c.send('地址不打算变更 还用原来的');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair' });
+  });
+});
