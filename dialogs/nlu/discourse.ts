@@ -10,7 +10,8 @@ import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 export type FactReader = (text: string) => Facts;
 
 // (Cantonese says 系 for 是: 「唔系一九年 系二〇二〇年」)
-const NOT_X_BUT_Y = /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
+const NOT_X_BUT_Y =
+  /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
 const AMOUNT_ALONE =
