@@ -233,11 +233,17 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
   if (parts.length < 2 || !other({ ...scope.facts, ...wordedFacts(s) })) return s;
   return parts
     .filter((part) => {
+      // 「哦不对 刚查了 没有被列」: the 不对 takes back what the message said of another fact; it is no
+      // "no" to the question asked
+      if (CORRECTION_ONLY.test(part.trim())) return false;
       const facts = { ...scope.read(part), ...wordedFacts(part) };
       return Object.keys(facts).some(same) || !other(facts);
     })
     .join('，');
 }
+
+/** a clause that only takes back what was just said (「哦不对」「说错了」) */
+const CORRECTION_ONLY = /^(?:哦|噢|啊|呃|嗯|哎|唉)?(?:不对|说错了|搞错了|弄错了|记错了|讲错了)(?:不对)?$/;
 
 /**
  * wordedFacts: the facts a clause speaks of in the strict wordings of answers.json `volunteered`

@@ -9,7 +9,7 @@ import { type PatternRule, rule } from './pattern-rule.ts';
  * it no longer operates there (the buffer's question is whether it is reachable by other means).
  */
 export const NOBODY_THERE =
-  /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人/;
+  /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人|(?:冇得?|没有?)人在(?:那边|那里|那儿|原址|老地址)/;
 
 /**
  * 「地址又冇变过」「我们地方从来没动过」: the business never left its place (the licence's address not
@@ -87,6 +87,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:房子|楼|厂房|门面|店面|铺面|地方|地址|住所)[^，,。;；]{0,6}?(?:拆了|被拆|拆掉|拆迁了|推平)/,
       /(?:原来|以前|老|登记|注册)[^，,。;；]{0,12}?(?:别人在(?:用|开|做|住|经营|营业)|租给(?:了)?别人|卖给(?:了)?别人|别人租了|别人住)/,
       /回不去了?/,
+      // 「那边现在是别的公司」: the place is someone else's now
+      /(?:那边|那里|那儿|原址|原来的地方)(?:现在|早就|已经)*是别(?:的|人|家)/,
       // 「寄到那的信我们都收不到」「寄信上门都找不到我们」: mail and visits to the registered place miss us
       /(?:寄|信件)[^，,。;；]{0,10}?(?:收不到|没收到|冇收到|退回|找不到)/,
       // 「原来那个门面早退租了 人不在那边」: nobody left there (a lease given up alone says only that the
