@@ -419,10 +419,15 @@ function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): str
 function datesOfDecision(fact: FactName): ((clause: string) => boolean) | undefined {
   if (fact !== 'penaltyPublishedDate') return undefined;
   const { answers, penalties } = lexicon();
+  const published = (clause: string) => penalties.publishedWords.some((w) => clause.includes(w));
+  // 「从八月底算到今天都三个多月了」: the day the user counts from, not a publication told
   return (clause) =>
-    answers.decisionDates.some((w) => clause.includes(w)) &&
-    !penalties.publishedWords.some((w) => clause.includes(w));
+    (answers.decisionDates.some((w) => clause.includes(w)) || RECKONED_FROM.test(clause)) &&
+    !published(clause);
 }
+
+/** 「从八月底算」「从决定那天起」「打五月份开始到现在」: a day someone counts a period from */
+const RECKONED_FROM = /^(?:我们?|我|要是|如果)?(?:从|打|自)[^，,。;；]{1,12}?(?:算|起|开始|到今天|到现在)/;
 
 /**
  * saysUnknown: 「到底批下来没有 我还真不知道」 — a clause that asks nothing says the user does not know

@@ -82,7 +82,7 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     const clause = y
       ? tail
           .slice(0, y.index + y[0].length + 6)
-          .split(/[，,。；;]/)
+          .split(/[，,。；;\s]/)
           .find((c) => c.includes(y[0]))
       : '';
     const aboutFiling = hasAny(

@@ -12,6 +12,7 @@ import { DOC_MENTION, DRAFT_VERB, docType } from './rules/documents.ts';
 import {
   ADDRESS_CHANGE_TRIGGER,
   ADDRESS_STORY,
+  ALL_REPORTS_NAMED,
   ALL_REPORTS_TRIGGER,
   BARE_CHANGE_TRIGGER,
   doneSlot,
@@ -131,8 +132,12 @@ export function extractFacts(
   if (!/罚|税|费|社保|房租|租金|货款/.test(s))
     for (const h of doneSlot(s, cls, years.ellipsis, FILED_AFTER, true))
       add('previousYearReportFiled', h.value, h.pos, h.len);
-  for (const h of doneSlot(s, cls, ALL_REPORTS_TRIGGER, FILED_AFTER, true))
-    add('allOverdueReportsFiled', h.value, h.pos, h.len);
+  // the shorter names of the reports only where the reports are spoken of, and no fine, tax or fee is
+  // what is paid (「所有年度的罚款都交了」)
+  const reportsTalk = /年报|年度报告/.test(s) && !/罚|税|费|社保|房租|租金|货款/.test(s);
+  for (const trigger of reportsTalk ? [ALL_REPORTS_TRIGGER, ALL_REPORTS_NAMED] : [ALL_REPORTS_TRIGGER])
+    for (const h of doneSlot(s, cls, trigger, FILED_AFTER, true))
+      add('allOverdueReportsFiled', h.value, h.pos, h.len);
   // 「22年度那份还冇补」: a report of a year before the previous one still missing, so not every
   // overdue report is filed (one such year filed says nothing of the others)
   // (「2024年度和2025年度的还没补」: the years joined before one state)

@@ -10,6 +10,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
+import { A_NOT_A_VERB } from './question-cues.ts';
 import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -335,7 +336,9 @@ export const RULES: NamedRule[] = [
     name: 'serious.measureRunning',
     fact: 'statutoryMeasureRunning',
     words: wordsAt('penalties.measureRunning'),
-    value: (hit) => !negatedExistence(hit.before),
+    // 「有没有什么措施还在执行」 asks (A-not-A); 「没有什么措施还在执行」 states, though 什么 reads as a
+    // question word elsewhere
+    value: (hit) => (A_NOT_A_VERB.test(hit.clause) ? undefined : !negatedExistence(hit.before)),
     when: serious,
   },
   own('serious.measureEnded', 'statutoryMeasureRunning', 'penalties.measureEnded', false, serious),
@@ -465,6 +468,23 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
 
+/**
+ * negatedList: 「不涉及食品药品」 denies each word of the list, the last as much as the first: the words
+ * of the same rule (and a joiner) right before a hit are passed over to find the negator.
+ */
+function negatedList(before: string, words: readonly string[]): boolean {
+  let rest = before;
+  let passed = false;
+  for (;;) {
+    const bare = rest.replace(/[、和及与跟或/]$/, '');
+    const w = words.find((x) => bare.endsWith(x));
+    if (!w) break;
+    rest = bare.slice(0, -w.length);
+    passed = true;
+  }
+  return passed && negatedBefore(rest);
+}
+
 /** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
 export const scopeOf = (hit: Hit, lx: Lexicon = lexicon()) => wordScope(hit, lx.grammar);
 
@@ -567,7 +587,7 @@ export function applyRules(
             continue;
           let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
           if (value === undefined) continue;
-          if (scope.negated && rule.negatable !== false) {
+          if ((scope.negated || negatedList(hit.before, words)) && rule.negatable !== false) {
             if (typeof value !== 'boolean') continue;
             value = !value;
           }

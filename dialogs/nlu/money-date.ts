@@ -6,6 +6,27 @@ import { matchesOf } from './matches.ts';
 import { CHINESE_DIGIT, relativeYear } from './years.ts';
 
 const DIGIT = CHINESE_DIGIT;
+/**
+ * The capital numerals of amounts on official papers (大写数字: 「罚款陆万元整」「壹万伍仟元」), written
+ * as the ordinary ones; one character each, so positions in the text stay where they were.
+ */
+const CAPITAL_NUMERAL: Readonly<Record<string, string>> = {
+  壹: '一',
+  贰: '二',
+  叁: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
+  佰: '百',
+  仟: '千',
+  萬: '万',
+};
+const plainNumerals = (s: string) =>
+  s.replace(/[壹贰叁肆伍陆柒捌玖拾佰仟萬]/g, (c) => CAPITAL_NUMERAL[c] ?? c);
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
 /** 一万五千 → 15000, 两万 → 20000, 八千 → 8000, 十二 → 12; null when it is not a Chinese numeral. */
@@ -36,7 +57,10 @@ function chineseNumber(text: string): number | null {
 
 /** 「2万」「20000元」「2.5万块」「两万」「一万五」「八千」 → yuan; undefined when no amount is said. */
 export function readAmountYuan(text: string): number | undefined {
-  const s = text.replace(/[,，\s]/g, '');
+  // 「公示的日子是2026年5月12号」: the numbers of a date are no amount (the amount said with it is)
+  const s = plainNumerals(text)
+    .replace(/[,，\s]/g, '')
+    .replace(DATE_PART, (d) => '/'.repeat(d.length));
   // 「5万零500」「5万500」 = 50500 (the remainder in yuan); 「5万5」 = 55000 (one digit counts thousands)
   const mixed = /(\d+)万(零)?(\d{1,4})(?!\d)/.exec(s);
   if (mixed?.[1] && mixed[3] && (mixed[2] || mixed[3].length !== 2)) {
@@ -55,6 +79,10 @@ export function readAmountYuan(text: string): number | undefined {
   return cn ? (chineseNumber(cn[0]) ?? undefined) : undefined;
 }
 
+/** a year, month or day number with its unit (「2026年」「5月」「12号」) */
+const DATE_PART =
+  /(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日号]/g;
+
 const NUMBER = /(\d+万零?\d{1,4}(?!\d)|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)(?:万|w|W|千|k|K)?/g;
 
 /**
@@ -68,6 +96,7 @@ export function amountNear(
   opts: { within: number; last?: boolean },
 ): number | undefined {
   const found: number[] = [];
+  text = plainNumerals(text);
   for (const m of matchesOf(NUMBER, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;

@@ -88,9 +88,15 @@ function latinWord(word: string): string | undefined {
   return best[word.length]?.zh;
 }
 
-/** Runs of latin words: each convertible word becomes Chinese, and converted neighbours join up. */
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Runs of latin words: each convertible word becomes Chinese, and converted neighbours join up; a
+ * converted word also joins the Chinese typed after it (「yanzhong 违法失信名单」 → 严重违法失信名单,
+ * 「fakuan 已经交了」 → 罚款已经交了), as a pinyin input method would have written it.
+ */
 function latinToChinese(s: string): string {
-  return s.replace(/[a-z]+(?:[ '-]+[a-z]+)*/g, (run) => {
+  return s.replace(/( ?)([a-z]+(?:[ '-]+[a-z]+)*)( ?)/g, (_all, pre: string, run: string, post: string, at: number) => {
     const words = run.split(/[ '-]+/);
     let out = '';
     let prevZh = false;
@@ -104,7 +110,10 @@ function latinToChinese(s: string): string {
         prevZh = false;
       }
     }
-    return out;
+    // the space before stays: it may end the clause before (「被列入了 yanzhong 违法…」)
+    const after = s[at + pre.length + run.length + post.length] ?? '';
+    const trail = post && prevZh && CJK.test(after) ? '' : post;
+    return `${pre}${out}${trail}`;
   });
 }
 

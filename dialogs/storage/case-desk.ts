@@ -149,6 +149,8 @@ type Row = Pick<
 
 const COLUMNS =
   'id, owner, owner_name, created_at, updated_at, status, route, eligible, unmet, company, credit_code, phone, callback_date, note_count, expired_at';
+// read with every turn's answer: one string, so the prepared statement is found without hashing a new one
+const ROW_BY_ID = `SELECT ${COLUMNS} FROM cases WHERE id = ? AND updated_at >= ?`;
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -243,8 +245,7 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
       [caseId, now().getTime(), who.name, who.channel ?? 'web', kind, field, json(o), json(n)],
     );
 
-  const row = (id: string) =>
-    db.get<Row>(`SELECT ${COLUMNS} FROM cases WHERE id = ? AND updated_at >= ?`, [id, cutoff()]);
+  const row = (id: string) => db.get<Row>(ROW_BY_ID, [id, cutoff()]);
 
   /** the list's filters as SQL over `cases` (columns prefixed with `c.` when joined) */
   function where(q: DeskQuery, c = ''): { sql: string; params: Param[] } {

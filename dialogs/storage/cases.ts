@@ -86,6 +86,8 @@ export interface CaseRowDb {
 
 const COLUMNS =
   'id, session_key, channel, owner, created_at, updated_at, day, status, route, eligible, unmet, company, credit_code, phone, notes, callback_date, draft_fields, last_choices, expired_at';
+// read twice per web turn: one string, so the prepared statement is found without hashing a new one
+const ROW_BY_ID = `SELECT ${COLUMNS} FROM cases WHERE id = ?`;
 
 function toRecord(r: CaseRowDb): CaseRecord {
   return {
@@ -147,7 +149,7 @@ export function sqlCaseStore(db: Db, opts: CaseStoreOptions = {}) {
     );
   }
 
-  const row = (id: string) => db.get<CaseRowDb>(`SELECT ${COLUMNS} FROM cases WHERE id = ?`, [id]);
+  const row = (id: string) => db.get<CaseRowDb>(ROW_BY_ID, [id]);
   const live = (r: CaseRowDb | undefined) =>
     !!r && r.expired_at === null && Number(r.updated_at) >= now().getTime() - ttlMs;
 

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Row = Record<string, unknown>;
@@ -44,6 +45,8 @@ interface SqliteHandle {
   /** transactions of this connection, one after another */
   queue: Promise<unknown>;
   inTx: AsyncLocalStorage<true>;
+  /** copies the write-ahead log into the file off the turn's thread (a file, not `:memory:`) */
+  checkpointer?: Checkpointer;
 }
 
 /**
@@ -76,7 +79,12 @@ function sqliteHandle(file: string, synchronous: 'normal' | 'full'): SqliteHandl
     queue: Promise.resolve(),
     inTx: new AsyncLocalStorage<true>(),
   };
-  if (file !== ':memory:') sqliteHandles.set(file, h);
+  if (file !== ':memory:') {
+    sqliteHandles.set(file, h);
+    h.checkpointer = startCheckpointer(file, synchronous, (pages) => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+    });
+  }
   return h;
 }
 
@@ -114,6 +122,7 @@ export function openSqlite(file: string, opts: { synchronous?: 'normal' | 'full'
         try {
           const result = await inTx.run(true, work);
           db.exec('COMMIT');
+          h.checkpointer?.committed();
           return result;
         } catch (err) {
           if (db.inTransaction) db.exec('ROLLBACK');
@@ -131,6 +140,7 @@ export function openSqlite(file: string, opts: { synchronous?: 'normal' | 'full'
       await h.queue;
       if (--h.refs > 0) return;
       sqliteHandles.delete(file);
+      await h.checkpointer?.close();
       if (db.open) db.close();
     },
   };

@@ -70,6 +70,8 @@ interface CaseRow {
 }
 const CASE_COLUMNS =
   'id, draft_fields, route, eligible, unmet, last_choices, company, credit_code, phone, expired_at';
+// read in every write: one string, so the prepared statement is found without hashing a new one
+const CASE_BY_SESSION = `SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`;
 
 export interface WriteOptions extends WriteHint {
   /** no audit rows (importing old files) */
@@ -201,7 +203,7 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
         [key, JSON.stringify({ ...s, history: undefined }), at],
       );
-      let c = await db.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`, [key]);
+      let c = await db.get<CaseRow>(CASE_BY_SESSION, [key]);
       if (!c) {
         const created = s.createdAt || at;
         await db.run(

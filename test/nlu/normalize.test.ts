@@ -12,6 +12,11 @@ describe('normalize', () => {
     expect(normalize('nianbao meibao bei lie yichang le')).toBe('年报没报被列入异常了');
   });
 
+  it('joins a pinyin word to the Chinese typed after it, and keeps the space before it', () => {
+    expect(normalize('上了 yanzhong 失信名单 zhenggai 做完了')).toBe('上了 严重失信名单 整改做完了');
+    expect(normalize('好的 ok 谢谢')).toBe('好的 ok 谢谢');
+  });
+
   it('leaves English words that are not in the table alone', () => {
     expect(normalize('ok')).toBe('ok');
     expect(normalize('shopping mall')).toBe('shopping mall');

@@ -18,7 +18,11 @@ describe('out-of-scope lookalikes', () => {
 describe('a case told with 写 reporting a paper', () => {
   // 「决定书上写的…」 tells what the decision says: the facts stay and the case is a repair, not a
   // request for a text the bot does not write
-  it.each(['处罚通知上写着罚款一万 从轻', '被罚了三千块，决定书上写明是减轻处罚'])('%s keeps its facts', (text) => {
+  it.each([
+    '处罚通知上写着罚款一万 从轻',
+    '被罚了三千块，决定书上写明是减轻处罚',
+    '工商罚了八千 处罚决定书写的减轻',
+  ])('%s keeps its facts', (text) => {
     const r = understand(text, { now });
     expect(r.intent).toBe('repair');
     expect(r.facts.fineMitigated).toBe(true);

@@ -11,6 +11,13 @@ import { type PatternRule, rule } from './pattern-rule.ts';
 export const NOBODY_THERE =
   /(?:那边|那里|那儿|原址|老地址|原来的地方)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人/;
 
+/**
+ * 「地址又冇变过」「我们地方从来没动过」: the business never left its place (the licence's address not
+ * updated, 「执照上的地址没变」, says the opposite, and 改 may mean the registration).
+ */
+const NEVER_CHANGED =
+  /(?<!执照|执照上|注册|登记|登记的|注册的|执照上的)(?:地址|住所|地方|位置)(?:又|都|也|从来|一直|根本|压根)*(?:没有?|冇|未)(?:变|动|换)过/;
+
 export const ADDRESS_RULES: PatternRule[] = [
   rule(
     'address.changeRegistered',
@@ -58,6 +65,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?<!没|没有|未|不|冇)(?:又|已经|重新)(?:搬|迁|住)?回(?:到|来)?了?(?:原来|原先|以前|原|老|注册|登记)的?(?:那个)?(?:地方|地址|住所|场所|门面|店面)/,
       // 「现在早就回来正常开门了 就在执照上那个地址」: where the licence says, now
       /(?:现在|目前|如今|又|已经|就)(?:就|都|也)?在(?:营业)?执照上(?:写的|登记的|面)?的?(?:那个|那家)?(?:地址|地方|门面|店面|住所)/,
+      // 「登记的就是这个地址」「执照上写的还是我们现在这个门面」: where the business is now is the registered place
+      /(?:注册|登记|执照上)(?:写)?的?(?:地址|住所)?(?:就是|也是|还是|正是)(?:我们)?(?:这个|这里|这儿|这边|现在(?:的|这个)?|店里?的?)(?:地址|地方|门面|店面|店)?/,
     ],
     true,
   ),
@@ -167,6 +176,14 @@ export const ADDRESS_RULES: PatternRule[] = [
     // 「我们还在原来的地址」 said after a listing is being reachable there (reachableThere), not a place never left
     { when: (s) => !LISTED_STORY.test(s) },
   ),
+  rule('address.neverChanged', 'operatingAtRegisteredAddress', NEVER_CHANGED, true, {
+    when: (s) => !MOVED.test(s),
+  }),
+  // an address that never changed has no change registration (the listing for being unreachable
+  // there is then repaired by being reachable there again, DOMAIN §3)
+  rule('address.neverChangedNoRegistration', 'addressChangeRegistered', NEVER_CHANGED, false, {
+    when: (s) => !MOVED.test(s),
+  }),
   rule(
     'reach.otherMeans',
     'reachableByOtherMeans',

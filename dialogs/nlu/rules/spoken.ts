@@ -111,17 +111,25 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
  * 药品 is negated as much as 食品. The run (class words and coordinators) is stripped off the end of
  * what comes before the hit, then the negator is looked for.
  */
+/** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
+const NONE_RIGHT_AFTER =
+  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])/;
+
 export function negatedRun(before: string, classWords: readonly string[]): boolean {
   const sp = spoken();
   const parts = [...classWords, ...sp.coordinators].sort((a, b) => b.length - a.length);
+  const words = new Set(classWords);
   let rest = before;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const p of parts)
-      if (p && rest.endsWith(p)) {
-        rest = rest.slice(0, -p.length);
-        changed = true;
-      }
+    for (const p of parts) {
+      if (!p || !rest.endsWith(p)) continue;
+      const cut = rest.slice(0, -p.length);
+      // a coordinator joins two words of the class (「食品及药品」); the 及 of 「不涉及」 is no joiner
+      if (!words.has(p) && !classWords.some((w) => w && cut.endsWith(w))) continue;
+      rest = cut;
+      changed = true;
+    }
   }
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
@@ -308,7 +316,13 @@ const RULES: NamedRule[] = [
     value: (hit) => {
       const sp = spoken();
       if (negatedRun(hit.before, [...sp.violations, ...sp.violationModifiers])) return false;
-      return !sp.noneAfter.some((w) => hit.after.slice(0, 8).includes(w));
+      const tail = hit.after.slice(0, 8);
+      // 「应该冇得吧」: a guess after the words states neither way
+      if (lexicon().grammar.hedges.some((h) => tail.includes(h)) || /^[^，,。;；]{0,6}吧/.test(tail))
+        return undefined;
+      // 「肯定没有」「确实冇得」: denied after the words, an adverb between
+      if (sp.noneAfter.some((w) => tail.includes(w)) || NONE_RIGHT_AFTER.test(hit.after)) return false;
+      return true;
     },
     when: (ctx) => notPenalty(ctx) && ctx.facts.listed !== true,
     negatable: false,

@@ -1,0 +1,106 @@
+// Copies the SQLite write-ahead log back into the database file on a worker thread, so no turn waits
+// for it. SQLite does this itself after the commit that takes the log past 1,000 pages (about every
+// 80 turns), inside that commit: copying the pages and two fsyncs of everything written since held
+// the thread every turn runs on for 5–50 ms, and the turns queued behind it waited too. A commit is
+// durable once it is in the log (synchronous=NORMAL: the OS has it), so where and when the copy runs
+// changes nothing a caller was told.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** commits between two requests to the worker (~13 log pages each: about 800 pages) */
+export const CHECKPOINT_EVERY = 64;
+/** the writer's own automatic checkpoint while the worker runs (pages: 40 MB of log at most) */
+export const BACKSTOP_PAGES = 10_000;
+/** SQLite's default, back in force when the worker is gone */
+export const DEFAULT_AUTOCHECKPOINT = 1000;
+
+// The worker's own connection runs PASSIVE checkpoints: they never take the write lock, so the
+// writer is never held up. The log starts over from its beginning (instead of growing) when a write
+// begins with every page of it copied: after a lull in traffic, or under steady traffic once the
+// log reaches the backstop, when the writer copies the few pages the worker has not (those committed
+// since its last pass) and syncs: one short stall every ~750 turns instead of a long one every ~80.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.file);
+db.pragma('synchronous = ' + workerData.synchronous);
+parentPort.on('message', () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage('done');
+  } catch (err) {
+    parentPort.postMessage(String(err && err.message));
+  }
+});
+parentPort.postMessage('ready');
+`;
+
+export interface Checkpointer {
+  /** called after each commit, outside any transaction */
+  committed(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker for one database file, started at the CHECKPOINT_EVERY-th commit so a short command
+ * (one `ask`) never starts a thread. While it runs, the writer's own automatic checkpoint is set to
+ * the backstop; if it fails, back to SQLite's default.
+ */
+export function startCheckpointer(
+  file: string,
+  synchronous: 'normal' | 'full',
+  autocheckpoint: (pages: number) => void,
+): Checkpointer {
+  let commits = 0;
+  let worker: Worker | undefined;
+  let ready = false;
+  let busy = false;
+  let gone = false;
+  const stop = () => {
+    if (gone) return;
+    gone = true;
+    autocheckpoint(DEFAULT_AUTOCHECKPOINT);
+    void worker?.terminate();
+  };
+  const start = () => {
+    const w = new Worker(WORKER, {
+      eval: true,
+      workerData: {
+        file,
+        synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL',
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+      },
+    });
+    w.on('message', (m: string) => {
+      if (gone) return;
+      if (m === 'ready') {
+        ready = true;
+        autocheckpoint(BACKSTOP_PAGES);
+        return;
+      }
+      busy = false;
+      if (m !== 'done') stop(); // a checkpoint failed: the writer checkpoints for itself again
+    });
+    w.on('error', stop);
+    w.on('exit', stop);
+    // the bot exits when its work is done, whatever the worker is doing (an interrupted checkpoint
+    // is safe: the log still holds every page); unref after the listeners, which would hold it again
+    w.unref();
+    return w;
+  };
+  return {
+    committed() {
+      if (gone) return;
+      if (++commits % CHECKPOINT_EVERY !== 0) return;
+      if (!worker) worker = start();
+      if (!ready || busy) return;
+      busy = true;
+      worker.postMessage('checkpoint');
+    },
+    async close() {
+      const w = worker;
+      stop();
+      await w?.terminate();
+    },
+  };
+}
