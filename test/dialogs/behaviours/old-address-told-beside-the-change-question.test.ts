@@ -54,3 +54,13 @@ describe('a correction with an aside between 不是 and 是', () => {
     expect(c.last?.determination.path).not.toBe('tolerant-repair-annual-report');
   });
 });
+
+describe('not on the list, checked by the user', () => {
+  it('「查过了 没在名录里」 is not listed, so a moved shop is the buffer case', async () => {
+    const c = await chat();
+    await c.send('执照上的地址是乡下那个老铺子 人已经搬到县城开了 地址还没变更');
+    await c.send('查过了 没在名录里 手机一直打得通');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(false);
+    expect(c.last?.determination.path).toBe('punishment-buffer');
+  });
+});
