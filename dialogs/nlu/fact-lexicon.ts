@@ -41,7 +41,7 @@ export interface FactLexicon {
   addressee: Words;
   placeBefore: Words;
   parentPlace: Words;
-  unrealised: { suppose: string[]; intend: string[]; ready: string[] };
+  unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };
   reportEllipsis: { states: string[]; filedStates: string[] };

@@ -546,7 +546,11 @@ function askedIn(s: string, now: Date, whole: Intent): { questions: Intent[]; to
       // 「要多少钱」 with an FAQ topic (no fees) is a policy question, whatever the classifier says alone
       if (intent === 'out_of_scope' && findFaq(part)) intent = 'policy_info';
       // 「么样搞 能不能先把我们移出来」: the 怎么办 clause is part of the request beside it
-      if (intent === 'out_of_scope' && whole !== 'out_of_scope' && hasAny(part, lexicon().grammar.whatNow.words))
+      if (
+        intent === 'out_of_scope' &&
+        whole !== 'out_of_scope' &&
+        hasAny(part, lexicon().grammar.whatNow.words)
+      )
         continue;
       if (intent && !questions.includes(intent)) questions.push(intent);
     }

@@ -96,25 +96,28 @@ const CJK = /[\u3400-\u9fff]/;
  * 「fakuan 已经交了」 → 罚款已经交了), as a pinyin input method would have written it.
  */
 function latinToChinese(s: string): string {
-  return s.replace(/( ?)([a-z]+(?:[ '-]+[a-z]+)*)( ?)/g, (_all, pre: string, run: string, post: string, at: number) => {
-    const words = run.split(/[ '-]+/);
-    let out = '';
-    let prevZh = false;
-    for (const w of words) {
-      const zh = latinWord(w);
-      if (zh !== undefined) {
-        out += out && !prevZh ? ` ${zh}` : zh;
-        prevZh = true;
-      } else {
-        out += out ? ` ${w}` : w;
-        prevZh = false;
+  return s.replace(
+    /( ?)([a-z]+(?:[ '-]+[a-z]+)*)( ?)/g,
+    (_all, pre: string, run: string, post: string, at: number) => {
+      const words = run.split(/[ '-]+/);
+      let out = '';
+      let prevZh = false;
+      for (const w of words) {
+        const zh = latinWord(w);
+        if (zh !== undefined) {
+          out += out && !prevZh ? ` ${zh}` : zh;
+          prevZh = true;
+        } else {
+          out += out ? ` ${w}` : w;
+          prevZh = false;
+        }
       }
-    }
-    // the space before stays: it may end the clause before (「被列入了 yanzhong 违法…」)
-    const after = s[at + pre.length + run.length + post.length] ?? '';
-    const trail = post && prevZh && CJK.test(after) ? '' : post;
-    return `${pre}${out}${trail}`;
-  });
+      // the space before stays: it may end the clause before (「被列入了 yanzhong 违法…」)
+      const after = s[at + pre.length + run.length + post.length] ?? '';
+      const trail = post && prevZh && CJK.test(after) ? '' : post;
+      return `${pre}${out}${trail}`;
+    },
+  );
 }
 
 /**

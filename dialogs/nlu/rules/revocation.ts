@@ -8,7 +8,9 @@ function consecutiveYears(list: string): number | undefined {
   const years = [...list.matchAll(/(\d{4}|\d{2})年/g)].map((y) => Number(y[1]) % 100);
   const distinct = [...new Set(years)].sort((a, b) => a - b);
   if (distinct.length < 2) return undefined;
-  return distinct.every((y, i) => i === 0 || y === (distinct[i - 1] as number) + 1) ? distinct.length : undefined;
+  return distinct.every((y, i) => i === 0 || y === (distinct[i - 1] as number) + 1)
+    ? distinct.length
+    : undefined;
 }
 
 export const REVOCATION_RULES: PatternRule[] = [

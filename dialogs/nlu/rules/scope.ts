@@ -112,11 +112,14 @@ export function clauseAt(cls: Clause[], pos: number): Clause | undefined {
  * 「如果我去办了变更」「准备下个月搬厂」「补了的话」: words after a supposition or a plan in their clause,
  * or in a clause that ends in 的话, tell what has not happened (facts.json unrealised).
  */
-function unrealisedIn(clause: string, at: number): boolean {
+function unrealisedIn(clause: string, at: number, len = 0): boolean {
   const u = factLexicon().unrealised;
   const before = clause.slice(0, at);
   if (/的话/.test(clause.slice(at))) return true;
   if (u.suppose.some((w) => before.includes(w))) return true;
+  // inside the words only a verb of intending (「等到下个月中旬才弄好」 tells a past month)
+  const inside = clause.slice(at, at + len);
+  if (u.intendVerbs.some((w) => inside.includes(w) && !u.ready.some((r) => inside.includes(r)))) return true;
   return u.intend.some(
     (w) => before.includes(w) && !u.ready.some((r) => r.startsWith(w) && before.includes(r)),
   );
@@ -127,8 +130,8 @@ export interface Scope {
   hedgedAt: (pos: number, len?: number, fact?: FactName) => boolean;
   /** the words lie in a clause of hearsay */
   hearsayAt: (pos: number) => boolean;
-  /** the words follow a supposition or a plan in their clause (unrealisedIn) */
-  unrealisedAt: (pos: number) => boolean;
+  /** the words follow (or hold) a supposition or a plan in their clause (unrealisedIn) */
+  unrealisedAt: (pos: number, len?: number) => boolean;
 }
 
 /** The scope of one text, computed once per message. */
@@ -146,9 +149,10 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
     }
     return true;
   };
-  const unrealisedAt = (pos: number) => {
+  // a plan inside the words themselves counts too: 「欠的年报我打算下个月全部补上」
+  const unrealisedAt = (pos: number, len = 0) => {
     const c = clauseAt(cls, pos);
-    return c !== undefined && unrealisedIn(c.text, pos - c.start);
+    return c !== undefined && unrealisedIn(c.text, pos - c.start, len);
   };
   return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end), unrealisedAt };
 }
@@ -178,6 +182,9 @@ export function readHit(
     return 'moot';
   if (hit.yesNo && SUPPOSED_AFTER.test(s.slice(end, end + 20))) return 'moot';
   if (hit.positive) {
+    // a "done" with a plan inside its words (「欠的年报我打算下个月全部补上」) has not happened; a "not
+    // yet" keeps its plan (「还在准备」 is not filed)
+    if (scope.unrealisedAt(hit.pos, hit.len)) return 'moot';
     if (negatedBefore(s.slice(Math.max(0, hit.pos - 7), hit.pos))) return 'moot';
     if (negatedBeforeList(s.slice(Math.max(0, hit.pos - 40), hit.pos))) return 'moot';
   }
