@@ -2,6 +2,7 @@
 // years, counts, entity types, reasons, error kinds, document kinds.
 
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
+import { corrections } from './discourse.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
@@ -47,6 +48,10 @@ interface AnswerRegexes {
   kin: Record<string, string[] | string>;
   stateFacts: Set<string>;
   cues: Partial<Record<FactName, Cue[]>>;
+  /** the shared task cues' "not done" wordings (「变更登记还冇去办」) */
+  taskUndone: RegExp[];
+  /** facts whose question is about a task (their cues include the shared task cues) */
+  taskFacts: Set<FactName>;
   choices: Partial<Record<FactName, [string, RegExp][]>>;
 }
 
@@ -105,6 +110,12 @@ function answerRegexes(): AnswerRegexes {
     kin: a.kin,
     stateFacts: new Set(a.stateFacts.facts),
     cues,
+    taskUndone: task.filter(([value]) => !value).map(([, cue]) => cue),
+    taskFacts: new Set(
+      Object.entries(a.cues)
+        .filter(([, entries]) => entries.some((e) => 'use' in e))
+        .map(([fact]) => fact as FactName),
+    ),
     choices: tables,
   };
   return compiled;
@@ -181,7 +192,9 @@ function polarity(fact: FactName, s: string, now: Date, leadingOnly = false): bo
   const yes = re.yes.exec(t);
   if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   if (leadingOnly) return undefined;
-  // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了")
+  // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了");
+  // a task not done yet (「变更登记还冇去办」) is no "no" to a question about something else (listed?)
+  if (!re.taskFacts.has(fact) && re.taskUndone.some((cue) => cue.test(t))) return undefined;
   if (re.negatedAnywhere.test(t)) return false;
   // completedOnlyForTasks: 「期限内就弄好了」 is done, which says nothing of "any adverse impact?"
   if (re.completedAnywhere.test(t) && !re.stateFacts.has(fact)) return true;
@@ -323,6 +336,11 @@ export function readAnswer(
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
+    // 「不是个体户 是有限责任公司」: its 不是 takes back another fact, no "no" to this question
+    if (/^不是/.test(s.replace(re.filler, ''))) {
+      const other = corrections(s, (t) => extractFacts(t, now).facts, now);
+      if (Object.keys(other).length && !(fact in other)) return { value: statedAll[fact] };
+    }
     // a clause about another fact (aboutAnotherFact) has no task word answering this one
     const cued = own && !aboutAnotherFact(fact, own, scope) ? cueAnswer(fact, own) : undefined;
     if (cued !== undefined) return { value: cued };

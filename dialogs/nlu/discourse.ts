@@ -9,10 +9,13 @@ import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 /** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
 export type FactReader = (text: string) => Facts;
 
-// (Cantonese says 系 for 是: 「唔系一九年 系二〇二〇年」)
+// (Cantonese says 系 for 是: 「唔系一九年 系二〇二〇年」); a short aside may stand between the two
+// (「不是个体户 我翻了下她的执照 是有限责任公司」), one without a 是 of its own
 const NOT_X_BUT_Y =
-  /不是([^，,。；;!！?？]{1,10}?)[，,]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
+  /不是([^，,。；;!！?？]{1,10}?)(?:[\s，,][^\s，,。；;!！?？是系]{1,14})?[，,\s]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
+/** 「我一直以为是个体户」: a mistaken belief told beside a correction */
+const BELIEVED = /(?:我|俺)?(?:一直|还|本来|原先|原来|都)?以为[^，,。；;\s]*/g;
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
 const AMOUNT_ALONE =
   /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
@@ -36,7 +39,9 @@ function correctionStart(s: string): number {
  * "不是X，是Y". A bare year in a correction is the listing year unless the words before it are about
  * filing ("年报补的是2023年").
  */
-export function corrections(s: string, read: FactReader, now: Date): Facts {
+export function corrections(text: string, read: FactReader, now: Date): Facts {
+  // 「我一直以为是个体户」 names what was wrongly believed, neither the corrected value nor a 是 to pair
+  const s = text.replace(BELIEVED, ' ');
   let tail: string | undefined;
   let head = '';
   const at = correctionStart(s);

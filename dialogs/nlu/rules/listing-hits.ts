@@ -95,6 +95,13 @@ const LISTING: PatternRule[] = [
     /(?<=(?:就|结果|然后|于是|所以|才|便)(?:给|把我们?)?)列(?:入|进)?了(?=(?:经营)?(?:异常|名录))/,
     true,
   ),
+  // 「就把我列到经营异常名录里头去了」: the bureau put the business onto the list (把, not 被)
+  rule(
+    'listing.putOnto',
+    'listed',
+    /把[^，,。;；]{0,6}?列(?:到|进|入)(?:了|咗)?(?=(?:经营)?(?:异常|名录|黑名单))/,
+    true,
+  ),
   // 「年报没报列入异常」: the cause right before the listing verb, without 因为 or 被
   rule(
     'listing.afterUnfiled',

@@ -29,3 +29,38 @@ describe('the old address told in reply to the change question', () => {
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair' });
   });
 });
+
+describe('a listing told with 把, and a change not done', () => {
+  it('「就把我列进异常名录了」 is listed; 「变更登记还没去弄」 is no "not listed"', async () => {
+    const c = await chat();
+    await c.send('我是卖手机的个体户 按执照上的地址联系不上我 就把我列进经营异常名录去了');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(true);
+    await c.send('铺子搬到对面街了 变更登记还没去弄 老铺子已经租给别人开饭馆了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listed).toBe(true);
+    expect(facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
+});
+
+describe('a correction with an aside between 不是 and 是', () => {
+  it('「弄错了 不是个体户 我看了下执照 是有限公司」 makes it an enterprise, and answers no question', async () => {
+    const c = await chat();
+    await c.send('帮亲戚问一下 他的个体户前年没报年报被列入经营异常了');
+    await c.send('弄错了 不是个体户 我看了下执照 是有限公司');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.entityType).toBe('enterprise');
+    expect(facts.previousYearReportFiled).toBeUndefined();
+    expect(c.last?.determination.path).not.toBe('tolerant-repair-annual-report');
+  });
+});
+
+describe('not on the list, checked by the user', () => {
+  it('「查过了 没在名录里」 is not listed, so a moved shop is the buffer case', async () => {
+    const c = await chat();
+    await c.send('执照上的地址是乡下那个老铺子 人已经搬到县城开了 地址还没变更');
+    await c.send('查过了 没在名录里 手机一直打得通');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(false);
+    expect(c.last?.determination.path).toBe('punishment-buffer');
+  });
+});

@@ -35,3 +35,18 @@ describe('a closure order that has ended', () => {
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });
   });
 });
+
+describe('a late fact after a minor-error result', () => {
+  it('「上一年那份年报也是同一个错」 makes it a repeated error; 「会不会被罚款」 asks and states nothing', async () => {
+    const c = await chat();
+    await c.send('我们公司年报上公示的邮箱跟抽查核对的对不上 没有被列入异常');
+    await c.send('提醒后当天就改了 是换了邮箱忘记更新 不是故意的 在期限内改的');
+    await c.send('卖文具的 不涉及安全 没造成影响 没有纠纷 抽查都配合了');
+    await c.send('对了 我才想起来 上一年那份年报也是同一个错 连着两年被查出来');
+    expect((await c.engine.getCase(key)).facts.repeatedSameError).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+    await c.send('那还能免列异吗 会不会被罚款');
+    expect((await c.engine.getCase(key)).facts.otherViolations).toBeUndefined();
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+});
