@@ -66,7 +66,9 @@ describe('a user reckoning the wait from another date', () => {
     await c.send('我们饭店被市场监管局罚了六万八 八月二十号下的决定 九月十五号公示的');
     await c.send('罚款交了 问题也改了 之后没再被罚过 我们不是食品药品那些重点行业');
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
-    await c.send('三个月一到就能申请 八月二十号到今天也早过了吧 那为啥还不让我们申请');
+    const text = await c.send('三个月一到就能申请 八月二十号到今天也早过了吧 那为啥还不让我们申请');
+    // the "why not?" gets the verdict with its reason and the earliest day, not a menu
+    expect(text).toMatch(/还不能申请[\s\S]*公示还没满3个月[\s\S]*最早2026年12月16日/);
     expect((await c.engine.getCase(key)).facts.penaltyPublishedDate).toBe('2026-09-15');
     expect(c.last?.determination.eligible).toBe(false);
   });
