@@ -248,15 +248,20 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
     .filter((part) => {
       // 「哦不对 刚查了 没有被列」: the 不对 takes back what the message said of another fact; it is no
       // "no" to the question asked
-      if (CORRECTION_ONLY.test(part.trim())) return false;
+      if (correctionOnly(part)) return false;
       const facts = { ...scope.read(part), ...wordedFacts(part) };
       return Object.keys(facts).some(same) || !other(facts);
     })
     .join('，');
 }
 
-/** a clause that only takes back what was just said (「哦不对」「说错了」) */
-const CORRECTION_ONLY = /^(?:哦|噢|啊|呃|嗯|哎|唉)?(?:不对|说错了|搞错了|弄错了|记错了|讲错了)(?:不对)?$/;
+/** a clause that is only a correction marker of the lexicon (「哦不对」「说错了」): it takes back what was just said */
+let markers: Set<string> | undefined;
+function correctionOnly(part: string): boolean {
+  markers ??= new Set(lexicon().grammar.correctionMarkers.map((m) => m.replace(/[，,\s]+$/, '')));
+  const t = part.trim();
+  return markers.has(t) || markers.has(t.replace(/^[哦噢啊呃嗯哎唉]/, ''));
+}
 
 /**
  * wordedFacts: the facts a clause speaks of in the strict wordings of answers.json `volunteered`

@@ -104,6 +104,9 @@ export function extractFacts(
   const hedged = new Set<FactName>();
   const add = (fact: FactName, value: Value | undefined, pos: number, len = 1) => {
     if (value === undefined) return;
+    // a "done" with a plan inside its words (「欠的年报我打算下个月全部补上」) has not happened, as for
+    // the pattern rules (scope.ts readHit); a "not yet" keeps its plan (「还在准备」 is not filed)
+    if (value === true && scope.unrealisedAt(pos, len)) return;
     const reading = statedAt(scope, pos, len, fact);
     if (reading === 'hedged') hedged.add(fact);
     else if (reading === 'stated') hits.push({ fact, value, pos });

@@ -1,7 +1,6 @@
 // Tasks read as slots: a trigger names the task (the address change, the previous year's report,
 // every overdue report), the verbs around it in its clause say done / not done / under way.
 
-import { factLexicon } from '../fact-lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { aNotAAhead } from '../question-cues.ts';
@@ -77,9 +76,6 @@ export function doneSlot(
       const next = cls[cls.indexOf(c) + 1];
       if (causeClauseSkips && (LISTED_AFTER.test(after) || (next && LISTED_NEXT.test(next.text)))) continue;
       out.push({ value: false, pos, len });
-    } else if (factLexicon().unrealised.intendVerbs.some((w) => after.includes(w))) {
-      // 「欠的年报我打算下个月全部补上」「之前的年报我不打算补了」: a plan between the task and its verb
-      // states nothing done ("还在准备" above stays a "not yet")
     } else if (
       DONE_BEFORE.test(before) ||
       done.test(after) ||
