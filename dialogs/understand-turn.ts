@@ -289,7 +289,7 @@ function onSubject(pending: FactName, text: string): boolean {
  * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
  * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
  */
-function hedgedMessage(text: string): boolean {
+function hedgedMessage(text: string, pending?: FactName): boolean {
   const g = lexicon().grammar;
   const parts = normalize(text).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
@@ -298,8 +298,25 @@ function hedgedMessage(text: string): boolean {
     if (!g.hedges.some(hedge)) return false;
     // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
     const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
-    return !g.forecasts.words.some((w) => reach.includes(w));
+    if (g.forecasts.words.some((w) => reach.includes(w))) return false;
+    // 「电话找得到我 其他违法违规的 应该冇得吧」: the guess is about another question's subject (the clause,
+    // or the topic clause before a short comment), not about the one asked
+    return !(
+      pending && hedgeOnOtherSubject(pending, part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part)
+    );
   });
+}
+
+/** The clause names another question's subject (dialog.json answerSubjects) and none of `pending`'s. */
+function hedgeOnOtherSubject(pending: FactName, clause: string): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  const own = all[pending];
+  if (Array.isArray(own) && own.some((w) => clause.includes(w))) return false;
+  // (a one-character subject such as 办 or 改 names no subject of its own)
+  return Object.entries(all).some(
+    ([f, words]) =>
+      f !== pending && Array.isArray(words) && words.some((w) => w.length > 1 && clause.includes(w)),
+  );
 }
 
 /** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */
@@ -574,7 +591,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
-    } else if (value !== undefined && hedgedMessage(text)) {
+    } else if (value !== undefined && hedgedMessage(text, pending)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
       delete facts[pending];
       cmds.push({ type: 'hedge', fact: pending });

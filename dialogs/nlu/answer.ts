@@ -411,7 +411,7 @@ function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): str
       skipped = true;
       continue;
     }
-    const own = /((?:19|20)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
+    const own = /((?:19|20)\d{2}年|(?<!\d)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
     // the month of a clause without a year, with the year of the date before it put in front
     const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
     const date = readDate(own || !year || !month ? clause : `${year}${clause.slice(month.index)}`, now);

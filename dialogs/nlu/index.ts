@@ -426,7 +426,9 @@ export function understand(
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const scope = {
       facts,
-      read: (clause: string) => statedFacts(clause, now, undefined, opts.record, opts.listedFor).facts,
+      // the question's context goes with each clause: 「证明还冇弄」 answering a minor-error question is
+      // about the proof (a rule that needs that topic), not a "no" to the question
+      read: (clause: string) => statedFacts(clause, now, opts.pending, opts.record, opts.listedFor).facts,
     };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     const said = facts[opts.pending];

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
-import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
+import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
 import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
@@ -54,8 +54,11 @@ export interface Hit {
 }
 
 /** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
-const REGISTERED_THERE_AFTER = /^(?:县|市|区)?(?:这边|那边)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
-const REGISTERED_THERE_BEFORE = /(?:注册|登记)(?:地|地址)?(?:是|在)$/;
+// 「是通城县市场监督管理局登记的」: the bureau of the county named before the registration verb
+const REGISTERED_THERE_AFTER =
+  /^(?:县|市|区)?(?:这边|那边)?(?:市场监督管理局|市场监管局|工商局|市场监管所|工商所)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
+// 「店子和执照都在通城县」: the licence's place
+const REGISTERED_THERE_BEFORE = /(?:注册|登记|执照)(?:地|地址)?(?:都|也)?(?:是|在)$/;
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
@@ -227,11 +230,12 @@ export const RULES: NamedRule[] = [
     fact: 'fineAmountYuan',
     words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
-    value: (hit) => {
+    value: (hit, ctx) => {
       const counters = factLexicon().amountCounters.words;
       return (
         amountNear(hit.after, counters, { within: 8 }) ??
-        amountNear(hit.before, counters, { within: 8, last: true })
+        amountNear(hit.before, counters, { within: 8, last: true }) ??
+        amountClauseAfter(ctx.s.slice(hit.pos + hit.word.length + hit.after.length))
       );
     },
     when: penalty,
@@ -303,6 +307,16 @@ export const RULES: NamedRule[] = [
   fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
   own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
   fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
+  {
+    // 「今年八月份又因为另一台电梯冇年检被罚了一次」: penalised again, the cause told between 又 and the
+    // penalty (a negator before 又 denies it, the shared scope)
+    name: 'penalty.againFor',
+    fact: 'repeatSameTypePenalty',
+    words: wordsAt('penalties.againFor'),
+    value: (hit) => (/^[^，,。;；]{1,18}?(?:被|给)?(?:罚|处罚)/.test(hit.after) ? true : undefined),
+    when: penaltyOnly,
+    statementOnly: true,
+  },
   own('penalty.noRepeat', 'repeatSameTypePenalty', 'penalties.noRepeat', false, penaltyOnly),
   {
     name: 'serious.listedDate',
@@ -362,6 +376,8 @@ export const RULES: NamedRule[] = [
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「我人是崇阳的」「老家在崇阳」: where the person is from, not where the business is registered
+      if (factLexicon().personPlace.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
       if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
@@ -449,6 +465,24 @@ function configuredCounty(): string {
 }
 
 /** A listing story or a move told: a penalty said with it is background, not the record to repair. */
+/**
+ * 「罚款是减轻处罚的 六万块」: the clause right after the fine's is an amount with its unit and nothing
+ * else (a count or a date has no 万/千/块/元 of money).
+ */
+function amountClauseAfter(rest: string): number | undefined {
+  const next = rest.replace(/^[\s，,]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
+  if (!/^(?:是|有)?[\d零〇一二两三四五六七八九十百千万.]+(?:万|千)?(?:块钱?|元)?$/.test(next))
+    return undefined;
+  return /[万千块元]/.test(next) ? readAmountYuan(next.replace(/^(?:是|有)/, '')) : undefined;
+}
+
+/** The punishment buffer's questions (四(五)): a penalty told in reply is an other violation. */
+const BUFFER_QUESTIONS: readonly FactName[] = [
+  'otherViolations',
+  'reachableByOtherMeans',
+  'operatingAtRegisteredAddress',
+];
+
 const listingBackground = (facts: Facts) =>
   facts.listed === true ||
   facts.listingReason !== undefined ||
@@ -538,8 +572,10 @@ export function applyRules(
   // said while the sector is asked is kept from answering it by the question's subject words,
   // knowledge/dialog.json answerSubjects.)
   if (opts.record === 'admin_penalty' && !listingBackground(facts)) about.penalty = true;
-  // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
-  if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
+  // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair; so is one
+  // told while any question of the punishment buffer is open (「手机打得通 就是今年夏天被罚过一次款」)
+  if (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending))
+    about.penalty = about.seriousList;
   const ctx: RuleContext = {
     s,
     now,

@@ -22,6 +22,8 @@ export interface Lexicon {
     consequenceCues: string[];
     repairAsk: string[];
     correctionMarkers: string[];
+    /** 「原因不是地址 是年报冇按时报」: a noun naming what both sides of 不是X是Y are about */
+    correctionTopics: string[];
     done: string[];
     notDone: string[];
     draftRequest: string[];
@@ -63,6 +65,8 @@ export interface Lexicon {
     rectified: string[];
     notRectified: string[];
     repeatSame: string[];
+    /** 「又因为…被罚了一次」: penalised again, the cause told in between */
+    againFor: string[];
     noRepeat: string[];
     heavierLater: string[];
     measureRunning: string[];

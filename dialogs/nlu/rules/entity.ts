@@ -46,7 +46,9 @@ export function genericMention(s: string, pos: number, len: number): boolean {
     !OWN_TRADE_BEFORE.test(s.slice(0, pos)) &&
     // 「2020年被标记为经营异常状态的个体户」「崇阳县的公司」: a dated story or a place singles one business out
     !new RegExp(YEAR_SRC).test(clauseBefore) &&
-    !PLACE_BEFORE.test(clauseBefore)
+    !PLACE_BEFORE.test(clauseBefore) &&
+    // 「嘉鱼的合作社」: a county of the lexicon by its short name
+    !Object.values(lexicon().places.counties).some((ws) => ws.some((w) => clauseBefore.endsWith(`${w}的`)))
   )
     return true;
   // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about

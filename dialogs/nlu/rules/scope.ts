@@ -139,8 +139,13 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
   const hearsay = cls.filter((c) => HEARSAY.test(c.text));
   const hedgedAt = (pos: number, len = 1, fact?: FactName) => {
     const c = clauseAt(cls, pos);
-    const h = c ? hedge().exec(c.text) : null;
-    if (c === undefined || h === null || c.start + h.index >= pos + len) return false;
+    if (c === undefined) return false;
+    // 「应该还冇被列异常吧」: a guess of the whole clause (应该 with a tentative 吧 at its end), the same
+    // reading as a word rule's (wordScope guessed)
+    const guess = c.text.indexOf('应该');
+    const guessed = guess >= 0 && lexicon().grammar.tentativeEndings.words.some((w) => c.text.endsWith(w));
+    const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(c.text);
+    if (h === null || c.start + h.index >= pos + len) return false;
     // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
     // that is itself presupposed
     if (fact === 'listed') {

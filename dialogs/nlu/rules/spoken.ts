@@ -158,7 +158,8 @@ const minorErrorTalk = (ctx: RuleContext) =>
   (ctx.facts.errorKind !== undefined ||
     ctx.s.includes('提醒') ||
     (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
-  !tellsListing(ctx.s);
+  // 「冇被列异常」 names the listing only to deny it: still the unlisted error's story
+  (!tellsListing(ctx.s) || ctx.facts.listed === false);
 
 let revokedRe: RegExp | undefined;
 /** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
@@ -322,15 +323,20 @@ const RULES: NamedRule[] = [
     name: 'buffer.otherViolations',
     fact: 'otherViolations',
     words: () => spoken().violations,
-    value: (hit) => {
+    value: (hit, ctx) => {
       const sp = spoken();
       if (negatedRun(hit.before, [...sp.violations, ...sp.violationModifiers])) return false;
-      const tail = hit.after.slice(0, 8);
+      // 「其他违法违规的 应该冇得吧」: the words end their clause as a topic; the next clause comments on it
+      const comment = /^[的呢啊嘛]?$/.test(hit.after)
+        ? ctx.s.slice(hit.pos + hit.word.length + hit.after.length).replace(/^[\s，,]+/, '')
+        : '';
+      const tail = (comment || hit.after).slice(0, 8);
       // 「应该冇得吧」: a guess after the words states neither way
       if (lexicon().grammar.hedges.some((h) => tail.includes(h)) || /^[^，,。;；]{0,6}吧/.test(tail))
         return undefined;
       // 「肯定没有」「确实冇得」: denied after the words, an adverb between
-      if (sp.noneAfter.some((w) => tail.includes(w)) || NONE_RIGHT_AFTER.test(hit.after)) return false;
+      if (sp.noneAfter.some((w) => tail.includes(w)) || NONE_RIGHT_AFTER.test(comment || hit.after))
+        return false;
       return true;
     },
     when: (ctx) => notPenalty(ctx) && ctx.facts.listed !== true,

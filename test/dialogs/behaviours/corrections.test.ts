@@ -65,4 +65,31 @@ describe('「不是X，是Y」 of a choice told earlier', () => {
     await c.send('不是地址的问题 是年报的问题');
     expect((await c.engine.getCase(key)).facts.listingReason).toBe('annual_report_overdue');
   });
+  it('「原因不是地址 是年报没按时报」 corrects the listing reason named by its topic noun', async () => {
+    const c = await chat();
+    await c.send('我们奶茶店是个体户 搬了地方 前年被列入异常名录了');
+    await c.send('变更还没办 过段时间再弄');
+    await c.send('刚看了通知 原因不是地址 是年报没按时报 去年的纸质年报上个月补了 也公示了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('a finding just looked up (「刚查了一下 已经被列入了」) replaces a guess without asking which holds', async () => {
+    const c = await chat();
+    await c.send('公司搬到新地方了 应该还没被列异常吧');
+    const text = await c.send('刚才在公示系统查了一下 已经被列入经营异常名录了 原因是登记的住所联系不上');
+    expect(text).not.toContain('以哪个为准');
+    await c.send('地址变更登记上个月就办好了 新执照也拿了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
+
+  it('「不是不是 我人是崇阳的 执照在通城县」 takes back another county', async () => {
+    const c = await chat();
+    await c.send('我崇阳的 个体户 2021年没报年报被列了经营异常');
+    await c.send('不是不是 我人是崇阳的 店子和执照都在通城县 通城县市场监督管理局登记的');
+    await c.send('去年的纸质年报补报了 也公示了');
+    expect((await c.engine.getCase(key)).facts.inJurisdiction).not.toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
 });
