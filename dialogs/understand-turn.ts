@@ -355,7 +355,9 @@ function answeredBeforeAsking(text: string, pending: FactName, now: Date): boole
     .filter((p) => p && !QUESTION_CLAUSE.test(p) && !A_NOT_A.test(p));
   if (told.length === 0) return false;
   const value = parseAnswer(pending, told.join('，'), { now });
-  return value !== undefined && value !== 'unknown';
+  if (value !== undefined && value !== 'unknown') return true;
+  // 「到现在都还冇公示 会计辞职哒冇得人搞 先问下要么样修复」: the told clauses state it in their own words
+  return understand(told.join('，'), { now, pending }).facts[pending] !== undefined;
 }
 
 /**
@@ -535,6 +537,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     ...notThisButThat(text, s.facts, ctx.now),
     ...((u as Understanding & { corrections?: Facts }).corrections ?? {}),
   };
+  // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: the listing is only ever read as the record
+  // to repair when the user names it so (lexicon-rules record.abnormalWanted), so it replaces the
+  // penalty or serious list on record at once, as a correction would
+  if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
+    corrections.recordType = 'abnormal_list';
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   const cue = has('correctionCues', text);
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {

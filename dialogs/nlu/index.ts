@@ -16,6 +16,7 @@ import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling 
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
+import { listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
@@ -127,6 +128,8 @@ function statedFacts(
  *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
+ * - abnormalListIsTheListing: the 经营异常名录 named as the record to repair (recordType abnormal_list,
+ *   lexicon-rules record.abnormalWanted) is the business's own listing, with the cause told beside it.
  * - penaltyCaseHasNoPublishedError: in a case about a penalty (this message's record or the one told
  *   earlier), 「网页也改了」「不沾食品药品那些」 tell how it was put right and what the trade is, not a
  *   published-information error of 四(四) and its exclusions; a message that names a listing is not
@@ -153,6 +156,12 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     for (const k of PENALTY_RECORD_FACTS) delete f[k];
     // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
     if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
+  }
+  // abnormalListIsTheListing (「不是严重违法失信 是经营异常 因为年报冇按时报」)
+  if (f.recordType === 'abnormal_list' && facts.listed === undefined) {
+    f.listed = true;
+    const cause = facts.listingReason === undefined ? listingReason(s) : undefined;
+    if (cause) f.listingReason = cause.value;
   }
   const caseRecord = f.recordType ?? record;
   if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))

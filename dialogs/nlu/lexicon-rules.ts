@@ -11,7 +11,7 @@ import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
-import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
+import { namedAsNot, negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -172,6 +172,7 @@ export const RULES: NamedRule[] = [
     // 「严重违法失信名单上了两年了」: the verb may follow the list's name
     value: (hit) => {
       const verbs = lexicon().penalties.listedVerbs;
+      if (namedAsNot(hit.before)) return undefined;
       return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
         ? 'serious_list'
         : undefined;
@@ -187,14 +188,33 @@ export const RULES: NamedRule[] = [
     name: 'record.seriousListOwn',
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
-    value: (_hit, ctx) => {
+    value: (hit, ctx) => {
       const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
+      if (namedAsNot(hit.before)) return undefined;
       return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
     },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
   own('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly),
+  {
+    // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
+    // to repair (DOMAIN.md §4 recordType abnormal_list); the later hit wins over the penalty's words
+    name: 'record.abnormalWanted',
+    fact: 'recordType',
+    words: wordsAt('penalties.abnormalListNouns'),
+    // 「是经营异常名录 不是严重违法失信」: the other list denied beside it
+    value: (hit, ctx) => {
+      const p = lexicon().penalties;
+      return p.abnormalWanted.some((w) => hit.before.includes(w)) ||
+        p.seriousList.some((w) => ctx.s.includes(`不是${w}`))
+        ? 'abnormal_list'
+        : undefined;
+    },
+    when: (ctx) => ctx.about.penalty || ctx.record === 'admin_penalty' || ctx.record === 'serious_list',
+    negatable: false,
+    statementOnly: true,
+  },
   {
     name: 'penalty.kind',
     fact: 'penaltyKind',
@@ -476,6 +496,10 @@ function amountClauseAfter(rest: string): number | undefined {
   return /[万千块元]/.test(next) ? readAmountYuan(next.replace(/^(?:是|有)/, '')) : undefined;
 }
 
+/** 「跟安全什么的不沾边」「什么都冇得」: a 什么 that lists or sweeps asks nothing (grammar.json nonQuestions) */
+const withoutNonQuestions = (text: string, lx: Lexicon) =>
+  lx.grammar.nonQuestions.reduce((acc, w) => acc.split(w).join(' '), text);
+
 /** The punishment buffer's questions (四(五)): a penalty told in reply is an other violation. */
 const BUFFER_QUESTIONS: readonly FactName[] = [
   'otherViolations',
@@ -616,7 +640,7 @@ export function applyRules(
           if (scope.moot) continue;
           if (
             rule.statementOnly &&
-            (hasAny(c.text, lx.grammar.questionCues) ||
+            (hasAny(withoutNonQuestions(c.text, lx), lx.grammar.questionCues) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||
               /[吗不]$/.test(c.text))
           )

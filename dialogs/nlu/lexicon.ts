@@ -18,7 +18,11 @@ export interface Lexicon {
     /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
     tentativeEndings: { words: string[] };
     suppositions: string[];
+    /** words holding a supposition's characters that suppose nothing (「主要是」 holds 要是) */
+    suppositionLookalikes: string[];
     questionCues: string[];
+    /** 「什么的」「什么都」: a question word that lists or sweeps, asking nothing */
+    nonQuestions: string[];
     consequenceCues: string[];
     repairAsk: string[];
     correctionMarkers: string[];
@@ -72,6 +76,9 @@ export interface Lexicon {
     measureRunning: string[];
     measureEnded: string[];
     listedVerbs: string[];
+    /** 「我主要是想把经营异常名录这个修复掉」: the listing named as what is to be repaired, beside a penalty */
+    abnormalListNouns: string[];
+    abnormalWanted: string[];
     seriousOwnCues: string[];
     seriousCheckCues: string[];
   };

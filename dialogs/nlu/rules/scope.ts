@@ -229,12 +229,19 @@ export interface WordScope {
  * The scope of a word in its clause: a supposition before it or a consequence question around it
  * states nothing, a hedge before it makes it hedged, a negator right before it negates it.
  */
+/** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
+export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
+
+const withoutLookalikes = (s: string, g: Lexicon['grammar']) =>
+  g.suppositionLookalikes.reduce((acc, w) => acc.split(w).join(' '), s);
+
 export function wordScope(
   hit: { before: string; after: string; clause: string },
   g: Lexicon['grammar'] = lexicon().grammar,
 ): WordScope {
   const moot =
-    g.suppositions.some((w) => hit.before.includes(w)) ||
+    // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
+    g.suppositions.some((w) => withoutLookalikes(hit.before, g).includes(w)) ||
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||

@@ -20,7 +20,7 @@ import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
-import { negatorsAtEnd, wordScope } from './scope.ts';
+import { namedAsNot, negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -113,7 +113,7 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
  */
 /** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
 const NONE_RIGHT_AFTER =
-  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])/;
+  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
 
 export function negatedRun(before: string, classWords: readonly string[]): boolean {
   const sp = spoken();
@@ -447,6 +447,8 @@ const RULES: NamedRule[] = [
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
     value: (hit, ctx) => {
+      // 「是经营异常名录 不是严重违法失信 …20年列的」: the list denied; the verb after is the other list's
+      if (namedAsNot(hit.before)) return undefined;
       const later = ctx.s.slice(hit.pos);
       return spoken().seriousListedVerbs.some((v) => later.includes(v)) ? 'serious_list' : undefined;
     },

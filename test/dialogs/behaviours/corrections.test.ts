@@ -92,4 +92,21 @@ describe('「不是X，是Y」 of a choice told earlier', () => {
     expect((await c.engine.getCase(key)).facts.inJurisdiction).not.toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
   });
+  it('of two records told, the one the user says to repair (「主要是想把经营异常名录修复掉」) decides the route', async () => {
+    const c = await chat();
+    await c.send('两件事 第一件 今年市场监管局罚了我们店三千 从轻处罚的 钱交了');
+    await c.send('第二件 店搬家以后被列入经营异常名录了 登记的地址联系不上 新地址的变更登记上周办好了');
+    await c.send('罚款那个无所谓 我主要是想把经营异常名录这个修复掉');
+    expect((await c.engine.getCase(key)).facts.recordType).toBe('abnormal_list');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
+
+  it('「个体户是我老婆的 …是我自己那个有限公司」 corrects the type to the writer’s own', async () => {
+    const c = await chat();
+    await c.send('我是个体户 21年没报年报被标记经营异常了');
+    await c.send('不是不是 搞混了 个体户是我老婆的 没报年报被列异常的是我自己那个贸易公司 有限责任公司');
+    await c.send('去年的年报已经补报了 但是21 22年的还没补');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('enterprise');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
 });
