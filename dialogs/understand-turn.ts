@@ -11,9 +11,9 @@ import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
 import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
-import { lexicon } from './nlu/lexicon.ts';
+import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
-import { normalize } from './nlu/normalize.ts';
+import { clauses, normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
@@ -217,7 +217,10 @@ function bareYes(text: string, fact: FactName, now: Date): boolean {
  */
 function askedBack(text: string, pending: FactName): boolean {
   if (FACT_KINDS[pending].kind !== 'boolean') return false;
-  const parts = text.split(/[\s，,。！!；;]+/).filter(Boolean);
+  // (the clauses of normalize.ts: voice input without punctuation is cut where a question opens)
+  const parts = clauses(normalize(text))
+    .map((c) => c.text)
+    .filter(Boolean);
   return (
     parts.length > 0 &&
     parts.every((p, i) => asks(p) || (i > 0 && ALTERNATIVE.test(p) && asks(parts[i - 1] ?? '')))
@@ -291,7 +294,7 @@ function onSubject(pending: FactName, text: string): boolean {
  */
 function hedgedMessage(text: string, pending?: FactName): boolean {
   const g = lexicon().grammar;
-  const parts = normalize(text).split(/[，,。；;!！\s]+/);
+  const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
     const hedge = (w: string) => part.includes(w) && (tentative || !g.correctionMarkers.includes(w));
@@ -514,11 +517,15 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
   const listedFor = s.facts.listingReason;
+  // moved away and not listed, no record named: a punishment-buffer story (四(五))
+  const bufferStory =
+    s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
   const u = understand(text, {
     now: ctx.now,
     pending,
     ...(record && { record }),
     ...(listedFor && { listedFor }),
+    ...(bufferStory && { bufferStory }),
   });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;

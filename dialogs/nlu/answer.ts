@@ -393,8 +393,12 @@ export function readAnswer(
       return {
         value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now, datesOfDecision(fact)),
       };
-    case 'enum':
+    case 'enum': {
+      // 「到底是个体户还是公司我也搞不清」: two choices offered with 还是 choose neither
+      const offered = new Set((re.choices[fact] ?? []).filter(([, r]) => r.test(s)).map(([v]) => v));
+      if (offered.size > 1 && s.includes('还是')) return { value: saysUnknown(s) ? 'unknown' : undefined };
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
+    }
   }
 }
 

@@ -22,6 +22,9 @@ const AMOUNT_ALONE =
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
+/** 「不是公司，是个体户」: X and Y give values of one fact, the one corrected. */
+const sameFactBothSides = (x: Facts, y: Facts): boolean => Object.keys(x).some((f) => f in y);
+
 /** The topic noun (grammar correctionTopics) right before 「不是X」 or closing X (「不是地址的原因」). */
 function topicOf(before: string, x: string): string | undefined {
   return lexicon().grammar.correctionTopics.find((t) => before.trimEnd().endsWith(t) || x.endsWith(t));
@@ -70,7 +73,8 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     if (m?.[1] && m[2] && topic && Object.keys(read(topicClause(topic, m[2]))).length) {
       tail = topicClause(topic, m[2]);
       head = s.slice(0, m.index);
-    } else if (m?.[1] && m[2] && Object.keys(read(m[1])).length && Object.keys(read(m[2])).length) {
+    } else if (m?.[1] && m[2] && sameFactBothSides(read(m[1]), read(m[2]))) {
+      // (「不是故意的 这是头一回出这种错」 denies one fact and tells another: no correction)
       tail = m[2];
       head = s.slice(0, m.index);
     }

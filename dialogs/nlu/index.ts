@@ -91,22 +91,37 @@ export function warmUp(): void {
 }
 
 /** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */
+/**
+ * What earlier messages told of the case, framing how this one is read: the open question, the record
+ * being repaired, why it was listed, and whether it is a punishment-buffer story (the business left its
+ * registered address and is not listed: a penalty told then is an other violation, not a record).
+ */
+interface CaseFrame {
+  pending?: FactName;
+  record?: Facts['recordType'];
+  listedFor?: Facts['listingReason'];
+  bufferStory?: boolean;
+}
+
 function statedFacts(
   s: string,
   now: Date,
-  pending?: FactName,
-  record?: Facts['recordType'],
-  listedFor?: Facts['listingReason'],
+  { pending, record, listedFor, bufferStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
   const { facts, hedged, signals } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
   const patterned = { ...facts };
-  const ruled = applyRules(s, now, facts, { pending, ...(record && { record }) });
+  const frame = {
+    ...(pending && { pending }),
+    ...(record && { record }),
+    ...(bufferStory && { bufferStory }),
+  };
+  const ruled = applyRules(s, now, facts, frame);
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
-  Object.assign(facts, spokenFacts(s, now, facts, pending, record));
+  Object.assign(facts, spokenFacts(s, now, facts, frame));
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
@@ -402,24 +417,23 @@ export function understand(
     pending?: FactName;
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
+    bufferStory?: boolean;
   } = {},
 ): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
-  const { facts, hedged, signals, patterned } = statedFacts(
-    s,
-    now,
-    opts.pending,
-    opts.record,
-    opts.listedFor,
-  );
-  const corrections = correctionsIn(
-    s,
-    (t) => statedFacts(t, now, undefined, opts.record, opts.listedFor).facts,
-    now,
-  );
+  const frame: CaseFrame = {
+    ...(opts.record && { record: opts.record }),
+    ...(opts.listedFor && { listedFor: opts.listedFor }),
+    ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
+  };
+  const { facts, hedged, signals, patterned } = statedFacts(s, now, {
+    ...frame,
+    ...(opts.pending && { pending: opts.pending }),
+  });
+  const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
   const relayed = relayedRule(s);
@@ -437,7 +451,7 @@ export function understand(
       facts,
       // the question's context goes with each clause: 「证明还冇弄」 answering a minor-error question is
       // about the proof (a rule that needs that topic), not a "no" to the question
-      read: (clause: string) => statedFacts(clause, now, opts.pending, opts.record, opts.listedFor).facts,
+      read: (clause: string) => statedFacts(clause, now, { ...frame, pending: opts.pending }).facts,
     };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     const said = facts[opts.pending];

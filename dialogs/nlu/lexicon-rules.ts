@@ -491,7 +491,11 @@ function configuredCounty(): string {
  */
 function amountClauseAfter(rest: string): number | undefined {
   const next = rest.replace(/^[\s，,]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
-  if (!/^(?:是|有)?[\d零〇一二两三四五六七八九十百千万.]+(?:万|千)?(?:块钱?|元)?$/.test(next))
+  if (
+    !/^(?:是|有)?[\d零〇一二两三四五六七八九十百千万.壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千)?(?:块钱?|元)?$/.test(
+      next,
+    )
+  )
     return undefined;
   return /[万千块元]/.test(next) ? readAmountYuan(next.replace(/^(?:是|有)/, '')) : undefined;
 }
@@ -582,7 +586,7 @@ export function applyRules(
   s: string,
   now: Date,
   facts: Facts,
-  opts: { pending?: FactName; record?: Facts['recordType'] } = {},
+  opts: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
@@ -598,7 +602,7 @@ export function applyRules(
   if (opts.record === 'admin_penalty' && !listingBackground(facts)) about.penalty = true;
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair; so is one
   // told while any question of the punishment buffer is open (「手机打得通 就是今年夏天被罚过一次款」)
-  if (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending))
+  if (opts.bufferStory || (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending)))
     about.penalty = about.seriousList;
   const ctx: RuleContext = {
     s,

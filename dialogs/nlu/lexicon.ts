@@ -20,7 +20,11 @@ export interface Lexicon {
     suppositions: string[];
     /** words holding a supposition's characters that suppose nothing (「主要是」 holds 要是) */
     suppositionLookalikes: string[];
+    /** words holding a hedge's characters that are sure (「不可能」 holds 可能) */
+    hedgeLookalikes: string[];
     questionCues: string[];
+    /** words that open a question after a statement told without punctuation (normalize.ts clauses) */
+    clauseLeads: string[];
     /** 「什么的」「什么都」: a question word that lists or sweeps, asking nothing */
     nonQuestions: string[];
     consequenceCues: string[];
@@ -287,6 +291,14 @@ export function wordClasses(classes: Record<string, readonly string[]>): (s: str
     for (let i = 0; i < names.length; i++) if (marks[i]) found.add(names[i] as string);
     return found;
   };
+}
+
+/**
+ * The text with the words that hold a hedge's characters but are sure (「不可能」 holds 可能: grammar.json
+ * hedgeLookalikes) blanked out, for every reader that looks for hedges.
+ */
+export function withoutSureWords(s: string): string {
+  return lexicon().grammar.hedgeLookalikes.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
 }
 
 const lists = new WeakMap<readonly string[], Trie | true>();

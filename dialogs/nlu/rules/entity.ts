@@ -33,6 +33,8 @@ const PLACE_BEFORE =
  */
 export function genericMention(s: string, pos: number, len: number): boolean {
   if (OWNER_AFTER.test(s.slice(pos + len))) return true;
+  // 「到底是个体户还是公司我也搞不清」: either type offered, neither told
+  if (/^(?:呢)?还是/.test(s.slice(pos + len)) || /还是$/.test(s.slice(0, pos))) return true;
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
   if (!FIRST_PERSON.test(s) && (KIND_ASKED_AFTER.test(s.slice(pos + len)) || HEARSAY_LEAD.test(s)))
     return true;

@@ -4,7 +4,7 @@
 // only its words and its production; whether those words state the fact is decided here.
 import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { type Lexicon, lexicon } from '../lexicon.ts';
+import { type Lexicon, lexicon, withoutSureWords } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -144,7 +144,7 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
     // reading as a word rule's (wordScope guessed)
     const guess = c.text.indexOf('应该');
     const guessed = guess >= 0 && lexicon().grammar.tentativeEndings.words.some((w) => c.text.endsWith(w));
-    const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(c.text);
+    const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(withoutSureWords(c.text));
     if (h === null || c.start + h.index >= pos + len) return false;
     // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
     // that is itself presupposed
@@ -251,7 +251,7 @@ export function wordScope(
   // 「整改应该算整改好哒吧」: a guess of the whole clause — 应该 or a hedge in it, a tentative 吧 at its end
   const guessed =
     g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
-    (hit.clause.includes('应该') || g.hedges.some((w) => hit.clause.includes(w)));
-  const hedged = guessed || g.hedges.some((w) => hit.before.includes(w));
+    (hit.clause.includes('应该') || g.hedges.some((w) => withoutSureWords(hit.clause).includes(w)));
+  const hedged = guessed || g.hedges.some((w) => withoutSureWords(hit.before).includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }

@@ -872,12 +872,10 @@ export function spokenFacts(
   s: string,
   now: Date,
   facts: Facts,
-  pending?: FactName,
-  record?: Facts['recordType'],
+  frame: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
 ): Facts {
-  // the record told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
-  const opts = { ...(pending && { pending }), ...(record && { record }) };
-  const { facts: found } = applyRules(s, now, facts, opts, SPOKEN_RULES);
+  // the case told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
+  const { facts: found } = applyRules(s, now, facts, frame, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);

@@ -109,4 +109,16 @@ describe('「不是X，是Y」 of a choice told earlier', () => {
     expect((await c.engine.getCase(key)).facts.entityType).toBe('enterprise');
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
   });
+  it('「不是故意的 这是头一回出这种错」 denies one fact and tells another: nothing is taken back', async () => {
+    const c = await chat();
+    await c.send('我们公司年报里公示的网店名称跟抽查时的不一样 网店改过名没更新');
+    await c.send('没被列入异常名录 工作人员提醒以后 我们两天就改过来了 在规定期限内');
+    await c.send(
+      '不是故意的 这是头一回出这种错 也没造成什么影响 没跟人起纠纷 抽查的时候全程配合 卖文具的也不涉及安全',
+    );
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.intentional).toBe(false);
+    expect(facts.missedCorrectionDeadline).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: true });
+  });
 });
