@@ -436,8 +436,11 @@ function datesOfDecision(fact: FactName): ((clause: string) => boolean) | undefi
   const { answers, penalties } = lexicon();
   const published = (clause: string) => penalties.publishedWords.some((w) => clause.includes(w));
   // 「从八月底算到今天都三个多月了」: the day the user counts from, not a publication told
+  // 「今年三月最后一期也交完了」: the day the fine was paid
   return (clause) =>
-    (answers.decisionDates.some((w) => clause.includes(w)) || RECKONED_FROM.test(clause)) &&
+    (answers.decisionDates.some((w) => clause.includes(w)) ||
+      RECKONED_FROM.test(clause) ||
+      penalties.paymentVerbs.some((w) => clause.includes(w))) &&
     !published(clause);
 }
 

@@ -129,7 +129,7 @@ const DATE_SRC =
 export function withoutDatesOf(text: string, events: readonly string[]): string {
   if (!events.length) return text;
   const owned = new RegExp(
-    `${DATE_SRC.replace(/\((?!\?)/g, '(?:')}份?(?:的时候|时)?(?:是|就|被)?(?=${events.join('|')})`,
+    `${DATE_SRC.replace(/\((?!\?)/g, '(?:')}(?:份|底|初|中旬|上旬|下旬)?(?:的时候|时)?(?:是|就|被)?(?=${events.join('|')})`,
     'g',
   );
   return text.replace(owned, (d) => ' '.repeat(d.length));

@@ -47,8 +47,12 @@ function reportYears(s: string, now: Date): { years: (number | undefined)[]; pre
  */
 export function namesOnlyOtherReportYears(s: string, now: Date): boolean {
   const { years, previous } = reportYears(s, now);
-  return years.length > 0 && !years.includes(previous);
+  // 「23年度那份补了 去年那份还冇搞」: the previous year's report named in words beside the other year's
+  return years.length > 0 && !years.includes(previous) && !PREVIOUS_BY_WORDS.test(s);
 }
+
+/** The previous year's report named in words (去年那份, 上一年度的年报), not by its number */
+const PREVIOUS_BY_WORDS = /(?:去年|上一?个?年度?)(?:的|那份|那一份)(?:纸质的?)?(?:年报|年度报告)?/;
 
 const FILED_ONE_WAS = /(?:补|交|报)(?:了|过)?的(?:那一?份|那个)?(?:其实|实际上)?是/;
 

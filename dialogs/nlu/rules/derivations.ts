@@ -10,7 +10,13 @@ import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
 import { errorKind } from './error-kind.ts';
-import { LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, reportYearListed } from './listed-year.ts';
+import {
+  LISTED_MONTH_AFTER_YEAR,
+  LISTED_YEAR,
+  LISTED_YEAR_AFTER_REASON,
+  LISTED_YEAR_EVENT,
+  reportYearListed,
+} from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
 
 /** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
@@ -91,7 +97,7 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
   [
     true,
     new RegExp(
-      `${alt(factLexicon().correctedRightAway.words)}(?:就|马上|立刻)?(?:把[^，,。;；没未不]{1,12}?)?[^，,。;；没未不]{0,6}?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|更改|订正|改)`,
+      `${alt(factLexicon().correctedRightAway.words)}(?:就|马上|立刻)?(?:把[^，,。;；没未不]{1,12}?)?[^，,。;；没未不]{0,6}?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|更改|订正|改|公示了|补公示|补了公示|弄好|弄了|搞好|搞定)`,
       'g',
     ),
   ],
@@ -201,7 +207,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, now, facts, set }) => {
       // 「是2021年列的 因为年报冇报」 answering "why?": a listing told with its cause is the user's own
       if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
-      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT]) {
+      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, LISTED_MONTH_AFTER_YEAR]) {
         re.lastIndex = 0;
         for (const m of matchesOf(re, s))
           set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);

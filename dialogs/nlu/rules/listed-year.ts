@@ -38,6 +38,15 @@ export const LISTED_YEAR_EVENT = new RegExp(
   'g',
 );
 
+/**
+ * 「去年6月底年报没报 7月就被列进经营异常名录了」: the listing's month told after the year of the story,
+ * no other year between (the year of the month is the one named before it)
+ */
+export const LISTED_MONTH_AFTER_YEAR = new RegExp(
+  `(${YEAR_SRC})(?!度)(?:(?!${YEAR_SRC})[^。;；!?！？]){0,14}?[，,\\s](?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?(?:就|又|便)?(?:被|给)?${LISTING_VERB}`,
+  'g',
+);
+
 export const LISTED_YEAR_AFTER_REASON = new RegExp(
   `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,
   'g',

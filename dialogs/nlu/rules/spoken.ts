@@ -133,7 +133,11 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
   }
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
-  rest = rest.replace(/(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给|沾|涉及|碰|搞|做|卖)+$/, '');
+  // 「冇得么违法违规的事」: a determiner (什么, 么, 啥, 任何) may stand there too
+  rest = rest.replace(
+    /(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给|沾|涉及|碰|搞|做|卖|什么|么|啥|任何)+$/,
+    '',
+  );
   return negatorsAtEnd(rest).length > 0;
 }
 
@@ -253,6 +257,10 @@ function deniedAfter(after: string, items: readonly string[]): boolean {
   const rest = stripLeading(after, [...items, ...spoken().unrelatedGap]);
   return spoken().unrelatedAfter.some((w) => rest.startsWith(w));
 }
+
+/** a time told before the paying verb (「三月份」「上个月」「前几天」) */
+const PAID_WHEN =
+  /^(?:(?:今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?|上个?月|上周|上礼拜|当天|前几天|年前|年后)/;
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
 
@@ -548,7 +556,8 @@ const RULES: NamedRule[] = [
     words: () => spoken().fineNouns,
     value: (hit) => {
       const sp = spoken();
-      let rest = hit.after;
+      // 「罚款三月份就交了」: when it was paid may stand before the verb
+      let rest = hit.after.replace(PAID_WHEN, '');
       for (let changed = true; changed; ) {
         changed = false;
         for (const w of sp.paidBetween)
