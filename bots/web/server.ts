@@ -350,8 +350,9 @@ export async function buildWebApp(
   /**
    * The case as the page shows it. `brief` (a turn's answer): without the engine's shortened
    * history when the record is there, whose entries are the whole transcript the page draws.
-   * `textsHeld` (a turn that left them as they were): without the explanation and unmet reasons,
-   * ~4 KB the page already holds under the same `textsKey`.
+   * `textsHeld` (a turn that left them as they were): without determination, explanation and unmet
+   * reasons, ~5 KB the page already holds under the same `textsKey` (the answer's own top-level
+   * `determination` still says where the case stands).
    */
   async function caseBody(
     rec: CaseRecord,
@@ -365,7 +366,7 @@ export async function buildWebApp(
     const readAloud =
       register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
     const record = (after ? await desk.recordTail(rec.id, after) : await desk.record(rec.id)) ?? null;
-    const { history, explanation, unmetReasons, ...rest } = view;
+    const { history, explanation, unmetReasons, determination, ...rest } = view;
     return {
       caseId: rec.id,
       openedBy: rec.openedBy,
@@ -373,7 +374,7 @@ export async function buildWebApp(
       lastActivity: record?.lastActivity ?? rec.lastActivity,
       choices: rec.lastChoices,
       ...rest,
-      ...(textsHeld ? {} : { explanation, unmetReasons }),
+      ...(textsHeld ? {} : { determination, explanation, unmetReasons }),
       ...(brief && record ? {} : { history }),
       readAloud,
       warnings: register ? [register] : [],

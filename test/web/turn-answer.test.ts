@@ -58,6 +58,8 @@ describe('a turn answer over the database', () => {
     expect(asked.facts).toEqual(held.facts);
     expect(asked.case).not.toHaveProperty('explanation');
     expect(asked.case).not.toHaveProperty('unmetReasons');
+    expect(asked.case).not.toHaveProperty('determination');
+    expect(asked.determination).toEqual(held.determination);
     expect(asked.case.textsKey).toBe(held.textsKey);
     expect(asked.case.readAloud).toBe(held.readAloud);
     expect((await read(caseId)).explanation).toBe(held.explanation);

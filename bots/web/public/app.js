@@ -123,6 +123,7 @@ async function sendTurn(input, shown) {
     let textsMissing = false;
     if (!('explanation' in view)) {
       if (heldView && heldView.textsKey === view.textsKey) {
+        view.determination = heldView.determination;
         view.explanation = heldView.explanation;
         view.unmetReasons = heldView.unmetReasons;
       } else textsMissing = true;
