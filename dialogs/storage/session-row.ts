@@ -103,7 +103,8 @@ export function sessionRow(s: Session): string {
     diffs[i] = diffOf(entry, next);
     next = entry;
   }
-  return JSON.stringify({ ...s, history: undefined, undo: undefined, [DIFFS]: diffs });
+  // `undo: []` stays: a release from before the differences still reads the session (without 返回)
+  return JSON.stringify({ ...s, history: undefined, undo: [], [DIFFS]: diffs });
 }
 
 /**
