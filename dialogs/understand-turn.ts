@@ -11,9 +11,9 @@ import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
 import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
-import { lexicon } from './nlu/lexicon.ts';
+import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
-import { normalize } from './nlu/normalize.ts';
+import { clauses, normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
@@ -217,7 +217,10 @@ function bareYes(text: string, fact: FactName, now: Date): boolean {
  */
 function askedBack(text: string, pending: FactName): boolean {
   if (FACT_KINDS[pending].kind !== 'boolean') return false;
-  const parts = text.split(/[\s，,。！!；;]+/).filter(Boolean);
+  // (the clauses of normalize.ts: voice input without punctuation is cut where a question opens)
+  const parts = clauses(normalize(text))
+    .map((c) => c.text)
+    .filter(Boolean);
   return (
     parts.length > 0 &&
     parts.every((p, i) => asks(p) || (i > 0 && ALTERNATIVE.test(p) && asks(parts[i - 1] ?? '')))
@@ -289,17 +292,34 @@ function onSubject(pending: FactName, text: string): boolean {
  * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
  * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
  */
-function hedgedMessage(text: string): boolean {
+function hedgedMessage(text: string, pending?: FactName): boolean {
   const g = lexicon().grammar;
-  const parts = normalize(text).split(/[，,。；;!！\s]+/);
+  const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
     const hedge = (w: string) => part.includes(w) && (tentative || !g.correctionMarkers.includes(w));
     if (!g.hedges.some(hedge)) return false;
     // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
     const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
-    return !g.forecasts.words.some((w) => reach.includes(w));
+    if (g.forecasts.words.some((w) => reach.includes(w))) return false;
+    // 「电话找得到我 其他违法违规的 应该冇得吧」: the guess is about another question's subject (the clause,
+    // or the topic clause before a short comment), not about the one asked
+    return !(
+      pending && hedgeOnOtherSubject(pending, part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part)
+    );
   });
+}
+
+/** The clause names another question's subject (dialog.json answerSubjects) and none of `pending`'s. */
+function hedgeOnOtherSubject(pending: FactName, clause: string): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  const own = all[pending];
+  if (Array.isArray(own) && own.some((w) => clause.includes(w))) return false;
+  // (a one-character subject such as 办 or 改 names no subject of its own)
+  return Object.entries(all).some(
+    ([f, words]) =>
+      f !== pending && Array.isArray(words) && words.some((w) => w.length > 1 && clause.includes(w)),
+  );
 }
 
 /** The kinds a 「不是X，是Y」 may correct: what the case is about, told as a choice. */
@@ -338,7 +358,9 @@ function answeredBeforeAsking(text: string, pending: FactName, now: Date): boole
     .filter((p) => p && !QUESTION_CLAUSE.test(p) && !A_NOT_A.test(p));
   if (told.length === 0) return false;
   const value = parseAnswer(pending, told.join('，'), { now });
-  return value !== undefined && value !== 'unknown';
+  if (value !== undefined && value !== 'unknown') return true;
+  // 「到现在都还冇公示 会计辞职哒冇得人搞 先问下要么样修复」: the told clauses state it in their own words
+  return understand(told.join('，'), { now, pending }).facts[pending] !== undefined;
 }
 
 /**
@@ -495,11 +517,15 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
   const listedFor = s.facts.listingReason;
+  // moved away and not listed, no record named: a punishment-buffer story (四(五))
+  const bufferStory =
+    s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
   const u = understand(text, {
     now: ctx.now,
     pending,
     ...(record && { record }),
     ...(listedFor && { listedFor }),
+    ...(bufferStory && { bufferStory }),
   });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;
@@ -518,6 +544,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     ...notThisButThat(text, s.facts, ctx.now),
     ...((u as Understanding & { corrections?: Facts }).corrections ?? {}),
   };
+  // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: the listing is only ever read as the record
+  // to repair when the user names it so (lexicon-rules record.abnormalWanted), so it replaces the
+  // penalty or serious list on record at once, as a correction would
+  if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
+    corrections.recordType = 'abnormal_list';
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   const cue = has('correctionCues', text);
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
@@ -574,7 +605,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
-    } else if (value !== undefined && hedgedMessage(text)) {
+    } else if (value !== undefined && hedgedMessage(text, pending)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
       delete facts[pending];
       cmds.push({ type: 'hedge', fact: pending });

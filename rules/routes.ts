@@ -232,9 +232,10 @@ export const ROUTES: Route[] = [
   {
     id: 'standard-annual-report-before-pilot',
     path: 'standard-repair',
+    // listed before 2020 it is the standard route whatever the type (DOMAIN.md §5), so a type nobody
+    // can tell (「执照上到底是个体户还是公司我也不清楚」) is not asked for; an enterprise takes the route above
     when: [
       ...listedFor('annual_report_overdue'),
-      { fact: 'entityType', test: oneOf('individual', 'cooperative') },
       { fact: 'listedYear', test: (v) => (v as number) < PILOT_SINCE_YEAR },
     ],
     conditions: [ALL_OVERDUE_FILED],

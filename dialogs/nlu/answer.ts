@@ -393,8 +393,12 @@ export function readAnswer(
       return {
         value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now, datesOfDecision(fact)),
       };
-    case 'enum':
+    case 'enum': {
+      // 「到底是个体户还是公司我也搞不清」: two choices offered with 还是 choose neither
+      const offered = new Set((re.choices[fact] ?? []).filter(([, r]) => r.test(s)).map(([v]) => v));
+      if (offered.size > 1 && s.includes('还是')) return { value: saysUnknown(s) ? 'unknown' : undefined };
       return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
+    }
   }
 }
 
@@ -411,7 +415,7 @@ function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): str
       skipped = true;
       continue;
     }
-    const own = /((?:19|20)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
+    const own = /((?:19|20)\d{2}年|(?<!\d)\d{2}年|今年|去年|前年)/.exec(clause)?.[1];
     // the month of a clause without a year, with the year of the date before it put in front
     const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
     const date = readDate(own || !year || !month ? clause : `${year}${clause.slice(month.index)}`, now);

@@ -22,6 +22,18 @@ const AMOUNT_ALONE =
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
+/** 「不是公司，是个体户」: X and Y give values of one fact, the one corrected. */
+const sameFactBothSides = (x: Facts, y: Facts): boolean => Object.keys(x).some((f) => f in y);
+
+/** The topic noun (grammar correctionTopics) right before 「不是X」 or closing X (「不是地址的原因」). */
+function topicOf(before: string, x: string): string | undefined {
+  return lexicon().grammar.correctionTopics.find((t) => before.trimEnd().endsWith(t) || x.endsWith(t));
+}
+
+/** 「原因」 + 是 + Y's own clause: what the topic names is said there (the rest is read as any statement) */
+const topicClause = (topic: string, y: string): string =>
+  `${topic}是${y.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? y}`;
+
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
   let start = -1;
@@ -49,11 +61,20 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     tail = s.slice(at);
     head = s.slice(0, at);
     const inner = NOT_X_BUT_Y.exec(tail);
-    if (inner?.[2]) tail = inner[2];
+    if (inner?.[2]) {
+      const topic = topicOf(tail.slice(0, inner.index), inner[1] ?? '');
+      tail = topic ? topicClause(topic, inner[2]) : inner[2];
+    }
   } else {
     const m = NOT_X_BUT_Y.exec(s);
-    // "不是公司，是个体户" corrects; "不是故意的" or "是不是被列入了" does not
-    if (m?.[1] && m[2] && Object.keys(read(m[1])).length && Object.keys(read(m[2])).length) {
+    const topic = m?.[1] ? topicOf(s.slice(0, m.index), m[1]) : undefined;
+    // "不是公司，是个体户" corrects; "不是故意的" or "是不是被列入了" does not; 「原因不是地址 是年报冇按时报」
+    // corrects what its topic noun names, though 「地址」 alone states nothing
+    if (m?.[1] && m[2] && topic && Object.keys(read(topicClause(topic, m[2]))).length) {
+      tail = topicClause(topic, m[2]);
+      head = s.slice(0, m.index);
+    } else if (m?.[1] && m[2] && sameFactBothSides(read(m[1]), read(m[2]))) {
+      // (「不是故意的 这是头一回出这种错」 denies one fact and tells another: no correction)
       tail = m[2];
       head = s.slice(0, m.index);
     }

@@ -40,6 +40,7 @@ export interface FactLexicon {
   correctedRightAway: Words & { reminderWords: string[] };
   addressee: Words;
   placeBefore: Words;
+  personPlace: Words;
   parentPlace: Words;
   unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
   nonKeySectorTrades: Words;

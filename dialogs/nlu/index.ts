@@ -16,6 +16,7 @@ import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling 
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
+import { listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
@@ -90,22 +91,37 @@ export function warmUp(): void {
 }
 
 /** Every fact a piece of normalised text states: the older patterns, then the named lexicon rules. */
+/**
+ * What earlier messages told of the case, framing how this one is read: the open question, the record
+ * being repaired, why it was listed, and whether it is a punishment-buffer story (the business left its
+ * registered address and is not listed: a penalty told then is an other violation, not a record).
+ */
+interface CaseFrame {
+  pending?: FactName;
+  record?: Facts['recordType'];
+  listedFor?: Facts['listingReason'];
+  bufferStory?: boolean;
+}
+
 function statedFacts(
   s: string,
   now: Date,
-  pending?: FactName,
-  record?: Facts['recordType'],
-  listedFor?: Facts['listingReason'],
+  { pending, record, listedFor, bufferStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
   const { facts, hedged, signals } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
   const patterned = { ...facts };
-  const ruled = applyRules(s, now, facts, { pending, ...(record && { record }) });
+  const frame = {
+    ...(pending && { pending }),
+    ...(record && { record }),
+    ...(bufferStory && { bufferStory }),
+  };
+  const ruled = applyRules(s, now, facts, frame);
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
-  Object.assign(facts, spokenFacts(s, now, facts, pending, record));
+  Object.assign(facts, spokenFacts(s, now, facts, frame));
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };
@@ -127,6 +143,8 @@ function statedFacts(
  *   whichever reader took that year as the listing year, it is dropped (the year is asked).
  * - setAsideListingIsNotOurs: 「我表哥那店去年被列了 … 不用管他的 我问我自己这个」 sets another person's
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
+ * - abnormalListIsTheListing: the 经营异常名录 named as the record to repair (recordType abnormal_list,
+ *   lexicon-rules record.abnormalWanted) is the business's own listing, with the cause told beside it.
  * - penaltyCaseHasNoPublishedError: in a case about a penalty (this message's record or the one told
  *   earlier), 「网页也改了」「不沾食品药品那些」 tell how it was put right and what the trade is, not a
  *   published-information error of 四(四) and its exclusions; a message that names a listing is not
@@ -153,6 +171,12 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     for (const k of PENALTY_RECORD_FACTS) delete f[k];
     // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
     if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
+  }
+  // abnormalListIsTheListing (「不是严重违法失信 是经营异常 因为年报冇按时报」)
+  if (f.recordType === 'abnormal_list' && facts.listed === undefined) {
+    f.listed = true;
+    const cause = facts.listingReason === undefined ? listingReason(s) : undefined;
+    if (cause) f.listingReason = cause.value;
   }
   const caseRecord = f.recordType ?? record;
   if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))
@@ -393,24 +417,23 @@ export function understand(
     pending?: FactName;
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
+    bufferStory?: boolean;
   } = {},
 ): Understanding {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   // the segmenter runs once per message: the classifier and the caller share its words
   const tokens = tokenize(s);
-  const { facts, hedged, signals, patterned } = statedFacts(
-    s,
-    now,
-    opts.pending,
-    opts.record,
-    opts.listedFor,
-  );
-  const corrections = correctionsIn(
-    s,
-    (t) => statedFacts(t, now, undefined, opts.record, opts.listedFor).facts,
-    now,
-  );
+  const frame: CaseFrame = {
+    ...(opts.record && { record: opts.record }),
+    ...(opts.listedFor && { listedFor: opts.listedFor }),
+    ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
+  };
+  const { facts, hedged, signals, patterned } = statedFacts(s, now, {
+    ...frame,
+    ...(opts.pending && { pending: opts.pending }),
+  });
+  const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
   const relayed = relayedRule(s);
@@ -426,7 +449,9 @@ export function understand(
     // cannot know (「没提供」 to 「是否…没有提供受检材料？」 is a yes)
     const scope = {
       facts,
-      read: (clause: string) => statedFacts(clause, now, undefined, opts.record, opts.listedFor).facts,
+      // the question's context goes with each clause: 「证明还冇弄」 answering a minor-error question is
+      // about the proof (a rule that needs that topic), not a "no" to the question
+      read: (clause: string) => statedFacts(clause, now, { ...frame, pending: opts.pending }).facts,
     };
     const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
     const said = facts[opts.pending];

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
-import { amountNear, readDate, withoutDatesOf } from './money-date.ts';
+import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
-import { negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
+import { namedAsNot, negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
 export type RuleFacts = Record<string, string | number | boolean>;
@@ -54,8 +54,11 @@ export interface Hit {
 }
 
 /** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
-const REGISTERED_THERE_AFTER = /^(?:县|市|区)?(?:这边|那边)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
-const REGISTERED_THERE_BEFORE = /(?:注册|登记)(?:地|地址)?(?:是|在)$/;
+// 「是通城县市场监督管理局登记的」: the bureau of the county named before the registration verb
+const REGISTERED_THERE_AFTER =
+  /^(?:县|市|区)?(?:这边|那边)?(?:市场监督管理局|市场监管局|工商局|市场监管所|工商所)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
+// 「店子和执照都在通城县」: the licence's place
+const REGISTERED_THERE_BEFORE = /(?:注册|登记|执照)(?:地|地址)?(?:都|也)?(?:是|在)$/;
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
@@ -169,6 +172,7 @@ export const RULES: NamedRule[] = [
     // 「严重违法失信名单上了两年了」: the verb may follow the list's name
     value: (hit) => {
       const verbs = lexicon().penalties.listedVerbs;
+      if (namedAsNot(hit.before)) return undefined;
       return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
         ? 'serious_list'
         : undefined;
@@ -184,14 +188,33 @@ export const RULES: NamedRule[] = [
     name: 'record.seriousListOwn',
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
-    value: (_hit, ctx) => {
+    value: (hit, ctx) => {
       const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
+      if (namedAsNot(hit.before)) return undefined;
       return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
     },
     when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
   own('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly),
+  {
+    // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
+    // to repair (DOMAIN.md §4 recordType abnormal_list); the later hit wins over the penalty's words
+    name: 'record.abnormalWanted',
+    fact: 'recordType',
+    words: wordsAt('penalties.abnormalListNouns'),
+    // 「是经营异常名录 不是严重违法失信」: the other list denied beside it
+    value: (hit, ctx) => {
+      const p = lexicon().penalties;
+      return p.abnormalWanted.some((w) => hit.before.includes(w)) ||
+        p.seriousList.some((w) => ctx.s.includes(`不是${w}`))
+        ? 'abnormal_list'
+        : undefined;
+    },
+    when: (ctx) => ctx.about.penalty || ctx.record === 'admin_penalty' || ctx.record === 'serious_list',
+    negatable: false,
+    statementOnly: true,
+  },
   {
     name: 'penalty.kind',
     fact: 'penaltyKind',
@@ -227,11 +250,12 @@ export const RULES: NamedRule[] = [
     fact: 'fineAmountYuan',
     words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
-    value: (hit) => {
+    value: (hit, ctx) => {
       const counters = factLexicon().amountCounters.words;
       return (
         amountNear(hit.after, counters, { within: 8 }) ??
-        amountNear(hit.before, counters, { within: 8, last: true })
+        amountNear(hit.before, counters, { within: 8, last: true }) ??
+        amountClauseAfter(ctx.s.slice(hit.pos + hit.word.length + hit.after.length))
       );
     },
     when: penalty,
@@ -303,6 +327,16 @@ export const RULES: NamedRule[] = [
   fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
   own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
   fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
+  {
+    // 「今年八月份又因为另一台电梯冇年检被罚了一次」: penalised again, the cause told between 又 and the
+    // penalty (a negator before 又 denies it, the shared scope)
+    name: 'penalty.againFor',
+    fact: 'repeatSameTypePenalty',
+    words: wordsAt('penalties.againFor'),
+    value: (hit) => (/^[^，,。;；]{1,18}?(?:被|给)?(?:罚|处罚)/.test(hit.after) ? true : undefined),
+    when: penaltyOnly,
+    statementOnly: true,
+  },
   own('penalty.noRepeat', 'repeatSameTypePenalty', 'penalties.noRepeat', false, penaltyOnly),
   {
     name: 'serious.listedDate',
@@ -362,6 +396,8 @@ export const RULES: NamedRule[] = [
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「我人是崇阳的」「老家在崇阳」: where the person is from, not where the business is registered
+      if (factLexicon().personPlace.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
       if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
@@ -449,6 +485,32 @@ function configuredCounty(): string {
 }
 
 /** A listing story or a move told: a penalty said with it is background, not the record to repair. */
+/**
+ * 「罚款是减轻处罚的 六万块」: the clause right after the fine's is an amount with its unit and nothing
+ * else (a count or a date has no 万/千/块/元 of money).
+ */
+function amountClauseAfter(rest: string): number | undefined {
+  const next = rest.replace(/^[\s，,]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
+  if (
+    !/^(?:是|有)?[\d零〇一二两三四五六七八九十百千万.壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千)?(?:块钱?|元)?$/.test(
+      next,
+    )
+  )
+    return undefined;
+  return /[万千块元]/.test(next) ? readAmountYuan(next.replace(/^(?:是|有)/, '')) : undefined;
+}
+
+/** 「跟安全什么的不沾边」「什么都冇得」: a 什么 that lists or sweeps asks nothing (grammar.json nonQuestions) */
+const withoutNonQuestions = (text: string, lx: Lexicon) =>
+  lx.grammar.nonQuestions.reduce((acc, w) => acc.split(w).join(' '), text);
+
+/** The punishment buffer's questions (四(五)): a penalty told in reply is an other violation. */
+const BUFFER_QUESTIONS: readonly FactName[] = [
+  'otherViolations',
+  'reachableByOtherMeans',
+  'operatingAtRegisteredAddress',
+];
+
 const listingBackground = (facts: Facts) =>
   facts.listed === true ||
   facts.listingReason !== undefined ||
@@ -524,7 +586,7 @@ export function applyRules(
   s: string,
   now: Date,
   facts: Facts,
-  opts: { pending?: FactName; record?: Facts['recordType'] } = {},
+  opts: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
@@ -538,8 +600,10 @@ export function applyRules(
   // said while the sector is asked is kept from answering it by the question's subject words,
   // knowledge/dialog.json answerSubjects.)
   if (opts.record === 'admin_penalty' && !listingBackground(facts)) about.penalty = true;
-  // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair
-  if (opts.pending === 'otherViolations') about.penalty = about.seriousList;
+  // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair; so is one
+  // told while any question of the punishment buffer is open (「手机打得通 就是今年夏天被罚过一次款」)
+  if (opts.bufferStory || (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending)))
+    about.penalty = about.seriousList;
   const ctx: RuleContext = {
     s,
     now,
@@ -580,7 +644,7 @@ export function applyRules(
           if (scope.moot) continue;
           if (
             rule.statementOnly &&
-            (hasAny(c.text, lx.grammar.questionCues) ||
+            (hasAny(withoutNonQuestions(c.text, lx), lx.grammar.questionCues) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||
               /[吗不]$/.test(c.text))
           )

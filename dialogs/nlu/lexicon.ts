@@ -18,10 +18,20 @@ export interface Lexicon {
     /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
     tentativeEndings: { words: string[] };
     suppositions: string[];
+    /** words holding a supposition's characters that suppose nothing (「主要是」 holds 要是) */
+    suppositionLookalikes: string[];
+    /** words holding a hedge's characters that are sure (「不可能」 holds 可能) */
+    hedgeLookalikes: string[];
     questionCues: string[];
+    /** words that open a question after a statement told without punctuation (normalize.ts clauses) */
+    clauseLeads: string[];
+    /** 「什么的」「什么都」: a question word that lists or sweeps, asking nothing */
+    nonQuestions: string[];
     consequenceCues: string[];
     repairAsk: string[];
     correctionMarkers: string[];
+    /** 「原因不是地址 是年报冇按时报」: a noun naming what both sides of 不是X是Y are about */
+    correctionTopics: string[];
     done: string[];
     notDone: string[];
     draftRequest: string[];
@@ -63,11 +73,16 @@ export interface Lexicon {
     rectified: string[];
     notRectified: string[];
     repeatSame: string[];
+    /** 「又因为…被罚了一次」: penalised again, the cause told in between */
+    againFor: string[];
     noRepeat: string[];
     heavierLater: string[];
     measureRunning: string[];
     measureEnded: string[];
     listedVerbs: string[];
+    /** 「我主要是想把经营异常名录这个修复掉」: the listing named as what is to be repaired, beside a penalty */
+    abnormalListNouns: string[];
+    abnormalWanted: string[];
     seriousOwnCues: string[];
     seriousCheckCues: string[];
   };
@@ -276,6 +291,14 @@ export function wordClasses(classes: Record<string, readonly string[]>): (s: str
     for (let i = 0; i < names.length; i++) if (marks[i]) found.add(names[i] as string);
     return found;
   };
+}
+
+/**
+ * The text with the words that hold a hedge's characters but are sure (「不可能」 holds 可能: grammar.json
+ * hedgeLookalikes) blanked out, for every reader that looks for hedges.
+ */
+export function withoutSureWords(s: string): string {
+  return lexicon().grammar.hedgeLookalikes.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
 }
 
 const lists = new WeakMap<readonly string[], Trie | true>();

@@ -2,6 +2,7 @@
 // yuan) and 「什么时候公示的」 (a date). A month without a day is read as that month's last day, so a
 // waiting period counted from it never ends too early (the rules tell the earliest day to apply).
 
+import chineseDays from 'chinese-days';
 import { matchesOf } from './matches.ts';
 import { CHINESE_DIGIT, relativeYear } from './years.ts';
 
@@ -102,6 +103,8 @@ export function amountNear(
     const end = start + m[0].length;
     if (opts.last ? end < text.length - opts.within : start > opts.within) continue;
     if (counters.some((c) => text.startsWith(c, end))) continue;
+    // 「26/9/30公示的」: a part of a date, no amount
+    if (/^[/.-]\d/.test(text.slice(end)) || /\d[/-]$/.test(text.slice(0, start))) continue;
     // a lone Chinese digit is part of a word (五金店, 一直) unless money follows it (「五千块」 has its unit)
     if (/^[零〇一二两三四五六七八九]+$/.test(m[0]) && !/^[元块]/.test(text.slice(end))) continue;
     const yuan = readAmountYuan(m[0]);
@@ -114,7 +117,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 const DATE_SRC =
-  /(?:(\d{4})[年\-./]|(今年|去年|前年))?(\d{1,2}|[一二三四五六七八九十]{1,2})[月\-./](?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?/
+  /(?:(\d{4}|(?<!\d)\d{2}(?=年|[/.]\d{1,2}[/.]\d{1,2}))[年\-./]|(今年|去年|前年))?(\d{1,2}|[一二三四五六七八九十]{1,2})[月\-./](?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]?)?/
     .source;
 
 /**
@@ -132,17 +135,45 @@ export function withoutDatesOf(text: string, events: readonly string[]): string 
   return text.replace(owned, (d) => ' '.repeat(d.length));
 }
 
+/** 正月, 冬月, 腊月: months named only in the lunar calendar (正月 = 1 … 腊月 = 12) */
+const LUNAR_MONTHS: Readonly<Record<string, number>> = { 正月: 1, 冬月: 11, 腊月: 12 };
+const LUNAR_DATE =
+  /(?:(\d{4})年|(今年|去年|前年))?(正月|冬月|腊月)(?:初?(\d{1,2}|[一二三四五六七八九十]{1,3})日?)?/;
+
 /**
- * 「2026-03-15」「2026年3月15日」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
+ * 「今年正月十五」「去年腊月」: a lunar date, converted with chinese-days (a month alone: its 29th, a day
+ * every lunar month has); the year is the lunar year named.
+ */
+function lunarDate(s: string, thisYear: number, cnMonth: (m: string) => number | null): string | undefined {
+  const m = LUNAR_DATE.exec(s);
+  if (!m) return undefined;
+  const year = m[1] ? Number(m[1]) : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
+  const month = LUNAR_MONTHS[m[3] ?? ''] as number;
+  const day = m[4] ? cnMonth(m[4]) : 29;
+  if (!day || day < 1 || day > 30) return undefined;
+  try {
+    return chineseDays.getSolarDateFromLunar(`${year}-${pad(month)}-${pad(day)}`).date;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * 「2026-03-15」「2026年3月15日」「25年7月18号」「26/9/30」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
  * last day); undefined when no date is said. `now` is the day the user speaks (China time is the caller's).
  */
 export function readDate(text: string, now: Date): string | undefined {
-  const s = text.replace(/\s/g, '').replace(/号/g, '日');
+  const s = text.replace(/\s/g, '').replace(/号/g, '日').replace(/元月/g, '1月');
   const thisYear = now.getFullYear();
   const cnMonth = (m: string) => (/^\d+$/.test(m) ? Number(m) : chineseNumber(m));
+  const lunar = lunarDate(s, thisYear, cnMonth);
+  if (lunar) return lunar;
   const m = new RegExp(DATE_SRC).exec(s);
   if (!m) return undefined;
-  const year = m[1] ? Number(m[1]) : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
+  // 「25年7月18号」: a two-digit year with its 年 is this century's
+  const year = m[1]
+    ? Number(m[1]) + (m[1].length === 2 ? 2000 : 0)
+    : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
   const month = cnMonth(m[3] ?? '');
   if (!month || month < 1 || month > 12) return undefined;
   const day = m[4] ? cnMonth(m[4]) : lastDay(year, month);

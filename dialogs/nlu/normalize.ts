@@ -1,7 +1,7 @@
 // Text clean-up shared by fact extraction and intent features.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
-import { type Trie, trieOf } from './lexicon.ts';
+import { lexicon, type Trie, trieOf } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
 import { toSimplified } from './tokens.ts';
 import { CHINESE_DIGIT } from './years.ts';
@@ -190,7 +190,17 @@ function negatedRelatives(s: string): string {
 
 /** Clause boundaries: punctuation and the contrastive connectives that start a new statement. */
 // a full stop between digits is a decimal point (「罚款2.5万」), not the end of a clause
-const CLAUSE_SPLIT = /[，,。!！?？;；、~～\n ]|\.(?!\d)|(?<!\d)\.|但是|不过|可是|但/g;
+let clauseSplit: RegExp | undefined;
+/**
+ * Punctuation, the contrast words, and (without consuming them) the words that open a question after a
+ * statement in voice input with no punctuation at all (「…冇处理完这样还能不能暂不列入」: grammar.json
+ * clauseLeads).
+ */
+const CLAUSE_SPLIT = () =>
+  (clauseSplit ??= new RegExp(
+    `[，,。!！?？;；、~～\\n ]|\\.(?!\\d)|(?<!\\d)\\.|但是|不过|可是|但|(?<=[^\\s，,。])(?=${alt(lexicon().grammar.clauseLeads)})`,
+    'g',
+  ));
 
 export interface Clause {
   start: number;
@@ -201,7 +211,7 @@ export interface Clause {
 export function clauses(s: string): Clause[] {
   const out: Clause[] = [];
   let start = 0;
-  for (const m of matchesOf(CLAUSE_SPLIT, s)) {
+  for (const m of matchesOf(CLAUSE_SPLIT(), s)) {
     const idx = m.index ?? 0;
     if (idx > start) out.push({ start, end: idx, text: s.slice(start, idx) });
     start = idx + m[0].length;

@@ -110,8 +110,10 @@ describe.skipIf(!haveChromium)('public chat page in headless Chromium at 390×84
     // Nothing is wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    // Keyboard: Tab reaches the greeting's choice buttons; the skip link jumps to the message box and
-    // Enter sends.
+    // Keyboard: the skip link is the first stop (first in the page, as a skip link must be), the
+    // greeting's choice buttons the next; the skip link jumps to the message box and Enter sends.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('skip'))).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.choices') !== null)).toBe(true);
     await page.locator('.skip').focus();

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../dialogs/nlu/index.ts';
-import type { FactName } from '../../rules/types.ts';
+import type { FactName, Facts } from '../../rules/types.ts';
 
 const DIR = join(import.meta.dirname, 'corpus');
 // relative dates (今年三月, 去年) are read against a fixed day
@@ -15,6 +15,8 @@ const BEHAVIOURS = new Set(['corrections', 'questions', 'answer', 'hedged']);
 interface Line {
   text: string;
   pending?: FactName;
+  /** the record the case is about, told in earlier messages */
+  record?: Facts['recordType'];
   value?: unknown;
   corrections?: Record<string, unknown>;
   questions?: string[];
@@ -32,7 +34,11 @@ describe.each(files)('%s', (file) => {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Line);
   it.each(lines.map((l) => [l.text, l]))('%s', (_text, line) => {
-    const u = understand(line.text, { now, ...(line.pending ? { pending: line.pending } : {}) });
+    const u = understand(line.text, {
+      now,
+      ...(line.pending ? { pending: line.pending } : {}),
+      ...(line.record ? { record: line.record } : {}),
+    });
     if (!BEHAVIOURS.has(name)) {
       const got = (u.facts as Record<string, unknown>)[name];
       if (line.value === null) expect(got, JSON.stringify(u.facts)).toBeUndefined();

@@ -94,17 +94,23 @@ describe('one path whichever route', () => {
     );
     expect(d.path).toBe('undetermined');
   });
-  it('a path known whichever route stays known when revocation facts come in, and asks them first', () => {
+  it('listed before 2020 the untold type does not hold the answer back; revocation still wins on its three facts', () => {
     const listed2018: Facts = {
       listed: true,
       listingReason: 'annual_report_overdue',
       listedYear: 2018,
       allOverdueReportsFiled: true,
     };
-    expect(evaluate(listed2018, { today })).toMatchObject({ path: 'standard-repair', eligible: null });
-    const risk = evaluate({ ...listed2018, yearsWithoutAnnualReport: 2 }, { today });
-    expect(risk).toMatchObject({ path: 'standard-repair', eligible: null });
-    expect(risk.missing.slice(0, 2).sort()).toEqual(['locatable', 'taxFiled']);
+    // every type takes the standard route with the same condition (DOMAIN.md §5), as an enterprise does
+    expect(evaluate(listed2018, { today })).toMatchObject({ path: 'standard-repair', eligible: true });
+    expect(evaluate({ ...listed2018, entityType: 'enterprise' }, { today })).toMatchObject({
+      path: 'standard-repair',
+      eligible: true,
+    });
+    expect(evaluate({ ...listed2018, allOverdueReportsFiled: false }, { today })).toMatchObject({
+      path: 'standard-repair',
+      eligible: false,
+    });
     expect(
       evaluate({ ...listed2018, yearsWithoutAnnualReport: 2, locatable: false, taxFiled: false }, { today })
         .path,

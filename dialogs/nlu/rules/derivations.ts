@@ -412,7 +412,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays
     name: 'correctedRightAwayMeetsDeadline',
     run: ({ s, cls, facts, set, hedgedClause }) => {
-      if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline !== undefined) return;
+      // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
+      if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
       // 「第二天就改好了吗」 asks
       const asked = (pos: number) =>
         /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
@@ -421,7 +422,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !asked(pos));
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
-      set('missedCorrectionDeadline', false, fixed.pos);
+      if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
     },
   },
   {

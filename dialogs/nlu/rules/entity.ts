@@ -7,8 +7,11 @@ import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /** "朋友的个体户", "客户的公司": someone's own business told for them, not a kind in general */
-const OWNER_BEFORE =
-  /(?:屋里|屋头|家里|自家|朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])的$/;
+const OWNERS =
+  '(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])';
+const OWNER_BEFORE = new RegExp(`(?:屋里|屋头|家里|自家|${OWNERS})的$`);
+/** 「个体户是我老婆的」: the type told as someone else's, not the writer's business */
+const OWNER_AFTER = new RegExp(`^(?:是|属于|归)(?:我|俺)?(?:们|家)?的?${OWNERS}(?:的|开的|名下)`);
 
 /** 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own */
 const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
@@ -29,6 +32,9 @@ const PLACE_BEFORE =
  * of business in general, not the user's own.
  */
 export function genericMention(s: string, pos: number, len: number): boolean {
+  if (OWNER_AFTER.test(s.slice(pos + len))) return true;
+  // 「到底是个体户还是公司我也搞不清」: either type offered, neither told
+  if (/^(?:呢)?还是/.test(s.slice(pos + len)) || /还是$/.test(s.slice(0, pos))) return true;
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
   if (!FIRST_PERSON.test(s) && (KIND_ASKED_AFTER.test(s.slice(pos + len)) || HEARSAY_LEAD.test(s)))
     return true;
@@ -46,7 +52,9 @@ export function genericMention(s: string, pos: number, len: number): boolean {
     !OWN_TRADE_BEFORE.test(s.slice(0, pos)) &&
     // 「2020年被标记为经营异常状态的个体户」「崇阳县的公司」: a dated story or a place singles one business out
     !new RegExp(YEAR_SRC).test(clauseBefore) &&
-    !PLACE_BEFORE.test(clauseBefore)
+    !PLACE_BEFORE.test(clauseBefore) &&
+    // 「嘉鱼的合作社」: a county of the lexicon by its short name
+    !Object.values(lexicon().places.counties).some((ws) => ws.some((w) => clauseBefore.endsWith(`${w}的`)))
   )
     return true;
   // "在哪查公司是不是异常": a business only looked up; "对个体户适用吗": a kind asked about

@@ -103,10 +103,10 @@ export function errorKind(s: string): { value: Facts['errorKind']; pos: number }
   }
   // "年报里的电话是前台座机，后来换号了没更新，被抽查发现不一致": the field and the mismatch told in
   // different clauses of one sentence about the published report
-  if (!/年报|公示|抽查|检查/.test(s)) return undefined;
+  if (!/年报|公示|抽查|检查|责令|限期|改正/.test(s)) return undefined;
   // "责令改正的期限过了，年报里的电子邮箱还没改过来": a field ordered corrected is in error
   const cue = /责令|整改|改正|期限|提醒/.test(s)
-    ? `(?:${ERROR_CUE}|(?:还没有?|没有?)(?:改|更正))`
+    ? `(?:${ERROR_CUE}|(?:还没有?|没有?|还冇|冇)(?:改|更正))`
     : ERROR_CUE;
   for (const [value, field] of FIELD_OF_KIND) {
     const m = field.exec(s);

@@ -49,7 +49,8 @@ const CAL_YEAR_ANY = `(${CAL_YEAR_SRC})`;
 const RELATIVE_YEAR = alt(PAST_YEAR_WORDS);
 let reportYearRe: RegExp | undefined;
 /** a report year and a joiner right before another one (「2022年度和」, 「21、」) */
-const COORDINATED_YEAR_BEFORE = new RegExp(`(?:${CAL_YEAR_SRC})度?的?(?:和|与|及|跟|、|还有)$`);
+// (「22年23年的年报」: two years side by side need no joiner)
+const COORDINATED_YEAR_BEFORE = new RegExp(`(?:${CAL_YEAR_SRC})度?的?(?:和|与|及|跟|、|还有|\\s)?$`);
 /**
  * reportYearListed: 「21年年报冇报 被列入异常」「2021年度的年报没报被列了」 name the REPORT's year; that
  * report was due by 30 June of the next year (企业信息公示暂行条例 第八条), so the listing for it

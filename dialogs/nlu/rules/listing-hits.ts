@@ -49,6 +49,13 @@ const LISTING: PatternRule[] = [
     new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`),
     true,
   ),
+  // 「列到那个异常名录里头克了」: put into the list without 被, a demonstrative between
+  rule(
+    'listing.intoList',
+    'listed',
+    /(?<!被|给)(?:列到|列进|列入|搞到|弄到)了?(?:那个|这个|那|这)(?:经营)?(?=异常|名录)/,
+    true,
+  ),
   // "没年报进了异常"
   rule(
     'listing.enteredList',

@@ -1,12 +1,22 @@
 // Revocation risk: whether the business can be found at all (查无下落), how many years went without
 // an annual report, and whether taxes are still filed.
-import { smallNumber } from '../years.ts';
+import { smallNumber, YEARS_BACK } from '../years.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /** How many years a list of consecutive years names (「2024年和2025年」 → 2); undefined when not consecutive. */
 function consecutiveYears(list: string): number | undefined {
-  const years = [...list.matchAll(/(\d{4}|\d{2})年/g)].map((y) => Number(y[1]) % 100);
+  const years = [...list.matchAll(/(?<!\d)(\d{4}|\d{2})(?!\d)/g)].map((y) => Number(y[1]) % 100);
   const distinct = [...new Set(years)].sort((a, b) => a - b);
+  if (distinct.length < 2) return undefined;
+  return distinct.every((y, i) => i === 0 || y === (distinct[i - 1] as number) + 1)
+    ? distinct.length
+    : undefined;
+}
+
+/** 「前年去年」「大前年、前年和去年」: how many consecutive past years the relative words name. */
+function consecutiveRelativeYears(list: string): number | undefined {
+  const back = [...list.matchAll(/大前年|前年|去年/g)].map((m) => YEARS_BACK[m[0]] as number);
+  const distinct = [...new Set(back)].sort((a, b) => a - b);
   if (distinct.length < 2) return undefined;
   return distinct.every((y, i) => i === 0 || y === (distinct[i - 1] as number) + 1)
     ? distinct.length
@@ -67,8 +77,19 @@ export const REVOCATION_RULES: PatternRule[] = [
   rule(
     'report.yearsNamedWithout',
     'yearsWithoutAnnualReport',
-    /((?:(?<!\d)(?:\d{4}|\d{2})年度?[和、跟及与,，\s]*){2,4})的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未|冇)(?:报|交)/,
+    // (「22 23 24 25年的年报一个都冇报」: one 年 after the last of them)
+    /((?:(?<!\d)(?:\d{4}|\d{2})(?:年度?)?[和、跟及与,，\s]*){2,4})年?度?的?(?:年报|年度报告)(?:都|也|一直|全|一个都|一年都|一份都)?(?:没有?|未|冇)(?:报|交)/,
     (m) => consecutiveYears(m[1] ?? ''),
+  ),
+  // 「年报前年去年都冇报」「大前年和前年的年报都没交」: past years named by their relative words
+  rule(
+    'report.relativeYearsWithout',
+    'yearsWithoutAnnualReport',
+    [
+      /(?:年报|年度报告)((?:大前年|前年|去年)[和、跟及与,，\s]*){2,3}(?:都|也|一直|全)(?:没有?|未|冇)(?:报|交)/,
+      /((?:大前年|前年|去年)(?:的)?[和、跟及与,，\s]*){2,3}的?(?:年报|年度报告)(?:都|也|一直|全)?(?:没有?|未|冇)(?:报|交)/,
+    ],
+    (m) => consecutiveRelativeYears(m[0]),
   ),
   rule(
     'tax.notFiled',

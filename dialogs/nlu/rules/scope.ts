@@ -4,7 +4,7 @@
 // only its words and its production; whether those words state the fact is decided here.
 import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { type Lexicon, lexicon } from '../lexicon.ts';
+import { type Lexicon, lexicon, withoutSureWords } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -139,8 +139,13 @@ export function scopeOf(s: string, cls: Clause[]): Scope {
   const hearsay = cls.filter((c) => HEARSAY.test(c.text));
   const hedgedAt = (pos: number, len = 1, fact?: FactName) => {
     const c = clauseAt(cls, pos);
-    const h = c ? hedge().exec(c.text) : null;
-    if (c === undefined || h === null || c.start + h.index >= pos + len) return false;
+    if (c === undefined) return false;
+    // 「应该还冇被列异常吧」: a guess of the whole clause (应该 with a tentative 吧 at its end), the same
+    // reading as a word rule's (wordScope guessed)
+    const guess = c.text.indexOf('应该');
+    const guessed = guess >= 0 && lexicon().grammar.tentativeEndings.words.some((w) => c.text.endsWith(w));
+    const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(withoutSureWords(c.text));
+    if (h === null || c.start + h.index >= pos + len) return false;
     // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
     // that is itself presupposed
     if (fact === 'listed') {
@@ -224,12 +229,19 @@ export interface WordScope {
  * The scope of a word in its clause: a supposition before it or a consequence question around it
  * states nothing, a hedge before it makes it hedged, a negator right before it negates it.
  */
+/** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
+export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
+
+const withoutLookalikes = (s: string, g: Lexicon['grammar']) =>
+  g.suppositionLookalikes.reduce((acc, w) => acc.split(w).join(' '), s);
+
 export function wordScope(
   hit: { before: string; after: string; clause: string },
   g: Lexicon['grammar'] = lexicon().grammar,
 ): WordScope {
   const moot =
-    g.suppositions.some((w) => hit.before.includes(w)) ||
+    // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
+    g.suppositions.some((w) => withoutLookalikes(hit.before, g).includes(w)) ||
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
@@ -239,7 +251,7 @@ export function wordScope(
   // 「整改应该算整改好哒吧」: a guess of the whole clause — 应该 or a hedge in it, a tentative 吧 at its end
   const guessed =
     g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
-    (hit.clause.includes('应该') || g.hedges.some((w) => hit.clause.includes(w)));
-  const hedged = guessed || g.hedges.some((w) => hit.before.includes(w));
+    (hit.clause.includes('应该') || g.hedges.some((w) => withoutSureWords(hit.clause).includes(w)));
+  const hedged = guessed || g.hedges.some((w) => withoutSureWords(hit.before).includes(w));
   return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }

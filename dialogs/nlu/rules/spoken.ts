@@ -20,7 +20,7 @@ import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
-import { negatorsAtEnd, wordScope } from './scope.ts';
+import { namedAsNot, negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -113,7 +113,7 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
  */
 /** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
 const NONE_RIGHT_AFTER =
-  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])/;
+  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
 
 export function negatedRun(before: string, classWords: readonly string[]): boolean {
   const sp = spoken();
@@ -158,7 +158,8 @@ const minorErrorTalk = (ctx: RuleContext) =>
   (ctx.facts.errorKind !== undefined ||
     ctx.s.includes('提醒') ||
     (ctx.pending !== undefined && spoken().minorErrorQuestions.includes(ctx.pending))) &&
-  !tellsListing(ctx.s);
+  // 「冇被列异常」 names the listing only to deny it: still the unlisted error's story
+  (!tellsListing(ctx.s) || ctx.facts.listed === false);
 
 let revokedRe: RegExp | undefined;
 /** 「吊销了」, 「被…吊销」: the revocation verb (lexicon penalties.licenceRevoked) told as done. */
@@ -322,15 +323,20 @@ const RULES: NamedRule[] = [
     name: 'buffer.otherViolations',
     fact: 'otherViolations',
     words: () => spoken().violations,
-    value: (hit) => {
+    value: (hit, ctx) => {
       const sp = spoken();
       if (negatedRun(hit.before, [...sp.violations, ...sp.violationModifiers])) return false;
-      const tail = hit.after.slice(0, 8);
+      // 「其他违法违规的 应该冇得吧」: the words end their clause as a topic; the next clause comments on it
+      const comment = /^[的呢啊嘛]?$/.test(hit.after)
+        ? ctx.s.slice(hit.pos + hit.word.length + hit.after.length).replace(/^[\s，,]+/, '')
+        : '';
+      const tail = (comment || hit.after).slice(0, 8);
       // 「应该冇得吧」: a guess after the words states neither way
       if (lexicon().grammar.hedges.some((h) => tail.includes(h)) || /^[^，,。;；]{0,6}吧/.test(tail))
         return undefined;
       // 「肯定没有」「确实冇得」: denied after the words, an adverb between
-      if (sp.noneAfter.some((w) => tail.includes(w)) || NONE_RIGHT_AFTER.test(hit.after)) return false;
+      if (sp.noneAfter.some((w) => tail.includes(w)) || NONE_RIGHT_AFTER.test(comment || hit.after))
+        return false;
       return true;
     },
     when: (ctx) => notPenalty(ctx) && ctx.facts.listed !== true,
@@ -441,6 +447,8 @@ const RULES: NamedRule[] = [
     fact: 'recordType',
     words: (lx) => lx.penalties.seriousList,
     value: (hit, ctx) => {
+      // 「是经营异常名录 不是严重违法失信 …20年列的」: the list denied; the verb after is the other list's
+      if (namedAsNot(hit.before)) return undefined;
       const later = ctx.s.slice(hit.pos);
       return spoken().seriousListedVerbs.some((v) => later.includes(v)) ? 'serious_list' : undefined;
     },
@@ -864,12 +872,10 @@ export function spokenFacts(
   s: string,
   now: Date,
   facts: Facts,
-  pending?: FactName,
-  record?: Facts['recordType'],
+  frame: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
 ): Facts {
-  // the record told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
-  const opts = { ...(pending && { pending }), ...(record && { record }) };
-  const { facts: found } = applyRules(s, now, facts, opts, SPOKEN_RULES);
+  // the case told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
+  const { facts: found } = applyRules(s, now, facts, frame, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);

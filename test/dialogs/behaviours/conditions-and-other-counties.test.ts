@@ -37,4 +37,41 @@ describe('registered in another county, working here', () => {
     await c.send('还没被列异常 电话都能打通 也没有其他违法的事');
     expect(c.last?.determination).toMatchObject({ path: 'not-covered', eligible: false });
   });
+  it('a penalty told while a buffer question is open is another violation, not a new record', async () => {
+    const c = await chat();
+    await c.send('公司车间搬到工业园了 登记地址那边没人了 还没被列入经营异常');
+    await c.send('手机随时打得通 就是今年夏天因为卖过期产品被罚过一次款');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.recordType).toBeUndefined();
+    expect(facts.otherViolations).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+  });
+
+  it('a guess about another question (「其他违法违规的 应该没有吧」) does not hedge the clear answer beside it', async () => {
+    const c = await chat();
+    await c.send('我屋里的理发店搬了 不在执照上那个地址了 没被列经营异常');
+    await c.send('电话找得到我 其他违法违规的 应该没有吧');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.reachableByOtherMeans).toBe(true);
+    expect(facts.otherViolations).toBeUndefined();
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: null });
+  });
+  it('a penalty told in a buffer story, whatever question is open, is another violation', async () => {
+    const c = await chat();
+    await c.send('我开了个化妆品店 个体户 店子搬到步行街去了 原来执照上的地址已经不在那经营了');
+    await c.send('还没被列异常 电话能联系上 不过今年上半年因为卖过期的化妆品被罚过款');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.recordType).toBeUndefined();
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+  });
+
+  it('voice input without punctuation: the fact before 「这样还能不能」 is told, the question after it asked', async () => {
+    const c = await chat();
+    await c.send(
+      '喂那个我想问下我们店子现在没在营业执照上登记的那个地址做了搬到隔壁村去了还没被列异常电话是打得通的',
+    );
+    await c.send('还有个事我们还有一条无证经营的违法记录没处理完这样还能不能暂不列入');
+    expect((await c.engine.getCase(key)).facts.otherViolations).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+  });
 });

@@ -65,4 +65,60 @@ describe('「不是X，是Y」 of a choice told earlier', () => {
     await c.send('不是地址的问题 是年报的问题');
     expect((await c.engine.getCase(key)).facts.listingReason).toBe('annual_report_overdue');
   });
+  it('「原因不是地址 是年报没按时报」 corrects the listing reason named by its topic noun', async () => {
+    const c = await chat();
+    await c.send('我们奶茶店是个体户 搬了地方 前年被列入异常名录了');
+    await c.send('变更还没办 过段时间再弄');
+    await c.send('刚看了通知 原因不是地址 是年报没按时报 去年的纸质年报上个月补了 也公示了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('a finding just looked up (「刚查了一下 已经被列入了」) replaces a guess without asking which holds', async () => {
+    const c = await chat();
+    await c.send('公司搬到新地方了 应该还没被列异常吧');
+    const text = await c.send('刚才在公示系统查了一下 已经被列入经营异常名录了 原因是登记的住所联系不上');
+    expect(text).not.toContain('以哪个为准');
+    await c.send('地址变更登记上个月就办好了 新执照也拿了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
+
+  it('「不是不是 我人是崇阳的 执照在通城县」 takes back another county', async () => {
+    const c = await chat();
+    await c.send('我崇阳的 个体户 2021年没报年报被列了经营异常');
+    await c.send('不是不是 我人是崇阳的 店子和执照都在通城县 通城县市场监督管理局登记的');
+    await c.send('去年的纸质年报补报了 也公示了');
+    expect((await c.engine.getCase(key)).facts.inJurisdiction).not.toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+  it('of two records told, the one the user says to repair (「主要是想把经营异常名录修复掉」) decides the route', async () => {
+    const c = await chat();
+    await c.send('两件事 第一件 今年市场监管局罚了我们店三千 从轻处罚的 钱交了');
+    await c.send('第二件 店搬家以后被列入经营异常名录了 登记的地址联系不上 新地址的变更登记上周办好了');
+    await c.send('罚款那个无所谓 我主要是想把经营异常名录这个修复掉');
+    expect((await c.engine.getCase(key)).facts.recordType).toBe('abnormal_list');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
+
+  it('「个体户是我老婆的 …是我自己那个有限公司」 corrects the type to the writer’s own', async () => {
+    const c = await chat();
+    await c.send('我是个体户 21年没报年报被标记经营异常了');
+    await c.send('不是不是 搞混了 个体户是我老婆的 没报年报被列异常的是我自己那个贸易公司 有限责任公司');
+    await c.send('去年的年报已经补报了 但是21 22年的还没补');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('enterprise');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+  it('「不是故意的 这是头一回出这种错」 denies one fact and tells another: nothing is taken back', async () => {
+    const c = await chat();
+    await c.send('我们公司年报里公示的网店名称跟抽查时的不一样 网店改过名没更新');
+    await c.send('没被列入异常名录 工作人员提醒以后 我们两天就改过来了 在规定期限内');
+    await c.send(
+      '不是故意的 这是头一回出这种错 也没造成什么影响 没跟人起纠纷 抽查的时候全程配合 卖文具的也不涉及安全',
+    );
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.intentional).toBe(false);
+    expect(facts.missedCorrectionDeadline).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: true });
+  });
 });
