@@ -176,7 +176,7 @@ async function caller(until: number, latencies: number[] | null): Promise<number
  * CPU time the server process (or its main thread) has used so far (user + system, ms), from /proc:
  * the figure that does not depend on what else shares the machine. null where /proc is not there.
  */
-function serverCpuMs(thread?: 'main'): number | null {
+function serverCpuMs(thread?: 'main', part: 'all' | 'sys' = 'all'): number | null {
   try {
     const stat = readFileSync(
       thread ? `/proc/${server.pid}/task/${server.pid}/stat` : `/proc/${server.pid}/stat`,
@@ -184,7 +184,7 @@ function serverCpuMs(thread?: 'main'): number | null {
     );
     // fields after the command name, which is in parentheses and may hold spaces
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(f[11]) + Number(f[12]); // utime, stime
+    const ticks = (part === 'sys' ? 0 : Number(f[11])) + Number(f[12]); // utime, stime
     return (ticks * 1000) / CLOCK_TICKS;
   } catch {
     return null;
@@ -205,6 +205,7 @@ try {
   const load1 = loadavg()[0] ?? 0;
   const cpu0 = serverCpuMs();
   const main0 = serverCpuMs('main');
+  const sys0 = serverCpuMs(undefined, 'sys');
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   const counts = await Promise.all(
@@ -213,6 +214,7 @@ try {
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = serverCpuMs();
   const main1 = serverCpuMs('main');
+  const sys1 = serverCpuMs(undefined, 'sys');
   const client = process.cpuUsage(client0);
   const total = counts.reduce((a, b) => a + b, 0);
   console.log(
@@ -229,6 +231,8 @@ try {
       // of which the main thread's (JavaScript, SQLite, the socket): the one thread a process's turns
       // queue on; the rest is V8's background threads (optimising compiler, GC), on the other core
       serverMainCpuMsPerTurn: main0 === null || main1 === null ? null : round((main1 - main0) / total, 3),
+      // of which in the kernel (socket writes, SQLite's file reads and writes)
+      serverSysCpuMsPerTurn: sys0 === null || sys1 === null ? null : round((sys1 - sys0) / total, 3),
       // the callers' own CPU per turn (HTTP client, JSON): on the same cores as the server
       clientCpuMsPerTurn: round((client.user + client.system) / 1000 / total, 3),
       // the 1-minute load average when the measured part started: other work on this machine

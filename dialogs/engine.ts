@@ -1,5 +1,6 @@
 // The conversation engine: one Turn in, replies out. Channel-free: the console, Telegram, Discord
 // and the web page all call handle() and render what comes back.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { explain, readAloud, reasonSentence } from '../knowledge/explain.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
@@ -177,6 +178,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     return serial(key, async () => {
       const at = now();
       const { s, expired, fresh } = await load(key, at.getTime());
+      // what the case's texts rest on now: the web console sends them again only when a turn changes it
+      const textsKeyBefore = fresh ? undefined : textsKeyOf(textsMemo(factsInForce(s)));
       const ctx = newCtx(s, turn, at, opts);
       if (expired) reply(ctx, say('expired'));
       // what was said this turn in full, for the store's transcript (history keeps excerpts)
@@ -227,6 +230,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
         determination,
         commands: ctx.commands,
         ...(view && { view }),
+        ...(textsKeyBefore && { textsKeyBefore }),
+        choices: s.choices,
       };
     });
   }
@@ -237,15 +242,17 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
    */
   const explained = new Map<
     string,
-    Pick<CaseView, 'determination' | 'explanation' | 'readAloud' | 'unmetReasons'>
+    Pick<CaseView, 'determination' | 'explanation' | 'readAloud' | 'unmetReasons' | 'textsKey'>
   >();
+  const textsMemo = (facts: Session['facts']) => `${isoDay(now())}\n${JSON.stringify(facts)}`;
   function explainedFor(facts: Session['facts'], known?: CaseView['determination']) {
     const today = isoDay(now());
-    const memo = `${today}\n${JSON.stringify(facts)}`;
+    const memo = textsMemo(facts);
     const hit = explained.get(memo);
     if (hit) return hit;
     const determination = known ?? evaluate(facts);
     const texts = {
+      textsKey: textsKeyOf(memo),
       determination,
       explanation: explain(determination, facts, { submissionDate: today, today }),
       readAloud: readAloud(determination, facts, { submissionDate: today, today }),
@@ -358,6 +365,11 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       });
     },
   };
+}
+
+/** A short name for what a case's texts rest on (the same in every process: a hash, not a counter). */
+function textsKeyOf(memo: string): string {
+  return createHash('sha256').update(memo).digest('base64url').slice(0, 16);
 }
 
 const FLOWS: Record<Frame['flow'], Flow<never>> = { interview, correction, clarification, draft };

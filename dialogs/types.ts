@@ -58,6 +58,16 @@ export interface TurnResult {
    * console shows it after each turn without reading the session back.
    */
   view?: () => CaseView;
+  /**
+   * The case's `textsKey` before this turn: equal to the view's after it, the turn left the
+   * determination, explanation and unmet reasons as they were (a question asked, a button pressed).
+   */
+  textsKeyBefore?: string;
+  /**
+   * The buttons the session offers after the turn: this turn's, or the last ones offered when it
+   * showed none (a number typed next still picks from them); what the case record keeps.
+   */
+  choices?: Choice[];
 }
 
 export type SessionKey = Pick<Turn, 'channel' | 'chatId' | 'userId'>;
@@ -82,6 +92,11 @@ export interface CaseView {
   readAloud: string;
   /** unmet conditions and exclusions, in the user's words (same order as the unmet reasons) */
   unmetReasons: string[];
+  /**
+   * Names what determination, explanation and unmet reasons rest on (the facts in force and the
+   * day): two views with the same key have the same texts, so a page holding them need not get them again.
+   */
+  textsKey?: string;
   history: { from: 'user' | 'bot'; text: string }[];
   /** draft fields the caller gave in the chat's draft interview */
   draftFields: Record<string, string | number>;

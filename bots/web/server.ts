@@ -350,14 +350,23 @@ export async function buildWebApp(
   /**
    * The case as the page shows it. `brief` (a turn's answer): without the engine's shortened
    * history when the record is there, whose entries are the whole transcript the page draws.
+   * `textsHeld` (a turn that left them as they were): without determination, explanation and unmet
+   * reasons, ~5 KB the page already holds under the same `textsKey` (the answer's own top-level
+   * `determination` still says where the case stands).
    */
-  async function caseBody(rec: CaseRecord, view: CaseView, brief = false, after?: DeskMarks) {
+  async function caseBody(
+    rec: CaseRecord,
+    view: CaseView,
+    brief = false,
+    after?: DeskMarks,
+    textsHeld = false,
+  ) {
     // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
     const register = separateRegisterNote(view.facts, loadKnowledge(), chinaDay(now()));
     const readAloud =
       register && !view.readAloud.includes('另册') ? `${view.readAloud}\n\n${register}` : view.readAloud;
     const record = (after ? await desk.recordTail(rec.id, after) : await desk.record(rec.id)) ?? null;
-    const { history, ...rest } = view;
+    const { history, explanation, unmetReasons, determination, ...rest } = view;
     return {
       caseId: rec.id,
       openedBy: rec.openedBy,
@@ -365,6 +374,7 @@ export async function buildWebApp(
       lastActivity: record?.lastActivity ?? rec.lastActivity,
       choices: rec.lastChoices,
       ...rest,
+      ...(textsHeld ? {} : { determination, explanation, unmetReasons }),
       ...(brief && record ? {} : { history }),
       readAloud,
       warnings: register ? [register] : [],
@@ -438,7 +448,8 @@ export async function buildWebApp(
     else if (!input.text.trim().startsWith('/')) lines.push({ from: 'user', text: input.text });
     for (const text of out.texts) lines.push({ from: 'bot', text });
     // The caller asked to be forgotten: what staff typed for the drafts goes too, not only the chat.
-    if (result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text))) {
+    const forgotten = result.intent === 'forget' || ('text' in input && /^\s*\/forget\b/.test(input.text));
+    if (forgotten) {
       await cases.clearPersonal(rec.id);
       await desk.forget(rec.id, actorOf(who));
       await changed(rec.id, who, 'forget');
@@ -455,14 +466,19 @@ export async function buildWebApp(
       await desk.completeTurn(rec.id, lines, actorOf(who));
       await changed(rec.id, who, 'turn');
     }
-    rec = (await cases.get(rec.id)) ?? rec;
+    // The case row as the turn left it: its buttons are the session's (written in the turn's
+    // transaction, or by touch above); what staff typed changes only with /forget, read again then.
+    rec = forgotten
+      ? ((await cases.get(rec.id)) ?? rec)
+      : { ...rec, lastChoices: index.inTurn ? (result.choices ?? rec.lastChoices) : out.choices };
+    const textsHeld = result.textsKeyBefore !== undefined && result.textsKeyBefore === view.textsKey;
     return {
       ...out,
       intent: result.intent,
       facts: view.facts,
       turnFacts: result.facts,
       determination: view.determination,
-      case: await caseBody(rec, view, true, before),
+      case: await caseBody(rec, view, true, before, textsHeld),
     };
   }
 

@@ -126,6 +126,23 @@ function latinToChinese(s: string): string {
  * words replaced, 二〇二一年 → 2021年. Never throws.
  */
 export function normalize(input: unknown): string {
+  if (typeof input !== 'string') return normalizeText(input);
+  const known = recent.get(input);
+  if (known !== undefined) return known;
+  const s = normalizeText(input);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(input, s);
+  return s;
+}
+
+/**
+ * The last few texts normalised, with their results: the readers of one turn (facts, intent,
+ * answers, questions) each normalise the same message, about fifteen times a turn.
+ */
+const recent = new Map<string, string>();
+const RECENT = 4;
+
+function normalizeText(input: unknown): string {
   let s = typeof input === 'string' ? input : input == null ? '' : String(input);
   if (s.length > MAX_CHARS) s = s.slice(0, MAX_CHARS);
   s = s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ' ');

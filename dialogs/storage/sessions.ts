@@ -9,6 +9,7 @@ import type { SaidLine, Store, WriteHint } from '../store.ts';
 import { FEED_INSERT, feedRow } from './case-desk.ts';
 import { chinaDay, currentActor } from './context.ts';
 import type { Db, Param } from './db.ts';
+import { sessionFromRow, sessionRow } from './session-row.ts';
 
 /** personal fields: the company's name, code and phone are what /forget and expiry remove */
 export const PERSONAL_COLUMNS = ['company', 'credit_code', 'phone'] as const;
@@ -120,12 +121,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       [key],
     );
     if (!row) return undefined;
-    let s: Session;
-    try {
-      s = JSON.parse(row.data) as Session;
-    } catch {
-      return undefined; // the engine starts such a session afresh (isSession)
-    }
+    const s = sessionFromRow(row.data);
+    if (s === undefined) return undefined; // not JSON: the engine starts such a session afresh (isSession)
     const updatedAt = Number(row.updated_at);
     if (s && typeof s === 'object' && !Array.isArray(s.history)) {
       // the history is in the transcript (a row written before that kept it in the JSON)
@@ -201,7 +198,7 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       const prev = await before(key);
       await db.run(
         'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-        [key, JSON.stringify({ ...s, history: undefined }), at],
+        [key, sessionRow(s), at],
       );
       let c = await db.get<CaseRow>(CASE_BY_SESSION, [key]);
       if (!c) {
@@ -313,12 +310,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
           [after],
         );
         for (const r of rows) {
-          let s: Session;
-          try {
-            s = JSON.parse(r.data) as Session;
-          } catch {
-            continue; // unreadable rows are left to the engine's expiry
-          }
+          const s = sessionFromRow(r.data);
+          if (s === undefined) continue; // unreadable rows are left to the engine's expiry
           if (s && typeof s === 'object' && !Array.isArray(s.history)) s.history = await historyOf(r.key);
           yield [r.key, s];
         }

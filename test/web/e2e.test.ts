@@ -111,12 +111,21 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
 
     // a caller whose "name" is markup: shown literally, never run
     const evil = '<script>alert(1)</script>';
+    const explanation = await page.textContent('#explanation');
+    expect(explanation?.length).toBeGreaterThan(100);
     await page.fill('#input', evil);
-    await page.press('#input', 'Enter');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/turns')),
+      page.press('#input', 'Enter'),
+    ]);
     await page.waitForFunction(
       (t) => [...document.querySelectorAll('.msg.user .bubble')].some((b) => b.textContent === t),
       evil,
     );
+    // a turn that leaves the facts as they were does not send the explanation again: the panel keeps it
+    expect((await answer.json()).case).not.toHaveProperty('explanation');
+    expect(await page.textContent('#explanation')).toBe(explanation);
+    expect(await page.isVisible('#explanation-box')).toBe(true);
     await page.click('.more-docs summary');
     await page.fill('#field-name', evil);
     await page.press('#field-name', 'Tab');

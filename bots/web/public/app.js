@@ -110,14 +110,26 @@ async function sendTurn(input, shown) {
     });
     state.files.push(...(res.files || []).map((file) => ({ from: 'bot', file })));
     // a turn's answer carries only the entries the turn added: they join the record on the page
-    const rec = res.case.record;
-    const held = state.view?.caseId === res.case.caseId ? state.view.record?.entries : null;
+    const view = res.case;
+    const heldView = state.view?.caseId === view.caseId ? state.view : null;
+    const rec = view.record;
+    const held = heldView?.record?.entries ?? null;
     if (rec?.tail && held) {
       const added = new Set(rec.entries.map((e) => e.key));
       rec.entries = [...held.filter((e) => !added.has(e.key)), ...rec.entries];
     }
-    if (rec?.tail && !held) await refresh();
-    else show(res.case);
+    // a turn that left the explanation as it was does not send it again: the page keeps the one it
+    // holds under the same key (another desk may have changed the case meanwhile: then it asks)
+    let textsMissing = false;
+    if (!('explanation' in view)) {
+      if (heldView && heldView.textsKey === view.textsKey) {
+        view.determination = heldView.determination;
+        view.explanation = heldView.explanation;
+        view.unmetReasons = heldView.unmetReasons;
+      } else textsMissing = true;
+    }
+    if ((rec?.tail && !held) || textsMissing) await refresh();
+    else show(view);
     // Only what was sent is cleared: anything typed while the reply loaded stays.
     if (typed !== null && $('input').value === typed) $('input').value = '';
   } catch (err) {
