@@ -345,6 +345,10 @@ export function readAnswer(
     if (/^不是/.test(s.replace(re.filler, ''))) {
       const other = corrections(s, (t) => extractFacts(t, now).facts, now);
       if (Object.keys(other).length && !(fact in other)) return { value: statedAll[fact] };
+      // 「不是黑名单 我儿子讲叫经营异常名录 我搞错哒」: the 不是 takes back a word said before (a
+      // correction marker says so), it is no "no" to this question
+      if (lexicon().grammar.correctionMarkers.some((w) => s.includes(w.replace(/[，,\s]+$/, ''))))
+        return { value: statedAll[fact] };
     }
     // a clause about another fact (aboutAnotherFact) has no task word answering this one
     const cued = own && !aboutAnotherFact(fact, own, scope) ? cueAnswer(fact, own) : undefined;

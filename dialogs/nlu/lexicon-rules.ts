@@ -206,6 +206,8 @@ export const RULES: NamedRule[] = [
     // 「是经营异常名录 不是严重违法失信」: the other list denied beside it
     value: (hit, ctx) => {
       const p = lexicon().penalties;
+      // (「主要是怕被列入经营异常名录」 fears a listing: no record to repair)
+      if (/(?:怕|担心|会不会|会|以免|免得|不想)[^，,。;；]{0,3}$/.test(hit.before)) return undefined;
       return p.abnormalWanted.some((w) => hit.before.includes(w)) ||
         p.seriousList.some((w) => ctx.s.includes(`不是${w}`))
         ? 'abnormal_list'

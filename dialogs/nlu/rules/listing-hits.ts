@@ -49,13 +49,20 @@ const LISTING: PatternRule[] = [
     new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`),
     true,
   ),
+  // 「联系不上 直接列经营异常了」: listed, told after its cause without 被
+  rule(
+    'listing.thenListed',
+    'listed',
+    /(?:直接|就|又|然后)(?:给)?(?:列|拉|弄|搞)(?:入|进|到)?了?(?:经营)?(?=异常)/,
+    true,
+  ),
   // 「列到那个异常名录里头克了」: put into the list without 被, a demonstrative between
   rule(
     'listing.intoList',
     'listed',
     [
       /(?<!被|给)(?:列到|列进|列入|搞到|弄到)了?(?:那个|这个|那|这)(?:经营)?(?=异常|名录)/,
-      /(?<!被|给|会|怕|不)(?:搞到|弄到)(?:了)?(?:经营)?(?=异常名录)/,
+      /(?<!被|给|会|怕|不|差点|差一点|别|以免|免得|要|就要)(?:搞到|弄到)(?:了)?(?:经营)?(?=异常名录)/,
     ],
     true,
   ),

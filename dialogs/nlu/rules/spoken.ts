@@ -748,7 +748,13 @@ const RULES: NamedRule[] = [
     name: 'reports.noYearMissed',
     fact: 'allOverdueReportsFiled',
     words: () => spoken().noYearMissed,
-    value: (_hit, ctx) => (spoken().reportNouns.some((w) => ctx.s.includes(w)) ? true : undefined),
+    // (「年报以后我一年不落地报」 promises the years to come: nothing filed is told)
+    value: (hit, ctx) =>
+      /^地?(?:报|交|补|按时报)(?![了齐完上过])/.test(hit.after) || /以后|今后|往后|将来/.test(hit.before)
+        ? undefined
+        : spoken().reportNouns.some((w) => ctx.s.includes(w))
+          ? true
+          : undefined,
     when: notPenalty,
     negatable: false,
     statementOnly: true,
