@@ -11,6 +11,7 @@ import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
 import { errorKind } from './error-kind.ts';
 import {
+  LISTED_FORMAL_DATE,
   LISTED_MONTH_AFTER_YEAR,
   LISTED_YEAR,
   LISTED_YEAR_AFTER_REASON,
@@ -207,7 +208,13 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, now, facts, set }) => {
       // 「是2021年列的 因为年报冇报」 answering "why?": a listing told with its cause is the user's own
       if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
-      for (const re of [LISTED_YEAR, LISTED_YEAR_AFTER_REASON, LISTED_YEAR_EVENT, LISTED_MONTH_AFTER_YEAR]) {
+      for (const re of [
+        LISTED_YEAR,
+        LISTED_YEAR_AFTER_REASON,
+        LISTED_YEAR_EVENT,
+        LISTED_MONTH_AFTER_YEAR,
+        LISTED_FORMAL_DATE,
+      ]) {
         re.lastIndex = 0;
         for (const m of matchesOf(re, s))
           set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);

@@ -47,6 +47,10 @@ export const LISTED_MONTH_AFTER_YEAR = new RegExp(
   'g',
 );
 
+/** 「本公司于2022年7月5日因未…被…列入经营异常名录」: the formal date of the listing, its cause between */
+export const LISTED_FORMAL_DATE =
+  /于((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?[^。;；]{0,60}?(?:列入|纳入|标记为)/g;
+
 export const LISTED_YEAR_AFTER_REASON = new RegExp(
   `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,
   'g',
