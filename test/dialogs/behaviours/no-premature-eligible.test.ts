@@ -81,4 +81,11 @@ describe('never 「可以申请」 with a condition unmet or unknown', () => {
       }
     }
   });
+  it('「人搬回乡下住 所里按原来登记的地址找不到人」 is back in the village, not back at the registered address', async () => {
+    const c = await chat();
+    await c.send(
+      '替我爸问的 他开理发店 个体户 门面到期退了 人搬回乡下住 所里按原来登记的地址找不到人 就被列进经营异常了 地址变更还没去办 原来那个门面现在也没人',
+    );
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
 });
