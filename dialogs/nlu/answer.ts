@@ -257,10 +257,12 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
 
 /** a clause that is only a correction marker of the lexicon (「哦不对」「说错了」): it takes back what was just said */
 let markers: Set<string> | undefined;
+/** grammar.json correctionMarkers without the punctuation some carry at their end */
+const correctionMarkerWords = () =>
+  (markers ??= new Set(lexicon().grammar.correctionMarkers.map((m) => m.replace(/[，,\s]+$/, ''))));
 function correctionOnly(part: string): boolean {
-  markers ??= new Set(lexicon().grammar.correctionMarkers.map((m) => m.replace(/[，,\s]+$/, '')));
   const t = part.trim();
-  return markers.has(t) || markers.has(t.replace(/^[哦噢啊呃嗯哎唉]/, ''));
+  return correctionMarkerWords().has(t) || correctionMarkerWords().has(t.replace(/^[哦噢啊呃嗯哎唉]/, ''));
 }
 
 /**
@@ -347,8 +349,7 @@ export function readAnswer(
       if (Object.keys(other).length && !(fact in other)) return { value: statedAll[fact] };
       // 「不是黑名单 我儿子讲叫经营异常名录 我搞错哒」: the 不是 takes back a word said before (a
       // correction marker says so), it is no "no" to this question
-      if (lexicon().grammar.correctionMarkers.some((w) => s.includes(w.replace(/[，,\s]+$/, ''))))
-        return { value: statedAll[fact] };
+      if ([...correctionMarkerWords()].some((w) => s.includes(w))) return { value: statedAll[fact] };
     }
     // a clause about another fact (aboutAnotherFact) has no task word answering this one
     const cued = own && !aboutAnotherFact(fact, own, scope) ? cueAnswer(fact, own) : undefined;

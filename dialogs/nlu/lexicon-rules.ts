@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
-import { hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
+import { blankOut, hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
@@ -502,10 +502,6 @@ function amountClauseAfter(rest: string): number | undefined {
   return /[万千块元]/.test(next) ? readAmountYuan(next.replace(/^(?:是|有)/, '')) : undefined;
 }
 
-/** 「跟安全什么的不沾边」「什么都冇得」: a 什么 that lists or sweeps asks nothing (grammar.json nonQuestions) */
-const withoutNonQuestions = (text: string, lx: Lexicon) =>
-  lx.grammar.nonQuestions.reduce((acc, w) => acc.split(w).join(' '), text);
-
 /** The punishment buffer's questions (四(五)): a penalty told in reply is an other violation. */
 const BUFFER_QUESTIONS: readonly FactName[] = [
   'otherViolations',
@@ -646,7 +642,8 @@ export function applyRules(
           if (scope.moot) continue;
           if (
             rule.statementOnly &&
-            (hasAny(withoutNonQuestions(c.text, lx), lx.grammar.questionCues) ||
+            // (「跟安全什么的不沾边」: a 什么 that lists or sweeps asks nothing, grammar.json nonQuestions)
+            (hasAny(blankOut(c.text, lx.grammar.nonQuestions), lx.grammar.questionCues) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||
               /[吗不]$/.test(c.text))
           )

@@ -294,12 +294,15 @@ export function wordClasses(classes: Record<string, readonly string[]>): (s: str
 }
 
 /**
- * The text with the words that hold a hedge's characters but are sure (「不可能」 holds 可能: grammar.json
- * hedgeLookalikes) blanked out, for every reader that looks for hedges.
+ * The text with every occurrence of the words blanked out, keeping its length (positions stay valid):
+ * for words that hold a cue's characters without being the cue (「主要是」 holds 要是, 「不可能」 holds 可能).
  */
-export function withoutSureWords(s: string): string {
-  return lexicon().grammar.hedgeLookalikes.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
+export function blankOut(s: string, words: readonly string[]): string {
+  return words.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
 }
+
+/** The text without the words that hold a hedge's characters but are sure (grammar.json hedgeLookalikes). */
+export const withoutSureWords = (s: string): string => blankOut(s, lexicon().grammar.hedgeLookalikes);
 
 const lists = new WeakMap<readonly string[], Trie | true>();
 /** Whether any word of a list occurs in the text; a long lexicon list is indexed on first use. */

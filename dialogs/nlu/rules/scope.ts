@@ -4,7 +4,7 @@
 // only its words and its production; whether those words state the fact is decided here.
 import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { type Lexicon, lexicon, withoutSureWords } from '../lexicon.ts';
+import { blankOut, type Lexicon, lexicon, withoutSureWords } from '../lexicon.ts';
 import type { Clause } from '../normalize.ts';
 import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -232,16 +232,13 @@ export interface WordScope {
 /** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
 export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
 
-const withoutLookalikes = (s: string, g: Lexicon['grammar']) =>
-  g.suppositionLookalikes.reduce((acc, w) => acc.split(w).join(' '), s);
-
 export function wordScope(
   hit: { before: string; after: string; clause: string },
   g: Lexicon['grammar'] = lexicon().grammar,
 ): WordScope {
   const moot =
     // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
-    g.suppositions.some((w) => withoutLookalikes(hit.before, g).includes(w)) ||
+    g.suppositions.some((w) => blankOut(hit.before, g.suppositionLookalikes).includes(w)) ||
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
