@@ -54,11 +54,16 @@ const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
  * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
  * the story began.
  */
-function toldAsNews(ctx: Ctx, name: FactName): boolean {
+function toldAsNews(ctx: Ctx, name: FactName, old: unknown, value: unknown): boolean {
   const text = ctx.turn.text;
+  if (text === undefined) return false;
   const states = (dialog.presentStates ?? []) as string[];
   const markers = (dialog.presentMarkers ?? []) as string[];
-  return text !== undefined && states.includes(name) && markers.some((m) => text.includes(m));
+  if (states.includes(name) && markers.some((m) => text.includes(m))) return true;
+  // 「当时冇来得及变更」 then 「今天刚把变更登记办下来」: a step taken since (dialog.json progressFacts)
+  const progress = (dialog.progressFacts ?? []) as string[];
+  const done = (dialog.progressMarkers ?? []) as string[];
+  return old === false && value === true && progress.includes(name) && done.some((m) => text.includes(m));
 }
 
 /**
@@ -76,7 +81,7 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     ctx.understood[name] = value as never;
     const old = ctx.s.facts[name];
     if (old === value) continue;
-    if (old === undefined || name === 'docType' || toldAsNews(ctx, name))
+    if (old === undefined || name === 'docType' || toldAsNews(ctx, name, old, value))
       changeFact(ctx, name, value, fromText(ctx));
     else if (name === 'penaltyKind') {
       // 「那个决定里头还有一条 把许可证吊销哒」 adds to the decision; the heaviest penalty in it is its

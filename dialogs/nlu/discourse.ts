@@ -39,7 +39,10 @@ function correctionStart(s: string): number {
   let start = -1;
   for (const w of lexicon().grammar.correctionMarkers) {
     const i = s.lastIndexOf(w);
-    if (i >= 0 && i + w.length > start) start = i + w.length;
+    // a marker closing the message (「…是个体工商户 她自己搞混哒」) corrects what comes before it:
+    // the correction starts at an earlier marker with words after it
+    const end = i + w.length;
+    if (i >= 0 && end > start && /[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) start = end;
   }
   const lead = LEADING_NO.exec(s);
   if (lead && lead[0].length > start) start = lead[0].length;

@@ -21,7 +21,12 @@ import {
 import { listingReason } from './listing-reason.ts';
 
 /** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
-const BARE_CAUSE = /^(?:就是|是|主要是|应该是)?(?:因为|由于|原因是)[^，,。;；?？吗么]{1,14}[。.!！]?$/;
+// (「原因写的是通过登记的住所或者经营场所无法联系」: the reason as the notice or the system words it)
+const BARE_CAUSE =
+  /^(?:就是|是|主要是|应该是)?(?:因为|由于|(?:列入的?|列的|被列的?)?原因(?:就|上面?|栏里?)?(?:写的|显示的?|写着)?(?:是|为|：|:))[^，,。;；?？吗么]{1,24}[。.!！]?$/;
+/** 「决定书上写的原因是…」: a clause that opens with the reason as a paper or the system gives it */
+const CAUSE_CLAUSE =
+  /^[^，,。;；\s?？]{0,8}?(?:列入的?|列的|被列的?)原因|^[^，,。;；\s?？]{0,8}?(?:上面?|里)写的原因(?:是|为|：|:)|^(?:列入)?原因(?:写的|显示的?)(?:是|为|：|:)/;
 /** "年报已经补交了" as a whole clause: which report depends on the business (enterprise: every one) */
 const BARE_REPORT_FILED =
   /^[^，,。;；没未不\d年]{0,6}?(?:的)?(?:年报|年度报告)(?:已经?|都|也|刚刚?|今天|昨天|现在)*(?:去)?(?:补交|补报|补齐|补上|补|交|提交|上报|报送?|公示)(?:好|完|齐|上)?了$/;
@@ -224,10 +229,27 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
+    // "因为没报年报" told on its own: the cause of the listing already talked about
+    name: 'bareCauseIsListingReason',
+    run: ({ s, facts, cls, set }) => {
+      if (facts.listed !== undefined || facts.listingReason !== undefined || facts.recordType) return;
+      // 「决定书上写的原因是…弄虚作假 现在都改正了」: a clause that names the reason, in a longer message
+      // (not a penalty's reason: 「处罚决定书上写的原因是…」)
+      const c = BARE_CAUSE.test(s)
+        ? { text: s, start: 0 }
+        : /罚|吊销|失信/.test(s)
+          ? undefined
+          : cls.find((x) => CAUSE_CLAUSE.test(x.text));
+      const reason = c && listingReason(c.text);
+      if (c && reason) set('listingReason', reason.value, c.start + reason.pos);
+    },
+  },
+  {
     // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
     name: 'infoCorrectedAfterListing',
     run: ({ s, facts, set, hedgedClause, listedPos }) => {
-      if (facts.listed !== true) return;
+      // the listing told before, its reason told now (「决定书上写的原因是…弄虚作假 现在都改正了」)
+      if (facts.listed !== true && facts.listingReason === undefined) return;
       const reason = listingReason(s);
       if (!reason || !CORRECTABLE.has(reason.value)) return;
       const c =
@@ -268,15 +290,6 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
       const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
       if (all) set('allOverdueReportsFiled', all.value, all.pos);
-    },
-  },
-  {
-    // "因为没报年报" told on its own: the cause of the listing already talked about
-    name: 'bareCauseIsListingReason',
-    run: ({ s, facts, set }) => {
-      if (facts.listed !== undefined || facts.listingReason !== undefined || !BARE_CAUSE.test(s)) return;
-      const reason = listingReason(s);
-      if (reason) set('listingReason', reason.value, reason.pos);
     },
   },
   {

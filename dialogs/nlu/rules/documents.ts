@@ -2,9 +2,10 @@
 // and the document's name, the first named wins.
 import type { Facts } from '../../../rules/types.ts';
 
-// 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question
+// 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question; a 写 that
+// reports what a paper says (「决定书上写的原因是…」「通知书写着」「填写错了」) asks for nothing
 export const DRAFT_VERB =
-  /写|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+  /(?<!上|填|上面)写(?![的着错成明])|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
 const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
   ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
   ['situation-explanation', /情况说明|说明书|说明材料/],

@@ -9,8 +9,9 @@ const lx = factLexicon();
 const ERROR_CUE = alt([...lx.errorCues.words, ...lx.errorCues.otherPerson]);
 const FALSE_WORDS = lx.falseInfo;
 /** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
+// (「虚假宣传」「虚假广告」 are advertising offences, penalised, not false published information)
 export const FALSE_INFO = new RegExp(
-  `${alt(FALSE_WORDS.words)}|${alt(FALSE_WORDS.fillVerbs)}${alt(FALSE_WORDS.fillLinks)}?${alt(FALSE_WORDS.fake)}|假(?:的)?(?:数据|信息|材料|年报)`,
+  `${alt(FALSE_WORDS.words)}(?!宣传|广告)|${alt(FALSE_WORDS.fillVerbs)}${alt(FALSE_WORDS.fillLinks)}?${alt(FALSE_WORDS.fake)}|假(?:的)?(?:数据|信息|材料|年报)`,
 );
 const GAP = '[^，,。;；!?！？]{0,12}?';
 const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as string[]);

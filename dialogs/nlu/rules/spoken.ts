@@ -20,7 +20,7 @@ import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
-import { namedAsNot, negatorsAtEnd, wordScope } from './scope.ts';
+import { namedAsNot, negatedBefore, negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
   coordinators: string[];
@@ -505,12 +505,18 @@ const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
-    // 「市场监管说…列入了经营异常名录」: the active 列入了 states the listing as much as 被列入
+    // 「市场监管说…列入了经营异常名录」: the active 列入了 states the listing as much as 被列入; a
+    // negator before the verb (「没有显示列入经营异常名录」) denies it
     name: 'listing.activeVerb',
     fact: 'listed',
     words: () => spoken().abnormalListNouns,
-    value: (hit) => (endsWithAny(hit.before, spoken().activeListingVerbs) ? true : undefined),
+    value: (hit) => {
+      const verb = spoken().activeListingVerbs.find((v) => hit.before.endsWith(v));
+      if (!verb) return undefined;
+      return !negatedBefore(hit.before.slice(0, -verb.length));
+    },
     when: notPenalty,
+    negatable: false,
     statementOnly: true,
   },
   {

@@ -121,4 +121,12 @@ describe('「不是X，是Y」 of a choice told earlier', () => {
     expect(facts.missedCorrectionDeadline).toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: true });
   });
+  it('a correction whose marker also closes the message: the entity named after 不是…是 wins', async () => {
+    const c = await chat();
+    await c.send('帮我舅舅问 他的公司没报年报被列入经营异常名录了');
+    await c.send('说错了 我看了他执照的照片 不是公司 类型那里写的是个体工商户 他自己搞混了');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('individual');
+    await c.send('列入的时间是2022年 去年那份纸质年报上周补报公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
 });

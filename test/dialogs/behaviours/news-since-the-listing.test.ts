@@ -15,4 +15,14 @@ describe('news since the listing', () => {
     expect((await c.engine.getCase(key)).facts.reachableAtRegisteredAddress).toBe(true);
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+  it('a step taken since it was told not done: 「今天刚办下来」 after 「还没来得及变更」 is progress, not a contradiction', async () => {
+    const c = await chat();
+    await c.send('我们公司因为登记的地址联系不上被列入经营异常名录了');
+    await c.send('前年搬到城东了 当时没来得及办变更');
+    expect((await c.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
+    await c.send('昨天总算把住所变更登记办下来了 现在能申请了吧');
+    const replies = c.last?.replies.map((r) => JSON.stringify(r)).join('') ?? '';
+    expect(replies).not.toContain('以哪个为准');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+  });
 });

@@ -88,4 +88,14 @@ describe('never 「可以申请」 with a condition unmet or unknown', () => {
     );
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
   });
+  it('a finding in the system overrides what someone said: one year filed of four owed is not every year', async () => {
+    const c = await chat();
+    await c.send('我是帮客户问的代账会计 客户是个建材有限公司');
+    await c.send('她公司2023年因为年报没报被列入经营异常名录');
+    const text = await c.send(
+      '老板讲年报都补完了 我登进去查了一下 只有2025年度的补了 22、23、24这几个年度的还是未报状态',
+    );
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
 });
