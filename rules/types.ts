@@ -109,6 +109,20 @@ export interface Facts {
 
 export type FactName = keyof Facts;
 
+/**
+ * Facts the bot keeps beyond the contract of DOMAIN.md §4, whose names are what outside checks
+ * compare: `applicantIsAgent` only adds the 授权委托书 of §7. `ask` and `eval` report them apart.
+ */
+export const OWN_FACTS: ReadonlySet<FactName> = new Set<FactName>(['applicantIsAgent']);
+
+/** The §4 facts and the bot's own ones, apart. */
+export function contractFacts(facts: Facts): { facts: Facts; own: Facts } {
+  const out: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) (OWN_FACTS.has(k as FactName) ? own : out)[k] = v;
+  return { facts: out as Facts, own: own as Facts };
+}
+
 /** Every fact name with its kind; the single list that validation, questions and NLU share. */
 export const FACT_KINDS = {
   entityType: { kind: 'enum', values: ENTITY_TYPES },

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Reply } from '../../dialogs/types.ts';
+import { contractFacts } from '../../rules/types.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**
@@ -74,13 +75,16 @@ export function register(program: Command): void {
             ? [r.text]
             : [`${say('fileLabel')} ${r.fileName}`],
       );
+      // DOMAIN §4's facts; the bot's own ones (someone applying for the business) beside them
+      const { facts, own } = contractFacts(result.facts);
       const choices = result.replies.flatMap((r) => (r.kind === 'text' ? (r.choices ?? []) : []));
       process.stdout.write(
         `${JSON.stringify(
           {
             intent: result.intent,
             confidence: Number(result.confidence.toFixed(3)),
-            facts: result.facts,
+            facts,
+            ...(Object.keys(own).length ? { ownFacts: own } : {}),
             // what the turn was understood as: a bug report shows this, not only the answer
             commands: result.commands ?? [],
             determination: result.determination,

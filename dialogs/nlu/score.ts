@@ -6,12 +6,14 @@
 // - factPrecision: correct predicted facts / all predicted facts (a fact is correct when name and
 //   value equal the line's); a fact the line does not list counts against precision;
 // - factRecall: correct predicted facts / all expected facts;
+// - facts are DOMAIN §4's: the bot's own (rules/types.ts OWN_FACTS) are left out on both sides (their
+//   corpus, test/nlu/corpus, tests them);
 // - pathAccuracy / eligibleAccuracy: over the lines that give `path` / `eligible`; for utterances
 //   the determination is evaluate(understood facts), for scenarios evaluate(line facts);
 // - a scenario line counts as a right path only if its `documents` and `missingIncludes` hold too.
 
 import { parseIsoDate } from '../../rules/deadline.ts';
-import type { Determination, Facts } from '../../rules/types.ts';
+import { contractFacts, type Determination, type Facts } from '../../rules/types.ts';
 import { validateFacts } from '../../rules/validate.ts';
 import { INTENTS, type Intent, type Understanding } from './index.ts';
 
@@ -182,8 +184,9 @@ export function scoreEval(lines: EvalLine[], deps: ScoreDeps): EvalReport {
       confusion[exp] ??= {};
       const row = confusion[exp] as Record<string, number>;
       row[u.intent] = (row[u.intent] ?? 0) + 1;
-      const want = l.facts as Record<string, unknown>;
-      const got = u.facts as Record<string, unknown>;
+      const want = contractFacts(l.facts).facts as Record<string, unknown>;
+      // the §4 facts only: the bot's own (OWN_FACTS) are no part of what the lines label
+      const got = contractFacts(u.facts).facts as Record<string, unknown>;
       for (const [k, v] of Object.entries(got)) {
         predicted++;
         if (want[k] === v) correct++;

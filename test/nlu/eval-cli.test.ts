@@ -76,4 +76,25 @@ describe('credit-bot eval', () => {
     writeFileSync(file, '{"text":"你好","intent":"smalltalk","facts":{"listd":true}}\n');
     expect(expectUsageError(run([file]))).toMatch(/line 1.*facts/);
   });
+  it('scores DOMAIN §4 facts only: someone asking for a relative is one of the bot’s own facts, reported apart by ask', () => {
+    const file = join(tmp, 'agent.jsonl');
+    const text = '帮我爸问一下 他的个体户2021年没报年报被列入经营异常了';
+    writeFileSync(
+      file,
+      `${JSON.stringify({ text, intent: 'repair', facts: { entityType: 'individual', listed: true, listingReason: 'annual_report_overdue', listedYear: 2021 } })}\n`,
+    );
+    const r = run([file, '--json']);
+    expect(lastJson(r.stdout)).toMatchObject({ factPrecision: 1, factRecall: 1 });
+    const ask = spawnSync(process.execPath, ['bin/credit-bot.js', 'ask', text], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CREDIT_BOT_DATA_DIR: tmp },
+    });
+    const out = JSON.parse(ask.stdout) as {
+      facts: Record<string, unknown>;
+      ownFacts?: Record<string, unknown>;
+    };
+    expect(out.facts).not.toHaveProperty('applicantIsAgent');
+    expect(out.ownFacts).toEqual({ applicantIsAgent: true });
+  });
 });
