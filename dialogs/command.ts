@@ -31,7 +31,8 @@ export type Command =
   | { type: 'clarify'; options: Intent[]; text: string }
   /** one of the offered meanings picked */
   | { type: 'choose'; intent: Intent }
-  | { type: 'interview'; topic: InterviewTopic }
+  /** `guessed`: the topic is an unsure reading of free text, so it presumes none of its facts */
+  | { type: 'interview'; topic: InterviewTopic; guessed?: true }
   | { type: 'draft'; doc?: string; fromChat?: string }
   | { type: 'field-value'; value: string }
   | { type: 'pick-field'; field: string; value: string }

@@ -47,6 +47,8 @@ export interface Ctx {
   evaluations: number;
   /** cached determination; cleared when a fact changes */
   cached?: Determination;
+  /** the facts in dispute (open 以哪个为准) the cached determination was made without */
+  cachedWithout?: string;
 }
 
 export function newCtx(s: Session, turn: Turn, now: Date, opts: EngineOptions): Ctx {
@@ -64,8 +66,11 @@ export function newCtx(s: Session, turn: Turn, now: Date, opts: EngineOptions): 
     evaluations: 0,
     ...(openFact(s) && { openedWith: openFact(s) }),
     det() {
-      if (!ctx.cached) {
+      // a contradiction opened or settled in this turn changes which facts are in force
+      const disputed = ctx.s.flows.flatMap((f) => (f.flow === 'correction' ? [f.fact] : [])).join();
+      if (!ctx.cached || ctx.cachedWithout !== disputed) {
         ctx.cached = evaluate(factsInForce(ctx.s));
+        ctx.cachedWithout = disputed;
         ctx.evaluations++;
       }
       return ctx.cached;

@@ -645,8 +645,9 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview
+    // (an unsure reading presumes none of the topic's facts: 「我们公司是在嘉鱼县登记的」 is no listing)
     if (INTERVIEW_INTENTS.has(u.intent) && !s.flows.some((f) => f.flow === 'interview'))
-      cmds.push({ type: 'interview', topic: u.intent as InterviewTopic });
+      cmds.push({ type: 'interview', topic: u.intent as InterviewTopic, ...(sure ? {} : { guessed: true }) });
     if (u.intent === 'draft' && sure) cmds.push(...intentCommands('draft', text, u.facts.docType));
     return [...cmds, ...questions];
   }

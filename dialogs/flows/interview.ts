@@ -98,7 +98,8 @@ function take(ctx: Ctx, cmd: Command, frame: InterviewFrame | undefined): Interv
     case 'set-facts':
       return merge(ctx, cmd.facts);
     case 'interview': {
-      const preset = (dialog.intentFacts[cmd.topic] ?? {}) as Facts;
+      // a topic presumes its facts (repair: listed) only when it was asked for or read for sure
+      const preset = (cmd.guessed ? {} : (dialog.intentFacts[cmd.topic] ?? {})) as Facts;
       for (const [f, v] of Object.entries(preset) as [FactName, unknown][])
         if (ctx.s.facts[f] === undefined) changeFact(ctx, f, v);
       return undefined;

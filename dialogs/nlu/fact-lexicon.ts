@@ -41,6 +41,7 @@ export interface FactLexicon {
   addressee: Words;
   placeBefore: Words;
   personPlace: Words;
+  destinationBefore: Words;
   parentPlace: Words;
   unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
   nonKeySectorTrades: Words;

@@ -400,6 +400,8 @@ export const RULES: NamedRule[] = [
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「我人是崇阳的」「老家在崇阳」: where the person is from, not where the business is registered
       if (factLexicon().personPlace.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「通城到武汉的班车」「店搬到崇阳去了」: where someone goes, not where it is registered
+      if (factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
       if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chat } from '../transcript.ts';
 
 const SAYS_ELIGIBLE = /现在(就)?可以申请/;
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
 
 describe('a question or a supposition states nothing done', () => {
   it.each([
@@ -101,5 +102,25 @@ describe('revocation risk: a run of years counted after the years are named', ()
     await c.send('我叔叔的公司早就不开了 人在外省');
     await c.send('监管局上门核查说查无下落 年报2023年度、2024年度连续两年没报 税也停了');
     expect(c.last?.determination.path).toBe('revocation-risk');
+  });
+});
+
+describe('an unsure reading of the topic presumes none of its facts', () => {
+  it('「店是在通山县登记的」 says nothing of where it trades now', async () => {
+    const c = await chat();
+    await c.send('我们店是在通山县登记的');
+    expect((await c.engine.getCase(key)).facts.operatingAtRegisteredAddress).toBeUndefined();
+  });
+
+  it('「是崇阳那边登记的公司」 alone is no listing: a later 「没被列异常」 is no contradiction', async () => {
+    const c = await chat();
+    await c.send('我们是崇阳那边登记的公司');
+    const replies = async (t: string) => {
+      const text = await c.send(t);
+      expect(text).not.toMatch(/以哪个为准/);
+    };
+    await replies('年报里的邮箱填错了一个字母 抽查发现的');
+    await replies('提醒以后马上改了 没被列异常 你们那个免列异我们能用不');
+    expect(c.last?.determination).toMatchObject({ path: 'not-covered', eligible: false });
   });
 });
