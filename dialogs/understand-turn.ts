@@ -17,6 +17,7 @@ import { clauses, normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
+import { overStored } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
 
 /** Words that act as commands anywhere (返回, 修改 …), from knowledge/dialog.json. */
@@ -550,10 +551,19 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
+  // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
+  // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing
+  for (const [f, v] of Object.entries(corrections) as [FactName, unknown][])
+    if (overStored(f, s.facts[f], v, text) === 'keep') delete corrections[f];
   const cue = has('correctionCues', text);
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
     if (f in corrections) delete facts[f];
-    else if (cue && s.facts[f] !== undefined && s.facts[f] !== v && f !== 'docType') {
+    else if (
+      cue &&
+      s.facts[f] !== undefined &&
+      f !== 'docType' &&
+      overStored(f, s.facts[f], v, text) === 'ask'
+    ) {
       (corrections as Record<string, unknown>)[f] = v;
       delete facts[f];
     }
