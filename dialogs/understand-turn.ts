@@ -499,15 +499,15 @@ const RECORD_DATE: Partial<Record<string, FactName>> = {
 /**
  * redatedRecord: 「说错了 是二〇二五年六月二十号」 in a case about a published penalty or the serious
  * list corrects the date told for that record, not a listing year the case does not have: the year
- * read from the correction becomes the whole date it was said with.
+ * read from the correction becomes the whole date it was said with — also where no date was told
+ * before (「公示的时间我记错了 是去年6月」 while the date is being asked).
  */
 function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Date): void {
   const fact = RECORD_DATE[stored.recordType ?? ''];
   if (!fact || corrections.listedYear === undefined || stored.listedYear !== undefined) return;
-  const date = readDate(normalize(text), now);
-  if (!date || stored[fact] === undefined) return;
   delete corrections.listedYear;
-  if (stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
+  const date = readDate(normalize(text), now);
+  if (date && stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
 }
 
 /** Free text, understood once, as commands. */

@@ -17,6 +17,9 @@ describe('a penalty story across messages', () => {
     expect(facts.penaltyKind).toBe('restriction');
     expect(facts.restrictionEnded).toBe(true);
     expect(facts.obligationsFulfilled).toBe(true);
+    // the corrected year dates the publication; a penalty case has no listing year
+    expect(facts.penaltyPublishedDate).toBe('2025-06-30');
+    expect(facts.listedYear).toBeUndefined();
   });
 
   it('a restriction denied outright is taken back: 「说错了 冇停产停业 只是罚款」', async () => {
