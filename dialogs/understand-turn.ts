@@ -17,6 +17,7 @@ import { clauses, normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
+import { overStored } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
 
 /** Words that act as commands anywhere (返回, 修改 …), from knowledge/dialog.json. */
@@ -498,15 +499,15 @@ const RECORD_DATE: Partial<Record<string, FactName>> = {
 /**
  * redatedRecord: 「说错了 是二〇二五年六月二十号」 in a case about a published penalty or the serious
  * list corrects the date told for that record, not a listing year the case does not have: the year
- * read from the correction becomes the whole date it was said with.
+ * read from the correction becomes the whole date it was said with — also where no date was told
+ * before (「公示的时间我记错了 是去年6月」 while the date is being asked).
  */
 function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Date): void {
   const fact = RECORD_DATE[stored.recordType ?? ''];
   if (!fact || corrections.listedYear === undefined || stored.listedYear !== undefined) return;
-  const date = readDate(normalize(text), now);
-  if (!date || stored[fact] === undefined) return;
   delete corrections.listedYear;
-  if (stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
+  const date = readDate(normalize(text), now);
+  if (date && stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
 }
 
 /** Free text, understood once, as commands. */
@@ -550,10 +551,19 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
+  // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
+  // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing
+  for (const [f, v] of Object.entries(corrections) as [FactName, unknown][])
+    if (overStored(f, s.facts[f], v, text) === 'keep') delete corrections[f];
   const cue = has('correctionCues', text);
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
     if (f in corrections) delete facts[f];
-    else if (cue && s.facts[f] !== undefined && s.facts[f] !== v && f !== 'docType') {
+    else if (
+      cue &&
+      s.facts[f] !== undefined &&
+      f !== 'docType' &&
+      overStored(f, s.facts[f], v, text) === 'ask'
+    ) {
       (corrections as Record<string, unknown>)[f] = v;
       delete facts[f];
     }

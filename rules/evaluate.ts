@@ -133,6 +133,9 @@ function onePath(open: Route[]): Route | undefined {
   return first;
 }
 
+/** Two reasons about the same condition: the same id, or the same fact (the 3-month and 1-year waits). */
+const sameCondition = (a: Reason, b: Reason) => a.id === b.id || (a.fact !== undefined && a.fact === b.fact);
+
 /** The date a reason gives (the earliest day to apply), for choosing the earliest of several. */
 const reasonDate = (r: Reason) => String((r.values as { date?: unknown } | undefined)?.date ?? '');
 
@@ -149,8 +152,6 @@ function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Det
   if (!first) return undefined;
   const decided = open.map((r) => decide(r, facts, ctx));
   if (decided.some((d) => d.eligible !== false)) return undefined;
-  const sameCondition = (a: Reason, b: Reason) =>
-    a.id === b.id || (a.fact !== undefined && a.fact === b.fact);
   const unmetEverywhere = (r: Reason) =>
     decided.every((d) => d.reasons.some((x) => !x.met && sameCondition(x, r)));
   const reasons: Reason[] = [];
@@ -171,10 +172,31 @@ function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Det
 }
 
 /**
+ * metWhicheverRoute: the routes still possible are all one path and every one of them is met (a paid,
+ * rectified fine of unknown sector published more than a year ago: both the general 3 months and the
+ * key sector's year have passed). The fact that tells them apart cannot change the outcome, so it is
+ * not asked (DOMAIN §5: a decided result needs no more facts). The reasons are those met in every
+ * route, a condition on the same fact given once as the strictest route states it (the one-year wait,
+ * which holds the three months too); dates of one route only are left out.
+ */
+function metWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Determination | undefined {
+  const first = onePath(open);
+  if (!first) return undefined;
+  const decided = open.map((r) => decide(r, facts, ctx));
+  if (decided.some((d) => d.eligible !== true)) return undefined;
+  const reasons = metInEvery(decided);
+  // say why the class was not asked: its shortest period is over whichever it is
+  reasons.push({ id: 'wait-over-whichever-class', met: true, citation: 'samr107-art8' });
+  const [{ dates: _routeDates, ...d }] = decided as [Determination, ...Determination[]];
+  const citations = [...new Set(open.flatMap((r) => r.citations))];
+  return { ...d, eligible: true, reasons, citations, missing: [] };
+}
+
+/**
  * The routes still possible are one path but not yet decided (a fine above 50,000 of unknown sector,
  * published 3–12 months ago): the path is known — DOMAIN §5 "otherwise penalty-publicity-repair" — and
- * eligibility stays open until the fact telling the routes apart is known, even where every one of them
- * would already be met (the answer then rests on the route, which the user has not told).
+ * eligibility stays open until the fact telling the routes apart is known (where every one of them is
+ * already met, metWhicheverRoute has decided it).
  */
 function pathWhicheverRoute(
   open: Route[],
@@ -186,18 +208,48 @@ function pathWhicheverRoute(
   const first = onePath(open);
   if (!first) return undefined;
   const decided = open.map((r) => decide(r, facts, ctx));
-  const metEverywhere = (r: Reason) => decided.every((d) => d.reasons.some((x) => x.met && x.id === r.id));
   const [{ dates: _routeDates, ...d }] = decided as [Determination, ...Determination[]];
   const shared = (c: string) => open.every((r) => r.citations.includes(c));
+  // the facts that tell the routes apart are asked only while the routes stand differently
+  const apart = standsApart(open, decided, facts) ? unknown : [];
   return {
     ...d,
     eligible: null,
-    reasons: d.reasons.filter((r) => !r.id.startsWith('route:') && metEverywhere(r)),
+    reasons: metInEvery(decided),
     citations: first.citations.filter(shared),
     missing: [
-      ...new Set([...askFirst, ...byQuestionOrder([...unknown, ...decided.flatMap((x) => x.missing)])]),
+      ...new Set([...askFirst, ...byQuestionOrder([...apart, ...decided.flatMap((x) => x.missing)])]),
     ],
   };
+}
+
+/**
+ * The reasons met in every route, each condition once, as the first (the strictest: key sector before
+ * general) route states it; the routes' own reasons are left out.
+ */
+function metInEvery(decided: Determination[]): Reason[] {
+  const metEverywhere = (r: Reason) =>
+    decided.every((d) => d.reasons.some((x) => x.met && sameCondition(x, r)));
+  const reasons: Reason[] = [];
+  for (const r of decided.flatMap((d) => d.reasons))
+    if (!r.id.startsWith('route:') && metEverywhere(r) && !reasons.some((x) => sameCondition(x, r)))
+      reasons.push(r);
+  return reasons;
+}
+
+/**
+ * standsApart: whether the routes still possible could still end differently. They differ only in the
+ * conditions one has and another has not (the 3-month and the 1-year wait); once every such condition
+ * is known and met (published over a year ago) the fact that tells them apart cannot change the outcome
+ * and is not missing (DOMAIN §5) — rectification still open is asked alone. While one of them is open
+ * or unmet (published 3–12 months ago, or the date untold) the sector may still decide it.
+ */
+function standsApart(open: Route[], decided: Determination[], facts: Facts): boolean {
+  const ids = open.map((r) => r.conditions.filter((c) => !c.only || c.only(facts)).map((c) => c.id));
+  const inEvery = (id: string) => ids.every((list) => list.includes(id));
+  return decided.some((d, i) =>
+    (ids[i] ?? []).some((id) => !inEvery(id) && !d.reasons.some((r) => r.id === id && r.met)),
+  );
 }
 
 const UNDETERMINED: Omit<Determination, 'missing'> = {
@@ -231,6 +283,8 @@ export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determinatio
     revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
   const failedEither = revocationFirst ? undefined : failsWhicheverRoute(open, facts, ctx);
   if (failedEither) return failedEither;
+  const metEither = revocationFirst ? undefined : metWhicheverRoute(open, facts, ctx);
+  if (metEither) return metEither;
   // the path is known whatever the revocation facts turn out to be, as for a route that holds (its
   // questions still come first, so the warning is not missed); adding a fact never un-decides a path
   const onePathOpen = pathWhicheverRoute(

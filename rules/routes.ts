@@ -822,11 +822,15 @@ export const BRANCHING_FACTS: readonly FactName[] = [
 /** Every route, the revocation warning first, in the order evaluate tries them. */
 export const ALL_ROUTES: Route[] = [REVOCATION_RISK, ...PENALTY_ROUTES, ...ROUTES];
 
-/** Reason ids that routes add as notes (not conditions), for the knowledge cross-check. */
+/**
+ * Reason ids that routes add as notes (not conditions), and evaluate where every route still possible
+ * is met (wait-over-whichever-class), for the knowledge cross-check.
+ */
 export const NOTE_REASON_IDS = [
   'published-before-107',
   'publication-should-have-ended',
   'warning-not-published',
+  'wait-over-whichever-class',
 ];
 
 /** Step ids evaluate adds to a route's own: the agent's ID, and the home bureau outside the county. */

@@ -6,17 +6,12 @@ import { loadKnowledge } from '../../knowledge/load.ts';
 import { pathLabel } from '../../knowledge/lookup.ts';
 import type { Question } from '../../knowledge/schema.ts';
 import { BRANCHING_FACTS } from '../../rules/routes.ts';
-import {
-  type Determination,
-  type FactName,
-  type Facts,
-  PENALTY_KINDS,
-  type PenaltyKind,
-} from '../../rules/types.ts';
+import type { Determination, FactName, Facts } from '../../rules/types.ts';
 import { factProblem, validateFacts } from '../../rules/validate.ts';
 import { type Command, commandId } from '../command.ts';
 import { askUser, type Ctx, changeFact, reply } from '../context.ts';
 import type { Frame } from '../session.ts';
+import { overStored } from '../stated-over-stored.ts';
 import { dialog, say } from '../texts.ts';
 import type { Choice } from '../types.ts';
 import { done, type Flow, wait } from './flow.ts';
@@ -68,11 +63,10 @@ function toldAsNews(ctx: Ctx, name: FactName, old: unknown, value: unknown): boo
 
 /**
  * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
- * the correction flow asks which is right (an explicit 「说错了」 arrives as a `correct` command instead).
+ * how the two meet is decided in one place (stated-over-stored.ts): the correction flow asks which is
+ * right, or the stored one stands (a lighter penalty kind of the same decision); an explicit 「说错了」
+ * arrives as a `correct` command instead.
  */
-const heavier = (a: unknown, b: unknown) =>
-  PENALTY_KINDS.indexOf(a as PenaltyKind) > PENALTY_KINDS.indexOf(b as PenaltyKind);
-
 function merge(ctx: Ctx, facts: Facts): Frame | undefined {
   const checked = validateFacts(facts, ctx.now);
   const clean: Facts = checked.ok ? checked.facts : {};
@@ -81,14 +75,10 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     ctx.understood[name] = value as never;
     const old = ctx.s.facts[name];
     if (old === value) continue;
-    if (old === undefined || name === 'docType' || toldAsNews(ctx, name, old, value))
+    const meeting = overStored(name, old, value, ctx.turn.text);
+    if (meeting === 'take' || name === 'docType' || toldAsNews(ctx, name, old, value))
       changeFact(ctx, name, value, fromText(ctx));
-    else if (name === 'penaltyKind') {
-      // 「那个决定里头还有一条 把许可证吊销哒」 adds to the decision; the heaviest penalty in it is its
-      // kind (DOMAIN §4, 107/6), so a heavier one told later replaces a lighter one and a lighter one
-      // (「罚款也交了」) leaves the heavier one standing; taking one back takes a correction cue
-      if (heavier(value, old)) changeFact(ctx, name, value, fromText(ctx));
-    } else conflict ??= { flow: 'correction', fact: name, value };
+    else if (meeting === 'ask') conflict ??= { flow: 'correction', fact: name, value };
   }
   return conflict;
 }

@@ -324,7 +324,7 @@ export function readAnswer(
   const spec = FACT_KINDS[fact];
   if (!spec) return { value: undefined };
   const re = answerRegexes();
-  if (re.unknown.test(s)) return { value: 'unknown' };
+  if (re.unknown.test(s) || askedThenUnknown(s)) return { value: 'unknown' };
   if (spec.kind === 'boolean') {
     // acknowledgedFirst: 「嗯嗯 好的」 only acknowledges what was said, no yes (嗯 alone still is one);
     // 「好的 不是」 answers with what follows the acknowledgement
@@ -451,6 +451,18 @@ function datesOfDecision(fact: FactName): ((clause: string) => boolean) | undefi
 
 /** 「从八月底算」「从决定那天起」「打五月份开始到现在」: a day someone counts a period from */
 const RECKONED_FROM = /^(?:我们?|我|要是|如果)?(?:从|打|自)[^，,。;；]{1,12}?(?:算|起|开始|到今天|到现在)/;
+
+/**
+ * askedThenUnknown: 「之前有没有因为同类的事被罚过 我真记不得了」 says the question over and that the user
+ * does not know: every clause asks or says so, and one says so. (A clause that states something else
+ * is read as usual.)
+ */
+function askedThenUnknown(s: string): boolean {
+  const re = answerRegexes();
+  const parts = s.split(/[\s，,。！!；;？?]+/).filter(Boolean);
+  const unknown = (c: string) => re.unknownAnywhere.test(c) && !QUESTION_CLAUSE_RE.test(c);
+  return parts.some(unknown) && parts.every((c) => unknown(c) || QUESTION_CLAUSE_RE.test(c));
+}
 
 /**
  * saysUnknown: 「到底批下来没有 我还真不知道」 — a clause that asks nothing says the user does not know

@@ -22,6 +22,9 @@ const AMOUNT_ALONE =
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
+/** The first clause of a text that has any words. */
+const firstClause = (text: string): string => text.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? '';
+
 /** 「不是公司，是个体户」: X and Y give values of one fact, the one corrected. */
 const sameFactBothSides = (x: Facts, y: Facts): boolean => Object.keys(x).some((f) => f in y);
 
@@ -59,12 +62,15 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   const s = text.replace(BELIEVED, ' ');
   let tail: string | undefined;
   let head = '';
+  // the X of 「不是X 是Y」 when the message corrects that way
+  let x = '';
   const at = correctionStart(s);
   if (at >= 0) {
     tail = s.slice(at);
     head = s.slice(0, at);
     const inner = NOT_X_BUT_Y.exec(tail);
     if (inner?.[2]) {
+      x = inner[1] ?? '';
       const topic = topicOf(tail.slice(0, inner.index), inner[1] ?? '');
       tail = topic ? topicClause(topic, inner[2]) : inner[2];
     }
@@ -80,6 +86,12 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       // (「不是故意的 这是头一回出这种错」 denies one fact and tells another: no correction)
       tail = m[2];
       head = s.slice(0, m.index);
+      x = m[1];
+    } else if (m?.[1] && m[2] && AMOUNT_ALONE.test(m[1].trim()) && AMOUNT_ALONE.test(firstClause(m[2]))) {
+      // 「不是3万 是6万3」: one amount put against another
+      tail = m[2];
+      head = s.slice(0, m.index);
+      x = m[1];
     }
   }
   if (tail === undefined) return {};
@@ -91,9 +103,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     const n = smallNumber(count[1]);
     if (n !== undefined) return { ...out, yearsWithoutAnnualReport: n };
   }
-  // 「罚哒五万二 哦不对 是两万五」: an amount alone, first in the correction, corrects the fine said before
-  if (out.fineAmountYuan === undefined && read(head).fineAmountYuan !== undefined) {
-    const first = tail.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? '';
+  // 「罚哒五万二 哦不对 是两万五」: an amount alone, first in the correction, corrects the fine said before;
+  // so does one put against another amount alone (「说错哒 不是3万 是6万3」, the fine told in an earlier
+  // message): money is only ever the fine here
+  if (
+    out.fineAmountYuan === undefined &&
+    (read(head).fineAmountYuan !== undefined || AMOUNT_ALONE.test(x.trim()))
+  ) {
+    const first = firstClause(tail);
     const amount = AMOUNT_ALONE.test(first) ? readAmountYuan(first) : undefined;
     if (amount !== undefined) return { ...out, fineAmountYuan: amount };
   }

@@ -121,7 +121,9 @@ function statedFacts(
   const out = facts as Record<string, unknown>;
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
-  Object.assign(facts, spokenFacts(s, now, facts, frame));
+  const spoken = spokenFacts(s, now, facts, frame);
+  Object.assign(facts, spoken.facts);
+  for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   return { facts, hedged, signals, patterned };

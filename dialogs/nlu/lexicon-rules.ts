@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FactName, Facts } from '../../rules/types.ts';
-import { factLexicon } from './fact-lexicon.ts';
-import { blankOut, hasAny, type Lexicon, lexicon, listMarker } from './lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
+import { blankOut, hasAny, type Lexicon, lexicon, listMarker, withoutSureWords } from './lexicon.ts';
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
@@ -40,6 +40,8 @@ export interface NamedRule {
   negatable?: boolean;
   /** words inside a question or supposition ("可以代办吗") state nothing */
   statementOnly?: boolean;
+  /** the words of the production hedge it (「整改嘛应该算搞好了」: 应该 between the noun and its verb) */
+  hedgedIn?: (hit: Hit) => boolean;
   /** several hits: the later one wins (default) or the one ranked highest */
   rank?: (value: string | boolean, hit: Hit) => number;
 }
@@ -123,6 +125,8 @@ function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, wi
   return after ?? dateIn(withoutDatesOf(lastChars(hit.before, window), events), ctx.now);
 }
 
+let periodOverRe: RegExp | undefined;
+
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
 const OWN = { negatable: false } as const;
 /** Words inside a question or supposition state nothing. */
@@ -170,10 +174,16 @@ export const RULES: NamedRule[] = [
     words: (lx) => lx.penalties.seriousList,
     // 「被列入严重违法失信名单」 is one's own record; 「严重违法失信名单怎么移出 / 有什么区别」 asks about the list
     // 「严重违法失信名单上了两年了」: the verb may follow the list's name
+    // 「被告知在严重违法失信名单上」: on the list (「不在…名单上」 is not)
     value: (hit) => {
-      const verbs = lexicon().penalties.listedVerbs;
+      const p = lexicon().penalties;
       if (namedAsNot(hit.before)) return undefined;
-      return verbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
+      const at = p.onListBefore.find((w) => hit.before.endsWith(w));
+      const on =
+        at !== undefined &&
+        p.onListAfter.some((w) => hit.after.startsWith(w)) &&
+        !negatedBefore(hit.before.slice(0, -at.length));
+      return on || p.listedVerbs.some((v) => hit.before.includes(v) || hit.after.startsWith(v))
         ? 'serious_list'
         : undefined;
     },
@@ -270,8 +280,10 @@ export const RULES: NamedRule[] = [
     name: 'penalty.nonKeySectorViolation',
     fact: 'keySector',
     words: wordsAt('penalties.nonKeySectorViolations'),
-    // 「没有虚假广告」 names no cause: nothing is read
-    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    // 「没有虚假广告」 names no cause: nothing is read; 「没有明码标价」 names it (a lawful state denied is
+    // the violation)
+    value: (hit) =>
+      scopeOf(hit).negated && !lexicon().penalties.lawfulStates.includes(hit.word) ? undefined : false,
     when: (ctx) =>
       penalty(ctx) &&
       hasAny(ctx.s, lexicon().penalties.penaltyWords) &&
@@ -305,6 +317,20 @@ export const RULES: NamedRule[] = [
   },
   fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
+  {
+    // 「停业那一个月早就过哒」「暂扣的期限已经满了」: the restriction named, its time over later in the clause
+    name: 'penalty.restrictionPeriodOver',
+    fact: 'restrictionEnded',
+    words: wordsAt('penalties.restrictionPeriod'),
+    value: (hit) => {
+      periodOverRe ??= new RegExp(`^([^，,。;；]{0,12}?)${alt(lexicon().penalties.periodOver)}`);
+      const m = periodOverRe.exec(hit.after);
+      return m ? !negatedBefore(m[1] ?? '') : undefined;
+    },
+    when: restricted,
+    negatable: false,
+    statementOnly: true,
+  },
   fixed('obligations.paid', 'obligationsFulfilled', 'penalties.paid', true, either),
   own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
   {
@@ -328,7 +354,26 @@ export const RULES: NamedRule[] = [
   },
   fixed('rectified.done', 'rectified', 'penalties.rectified', true, either),
   own('rectified.notDone', 'rectified', 'penalties.notRectified', false, either),
-  fixed('penalty.repeatSameType', 'repeatSameTypePenalty', 'penalties.repeatSame', true, penaltyOnly),
+  {
+    // 「现在都明码标价了」: the state the rules require, back; 「说是收费没有明码标价」 describes the violation
+    // and says nothing of its rectification
+    name: 'rectified.lawfulState',
+    fact: 'rectified',
+    words: wordsAt('penalties.lawfulStates'),
+    value: (hit) => (scopeOf(hit).negated ? undefined : true),
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  // 「之前有冇被罚过同类的」 asks whether there was one: a question, no statement
+  fixed(
+    'penalty.repeatSameType',
+    'repeatSameTypePenalty',
+    'penalties.repeatSame',
+    true,
+    penaltyOnly,
+    STATEMENT,
+  ),
   {
     // 「今年八月份又因为另一台电梯冇年检被罚了一次」: penalised again, the cause told between 又 and the
     // penalty (a negator before 又 denies it, the shared scope)
@@ -642,21 +687,27 @@ export function applyRules(
           };
           const scope = scopeOf(hit, lx);
           if (scope.moot) continue;
-          if (
+          const asked =
             rule.statementOnly &&
             // (「跟安全什么的不沾边」: a 什么 that lists or sweeps asks nothing, grammar.json nonQuestions)
             (hasAny(blankOut(c.text, lx.grammar.nonQuestions), lx.grammar.questionCues) ||
+              // 「之前有冇被罚过同类的」: an A-not-A before the words asks about them
+              A_NOT_A_VERB.test(hit.before) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||
-              /[吗不]$/.test(c.text))
-          )
-            continue;
+              /[吗不]$/.test(c.text));
           let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
           if (value === undefined) continue;
+          if (asked) {
+            // askedAndUnsure: 「之前有冇被罚过同类的我也记不清哒」 asks it and says the writer does not
+            // know: the fact is unsure (hedged), neither a yes nor a no
+            if (scope.hedged || hasAny(withoutSureWords(hit.after), lx.grammar.hedges)) hedged.add(rule.fact);
+            continue;
+          }
           if ((scope.negated || negatedList(hit.before, words)) && rule.negatable !== false) {
             if (typeof value !== 'boolean') continue;
             value = !value;
           }
-          if (scope.hedged) {
+          if (scope.hedged || rule.hedgedIn?.(hit)) {
             hedged.add(rule.fact);
             continue;
           }

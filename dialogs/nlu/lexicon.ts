@@ -66,11 +66,15 @@ export interface Lexicon {
     /** events of a case whose dates are not the publication or listing date */
     otherEventWords: string[];
     restrictionEnded: string[];
+    restrictionPeriod: string[];
+    periodOver: string[];
     restrictionRunning: string[];
     paymentVerbs: string[];
     paid: string[];
     unpaid: string[];
     rectified: string[];
+    /** the state a violation broke (明码标价): stated, it is put right; denied, it is the violation */
+    lawfulStates: string[];
     notRectified: string[];
     repeatSame: string[];
     /** 「又因为…被罚了一次」: penalised again, the cause told in between */
@@ -80,6 +84,9 @@ export interface Lexicon {
     measureRunning: string[];
     measureEnded: string[];
     listedVerbs: string[];
+    /** 「在…名单上」: on the list */
+    onListBefore: string[];
+    onListAfter: string[];
     /** 「我主要是想把经营异常名录这个修复掉」: the listing named as what is to be repaired, beside a penalty */
     abnormalListNouns: string[];
     abnormalWanted: string[];

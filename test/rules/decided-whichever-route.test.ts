@@ -1,6 +1,7 @@
 // When the routes still possible are one path and a condition they share is already unmet, the answer
 // is "not yet" whichever route it is: the fact that tells them apart (a fine's sector) is not asked.
-// A condition that differs between them (the waiting period) decides nothing on its own.
+// A condition that differs between them (the waiting period) decides nothing on its own; once every
+// route is met (both waits over), the answer is "yes" whichever route it is, again without the sector.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { Facts } from '../../rules/types.ts';
@@ -82,9 +83,48 @@ describe('one path whichever route', () => {
       ).toBe(!keySector);
   });
 
-  it('never more sure than the known sector would make it: over a year ago still asks the sector', () => {
+  it('published over a year ago: both waits are over, eligible whichever sector, the sector not asked', () => {
     const d = evaluate({ ...confiscated, penaltyPublishedDate: '2025-08-01' }, { today });
-    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: null, missing: ['keySector'] });
+    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: true, missing: [] });
+    for (const keySector of [true, false])
+      expect(
+        evaluate({ ...confiscated, keySector, penaltyPublishedDate: '2025-08-01' }, { today }).eligible,
+      ).toBe(true);
+    // the wait is told as the stricter route has it (a year holds three months too), once, and why the
+    // sector does not matter
+    const waits = d.reasons.filter((r) => r.fact === 'penaltyPublishedDate');
+    expect(waits.map((r) => [r.id, r.met])).toEqual([['waited-one-year', true]]);
+    expect(d.reasons.map((r) => r.id)).toContain('wait-over-whichever-class');
+    expect(d.reasons.some((r) => r.id.startsWith('route:'))).toBe(false);
+    expect(d.dates).toBeUndefined();
+  });
+
+  it('a paid, rectified fine published in April 2025, the sector never told: eligible in December 2026', () => {
+    const fine: Facts = {
+      recordType: 'admin_penalty',
+      issuedByMarketSupervision: true,
+      penaltyKind: 'fine',
+      fineMitigated: false,
+      fineAmountYuan: 8_000,
+      penaltyPublishedDate: '2025-04-18',
+      obligationsFulfilled: true,
+      rectified: true,
+      repeatSameTypePenalty: false,
+    };
+    expect(evaluate(fine, { today: '2026-12-04' })).toMatchObject({ eligible: true, missing: [] });
+    // three months after publication but not a year: the sector decides it, so it is asked
+    expect(evaluate(fine, { today: '2025-09-01' })).toMatchObject({ eligible: null, missing: ['keySector'] });
+  });
+
+  it('over a year ago with rectification untold: rectification is asked, not the sector', () => {
+    const { rectified: _, ...open } = confiscated;
+    const d = evaluate({ ...open, penaltyPublishedDate: '2025-08-01' }, { today });
+    expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: null, missing: ['rectified'] });
+    // between the waits the sector still matters beside it
+    expect(evaluate({ ...open, penaltyPublishedDate: '2026-05-02' }, { today }).missing).toEqual([
+      'keySector',
+      'rectified',
+    ]);
   });
 
   it('a fine that may be minor is not given the repair path', () => {

@@ -290,11 +290,51 @@ describe('never eligible while a condition is unmet or unknown (new routes)', ()
         expect(d.path).toBe('penalty-publicity-repair');
         expect(f.issuedByMarketSupervision).toBe(true);
         expect(f.repeatSameTypePenalty).toBe(false);
-        const cls = penaltyClass(f).cls;
-        const months = cls === 'general' ? 3 : 12;
-        expect(['general', 'key-sector', 'restriction']).toContain(cls);
-        expect(f.penaltyPublishedDate && dayAfterPeriod(f.penaltyPublishedDate, months) <= day).toBeTruthy();
-        if (cls === 'restriction') expect(f.restrictionEnded).toBe(true);
+        // the class may be left open (the sector untold) only where every class it may be is met
+        const c = penaltyClass(f);
+        const classes = c.cls ? [c.cls] : (c.possible ?? []);
+        expect(classes.length).toBeGreaterThan(0);
+        for (const cls of classes) {
+          const months = cls === 'general' ? 3 : 12;
+          expect(['general', 'key-sector', 'restriction']).toContain(cls);
+          expect(
+            f.penaltyPublishedDate && dayAfterPeriod(f.penaltyPublishedDate, months) <= day,
+          ).toBeTruthy();
+          if (cls === 'restriction') expect(f.restrictionEnded).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an untold sector decides nothing: the result is the one both sectors give when they agree', () => {
+    // answers to the other questions still open (all yes/no once the path is known)
+    const later = fc.record({
+      obligationsFulfilled: fc.boolean(),
+      rectified: fc.boolean(),
+      repeatSameTypePenalty: fc.boolean(),
+      restrictionEnded: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(facts, today, later, (f, day, answers) => {
+        if (f.keySector !== undefined) return;
+        const d = evaluate(f, { today: day });
+        const bySector = (more: Facts) =>
+          [true, false].map((keySector) => evaluate({ ...f, ...more, keySector }, { today: day }).eligible);
+        if (d.eligible !== null) expect(bySector({})).toEqual([d.eligible, d.eligible]);
+        // left out of a penalty's open questions, the sector cannot change the outcome whatever the
+        // other answers are
+        if (
+          d.eligible === null &&
+          d.path === 'penalty-publicity-repair' &&
+          !d.missing.includes('keySector')
+        ) {
+          const more = Object.fromEntries(
+            d.missing.filter((m) => m in answers).map((m) => [m, answers[m as keyof typeof answers]]),
+          ) as Facts;
+          const [key, general] = bySector(more);
+          expect(key).toBe(general);
+        }
       }),
       { numRuns: 2000 },
     );

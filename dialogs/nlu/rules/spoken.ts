@@ -6,7 +6,7 @@
 // the older patterns found for the same fact, since they read the same words more closely.
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
-import { factLexicon } from '../fact-lexicon.ts';
+import { alt, factLexicon } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import {
   applyRules,
@@ -63,6 +63,9 @@ interface Spoken {
   measureWords: string[];
   backAtEnd: string[];
   negationGap: string[];
+  causeHeads: string[];
+  topicBetween: string[];
+  hedgesBetween: string[];
   impactNouns: string[];
   disputeNouns: string[];
   rectifyNouns: string[];
@@ -227,12 +230,17 @@ function stripLeading(text: string, list: readonly string[]): string {
  * negationAcrossFillers: a negator before the words with only filler words between (spoken.json
  * negationGap: 「没有幺子限制措施」「没跟哪个有纠纷」「没造成幺后果」「没因为同样的事被罚过」). The gap
  * words are stripped off the end, longest first, then the negator is looked for at the end; a short
- * object of 因为 (「同样的事」) may stand in the gap too.
+ * object of 因为 (「同样的事」「这个」「这类问题」, spoken.json causeHeads) may stand in the gap too.
  */
+let causeRe: RegExp | undefined;
+/** 「因为同样的事」「因为这个」 at the end of a text: the cause a denial reaches over */
+const causeAtEnd = () =>
+  (causeRe ??= new RegExp(`(?:因为|为了)[^，,。；;\\s]{0,6}?${alt(spoken().causeHeads)}$`));
+
 function deniedNear(before: string): boolean {
   const sp = spoken();
   const gap = [...sp.negationGap].sort((a, b) => b.length - a.length);
-  let rest = before.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+  let rest = before.replace(causeAtEnd(), '');
   for (let changed = true; changed; ) {
     changed = false;
     // longest first, starting over after each strip (「什么」 must not lose only its 么)
@@ -242,12 +250,14 @@ function deniedNear(before: string): boolean {
         changed = true;
         break;
       }
-    const because = rest.replace(/(?:因为|为了)[^，,。；;]{1,6}?的?事(?:情)?$/, '');
+    const because = rest.replace(causeAtEnd(), '');
     if (because !== rest) {
       rest = because;
       changed = true;
     }
   }
+  // 「不是因为这个被罚的」 denies the cause, not the penalty
+  if (/(?:是|非)$/.test(rest) && /^(?:因为|为了)/.test(before.slice(rest.length))) return false;
   // 「有没有」「是不是」 ask; they deny nothing
   return negatorsAtEnd(rest).some((n) => !/(?:有|是|会)$/.test(rest.slice(0, -n.length)));
 }
@@ -587,6 +597,26 @@ const RULES: NamedRule[] = [
     negatable: false,
   },
   {
+    // 「这是第一次被罚」「头一回挨罚」: penalised for the first time, so never before for the same thing;
+    // not where the message goes on to a second one (「第一次被罚是前年 第二次是…」「…又因为同样的事被罚」)
+    // or denies it (「不是第一次被罚了」)
+    name: 'penalty.firstTime',
+    fact: 'repeatSameTypePenalty',
+    words: () => spoken().repeatPenalised,
+    value: (hit, ctx) => {
+      const sp = spoken();
+      const before = hit.before.replace(/(?:是|才)$/, '');
+      const first = sp.firstOrdinals.find((w) => before.endsWith(w));
+      if (!first || negatorsAtEnd(before.slice(0, -first.length).replace(/是$/, '')).length) return undefined;
+      const later = ctx.s.slice(hit.pos);
+      const { repeatSame, againFor } = lexicon().penalties;
+      const again = [...sp.notFirstOrdinals.filter((w) => w.length > 1), ...repeatSame, ...againFor];
+      return again.some((w) => later.includes(w)) ? undefined : false;
+    },
+    when: (ctx) => ctx.about.penalty && !ctx.about.seriousList,
+    negatable: false,
+  },
+  {
     name: 'serious.noHeavierLater',
     fact: 'laterHeavierPenalty',
     words: () => spoken().heavierPenalty,
@@ -619,12 +649,22 @@ const RULES: NamedRule[] = [
     name: 'rectified.doneAfterAdverbs',
     fact: 'rectified',
     words: () => spoken().rectifyNouns,
+    // 「整改嘛应该算搞好了吧」: a topic particle and a hedge may stand between too; the hedge makes it unsure
     value: (hit) => {
       const sp = spoken();
-      const rest = stripLeading(hit.after, sp.paidBetween);
+      const rest = stripLeading(hit.after, [...sp.paidBetween, ...sp.topicBetween, ...sp.hedgesBetween]);
       return sp.doneAfter.some((v) => rest.startsWith(v)) && !deniedNear(hit.before + hit.after.slice(0, 2))
         ? true
         : undefined;
+    },
+    hedgedIn: (hit) => {
+      const sp = spoken();
+      const between = hit.after.slice(
+        0,
+        hit.after.length -
+          stripLeading(hit.after, [...sp.paidBetween, ...sp.topicBetween, ...sp.hedgesBetween]).length,
+      );
+      return sp.hedgesBetween.some((w) => between.includes(w));
     },
     when: either,
     negatable: false,
@@ -815,19 +855,16 @@ function againDenied(before: string): boolean {
 }
 
 /**
- * A hedge anywhere in the clause (「去年的纸质年报好像补了」) leaves the fact unsaid: these rules read
- * words far apart, so a hedge after the words counts as much as one before them.
+ * A hedge anywhere in the clause (「去年的纸质年报好像补了」「整改嘛估计搞好了吧」) leaves the fact unsure
+ * (hedged), never stated: these rules read words far apart, so a hedge after the words counts as much
+ * as one before them.
  */
 function unhedged(rule: NamedRule): NamedRule {
-  const { value } = rule;
+  const { hedgedIn } = rule;
   return {
     ...rule,
-    value: (hit, ctx) =>
-      lexicon().grammar.hedges.some((w) => hit.clause.includes(w))
-        ? undefined
-        : typeof value === 'function'
-          ? value(hit, ctx)
-          : value,
+    hedgedIn: (hit) =>
+      lexicon().grammar.hedges.some((w) => hit.clause.includes(w)) || hedgedIn?.(hit) === true,
   };
 }
 
@@ -888,15 +925,18 @@ function unreachableThereIsNotUnlocatable(s: string, facts: Facts, found: Facts)
   delete found.locatable;
 }
 
-/** The spoken rules over one normalised text; their facts replace the older patterns' readings. */
+/**
+ * The spoken rules over one normalised text; their facts replace the older patterns' readings, and
+ * the facts they found only hedged (「整改嘛应该算搞好了吧」) are reported as such.
+ */
 export function spokenFacts(
   s: string,
   now: Date,
   facts: Facts,
   frame: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
-): Facts {
+): { facts: Facts; hedged: FactName[] } {
   // the case told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
-  const { facts: found } = applyRules(s, now, facts, frame, SPOKEN_RULES);
+  const { facts: found, hedged } = applyRules(s, now, facts, frame, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);
@@ -907,5 +947,5 @@ export function spokenFacts(
     delete facts.listedYear;
     delete facts.listingReason;
   }
-  return out;
+  return { facts: out, hedged: hedged as FactName[] };
 }

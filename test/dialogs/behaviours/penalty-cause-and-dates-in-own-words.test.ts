@@ -43,7 +43,7 @@ describe('a penalty case told in own words', () => {
 
   it('「跟那几样八竿子打不着」 says the penalty is not in a key sector', async () => {
     const c = await chat();
-    await c.says('被市场监管局罚了7万块 去年11月20号公示的 罚款交了 也整改了 没有再被罚', '食品');
+    await c.says('被市场监管局罚了7万块 今年5月20号公示的 罚款交了 也整改了 没有再被罚', '食品');
     await c.send('跟那几样八竿子打不着 我们是做家具的');
     expect((await c.engine.getCase(key)).facts.keySector).toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });

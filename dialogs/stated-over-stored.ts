@@ -1,0 +1,37 @@
+// How a value stated in a later message meets the one the case holds: the one place that decides it,
+// for a plain statement (the interview's merge) and for a statement in a message that says it corrects
+// something (the turn's corrections). Most facts have one value, so a different one is a contradiction
+// (asked back) or, told as a correction, replaces it. The penalty kind is the heaviest penalty in the
+// decision (DOMAIN.md §4, 总局令第107号 art. 6): it adds up instead.
+
+import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
+import { lexicon } from './nlu/lexicon.ts';
+import { normalize } from './nlu/normalize.ts';
+import { negatedBefore } from './nlu/rules/scope.ts';
+
+/** take: the stated value replaces the stored one · keep: the stored one stands · ask: they contradict */
+export type Meeting = 'take' | 'keep' | 'ask';
+
+/**
+ * heaviestKindStands: a heavier kind told later (「那个决定里头还有一条 把许可证吊销哒」) is part of the
+ * same decision and becomes its kind; a lighter one (「罚款交了 当时罚了3万」 after 停产停业) is another
+ * part of it and leaves the heavier one standing, in a message with a correction cue about something
+ * else too. Only a message that denies the stored kind (「说错了 不是停产停业 只是罚款」) takes it back.
+ */
+export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
+  if (stored === undefined || stored === said) return 'take';
+  if (fact !== 'penaltyKind') return 'ask';
+  const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
+  if (rank(said) > rank(stored)) return 'take';
+  return deniesKind(normalize(text), stored as PenaltyKind) ? 'take' : 'keep';
+}
+
+/** 「不是停产停业」「冇停业」: a word of the kind with a negator right before it. */
+function deniesKind(s: string, kind: PenaltyKind): boolean {
+  const words = lexicon().penalties.penaltyKinds[kind] ?? [];
+  return words.some((w) => {
+    for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1))
+      if (negatedBefore(s.slice(Math.max(0, i - 7), i))) return true;
+    return false;
+  });
+}
