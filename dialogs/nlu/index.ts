@@ -15,6 +15,7 @@ import { normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
+import { errorKind } from './rules/error-kind.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
@@ -406,9 +407,24 @@ function yearBeforeListingVerb(s: string): boolean {
 }
 
 /**
+ * errorToldAcrossMessages: 「人力资源服务许可证换了新证」 then 「结果忘了在20个工作日里公示」 — a published
+ * field or licence named in the message before and what went wrong with it told in this one are read
+ * as one story (error-kind.ts), when neither message names the kind on its own. A listing told with
+ * its cause is not a minor error to exempt (as in one message).
+ */
+function errorToldAcrossMessages(s: string, before: string | undefined, facts: Facts): void {
+  if (!before || facts.errorKind !== undefined || (facts.listed === true && facts.listingReason)) return;
+  const earlier = normalize(before);
+  if (errorKind(earlier) || errorKind(s)) return;
+  const kind = errorKind(`${earlier}，${s}`);
+  if (kind) facts.errorKind = kind.value;
+}
+
+/**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
- * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change.
+ * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
+ * user's message before this one (errorToldAcrossMessages).
  */
 export function understand(
   text: string,
@@ -418,6 +434,7 @@ export function understand(
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
     bufferStory?: boolean;
+    before?: string;
   } = {},
 ): Understanding {
   const now = opts.now ?? new Date();
@@ -433,6 +450,8 @@ export function understand(
     ...frame,
     ...(opts.pending && { pending: opts.pending }),
   });
+  if (opts.listedFor === undefined && opts.record === undefined)
+    errorToldAcrossMessages(s, opts.before, facts);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
