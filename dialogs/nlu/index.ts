@@ -297,6 +297,23 @@ type Ranked = { intent: Intent; confidence: number }[];
 const asks = (s: string): boolean =>
   hasAny(s, lexicon().grammar.questionCues) || s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
 
+/** The spot check and the exclusions of a minor error (四(四)五, 五(二)三): facts told only of one. */
+const MINOR_ERROR_CONDITIONS = [
+  'firstSpotCheck',
+  'safetyRelated',
+  'repeatedSameError',
+  'majorImpactOrDispute',
+  'refusedInspection',
+  'missedCorrectionDeadline',
+  'intentional',
+] as const;
+/** Facts of a minor error's conditions, and none of a revocation (查无下落, taxes, years without reports). */
+const minorErrorConditions = (facts: Facts): boolean =>
+  MINOR_ERROR_CONDITIONS.some((f) => facts[f] !== undefined) &&
+  facts.locatable === undefined &&
+  facts.taxFiled === undefined &&
+  facts.yearsWithoutAnnualReport === undefined;
+
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
   const [top, next, ...rest] = ranked;
@@ -374,11 +391,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   )
     ranked = demote(ranked);
   // errorStoryIsNotRevocation: a published-information error whose trouble is not revocation
-  // (「电话填错了客户找不到人」) is a minor-error matter
+  // (「电话填错了客户找不到人」), or the spot check and exclusions of one (「不是第一次被抽查了」「不涉及
+  // 安全 头一回 冇造成么影响」) with nothing of a revocation told, is a minor-error matter
   if (
     topOf(ranked) === 'revocation_risk' &&
-    facts.errorKind &&
-    facts.errorKind !== 'other' &&
+    ((facts.errorKind && facts.errorKind !== 'other') || minorErrorConditions(facts)) &&
     !hasAny(s, kw.revocationNamed)
   )
     ranked = promote(ranked, 'minor_error');
