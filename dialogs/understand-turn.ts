@@ -521,12 +521,16 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // moved away and not listed, no record named: a punishment-buffer story (四(五))
   const bufferStory =
     s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
+  // the user's message before this one (this one is already in the history); a tapped button is none
+  const said = s.history.filter((h) => h.from === 'user');
+  const before = said.length > 1 ? said[said.length - 2]?.text : undefined;
   const u = understand(text, {
     now: ctx.now,
     pending,
     ...(record && { record }),
     ...(listedFor && { listedFor }),
     ...(bufferStory && { bufferStory }),
+    ...(before && !before.startsWith('[') && { before }),
   });
   ctx.intent = u.intent;
   ctx.confidence = u.confidence;

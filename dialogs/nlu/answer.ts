@@ -3,8 +3,9 @@
 
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { corrections } from './discourse.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts } from './facts.ts';
-import { type AnswerCue, lexicon } from './lexicon.ts';
+import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
@@ -244,13 +245,22 @@ function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
   const parts = s.split(re.clauses).filter(Boolean);
   // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
   if (parts.length < 2 || !other({ ...scope.facts, ...wordedFacts(s) })) return s;
+  const back = lexicon().answers.occasionBack;
+  let keptBefore = true;
   return parts
     .filter((part) => {
       // 「哦不对 刚查了 没有被列」: the 不对 takes back what the message said of another fact; it is no
       // "no" to the question asked
-      if (correctionOnly(part)) return false;
+      if (correctionOnly(part)) {
+        keptBefore = false;
+        return false;
+      }
       const facts = { ...scope.read(part), ...wordedFacts(part) };
-      return Object.keys(facts).some(same) || !other(facts);
+      const said = Object.keys(facts).some(same);
+      // 「21年也被抽到过一次 那次冇问题」: the occasion pointed back at belongs to the clause before
+      if (!said && !keptBefore && back.some((w) => part.startsWith(w))) return false;
+      keptBefore = said || !other(facts);
+      return keptBefore;
     })
     .join('，');
 }
@@ -399,10 +409,12 @@ export function readAnswer(
         value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now, datesOfDecision(fact)),
       };
     case 'enum': {
+      // 「所里打电话讲…不一样」: a call holds the word of the phone choice without naming it
+      const t = blankOut(s, factLexicon().fieldLookalikes.words);
       // 「到底是个体户还是公司我也搞不清」: two choices offered with 还是 choose neither
-      const offered = new Set((re.choices[fact] ?? []).filter(([, r]) => r.test(s)).map(([v]) => v));
-      if (offered.size > 1 && s.includes('还是')) return { value: saysUnknown(s) ? 'unknown' : undefined };
-      return { value: firstMatch(re.choices[fact], s) as Facts[FactName] };
+      const offered = new Set((re.choices[fact] ?? []).filter(([, r]) => r.test(t)).map(([v]) => v));
+      if (offered.size > 1 && t.includes('还是')) return { value: saysUnknown(t) ? 'unknown' : undefined };
+      return { value: firstMatch(re.choices[fact], t) as Facts[FactName] };
     }
   }
 }

@@ -4,6 +4,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { readAmountYuan } from './money-date.ts';
+import { QUESTION_CLAUSE } from './question-cues.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 /** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
@@ -150,11 +151,13 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
 
 const QUESTION_SPLIT = /[？?。!！;；\n]|\s+|，(?=[^，]*[吗么呢?？])/;
 
-/** The parts of a message that ask something, in order. */
+/**
+ * The parts of a message that ask something, in order: the one list of question cues
+ * (question-cues.ts), so 「收不收费」 asks and the 几天 of 「打算过几天去改」 does not.
+ */
 export function questionClauses(s: string): string[] {
-  const cues = lexicon().grammar.questionCues;
   return s
     .split(QUESTION_SPLIT)
     .map((c) => c.trim())
-    .filter((c) => c.length > 1 && hasAny(c, cues));
+    .filter((c) => c.length > 1 && QUESTION_CLAUSE.test(c));
 }

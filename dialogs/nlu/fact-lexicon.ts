@@ -18,7 +18,7 @@ export interface FactLexicon {
   listingVerbs: Words & { thenWords: string[]; passive: string[] };
   reportYearListing: { reportNouns: string[]; unfiled: string[] };
   falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
-  errorCues: { words: string[]; otherPerson: string[] };
+  errorCues: { words: string[]; otherPerson: string[]; deadNumber: string[]; publishedPlaces: string[] };
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
   reportYearMarkers: Words;
@@ -38,6 +38,8 @@ export interface FactLexicon {
   speakerPhrases: Words;
   unlocatableWords: Words;
   correctedRightAway: Words & { reminderWords: string[] };
+  firstTimeAlone: Words & { leads: string[]; spotCheck: string[] };
+  fieldLookalikes: Words;
   addressee: Words;
   placeBefore: Words;
   personPlace: Words;

@@ -15,6 +15,7 @@ import { normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
+import { errorKind } from './rules/error-kind.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
 import { listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
@@ -298,6 +299,23 @@ type Ranked = { intent: Intent; confidence: number }[];
 const asks = (s: string): boolean =>
   hasAny(s, lexicon().grammar.questionCues) || s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
 
+/** The spot check and the exclusions of a minor error (四(四)五, 五(二)三): facts told only of one. */
+const MINOR_ERROR_CONDITIONS = [
+  'firstSpotCheck',
+  'safetyRelated',
+  'repeatedSameError',
+  'majorImpactOrDispute',
+  'refusedInspection',
+  'missedCorrectionDeadline',
+  'intentional',
+] as const;
+/** Facts of a minor error's conditions, and none of a revocation (查无下落, taxes, years without reports). */
+const minorErrorConditions = (facts: Facts): boolean =>
+  MINOR_ERROR_CONDITIONS.some((f) => facts[f] !== undefined) &&
+  facts.locatable === undefined &&
+  facts.taxFiled === undefined &&
+  facts.yearsWithoutAnnualReport === undefined;
+
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
   const [top, next, ...rest] = ranked;
@@ -375,11 +393,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   )
     ranked = demote(ranked);
   // errorStoryIsNotRevocation: a published-information error whose trouble is not revocation
-  // (「电话填错了客户找不到人」) is a minor-error matter
+  // (「电话填错了客户找不到人」), or the spot check and exclusions of one (「不是第一次被抽查了」「不涉及
+  // 安全 头一回 冇造成么影响」) with nothing of a revocation told, is a minor-error matter
   if (
     topOf(ranked) === 'revocation_risk' &&
-    facts.errorKind &&
-    facts.errorKind !== 'other' &&
+    ((facts.errorKind && facts.errorKind !== 'other') || minorErrorConditions(facts)) &&
     !hasAny(s, kw.revocationNamed)
   )
     ranked = promote(ranked, 'minor_error');
@@ -408,9 +426,24 @@ function yearBeforeListingVerb(s: string): boolean {
 }
 
 /**
+ * errorToldAcrossMessages: 「人力资源服务许可证换了新证」 then 「结果忘了在20个工作日里公示」 — a published
+ * field or licence named in the message before and what went wrong with it told in this one are read
+ * as one story (error-kind.ts), when neither message names the kind on its own. A listing told with
+ * its cause is not a minor error to exempt (as in one message).
+ */
+function errorToldAcrossMessages(s: string, before: string | undefined, facts: Facts): void {
+  if (!before || facts.errorKind !== undefined || (facts.listed === true && facts.listingReason)) return;
+  const earlier = normalize(before);
+  if (errorKind(earlier) || errorKind(s)) return;
+  const kind = errorKind(`${earlier}，${s}`);
+  if (kind) facts.errorKind = kind.value;
+}
+
+/**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
- * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change.
+ * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
+ * user's message before this one (errorToldAcrossMessages).
  */
 export function understand(
   text: string,
@@ -420,6 +453,7 @@ export function understand(
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
     bufferStory?: boolean;
+    before?: string;
   } = {},
 ): Understanding {
   const now = opts.now ?? new Date();
@@ -435,6 +469,8 @@ export function understand(
     ...frame,
     ...(opts.pending && { pending: opts.pending }),
   });
+  if (opts.listedFor === undefined && opts.record === undefined)
+    errorToldAcrossMessages(s, opts.before, facts);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)

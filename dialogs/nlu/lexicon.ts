@@ -117,6 +117,8 @@ export interface Lexicon {
     negatedAnywhere: string[];
     completedAnywhere: string[];
     clauseTurns: string[];
+    /** 「那次冇问题」: a clause pointing back at the occasion the clause before told */
+    occasionBack: string[];
     /** a clause that asks, supposes or speaks of later: it states nothing done */
     unstatedClauses: string[];
     correctionLead: string[];

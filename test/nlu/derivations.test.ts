@@ -57,6 +57,12 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
   errorKindUnlessListedForIt: ['年报里的联系电话填错了', 'errorKind', 'contact_info', undefined],
   fixedNowInErrorStory: ['年报邮箱填错了，已经改好了', 'correctedAfterReminder', true, undefined],
   missedDeadlineNotCorrected: ['超过整改期限了还没有改', 'correctedAfterReminder', false, undefined],
+  firstTimeAmongConditions: [
+    '跟安全生产不搭边，第一次，也没给别人带来什么损失',
+    'repeatedSameError',
+    false,
+    undefined,
+  ],
   onlyMissedYearFiled: [
     '我们公司就差一年的年报没报被列了，那一年的年报已经补上了',
     'allOverdueReportsFiled',

@@ -42,6 +42,11 @@ describe('information errors', () => {
     expect(understand('快递店电话在年报里写错了 快递员找不到人跟我们吵起来了').intent).toBe('minor_error');
   });
 
+  it('keeps the spot check and exclusions of an error, told without the error, a minor error', () => {
+    expect(understand('这早就不是我们头一回被抽查了 前年也被抽中过').intent).toBe('minor_error');
+    expect(understand('不涉及安全问题 头一次 也没造成什么后果 没纠纷').intent).toBe('minor_error');
+  });
+
   it('leaves revocation to a text that names it', () => {
     expect(understand('年报上的网址填错了 会不会被吊销执照').intent).toBe('revocation_risk');
   });

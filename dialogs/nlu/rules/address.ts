@@ -1,5 +1,6 @@
 // The registered address (DOMAIN.md §4): whether the change is registered, whether the business is
 // still there or reachable there, and whether it can be reached by other means.
+import { alt, factLexicon } from '../fact-lexicon.ts';
 import { LISTED_STORY, MOVED } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
@@ -232,7 +233,11 @@ export const ADDRESS_RULES: PatternRule[] = [
   rule(
     'reach.otherMeansNot',
     'reachableByOtherMeans',
-    /(?:电话|手机号?|微信|邮箱|(?:其他|别的|其它)的?(?:方式|办法|途径|渠道))[^，,。;；]{0,4}?(?:也|都)?(?:打不通|联系不上|联系不到|找不到|停机|是空号|没人接|不接|停用|关机)/,
+    // (「年报上的联系电话打不通」: the number published in the report is a published-information error
+    // (error-kind.ts), not the way the business is reached)
+    new RegExp(
+      `(?<!${alt(factLexicon().errorCues.publishedPlaces)}[^，,。;；\\s]{0,6})(?:电话|手机号?|微信|邮箱|(?:其他|别的|其它)的?(?:方式|办法|途径|渠道))[^，,。;；]{0,4}?(?:也|都)?(?:打不通|联系不上|联系不到|找不到|停机|是空号|没人接|不接|停用|关机)`,
+    ),
     false,
   ),
 ];

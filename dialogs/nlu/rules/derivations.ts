@@ -152,6 +152,17 @@ export interface Derive {
 const GENERIC_OR_HYPOTHETICAL = /如果|假如|万一|要是|的(?:企业|公司|个体户|合作社|商户)/;
 
 let thatReportRe: RegExp | undefined;
+let firstAloneRe: RegExp | undefined;
+/** the exclusions and conditions of a minor error (五(二)三) a list of them may tell beside a first time */
+const MINOR_ERROR_CONDITIONS = [
+  'safetyRelated',
+  'adverseImpact',
+  'majorImpactOrDispute',
+  'refusedInspection',
+  'missedCorrectionDeadline',
+  'intentional',
+  'correctedAfterReminder',
+] as const;
 
 /** The text without the phrases in which the writer is only the one asking (「我想问」, 「我不知道」). */
 const withoutSpeaker = (s: string) =>
@@ -452,6 +463,22 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
       if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
+    },
+  },
+  {
+    // 「书店不涉及么安全 头一回 冇造成么影响 也冇纠纷」: a first time said alone, among the exclusions
+    // of a minor error (or with its kind), is the error's first time: not the same error again
+    name: 'firstTimeAmongConditions',
+    run: ({ s, cls, facts, set, hedgedClause }) => {
+      const w = factLexicon().firstTimeAlone;
+      if (facts.repeatedSameError !== undefined || w.spotCheck.some((x) => s.includes(x))) return;
+      const conditions =
+        facts.errorKind !== undefined ||
+        MINOR_ERROR_CONDITIONS.some((f) => (facts as Record<string, unknown>)[f] !== undefined);
+      if (!conditions) return;
+      firstAloneRe ??= new RegExp(`^${alt(w.leads)}?${alt(w.words)}(?:了|的|啊|呀)?$`);
+      const c = cls.find((x) => firstAloneRe?.test(x.text.trim()) && !hedgedClause(x.start));
+      if (c) set('repeatedSameError', false, c.start);
     },
   },
   {

@@ -3,6 +3,7 @@
 // in one clause; zero financials and decimal or unit slips by their own shapes.
 import type { Facts } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
+import { blankOut } from '../lexicon.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 
 const lx = factLexicon();
@@ -19,6 +20,10 @@ const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as
 /** 「把年报里填错的电话改过来」: the cue as a modifier before the field (「填错的」, 「写反的」) */
 const cueBefore = (kind: keyof typeof lx.errorFields) =>
   new RegExp(`${ERROR_CUE}了?的[^，,。;；]{0,4}?${field(kind)}`);
+
+/** 「年报上的联系电话打不通」: the number published in the report reaches nobody */
+export const PUBLISHED_NUMBER = `${alt(lx.errorCues.publishedPlaces)}[^，,。;；\\s]{0,6}?${field('contact_info')}`;
+const DEAD_NUMBER = new RegExp(`${PUBLISHED_NUMBER}${GAP}${alt(lx.errorCues.deadNumber)}`);
 
 /** In the order they are tried. */
 export const ERROR_KIND_RULES: PatternRule[] = [
@@ -83,6 +88,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
         `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
       ),
       cueBefore('contact_info'),
+      DEAD_NUMBER,
     ],
     'contact_info',
   ),
@@ -94,8 +100,10 @@ const FIELD_OF_KIND = Object.entries(lx.errorFields.acrossClauses).map(
   ([kind, words]) => [kind as Facts['errorKind'], new RegExp(alt(words))] as const,
 );
 
-export function errorKind(s: string): { value: Facts['errorKind']; pos: number } | undefined {
+export function errorKind(text: string): { value: Facts['errorKind']; pos: number } | undefined {
   kinds ??= ruleSet(ERROR_KIND_RULES);
+  // 「所里打电话讲…不一样」: a call names no field (the length kept, so positions stay valid)
+  const s = blankOut(text, lx.fieldLookalikes.words);
   for (const r of kinds.candidates(s)) {
     if (r.when && !r.when(s)) continue;
     r.re.lastIndex = 0;

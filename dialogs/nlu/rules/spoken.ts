@@ -31,6 +31,7 @@ interface Spoken {
   spotCheckWords: string[];
   notFirstOrdinals: string[];
   firstOrdinals: string[];
+  ordinalSubjects: string[];
   withinDeadline: string[];
   notOverdue: string[];
   correctVerbs: string[];
@@ -372,7 +373,10 @@ const RULES: NamedRule[] = [
       if (endsWithAny(before, sp.notFirstOrdinals)) return false;
       const first = sp.firstOrdinals.find((w) => before.endsWith(w));
       if (!first) return undefined;
-      return !negatedRun(before.slice(0, -first.length), []);
+      const lead = before.slice(0, -first.length);
+      // (「不是他们第一次」: the negator before whose check it is)
+      const subject = sp.ordinalSubjects.find((w) => lead.endsWith(w));
+      return !negatedRun(subject ? lead.slice(0, -subject.length) : lead, []);
     },
     when: notPenalty,
     negatable: false,
@@ -404,6 +408,8 @@ const RULES: NamedRule[] = [
     },
     when: notPenalty,
     negatable: false,
+    // 「在期限内弄好就行吗」 asks what would do
+    statementOnly: true,
   },
   {
     // back at the registered address and working there, or nobody there (listed as unreachable)
