@@ -175,9 +175,11 @@ export const RULES: NamedRule[] = [
     // 「被列入严重违法失信名单」 is one's own record; 「严重违法失信名单怎么移出 / 有什么区别」 asks about the list
     // 「严重违法失信名单上了两年了」: the verb may follow the list's name
     // 「被告知在严重违法失信名单上」: on the list (「不在…名单上」 is not)
+    // (the question about the list in its own clause: 「上了严重违法失信名单 这个跟经营异常名录有么区别」
+    // tells the listing, then asks)
     value: (hit) => {
       const p = lexicon().penalties;
-      if (namedAsNot(hit.before)) return undefined;
+      if (namedAsNot(hit.before) || hasAny(hit.clause, lexicon().grammar.definitionCues)) return undefined;
       const at = p.onListBefore.find((w) => hit.before.endsWith(w));
       const on =
         at !== undefined &&
@@ -187,9 +189,7 @@ export const RULES: NamedRule[] = [
         ? 'serious_list'
         : undefined;
     },
-    when: (ctx) =>
-      !hasAny(ctx.s, lexicon().grammar.definitionCues) &&
-      !hasAny(ctx.s, lexicon().penalties.seriousCheckCues),
+    when: (ctx) => !hasAny(ctx.s, lexicon().penalties.seriousCheckCues),
     negatable: false,
   },
   {
@@ -200,10 +200,9 @@ export const RULES: NamedRule[] = [
     words: (lx) => lx.penalties.seriousList,
     value: (hit, ctx) => {
       const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
-      if (namedAsNot(hit.before)) return undefined;
+      if (namedAsNot(hit.before) || hasAny(hit.clause, lexicon().grammar.definitionCues)) return undefined;
       return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
     },
-    when: (ctx) => !hasAny(ctx.s, lexicon().grammar.definitionCues),
     negatable: false,
   },
   own('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly),

@@ -56,6 +56,7 @@ interface Spoken {
   unreachableWords: string[];
   fineNouns: string[];
   paidVerbs: string[];
+  partPaid: string[];
   paidBetween: string[];
   unpaidVerbs: string[];
   unpaidBetweenStops: string[];
@@ -588,7 +589,10 @@ const RULES: NamedRule[] = [
             changed = true;
           }
       }
-      return sp.paidVerbs.some((v) => rest.startsWith(v)) ? true : undefined;
+      const verb = sp.paidVerbs.find((v) => rest.startsWith(v));
+      if (verb === undefined) return undefined;
+      // 「罚款交了一半」: part of it paid, the rest owed
+      return !sp.partPaid.some((w) => rest.slice(verb.length).startsWith(w));
     },
     when: (ctx) => ctx.about.penalty || ctx.about.seriousList,
     statementOnly: true,
