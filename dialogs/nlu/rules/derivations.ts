@@ -471,14 +471,17 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     name: 'firstTimeAmongConditions',
     run: ({ s, cls, facts, set, hedgedClause }) => {
       const w = factLexicon().firstTimeAlone;
-      if (facts.repeatedSameError !== undefined || w.spotCheck.some((x) => s.includes(x))) return;
+      if (facts.repeatedSameError !== undefined) return;
       const conditions =
         facts.errorKind !== undefined ||
         MINOR_ERROR_CONDITIONS.some((f) => (facts as Record<string, unknown>)[f] !== undefined);
       if (!conditions) return;
       firstAloneRe ??= new RegExp(`^${alt(w.leads)}?${alt(w.words)}(?:了|的|啊|呀)?$`);
-      const c = cls.find((x) => firstAloneRe?.test(x.text.trim()) && !hedgedClause(x.start));
-      if (c) set('repeatedSameError', false, c.start);
+      const i = cls.findIndex((x) => firstAloneRe?.test(x.text.trim()) && !hedgedClause(x.start));
+      // (a spot check told beside it, 「第一次抽查 头一回」, makes it the first spot check instead)
+      const beside = [cls[i - 1], cls[i + 1]].map((x) => x?.text ?? '').join(' ');
+      if (i >= 0 && !w.spotCheck.some((x) => beside.includes(x)))
+        set('repeatedSameError', false, cls[i]?.start ?? 0);
     },
   },
   {
