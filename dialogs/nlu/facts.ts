@@ -82,9 +82,11 @@ function previousYearTriggers(now: Date) {
 const EARLIER_YEAR_REPORT =
   /(?<!\d)(?:(?:19|20)\d{2}|\d{2})年度(?:的)?(?:那一?份|那个)?(?:的)?(?:纸质版?|纸版)?(?:年报|年度报告)?/g;
 /** 「…那份还没补」: still missing now (「因为2019年度年报没报」 tells the listing's cause instead) */
-const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:补|交|报)/;
+const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:补|交|报|公示|提交)/;
+/** 「其他几年的」: the years other than one just named */
+const OTHER_YEARS = /(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)/;
 /** 「那份…」: a clause that takes up the report just named */
-const REPORT_AGAIN = /^(?:但是?|可|可是)?(?:那一?份|这一?份)/;
+const REPORT_AGAIN = /^(?:但是?|可|可是)?(?:那一?份|这一?份|到现在|至今|现在)/;
 /** 「上一年度那份纸质的」: the previous year's paper report, a measure word between */
 const PREVIOUS_REPORT_PIECE =
   /(?:上一?个?年度?|去年|前一年|上年)(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?/g;
@@ -144,6 +146,7 @@ export function extractFacts(
   // 「22年度那份还冇补」: a report of a year before the previous one still missing, so not every
   // overdue report is filed (one such year filed says nothing of the others)
   // (「2024年度和2025年度的还没补」: the years joined before one state)
+  let yearStillMissing = false;
   for (const m of matchesOf(EARLIER_YEAR_REPORT, s)) {
     const c = clauseAt(cls, m.index);
     const rest = c ? s.slice(m.index, c.end) : '';
@@ -152,8 +155,10 @@ export function extractFacts(
       (x) => x.start > m.index && REPORT_AGAIN.test(x.text) && STILL_MISSING.test(x.text),
     );
     const year = resolveYear(m[0].match(/^\d+/)?.[0] ?? '', now);
-    if ((STILL_MISSING.test(rest) || again) && year !== undefined && year < now.getFullYear() - 1)
+    if ((STILL_MISSING.test(rest) || again) && year !== undefined && year < now.getFullYear() - 1) {
       add('allOverdueReportsFiled', false, m.index, rest.length);
+      yearStillMissing = true;
+    }
   }
   let askedSelf = false;
   for (const h of listingHits(s, cls)) {
@@ -180,6 +185,10 @@ export function extractFacts(
     (facts as Record<string, Value>)[h.fact] = h.value;
   }
   for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
+  // 「2021年度那份到现在还冇公示 其他几年的是补了的」: "the other years" filed beside a year still
+  // missing is not every year filed, whichever is told last
+  if (yearStillMissing && facts.allOverdueReportsFiled === true && OTHER_YEARS.test(s))
+    facts.allOverdueReportsFiled = false;
 
   // facts derived after the first pass keep an earlier, more direct statement
   const set = (fact: FactName, value: Value | undefined, pos: number) => {

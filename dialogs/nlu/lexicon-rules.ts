@@ -205,7 +205,11 @@ export const RULES: NamedRule[] = [
     },
     negatable: false,
   },
-  own('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly),
+  // (「不是行政处罚 上面写的是列入经营异常名录」: a penalty named as not the record)
+  fixed('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly, {
+    ...OWN,
+    value: (hit) => (namedAsNot(hit.before) ? undefined : 'admin_penalty'),
+  }),
   {
     // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
     // to repair (DOMAIN.md §4 recordType abnormal_list); the later hit wins over the penalty's words
@@ -217,8 +221,9 @@ export const RULES: NamedRule[] = [
       const p = lexicon().penalties;
       // (「主要是怕被列入经营异常名录」 fears a listing: no record to repair)
       if (/(?:怕|担心|会不会|会|以免|免得|不想)[^，,。;；]{0,3}$/.test(hit.before)) return undefined;
+      // 「是经营异常名录 不是处罚」「不是行政处罚 上面写的是列入经营异常名录」: the other record denied beside it
       return p.abnormalWanted.some((w) => hit.before.includes(w)) ||
-        p.seriousList.some((w) => ctx.s.includes(`不是${w}`))
+        [...p.seriousList, ...p.penaltyWords].some((w) => ctx.s.includes(`不是${w}`))
         ? 'abnormal_list'
         : undefined;
     },

@@ -98,4 +98,14 @@ describe('never 「可以申请」 with a condition unmet or unknown', () => {
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
+  it('「都补完了」 taken back by one year still unpublished: no longer 可以申请', async () => {
+    const c = await chat();
+    await c.send('我们有限公司2023年因为年报没报被列入经营异常了 欠的年报都补完了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+    const text = await c.send(
+      '不对 会计刚跟我说2022年度那份当时没提交成功 到现在还没公示 其他几年的是补了的',
+    );
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
 });

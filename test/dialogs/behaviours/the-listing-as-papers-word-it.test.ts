@@ -39,4 +39,18 @@ describe('the listing as the papers word it', () => {
     await c.send('欠的那几年年报现在全都补报公示了');
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+  it('a penalty feared, then the system read: 「不是行政处罚 上面写的是列入经营异常名录」 is the listing', async () => {
+    const c = await chat();
+    await c.send('我们的小卖部是不是被市场监管局处罚了 银行说执照有问题');
+    await c.send(
+      '刚在公示系统上看了 不是行政处罚 上面写的是列入经营异常名录 原因是未按照规定报送年度报告 列入日期是2021年7月',
+    );
+    expect((await c.engine.getCase(key)).facts).toMatchObject({
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      listedYear: 2021,
+    });
+    await c.send('我是个体户 去年的纸质年报上个月补报了 系统也公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
 });
