@@ -163,7 +163,9 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       seen.delete(key);
       return undefined;
     }
-    remember(key, seenOf(row.s, row.updatedAt));
+    // the row this process wrote last is remembered as written: nothing to work out again
+    const known = seen.get(key);
+    remember(key, known?.updatedAt === row.updatedAt ? known : seenOf(row.s, row.updatedAt));
     return row.s;
   }
 
