@@ -78,9 +78,6 @@ const TRANSCRIPT_INSERT =
   'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)';
 const AUDIT_INSERT =
   'INSERT INTO audit (case_id, at, actor, channel, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-// the same, for a turn whose channel takes the rows it wrote (TurnRows): their ids come back
-const TRANSCRIPT_INSERT_ID = `${TRANSCRIPT_INSERT} RETURNING id`;
-const AUDIT_INSERT_ID = `${AUDIT_INSERT} RETURNING id`;
 
 export interface WriteOptions extends WriteHint {
   /** no audit rows (importing old files) */
@@ -198,9 +195,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       await db.run(AUDIT_INSERT, params);
       return;
     }
-    const r = await db.get<{ id: number }>(AUDIT_INSERT_ID, params);
     written.audit.push({
-      id: Number(r?.id),
+      id: await db.insert(AUDIT_INSERT, params),
       at,
       actor: who.actor,
       kind,
@@ -276,9 +272,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
           await db.run(TRANSCRIPT_INSERT, row);
           continue;
         }
-        const r = await db.get<{ id: number }>(TRANSCRIPT_INSERT_ID, row);
         receipt.transcript.push({
-          id: Number(r?.id),
+          id: await db.insert(TRANSCRIPT_INSERT, row),
           at: line.at,
           speaker: line.from,
           text: row[3],
