@@ -188,9 +188,10 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
     newValue: string | null,
     fallback: { actor: string; channel: string },
   ): Promise<void> {
-    const who = currentActor() ?? fallback;
+    const acting = currentActor();
+    const who = acting ?? fallback;
     const params = [caseId, at, who.actor, who.channel, kind, field, oldValue, newValue];
-    const written = currentActor()?.written;
+    const written = acting?.written;
     if (!written) {
       await db.run(AUDIT_INSERT, params);
       return;
