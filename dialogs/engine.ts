@@ -179,7 +179,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
       const at = now();
       const { s, expired, fresh } = await load(key, at.getTime());
       // what the case's texts rest on now: the web console sends them again only when a turn changes it
-      const textsKeyBefore = fresh ? undefined : textsKeyOf(textsMemo(factsInForce(s)));
+      const textsKeyBefore = fresh ? undefined : textsKeyFor(factsInForce(s));
       const ctx = newCtx(s, turn, at, opts);
       if (expired) reply(ctx, say('expired'));
       // what was said this turn in full, for the store's transcript (history keeps excerpts)
@@ -245,6 +245,11 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
     Pick<CaseView, 'determination' | 'explanation' | 'readAloud' | 'unmetReasons' | 'textsKey'>
   >();
   const textsMemo = (facts: Session['facts']) => `${isoDay(now())}\n${JSON.stringify(facts)}`;
+  /** the key of the texts for these facts today: the one the last turn's texts were kept under */
+  const textsKeyFor = (facts: Session['facts']) => {
+    const memo = textsMemo(facts);
+    return explained.get(memo)?.textsKey ?? textsKeyOf(memo);
+  };
   function explainedFor(facts: Session['facts'], known?: CaseView['determination']) {
     const today = isoDay(now());
     const memo = textsMemo(facts);

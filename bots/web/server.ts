@@ -27,6 +27,7 @@ import {
   openStorage,
   type Storage,
   storageOf,
+  type TurnRows,
   withActor,
 } from '../../dialogs/storage/index.ts';
 import type { Store } from '../../dialogs/store.ts';
@@ -358,7 +359,7 @@ export async function buildWebApp(
     rec: CaseRecord,
     view: CaseView,
     brief = false,
-    after?: DeskMarks,
+    after?: DeskMarks | TurnRows,
     textsHeld = false,
   ) {
     // 另册管理 (DOMAIN §3) changes what the caller should expect: staff see it in the panel and read it out.
@@ -421,15 +422,19 @@ export async function buildWebApp(
     tail = false,
   ) {
     let rec = opened;
-    const before = tail ? await desk.marks(rec.id) : undefined;
+    // what the answer's record shows of this turn: the rows the engine's database store wrote in the
+    // turn's transaction (nothing read back), or else the rows after the last ones before the turn
+    const written: TurnRows | undefined = tail && index.inTurn ? { transcript: [], audit: [] } : undefined;
+    const before = tail && !written ? await desk.marks(rec.id) : undefined;
     // A button click is shown in the transcript as the label the caller chose, not the button's id.
     const choice = 'choiceId' in input ? rec.lastChoices.find((c) => c.id === input.choiceId) : undefined;
     // the engine's database store writes the colleagues' refresh with the turn: one commit per turn
     const announce = index.inTurn
       ? { by: who.user, byName: who.name, what: 'turn', origin: live.origin }
       : undefined;
-    const result = await withActor({ actor: who.name, channel: 'web', ...(announce && { announce }) }, () =>
-      engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input }),
+    const result = await withActor(
+      { actor: who.name, channel: 'web', ...(announce && { announce }), ...(written && { written }) },
+      () => engine.handle({ ...keyOf(rec), isGroup: false, addressed: true, ...input }),
     );
     const out = summarize(result.replies);
     // the case as this turn left it, without reading the session back (an engine without it: getCase)
@@ -478,7 +483,7 @@ export async function buildWebApp(
       facts: view.facts,
       turnFacts: result.facts,
       determination: view.determination,
-      case: await caseBody(rec, view, true, before, textsHeld),
+      case: await caseBody(rec, view, true, written ?? before, textsHeld),
     };
   }
 

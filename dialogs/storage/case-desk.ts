@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
 import type { CaseRowDb, CaseStatus as DeskStatus } from './cases.ts';
-import { chinaDay, chinaDayStart } from './context.ts';
+import { chinaDay, chinaDayStart, type TurnRows } from './context.ts';
 import type { Db, Param } from './db.ts';
 
 /** The one list of case statuses (the `cases.status` column), under the desk's names. */
@@ -76,6 +76,8 @@ export interface DeskMarks {
   transcript: number;
   audit: number;
 }
+
+const isTurnRows = (v: DeskMarks | TurnRows): v is TurnRows => Array.isArray(v.transcript);
 
 /** A case record with only its newest entries (`tail`), see recordTail. */
 export interface DeskRecordTail extends DeskSummary {
@@ -293,6 +295,14 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
       'SELECT id, at, actor, kind, field, old_value, new_value FROM audit WHERE case_id = ? AND id > ? ORDER BY id',
       [id, after.audit],
     );
+    return entriesFrom(said, rows);
+  }
+
+  /** A case's entries from its transcript and audit rows (each in id order). */
+  function entriesFrom(
+    said: Record<string, unknown>[],
+    rows: Record<string, unknown>[],
+  ): { entries: DeskEntry[]; staff: string[] } {
     const entries: DeskEntry[] = [];
     for (const s of said) {
       const from = s.speaker === 'user' ? 'caller' : 'bot';
@@ -335,11 +345,18 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
   /**
    * The case with only the entries after `after` (a turn's answer: what the turn added), so a turn
    * does not read and send the whole transcript again; the page adds them to the record it holds.
+   * Given the rows the turn's transaction wrote (TurnRows), nothing is read back: the case row as
+   * the turn left it and its new rows are what reading them would give.
    */
-  async function recordTail(id: string, after: DeskMarks): Promise<DeskRecordTail | undefined> {
-    const r = await row(id);
+  async function recordTail(id: string, after: DeskMarks | TurnRows): Promise<DeskRecordTail | undefined> {
+    if (!isTurnRows(after)) {
+      const r = await row(id);
+      if (!r) return undefined;
+      return { ...summaryOf(r), tail: true, entries: (await entriesOf(id, after)).entries };
+    }
+    const r = (after.caseRow as Row | undefined) ?? (await row(id));
     if (!r) return undefined;
-    return { ...summaryOf(r), tail: true, entries: (await entriesOf(id, after)).entries };
+    return { ...summaryOf(r), tail: true, entries: entriesFrom(after.transcript, after.audit).entries };
   }
 
   return {
@@ -568,8 +585,10 @@ export function caseDesk(db: Db, opts: DeskOptions = {}) {
 
     /** changes announced since a time (ms), oldest first; old ones are dropped now and then */
     async changesSince(ms: number): Promise<DeskChange[]> {
+      // ordered by time so the index on it is used: in id order SQLite scans the whole day's feed
+      // on every poll (86,400 rows: 5.6 ms a second per process with a page open, against 0.03)
       const rows = await db.all<{ id: number; payload: string }>(
-        'SELECT id, payload FROM case_changes WHERE at >= ? ORDER BY id',
+        'SELECT id, payload FROM case_changes WHERE at >= ? ORDER BY at, id',
         [ms],
       );
       return rows.map((r) => ({ ...(JSON.parse(r.payload) as Omit<DeskChange, 'id'>), id: Number(r.id) }));

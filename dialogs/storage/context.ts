@@ -14,6 +14,22 @@ export interface Actor {
    * pages refresh), so a turn commits once. The case id is the store's.
    */
   announce?: Omit<FeedChange, 'caseId'>;
+  /**
+   * Filled in by the turn's write when a channel passes it (the web console): the rows its
+   * transaction added and the case row as it left it, so the answer shows them without reading them
+   * back. Left empty when the turn deleted the session instead (/forget).
+   */
+  written?: TurnRows;
+}
+
+/** What one turn's transaction wrote, as the database holds it (column names, JSON texts). */
+export interface TurnRows {
+  /** the case row after the turn (every column the desk's summary reads) */
+  caseRow?: Record<string, unknown>;
+  /** transcript rows added, in id order */
+  transcript: Record<string, unknown>[];
+  /** audit rows added, in id order */
+  audit: Record<string, unknown>[];
 }
 
 const current = new AsyncLocalStorage<Actor>();

@@ -20,6 +20,8 @@ export interface Db {
   all<T = Row>(sql: string, params?: Param[]): Promise<T[]>;
   get<T = Row>(sql: string, params?: Param[]): Promise<T | undefined>;
   run(sql: string, params?: Param[]): Promise<number>;
+  /** an INSERT into a table whose key is `id`: the new row's id */
+  insert(sql: string, params?: Param[]): Promise<number>;
   /** several statements (migrations): no parameters */
   exec(sql: string): Promise<void>;
   /** runs `work` in one transaction: all its statements are committed together or not at all */
@@ -114,6 +116,7 @@ export function openSqlite(file: string, opts: { synchronous?: 'normal' | 'full'
     all: async <T>(sql: string, params: Param[] = []) => prepare(sql).all(...params) as T[],
     get: async <T>(sql: string, params: Param[] = []) => prepare(sql).get(...params) as T | undefined,
     run: async (sql, params = []) => prepare(sql).run(...params).changes,
+    insert: async (sql, params = []) => Number(prepare(sql).run(...params).lastInsertRowid),
     exec: async (sql) => void db.exec(sql),
     tx<R>(work: () => Promise<R>): Promise<R> {
       if (inTx.getStore()) return work();
@@ -198,6 +201,7 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
     all: async <T>(sql: string, params?: Param[]) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: Param[]) => (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+    insert: async (sql, params) => Number((await query(`${sql} RETURNING id`, params)).rows[0]?.id),
     exec: async (sql) => void (await query(sql)),
     tx: (work) => transaction(null, work),
     exclusive: (key, work) => transaction(key, work),

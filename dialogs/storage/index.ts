@@ -19,7 +19,7 @@ export type {
   TranscriptLine,
 } from './cases.ts';
 export { CASE_ID_PATTERN, CASE_STATUSES } from './cases.ts';
-export { type Actor, chinaDay, currentActor, withActor } from './context.ts';
+export { type Actor, chinaDay, currentActor, type TurnRows, withActor } from './context.ts';
 export type { SessionStore } from './sessions.ts';
 
 export const SQLITE_FILE = 'credit-bot.sqlite';

@@ -69,10 +69,15 @@ interface CaseRow {
   phone: string | null;
   expired_at: number | null;
 }
+// with the columns the desk's summary shows, so a turn can hand on the row as it left it (TurnRows)
 const CASE_COLUMNS =
-  'id, draft_fields, route, eligible, unmet, last_choices, company, credit_code, phone, expired_at';
+  'id, draft_fields, route, eligible, unmet, last_choices, company, credit_code, phone, expired_at, owner, owner_name, created_at, updated_at, status, callback_date, note_count';
 // read in every write: one string, so the prepared statement is found without hashing a new one
 const CASE_BY_SESSION = `SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`;
+const TRANSCRIPT_INSERT =
+  'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)';
+const AUDIT_INSERT =
+  'INSERT INTO audit (case_id, at, actor, channel, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 export interface WriteOptions extends WriteHint {
   /** no audit rows (importing old files) */
@@ -155,7 +160,9 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
       seen.delete(key);
       return undefined;
     }
-    remember(key, seenOf(row.s, row.updatedAt));
+    // the row this process wrote last is remembered as written: nothing to work out again
+    const known = seen.get(key);
+    remember(key, known?.updatedAt === row.updatedAt ? known : seenOf(row.s, row.updatedAt));
     return row.s;
   }
 
@@ -181,11 +188,23 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
     newValue: string | null,
     fallback: { actor: string; channel: string },
   ): Promise<void> {
-    const who = currentActor() ?? fallback;
-    await db.run(
-      'INSERT INTO audit (case_id, at, actor, channel, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [caseId, at, who.actor, who.channel, kind, field, oldValue, newValue],
-    );
+    const acting = currentActor();
+    const who = acting ?? fallback;
+    const params = [caseId, at, who.actor, who.channel, kind, field, oldValue, newValue];
+    const written = acting?.written;
+    if (!written) {
+      await db.run(AUDIT_INSERT, params);
+      return;
+    }
+    written.audit.push({
+      id: await db.insert(AUDIT_INSERT, params),
+      at,
+      actor: who.actor,
+      kind,
+      field,
+      old_value: oldValue,
+      new_value: newValue,
+    });
   }
 
   async function write(key: string, s: Session, opts: WriteOptions = {}): Promise<void> {
@@ -237,6 +256,8 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         }
       }
       await db.run(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`, [...params, c.id]);
+      const receipt = currentActor()?.written;
+      if (receipt) receipt.caseRow = { ...c, ...next, updated_at: at };
       // remembered once the transaction commits: a rolled-back write leaves the row as it was
       const written = seenOf(s, at);
       // the transcript keeps what was said in full (the history has excerpts), with who was at the desk
@@ -247,10 +268,19 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
         const at = said.findIndex((l, i) => i >= from && excerptOf(l, line));
         const full = at < 0 ? undefined : said[at];
         if (full) from = at + 1;
-        await db.run(
-          'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)',
-          [c.id, line.at, line.from, full?.text ?? line.text, full?.choice ?? null, actor],
-        );
+        const row: Param[] = [c.id, line.at, line.from, full?.text ?? line.text, full?.choice ?? null, actor];
+        if (!receipt) {
+          await db.run(TRANSCRIPT_INSERT, row);
+          continue;
+        }
+        receipt.transcript.push({
+          id: await db.insert(TRANSCRIPT_INSERT, row),
+          at: line.at,
+          speaker: line.from,
+          text: row[3],
+          choice: row[4],
+          actor,
+        });
       }
       const announce = currentActor()?.announce;
       if (announce) await db.run(FEED_INSERT, feedRow({ ...announce, caseId: c.id }, at).params);
