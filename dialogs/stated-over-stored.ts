@@ -8,6 +8,7 @@ import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.t
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
 import { negatedBefore } from './nlu/rules/scope.ts';
+import { dialog } from './texts.ts';
 
 /** take: the stated value replaces the stored one · keep: the stored one stands · ask: they contradict */
 export type Meeting = 'take' | 'keep' | 'ask';
@@ -20,6 +21,7 @@ export type Meeting = 'take' | 'keep' | 'ask';
  */
 export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
+  if (toldAsProgress(fact, stored, said, text)) return 'take';
   if (fact !== 'penaltyKind') return 'ask';
   const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
   if (rank(said) > rank(stored)) return 'take';
@@ -34,4 +36,17 @@ function deniesKind(s: string, kind: PenaltyKind): boolean {
       if (negatedBefore(s.slice(Math.max(0, i - 7), i))) return true;
     return false;
   });
+}
+
+/**
+ * 「当时冇来得及变更」 then 「今天上午把变更登记办好了」: a step a business takes after it was listed or
+ * penalised (dialog.json progressFacts), told done with a word of time or completion (progressMarkers)
+ * after it was told not done, is news of progress, not a contradiction to ask about.
+ */
+export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, text: string): boolean {
+  const progress = (dialog.progressFacts ?? []) as string[];
+  const markers = (dialog.progressMarkers ?? []) as string[];
+  return (
+    stored === false && said === true && progress.includes(fact) && markers.some((m) => text.includes(m))
+  );
 }

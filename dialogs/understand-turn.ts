@@ -17,7 +17,7 @@ import { clauses, normalize } from './nlu/normalize.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
-import { overStored } from './stated-over-stored.ts';
+import { overStored, toldAsProgress } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
 
 /** Words that act as commands anywhere (返回, 修改 …), from knowledge/dialog.json. */
@@ -538,7 +538,11 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const facts: Facts = { ...u.facts };
   // the hinge was not asked: a message about something else (「还冇被列入」) does not answer it,
   // neither as a statement nor through its 冇 read as a "no"
-  const aboutElse = hinge !== undefined && Object.keys(facts).some((f) => f !== hinge);
+  // (what the user already told, said again — 「罚款」 naming the penalty — is nothing else; a value
+  // the case only presumed, 「还没有被列入」 after a minor-error story, is)
+  const toldBefore = (f: FactName) => facts[f] === s.facts[f] && (s.fromText ?? []).includes(f);
+  const aboutElse =
+    hinge !== undefined && (Object.keys(facts) as FactName[]).some((f) => f !== hinge && !toldBefore(f));
   if (hinge && aboutElse) delete facts[hinge];
   keepRecord(s.facts, facts, has('correctionCues', text));
   const eitherYear = listingYearEitherWay(text, s.facts, facts, ctx.now);
@@ -601,12 +605,14 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     const askedOnly = askedBack(text, pending);
     // 「按三个月算 八月二十五到今天早就满了吧 怎么还不让我申请」: a hinge already told, named again in a
     // message that asks (the user's own reckoning, often from another date of the case), is no new value
+    // (「今天上午把变更登记办好了 现在么样申请」 tells a step taken since: progress, no reckoning)
     const reckoned =
       hinge !== undefined &&
       s.facts[hinge] !== undefined &&
       QUESTION_CLAUSE.test(text) &&
       !(hinge in corrections) &&
-      !cue;
+      !cue &&
+      !toldAsProgress(hinge, s.facts[hinge], facts[hinge], text);
     if (bare || askedOnly || reckoned) delete facts[pending];
     const value =
       askedOnly || correctionsNo || bare || reckoned

@@ -49,16 +49,11 @@ const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
  * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
  * the story began.
  */
-function toldAsNews(ctx: Ctx, name: FactName, old: unknown, value: unknown): boolean {
+function toldAsNews(ctx: Ctx, name: FactName): boolean {
   const text = ctx.turn.text;
-  if (text === undefined) return false;
   const states = (dialog.presentStates ?? []) as string[];
   const markers = (dialog.presentMarkers ?? []) as string[];
-  if (states.includes(name) && markers.some((m) => text.includes(m))) return true;
-  // 「当时冇来得及变更」 then 「今天刚把变更登记办下来」: a step taken since (dialog.json progressFacts)
-  const progress = (dialog.progressFacts ?? []) as string[];
-  const done = (dialog.progressMarkers ?? []) as string[];
-  return old === false && value === true && progress.includes(name) && done.some((m) => text.includes(m));
+  return text !== undefined && states.includes(name) && markers.some((m) => text.includes(m));
 }
 
 /**
@@ -76,7 +71,7 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     const old = ctx.s.facts[name];
     if (old === value) continue;
     const meeting = overStored(name, old, value, ctx.turn.text);
-    if (meeting === 'take' || name === 'docType' || toldAsNews(ctx, name, old, value))
+    if (meeting === 'take' || name === 'docType' || toldAsNews(ctx, name))
       changeFact(ctx, name, value, fromText(ctx));
     else if (meeting === 'ask') conflict ??= { flow: 'correction', fact: name, value };
   }

@@ -25,4 +25,12 @@ describe('news since the listing', () => {
     expect(replies).not.toContain('以哪个为准');
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
   });
+  it('a step taken after the result, told with a question: 「今天上午把剩下的罚款交了 现在能申请了吧」', async () => {
+    const c = await chat();
+    await c.send('我们公司去年5月因为虚假宣传被市场监管局罚了6万 没从轻 去年6月公示的 不是食品药品行业');
+    await c.send('广告早就撤了 也整改了 之后没再因为这种事被罚过 就是罚款还没交清');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
+    await c.send('今天上午把剩下的罚款交了 收据也拿到了 现在能申请修复了吧');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });
+  });
 });
