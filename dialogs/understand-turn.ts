@@ -240,7 +240,10 @@ const ALTERNATIVE = /^(?:那|那么)?还是(?!没|冇|未|不)/;
 function keepRecord(stored: Facts, facts: Facts, correcting: boolean): void {
   const f = facts as Record<string, unknown>;
   const was = (stored as Record<string, unknown>).recordType;
+  // (the 经营异常名录 is read as the record only where it is named so — 「不是严重违法失信名单 是经营异常名录」
+  // — and then replaces the list below, as a correction would)
   if (correcting || was !== 'serious_list' || f.recordType === undefined || f.recordType === was) return;
+  if (f.recordType === 'abnormal_list') return;
   delete f.recordType;
   delete f.penaltyKind;
   delete f.fineAmountYuan;

@@ -419,6 +419,13 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   return ranked;
 }
 
+/** Listing reasons repaired by correcting the information (DOMAIN.md §5: eligible once infoCorrected). */
+const CORRECTABLE_REASONS = new Set<Facts['listingReason']>([
+  'false_public_info',
+  'instant_info_not_published',
+  'name_change_not_registered',
+]);
+
 /** 「是2021年列的，因为年报没报」: a year told right before a listing verb dates the listing, whatever filing words follow. */
 function yearBeforeListingVerb(s: string): boolean {
   LISTED_YEAR.lastIndex = 0;
@@ -521,6 +528,18 @@ export function understand(
   ) {
     delete (answered as Record<string, unknown>).listedYear;
     if (facts.listedYear !== undefined && !hasAny(s, g0.listingWords)) delete facts.listedYear;
+  }
+  // correctedIsInfoCorrected: listed for false, unpublished or unregistered information (told before),
+  // 「到现在还冇改过来」 tells whether that information is corrected, not a minor error's correction
+  if (
+    opts.listedFor &&
+    CORRECTABLE_REASONS.has(opts.listedFor) &&
+    facts.correctedAfterReminder !== undefined &&
+    facts.listed !== false &&
+    facts.infoCorrected === undefined
+  ) {
+    facts.infoCorrected = facts.correctedAfterReminder;
+    delete facts.correctedAfterReminder;
   }
   const oneYear = withholdOneYearFiling(s, facts, answered);
   // 「那份2023年度的早就补上了」: another year's report says nothing of the previous year's (四(三)一)

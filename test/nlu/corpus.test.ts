@@ -17,6 +17,8 @@ interface Line {
   pending?: FactName;
   /** the record the case is about, told in earlier messages */
   record?: Facts['recordType'];
+  /** the listing reason the case holds, told in earlier messages */
+  listedFor?: Facts['listingReason'];
   value?: unknown;
   corrections?: Record<string, unknown>;
   questions?: string[];
@@ -38,6 +40,7 @@ describe.each(files)('%s', (file) => {
       now,
       ...(line.pending ? { pending: line.pending } : {}),
       ...(line.record ? { record: line.record } : {}),
+      ...(line.listedFor ? { listedFor: line.listedFor } : {}),
     });
     if (!BEHAVIOURS.has(name)) {
       const got = (u.facts as Record<string, unknown>)[name];
