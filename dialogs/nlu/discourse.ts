@@ -41,13 +41,19 @@ const topicClause = (topic: string, y: string): string =>
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
   let start = -1;
+  let closing = false;
   for (const w of lexicon().grammar.correctionMarkers) {
     const i = s.lastIndexOf(w);
     // a marker closing the message (「…是个体工商户 她自己搞混哒」) corrects what comes before it:
-    // the correction starts at an earlier marker with words after it
+    // the correction starts at an earlier marker with words after it, or else at the start
+    // (「上面写的是2020年6月列入的 不是19年 我记错了」)
     const end = i + w.length;
-    if (i >= 0 && end > start && /[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) start = end;
+    if (i < 0) continue;
+    if (/[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) {
+      if (end > start) start = end;
+    } else closing = true;
   }
+  if (start < 0 && closing) start = 0;
   const lead = LEADING_NO.exec(s);
   if (lead && lead[0].length > start) start = lead[0].length;
   return start;

@@ -272,7 +272,7 @@ function deniedAfter(after: string, items: readonly string[]): boolean {
 
 /** a time told before the paying verb (「三月份」「上个月」「前几天」) */
 const PAID_WHEN =
-  /^(?:(?:今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?|上个?月|上周|上礼拜|当天|前几天|年前|年后)/;
+  /^(?:(?:今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?|上个?月|上周|上礼拜|当天|前几天|年前|年后|(?:今天|昨天|前天)(?:上午|下午|早上|晚上)?)/;
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
 
