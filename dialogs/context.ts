@@ -3,7 +3,15 @@ import { evaluate } from '../rules/evaluate.ts';
 import type { Determination, FactName, Facts } from '../rules/types.ts';
 import type { Command } from './command.ts';
 import type { Logger } from './log.ts';
-import { factsInForce, openFact, remember, type Session, setFact, snapshot } from './session.ts';
+import {
+  disputedFacts,
+  factsInForce,
+  openFact,
+  remember,
+  type Session,
+  setFact,
+  snapshot,
+} from './session.ts';
 import type { Choice, Reply, Turn } from './types.ts';
 
 export interface EngineOptions {
@@ -67,7 +75,7 @@ export function newCtx(s: Session, turn: Turn, now: Date, opts: EngineOptions): 
     ...(openFact(s) && { openedWith: openFact(s) }),
     det() {
       // a contradiction opened or settled in this turn changes which facts are in force
-      const disputed = ctx.s.flows.flatMap((f) => (f.flow === 'correction' ? [f.fact] : [])).join();
+      const disputed = disputedFacts(ctx.s).join();
       if (!ctx.cached || ctx.cachedWithout !== disputed) {
         ctx.cached = evaluate(factsInForce(ctx.s));
         ctx.cachedWithout = disputed;

@@ -147,8 +147,12 @@ export function setFact<K extends FactName>(s: Session, fact: K, value: Facts[K]
  * not yet settled (「以哪个为准」 is open). Until the user says which value holds, neither may grant
  * 「可以申请」, so the disputed fact counts as not known.
  */
+/** The facts an open 「以哪个为准」 holds in dispute. */
+export const disputedFacts = (s: Session): FactName[] =>
+  s.flows.flatMap((f) => (f.flow === 'correction' ? [f.fact] : []));
+
 export function factsInForce(s: Session): Facts {
-  const disputed = s.flows.filter((f) => f.flow === 'correction').map((f) => f.fact);
+  const disputed = disputedFacts(s);
   if (disputed.length === 0) return s.facts;
   const facts = { ...s.facts };
   for (const f of disputed) delete facts[f];

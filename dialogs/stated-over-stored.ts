@@ -1,8 +1,9 @@
 // How a value stated in a later message meets the one the case holds: the one place that decides it,
 // for a plain statement (the interview's merge) and for a statement in a message that says it corrects
 // something (the turn's corrections). Most facts have one value, so a different one is a contradiction
-// (asked back) or, told as a correction, replaces it. The penalty kind is the heaviest penalty in the
-// decision (DOMAIN.md §4, 总局令第107号 art. 6): it adds up instead.
+// (asked back) or, told as a correction, replaces it — unless it is news: a step taken since, or a
+// state told as it is now. The penalty kind is the heaviest penalty in the decision (DOMAIN.md §4,
+// 总局令第107号 art. 6): it adds up instead.
 
 import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
 import { lexicon } from './nlu/lexicon.ts';
@@ -21,7 +22,7 @@ export type Meeting = 'take' | 'keep' | 'ask';
  */
 export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
-  if (toldAsProgress(fact, stored, said, text)) return 'take';
+  if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text)) return 'take';
   if (fact !== 'penaltyKind') return 'ask';
   const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
   if (rank(said) > rank(stored)) return 'take';
@@ -49,4 +50,15 @@ export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, t
   return (
     stored === false && said === true && progress.includes(fact) && markers.some((m) => text.includes(m))
   );
+}
+
+/**
+ * 「如今翻修完了 已经搬回原来登记的地址办公」: a state that changes with time (dialog.json presentStates),
+ * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
+ * the story began.
+ */
+function toldAsNow(fact: FactName, text: string): boolean {
+  const states = (dialog.presentStates ?? []) as string[];
+  const markers = (dialog.presentMarkers ?? []) as string[];
+  return states.includes(fact) && markers.some((m) => text.includes(m));
 }

@@ -10,6 +10,7 @@ import {
   type ErrorKind,
   type FactName,
   type Facts,
+  type ListingReason,
   type PathId,
   type RouteDates,
 } from './types.ts';
@@ -100,6 +101,13 @@ export const PENALTY_EXTENSION_WORKING_DAYS = 10;
 export const LOWER_FINE_LIMIT_YUAN = 50_000;
 /** the day 总局令第107号 took effect (第三十一条) */
 export const SAMR_107_IN_FORCE = '2025-12-25';
+
+/** Listing reasons repaired once the information is corrected, published or registered (infoCorrected, 总局令第107号 art. 12). */
+export const INFO_CORRECTION_REASONS: ReadonlySet<ListingReason> = new Set<ListingReason>([
+  'false_public_info',
+  'instant_info_not_published',
+  'name_change_not_registered',
+]);
 
 /** the six kinds of 四(四)一–六; `other` is outside the exemption */
 const SIX_ERROR_KINDS = ERROR_KINDS.filter((k) => k !== 'other');

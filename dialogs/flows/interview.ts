@@ -45,18 +45,6 @@ function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
 const fromText = (ctx: Ctx) => ctx.turn.text !== undefined;
 
 /**
- * 「如今翻修完了 已经搬回原来登记的地址办公」: a state that changes with time (dialog.json presentStates),
- * told as it is now (presentMarkers), is news about the case, not a contradiction of how it stood when
- * the story began.
- */
-function toldAsNews(ctx: Ctx, name: FactName): boolean {
-  const text = ctx.turn.text;
-  const states = (dialog.presentStates ?? []) as string[];
-  const markers = (dialog.presentMarkers ?? []) as string[];
-  return text !== undefined && states.includes(name) && markers.some((m) => text.includes(m));
-}
-
-/**
  * Takes the stated facts. A value that differs from one stored earlier is not overwritten silently:
  * how the two meet is decided in one place (stated-over-stored.ts): the correction flow asks which is
  * right, or the stored one stands (a lighter penalty kind of the same decision); an explicit 「说错了」
@@ -71,8 +59,7 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     const old = ctx.s.facts[name];
     if (old === value) continue;
     const meeting = overStored(name, old, value, ctx.turn.text);
-    if (meeting === 'take' || name === 'docType' || toldAsNews(ctx, name))
-      changeFact(ctx, name, value, fromText(ctx));
+    if (meeting === 'take' || name === 'docType') changeFact(ctx, name, value, fromText(ctx));
     else if (meeting === 'ask') conflict ??= { flow: 'correction', fact: name, value };
   }
   return conflict;

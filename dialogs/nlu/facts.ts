@@ -17,6 +17,7 @@ import {
   BARE_CHANGE_TRIGGER,
   doneSlot,
   FILED_AFTER,
+  OTHER_YEARS,
   PREVIOUS_REPORT_TRIGGER,
 } from './rules/done-slots.ts';
 import { factRuleSet } from './rules/index.ts';
@@ -83,8 +84,6 @@ const EARLIER_YEAR_REPORT =
   /(?<!\d)(?:(?:19|20)\d{2}|\d{2})年度(?:的)?(?:那一?份|那个)?(?:的)?(?:纸质版?|纸版)?(?:年报|年度报告)?/g;
 /** 「…那份还没补」: still missing now (「因为2019年度年报没报」 tells the listing's cause instead) */
 const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:补|交|报|公示|提交)/;
-/** 「其他几年的」: the years other than one just named */
-const OTHER_YEARS = /(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)/;
 /** 「那份…」: a clause that takes up the report just named */
 const REPORT_AGAIN = /^(?:但是?|可|可是)?(?:那一?份|这一?份|到现在|至今|现在)/;
 /** 「上一年度那份纸质的」: the previous year's paper report, a measure word between */

@@ -3,6 +3,7 @@
 // rules in lexicon-rules.ts), corrections and the questions a message asks (discourse.ts).
 import { findFaq } from '../../knowledge/explain.ts';
 import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
+import { INFO_CORRECTION_REASONS } from '../../rules/routes.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
@@ -419,13 +420,6 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   return ranked;
 }
 
-/** Listing reasons repaired by correcting the information (DOMAIN.md §5: eligible once infoCorrected). */
-const CORRECTABLE_REASONS = new Set<Facts['listingReason']>([
-  'false_public_info',
-  'instant_info_not_published',
-  'name_change_not_registered',
-]);
-
 /** 「是2021年列的，因为年报没报」: a year told right before a listing verb dates the listing, whatever filing words follow. */
 function yearBeforeListingVerb(s: string): boolean {
   LISTED_YEAR.lastIndex = 0;
@@ -533,7 +527,7 @@ export function understand(
   // 「到现在还冇改过来」 tells whether that information is corrected, not a minor error's correction
   if (
     opts.listedFor &&
-    CORRECTABLE_REASONS.has(opts.listedFor) &&
+    INFO_CORRECTION_REASONS.has(opts.listedFor) &&
     facts.correctedAfterReminder !== undefined &&
     facts.listed !== false &&
     facts.infoCorrected === undefined

@@ -4,7 +4,7 @@
 
 import chineseDays from 'chinese-days';
 import { matchesOf } from './matches.ts';
-import { CHINESE_DIGIT, relativeYear, resolveYear } from './years.ts';
+import { CHINESE_DIGIT, relativeYear } from './years.ts';
 
 const DIGIT = CHINESE_DIGIT;
 /**
@@ -171,17 +171,13 @@ export function readDate(text: string, now: Date): string | undefined {
   const m = new RegExp(DATE_SRC).exec(s);
   if (!m) return undefined;
   // 「25年7月18号」: a two-digit year with its 年 is this century's
-  // 「2025年清明前 3月28号」: a year told a few words before a month without one is its year
-  const yearBefore =
-    m[1] || m[2]
-      ? undefined
-      : /((?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})年[^\d年月]{0,6}$/.exec(
-          s.slice(0, m.index),
-        );
+  // 「2025年清明前 3月28号」: a year told a few words before a month without one is its year (the text
+  // is normalised: 二〇二五年 is 2025年 by now)
+  const yearBefore = m[1] || m[2] ? undefined : /((?:19|20)\d{2})年[^\d年月]{0,6}$/.exec(s.slice(0, m.index));
   const year = m[1]
     ? Number(m[1]) + (m[1].length === 2 ? 2000 : 0)
     : yearBefore?.[1]
-      ? (resolveYear(`${yearBefore[1]}年`, now) ?? thisYear)
+      ? Number(yearBefore[1])
       : (relativeYear(m[2] ?? '今年', thisYear) ?? thisYear);
   const month = cnMonth(m[3] ?? '');
   if (!month || month < 1 || month > 12) return undefined;

@@ -1,7 +1,9 @@
 // The inferences between facts, named and applied in order after the statements are read; each
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
+import { INFO_CORRECTION_REASONS } from '../../../rules/routes.ts';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
+import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
@@ -24,6 +26,11 @@ import { listingReason } from './listing-reason.ts';
 // (「原因写的是通过登记的住所或者经营场所无法联系」: the reason as the notice or the system words it)
 const BARE_CAUSE =
   /^(?:就是|是|主要是|应该是)?(?:因为|由于|(?:列入的?|列的|被列的?)?原因(?:就|上面?|栏里?)?(?:写的|显示的?|写着)?(?:是|为|：|:))[^，,。;；?？吗么]{1,24}[。.!！]?$/;
+/** A penalty, a revoked licence or the serious list spoken of: its reasons are no listing's. */
+const penaltyTalk = (s: string): boolean => {
+  const p = lexicon().penalties;
+  return hasAny(s, p.penaltyWords) || hasAny(s, p.seriousList) || hasAny(s, p.licenceRevoked);
+};
 /** 「决定书上写的原因是…」: a clause that opens with the reason as a paper or the system gives it */
 const CAUSE_CLAUSE =
   /^[^，,。;；\s?？]{0,8}?(?:列入的?|列的|被列的?)原因|^[^，,。;；\s?？]{0,8}?(?:上面?|里)写的原因(?:是|为|：|:)|^(?:列入)?原因(?:写的|显示的?)(?:是|为|：|:)/;
@@ -47,12 +54,6 @@ const NOT_YET_AFTER_LISTING =
 const REPORTS_STILL_MISSING =
   /(?:年报|年度报告)(?:也|都|还|一直|至今|到现在|从来){1,3}(?:没有?|未)(?:报|弄|交|补|搞|整|做)/;
 const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
-
-const CORRECTABLE = new Set<Facts['listingReason']>([
-  'false_public_info',
-  'instant_info_not_published',
-  'name_change_not_registered',
-]);
 
 const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
@@ -248,7 +249,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       // (not a penalty's reason: 「处罚决定书上写的原因是…」)
       const c = BARE_CAUSE.test(s)
         ? { text: s, start: 0 }
-        : /罚|吊销|失信/.test(s)
+        : penaltyTalk(s)
           ? undefined
           : cls.find((x) => CAUSE_CLAUSE.test(x.text));
       const reason = c && listingReason(c.text);
@@ -262,7 +263,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       // the listing told before, its reason told now (「决定书上写的原因是…弄虚作假 现在都改正了」)
       if (facts.listed !== true && facts.listingReason === undefined) return;
       const reason = listingReason(s);
-      if (!reason || !CORRECTABLE.has(reason.value)) return;
+      if (!reason?.value || !INFO_CORRECTION_REASONS.has(reason.value)) return;
       const c =
         lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
         lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
@@ -469,7 +470,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // 「书店不涉及么安全 头一回 冇造成么影响 也冇纠纷」: a first time said alone, among the exclusions
     // of a minor error (or with its kind), is the error's first time: not the same error again
     name: 'firstTimeAmongConditions',
-    run: ({ s, cls, facts, set, hedgedClause }) => {
+    run: ({ cls, facts, set, hedgedClause }) => {
       const w = factLexicon().firstTimeAlone;
       if (facts.repeatedSameError !== undefined) return;
       const conditions =

@@ -36,13 +36,16 @@ const DONE_BEFORE =
 // the previous year's (paper) report, and every overdue one, as tasks done or not
 export const PREVIOUS_REPORT_TRIGGER =
   /(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质|纸版|纸质版)?(?:年报|年度报告)|(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质版?|纸版)|纸质(?:版)?(?:的)?(?:年报|年度报告)/g;
+/** 「其他几年的」: the years other than one just named */
+export const OTHER_YEARS = /(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)/;
+
 export const ALL_REPORTS_TRIGGER = new RegExp(
   [
     /(?:所有|全部|之前|以前|前几年|这几年|历年|往年|欠的|缺的|拖欠的|漏报的|漏掉的|没报的|欠报的|各年度?|每年|几年)的?[^，,。;；]{0,6}?(?:年报|年度报告)/,
     /(?:漏报|欠报|没报|缺报|拖欠|漏掉)的?(?:年度|年份|那几年|几年)/,
     /(?:欠|缺|漏)的?那?几(?:年|个年度)/,
     /(?:漏报?|欠|缺|没报)(?:掉)?的那一?份/,
-    /(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)/,
+    OTHER_YEARS,
     /还有[一两二三四五几]个?(?:年|份)(?=的?(?:还)?(?:没|未))/,
   ]
     .map((r) => r.source)
