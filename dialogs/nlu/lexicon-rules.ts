@@ -53,6 +53,8 @@ export interface Hit {
   /** the clause text before the word */
   before: string;
   after: string;
+  /** the message before the clause (a year told there may be the year of a date in the clause) */
+  preceding?: string;
 }
 
 /** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
@@ -115,14 +117,28 @@ export function lastChars(text: string, n: number): string {
  * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
  * penalties.json otherEventWords).
  */
-function dateByRole(hit: { before: string; after: string }, ctx: RuleContext, window: number) {
+function dateByRole(hit: Hit, ctx: RuleContext, window: number) {
   // 「公示是今年4月」「公示日期2026年6月30日」「公示出来是九月十号」
   const told = /^(?:出来|出去|上网)?(?:的)?(?:(?:时间|日期|日子)(?:是|在|于|为|[:：])?|是|在|于)/.exec(
     hit.after,
   );
   const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
   const events = lexicon().penalties.otherEventWords;
-  return after ?? dateIn(withoutDatesOf(lastChars(hit.before, window), events), ctx.now);
+  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, window), events), ctx.now);
+}
+
+/**
+ * 「2025年清明前 三月二十八号被列入的」: a year closing the previous clause, a few words after it, is the
+ * year of a month told without one at the start of this clause (readDate takes a year a few words before
+ * the month); a year further back, or a clause that tells its own year, carries nothing.
+ */
+const YEAR_OF_OTHER_EVENT = /[开办立成注登查罚]/;
+
+export function yearCarried(hit: Hit): string {
+  const tail = /(?:19|20)\d{2}年([^\d年月，,。；;！!？?]{0,4})[\s，,；;]*$/.exec(hit.preceding ?? '');
+  // 「2023年开的厂 3月28号被列入」: a year of another event (开业, 立案 …) is not the date's
+  if (!tail || /年/.test(hit.before) || YEAR_OF_OTHER_EVENT.test(tail[1] ?? '')) return '';
+  return tail[0].replace(/[\s，,；;]+$/, '');
 }
 
 let periodOverRe: RegExp | undefined;
@@ -688,6 +704,7 @@ export function applyRules(
             clause: c.text,
             before: c.text.slice(0, i),
             after: c.text.slice(i + w.length),
+            preceding: s.slice(0, c.start),
           };
           const scope = scopeOf(hit, lx);
           if (scope.moot) continue;

@@ -15,6 +15,7 @@ import {
   type NamedRule,
   type RuleContext,
   statedKind,
+  yearCarried,
 } from '../lexicon-rules.ts';
 import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
@@ -486,7 +487,7 @@ const RULES: NamedRule[] = [
     name: 'serious.dateBeforeVerb',
     fact: 'seriousListedDate',
     words: () => spoken().seriousListedVerbs,
-    value: (hit, ctx) => pastDate(lastChars(hit.before, 24), ctx.now),
+    value: (hit, ctx) => pastDate(yearCarried(hit) + lastChars(hit.before, 24), ctx.now),
     when: (ctx) => ctx.about.seriousList,
     negatable: false,
   },
