@@ -44,7 +44,8 @@ const ALL_FILED: [boolean, RegExp][] = [
   [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
   [
     false,
-    /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交)/g,
+    // 「21年以后的到现在都冇补」: the years after one named, still unfiled now
+    /(?:几年|后面|之后|以后|往后|其他|其余|剩下)的?(?:年报|年度报告)?(?:到现在|至今|现在)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交|弄|搞)/g,
   ],
 ];
 
@@ -555,6 +556,20 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         if (named && typeof named.value === 'string') facts.entityType = named.value as Facts['entityType'];
         return;
       }
+    },
+  },
+  {
+    // 「年报都补了 去年的还冇报」: after 30 June the previous year's report is overdue too (its deadline,
+    // 《企业信息公示暂行条例》第八条), so a message that tells it unfiled cannot also tell every overdue
+    // report filed: the "all" is taken back, never a 「可以申请」 on a missing year
+    name: 'unfiledPreviousYearIsOverdue',
+    run: ({ facts, now }) => {
+      if (
+        facts.previousYearReportFiled === false &&
+        facts.allOverdueReportsFiled === true &&
+        now.getMonth() >= 6
+      )
+        facts.allOverdueReportsFiled = false;
     },
   },
   {
