@@ -18,7 +18,7 @@ const ALL_MISSING = /(?:都|全部|全都)(?:没|冇|未|不)/g;
  * 「欠的22年23年两年年报都补了」 names the years owed, which are all of them (the capture keeps it).
  */
 const NAMED_YEARS_ALL =
-  /(欠的|缺的|漏的|没报的)?(?<!\d)(?:(?:19|20)?\d{2}年?度?[、，,和跟与及\s]*)+(?:19|20)?\d{2}年?度?的?(?:年报|年度报告)?也?(?:都|全部|全都)/g;
+  /(欠的|缺的|漏的|没报的)?(?<!\d)(?:(?:(?:19|20)?\d{2}年?度?|大前年|前年|去年)[、，,和跟与及\s]*)+(?:(?:19|20)?\d{2}年?度?|大前年|前年|去年)的?(?:年报|年度报告)?也?(?:都|全部|全都)/g;
 
 /** The text speaks of one year's report and nothing in it says "all of them" (are filed). */
 export function speaksOfOneYear(s: string): boolean {
