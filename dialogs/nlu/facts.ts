@@ -160,8 +160,13 @@ export function extractFacts(
     }
   }
   let askedSelf = false;
-  for (const h of listingHits(s, cls)) {
-    if (h.value === 'asked' || h.value === 'asked-now') signals.push(`S:listing-${h.value}`);
+  const listing = listingHits(s, cls);
+  // 「显示我们有经营异常记录 …会不会被拉黑」: asked beside a listing told, "would we be" asks about
+  // a further mark, not whether the business is listed yet
+  const toldListed = listing.some((h) => h.value === true);
+  for (const h of listing) {
+    if (h.value === 'asked' || h.value === 'asked-now' || (h.value === 'asked-self' && toldListed))
+      signals.push(`S:listing-${h.value === 'asked-now' ? 'asked-now' : 'asked'}`);
     else if (h.value === 'asked-self') {
       askedSelf = true;
       add('listed', false, h.pos, 2);

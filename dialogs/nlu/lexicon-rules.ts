@@ -224,7 +224,10 @@ export const RULES: NamedRule[] = [
   // (「不是行政处罚 上面写的是列入经营异常名录」: a penalty named as not the record)
   fixed('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly, {
     ...OWN,
-    value: (hit) => (namedAsNot(hit.before) ? undefined : 'admin_penalty'),
+    // 「改完了多久能移出来 要不要交罚款」: an A-not-A right before the penalty's word asks whether one
+    // is due, it tells no penalty on record
+    value: (hit) =>
+      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) ? undefined : 'admin_penalty',
   }),
   {
     // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
