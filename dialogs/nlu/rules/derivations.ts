@@ -111,6 +111,10 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
   ],
 ];
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
+/** Whether the clause at `pos` asks (「第二天就改好了吗」). */
+const askedAt = (cls: Clause[], pos: number): boolean =>
+  /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
+
 const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
@@ -456,12 +460,10 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, cls, facts, set, hedgedClause }) => {
       // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
       if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
-      // 「第二天就改好了吗」 asks
-      const asked = (pos: number) =>
-        /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
       const w = factLexicon().correctedRightAway;
       if (facts.correctedAfterReminder === undefined && !w.reminderWords.some((r) => s.includes(r))) return;
-      const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !asked(pos));
+      // 「第二天就改好了吗」 asks
+      const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
       if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
