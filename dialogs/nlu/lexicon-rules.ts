@@ -70,8 +70,12 @@ const penaltyOnly = (ctx: RuleContext) => penalty(ctx) && !serious(ctx);
 /** a published-information error told, not a penalty or the serious list (the exclusions of 五(二)三) */
 const minorErrorStory = (ctx: RuleContext) =>
   !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined;
-/** a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked */
-const restricted = (ctx: RuleContext) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s);
+/**
+ * a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked;
+ * 「许可证还冇还给我」 speaks of it by what was seized (penalties.json seizedItems)
+ */
+const restricted = (ctx: RuleContext) =>
+  penalty(ctx) && (/停产|停业|限制|暂扣/.test(ctx.s) || hasAny(ctx.s, lexicon().penalties.seizedItems));
 
 export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
 export const kindOf = (lx: Lexicon, word: string) =>
@@ -92,7 +96,18 @@ export function statedKind(hit: Hit, s: string): string | undefined {
     s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 10).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
   if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
+}
+
+let kindDeniedRe: RegExp | undefined;
+/** 「罚款倒是冇罚」「罚款是没有的」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
+function deniedInClause(lx: Lexicon): RegExp {
+  const k = lx.penalties.kindDeniedAfter;
+  kindDeniedRe ??= new RegExp(
+    `^${alt(k.topics)}?${alt(lx.grammar.negators)}${alt(k.verbs)}?${alt(k.endings)}*$`,
+  );
+  return kindDeniedRe;
 }
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
