@@ -91,6 +91,11 @@ export interface Facts {
   keySector?: boolean;
   /** YYYY-MM-DD; the waiting period counts from publication */
   penaltyPublishedDate?: string;
+  /**
+   * YYYY-MM-DD: the day the penalty was decided (处罚决定书的日期), told where the publication date is
+   * not; it bounds the publication (no earlier, and within 20 working days)
+   */
+  penaltyDecisionDate?: string;
   restrictionEnded?: boolean;
   obligationsFulfilled?: boolean;
   rectified?: boolean;
@@ -160,6 +165,7 @@ export const FACT_KINDS = {
   fineAmountYuan: { kind: 'amount' },
   keySector: { kind: 'boolean' },
   penaltyPublishedDate: { kind: 'date' },
+  penaltyDecisionDate: { kind: 'date' },
   restrictionEnded: { kind: 'boolean' },
   obligationsFulfilled: { kind: 'boolean' },
   rectified: { kind: 'boolean' },

@@ -128,6 +128,23 @@ export function lastChars(text: string, n: number): string {
 }
 
 /**
+ * decisionDate: the date a clause gives the penalty decision — told after the decision's document
+ * (「决定书上的日期是二〇二五年七月八号」) or standing before it or before the verb of being penalised
+ * (「25年10月被市场监管局暂扣了」). A clause that tells the publication or a payment dates those instead,
+ * and a date owned by another event (立案, 检查 …) is not the decision's.
+ */
+function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
+  const { answers, penalties } = lexicon();
+  if (hasAny(hit.clause, penalties.publishedWords) || hasAny(hit.clause, penalties.paymentVerbs))
+    return undefined;
+  const paper = answers.decisionDates.includes(hit.word);
+  const after = paper ? dateIn(hit.after, ctx.now) : undefined;
+  const penalising = new Set([...penalties.decidedVerbs, ...penalties.penaltyWords]);
+  const events = penalties.otherEventWords.filter((w) => !penalising.has(w));
+  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, 16), events), ctx.now);
+}
+
+/**
  * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
  * it stands before the word, but not one that belongs to another event of the case (「去年11月是立案」,
  * penalties.json otherEventWords).
@@ -349,6 +366,18 @@ export const RULES: NamedRule[] = [
     // 「是今年5月8号公示的」 in a case already about a published penalty dates that publication
     when: (ctx) => penalty(ctx) || ctx.record === 'admin_penalty',
     negatable: false,
+  },
+  {
+    // 「处罚决定书日期是2026年4月16号」「去年5月20号被市场监管局罚了」: the day of the decision, which
+    // bounds the publication the waiting period counts from (rules/routes.ts penaltyWaitOver)
+    name: 'penalty.decisionDate',
+    fact: 'penaltyDecisionDate',
+    words: (lx) => [...lx.answers.decisionDates, ...lx.penalties.decidedVerbs],
+    value: (hit, ctx) => decisionDate(hit, ctx),
+    when: (ctx) =>
+      (penalty(ctx) || ctx.record === 'admin_penalty') && !serious(ctx) && ctx.record !== 'serious_list',
+    negatable: false,
+    statementOnly: true,
   },
   fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),

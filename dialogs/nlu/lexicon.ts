@@ -67,6 +67,8 @@ export interface Lexicon {
     publishedWords: string[];
     /** events of a case whose dates are not the publication or listing date */
     otherEventWords: string[];
+    /** 「去年5月20号被罚了」: verbs of being penalised, the date before them the decision's */
+    decidedVerbs: string[];
     restrictionEnded: string[];
     restrictionPeriod: string[];
     periodOver: string[];
