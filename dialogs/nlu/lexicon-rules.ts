@@ -399,19 +399,20 @@ export const RULES: NamedRule[] = [
   own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
   {
     // 「罚款10万，已交」, 「罚没款都交了」: a bare paid clause speaks of the fine named in it or in the
-    // clause right before it
+    // clause right before it; so does an unpaid one (「罚款五万八 到现在还冇交」)
     name: 'obligations.paidAfterFine',
     fact: 'obligationsFulfilled',
-    words: () => factLexicon().penaltyFollowUps.paid,
+    words: () => [...factLexicon().penaltyFollowUps.paid, ...factLexicon().penaltyFollowUps.unpaid],
     value: (hit, ctx) => {
-      const { fineNouns } = factLexicon().penaltyFollowUps;
+      const { fineNouns, unpaid } = factLexicon().penaltyFollowUps;
+      const paid = !unpaid.includes(hit.word);
       const start = hit.pos - hit.before.length;
       const previous =
         ctx.s
           .slice(0, Math.max(0, start - 1))
           .split(/[，,。;；!！?？\s]/)
           .at(-1) ?? '';
-      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? true : undefined;
+      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? paid : undefined;
     },
     when: either,
     statementOnly: true,
