@@ -88,7 +88,7 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     false,
   ],
   typeChangedIsNow: [
-    '我们原来是个体户 前年转成有限公司了 年报的事被列了',
+    '我们这个个体户 前年转成有限公司了 年报的事被列了',
     'entityType',
     'enterprise',
     'individual',

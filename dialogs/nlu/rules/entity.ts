@@ -21,6 +21,8 @@ const KIND_ASKED_AFTER =
   /^(?:的)?(?:也|都)?(?:会(?:怎么?样|怎样|被)|能用|能不能用|可以用|可不可以用|适用|适不适用|能申请|能不能申请|可以申请|能走|能不能走|可以走|能办|能不能办)/;
 /** 「听说个体户补交年报5天就能恢复」: a rule heard about, not one's own business */
 const HEARSAY_LEAD = /^(?:听说|据说|听人说|听别人说|网上说|都说|有人说)/;
+const HEARD_OR_FORMER_BEFORE =
+  /(?:听(?:别个|别人|人家|人|朋友|他们|亲戚)?(?:说|讲)|据说|网上说|按(?:照)?|当成|当作|(?:以前|原来|之前|原先|过去)(?:也)?(?:是|属于|办的|登记的是)?)$/;
 /** a comparison asked (区别, 有什么不同): what it compares are kinds or states in general */
 export const COMPARED = /区别|有什么不同|有啥不同|不一样吗|一样吗/;
 /** 「崇阳县的公司」「咸安区注册的合作社」: a place (or its registration) names where the one business is */
@@ -38,6 +40,9 @@ export function genericMention(s: string, pos: number, len: number): boolean {
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
   if (!FIRST_PERSON.test(s) && (KIND_ASKED_AFTER.test(s.slice(pos + len)) || HEARSAY_LEAD.test(s)))
     return true;
+  // 「我听别个说个体户可以容缺修复」: a kind in what was heard; 「能不能按个体户的走」: a kind to be
+  // treated as; 「我以前是个体户」: the type it was, not the one it is
+  if (HEARD_OR_FORMER_BEFORE.test(s.slice(Math.max(0, pos - 8), pos))) return true;
   // 「个体户进异常和企业进异常有什么区别」: kinds compared, none of them the writer's
   if (!FIRST_PERSON.test(s) && COMPARED.test(s)) return true;
   const clauseBefore =
