@@ -173,6 +173,7 @@ export function yearCarried(hit: Hit): string {
   return tail[0].replace(/[\s，,；;]+$/, '');
 }
 
+const SAME_DAY_BEFORE = /(?:当天|同一天|当日)(?:就|也)?(?:在网上)?$/;
 let periodOverRe: RegExp | undefined;
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
@@ -365,7 +366,11 @@ export const RULES: NamedRule[] = [
     fact: 'penaltyPublishedDate',
     words: (lx) => lx.penalties.publishedWords,
     // 「2025年8月20日市场监管局的行政处罚信息公示了」: the date may stand a whole subject before the word
-    value: (hit, ctx) => dateByRole(hit, ctx, 26),
+    // 「去年6月1号…下了处罚 当天就公示了」: published the day told before, the decision's
+    value: (hit, ctx) =>
+      SAME_DAY_BEFORE.test(hit.before)
+        ? dateIn(`${hit.preceding ?? ''}${hit.before}`, ctx.now)
+        : dateByRole(hit, ctx, 26),
     // 「是今年5月8号公示的」 in a case already about a published penalty dates that publication
     when: (ctx) => penalty(ctx) || ctx.record === 'admin_penalty',
     negatable: false,

@@ -460,6 +460,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, cls, facts, set, hedgedClause }) => {
       // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
       if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
+      // 「处罚…当天就公示了」: a penalty's story has no reminder to correct after
+      if (penaltyTalk(s)) return;
       const w = factLexicon().correctedRightAway;
       if (facts.correctedAfterReminder === undefined && !w.reminderWords.some((r) => s.includes(r))) return;
       // 「第二天就改好了吗」 asks
