@@ -505,6 +505,15 @@ export function understand(
     // 「是税务局罚的 不是你们市场监管」: its leading 是 is no yes; what the message states about the
     // question's own fact is the answer
     else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = said;
+    // causeAnswersListed: 「年报 冇按时报」 to "are you listed?" (or "why?") tells the cause of a listing,
+    // so the listing happened: its 冇 is the report's, no "not listed"
+    if ((opts.pending === 'listed' || opts.pending === 'listingReason') && said === undefined) {
+      const cause = listingReason(s)?.value;
+      if (cause && cause !== 'other' && facts.listed === undefined) {
+        if (opts.pending === 'listed') (answered as Record<string, unknown>).listed = true;
+        (answered as Record<string, unknown>).listingReason ??= cause;
+      }
+    }
     // "不对，是2022年": what is corrected replaces the earlier value
     for (const [k, v] of Object.entries(corrected ?? {})) {
       if (!(k in facts)) (answered as Record<string, unknown>)[k] = v;

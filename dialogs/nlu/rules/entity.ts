@@ -54,7 +54,9 @@ export function genericMention(s: string, pos: number, len: number): boolean {
     s[pos - 1] === '的' &&
     !FIRST_PERSON.test(s) &&
     !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)) &&
+    // (「四庄的 做早点的个体户」: the trade opens its own clause after a place)
     !OWN_TRADE_BEFORE.test(s.slice(0, pos)) &&
+    !OWN_TRADE_BEFORE.test(clauseBefore) &&
     // 「2020年被标记为经营异常状态的个体户」「崇阳县的公司」: a dated story or a place singles one business out
     !new RegExp(YEAR_SRC).test(clauseBefore) &&
     !PLACE_BEFORE.test(clauseBefore) &&

@@ -76,7 +76,13 @@ const LISTING: PatternRule[] = [
     true,
   ),
   rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
-  rule('listing.shownAbnormal', 'listed', /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/, true),
+  // (「网上一查是经营异常」: what a look-up showed)
+  rule(
+    'listing.shownAbnormal',
+    'listed',
+    /(?:显示|状态是|状态为|状态显示|一查|查出来|查到)(?:为|是|成|的是)?(?:经营)?异常/,
+    true,
+  ),
   // 「所里联系不上就把我们列了」: 把 and the business, the bare verb ending its clause
   rule(
     'listing.baListed',

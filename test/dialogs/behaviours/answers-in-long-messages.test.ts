@@ -111,3 +111,26 @@ describe('the listing reason told beside the business and the year', () => {
     expect((await c.engine.getCase(key)).facts.entityType).toBe('individual');
   });
 });
+
+describe('short answers after a vague opening', () => {
+  it('「年报 冇按时报」 to "are you listed?" is the cause of a listing, not a "no"', async () => {
+    const c = await chat();
+    await c.send('我们社里的执照出问题了 我也搞不清楚');
+    await c.send('对 是合作社 种茶叶的');
+    await c.send('年报 冇按时报');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listed).toBe(true);
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    await c.send('二〇二三年');
+    expect(c.last?.determination.path).toBe('tolerant-repair-annual-report');
+  });
+
+  it('「网上一查是经营异常」 is listed, and 「做早点的个体户」 after a place is the writer’s type', async () => {
+    const c = await chat();
+    await c.send('我那个店子在网上一查是经营异常 怎么搞');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(true);
+    const d = await chat();
+    await d.send('石南的 卖早点的个体户 去年被列了经营异常 说是年报没报');
+    expect((await d.engine.getCase(key)).facts.entityType).toBe('individual');
+  });
+});
