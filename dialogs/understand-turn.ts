@@ -518,7 +518,8 @@ const RECORD_DATE: Partial<Record<string, FactName>> = {
  * before (「公示的时间我记错了 是去年6月」 while the date is being asked).
  */
 function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Date): void {
-  const fact = RECORD_DATE[stored.recordType ?? ''];
+  // 「搞错哒 …是在严重违法失信名单里面 列入日期是2025年8月6号」: the record the correction names
+  const fact = RECORD_DATE[corrections.recordType ?? stored.recordType ?? ''];
   if (!fact || corrections.listedYear === undefined || stored.listedYear !== undefined) return;
   delete corrections.listedYear;
   const date = readDate(normalize(text), now);

@@ -128,14 +128,17 @@ function factValues(facts: Facts, k: Knowledge): Record<string, string> {
 
 /**
  * The Chinese sentence of a reason, its {entityType}/{listingReason} filled from the facts and its
- * {date} from the reason's own values (the earliest day to apply), written as a prose date.
+ * {date} (and a penalty's {decided}, {publishedBy}) from the reason's own values, written as prose dates.
  */
+/** a reason's values that are days (the earliest to apply; a penalty's decision and latest publication) */
+const REASON_DATES = new Set(['date', 'decided', 'publishedBy']);
+
 export function reasonSentence(r: Reason, facts: Facts, knowledge?: Knowledge): string {
   const k = knowledge ?? loadKnowledge();
   const entry = k.reasons[r.id];
   if (!entry) return r.id;
   const own = Object.fromEntries(
-    Object.entries(r.values ?? {}).map(([key, v]) => [key, key === 'date' ? proseDate(v, k) : v]),
+    Object.entries(r.values ?? {}).map(([key, v]) => [key, REASON_DATES.has(key) ? proseDate(v, k) : v]),
   );
   const text = r.presumed && entry.presumed ? entry.presumed : r.met ? entry.met : entry.unmet;
   return fill(text, { ...factValues(facts, k), ...own });

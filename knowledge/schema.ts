@@ -312,7 +312,7 @@ export const StepsSchema = z.record(idKey, jurisdictionText);
 export type Steps = z.infer<typeof StepsSchema>;
 
 /** Facts a reason text may name, filled in from the user's facts (their own type, their own reason). */
-export const REASON_PLACEHOLDERS = ['entityType', 'listingReason', 'date'];
+export const REASON_PLACEHOLDERS = ['entityType', 'listingReason', 'date', 'decided', 'publishedBy'];
 const reasonText = template([], REASON_PLACEHOLDERS);
 export const ReasonsSchema = z.record(
   z.string().regex(/^(route:)?[a-z0-9-]+$/, 'reason ids are condition ids or route:<route id>'),

@@ -30,6 +30,8 @@ export const NATIONAL_RULES = [
   'samr107-art16',
   'samr107-art23',
   'samr107-art31',
+  // 《市场监督管理行政处罚信息公示规定》（总局令第45号）: when a penalty is published
+  'penalty-publicity-rules',
   'civil-code-periods',
   'abnormal-list-measures',
   'annual-report-measures',

@@ -162,6 +162,10 @@ function failsWhicheverRoute(open: Route[], facts: Facts, ctx: RuleContext): Det
     else if (reasonDate(r) && reasonDate(r) < reasonDate(reasons[at] as Reason)) reasons[at] = r;
   }
   if (!reasons.length) return undefined;
+  // a note every route gives (the wait counted from the decision's date) stays with them
+  const notes = open.map((r) => r.notes?.(facts, ctx) ?? []);
+  for (const n of notes[0] ?? [])
+    if (notes.every((ns) => ns.some((x) => x.id === n.id))) reasons.push({ ...n, met: true });
   const [d] = decided as [Determination, ...Determination[]];
   const shared = (c: string) => open.every((r) => r.citations.includes(c));
   const citations = [

@@ -2,6 +2,7 @@
 // for published penalties and the serious list (§3a, 总局令第107号), as data. A route *applies* when every
 // test in `when` holds; its `conditions` then decide whether the user can use it now. Order is priority:
 // a pilot route stands before the standard route it relaxes.
+import { addWorkingDays } from './deadline.ts';
 import { dayAfterPeriod, periodOver } from './periods.ts';
 import {
   type Deadline,
@@ -595,6 +596,60 @@ const waited = (
   },
 });
 
+/**
+ * 《市场监督管理行政处罚信息公示规定》第九条、第十条 (research/credit-repair-rules-2025.md Q4): a penalty is
+ * published within 20 working days of its decision (10 + 10 across provinces).
+ */
+const PUBLISHED_WITHIN_WORKING_DAYS = 20;
+
+/** The last day a penalty decided on `decided` may have been published; unknown where the holidays are. */
+export function publishedBy(decided: string): string | undefined {
+  const r = addWorkingDays(decided, PUBLISHED_WITHIN_WORKING_DAYS);
+  return r.yearsWithoutCalendar.length ? undefined : r.date;
+}
+
+/**
+ * Whether a penalty's waiting period is over. It counts from publication (DOMAIN §4); where only the
+ * decision's date is told, that bounds it: publication comes no earlier than the decision (a period not
+ * over from the decision is not over), and no later than 20 working days after it (a period over from
+ * that day is over). In between the publication date is asked.
+ */
+function penaltyWaitOver(f: Facts, months: number, today: string): boolean | undefined {
+  if (f.penaltyPublishedDate) return periodOver(f.penaltyPublishedDate, months, today);
+  if (!f.penaltyDecisionDate) return undefined;
+  if (!periodOver(f.penaltyDecisionDate, months, today)) return false;
+  const by = publishedBy(f.penaltyDecisionDate);
+  return by && periodOver(by, months, today) ? true : undefined;
+}
+
+const penaltyWaited = (months: number, citation: string): Condition => ({
+  ...waited(months, 'penaltyPublishedDate', citation),
+  assess: (f, ctx) => {
+    const over = penaltyWaitOver(f, months, ctx.today);
+    return over === undefined
+      ? { outcome: 'unknown', unknown: ['penaltyPublishedDate'] }
+      : { outcome: over ? 'holds' : 'fails', unknown: [] };
+  },
+  // from the decision: the earliest the period can end (publication may come later)
+  values: (f) => {
+    const from = f.penaltyPublishedDate ?? f.penaltyDecisionDate;
+    return from ? { date: dayAfterPeriod(from, months) } : undefined;
+  },
+});
+
+/** The period counted from the decision's date, the publication date untold: say so, and what decides. */
+const countedFromDecision = (f: Facts) => {
+  if (f.penaltyPublishedDate || !f.penaltyDecisionDate) return [];
+  const by = publishedBy(f.penaltyDecisionDate);
+  return [
+    {
+      id: by ? 'wait-counted-from-decision' : 'wait-counted-from-decision-no-calendar',
+      citation: 'penalty-publicity-rules',
+      values: { decided: f.penaltyDecisionDate, ...(by ? { publishedBy: by } : {}) },
+    },
+  ];
+};
+
 const earliestApply =
   (months: number, dateFact: 'penaltyPublishedDate' | 'seriousListedDate') =>
   (f: Facts, ctx: RuleContext): RouteDates => {
@@ -646,7 +701,7 @@ const penaltyRepair = (cls: 'general' | 'key-sector', clause: string, maxMonths:
     id: `penalty-${cls}`,
     path: 'penalty-publicity-repair',
     when: [...PENALTY_BY_US, classIs(cls)],
-    conditions: [waited(months, 'penaltyPublishedDate', clause), ...PENALTY_CONDITIONS],
+    conditions: [penaltyWaited(months, clause), ...PENALTY_CONDITIONS],
     documents: REPAIR_DOCS,
     deadline: NATIONAL_PENALTY,
     citations: [clause, 'samr107-art11', 'samr107-art14', 'samr107-art16'],
@@ -654,6 +709,7 @@ const penaltyRepair = (cls: 'general' | 'key-sector', clause: string, maxMonths:
     dates: earliestApply(months, 'penaltyPublishedDate'),
     notes: (f, ctx) => [
       ...publishedBefore107(f),
+      ...countedFromDecision(f),
       ...maxPeriodPassed(maxMonths, 'publication-should-have-ended', clause)(f, ctx),
     ],
   };
@@ -710,7 +766,7 @@ export const PENALTY_ROUTES: Route[] = [
     path: 'penalty-publicity-repair',
     when: [...PENALTY_BY_US, classIs('restriction')],
     conditions: [
-      waited(12, 'penaltyPublishedDate', 'samr107-art8'),
+      penaltyWaited(12, 'samr107-art8'),
       { id: 'restriction-ended', fact: 'restrictionEnded', test: is(true), citation: 'samr107-art8' },
       ...PENALTY_CONDITIONS,
     ],
@@ -719,7 +775,7 @@ export const PENALTY_ROUTES: Route[] = [
     citations: ['samr107-art8', 'samr107-art11', 'samr107-art14', 'samr107-art16'],
     steps: PENALTY_STEPS,
     dates: earliestApply(12, 'penaltyPublishedDate'),
-    notes: publishedBefore107,
+    notes: (f) => [...publishedBefore107(f), ...countedFromDecision(f)],
   },
   penaltyRepair('key-sector', 'samr107-art8', 36),
   penaltyRepair('general', 'samr107-art9', 12),
@@ -839,6 +895,8 @@ export const NOTE_REASON_IDS = [
   'publication-should-have-ended',
   'warning-not-published',
   'wait-over-whichever-class',
+  'wait-counted-from-decision',
+  'wait-counted-from-decision-no-calendar',
 ];
 
 /** Step ids evaluate adds to a route's own: the agent's ID, and the home bureau outside the county. */

@@ -91,6 +91,11 @@ export interface Facts {
   keySector?: boolean;
   /** YYYY-MM-DD; the waiting period counts from publication */
   penaltyPublishedDate?: string;
+  /**
+   * YYYY-MM-DD: the day the penalty was decided (处罚决定书的日期), told where the publication date is
+   * not; it bounds the publication (no earlier, and within 20 working days)
+   */
+  penaltyDecisionDate?: string;
   restrictionEnded?: boolean;
   obligationsFulfilled?: boolean;
   rectified?: boolean;
@@ -111,9 +116,14 @@ export type FactName = keyof Facts;
 
 /**
  * Facts the bot keeps beyond the contract of DOMAIN.md §4, whose names are what outside checks
- * compare: `applicantIsAgent` only adds the 授权委托书 of §7. `ask` and `eval` report them apart.
+ * compare: `applicantIsAgent` only adds the 授权委托书 of §7; `penaltyDecisionDate` bounds a publication
+ * date not told (令第45号 arts. 9–10: published within 20 working days of the decision). `ask` and
+ * `eval` report them apart.
  */
-export const OWN_FACTS: ReadonlySet<FactName> = new Set<FactName>(['applicantIsAgent']);
+export const OWN_FACTS: ReadonlySet<FactName> = new Set<FactName>([
+  'applicantIsAgent',
+  'penaltyDecisionDate',
+]);
 
 /** The §4 facts and the bot's own ones, apart. */
 export function contractFacts(facts: Facts): { facts: Facts; own: Facts } {
@@ -160,6 +170,7 @@ export const FACT_KINDS = {
   fineAmountYuan: { kind: 'amount' },
   keySector: { kind: 'boolean' },
   penaltyPublishedDate: { kind: 'date' },
+  penaltyDecisionDate: { kind: 'date' },
   restrictionEnded: { kind: 'boolean' },
   obligationsFulfilled: { kind: 'boolean' },
   rectified: { kind: 'boolean' },

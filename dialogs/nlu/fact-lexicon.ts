@@ -27,7 +27,7 @@ export interface FactLexicon {
   };
   negationScope: { existence: string[]; bridges: string[]; determiners: string[]; fillers: string[] };
   amountCounters: Words;
-  penaltyFollowUps: { paid: string[]; fineNouns: string[] };
+  penaltyFollowUps: { paid: string[]; unpaid: string[]; fineNouns: string[] };
   roleAsModifier: Words;
   counterparties: Words;
   setAside: { cues: string[]; others: string[] };

@@ -217,6 +217,7 @@ const PENALTY_RECORD_FACTS = [
   'fineAmountYuan',
   'keySector',
   'penaltyPublishedDate',
+  'penaltyDecisionDate',
   'restrictionEnded',
   'repeatSameTypePenalty',
 ] as const;

@@ -70,8 +70,12 @@ const penaltyOnly = (ctx: RuleContext) => penalty(ctx) && !serious(ctx);
 /** a published-information error told, not a penalty or the serious list (the exclusions of 五(二)三) */
 const minorErrorStory = (ctx: RuleContext) =>
   !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined;
-/** a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked */
-const restricted = (ctx: RuleContext) => penalty(ctx) && /停产|停业|限制|暂扣/.test(ctx.s);
+/**
+ * a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked;
+ * 「许可证还冇还给我」 speaks of it by what was seized (penalties.json seizedItems)
+ */
+const restricted = (ctx: RuleContext) =>
+  penalty(ctx) && (/停产|停业|限制|暂扣/.test(ctx.s) || hasAny(ctx.s, lexicon().penalties.seizedItems));
 
 export const KIND_ORDER = ['warning', 'criticism', 'fine', 'confiscation', 'restriction', 'revocation'];
 export const kindOf = (lx: Lexicon, word: string) =>
@@ -92,7 +96,18 @@ export function statedKind(hit: Hit, s: string): string | undefined {
     s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 10).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
   if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
+}
+
+let kindDeniedRe: RegExp | undefined;
+/** 「罚款倒是冇罚」「罚款是没有的」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
+function deniedInClause(lx: Lexicon): RegExp {
+  const k = lx.penalties.kindDeniedAfter;
+  kindDeniedRe ??= new RegExp(
+    `^${alt(k.topics)}?${alt(lx.grammar.negators)}${alt(k.verbs)}?${alt(k.endings)}*$`,
+  );
+  return kindDeniedRe;
 }
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
@@ -110,6 +125,23 @@ export function lastChars(text: string, n: number): string {
   const year = /(?:\d{4}|[〇零一二三四五六七八九]{2,4})年$/.exec(text.slice(0, from));
   if (year && /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(text.slice(from))) from -= year[0].length;
   return text.slice(from);
+}
+
+/**
+ * decisionDate: the date a clause gives the penalty decision — told after the decision's document
+ * (「决定书上的日期是二〇二五年七月八号」) or standing before it or before the verb of being penalised
+ * (「25年10月被市场监管局暂扣了」). A clause that tells the publication or a payment dates those instead,
+ * and a date owned by another event (立案, 检查 …) is not the decision's.
+ */
+function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
+  const { answers, penalties } = lexicon();
+  if (hasAny(hit.clause, penalties.publishedWords) || hasAny(hit.clause, penalties.paymentVerbs))
+    return undefined;
+  const paper = answers.decisionDates.includes(hit.word);
+  const after = paper ? dateIn(hit.after, ctx.now) : undefined;
+  const penalising = new Set([...penalties.decidedVerbs, ...penalties.penaltyWords]);
+  const events = penalties.otherEventWords.filter((w) => !penalising.has(w));
+  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, 16), events), ctx.now);
 }
 
 /**
@@ -224,7 +256,10 @@ export const RULES: NamedRule[] = [
   // (「不是行政处罚 上面写的是列入经营异常名录」: a penalty named as not the record)
   fixed('record.penalty', 'recordType', 'penalties.penaltyWords', 'admin_penalty', penaltyOnly, {
     ...OWN,
-    value: (hit) => (namedAsNot(hit.before) ? undefined : 'admin_penalty'),
+    // 「改完了多久能移出来 要不要交罚款」: an A-not-A right before the penalty's word asks whether one
+    // is due, it tells no penalty on record
+    value: (hit) =>
+      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) ? undefined : 'admin_penalty',
   }),
   {
     // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
@@ -335,6 +370,18 @@ export const RULES: NamedRule[] = [
     when: (ctx) => penalty(ctx) || ctx.record === 'admin_penalty',
     negatable: false,
   },
+  {
+    // 「处罚决定书日期是2026年4月16号」「去年5月20号被市场监管局罚了」: the day of the decision, which
+    // bounds the publication the waiting period counts from (rules/routes.ts penaltyWaitOver)
+    name: 'penalty.decisionDate',
+    fact: 'penaltyDecisionDate',
+    words: (lx) => [...lx.answers.decisionDates, ...lx.penalties.decidedVerbs],
+    value: (hit, ctx) => decisionDate(hit, ctx),
+    when: (ctx) =>
+      (penalty(ctx) || ctx.record === 'admin_penalty') && !serious(ctx) && ctx.record !== 'serious_list',
+    negatable: false,
+    statementOnly: true,
+  },
   fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
   {
@@ -355,19 +402,20 @@ export const RULES: NamedRule[] = [
   own('obligations.unpaid', 'obligationsFulfilled', 'penalties.unpaid', false, either),
   {
     // 「罚款10万，已交」, 「罚没款都交了」: a bare paid clause speaks of the fine named in it or in the
-    // clause right before it
+    // clause right before it; so does an unpaid one (「罚款五万八 到现在还冇交」)
     name: 'obligations.paidAfterFine',
     fact: 'obligationsFulfilled',
-    words: () => factLexicon().penaltyFollowUps.paid,
+    words: () => [...factLexicon().penaltyFollowUps.paid, ...factLexicon().penaltyFollowUps.unpaid],
     value: (hit, ctx) => {
-      const { fineNouns } = factLexicon().penaltyFollowUps;
+      const { fineNouns, unpaid } = factLexicon().penaltyFollowUps;
+      const paid = !unpaid.includes(hit.word);
       const start = hit.pos - hit.before.length;
       const previous =
         ctx.s
           .slice(0, Math.max(0, start - 1))
           .split(/[，,。;；!！?？\s]/)
           .at(-1) ?? '';
-      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? true : undefined;
+      return fineNouns.some((w) => hit.before.includes(w) || previous.includes(w)) ? paid : undefined;
     },
     when: either,
     statementOnly: true,

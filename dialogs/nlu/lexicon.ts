@@ -51,6 +51,8 @@ export interface Lexicon {
   penalties: {
     penaltyWords: string[];
     penaltyKinds: Record<string, string[]>;
+    /** 「罚款倒是冇罚」: what may follow a kind word in its clause to deny it */
+    kindDeniedAfter: { topics: string[]; verbs: string[]; endings: string[] };
     /** the verb of a licence revoked (「药品经营许可证被吊销了」), read with a licence noun */
     licenceRevoked: string[];
     seriousList: string[];
@@ -65,10 +67,14 @@ export interface Lexicon {
     publishedWords: string[];
     /** events of a case whose dates are not the publication or listing date */
     otherEventWords: string[];
+    /** 「去年5月20号被罚了」: verbs of being penalised, the date before them the decision's */
+    decidedVerbs: string[];
     restrictionEnded: string[];
     restrictionPeriod: string[];
     periodOver: string[];
     restrictionRunning: string[];
+    /** what a 暂扣 takes away for a time (「许可证还冇还给我」) */
+    seizedItems: string[];
     paymentVerbs: string[];
     paid: string[];
     unpaid: string[];
@@ -307,7 +313,10 @@ export function wordClasses(classes: Record<string, readonly string[]>): (s: str
  * for words that hold a cue's characters without being the cue (「主要是」 holds 要是, 「不可能」 holds 可能).
  */
 export function blankOut(s: string, words: readonly string[]): string {
-  return words.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
+  let out = s;
+  // most texts hold none of the words: a look first spares a split and join per word
+  for (const w of words) if (out.includes(w)) out = out.split(w).join(' '.repeat(w.length));
+  return out;
 }
 
 /** The text without the words that hold a hedge's characters but are sure (grammar.json hedgeLookalikes). */

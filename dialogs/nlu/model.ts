@@ -43,8 +43,15 @@ export interface Model {
   /** per label: log prior and the log probability of a token never seen with the label */
   logPrior: Float64Array;
   logSmooth: Float64Array;
-  /** per token index, the labels' log P(present | label) minus their smoothing, labels side by side */
-  lift: Float64Array;
+  /**
+   * Per token index, the labels seen with it and their log P(present | label) minus their smoothing,
+   * as sparse rows: row i is liftLabel / liftValue[liftStart[i] … liftStart[i + 1]). A token is seen
+   * with about 2 of the 13 labels; the others' lift is 0, and adding 0 changes no sum, so only the
+   * seen ones are stored and added.
+   */
+  liftStart: Int32Array;
+  liftLabel: Int32Array;
+  liftValue: Float64Array;
 }
 
 interface Cache {
@@ -128,13 +135,33 @@ function compile(cache: Cache): Model {
       m.set(Number(i), Math.log(count / total));
     return m;
   });
-  // a dense table makes scoring one pass over the message's tokens instead of a map look-up per label
+  // one table makes scoring one pass over the message's tokens instead of a map look-up per label
   const n = labels.length;
   const lift = new Float64Array(index.size * n);
   logFeature.forEach((m, li) => {
     for (const [i, logP] of m) lift[i * n + li] = logP - (logSmooth[li] as number);
   });
-  return { hash: cache.hash, labels, index, logPrior, logSmooth, lift };
+  // the rows keep the labels in order, so each label's sum takes the same terms in the same order
+  const liftStart = new Int32Array(index.size + 1);
+  const kept: number[] = [];
+  for (let i = 0; i < index.size; i++) {
+    liftStart[i] = kept.length;
+    for (let li = 0; li < n; li++) if (lift[i * n + li] !== 0) kept.push(i * n + li);
+  }
+  liftStart[index.size] = kept.length;
+  const liftLabel = Int32Array.from(kept, (at) => at % n);
+  const liftValue = Float64Array.from(kept, (at) => lift[at] as number);
+  return { hash: cache.hash, labels, index, logPrior, logSmooth, liftStart, liftLabel, liftValue };
+}
+
+/** Adds token index i's lift to each label's sum. */
+function addLift(model: Model, i: number, sum: Float64Array): void {
+  const { liftLabel, liftValue } = model;
+  const end = model.liftStart[i + 1] as number;
+  for (let k = model.liftStart[i] as number; k < end; k++) {
+    const li = liftLabel[k] as number;
+    sum[li] = (sum[li] as number) + (liftValue[k] as number);
+  }
 }
 
 /** Log scores per label for a token array (same formula as apparatus' probabilityOfClass). */
@@ -146,14 +173,13 @@ export function scores(model: Model, tokens: string[]): number[] {
     const i = model.index.get(t);
     if (i === undefined) continue;
     known++;
-    for (let li = 0, at = i * n; li < n; li++, at++)
-      sum[li] = (sum[li] as number) + (model.lift[at] as number);
+    addLift(model, i, sum);
   }
   // every known token not seen with a label costs that label its smoothing
-  return Array.from(
-    sum,
-    (s, li) => (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + s,
-  );
+  const out: number[] = new Array(n);
+  for (let li = 0; li < n; li++)
+    out[li] = (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + (sum[li] as number);
+  return out;
 }
 
 /**
@@ -238,12 +264,8 @@ export function scoreText(
   const known = scratch.known;
   if (scratch.sum.length !== n) scratch.sum = new Float64Array(n);
   const sum = scratch.sum.fill(0);
-  const { lift } = model;
   const met = scratch.met;
-  for (let k = 0; k < known; k++) {
-    const at = (met[k] as number) * n;
-    for (let li = 0; li < n; li++) sum[li] = (sum[li] as number) + (lift[at + li] as number);
-  }
+  for (let k = 0; k < known; k++) addLift(model, met[k] as number, sum);
   const out: number[] = new Array(n);
   for (let li = 0; li < n; li++)
     out[li] = (model.logPrior[li] as number) + known * (model.logSmooth[li] as number) + (sum[li] as number);

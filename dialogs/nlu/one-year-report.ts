@@ -13,10 +13,18 @@ const CALENDAR_YEAR = /\d{2,4}\s*(?:年|(?:的)?那(?:一)?份)/;
 /** 「两个年度的都没报」: an "all" that says every year is missing, not filed */
 const ALL_MISSING = /(?:都|全部|全都)(?:没|冇|未|不)/g;
 
+/**
+ * 「19 20年的年报都补哒」: the 都 of years named one by one is both of them, not every year owed;
+ * 「欠的22年23年两年年报都补了」 names the years owed, which are all of them (the capture keeps it).
+ */
+const NAMED_YEARS_ALL =
+  /(欠的|缺的|漏的|没报的)?(?<!\d)(?:(?:(?:19|20)?\d{2}年?度?|大前年|前年|去年)[、，,和跟与及\s]*)+(?:(?:19|20)?\d{2}年?度?|大前年|前年|去年)的?(?:年报|年度报告)?也?(?:都|全部|全都)/g;
+
 /** The text speaks of one year's report and nothing in it says "all of them" (are filed). */
 export function speaksOfOneYear(s: string): boolean {
   const w = factLexicon().oneYearReport;
-  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(s.replace(ALL_MISSING, ''), w.allYears);
+  const rest = s.replace(ALL_MISSING, '').replace(NAMED_YEARS_ALL, (m, owed) => (owed ? m : ''));
+  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(rest, w.allYears);
 }
 
 /**

@@ -41,8 +41,9 @@ describe('knowledge covers the rules, and nothing else', () => {
 
   it('a question for every fact a route tests, and only for those', () => {
     const asked = routes.flatMap((r) => [...r.when.map((t) => t.fact), ...r.conditions.map((c) => c.fact)]);
-    // a combined test names its first fact; the others it reads are asked too (the penalty's class)
-    const combined = ['fineAmountYuan', 'fineMitigated', 'keySector'];
+    // a combined test names its first fact; the others it reads are asked too (the penalty's class;
+    // the decision's date that bounds the publication the wait counts from)
+    const combined = ['fineAmountYuan', 'fineMitigated', 'keySector', 'penaltyDecisionDate'];
     // applicantIsAgent changes the documents, not the route: asked by staff and drafts
     expect(sorted(Object.keys(k.questions))).toEqual(sorted([...asked, ...combined, 'applicantIsAgent']));
   });

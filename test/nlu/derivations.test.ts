@@ -41,6 +41,12 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     true,
     undefined,
   ],
+  unfiledPreviousYearIsOverdue: [
+    '欠的年报都补齐了 就是去年那份纸质的还没交',
+    'allOverdueReportsFiled',
+    false,
+    true,
+  ],
   bareCauseIsListingReason: ['因为没报年报', 'listingReason', 'annual_report_overdue', undefined],
   bareReportFiledByEntity: ['我们是有限公司，年报已经补交了', 'allOverdueReportsFiled', true, undefined],
   nameChangeCorrected: ['公司改名了没去登记，还没办', 'infoCorrected', false, undefined],

@@ -1,6 +1,7 @@
 // The per-message shortcuts give exactly what the plain computation gives: the traditional →
 // simplified check that skips OpenCC, the classifier scoring that never builds the token array, and
 // the trie that finds lexicon words in one pass.
+import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../dialogs/nlu/facts.ts';
@@ -13,7 +14,7 @@ import { wordScanner } from '../../dialogs/nlu/rules/pattern-rule.ts';
 import { tokenize, toSimplified } from '../../dialogs/nlu/tokens.ts';
 import { FAQ_MIN_SCORE, findFaq } from '../../knowledge/explain.ts';
 import { loadKnowledge } from '../../knowledge/load.ts';
-import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
+import { loadKeywords, loadPhrases, MODEL_FILE } from '../../knowledge/nlu/load.ts';
 
 const texts = loadPhrases().map((p) => p.text);
 
@@ -49,6 +50,40 @@ describe('classifier scoring', () => {
       const fast = scoreText(model, s, facts, signals, words);
       expect(fast.tokens, t).toBe(tokens.length);
       expect(fast.scores, t).toEqual(scores(model, tokens));
+    }
+  });
+
+  it('equals the naive Bayes log score computed from the built model’s counts, label by label', () => {
+    const model = nluModel();
+    const inner = (
+      JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as {
+        classifier: {
+          classifier: {
+            classFeatures: Record<string, Record<string, number>>;
+            classTotals: Record<string, number>;
+            totalExamples: number;
+            smoothing: number;
+          };
+        };
+      }
+    ).classifier.classifier;
+    const now = new Date('2025-03-01T00:00:00Z');
+    for (const t of texts.slice(0, 200)) {
+      const s = normalize(t);
+      const { facts, signals } = extractFacts(s, now);
+      const known = features(s, facts, signals).flatMap((w) => model.index.get(w) ?? []);
+      // log P(label) + Σ over known tokens of log P(token | label), smoothed for a token never seen with it
+      const naive = model.labels.map((label) => {
+        const total = inner.classTotals[label] ?? 1;
+        const smooth = Math.log(inner.smoothing / total);
+        let sum = 0;
+        for (const i of known) {
+          const count = inner.classFeatures[label]?.[i];
+          sum += count === undefined ? 0 : Math.log(count / total) - smooth;
+        }
+        return Math.log(total / inner.totalExamples) + known.length * smooth + sum;
+      });
+      expect(scores(model, features(s, facts, signals)), t).toEqual(naive);
     }
   });
 });

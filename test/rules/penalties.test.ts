@@ -3,6 +3,7 @@
 // conditions of 第十一条 and 第十三条, and the deadlines of 第十四条、第十六条.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../rules/deadline.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 import { addMonths, dayAfterPeriod } from '../../rules/periods.ts';
 import { penaltyClass } from '../../rules/routes.ts';
@@ -144,6 +145,55 @@ describe('routes', () => {
     );
   });
 
+  describe('only the decision date told: it bounds the publication (公示规定 第九条、第十条: within 20 working days)', () => {
+    const decided = (day: string): Facts => ({ ...GENERAL_FINE, ...DONE, penaltyDecisionDate: day });
+
+    it('3 months past the latest day of publication: the wait is over, and the answer says how it counted', () => {
+      // decided 2026-04-16, published by 2026-05-18 (20 working days, 劳动节 off), open from 2026-08-19
+      const d = evaluate(decided('2026-04-16'), { today: TODAY });
+      expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: true, missing: [] });
+      expect(d.reasons).toContainEqual(
+        expect.objectContaining({
+          id: 'wait-counted-from-decision',
+          values: { decided: '2026-04-16', publishedBy: '2026-05-18' },
+        }),
+      );
+      expect(evaluate(decided('2026-04-16'), { today: '2026-08-19' }).eligible).toBe(true);
+      expect(evaluate(decided('2026-04-16'), { today: '2026-08-18' }).eligible).toBeNull();
+    });
+
+    it('not 3 months since the decision: not yet, whenever it was published', () => {
+      const d = evaluate(decided('2026-10-25'), { today: TODAY });
+      expect(d).toMatchObject({ eligible: false, missing: [] });
+      expect(d.reasons).toContainEqual(expect.objectContaining({ id: 'waited-three-months', met: false }));
+    });
+
+    it('in between, the publication date decides: it is asked', () => {
+      expect(evaluate(decided('2026-08-20'), { today: TODAY })).toMatchObject({
+        eligible: null,
+        missing: ['penaltyPublishedDate'],
+      });
+    });
+
+    it('a publication date told counts, not the decision', () => {
+      const f = { ...decided('2026-04-16'), penaltyPublishedDate: '2026-10-01' };
+      expect(evaluate(f, { today: TODAY }).eligible).toBe(false);
+    });
+
+    it('the sector untold and the decision too recent for either wait: not yet, saying how it counted', () => {
+      const { keySector: _, ...f } = decided('2026-10-25');
+      const d = evaluate(f, { today: TODAY });
+      expect(d).toMatchObject({ eligible: false, missing: [] });
+      expect(d.reasons.map((r) => r.id)).toContain('wait-counted-from-decision');
+    });
+
+    it('a year without a holiday calendar bounds nothing from above', () => {
+      const d = evaluate(decided('2027-03-01'), { today: '2027-06-10' });
+      expect(d).toMatchObject({ eligible: null, missing: ['penaltyPublishedDate'] });
+      expect(d.reasons.map((r) => r.id)).toContain('wait-counted-from-decision-no-calendar');
+    });
+  });
+
   it('published before 107 took effect: the answer says so', () => {
     const d = evaluate({ ...GENERAL_FINE, ...DONE, penaltyPublishedDate: '2025-10-01' }, { today: TODAY });
     expect(d.reasons.map((r) => r.id)).toEqual(
@@ -261,6 +311,7 @@ describe('never eligible while a condition is unmet or unknown (new routes)', ()
       fineAmountYuan: fc.option(fc.constantFrom(0, 5_000, 50_000, 50_001, 200_000), { nil: undefined }),
       keySector: bool,
       penaltyPublishedDate: date,
+      penaltyDecisionDate: date,
       seriousListedDate: date,
       restrictionEnded: bool,
       obligationsFulfilled: bool,
@@ -297,9 +348,11 @@ describe('never eligible while a condition is unmet or unknown (new routes)', ()
         for (const cls of classes) {
           const months = cls === 'general' ? 3 : 12;
           expect(['general', 'key-sector', 'restriction']).toContain(cls);
-          expect(
-            f.penaltyPublishedDate && dayAfterPeriod(f.penaltyPublishedDate, months) <= day,
-          ).toBeTruthy();
+          // from publication, or where only the decision is dated, from the latest day it was published
+          const from =
+            f.penaltyPublishedDate ??
+            (f.penaltyDecisionDate && addWorkingDays(f.penaltyDecisionDate, 20).date);
+          expect(from && dayAfterPeriod(from, months) <= day).toBeTruthy();
           if (cls === 'restriction') expect(f.restrictionEnded).toBe(true);
         }
       }),

@@ -44,7 +44,8 @@ const ALL_FILED: [boolean, RegExp][] = [
   [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
   [
     false,
-    /(?:几年|后面|之后|其他|其余|剩下)的?(?:年报|年度报告)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交)/g,
+    // 「21年以后的到现在都冇补」: the years after one named, still unfiled now
+    /(?:几年|后面|之后|以后|往后|其他|其余|剩下)的?(?:年报|年度报告)?(?:到现在|至今|现在)?(?:也|都|还|一直){0,3}(?:没有?|未)(?:报|补|交|弄|搞)/g,
   ],
 ];
 
@@ -110,6 +111,10 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
   ],
 ];
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
+/** Whether the clause at `pos` asks (「第二天就改好了吗」). */
+const askedAt = (cls: Clause[], pos: number): boolean =>
+  /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
+
 const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
@@ -455,12 +460,10 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, cls, facts, set, hedgedClause }) => {
       // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
       if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
-      // 「第二天就改好了吗」 asks
-      const asked = (pos: number) =>
-        /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
       const w = factLexicon().correctedRightAway;
       if (facts.correctedAfterReminder === undefined && !w.reminderWords.some((r) => s.includes(r))) return;
-      const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !asked(pos));
+      // 「第二天就改好了吗」 asks
+      const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
       if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
@@ -555,6 +558,20 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         if (named && typeof named.value === 'string') facts.entityType = named.value as Facts['entityType'];
         return;
       }
+    },
+  },
+  {
+    // 「年报都补了 去年的还冇报」: after 30 June the previous year's report is overdue too (its deadline,
+    // 《企业信息公示暂行条例》第八条), so a message that tells it unfiled cannot also tell every overdue
+    // report filed: the "all" is taken back, never a 「可以申请」 on a missing year
+    name: 'unfiledPreviousYearIsOverdue',
+    run: ({ facts, now }) => {
+      if (
+        facts.previousYearReportFiled === false &&
+        facts.allOverdueReportsFiled === true &&
+        now.getMonth() >= 6
+      )
+        facts.allOverdueReportsFiled = false;
     },
   },
   {

@@ -77,6 +77,20 @@ const LISTING: PatternRule[] = [
   ),
   rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
   rule('listing.shownAbnormal', 'listed', /(?:显示|状态是|状态为|状态显示)(?:为|是|成)?(?:经营)?异常/, true),
+  // 「所里联系不上就把我们列了」: 把 and the business, the bare verb ending its clause
+  rule(
+    'listing.baListed',
+    'listed',
+    /(?<![不别没])把(?:我们|我|咱们|他们|他|她|公司|店子?|厂子?)(?:给)?列(?:了|进去了?|上了|入了)(?=[\s，,。;；!！?？]|$)/,
+    true,
+  ),
+  // 「平台上显示我们公司有经营异常记录」「一查有条经营异常」: a record found is the listing
+  rule(
+    'listing.recordFound',
+    'listed',
+    /(?:显示|查到|查出来?|一查)[^，,。;；]{0,8}?有(?:一?条|个)?(?:经营)?异常(?:记录|名录)?/,
+    true,
+  ),
   // "把公司从异常名录里弄出来" presupposes the listing
   rule(
     'listing.removalFrom',
@@ -223,8 +237,11 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
         /^[上里中内]?了?(?:吗|么|没有?|\?)/.test(after) ||
         // "被列入经营异常名录了吗" asks about the listing; "被列入异常还能贷款吗" presupposes it
         (/^[^能会怎影可要还]{0,10}?了?(?:吗|么|没有?|\?)$/.test(after) && !/了[^吗么?]/.test(after));
-      if (!asking && (NEG_BEFORE.test(before) || /^(?:没|未)/.test(tail)))
-        hits.push({ value: false, pos, clause });
+      // 「年报没弄被列了」: a verb before the passive's 被 ends another predicate (the report not done),
+      // its 没 does not reach the listing
+      const negated =
+        NEG_BEFORE.test(before) && !(/^[被给遭让]/.test(m[0]) && /[列拉放弄搞划]$/.test(before));
+      if (!asking && (negated || /^(?:没|未)/.test(tail))) hits.push({ value: false, pos, clause });
       else if (asking) {
         // "我们…会被列入吗": asking whether they will be listed means they are not yet
         const future = /会/.test(before);

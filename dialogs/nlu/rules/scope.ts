@@ -137,30 +137,39 @@ export interface Scope {
 /** The scope of one text, computed once per message. */
 export function scopeOf(s: string, cls: Clause[]): Scope {
   const hearsay = cls.filter((c) => HEARSAY.test(c.text));
-  const hedgedAt = (pos: number, len = 1, fact?: FactName) => {
-    const c = clauseAt(cls, pos);
-    if (c === undefined) return false;
-    // 「应该还冇被列异常吧」: a guess of the whole clause (应该 with a tentative 吧 at its end), the same
-    // reading as a word rule's (wordScope guessed)
-    const guess = c.text.indexOf('应该');
-    const guessed = guess >= 0 && lexicon().grammar.tentativeEndings.words.some((w) => c.text.endsWith(w));
-    const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(withoutSureWords(c.text));
-    if (h === null || c.start + h.index >= pos + len) return false;
-    // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
-    // that is itself presupposed
-    if (fact === 'listed') {
-      const focus = s.slice(c.start + h.index + h[0].length, pos);
-      if (new RegExp(`^是?(?:${YEAR_SRC}|因为|由于|因)`).test(focus)) return false;
-    }
-    return true;
+  // methods, not arrow functions: under tsx (esbuild keepNames) each named arrow function costs a
+  // defineProperty call every time it is created, here on every message (facts.ts extractFacts)
+  return {
+    hedgedAt(pos: number, len = 1, fact?: FactName) {
+      const c = clauseAt(cls, pos);
+      if (c === undefined) return false;
+      // 「应该还冇被列异常吧」: a guess of the whole clause (应该 with a tentative 吧 at its end), the same
+      // reading as a word rule's (wordScope guessed)
+      const guess = c.text.indexOf('应该');
+      const guessed = guess >= 0 && lexicon().grammar.tentativeEndings.words.some((w) => c.text.endsWith(w));
+      const h = guessed ? { index: guess, 0: '应该' } : hedge().exec(withoutSureWords(c.text));
+      if (h === null || c.start + h.index >= pos + len) return false;
+      // "好像是2022年被列的", "可能是因为年报被列的": the hedge focuses the year or cause of a listing
+      // that is itself presupposed
+      if (fact === 'listed') {
+        const focus = s.slice(c.start + h.index + h[0].length, pos);
+        if (LISTING_FOCUS.test(focus)) return false;
+      }
+      return true;
+    },
+    hearsayAt(pos: number) {
+      return hearsay.some((c) => pos >= c.start && pos < c.end);
+    },
+    // a plan inside the words themselves counts too: 「欠的年报我打算下个月全部补上」
+    unrealisedAt(pos: number, len = 0) {
+      const c = clauseAt(cls, pos);
+      return c !== undefined && unrealisedIn(c.text, pos - c.start, len);
+    },
   };
-  // a plan inside the words themselves counts too: 「欠的年报我打算下个月全部补上」
-  const unrealisedAt = (pos: number, len = 0) => {
-    const c = clauseAt(cls, pos);
-    return c !== undefined && unrealisedIn(c.text, pos - c.start, len);
-  };
-  return { hedgedAt, hearsayAt: (pos) => hearsay.some((c) => pos >= c.start && pos < c.end), unrealisedAt };
 }
+
+/** What a hedge before a listing focuses instead of the listing: its year or its cause. */
+const LISTING_FOCUS = new RegExp(`^是?(?:${YEAR_SRC}|因为|由于|因)`);
 
 /** How a rule's words stand in the text. */
 export type Reading = 'stated' | 'moot' | 'hedged';
@@ -232,13 +241,20 @@ export interface WordScope {
 /** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
 export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
 
+/** Whether a hedge word occurs once the sure words are blanked (blanked once, not once per hedge word). */
+function hedgeIn(text: string, g: Lexicon['grammar']): boolean {
+  const sure = withoutSureWords(text);
+  return g.hedges.some((w) => sure.includes(w));
+}
+
 export function wordScope(
   hit: { before: string; after: string; clause: string },
   g: Lexicon['grammar'] = lexicon().grammar,
 ): WordScope {
+  // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
+  const supposing = blankOut(hit.before, g.suppositionLookalikes);
   const moot =
-    // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
-    g.suppositions.some((w) => blankOut(hit.before, g.suppositionLookalikes).includes(w)) ||
+    g.suppositions.some((w) => supposing.includes(w)) ||
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
@@ -248,7 +264,7 @@ export function wordScope(
   // 「整改应该算整改好哒吧」: a guess of the whole clause — 应该 or a hedge in it, a tentative 吧 at its end
   const guessed =
     g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
-    (hit.clause.includes('应该') || g.hedges.some((w) => withoutSureWords(hit.clause).includes(w)));
-  const hedged = guessed || g.hedges.some((w) => withoutSureWords(hit.before).includes(w));
+    (hit.clause.includes('应该') || hedgeIn(hit.clause, g));
+  const hedged = guessed || hedgeIn(hit.before, g);
   return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }

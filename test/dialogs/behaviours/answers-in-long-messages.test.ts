@@ -94,3 +94,20 @@ describe('answers inside long messages', () => {
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
   });
 });
+
+describe('the listing reason told beside the business and the year', () => {
+  it('「…二三年被标记成经营异常的 当时冇晓得要报年报」 answers the reason question', async () => {
+    const c = await chat();
+    await c.send('家里的小店被弄成经营异常了 怎么办');
+    await c.send('我们是个体户 卖早餐的 二三年被标记成经营异常的 当时冇晓得要报年报');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(c.last?.determination.path).toBe('tolerant-repair-annual-report');
+  });
+
+  it('「gth」 and 「合做社」 are how people type 个体户 and 合作社', async () => {
+    const c = await chat();
+    await c.send('我家的gth 22年没报年报被列入经营异常了');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('individual');
+  });
+});

@@ -109,3 +109,23 @@ describe('never 「可以申请」 with a condition unmet or unknown', () => {
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
 });
+
+describe('reports being filed, and years named one by one, are not every year filed', () => {
+  it('「换了个新会计 现在在补」 answers "not yet", and 「23 24年度的还冇弄完」 keeps it so', async () => {
+    const c = await chat();
+    await c.send('我们是有限公司 2022年没报年报被列入经营异常名录');
+    const text = await c.send('原来的会计辞职了 换了个新会计现在在补');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+    await c.send('21年度和22年度的已经补了 23 24年度的还冇弄完');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+
+  it('「18 19年的年报都补了 20年以后的到现在都冇补」 is no 「可以申请」', async () => {
+    const c = await chat();
+    await c.send('帮我妈问 她的个体户2018年被列入经营异常了 没报年报');
+    const text = await c.send('18 19年的年报都补了 20年以后的到现在都冇补');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+});

@@ -64,3 +64,14 @@ describe('not on the list, checked by the user', () => {
     expect(c.last?.determination.path).toBe('punishment-buffer');
   });
 });
+
+describe('an address that never changed, told beside being back there', () => {
+  it('「又回到原来登记的门面开了 地址没变」 answers the change question: no change, reachable there', async () => {
+    const c = await chat();
+    await c.send('我是个体户 卖五金的 说按登记的住所联系不上 被列入经营异常名录了');
+    await c.send('那阵子店关了几个月 现在又回到原来登记的门面开了 地址没变 电话也能打通');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+});

@@ -65,3 +65,23 @@ describe('a listing year told in words that may name the report', () => {
     expect((await c.engine.getCase(key)).facts.listedYear).toBeUndefined();
   });
 });
+
+describe('the decision date of a penalty, its publication date untold (DOMAIN §4 penaltyDecisionDate)', () => {
+  it('「决定书落款是…」 is no publication date; far enough back it decides the wait, and says how', async () => {
+    const c = await chat();
+    await c.send('我们汽配店被县市场监管局罚了七万 罚款交清了 也整改了 之后没再被罚过 跟食品药品那些不沾边');
+    const text = await c.send('公示是哪天我记不清 决定书落款是今年3月9号');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.penaltyPublishedDate).toBeUndefined();
+    expect(facts.penaltyDecisionDate).toBe('2026-03-09');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });
+    expect(text).toContain('处罚决定的日期');
+  });
+
+  it('a decision too recent for the wait rules the repair out for now, the sector untold', async () => {
+    const c = await chat();
+    await c.send('今年10月20号被市场监管局罚了九万 没有从轻 罚款交了 改好了 以前也没犯过类似的错');
+    expect((await c.engine.getCase(key)).facts.penaltyDecisionDate).toBe('2026-10-20');
+    expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: false });
+  });
+});

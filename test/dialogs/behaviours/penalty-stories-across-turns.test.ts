@@ -74,6 +74,16 @@ describe('a penalty story across messages', () => {
 });
 
 describe('a serious-list story across messages', () => {
+  it('the abnormal list corrected to the serious list: the date told with the correction is its listing date', async () => {
+    const c = await chat();
+    await c.send('我们公司上了经营异常名录好几年了 想问问怎么修复');
+    await c.send('我看错了 刚查清楚 是被列进了严重违法失信名单 列入的日子是2025年5月9号');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.recordType).toBe('serious_list');
+    expect(facts.seriousListedDate).toBe('2025-05-09');
+    expect(facts.listedYear).toBeUndefined();
+  });
+
   it('on the list, told in a tender story; date, obligations, no later penalty: early removal', async () => {
     const c = await chat();
     await c.send('公司去参加招投标 人家说我们在严重违法失信名单上 不让投 这个名单要挂几年');
