@@ -105,6 +105,7 @@ export function changeFact(ctx: Ctx, fact: FactName, value: unknown, fromText = 
   if (fromText && value !== undefined) fromTextNow.add(fact);
   else fromTextNow.delete(fact);
   ctx.s.fromText = [...fromTextNow];
+  if (ctx.s.presumed?.includes(fact)) ctx.s.presumed = ctx.s.presumed.filter((f) => f !== fact);
   ctx.cached = undefined;
   ctx.factsChanged = true;
   if (value !== undefined && !ctx.changed.includes(fact)) ctx.changed.push(fact);

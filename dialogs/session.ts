@@ -48,6 +48,9 @@ export interface Session {
   shown?: { path: string; eligible: boolean | null };
   /** facts read from free text (not tapped): the verdict first says how they were understood */
   fromText?: FactName[];
+  /** facts a topic presumed without the user telling them (dialog.json intentFacts: a minor error is
+   * not listed): a later statement replaces them instead of being asked back as a contradiction */
+  presumed?: FactName[];
   /** the choices last offered, so a bare number typed by the user can be mapped to one */
   choices: Choice[];
   history: { from: 'user' | 'bot'; text: string; at: number }[];

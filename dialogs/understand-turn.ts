@@ -10,6 +10,7 @@ import { type Command, type InterviewTopic, type NavTarget, parseCommandId } fro
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
 import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
+import { extractFacts } from './nlu/facts.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
@@ -296,7 +297,7 @@ function onSubject(pending: FactName, text: string): boolean {
  * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
  * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
  */
-function hedgedMessage(text: string, pending?: FactName): boolean {
+function hedgedMessage(text: string, pending?: FactName, now = new Date()): boolean {
   const g = lexicon().grammar;
   const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
@@ -307,11 +308,22 @@ function hedgedMessage(text: string, pending?: FactName): boolean {
     const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
     if (g.forecasts.words.some((w) => reach.includes(w))) return false;
     // 「电话找得到我 其他违法违规的 应该冇得吧」: the guess is about another question's subject (the clause,
-    // or the topic clause before a short comment), not about the one asked
+    // or the topic clause before a short comment such as 「记不清了」), not about the one asked
+    const topical = part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part;
     return !(
-      pending && hedgeOnOtherSubject(pending, part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part)
+      pending &&
+      (hedgeOnOtherSubject(pending, topical) || hedgeReadForAnother(pending, topical, now))
     );
   });
+}
+
+/**
+ * The statement reader already gave the clause's hedge to another fact: in 「已经按期改好了 …
+ * 好像以前也抽到过」 the 好像 is about the spot check, not about the correction asked.
+ */
+function hedgeReadForAnother(pending: FactName, clause: string, now: Date): boolean {
+  const { hedged } = extractFacts(clause, now);
+  return hedged.length > 0 && !hedged.includes(pending);
 }
 
 /** The clause names another question's subject (dialog.json answerSubjects) and none of `pending`'s. */
@@ -629,7 +641,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
-    } else if (value !== undefined && hedgedMessage(text, pending)) {
+    } else if (value !== undefined && hedgedMessage(text, pending, ctx.now)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
       delete facts[pending];
       cmds.push({ type: 'hedge', fact: pending });

@@ -58,7 +58,9 @@ function merge(ctx: Ctx, facts: Facts): Frame | undefined {
     ctx.understood[name] = value as never;
     const old = ctx.s.facts[name];
     if (old === value) continue;
-    const meeting = overStored(name, old, value, ctx.turn.text);
+    // 「我以为只是提醒一下」 then 「银行讲我们上了经营异常名录」: what the minor-error topic presumed (not listed) was
+    // never told, so a listing told later is no contradiction to ask about
+    const meeting = ctx.s.presumed?.includes(name) ? 'take' : overStored(name, old, value, ctx.turn.text);
     if (meeting === 'take' || name === 'docType') changeFact(ctx, name, value, fromText(ctx));
     else if (meeting === 'ask') conflict ??= { flow: 'correction', fact: name, value };
   }
@@ -73,7 +75,10 @@ function take(ctx: Ctx, cmd: Command, frame: InterviewFrame | undefined): Interv
       // a topic presumes its facts (repair: listed) only when it was asked for or read for sure
       const preset = (cmd.guessed ? {} : (dialog.intentFacts[cmd.topic] ?? {})) as Facts;
       for (const [f, v] of Object.entries(preset) as [FactName, unknown][])
-        if (ctx.s.facts[f] === undefined) changeFact(ctx, f, v);
+        if (ctx.s.facts[f] === undefined) {
+          changeFact(ctx, f, v);
+          ctx.s.presumed = [...(ctx.s.presumed ?? []), f];
+        }
       return undefined;
     }
     case 'answer':

@@ -20,6 +20,7 @@ import {
 import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
+import { A_NOT_A_VERB } from '../question-cues.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
 import { namedAsNot, negatedBefore, negatorsAtEnd, wordScope } from './scope.ts';
 
@@ -372,6 +373,8 @@ const RULES: NamedRule[] = [
     value: (hit) => {
       const sp = spoken();
       const before = hit.before.replace(/被$/, '');
+      // 「到底是不是头一次被抽查」 asks: the 不 of an A-not-A question denies nothing
+      if (A_NOT_A_VERB.test(before)) return undefined;
       if (endsWithAny(before, sp.notFirstOrdinals)) return false;
       const first = sp.firstOrdinals.find((w) => before.endsWith(w));
       if (!first) return undefined;

@@ -71,4 +71,20 @@ describe('minor-error details told in turns', () => {
     expect(facts).toMatchObject({ missedCorrectionDeadline: true, listed: false });
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
   });
+
+  it('a guess about the spot check leaves the correction told beside it standing, and the spot check open', async () => {
+    const c = await chat();
+    await c.send('我们公司年报里把营业收入的单位弄错了 万元填成了元 没被列异常');
+    await c.send(
+      '按期改好了 不是故意的 没造成影响 没纠纷 做文具批发的 不涉及安全 检查也配合了 以前没出过这种错 是不是头一次被抽查 好像前年也抽到过 说不准',
+    );
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.correctedAfterReminder).toBe(true);
+    expect(facts.firstSpotCheck).toBeUndefined();
+    expect(c.last?.determination).toMatchObject({
+      path: 'minor-error-exemption',
+      eligible: null,
+      missing: ['firstSpotCheck'],
+    });
+  });
 });

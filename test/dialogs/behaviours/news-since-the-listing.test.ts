@@ -33,4 +33,14 @@ describe('news since the listing', () => {
     await c.send('今天上午把剩下的罚款交了 收据也拿到了 现在能申请修复了吧');
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });
   });
+  it('a listing found after a minor-error story: what that topic presumed (not listed) gives way without "which one is right"', async () => {
+    const c = await chat();
+    await c.send('我们公司年报里的实缴资本写得跟实际对不上 去年抽查发现的 我以为只是提醒一下 属于轻微差错');
+    await c.send('昨天去办贷款 银行讲我们上了经营异常名录 一查果然 2025年列入的 理由是公示信息弄虚作假');
+    const replies = c.last?.replies.map((r) => JSON.stringify(r)).join('') ?? '';
+    expect(replies).not.toContain('以哪个为准');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(true);
+    await c.send('实缴资本早就按真实情况改过来重新公示了 怎么才能移出');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
 });
