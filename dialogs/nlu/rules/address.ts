@@ -10,7 +10,7 @@ import { type PatternRule, rule } from './pattern-rule.ts';
  * it no longer operates there (the buffer's question is whether it is reachable by other means).
  */
 export const NOBODY_THERE =
-  /(?:那边|那里|那儿|原址|老地址|老地方|原来的地方|原来那里|以前的地方|原来那个门面|原来的门面|原来那个地方|老门面)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人|(?:冇得?|没有?)人在(?:那边|那里|那儿|原址|老地址)/;
+  /(?:那边|那里|那儿|原址|老地址|老地方|原来的地方|原来那里|以前的地方|原来那个门面|原来的门面|原来那个地方|原来那地方|原来那边|以前那地方|老门面)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人|(?:冇得?|没有?)人在(?:那边|那里|那儿|原址|老地址)/;
 
 /**
  * 「地址又冇变过」「我们地方从来没动过」: the business never left its place (the licence's address not
