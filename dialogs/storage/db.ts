@@ -83,9 +83,20 @@ function sqliteHandle(file: string, synchronous: 'normal' | 'full'): SqliteHandl
   };
   if (file !== ':memory:') {
     sqliteHandles.set(file, h);
-    h.checkpointer = startCheckpointer(file, synchronous, (pages) => {
-      if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
-    });
+    h.checkpointer = startCheckpointer(
+      file,
+      synchronous,
+      (pages) => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+      },
+      // queued like a transaction, so it never runs inside one
+      () => {
+        const step = () => {
+          if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+        };
+        h.queue = h.queue.then(step, step).catch(() => undefined);
+      },
+    );
   }
   return h;
 }
