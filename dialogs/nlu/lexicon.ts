@@ -307,7 +307,10 @@ export function wordClasses(classes: Record<string, readonly string[]>): (s: str
  * for words that hold a cue's characters without being the cue (「主要是」 holds 要是, 「不可能」 holds 可能).
  */
 export function blankOut(s: string, words: readonly string[]): string {
-  return words.reduce((acc, w) => acc.split(w).join(' '.repeat(w.length)), s);
+  // most words are not in a given text: looking costs no copy of it (this runs for every word a rule finds)
+  let out = s;
+  for (const w of words) if (w && out.includes(w)) out = out.split(w).join(' '.repeat(w.length));
+  return out;
 }
 
 /** The text without the words that hold a hedge's characters but are sure (grammar.json hedgeLookalikes). */

@@ -232,13 +232,16 @@ export interface WordScope {
 /** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
 export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
 
+/** whether any of the words is in the text (the text worked out once, not once per word) */
+const holdsAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+
 export function wordScope(
   hit: { before: string; after: string; clause: string },
   g: Lexicon['grammar'] = lexicon().grammar,
 ): WordScope {
   const moot =
     // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
-    g.suppositions.some((w) => blankOut(hit.before, g.suppositionLookalikes).includes(w)) ||
+    holdsAny(blankOut(hit.before, g.suppositionLookalikes), g.suppositions) ||
     hit.after.startsWith('的话') ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
@@ -248,7 +251,7 @@ export function wordScope(
   // 「整改应该算整改好哒吧」: a guess of the whole clause — 应该 or a hedge in it, a tentative 吧 at its end
   const guessed =
     g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
-    (hit.clause.includes('应该') || g.hedges.some((w) => withoutSureWords(hit.clause).includes(w)));
-  const hedged = guessed || g.hedges.some((w) => withoutSureWords(hit.before).includes(w));
+    (hit.clause.includes('应该') || holdsAny(withoutSureWords(hit.clause), g.hedges));
+  const hedged = guessed || holdsAny(withoutSureWords(hit.before), g.hedges);
   return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }
