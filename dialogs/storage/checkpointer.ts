@@ -13,20 +13,19 @@ export const CHECKPOINT_EVERY = 64;
 export const BACKSTOP_PAGES = 10_000;
 /** SQLite's default, back in force when the worker is gone */
 export const DEFAULT_AUTOCHECKPOINT = 1000;
-/** a log this long (pages, ~16 MB) is started over: the writer copies the worker's last few pages */
+/** a log this long (pages, ~16 MB) is started over: the writer copies what the worker has not yet */
 export const RESTART_PAGES = 4000;
-/** passes of one request at most: each copies what the writer committed during the one before */
-export const PASSES = 4;
 
 // The worker's own connection runs PASSIVE checkpoints: they never take the write lock, so the
 // writer is never held up. The log starts over from its beginning (instead of growing) only when a
 // write begins with every page of it copied, which under steady traffic a worker's pass never gets
-// to: the writer commits while it copies. Each request therefore makes a few passes, each copying
-// what came during the one before, and says how long the log is; past RESTART_PAGES the writer runs
-// one PASSIVE checkpoint itself between two transactions: it copies the pages of the last commits
-// (the worker did the rest) and syncs, about a millisecond, and its next commit starts the log over.
-// Without that the log grew to the backstop, where the writer copied up to CHECKPOINT_EVERY commits'
-// pages inside a commit: a 5–15 ms stall every ~750 turns.
+// to: the writer commits while it copies. So the worker says how long the log is, and past
+// RESTART_PAGES the writer runs one PASSIVE checkpoint itself between two transactions: it copies
+// only the pages committed since the worker's pass began (a few commits: the worker did the rest)
+// and syncs, about a millisecond, and its next commit starts the log over. Before, the log grew to
+// the backstop, where the writer copied up to CHECKPOINT_EVERY commits' pages inside a commit, a
+// 5-15 ms stall every ~750 turns. (More worker passes per request, each catching up on the one
+// before, made commits slower under load in a paired run: each pass is two more fsyncs.)
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
@@ -34,14 +33,8 @@ const db = new Database(workerData.file);
 db.pragma('synchronous = ' + workerData.synchronous);
 parentPort.on('message', () => {
   try {
-    let log = 0;
-    for (let pass = 0; pass < workerData.passes; pass++) {
-      const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-      // nothing new since the last pass, or a log started over: the rest is the writer's
-      if (!r || r.log === log || r.log < log) break;
-      log = r.log;
-    }
-    parentPort.postMessage(log);
+    const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
+    parentPort.postMessage(r ? r.log : 0);
   } catch (err) {
     parentPort.postMessage(String(err && err.message));
   }
@@ -84,7 +77,6 @@ export function startCheckpointer(
       workerData: {
         file,
         synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL',
-        passes: PASSES,
         module: createRequire(import.meta.url).resolve('better-sqlite3'),
       },
     });
