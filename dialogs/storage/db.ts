@@ -89,11 +89,9 @@ function sqliteHandle(file: string, synchronous: 'normal' | 'full'): SqliteHandl
       (pages) => {
         if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
       },
-      // queued like a transaction, so it never runs inside one
+      // queued like a transaction: the writer starts none while the worker holds the write lock
       () => {
-        const step = () => {
-          if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
-        };
+        const step = () => (db.open ? h.checkpointer?.restart() : undefined);
         h.queue = h.queue.then(step, step).catch(() => undefined);
       },
     );
