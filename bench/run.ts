@@ -240,6 +240,7 @@ const medianOf = async (cases: number) => {
     serverMainCpuMsPerTurn: pickMedian('serverMainCpuMsPerTurn'),
     clientCpuMsPerTurn: pickMedian('clientCpuMsPerTurn'),
     responseKb: pickMedian('responseKb'),
+    warmupTurns: pickMedian('warmupTurns'),
     loadAvg1: Math.max(...runs.map((x) => x.loadAvg1 as number)),
   };
 };
@@ -368,6 +369,8 @@ console.log(
     // the average answer's size: the console's turn carries the case with its whole transcript
     httpResponseKb: http200.responseKb,
     httpLoadAvg1: Math.max(http200.loadAvg1, http20k.loadAvg1),
+    // turns the server answered before the measured part (bench/http-turns.ts --warmup-turns)
+    httpWarmupTurns: Math.min(http200.warmupTurns, http20k.warmupTurns),
     sqlite10k: {
       turnP50Ms: bigSqlite.loadP50Ms,
       turnP99Ms: bigSqlite.loadP99Ms,

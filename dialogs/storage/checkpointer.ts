@@ -13,21 +13,33 @@ export const CHECKPOINT_EVERY = 64;
 export const BACKSTOP_PAGES = 10_000;
 /** SQLite's default, back in force when the worker is gone */
 export const DEFAULT_AUTOCHECKPOINT = 1000;
+/** a log this long (pages, ~32 MB) is started over by the worker, the writer's commits waiting: as
+ * rarely as the backstop did (each start over costs the writer one fsync of the new log header) */
+export const RESTART_PAGES = 8000;
+/** how long a restart may keep the writer's commits waiting at most (ms) */
+export const RESTART_WAIT_MS = 2000;
 
 // The worker's own connection runs PASSIVE checkpoints: they never take the write lock, so the
-// writer is never held up. The log starts over from its beginning (instead of growing) when a write
-// begins with every page of it copied: after a lull in traffic, or under steady traffic once the
-// log reaches the backstop, when the writer copies the few pages the worker has not (those committed
-// since its last pass) and syncs: one short stall every ~750 turns instead of a long one every ~80.
+// writer is never held up. The log starts over from its beginning (instead of growing) only once
+// every page of it is copied, which under steady traffic a PASSIVE pass never gets to: the writer
+// commits while it copies. So the worker says how long the log is, and past RESTART_PAGES the
+// writer's next transaction waits (asynchronously: the thread goes on reading and answering) while
+// the worker runs one RESTART checkpoint, which copies the few pages committed since its last pass,
+// syncs, and waits until no reader is left in the log, so the writer's next commit starts it over.
+// Before, the log grew to the backstop, where the writer copied up to
+// CHECKPOINT_EVERY commits' pages and ran the fsyncs inside a commit, holding the turn's thread: a
+// 5-15 ms stall every ~750 turns, longer when the disk was busy.
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file);
 db.pragma('synchronous = ' + workerData.synchronous);
-parentPort.on('message', () => {
+// another process's writer may hold the lock a moment; this process's writer waits for the answer
+db.pragma('busy_timeout = 1000');
+parentPort.on('message', (m) => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage('done');
+    const r = db.pragma(m === 'restart' ? 'wal_checkpoint(RESTART)' : 'wal_checkpoint(PASSIVE)')[0];
+    parentPort.postMessage(m === 'restart' ? 'restarted' : r ? r.log : 0);
   } catch (err) {
     parentPort.postMessage(String(err && err.message));
   }
@@ -38,28 +50,34 @@ parentPort.postMessage('ready');
 export interface Checkpointer {
   /** called after each commit, outside any transaction */
   committed(): void;
+  /** the worker's RESTART checkpoint; resolves when it is done (or failed, or took too long) */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * The worker for one database file, started at the CHECKPOINT_EVERY-th commit so a short command
  * (one `ask`) never starts a thread. While it runs, the writer's own automatic checkpoint is set to
- * the backstop; if it fails, back to SQLite's default.
+ * the backstop; if it fails, back to SQLite's default. `restart` is called when the log should start
+ * over: the writer runs `checkpointer.restart()` between two of its transactions.
  */
 export function startCheckpointer(
   file: string,
   synchronous: 'normal' | 'full',
   autocheckpoint: (pages: number) => void,
+  restart: () => void,
 ): Checkpointer {
   let commits = 0;
   let worker: Worker | undefined;
   let ready = false;
   let busy = false;
   let gone = false;
+  let restarted: (() => void) | undefined;
   const stop = () => {
     if (gone) return;
     gone = true;
     autocheckpoint(DEFAULT_AUTOCHECKPOINT);
+    restarted?.();
     void worker?.terminate();
   };
   const start = () => {
@@ -71,15 +89,21 @@ export function startCheckpointer(
         module: createRequire(import.meta.url).resolve('better-sqlite3'),
       },
     });
-    w.on('message', (m: string) => {
+    w.on('message', (m: string | number) => {
       if (gone) return;
       if (m === 'ready') {
         ready = true;
         autocheckpoint(BACKSTOP_PAGES);
         return;
       }
+      if (m === 'restarted') {
+        restarted?.();
+        return;
+      }
       busy = false;
-      if (m !== 'done') stop(); // a checkpoint failed: the writer checkpoints for itself again
+      // a checkpoint failed: the writer checkpoints for itself again
+      if (typeof m !== 'number') stop();
+      else if (m >= RESTART_PAGES) restart();
     });
     w.on('error', stop);
     w.on('exit', stop);
@@ -96,6 +120,25 @@ export function startCheckpointer(
       if (!ready || busy) return;
       busy = true;
       worker.postMessage('checkpoint');
+    },
+    restart() {
+      const w = worker;
+      if (gone || !w || restarted) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        // the writer goes on after this long even if the worker has not answered (its BEGIN then
+        // waits for the lock like any other)
+        const timer = setTimeout(() => done(), RESTART_WAIT_MS);
+        const done = () => {
+          clearTimeout(timer);
+          restarted = undefined;
+          w.unref();
+          resolve();
+        };
+        restarted = done;
+        // the transactions queued behind the restart keep the process alive until it is done
+        w.ref();
+        w.postMessage('restart');
+      });
     },
     async close() {
       const w = worker;

@@ -83,9 +83,18 @@ function sqliteHandle(file: string, synchronous: 'normal' | 'full'): SqliteHandl
   };
   if (file !== ':memory:') {
     sqliteHandles.set(file, h);
-    h.checkpointer = startCheckpointer(file, synchronous, (pages) => {
-      if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
-    });
+    h.checkpointer = startCheckpointer(
+      file,
+      synchronous,
+      (pages) => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+      },
+      // queued like a transaction: the writer starts none while the worker holds the write lock
+      () => {
+        const step = () => (db.open ? h.checkpointer?.restart() : undefined);
+        h.queue = h.queue.then(step, step).catch(() => undefined);
+      },
+    );
   }
   return h;
 }

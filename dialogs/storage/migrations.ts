@@ -90,6 +90,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE case_changes (id ${autoId(d)}, case_id TEXT NOT NULL, at BIGINT NOT NULL, payload TEXT NOT NULL);
       CREATE INDEX case_changes_at ON case_changes (at);`,
   },
+  {
+    version: 3,
+    name: 'audit rows with one index',
+    // Every turn that changes a fact or field inserts audit rows, and each index is one more page
+    // its commit writes. Nothing reads the audit trail by time or by kind alone: the case's own
+    // trail, the desk's checks (case and kind) and the statistics (joined on the case) all find
+    // rows through audit_case.
+    sql: () => `
+      DROP INDEX IF EXISTS audit_at;
+      DROP INDEX IF EXISTS audit_kind;`,
+  },
 ];
 
 const LOCK = 'credit-bot:migrations';

@@ -76,6 +76,9 @@ const CASE_COLUMNS =
 const CASE_BY_SESSION = `SELECT ${CASE_COLUMNS} FROM cases WHERE session_key = ?`;
 const TRANSCRIPT_INSERT =
   'INSERT INTO transcript (case_id, at, speaker, text, choice, actor) VALUES (?, ?, ?, ?, ?, ?)';
+const SESSION_UPSERT =
+  'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at';
+const SESSION_REPLACE = 'UPDATE sessions SET data = ?, updated_at = ? WHERE key = ? AND updated_at = ?';
 const AUDIT_INSERT =
   'INSERT INTO audit (case_id, at, actor, channel, kind, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
@@ -166,17 +169,17 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
     return row.s;
   }
 
-  /** the stored session as write() compares against: the remembered one if the row is unchanged */
-  async function before(key: string): Promise<Seen | undefined> {
+  /**
+   * Writes the session's row and returns the stored session write() compares against. A row this
+   * process remembers is replaced only if it is still the one remembered (one statement, no read to
+   * check it first); any other is read, then written.
+   */
+  async function replace(key: string, row: string, at: number): Promise<Seen | undefined> {
     const known = seen.get(key);
-    if (known) {
-      const row = await db.get<{ updated_at: number }>('SELECT updated_at FROM sessions WHERE key = ?', [
-        key,
-      ]);
-      if (row && Number(row.updated_at) === known.updatedAt) return known;
-    }
-    const row = await readRow(key);
-    return row && seenOf(row.s, row.updatedAt);
+    if (known && (await db.run(SESSION_REPLACE, [row, at, key, known.updatedAt])) === 1) return known;
+    const stored = await readRow(key);
+    await db.run(SESSION_UPSERT, [key, row, at]);
+    return stored && seenOf(stored.s, stored.updatedAt);
   }
 
   async function audit(
@@ -214,11 +217,7 @@ export function sqlSessionStore(db: Db, now: () => Date = () => new Date()) {
     const unmet = det.reasons.filter((r) => !r.met).map((r) => r.id);
     const chat = s.draft?.fields ?? {};
     const committed = await db.tx(async () => {
-      const prev = await before(key);
-      await db.run(
-        'INSERT INTO sessions (key, data, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
-        [key, sessionRow(s), at],
-      );
+      const prev = await replace(key, sessionRow(s), at);
       let c = await db.get<CaseRow>(CASE_BY_SESSION, [key]);
       if (!c) {
         const created = s.createdAt || at;
