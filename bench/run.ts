@@ -10,6 +10,7 @@ import { understand } from '../dialogs/nlu/index.ts';
 import { renderDraft } from '../knowledge/drafts/render.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import { FACT_KINDS, FACT_NAMES, type Facts } from '../rules/types.ts';
+import { killTurns } from './kill-turns.ts';
 import { median, percentile, rng, round, sampleUs } from './stats.ts';
 import { UTTERANCES } from './users.ts';
 
@@ -246,6 +247,8 @@ const medianOf = async (cases: number) => {
 };
 const http200 = await medianOf(200);
 const http20k = await medianOf(20_000);
+progress('SIGKILL during a load of turns (10 kills)');
+const killed = await killTurns(10);
 
 // ---- table ----
 const rows: [string, string, string][] = [
@@ -283,6 +286,11 @@ rows.push(
     'HTTP turns, 20,000 cases: throughput, p50 / p99',
     `${http20k.turnsPerSec} turns/s, ${http20k.p50Ms} / ${http20k.p99Ms} ms`,
     'within 20% of 200',
+  ],
+  [
+    'SIGKILL at random moments during HTTP turns (SQLite): acknowledged turns lost',
+    `${killed.lostTurns} of ${killed.acknowledgedTurns} (${killed.kills} kills)`,
+    '0',
   ],
   [
     // CPU per turn does not depend on what else runs here; turns/s and latency do (load average)
@@ -360,6 +368,8 @@ console.log(
     httpTurnsPerSec200: http200.turnsPerSec,
     httpTurnsPerSec20k: http20k.turnsPerSec,
     httpTurnP99Ms: Math.max(http200.p99Ms, http20k.p99Ms),
+    killAcknowledgedTurns: killed.acknowledgedTurns,
+    killLostTurns: killed.lostTurns,
     httpTurnP50Ms20k: http20k.p50Ms,
     httpServerCpuMsPerTurn200: http200.serverCpuMsPerTurn,
     httpServerCpuMsPerTurn20k: http20k.serverCpuMsPerTurn,

@@ -1,0 +1,66 @@
+// SIGKILL during a load of turns over the staff web API, SQLite under CREDIT_BOT_DATA_DIR: real
+// `credit-bot web` processes killed at random moments and restarted, then every acknowledged turn
+// looked up in the database (the same load as test/robustness/kill-turns.test.ts, more kills).
+// Run alone: node bin/run-ts.js bench/kill-turns.ts [--kills N]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStorage } from '../dialogs/storage/index.ts';
+import { inOrder, startWeb, type WebProcess, webLoad } from '../test/robustness/kill-load.ts';
+
+export interface KillResult {
+  kills: number;
+  /** turns answered with 200 (and cases created with 201) before some kill */
+  acknowledgedTurns: number;
+  /** acknowledged turns missing from the database, or stored out of order */
+  lostTurns: number;
+}
+
+const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
+
+export async function killTurns(kills: number): Promise<KillResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crb-bench-kill-'));
+  const env: NodeJS.ProcessEnv = { CREDIT_BOT_DATA_DIR: dataDir, CREDIT_BOT_LOG_LEVEL: 'error' };
+  const saved = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    const acked = new Map<string, string[]>();
+    const count = () => [...acked.values()].reduce((a, l) => a + l.length, 0);
+    let web: WebProcess = await startWeb(env);
+    let release!: () => void;
+    const stop = new Promise<void>((r) => {
+      release = r;
+    });
+    const load = webLoad(() => web.url, acked, stop, { clients: 4, label: 'bench' });
+    for (let k = 0; k < kills; k++) {
+      const before = count();
+      while (count() < before + 4) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, random(0, 600)));
+      web.child.kill('SIGKILL');
+      await web.exited;
+      web = await startWeb(env);
+    }
+    release();
+    await load;
+    web.child.kill('SIGKILL');
+    await web.exited;
+    const storage = await openStorage({ dataDir, env });
+    let lostTurns = 0;
+    for (const [id, sent] of acked) {
+      const stored = (await storage.cases.transcript(id)).filter((l) => l.from === 'user').map((l) => l.text);
+      // a case whose acknowledged lines are not all there, in order, counts the ones missing
+      if (!inOrder(stored, sent)) lostTurns += sent.filter((t) => !stored.includes(t)).length || 1;
+    }
+    await storage.close();
+    return { kills, acknowledgedTurns: count(), lostTurns };
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--kills');
+  const kills = at > 0 ? Number(process.argv[at + 1]) : 10;
+  console.log(JSON.stringify(await killTurns(Number.isInteger(kills) && kills > 0 ? kills : 10)));
+}
