@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage } from '../dialogs/storage/index.ts';
-import { inOrder, startWeb, type WebProcess, webLoad } from '../test/robustness/kill-load.ts';
+import { inOrder, killDuringLoad } from '../test/robustness/kill-load.ts';
 
 export interface KillResult {
   kills: number;
@@ -16,34 +16,14 @@ export interface KillResult {
   lostTurns: number;
 }
 
-const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
-
 export async function killTurns(kills: number): Promise<KillResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crb-bench-kill-'));
   const env: NodeJS.ProcessEnv = { CREDIT_BOT_DATA_DIR: dataDir, CREDIT_BOT_LOG_LEVEL: 'error' };
   const saved = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   try {
-    const acked = new Map<string, string[]>();
+    const acked = await killDuringLoad(env, kills, { clients: 4, label: 'bench' });
     const count = () => [...acked.values()].reduce((a, l) => a + l.length, 0);
-    let web: WebProcess = await startWeb(env);
-    let release!: () => void;
-    const stop = new Promise<void>((r) => {
-      release = r;
-    });
-    const load = webLoad(() => web.url, acked, stop, { clients: 4, label: 'bench' });
-    for (let k = 0; k < kills; k++) {
-      const before = count();
-      while (count() < before + 4) await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, random(0, 600)));
-      web.child.kill('SIGKILL');
-      await web.exited;
-      web = await startWeb(env);
-    }
-    release();
-    await load;
-    web.child.kill('SIGKILL');
-    await web.exited;
     const storage = await openStorage({ dataDir, env });
     let lostTurns = 0;
     for (const [id, sent] of acked) {

@@ -98,6 +98,45 @@ export async function webLoad(
   await Promise.all(Array.from({ length: opts.clients ?? 3 }, client));
 }
 
+const random = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
+
+/**
+ * A `credit-bot web` process under a load of `clients` callers, killed with SIGKILL `kills` times at
+ * a random moment once the (re)started process is answering turns, restarted each time, and killed
+ * once more at the end; resolves with every case's acknowledged user texts.
+ */
+export async function killDuringLoad(
+  env: NodeJS.ProcessEnv,
+  kills: number,
+  opts: { clients: number; label: string },
+): Promise<Map<string, string[]>> {
+  const acked = new Map<string, string[]>();
+  let web: WebProcess = await startWeb(env);
+  let release!: () => void;
+  const stop = new Promise<void>((r) => {
+    release = r;
+  });
+  const load = webLoad(() => web.url, acked, stop, opts);
+  const count = () => [...acked.values()].reduce((a, l) => a + l.length, 0);
+  const answering = async () => {
+    const before = count();
+    while (count() < before + 4) await new Promise((r) => setTimeout(r, 20));
+  };
+  for (let k = 0; k < kills; k++) {
+    await answering();
+    await new Promise((r) => setTimeout(r, random(0, 600)));
+    web.child.kill('SIGKILL');
+    await web.exited;
+    web = await startWeb(env);
+  }
+  await answering();
+  release();
+  await load;
+  web.child.kill('SIGKILL');
+  await web.exited;
+  return acked;
+}
+
 /**
  * One console process: sends a line, waits for its answer and the next prompt, records it,
  * sends the next; resolves with what was acknowledged when the process dies.

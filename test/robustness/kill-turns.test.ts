@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { caseDesk } from '../../dialogs/storage/case-desk.ts';
 import { openStorage } from '../../dialogs/storage/index.ts';
 import { freshPostgres, PG_URL, requirePostgres } from '../storage/databases.ts';
-import { consoleRun, inOrder, startWeb, TOKEN, type WebProcess, webLoad } from './kill-load.ts';
+import { consoleRun, inOrder, killDuringLoad, startWeb, TOKEN, type WebProcess } from './kill-load.ts';
 
 const dirs: string[] = [];
 const drops: (() => Promise<void>)[] = [];
@@ -58,29 +58,7 @@ describe.each(['sqlite', 'postgres'] as Backend[])('SIGKILL during a load of tur
 
   it.skipIf(skip)('web API: every acknowledged case and turn survives', { timeout: 120_000 }, async () => {
     const env = await place(backend);
-    const acked = new Map<string, string[]>();
-    let web: WebProcess = await startWeb(env);
-    let release!: () => void;
-    const stop = new Promise<void>((r) => {
-      release = r;
-    });
-    const load = webLoad(() => web.url, acked, stop, { clients: 3, label: backend });
-    const count = () => [...acked.values()].reduce((a, l) => a + l.length, 0);
-    for (let k = 0; k < KILLS; k++) {
-      // killed at a random moment once the (re)started process is answering turns
-      const before = count();
-      while (count() < before + 4) await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, random(0, 600)));
-      web.child.kill('SIGKILL');
-      await web.exited;
-      web = await startWeb(env);
-    }
-    const before = count();
-    while (count() < before + 4) await new Promise((r) => setTimeout(r, 20));
-    release();
-    await load;
-    web.child.kill('SIGKILL');
-    await web.exited;
+    const acked = await killDuringLoad(env, KILLS, { clients: 3, label: backend });
     const turns = [...acked.values()].reduce((a, l) => a + l.length, 0);
     expect(turns).toBeGreaterThan(4 * KILLS); // the load really ran
     const stored = await userLines(env, [...acked.keys()]);
