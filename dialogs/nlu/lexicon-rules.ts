@@ -141,8 +141,12 @@ function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
   const after = paper ? dateIn(hit.after, ctx.now) : undefined;
   const penalising = new Set([...penalties.decidedVerbs, ...penalties.penaltyWords]);
   const events = penalties.otherEventWords.filter((w) => !penalising.has(w));
-  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, 16), events), ctx.now);
+  // 「今年5月份因为后厨卫生的问题被市场监管局罚了」: the cause told between the date and the penalty
+  const before = hit.before.replace(CAUSE_BETWEEN, '');
+  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(before, 16), events), ctx.now);
 }
+
+const CAUSE_BETWEEN = /(?:因为|由于)[^，,。;；\d]{1,14}?的?(?:问题|事情?|原因)/;
 
 /**
  * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
