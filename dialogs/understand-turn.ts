@@ -641,7 +641,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
-    } else if (value !== undefined && hedgedMessage(text, pending, ctx.now)) {
+    } else if (
+      value !== undefined &&
+      // 「好像是2019年的事 是年报冇报」: understanding gave the message's hedge to another fact (the
+      // year), so the answer told beside it stands
+      !(u.hedged.length > 0 && !u.hedged.includes(pending)) &&
+      hedgedMessage(text, pending, ctx.now)
+    ) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
       delete facts[pending];
       cmds.push({ type: 'hedge', fact: pending });

@@ -134,3 +134,14 @@ describe('short answers after a vague opening', () => {
     expect((await d.engine.getCase(key)).facts.entityType).toBe('individual');
   });
 });
+
+describe('a hedge on the year beside a sure reason', () => {
+  it('「好像是2020年的事 是年报没报」 takes the reason and leaves the year open', async () => {
+    const c = await chat();
+    await c.send('我这个个体户老早就被标了经营异常 自己都忘了');
+    await c.send('好像是2020年的事 是年报没报');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.listedYear).toBeUndefined();
+  });
+});
