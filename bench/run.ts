@@ -10,6 +10,7 @@ import { understand } from '../dialogs/nlu/index.ts';
 import { renderDraft } from '../knowledge/drafts/render.ts';
 import { evaluate } from '../rules/evaluate.ts';
 import { FACT_KINDS, FACT_NAMES, type Facts } from '../rules/types.ts';
+import { PG_URL } from '../test/storage/databases.ts';
 import { killTurns } from './kill-turns.ts';
 import { median, percentile, rng, round, sampleUs } from './stats.ts';
 import { UTTERANCES } from './users.ts';
@@ -249,6 +250,8 @@ const http200 = await medianOf(200);
 const http20k = await medianOf(20_000);
 progress('SIGKILL during a load of turns (10 kills)');
 const killed = await killTurns(10);
+// the same against PostgreSQL where the tests have one (CREDIT_BOT_TEST_DATABASE_URL, .ci/postgres.sh)
+const killedPg = PG_URL ? await killTurns(10, 'postgres') : undefined;
 
 // ---- table ----
 const rows: [string, string, string][] = [
@@ -288,8 +291,8 @@ rows.push(
     'within 20% of 200',
   ],
   [
-    'SIGKILL at random moments during HTTP turns (SQLite): acknowledged turns lost',
-    `${killed.lostTurns} of ${killed.acknowledgedTurns} (${killed.kills} kills)`,
+    'SIGKILL at random moments during HTTP turns (SQLite / PostgreSQL): acknowledged turns lost',
+    `${killed.lostTurns} of ${killed.acknowledgedTurns}${killedPg ? ` / ${killedPg.lostTurns} of ${killedPg.acknowledgedTurns}` : ' / no PostgreSQL (CREDIT_BOT_TEST_DATABASE_URL unset)'} (${killed.kills} kills each)`,
     '0',
   ],
   [
@@ -370,6 +373,8 @@ console.log(
     httpTurnP99Ms: Math.max(http200.p99Ms, http20k.p99Ms),
     killAcknowledgedTurns: killed.acknowledgedTurns,
     killLostTurns: killed.lostTurns,
+    killAcknowledgedTurnsPg: killedPg?.acknowledgedTurns ?? null,
+    killLostTurnsPg: killedPg?.lostTurns ?? null,
     httpTurnP50Ms20k: http20k.p50Ms,
     httpServerCpuMsPerTurn200: http200.serverCpuMsPerTurn,
     httpServerCpuMsPerTurn20k: http20k.serverCpuMsPerTurn,
