@@ -297,7 +297,15 @@ function onSubject(pending: FactName, text: string): boolean {
  * one that only guesses when something still under way will be done: in 「变更还在办，估计下周能好」
  * the 估计 is about next week, and 还在办 is a plain "not yet" (grammar.json forecasts).
  */
-function hedgedMessage(text: string, pending?: FactName, now = new Date()): boolean {
+function hedgedMessage(
+  text: string,
+  pending?: FactName,
+  now = new Date(),
+  understoodHedged: readonly FactName[] = [],
+): boolean {
+  // 「好像是2019年的事 是年报冇报」: understanding gave the message's hedge to another fact (the year),
+  // so the answer told beside it stands
+  if (pending && understoodHedged.length > 0 && !understoodHedged.includes(pending)) return false;
   const g = lexicon().grammar;
   const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
@@ -641,13 +649,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     if (correctsOther && (named?.fact !== pending || correctionsNo)) delete facts[pending];
     if (value !== undefined && offSubject(pending, text, facts, value, u.hedged)) {
       delete facts[pending];
-    } else if (
-      value !== undefined &&
-      // 「好像是2019年的事 是年报冇报」: understanding gave the message's hedge to another fact (the
-      // year), so the answer told beside it stands
-      !(u.hedged.length > 0 && !u.hedged.includes(pending)) &&
-      hedgedMessage(text, pending, ctx.now)
-    ) {
+    } else if (value !== undefined && hedgedMessage(text, pending, ctx.now, u.hedged)) {
       // 「好像是年报的问题吧 也可能是地址」: a hedged answer is asked back, never taken (behaviour 5)
       delete facts[pending];
       cmds.push({ type: 'hedge', fact: pending });

@@ -110,11 +110,11 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
     ),
   ],
 ];
-/** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
 const askedAt = (cls: Clause[], pos: number): boolean =>
   /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
 
+/** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;

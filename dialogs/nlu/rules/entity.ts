@@ -19,10 +19,13 @@ const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，
 /** 「个体户能用吗」「合作社能不能走容缺」: whether a kind of business may use a procedure */
 const KIND_ASKED_AFTER =
   /^(?:的)?(?:也|都)?(?:会(?:怎么?样|怎样|被)|能用|能不能用|可以用|可不可以用|适用|适不适用|能申请|能不能申请|可以申请|能走|能不能走|可以走|能办|能不能办)/;
-/** 「听说个体户补交年报5天就能恢复」: a rule heard about, not one's own business */
-const HEARSAY_LEAD = /^(?:听说|据说|听人说|听别人说|网上说|都说|有人说)/;
-const HEARD_OR_FORMER_BEFORE =
-  /(?:听(?:别个|别人|人家|人|朋友|他们|亲戚)?(?:说|讲)|据说|网上说|按(?:照)?|当成|当作|(?:以前|原来|之前|原先|过去)(?:也)?(?:是|属于|办的|登记的是)?)$/;
+/** 「听说个体户补交年报5天就能恢复」「听别个讲…」: a rule heard about, not one's own business */
+const HEARSAY = '(?:听(?:别个|别人|人家|人|朋友|他们|亲戚)?(?:说|讲)|据说|网上说|都说|有人说)';
+const HEARSAY_LEAD = new RegExp(`^${HEARSAY}`);
+/** right before the type: heard about, treated as (按), or what the business was (以前是) */
+const HEARD_OR_FORMER_BEFORE = new RegExp(
+  `(?:${HEARSAY}|按(?:照)?|当成|当作|(?:以前|原来|之前|原先|过去)(?:也)?(?:是|属于|办的|登记的是)?)$`,
+);
 /** a comparison asked (区别, 有什么不同): what it compares are kinds or states in general */
 export const COMPARED = /区别|有什么不同|有啥不同|不一样吗|一样吗/;
 /** 「崇阳县的公司」「咸安区注册的合作社」: a place (or its registration) names where the one business is */
