@@ -1,11 +1,11 @@
 // Our understanding side by side with nlp.js (@nlpjs/nlp + @nlpjs/lang-zh) trained on the same
 // phrases (knowledge/nlu/phrases), on the same probe files, in one run: intent accuracy and the
-// median time per utterance. Run: node bin/run-ts.js bench/nlu-vs-nlpjs.ts [probe.jsonl …]
+// median time per utterance. "Classifier alone" is the step a turn runs to rank intents (segmentation,
+// features, scores) on what understanding read from the text; understand() is the whole reading. Run: node bin/run-ts.js bench/nlu-vs-nlpjs.ts [probe.jsonl …]
 // Prints a table, then one JSON line (the last line) that `npm run bench` reads.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { nluModel, understand } from '../dialogs/nlu/index.ts';
-import { phraseTokens, scores } from '../dialogs/nlu/model.ts';
+import { classifierStep, understand } from '../dialogs/nlu/index.ts';
 import { loadPhrases } from '../knowledge/nlu/load.ts';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +43,6 @@ console.log = () => {};
 await nlp.train();
 console.log = print;
 const trainMs = performance.now() - t0;
-const model = nluModel();
 
 const figures: Record<string, unknown>[] = [];
 const rate = (n: number, of: number) => Math.round((n / of) * 10000) / 10000;
@@ -63,10 +62,10 @@ async function timeAll(ps: Probe[]) {
     const u = understand(p.text);
     r.oursUs.push((performance.now() - t) * 1000);
     if (ok(p, u.intent)) r.oursOk++;
+    const step = classifierStep(p.text);
     t = performance.now();
-    const sc = scores(model, phraseTokens(p.text));
+    const best = step()[0]?.intent ?? '';
     r.classifyUs.push((performance.now() - t) * 1000);
-    const best = model.labels[sc.indexOf(Math.max(...sc))] ?? '';
     if (ok(p, best)) r.classifierOk++;
     t = performance.now();
     const res = await nlp.process('zh', p.text);
@@ -79,11 +78,10 @@ async function timeAll(ps: Probe[]) {
 const probeSets = files.map((file) => ({ file, ps: probes(file) }));
 const firstPass: Awaited<ReturnType<typeof timeAll>>[] = [];
 for (const { ps } of probeSets) {
-  // the warm-up runs each timed path on the first 20 texts (the classifier alone too: until
-  // 2026-12-04 it was left out, so its first calls were timed on code no call had run yet)
+  // the warm-up runs each timed path on the first 20 texts, so no first call is timed on cold code
   for (const p of ps.slice(0, 20)) {
     understand(p.text);
-    scores(model, phraseTokens(p.text));
+    classifierStep(p.text)();
     await nlp.process('zh', p.text);
   }
   firstPass.push(await timeAll(ps));
@@ -93,7 +91,7 @@ for (const { ps } of probeSets) {
 const phrases = loadPhrases();
 for (const p of phrases) {
   understand(p.text);
-  scores(model, phraseTokens(p.text));
+  classifierStep(p.text)();
   await nlp.process('zh', p.text);
 }
 const settled: Awaited<ReturnType<typeof timeAll>>[] = [];

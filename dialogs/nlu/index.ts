@@ -268,6 +268,17 @@ function softmax(xs: number[], temperature: number): number[] {
   return exps.map((e) => e / sum);
 }
 
+/**
+ * The intent classifier as a turn runs it (segmentation, features, scores), set up on what
+ * understanding read from the text, so the benchmark times that step alone: the facts it reads are
+ * understanding's work, timed with understand().
+ */
+export function classifierStep(text: string, now = new Date()): () => Ranked {
+  const s = normalize(text);
+  const { facts, signals } = statedFacts(s, now);
+  return () => classify(s, facts, signals, tokenize(s));
+}
+
 function classify(s: string, facts: Facts, signals: string[], words: string[]): Ranked {
   const m = nluModel();
   const { scores, tokens } = scoreText(m, s, facts, signals, words);
