@@ -6,8 +6,10 @@
 // 总局令第107号 art. 6): it adds up instead.
 
 import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
+import { factLexicon } from './nlu/fact-lexicon.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { normalize } from './nlu/normalize.ts';
+import { removedIn } from './nlu/past-listing.ts';
 import { negatedBefore } from './nlu/rules/scope.ts';
 import { dialog } from './texts.ts';
 
@@ -23,6 +25,7 @@ export type Meeting = 'take' | 'keep' | 'ask';
 export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
   if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text)) return 'take';
+  if (fact === 'listed' && listingChangedSince(stored, said, normalize(text))) return 'take';
   if (fact !== 'penaltyKind') return 'ask';
   const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
   if (rank(said) > rank(stored)) return 'take';
@@ -50,6 +53,15 @@ export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, t
   return (
     stored === false && said === true && progress.includes(fact) && markers.some((m) => text.includes(m))
   );
+}
+
+/**
+ * listingChangedSince: a listing told removed since (「那条异常已经移出来了」, past-listing.ts) or a new
+ * one told after an old one was removed (「今年又被列了」) is news about the case, not a contradiction.
+ */
+function listingChangedSince(stored: unknown, said: unknown, s: string): boolean {
+  if (stored === true && said === false) return removedIn(s);
+  return said === true && factLexicon().removedListing.current.some((w) => s.includes(w));
 }
 
 /**

@@ -9,6 +9,7 @@ import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
+import { negatedBefore } from './rules/scope.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 type Answer = Facts[FactName] | 'unknown' | undefined;
@@ -120,6 +121,14 @@ function answerRegexes(): AnswerRegexes {
     choices: tables,
   };
   return compiled;
+}
+
+/** Whether some occurrence of a choice's words stands without a negator right before it. */
+function saidUndenied(re: RegExp, t: string): boolean {
+  if (!re.test(t)) return false;
+  for (const m of t.matchAll(new RegExp(re.source, 'g')))
+    if (!negatedBefore(t.slice(Math.max(0, m.index - 7), m.index))) return true;
+  return false;
 }
 
 function firstMatch(table: [string, RegExp][] | undefined, s: string): string | undefined {
@@ -411,10 +420,12 @@ export function readAnswer(
     case 'enum': {
       // 「所里打电话讲…不一样」: a call holds the word of the phone choice without naming it
       const t = blankOut(s, factLexicon().fieldLookalikes.words);
+      // 「没有别的违法违规」「不是党建那块」: a choice's word right after a negator does not choose it
+      const table = (re.choices[fact] ?? []).filter(([, r]) => saidUndenied(r, t));
       // 「到底是个体户还是公司我也搞不清」: two choices offered with 还是 choose neither
-      const offered = new Set((re.choices[fact] ?? []).filter(([, r]) => r.test(t)).map(([v]) => v));
+      const offered = new Set(table.map(([v]) => v));
       if (offered.size > 1 && t.includes('还是')) return { value: saysUnknown(t) ? 'unknown' : undefined };
-      return { value: firstMatch(re.choices[fact], t) as Facts[FactName] };
+      return { value: firstMatch(table, t) as Facts[FactName] };
     }
   }
 }

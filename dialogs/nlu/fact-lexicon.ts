@@ -31,6 +31,18 @@ export interface FactLexicon {
   roleAsModifier: Words;
   counterparties: Words;
   setAside: { cues: string[]; others: string[] };
+  removedListing: {
+    verbs: string[];
+    doneBefore: string[];
+    doneAfter: string[];
+    notDone: string[];
+    askedAfter: string[];
+    notAfter: string[];
+    current: string[];
+    listingWords: string[];
+    causeWords: string[];
+    earlier: string[];
+  };
   typeChanged: { changeLeads: string[]; plannedBefore: string[] };
   pointedMention: Words;
   unreachableAfterMove: Words;

@@ -14,6 +14,7 @@ import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
+import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
@@ -106,10 +107,13 @@ interface CaseFrame {
 }
 
 function statedFacts(
-  s: string,
+  told: string,
   now: Date,
   { pending, record, listedFor, bufferStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
+  // a listing told as already removed is history: read the message without it (past-listing.ts)
+  const past = withoutPastListings(told);
+  const s = past?.text ?? told;
   const { facts, hedged, signals } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
@@ -128,7 +132,34 @@ function statedFacts(
   for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
+  if (past) removedListingIsHistory(past, facts, now, listedFor);
   return { facts, hedged, signals, patterned };
+}
+
+/**
+ * removedListingIsHistory: the business told of with its removed listing is still the writer's (「我们公司
+ * 前年被列过一次 后来移出来了」 is a company's), and when nothing else in the message speaks of a
+ * listing, the business is not listed now.
+ */
+function removedListingIsHistory(
+  past: NonNullable<ReturnType<typeof withoutPastListings>>,
+  facts: Facts,
+  now: Date,
+  listedFor: Facts['listingReason'],
+): void {
+  const told = extractFacts(past.history, now).facts;
+  const f = facts as Record<string, unknown>;
+  for (const k of ['entityType', 'isBranch', 'inJurisdiction'] as const)
+    if (told[k] !== undefined) f[k] ??= told[k];
+  if (past.listingStillTold || facts.listed !== undefined || facts.recordType === 'serious_list') return;
+  // 「另外以前地址那条异常早就移出去了」 beside the annual-report listing the case is about: another
+  // listing's history (told as earlier, or of another cause), which leaves this one standing
+  if (listedFor !== undefined) {
+    const cause = listingReason(past.history)?.value;
+    const earlier = factLexicon().removedListing.earlier.some((w) => past.history.includes(w));
+    if (earlier || (cause !== undefined && cause !== listedFor)) return;
+  }
+  facts.listed = false;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   LISTED_MONTH_AFTER_YEAR,
   LISTED_YEAR,
   LISTED_YEAR_AFTER_REASON,
+  LISTED_YEAR_BEFORE_CAUSE,
   LISTED_YEAR_EVENT,
   reportYearListed,
 } from './listed-year.ts';
@@ -236,6 +237,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_EVENT,
         LISTED_MONTH_AFTER_YEAR,
         LISTED_FORMAL_DATE,
+        LISTED_YEAR_BEFORE_CAUSE,
       ]) {
         re.lastIndex = 0;
         for (const m of matchesOf(re, s))

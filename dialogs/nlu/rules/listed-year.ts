@@ -47,6 +47,15 @@ export const LISTED_MONTH_AFTER_YEAR = new RegExp(
   'g',
 );
 
+/**
+ * 「现在还有一条 是2023年因为年报」「是21年 因为冇报年报」: a calendar year opening the cause of a
+ * listing told or asked about dates the listing (read last: a year beside a listing verb wins)
+ */
+export const LISTED_YEAR_BEFORE_CAUSE = new RegExp(
+  `${CAL_YEAR}(?:的时候|那年)?[，,\\s]?(?:是)?(?:因为|由于)`,
+  'g',
+);
+
 /** 「本公司于2022年7月5日因未…被…列入经营异常名录」: the formal date of the listing, its cause between */
 export const LISTED_FORMAL_DATE =
   /于((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?[^。;；]{0,60}?(?:列入|纳入|标记为)/g;

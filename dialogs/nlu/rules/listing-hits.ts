@@ -68,6 +68,14 @@ const LISTING: PatternRule[] = [
     ],
     true,
   ),
+  // 「现在还有一条 是2023年因为年报」: one more listing, counted beside one told before (its cause
+  // follows; 「还有一条是行政处罚」 is no listing)
+  rule(
+    'listing.anotherOne',
+    'listed',
+    /(?:还有|还剩|另外还有|另有)(?:一|1)条(?=\s?(?:经营)?异常|[^，,。;；]{0,4}(?:是|因为|由于)[^，,。;；]{0,10}?(?:年报|地址|住所|联系不上|名称))/,
+    true,
+  ),
   // "没年报进了异常"
   rule(
     'listing.enteredList',
