@@ -123,6 +123,7 @@ function factValues(facts: Facts, k: Knowledge): Record<string, string> {
   return {
     entityType: (facts.entityType && v.entityType[facts.entityType]) || fallback.entityType,
     listingReason: (facts.listingReason && v.listingReason[facts.listingReason]) || fallback.listingReason,
+    alsoListedFor: (facts.alsoListedFor && v.listingReason[facts.alsoListedFor]) || fallback.listingReason,
   };
 }
 

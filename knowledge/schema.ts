@@ -54,6 +54,7 @@ export const LabelsSchema = z.strictObject({
   values: z.strictObject({
     entityType: exactKeys(ENTITY_TYPES, text),
     listingReason: exactKeys(LISTING_REASONS, text),
+    alsoListedFor: exactKeys(LISTING_REASONS, text),
     errorKind: exactKeys(ERROR_KINDS, text),
     docType: exactKeys(DOC_TYPE_HINTS, text),
     recordType: exactKeys(RECORD_TYPES, text),
@@ -312,7 +313,14 @@ export const StepsSchema = z.record(idKey, jurisdictionText);
 export type Steps = z.infer<typeof StepsSchema>;
 
 /** Facts a reason text may name, filled in from the user's facts (their own type, their own reason). */
-export const REASON_PLACEHOLDERS = ['entityType', 'listingReason', 'date', 'decided', 'publishedBy'];
+export const REASON_PLACEHOLDERS = [
+  'entityType',
+  'listingReason',
+  'alsoListedFor',
+  'date',
+  'decided',
+  'publishedBy',
+];
 const reasonText = template([], REASON_PLACEHOLDERS);
 export const ReasonsSchema = z.record(
   z.string().regex(/^(route:)?[a-z0-9-]+$/, 'reason ids are condition ids or route:<route id>'),

@@ -266,8 +266,55 @@ const UNDETERMINED: Omit<Determination, 'missing'> = {
   citations: [],
 };
 
-/** Decides which route a situation falls under and whether it can be used now. Pure and total. */
+/**
+ * Decides which route a situation falls under and whether it can be used now. Pure and total.
+ *
+ * Two listings on the record (`alsoListedFor`): each listing is removed on its own conditions, so each
+ * is decided as if it were the only one, and the case can be applied for only when both can
+ * (bothListings). The path is the first listing's.
+ */
 export function evaluate(facts: Facts, opts: EvaluateOptions = {}): Determination {
+  const other = facts.alsoListedFor;
+  const { alsoListedFor: _, ...one } = facts;
+  if (other === undefined || other === facts.listingReason || facts.listed !== true)
+    return evaluateOne(one, opts);
+  return bothListings(evaluateOne(one, opts), evaluateOne({ ...one, listingReason: other }, opts));
+}
+
+/**
+ * bothListings: the first listing's route, eligible only when the second's is too (false as soon as
+ * either is not, open while either is open), asking what either still needs; the second listing's
+ * reasons, documents and citations come along so the reply tells what it takes.
+ */
+function bothListings(first: Determination, second: Determination): Determination {
+  const eligible =
+    first.eligible === false || second.eligible === false
+      ? false
+      : first.eligible === true && second.eligible === true
+        ? true
+        : null;
+  const both = [...new Set([...first.missing, ...second.missing])];
+  if (first.path === 'undetermined') return { ...first, missing: both };
+  const missing = eligible === false ? [] : both;
+  const also =
+    second.path === 'undetermined'
+      ? []
+      : second.reasons.filter((r) => !first.reasons.some((f) => f.id === r.id));
+  return {
+    ...first,
+    eligible,
+    missing,
+    reasons: [
+      ...first.reasons,
+      { id: 'second-listing', met: second.eligible === true, values: { path: second.path } },
+      ...also,
+    ],
+    documents: [...new Set([...first.documents, ...second.documents])],
+    citations: [...new Set([...first.citations, ...second.citations])],
+  };
+}
+
+function evaluateOne(facts: Facts, opts: EvaluateOptions): Determination {
   const ctx: RuleContext = { today: opts.today ?? chinaToday() };
   const revocation = situation(REVOCATION_RISK, facts, ctx);
   if (revocation.outcome === 'holds') return decide(REVOCATION_RISK, facts, ctx);

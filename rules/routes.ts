@@ -888,9 +888,11 @@ export const ALL_ROUTES: Route[] = [REVOCATION_RISK, ...PENALTY_ROUTES, ...ROUTE
 
 /**
  * Reason ids that routes add as notes (not conditions), and evaluate where every route still possible
- * is met (wait-over-whichever-class), for the knowledge cross-check.
+ * is met (wait-over-whichever-class) or where a second listing is decided beside the first
+ * (second-listing), for the knowledge cross-check.
  */
 export const NOTE_REASON_IDS = [
+  'second-listing',
   'published-before-107',
   'publication-should-have-ended',
   'warning-not-published',

@@ -56,6 +56,11 @@ export interface Facts {
   isBranch?: boolean;
   listed?: boolean;
   listingReason?: ListingReason;
+  /**
+   * A second listing still on the record beside the one of `listingReason` (「年报冇报被列了 地址那边也
+   * 被列了」): each is removed on its own conditions, so the case can be applied for only when both can
+   */
+  alsoListedFor?: ListingReason;
   listedYear?: number;
   previousYearReportFiled?: boolean;
   allOverdueReportsFiled?: boolean;
@@ -117,12 +122,14 @@ export type FactName = keyof Facts;
 /**
  * Facts the bot keeps beyond the contract of DOMAIN.md §4, whose names are what outside checks
  * compare: `applicantIsAgent` only adds the 授权委托书 of §7; `penaltyDecisionDate` bounds a publication
- * date not told (令第45号 arts. 9–10: published within 20 working days of the decision). `ask` and
- * `eval` report them apart.
+ * date not told (令第45号 arts. 9–10: published within 20 working days of the decision);
+ * `alsoListedFor` is a second listing, decided on its own conditions beside the first (evaluate.ts).
+ * `ask` and `eval` report them apart.
  */
 export const OWN_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'applicantIsAgent',
   'penaltyDecisionDate',
+  'alsoListedFor',
 ]);
 
 /** The §4 facts and the bot's own ones, apart. */
@@ -139,6 +146,7 @@ export const FACT_KINDS = {
   isBranch: { kind: 'boolean' },
   listed: { kind: 'boolean' },
   listingReason: { kind: 'enum', values: LISTING_REASONS },
+  alsoListedFor: { kind: 'enum', values: LISTING_REASONS },
   listedYear: { kind: 'year' },
   previousYearReportFiled: { kind: 'boolean' },
   allOverdueReportsFiled: { kind: 'boolean' },

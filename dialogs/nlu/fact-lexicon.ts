@@ -31,6 +31,7 @@ export interface FactLexicon {
   roleAsModifier: Words;
   counterparties: Words;
   setAside: { cues: string[]; others: string[] };
+  secondListing: { also: string[]; count: string[] };
   removedListing: {
     verbs: string[];
     doneBefore: string[];

@@ -23,6 +23,7 @@ import { listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
+import { secondListing } from './second-listing.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
 
@@ -517,6 +518,8 @@ export function understand(
     errorToldAcrossMessages(s, opts.before, facts);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
+  if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))
+    secondListing(s, facts, opts.listedFor);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
   const relayed = relayedRule(s);
   if (relayed) {

@@ -44,8 +44,11 @@ describe('knowledge covers the rules, and nothing else', () => {
     // a combined test names its first fact; the others it reads are asked too (the penalty's class;
     // the decision's date that bounds the publication the wait counts from)
     const combined = ['fineAmountYuan', 'fineMitigated', 'keySector', 'penaltyDecisionDate'];
-    // applicantIsAgent changes the documents, not the route: asked by staff and drafts
-    expect(sorted(Object.keys(k.questions))).toEqual(sorted([...asked, ...combined, 'applicantIsAgent']));
+    // applicantIsAgent changes the documents, not the route: asked by staff and drafts; alsoListedFor
+    // (a second listing) is decided beside the route (evaluate.ts bothListings), told or set by staff
+    expect(sorted(Object.keys(k.questions))).toEqual(
+      sorted([...asked, ...combined, 'applicantIsAgent', 'alsoListedFor']),
+    );
   });
 
   it('a service guide for every path a route leads to (plus the fallback not-covered)', () => {

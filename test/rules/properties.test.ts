@@ -216,7 +216,9 @@ describe('evaluate over arbitrary valid facts', () => {
     fc.assert(
       fc.property(facts, factAndValue, (f, [name, value]) => {
         const d = evaluate(f);
-        if (typeof d.eligible !== 'boolean' || f[name] !== undefined) return;
+        // a second listing is another record with its own conditions (evaluate.ts bothListings), not
+        // more about this one: it may well hold the case back
+        if (typeof d.eligible !== 'boolean' || f[name] !== undefined || name === 'alsoListedFor') return;
         const e = evaluate({ ...f, [name]: value } as Facts);
         if (e.reasons[0]?.id === d.reasons[0]?.id) expect(e.eligible).toBe(d.eligible);
       }),

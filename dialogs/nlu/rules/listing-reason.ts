@@ -91,3 +91,23 @@ function read(s: string): { value: Facts['listingReason']; pos: number } | undef
   }
   return undefined;
 }
+
+/**
+ * Every cause told in the text, each once, in the order told (「年报冇报被列了 地址那边也被列了」:
+ * annual_report_overdue, then unreachable_at_address); denied causes are skipped.
+ */
+export function listingReasons(s: string): { value: NonNullable<Facts['listingReason']>; pos: number }[] {
+  reasons ??= ruleSet(REASON_RULES);
+  const found: { value: NonNullable<Facts['listingReason']>; pos: number }[] = [];
+  for (const r of reasons.candidates(s)) {
+    const value = r.value as NonNullable<Facts['listingReason']>;
+    if (found.some((f) => f.value === value)) continue;
+    r.re.lastIndex = 0;
+    for (const m of matchesOf(r.re, s))
+      if (value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index))) {
+        found.push({ value, pos: m.index });
+        break;
+      }
+  }
+  return found.sort((a, b) => a.pos - b.pos);
+}

@@ -1,0 +1,58 @@
+// Two listings on the record at once: each is removed on its own conditions, so the case can be applied
+// for only when both can (rules/evaluate.ts bothListings); a second cause told as another listing
+// (「也被列了」「两条异常」) is a second listing, not a correction to ask 以哪个为准 about.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../rules/evaluate.ts';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+const said = (c: Awaited<ReturnType<typeof chat>>) =>
+  c.last?.replies.map((r) => JSON.stringify(r)).join('') ?? '';
+
+describe('two listings at once', () => {
+  it('a second listing told later is kept beside the first, and 「可以申请」 waits for both', async () => {
+    const c = await chat();
+    await c.send('我是开五金店的个体户 2022年因为没报年报被列入经营异常了');
+    await c.send('还有 店子前年搬到新街去了 没办变更 说原地址联系不上 也被列了');
+    expect(said(c)).not.toContain('以哪个为准');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.alsoListedFor).toBe('unreachable_at_address');
+    await c.send('上一年度的纸质年报已经补报了 也公示了');
+    // the annual-report listing can go; the address one still needs its change registered
+    expect(c.last?.determination?.eligible).not.toBe(true);
+    await c.send('住所变更登记今天上午也办好了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+  it('two listings counted in one message are both taken', async () => {
+    const c = await chat();
+    await c.send('我们贸易公司查出来有两条异常 一条是没按时报年报 一条是登记的住所联系不上');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listed).toBe(true);
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.alsoListedFor).toBe('unreachable_at_address');
+    await c.send('欠的年报全部补报公示了');
+    expect(c.last?.determination?.eligible).not.toBe(true);
+  });
+  it('the rules: eligible only when both listings are, not eligible as soon as either is not', () => {
+    const base = {
+      entityType: 'enterprise',
+      listed: true,
+      listingReason: 'annual_report_overdue',
+      alsoListedFor: 'unreachable_at_address',
+      allOverdueReportsFiled: true,
+    } as const;
+    const open = evaluate(base);
+    expect(open).toMatchObject({ path: 'standard-repair', eligible: null });
+    expect(open.missing).toContain('addressChangeRegistered');
+    expect(evaluate({ ...base, addressChangeRegistered: true })).toMatchObject({ eligible: true });
+    expect(
+      evaluate({ ...base, addressChangeRegistered: false, reachableAtRegisteredAddress: false }),
+    ).toMatchObject({ path: 'standard-repair', eligible: false });
+    expect(evaluate({ ...base, allOverdueReportsFiled: false, addressChangeRegistered: true })).toMatchObject(
+      {
+        eligible: false,
+      },
+    );
+  });
+});
