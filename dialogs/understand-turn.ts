@@ -310,7 +310,8 @@ function hedgedMessage(
   const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
-    const hedge = (w: string) => part.includes(w) && (tentative || !g.correctionMarkers.includes(w));
+    const hedge = (w: string) =>
+      part.includes(w) && (tentative || !g.correctionMarkers.includes(w)) && !asksHowAfter(part, w);
     if (!g.hedges.some(hedge)) return false;
     // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
     const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
@@ -323,6 +324,20 @@ function hedgedMessage(
       (hedgeOnOtherSubject(pending, topical) || hedgeReadForAnother(pending, topical, now))
     );
   });
+}
+
+/**
+ * 「他年纪大了不太清楚要怎么弄」: every use of the hedge word in the clause is followed by a
+ * how-question (grammar.json howUnknown), so the writer does not know how to proceed, not whether
+ * something is so.
+ */
+function asksHowAfter(part: string, hedge: string): boolean {
+  const { leads, words } = lexicon().grammar.howUnknown;
+  const uses = part.split(hedge).slice(1);
+  const asks = (rest: string) => words.some((w) => rest.startsWith(w));
+  return uses.every(
+    (rest) => asks(rest) || leads.some((l) => rest.startsWith(l) && asks(rest.slice(l.length))),
+  );
 }
 
 /**

@@ -46,16 +46,18 @@ export interface FactLexicon {
   };
   typeChanged: { changeLeads: string[]; plannedBefore: string[] };
   pointedMention: Words;
+  anotherBusiness: Words & { leads: string[] };
+  severalBusinesses: Words & { ours: string[] };
   unreachableAfterMove: Words;
   onlyMissedYear: { missed: string[]; thatReport: string[] };
-  speakerPhrases: Words;
+  speakerPhrases: Words & { roles: { leads: string[]; nouns: string[]; endings: string[] } };
   unlocatableWords: Words;
   correctedRightAway: Words & { reminderWords: string[] };
   firstTimeAlone: Words & { leads: string[]; spotCheck: string[] };
   fieldLookalikes: Words;
   addressee: Words;
   placeBefore: Words;
-  personPlace: Words;
+  personPlace: Words & { after: string[]; afterLookalikes: string[] };
   destinationBefore: Words;
   parentPlace: Words;
   unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
@@ -120,4 +122,36 @@ export function counterpartyBefore(before: string): boolean {
     `${alt(factLexicon().counterparties.words)}(?:的|那家|那个|这家)?[^，,。;；\\s]{0,4}$`,
   );
   return counterpartyRe.test(before);
+}
+
+let anotherRe: RegExp | undefined;
+/**
+ * 「个体户那家是另外一个客户」: the text right after a business type says it is another business
+ * than the one asked about, so the type is not the writer's (nor the client's they ask for).
+ */
+export function anotherBusinessAfter(after: string): boolean {
+  const lx = factLexicon();
+  anotherRe ??= new RegExp(
+    `^${alt(lx.pointedMention.words)}?${alt(lx.anotherBusiness.leads)}${alt(lx.anotherBusiness.words)}`,
+  );
+  return anotherRe.test(after);
+}
+
+let severalRe: RegExp | undefined;
+/** 「帮好几家企业同时申请」: the text before a business type counts several businesses, not the writer's. */
+export function severalBusinessesBefore(before: string): boolean {
+  const lx = factLexicon().severalBusinesses;
+  severalRe ??= new RegExp(`(?<!${alt(lx.ours)})${alt(lx.words)}的?$`);
+  return severalRe.test(before);
+}
+
+let speakerRoleRe: RegExp | undefined;
+/**
+ * 「我是做代理记账的」「我们是代账公司」: the writer's own trade as an agent (facts.json
+ * speakerPhrases.roles), as a pattern over the whole text; its 我 names the one asking for clients.
+ */
+export function speakerRole(): RegExp {
+  const { leads, nouns, endings } = factLexicon().speakerPhrases.roles;
+  speakerRoleRe ??= new RegExp(`${alt(leads)}[^，,。;；!?！？\\s]{0,4}?${alt(nouns)}${alt(endings)}?`, 'g');
+  return speakerRoleRe;
 }

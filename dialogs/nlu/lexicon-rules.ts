@@ -521,7 +521,14 @@ export const RULES: NamedRule[] = [
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「我人是崇阳的」「老家在崇阳」: where the person is from, not where the business is registered
-      if (factLexicon().personPlace.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「我是崇阳人 店子是在通城登记的」「我是湖南岳阳人」: a person of that county, not the business
+      const person = factLexicon().personPlace;
+      if (person.words.some((w) => hit.before.endsWith(w))) return undefined;
+      if (
+        person.after.some((w) => hit.after.startsWith(w)) &&
+        !person.afterLookalikes.some((w) => hit.after.startsWith(w))
+      )
+        return undefined;
       // 「通城到武汉的班车」「店搬到崇阳去了」: where someone goes, not where it is registered
       if (factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w))) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's

@@ -2,7 +2,7 @@
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
 import { INFO_CORRECTION_REASONS } from '../../../rules/routes.ts';
 import type { FactName, Facts } from '../../../rules/types.ts';
-import { alt, anyOf, factLexicon } from '../fact-lexicon.ts';
+import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
@@ -171,9 +171,14 @@ const MINOR_ERROR_CONDITIONS = [
   'correctedAfterReminder',
 ] as const;
 
-/** The text without the phrases in which the writer is only the one asking (「我想问」, 「我不知道」). */
+/**
+ * The text without the phrases in which the writer is only the one asking (「我想问」, 「我不知道」)
+ * or names their trade as an agent (「我是做代理记账的」).
+ */
 const withoutSpeaker = (s: string) =>
-  factLexicon().speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s);
+  factLexicon()
+    .speakerPhrases.words.reduce((t, w) => t.split(w).join(''), s)
+    .replace(speakerRole(), '');
 
 /** words that name the change registration itself, not only the address on the licence */
 const CHANGE_NAMED = /变更|迁移|迁址|变跟|(?:去|没|未)登记/;

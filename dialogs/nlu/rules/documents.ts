@@ -6,11 +6,15 @@ import type { Facts } from '../../../rules/types.ts';
 // reports what a paper says (「决定书上写的原因是…」「通知书写着」「填写错了」) asks for nothing
 export const DRAFT_VERB =
   /(?<!上|填|上面)写(?![的着错成明])|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+const APPLICATION =
+  /申请书|修复申请|移出申请|(?<=[份个张写拟草成的])申请(?!材料)|申请(?=的?(?:模板|范本|范文|样本|样板))/;
 const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [
   ['minor-error-application', /(?:免列异|轻微差错|免列)(?:的)?(?:书面)?申请(?:书)?|书面申请/],
   ['situation-explanation', /情况说明|说明书|说明材料/],
   ['commitment', /承诺书|守信承诺|信用承诺书/],
-  ['application', /申请书|修复申请|移出申请|申请(?!材料)/],
+  // a bare 申请 is the document only as a noun (「写份申请」「申请的模板」), not the verb of
+  // 「代别人申请要不要本人到场 委托书有冇得模板」, where the template asked for is another paper's
+  ['application', APPLICATION],
 ];
 
 /**

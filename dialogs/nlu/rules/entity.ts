@@ -1,15 +1,15 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
-import { counterpartyBefore } from '../fact-lexicon.ts';
+import { anotherBusinessAfter, counterpartyBefore, severalBusinessesBefore } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
-/** "朋友的个体户", "客户的公司": someone's own business told for them, not a kind in general */
+/** "朋友的个体户", "客户的公司", "她的个体经营部": someone's own business told for them, not a kind in general */
 const OWNERS =
   '(?:朋友|亲戚|客户|老板|同学|同事|邻居|老乡|爸|妈|爹|娘|哥|姐|弟|妹|舅|叔|伯|姨|姑|婶|嫂|老公|老婆|爱人|媳妇|儿子|女儿|表[哥姐弟妹]|堂[哥姐弟妹])';
-const OWNER_BEFORE = new RegExp(`(?:屋里|屋头|家里|自家|${OWNERS})的$`);
+const OWNER_BEFORE = new RegExp(`(?:屋里|屋头|家里|自家|(?<!其)[他她]|${OWNERS})的$`);
 /** 「个体户是我老婆的」: the type told as someone else's, not the writer's business */
 const OWNER_AFTER = new RegExp(`^(?:是|属于|归)(?:我|俺)?(?:们|家)?的?${OWNERS}(?:的|开的|名下)`);
 
@@ -38,6 +38,10 @@ const PLACE_BEFORE =
  */
 export function genericMention(s: string, pos: number, len: number): boolean {
   if (OWNER_AFTER.test(s.slice(pos + len))) return true;
+  // 「个体户那家是另外一个客户」: another business than the one asked about
+  if (anotherBusinessAfter(s.slice(pos + len))) return true;
+  // 「一次帮好几家企业申请」: several businesses, none of them told as the case
+  if (severalBusinessesBefore(s.slice(0, pos))) return true;
   // 「到底是个体户还是公司我也搞不清」: either type offered, neither told
   if (/^(?:呢)?还是/.test(s.slice(pos + len)) || /还是$/.test(s.slice(0, pos))) return true;
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
@@ -104,8 +108,9 @@ export const ENTITY_RULES: PatternRule[] = [
       /个体(?:工商)?户|个体经营|个体工商|个体商户/,
       /个体(?=$|[，,。;；!?！？ ]|老板|的?小?(?:店|饭馆|饭店|餐馆|馆|铺|摊|作坊|门面|门店|生意|执照|营业执照)|的(?:$|[，,。;；!?！？ ]))/,
       /(?<=(?:开|干|做|是|属于)(?:的是|的)?)个体/,
-      // 「开了一家个体裁缝店」「个体五金铺」: 个体 naming a shop of some trade
-      /(?<=(?:开|干|做|是|属于|家|个)(?:了|的是|的)?(?:一家|一个|个|家)?)个体[^，,。;；!?！？\s的]{1,4}?(?:店|铺|馆|摊|行|坊|厂|档)/,
+      // 「开了一家个体裁缝店」「个体五金铺」「他的个体小卖部」: 个体 naming a shop of some trade
+      // (the words before keep 「一个体育馆」 out)
+      /(?<=(?:开|干|做|是|属于|家|个|的)(?:了|的是|的)?(?:一家|一个|个|家)?)个体[^，,。;；!?！？\s的]{1,4}?(?:店|铺|馆|摊|行|坊|厂|档|部)/,
     ],
     'individual',
     own,
@@ -114,7 +119,7 @@ export const ENTITY_RULES: PatternRule[] = [
     'entity.enterprise',
     'entityType',
     [
-      /(?<!上级|总|母|集团|上面的?|注册|开|办|代账|记账|财税|中介)(?:有限责任|股份有限|有限)?公司/,
+      /(?<!上级|总|母|集团|上面的?|注册|开|办|代账|记账|财税|中介|代理)(?:有限责任|股份有限|有限)?公司/,
       /个人独资企业|合伙企业|我司|本司/,
       // 「企业没按时年报被列异常」; not the 企业信用信息公示系统, a list's name or a kind (僵尸企业)
       /(?<!僵尸|失信|国有|外资|上级|关联|重点|涉企|小微|独资|合伙)企业(?!信用|信息|名单|公示系统|主体|所得)/,

@@ -97,6 +97,8 @@ interface Spoken {
   alternativeWords: string[];
   notFoundThere: string[];
   handedVerbs: string[];
+  /** 「证明材料也开好了」: the proof obtained, ready to hand in */
+  proofReadyVerbs: string[];
 }
 
 let cached: Spoken | undefined;
@@ -699,8 +701,8 @@ const RULES: NamedRule[] = [
     statementOnly: true,
   },
   {
-    // 「总公司盖章的证明材料也交给所里了」: the proof, a few adverbs, then handed in (a negator before
-    // the verb, 「证明还没交」, denies it)
+    // 「总公司盖章的证明材料也交给所里了」: the proof, a few adverbs, then handed in or obtained
+    // (「证明材料也开好了」); a negator before the verb, 「证明还没交」, denies it
     name: 'minorError.proofHandedIn',
     fact: 'proofProvided',
     words: () => spoken().proofNouns,
@@ -709,7 +711,7 @@ const RULES: NamedRule[] = [
       const rest = stripLeading(hit.after, sp.paidBetween);
       const negated = lexicon().grammar.negators.some((n) => rest.startsWith(n) || rest.startsWith(`还${n}`));
       if (negated) return false;
-      return sp.handedVerbs.some((v) => rest.startsWith(v)) ? true : undefined;
+      return [...sp.handedVerbs, ...sp.proofReadyVerbs].some((v) => rest.startsWith(v)) ? true : undefined;
     },
     when: minorErrorTalk,
     negatable: false,

@@ -145,3 +145,13 @@ describe('a hedge on the year beside a sure reason', () => {
     expect(facts.listedYear).toBeUndefined();
   });
 });
+
+describe('not knowing how to go about it is no doubt about the fact', () => {
+  it('「还没补 他不太清楚要怎么弄」 answers "no"', async () => {
+    const c = await chat();
+    await c.send('替我爸问一下 他在通城开的个体小卖部 2022年没报年报被列入经营异常名录了');
+    await c.send('上一年度的纸质年报他还没补 他不太清楚要怎么弄');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: false });
+  });
+});
