@@ -68,6 +68,13 @@ const LISTING: PatternRule[] = [
     ],
     true,
   ),
+  // 「年报那个异常到现在还挂着」「住所的异常要怎么处理」: the listing named by what it was about
+  rule(
+    'listing.namedByCause',
+    'listed',
+    /(?<!邮寄|通信|网店|网站|邮箱)(?:年报|住所|地址|经营场所)(?:的|那条|那个|这条)(?:经营)?(?=异常(?!吗|么|不))/,
+    true,
+  ),
   // 「现在还有一条 是2023年因为年报」: one more listing, counted beside one told before (its cause
   // follows; 「还有一条是行政处罚」 is no listing)
   rule(
