@@ -43,4 +43,15 @@ describe('news since the listing', () => {
     await c.send('实缴资本早就按真实情况改过来重新公示了 怎么才能移出');
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+  it('listed since it was told not listed: 「刚才收到短信 说已经被列入了」 is news, not "which one is right"', async () => {
+    const c = await chat();
+    await c.send('我们个体店搬到街对面去了 没在执照上的地址营业 还没有被列入异常');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(false);
+    await c.send('今天早上收到短信 说已经因为登记的住所联系不上被列入经营异常名录了');
+    const replies = c.last?.replies.map((r) => JSON.stringify(r)).join('') ?? '';
+    expect(replies).not.toContain('以哪个为准');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(true);
+    await c.send('变更还没办 原来那个门面房东收回去租给别个了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+  });
 });
