@@ -83,8 +83,9 @@ export const kindOf = (lx: Lexicon, word: string) =>
 
 /**
  * The penalty kind a kind word states. 「处罚了」 says there was a penalty, not that it was a fine;
- * 「罚款交了」「交了罚款」 tell that it was paid, not which penalty it was (a confiscation told earlier
- * is not contradicted by the fine that came with it); a denied one names none.
+ * 「罚款交了」「罚款还冇交完」 tell a fine was imposed, nothing heavier (a confiscation told earlier
+ * stands beside the fine that came with it: the heaviest counts, stated-over-stored.ts); the other
+ * kind words with a payment verb (「没收的钱交了」) name none; a denied one names none.
  */
 export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
@@ -98,7 +99,10 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   const after =
     s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 10).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
-  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  // a fine paid or owed (「罚款还冇交完」) was imposed: a fine; with a heavier kind stored the heavier
+  // one stands (dialogs/stated-over-stored.ts, art. 6)
+  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v)))
+    return kindOf(lx, hit.word) === 'fine' ? 'fine' : undefined;
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
 }
