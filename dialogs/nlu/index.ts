@@ -460,12 +460,16 @@ function errorToldAcrossMessages(s: string, before: string | undefined, facts: F
  * issuerToldAcrossMessages: 「我们店被市场监管局查了」 then 「最后只给了个警告」 — the bureau that
  * inspected, named in the message before, is the one whose penalty this message tells (总局令第107号
  * 第四条: the bureau that decided repairs). Read as one story when this message tells the penalty and
- * not who issued it; the earlier message named no penalty, so nothing was read from it then.
+ * not who issued it, and the earlier one tells a bureau acting on the business (penalties.json
+ * inspectedBy); that message named no penalty, so nothing was read from it then.
  */
 function issuerToldAcrossMessages(s: string, before: string | undefined, facts: Facts, now: Date): void {
   if (!before || facts.recordType !== 'admin_penalty' || facts.issuedByMarketSupervision !== undefined)
     return;
-  const issued = statedFacts(`${normalize(before)}，${s}`, now).facts.issuedByMarketSupervision;
+  // (「在市场监管局办的执照」 names where the business registered, not who penalised it)
+  const earlier = normalize(before);
+  if (!hasAny(earlier, lexicon().penalties.inspectedBy)) return;
+  const issued = statedFacts(`${earlier}，${s}`, now).facts.issuedByMarketSupervision;
   if (issued !== undefined) facts.issuedByMarketSupervision = issued;
 }
 
@@ -473,7 +477,7 @@ function issuerToldAcrossMessages(s: string, before: string | undefined, facts: 
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
  * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
- * user's message before this one (errorToldAcrossMessages).
+ * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages).
  */
 export function understand(
   text: string,

@@ -57,6 +57,8 @@ export interface Lexicon {
     licenceRevoked: string[];
     seriousList: string[];
     marketSupervision: string[];
+    /** 「被市场监管局查了」: a bureau acting on the business, the issuer of a penalty told next */
+    inspectedBy: string[];
     otherAuthorities: string[];
     mitigated: string[];
     aggravated: string[];

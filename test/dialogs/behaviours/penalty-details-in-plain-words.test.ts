@@ -16,6 +16,13 @@ describe('a penalty told in plain words', () => {
     expect(c.last?.determination.path).toBe('penalty-auto-expiry');
   });
 
+  it('the bureau that registered the business, named before the penalty, is not taken as its issuer', async () => {
+    const c = await chat();
+    await c.send('你好 我们小吃店的营业执照是县市场监督管理局发的');
+    await c.send('去年被罚了3000 想问下能不能修复');
+    expect((await c.engine.getCase(key)).facts.issuedByMarketSupervision).toBeUndefined();
+  });
+
   it('a pasted decision whose number carries 市监 names the issuer', async () => {
     const c = await chat();
     await c.send(
