@@ -480,6 +480,8 @@ export const RULES: NamedRule[] = [
     words: () => [...factLexicon().penaltyFollowUps.paid, ...factLexicon().penaltyFollowUps.unpaid],
     value: (hit, ctx) => {
       const { fineNouns, unpaid } = factLexicon().penaltyFollowUps;
+      // 「年报该交的都交了」 files the reports, it pays nothing
+      if (hasAny(hit.clause, factLexicon().reportUnfiled.nouns)) return undefined;
       const paid = !unpaid.includes(hit.word);
       const start = hit.pos - hit.before.length;
       const previous =
