@@ -205,8 +205,12 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
   }
   if (f.recordType === 'serious_list') {
     for (const k of PENALTY_RECORD_FACTS) delete f[k];
-    // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录
-    if (!hasAny(s, loadKeywords().listingMatters)) delete f.listed;
+    // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录; nor is the
+    // year it was put on that list (「去年5月20号进的严重失信名单」) the year of an abnormal listing
+    if (!hasAny(s, loadKeywords().listingMatters)) {
+      delete f.listed;
+      delete f.listedYear;
+    }
   }
   // abnormalListIsTheListing (「不是严重违法失信 是经营异常 因为年报冇按时报」)
   if (f.recordType === 'abnormal_list' && facts.listed === undefined) {
@@ -485,10 +489,27 @@ function errorToldAcrossMessages(s: string, before: string | undefined, facts: F
 }
 
 /**
+ * issuerToldAcrossMessages: 「我们店被市场监管局查了」 then 「最后只给了个警告」 — the bureau that
+ * inspected, named in the message before, is the one whose penalty this message tells (总局令第107号
+ * 第四条: the bureau that decided repairs). Read as one story when this message tells the penalty and
+ * not who issued it, and the earlier one tells a bureau acting on the business (penalties.json
+ * inspectedBy); that message named no penalty, so nothing was read from it then.
+ */
+function issuerToldAcrossMessages(s: string, before: string | undefined, facts: Facts, now: Date): void {
+  if (!before || facts.recordType !== 'admin_penalty' || facts.issuedByMarketSupervision !== undefined)
+    return;
+  // (「在市场监管局办的执照」 names where the business registered, not who penalised it)
+  const earlier = normalize(before);
+  if (!hasAny(earlier, lexicon().penalties.inspectedBy)) return;
+  const issued = statedFacts(`${earlier}，${s}`, now).facts.issuedByMarketSupervision;
+  if (issued !== undefined) facts.issuedByMarketSupervision = issued;
+}
+
+/**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
  * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
- * user's message before this one (errorToldAcrossMessages).
+ * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages).
  */
 export function understand(
   text: string,
@@ -514,8 +535,10 @@ export function understand(
     ...frame,
     ...(opts.pending && { pending: opts.pending }),
   });
-  if (opts.listedFor === undefined && opts.record === undefined)
+  if (opts.listedFor === undefined && opts.record === undefined) {
     errorToldAcrossMessages(s, opts.before, facts);
+    issuerToldAcrossMessages(s, opts.before, facts, now);
+  }
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))

@@ -83,31 +83,56 @@ export const kindOf = (lx: Lexicon, word: string) =>
 
 /**
  * The penalty kind a kind word states. 「处罚了」 says there was a penalty, not that it was a fine;
- * 「罚款交了」「交了罚款」 tell that it was paid, not which penalty it was (a confiscation told earlier
- * is not contradicted by the fine that came with it); a denied one names none.
+ * 「罚款交了」「罚款还冇交完」 tell a fine was imposed, nothing heavier (a confiscation told earlier
+ * stands beside the fine that came with it: the heaviest counts, stated-over-stored.ts); the other
+ * kind words with a payment verb (「没收的钱交了」) name none; a denied one names none.
  */
 export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
-  // 「冇再被罚过」 denies a penalty, it names none
-  if (hit.before.endsWith('处') || negatedBefore(hit.before)) return undefined;
+  // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
+  if (hit.before.endsWith('处') || negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, '')))
+    return undefined;
+  // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
+  if (laterPenaltyClause(hit.clause)) return undefined;
   // the paying verb right after the word (a word or two between: 「罚款早就交了」, or the other items of
   // what was paid: 「罚款和没收的钱都交了」) or right before it
   const after =
     s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 10).split(/[，,。;；\s]/)[0] ?? '';
   const before = hit.before.replace(/了$/, '');
-  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v))) return undefined;
+  // a fine paid or owed (「罚款还冇交完」) was imposed: a fine; with a heavier kind stored the heavier
+  // one stands (dialogs/stated-over-stored.ts, art. 6)
+  if (lx.penalties.paymentVerbs.some((v) => after.includes(v) || before.endsWith(v)))
+    return kindOf(lx, hit.word) === 'fine' ? 'fine' : undefined;
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
 }
 
 let kindDeniedRe: RegExp | undefined;
-/** 「罚款倒是冇罚」「罚款是没有的」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
+/** 「罚款倒是冇罚」「罚款是没有的」「罚款什么的都冇得」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
 function deniedInClause(lx: Lexicon): RegExp {
   const k = lx.penalties.kindDeniedAfter;
   kindDeniedRe ??= new RegExp(
-    `^${alt(k.topics)}?${alt(lx.grammar.negators)}${alt(k.verbs)}?${alt(k.endings)}*$`,
+    `^${alt(k.topics)}*${alt(lx.grammar.negators)}${alt(k.verbs)}?${alt(k.endings)}*$`,
   );
   return kindDeniedRe;
+}
+
+let redoneRe: { lead: RegExp; end: RegExp } | undefined;
+/**
+ * redoneAt: a verb of redoing (penalties.json redone) with a thing named before its adverb
+ * (「收费牌也按标准改了」) and its completion right after it, or after a place (「挂在前台了」), ending
+ * the clause. Not in a clause about the penalty, its payment or where it is published, and not denied.
+ */
+function redoneAt(hit: Hit): boolean {
+  const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
+  redoneRe ??= {
+    lead: new RegExp(`[^，,。;；\\s]${alt(redone.leads)}[^，,。;；\\s]{0,6}$`),
+    end: new RegExp(`^(?:在[^，,。;；\\s]{1,6})?${alt(redone.endings)}$`),
+  };
+  if (!redoneRe.lead.test(hit.before) || !redoneRe.end.test(hit.after)) return false;
+  if ([...penaltyWords, ...paymentVerbs, ...redone.publicPlaces].some((w) => hit.clause.includes(w)))
+    return false;
+  return !scopeOf(hit).negated && !/[没冇未不]/.test(hit.before);
 }
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
@@ -135,7 +160,11 @@ export function lastChars(text: string, n: number): string {
  */
 function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
   const { answers, penalties } = lexicon();
-  if (hasAny(hit.clause, penalties.publishedWords) || hasAny(hit.clause, penalties.paymentVerbs))
+  if (
+    hasAny(hit.clause, penalties.publishedWords) ||
+    hasAny(hit.clause, penalties.paymentVerbs) ||
+    laterPenaltyClause(hit.clause)
+  )
     return undefined;
   const paper = answers.decisionDates.includes(hit.word);
   const after = paper ? dateIn(hit.after, ctx.now) : undefined;
@@ -147,6 +176,21 @@ function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
 }
 
 const CAUSE_BETWEEN = /(?:因为|由于)[^，,。;；\d]{1,14}?的?(?:问题|事情?|原因)/;
+/** the cause told right before the penalty's word: 「冇再因为标签的事被罚」 */
+const CAUSE_BEFORE_PENALTY = new RegExp(`${CAUSE_BETWEEN.source}(?:被|给)?$`);
+
+let laterPenaltyRe: RegExp | undefined;
+/**
+ * laterPenaltyClause: 「今年又因为明码标价的事被罚了」 tells a penalty after the one to repair (its repeat,
+ * 总局令第107号 第十一条): the kind, sector, amount, date and cause told in that clause are the later
+ * penalty's, not the record's. A negated one (「冇又被罚」) tells no penalty at all.
+ */
+function laterPenaltyClause(clause: string): boolean {
+  const p = lexicon().penalties;
+  laterPenaltyRe ??= new RegExp(`${alt(p.againFor)}[^，,。;；]{0,18}?(?:被|给)?(?:罚|处罚)`);
+  const m = laterPenaltyRe.exec(clause);
+  return m !== null && !negatedBefore(clause.slice(0, m.index));
+}
 
 /**
  * datesByRole: the date of the event a word names. 「公示是今年4月」 says it after the word; otherwise
@@ -324,6 +368,7 @@ export const RULES: NamedRule[] = [
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
     value: (hit, ctx) => {
       const counters = factLexicon().amountCounters.words;
+      if (laterPenaltyClause(hit.clause)) return undefined;
       return (
         amountNear(hit.after, counters, { within: 8 }) ??
         amountNear(hit.before, counters, { within: 8, last: true }) ??
@@ -343,7 +388,10 @@ export const RULES: NamedRule[] = [
     // 「没有虚假广告」 names no cause: nothing is read; 「没有明码标价」 names it (a lawful state denied is
     // the violation)
     value: (hit) =>
-      scopeOf(hit).negated && !lexicon().penalties.lawfulStates.includes(hit.word) ? undefined : false,
+      (scopeOf(hit).negated && !lexicon().penalties.lawfulStates.includes(hit.word)) ||
+      laterPenaltyClause(hit.clause)
+        ? undefined
+        : false,
     when: (ctx) =>
       penalty(ctx) &&
       hasAny(ctx.s, lexicon().penalties.penaltyWords) &&
@@ -394,6 +442,21 @@ export const RULES: NamedRule[] = [
   fixed('penalty.restrictionEnded', 'restrictionEnded', 'penalties.restrictionEnded', true, restricted),
   own('penalty.restrictionRunning', 'restrictionEnded', 'penalties.restrictionRunning', false, restricted),
   {
+    // 「到现在还冇复产」「还冇让复工」: not resumed yet, so the restriction still runs (总局令第107号 第八条:
+    // repair only once it has ended); a resumption said without a negator is read by the words above
+    name: 'penalty.notResumed',
+    fact: 'restrictionEnded',
+    words: wordsAt('penalties.resumed'),
+    value: (hit) => {
+      const allowed = lexicon().penalties.allowedBy.find((w) => hit.before.endsWith(w));
+      const before = allowed ? hit.before.slice(0, -allowed.length) : hit.before;
+      return negatedBefore(before) ? false : undefined;
+    },
+    when: restricted,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
     // 「停业那一个月早就过哒」「暂扣的期限已经满了」: the restriction named, its time over later in the clause
     name: 'penalty.restrictionPeriodOver',
     fact: 'restrictionEnded',
@@ -417,6 +480,8 @@ export const RULES: NamedRule[] = [
     words: () => [...factLexicon().penaltyFollowUps.paid, ...factLexicon().penaltyFollowUps.unpaid],
     value: (hit, ctx) => {
       const { fineNouns, unpaid } = factLexicon().penaltyFollowUps;
+      // 「年报该交的都交了」 files the reports, it pays nothing
+      if (hasAny(hit.clause, factLexicon().reportUnfiled.nouns)) return undefined;
       const paid = !unpaid.includes(hit.word);
       const start = hit.pos - hit.before.length;
       const previous =
@@ -437,7 +502,22 @@ export const RULES: NamedRule[] = [
     name: 'rectified.lawfulState',
     fact: 'rectified',
     words: wordsAt('penalties.lawfulStates'),
-    value: (hit) => (scopeOf(hit).negated ? undefined : true),
+    // 「因为明码标价的事被罚了」 names the cause of a penalty, not the state put right
+    value: (hit) =>
+      scopeOf(hit).negated || /(?:因为?|由于)$/.test(hit.before) || /^的?(?:事|问题|原因)/.test(hit.after)
+        ? undefined
+        : true,
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「收费牌也按标准改了」「标签也全部重新印了」「价目表也挂在前台了」: the thing the violation was
+    // about, redone (penalties.json redone); the conditions of 总局令第107号 第十一条 ask it as 纠正违法行为
+    name: 'rectified.redone',
+    fact: 'rectified',
+    words: (lx) => lx.penalties.redone.verbs,
+    value: (hit) => (redoneAt(hit) ? true : undefined),
     when: either,
     negatable: false,
     statementOnly: true,

@@ -59,6 +59,8 @@ export interface Lexicon {
     licenceRevoked: string[];
     seriousList: string[];
     marketSupervision: string[];
+    /** 「被市场监管局查了」: a bureau acting on the business, the issuer of a penalty told next */
+    inspectedBy: string[];
     otherAuthorities: string[];
     mitigated: string[];
     aggravated: string[];
@@ -72,6 +74,9 @@ export interface Lexicon {
     /** 「去年5月20号被罚了」: verbs of being penalised, the date before them the decision's */
     decidedVerbs: string[];
     restrictionEnded: string[];
+    /** 「还冇复产」「还冇让复工」: resuming denied, the restriction still running */
+    resumed: string[];
+    allowedBy: string[];
     restrictionPeriod: string[];
     periodOver: string[];
     restrictionRunning: string[];
@@ -83,6 +88,8 @@ export interface Lexicon {
     rectified: string[];
     /** the state a violation broke (明码标价): stated, it is put right; denied, it is the violation */
     lawfulStates: string[];
+    /** 「收费牌也按标准改了」: a thing redone, told by an adverb, a verb of redoing and its completion */
+    redone: { leads: string[]; verbs: string[]; endings: string[]; publicPlaces: string[] };
     notRectified: string[];
     repeatSame: string[];
     /** 「又因为…被罚了一次」: penalised again, the cause told in between */
