@@ -21,6 +21,7 @@ import {
   reportYearListed,
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
+import { CORRECTED_IN_PERIOD } from './minor-error.ts';
 
 /** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
 // (「原因写的是通过登记的住所或者经营场所无法联系」: the reason as the notice or the system words it)
@@ -110,6 +111,8 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
     ),
   ],
 ];
+/** 「在规定期限内改好了」: a correction made within the ordered period (minor-error.ts) */
+const IN_PERIOD: [boolean, RegExp][] = CORRECTED_IN_PERIOD.map((re) => [true, new RegExp(re.source, 'g')]);
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
 const askedAt = (cls: Clause[], pos: number): boolean =>
   /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
@@ -469,6 +472,17 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
       if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
+    },
+  },
+  {
+    // 「在规定的期限里面就改完了」: only a reminder or an order sets a period to correct in, so a
+    // correction made within it is one made after the reminder (五(二)三 经提醒指导，及时改正)
+    name: 'correctedInOrderedPeriod',
+    run: ({ s, cls, facts, set, hedgedClause }) => {
+      if (facts.missedCorrectionDeadline !== false || facts.correctedAfterReminder !== undefined) return;
+      if (penaltyTalk(s)) return;
+      const hit = lastHit(s, IN_PERIOD, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
+      if (hit) set('correctedAfterReminder', true, hit.pos);
     },
   },
   {
