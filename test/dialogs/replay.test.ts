@@ -77,12 +77,14 @@ describe('replayConversation', () => {
 
   // Conversations written in owners' own voices while fixing the classes they found (moving back,
   // answers inside long messages, years by role, hedges, corrections, out of county): all must stay right.
-  // conversations-minor-errors: the minor-error exemption told across turns in owners' words (session 13)
+  // conversations-minor-errors: the minor-error exemption told across turns in owners' words (session 13,
+  // written blind); -2: a second round written after reading the rules (trades, refusals, lawsuits)
   it.each([
     'conversations.jsonl',
     'conversations-2.jsonl',
     'conversations-3.jsonl',
     'conversations-minor-errors.jsonl',
+    'conversations-minor-errors-2.jsonl',
   ])(
     'the own-voice conversations %s all end on the right route',
     async (file) => {

@@ -32,6 +32,22 @@ describe('minor-error conditions in own words', () => {
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
   });
 
+  it('「还没弄」 with a reason beside it answers "corrected?" with a no', async () => {
+    const c = await chat();
+    await c.send('公司年报里资产总额按元填了 其实单位是万元 头一回被抽查 没列入异常');
+    await c.send('所里提醒好些天了 我们还没弄 管账的请产假了');
+    expect((await c.engine.getCase(key)).facts.correctedAfterReminder).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+
+  it('papers the inspection asked to see and were not shown are a refused inspection', async () => {
+    const c = await chat();
+    await c.send('公司年报里的传真号码错了 抽查查出来的 没列异常');
+    await c.send('当时检查的人要看我们的账本 老板出差 我们就没给他们看');
+    expect((await c.engine.getCase(key)).facts.refusedInspection).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+
   it('「没拖过期限」「冇造成什么影响」 and the rest told in one reply decide it eligible', async () => {
     const c = await chat();
     await c.send('公司年报里营业收入应该是万元的 会计填成了元 第一次被抽查 没被列异常');
