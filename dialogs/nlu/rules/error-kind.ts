@@ -37,7 +37,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
     ],
     'branch_zero_financials',
     // zero financials are a branch's (its parent publishes them) only when a branch is told
-    { when: (s) => /分公司|分支|上级|总公司|母公司|总部/.test(s) },
+    { when: (s) => /分公司|分支|分店|上级|总公司|母公司|总部|总店/.test(s) },
   ),
   rule(
     'errorKind.decimalOrUnit',
@@ -84,6 +84,11 @@ export const ERROR_KIND_RULES: PatternRule[] = [
     [
       new RegExp(
         `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      ),
+      // 「网站早就关了 年报上还挂着」: closed, and still in the report (「网店关了还要报年报吗」 says
+      // nothing of what the report shows)
+      new RegExp(
+        `${field('website_or_shop')}[^，,。;；]{0,6}?(?:关了|关掉了|关闭了|不开了)(?=[^。;；]{0,16}?(?:年报|公示)[^。;；]{0,6}?(?:还|仍|依然|照样)(?:挂着|是|写着|在|有|显示|留着))`,
       ),
       cueBefore('website_or_shop'),
     ],
