@@ -2,7 +2,7 @@
 // the text becomes jieba words plus keyword-group (K:), fact (F:) and signal (S:) tokens.
 import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import type { Facts } from '../../rules/types.ts';
-import { listMarker } from './lexicon.ts';
+import { listMarker, withoutNonQuestions } from './lexicon.ts';
 import { tokenize } from './tokens.ts';
 
 const STRONG_WEIGHT = 2;
@@ -138,7 +138,8 @@ export function emitFeatures(
   for (const sig of signals) for (const n of strongNames(sig)) emit(n);
   // length in characters, not words: a two-character reply is tiny however jieba cuts it
   emit(chars <= 2 ? 'L:tiny' : chars <= 6 ? 'L:short' : chars <= 20 ? 'L:mid' : 'L:long');
-  if (question.test(s)) emit('Q:question');
+  // (「没造成什么影响」 asks nothing: lexicon.ts withoutNonQuestions)
+  if (question.test(s) && question.test(withoutNonQuestions(s))) emit('Q:question');
 }
 
 export function features(s: string, facts: Facts, signals: string[] = [], words = tokenize(s)): string[] {

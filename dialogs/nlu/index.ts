@@ -9,7 +9,7 @@ import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
-import { hasAny, lexicon, matchesAny } from './lexicon.ts';
+import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { normalize } from './normalize.ts';
@@ -346,7 +346,8 @@ type Ranked = { intent: Intent; confidence: number }[];
  * (「严重不严重」, 「收不收费」, 「还能投标不」, 「报了没」) of the shared question cues (question-cues.ts).
  */
 const asks = (s: string): boolean =>
-  hasAny(s, lexicon().grammar.questionCues) || s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
+  hasAny(withoutNonQuestions(s), lexicon().grammar.questionCues) ||
+  s.split(/[，,。！!？?；;\s]+/).some((c) => A_NOT_A.test(c));
 
 /** The spot check and the exclusions of a minor error (四(四)五, 五(二)三): facts told only of one. */
 const MINOR_ERROR_CONDITIONS = [
@@ -364,6 +365,23 @@ const minorErrorConditions = (facts: Facts): boolean =>
   facts.locatable === undefined &&
   facts.taxFiled === undefined &&
   facts.yearsWithoutAnnualReport === undefined;
+
+/** What a minor error's story tells beyond its kind: the correction, intent, impact, conditions and exclusions. */
+const MINOR_ERROR_STORY: readonly FactName[] = [
+  ...MINOR_ERROR_CONDITIONS,
+  'correctedAfterReminder',
+  'adverseImpact',
+  'parentPublishesFinancials',
+  'proofProvided',
+];
+/** Facts told, every one of them of a minor error (an error kind of the six, or its conditions). */
+const onlyMinorErrorFacts = (facts: Facts): boolean => {
+  const told = Object.keys(facts) as FactName[];
+  return (
+    told.length > 0 &&
+    told.every((f) => MINOR_ERROR_STORY.includes(f) || (f === 'errorKind' && facts.errorKind !== 'other'))
+  );
+};
 
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
@@ -462,6 +480,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
   if (topOf(ranked) === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
     ranked = promote(ranked, 'repair');
+  // conditionsToldAreMinorError: a message that only tells how a minor error stands (「工作人员提醒以后
+  // 我们还没改」「抽查时要的材料都提供了」「冇得人跟我们打官司」) and asks nothing speaks of that error:
+  // the person or the papers it names ask for no one and no documents
+  if (topOf(ranked) !== 'minor_error' && !asks(s) && onlyMinorErrorFacts(facts))
+    ranked = promote(ranked, 'minor_error');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
   if (topOf(ranked) === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');

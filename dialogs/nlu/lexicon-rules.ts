@@ -5,9 +5,17 @@
 // words flips a yes/no fact (the same negation reading the pattern rules go through).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ROUTES } from '../../rules/routes.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
-import { blankOut, hasAny, type Lexicon, lexicon, listMarker, withoutSureWords } from './lexicon.ts';
+import {
+  hasAny,
+  type Lexicon,
+  lexicon,
+  listMarker,
+  withoutNonQuestions,
+  withoutSureWords,
+} from './lexicon.ts';
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
@@ -67,9 +75,20 @@ const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
 const penaltyOnly = (ctx: RuleContext) => penalty(ctx) && !serious(ctx);
-/** a published-information error told, not a penalty or the serious list (the exclusions of 五(二)三) */
+let minorErrorAsks: ReadonlySet<string> | undefined;
+/** the facts the minor-error route asks about (rules/routes.ts): a question of these is asked in its story */
+const askedForMinorError = (fact: FactName | undefined): boolean => {
+  minorErrorAsks ??= new Set(ROUTES.find((r) => r.id === 'minor-error')?.conditions.map((c) => c.fact));
+  return fact !== undefined && minorErrorAsks.has(fact);
+};
+/**
+ * a published-information error told, not a penalty or the serious list (the exclusions of 五(二)三);
+ * also a reply while the bot asks about such an error (「我们是卖液化气的」 after the error was told)
+ */
 const minorErrorStory = (ctx: RuleContext) =>
-  !ctx.about.penalty && !ctx.about.seriousList && ctx.facts.errorKind !== undefined;
+  !ctx.about.penalty &&
+  !ctx.about.seriousList &&
+  (ctx.facts.errorKind !== undefined || askedForMinorError(ctx.pending));
 /**
  * a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked;
  * 「许可证还冇还给我」 speaks of it by what was seized (penalties.json seizedItems)
@@ -854,8 +873,8 @@ export function applyRules(
           if (scope.moot) continue;
           const asked =
             rule.statementOnly &&
-            // (「跟安全什么的不沾边」: a 什么 that lists or sweeps asks nothing, grammar.json nonQuestions)
-            (hasAny(blankOut(c.text, lx.grammar.nonQuestions), lx.grammar.questionCues) ||
+            // (「跟安全什么的不沾边」「没造成什么影响」: a 什么 that lists, sweeps or denies any asks nothing)
+            (hasAny(withoutNonQuestions(c.text), lx.grammar.questionCues) ||
               // 「之前有冇被罚过同类的」: an A-not-A before the words asks about them
               A_NOT_A_VERB.test(hit.before) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||

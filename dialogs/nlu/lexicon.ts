@@ -29,6 +29,8 @@ export interface Lexicon {
     clauseLeads: string[];
     /** 「什么的」「什么都」: a question word that lists or sweeps, asking nothing */
     nonQuestions: string[];
+    /** 「没造成什么影响」: 什么 after a negator of having or causing means "any" */
+    negatedIndefinite: { negators: string[]; verbs: string[]; whats: string[] };
     consequenceCues: string[];
     repairAsk: string[];
     correctionMarkers: string[];
@@ -326,6 +328,20 @@ export function blankOut(s: string, words: readonly string[]): string {
   // most texts hold none of the words: a look first spares a split and join per word
   for (const w of words) if (out.includes(w)) out = out.split(w).join(' '.repeat(w.length));
   return out;
+}
+
+let indefiniteRe: RegExp | undefined;
+/**
+ * The text without the question words that ask nothing (grammar.json nonQuestions, negatedIndefinite):
+ * 「跟安全什么的不沾边」 lists, 「没造成什么影响」 denies any; the length is kept, so positions stay valid.
+ */
+export function withoutNonQuestions(s: string): string {
+  const g = lexicon().grammar;
+  const n = g.negatedIndefinite;
+  const esc = (ws: string[]) => ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // (「有没有什么」 is an A-not-A question: a 有 right before the negator keeps it one)
+  indefiniteRe ??= new RegExp(`(?<!有)(?:${esc(n.negators)})(?:${esc(n.verbs)})?(?:${esc(n.whats)})`, 'g');
+  return blankOut(s, g.nonQuestions).replace(indefiniteRe, (m) => ' '.repeat(m.length));
 }
 
 /** The text without the words that hold a hedge's characters but are sure (grammar.json hedgeLookalikes). */

@@ -77,7 +77,15 @@ describe('replayConversation', () => {
 
   // Conversations written in owners' own voices while fixing the classes they found (moving back,
   // answers inside long messages, years by role, hedges, corrections, out of county): all must stay right.
-  it.each(['conversations.jsonl', 'conversations-2.jsonl', 'conversations-3.jsonl'])(
+  // conversations-minor-errors: the minor-error exemption told across turns in owners' words (session 13,
+  // written blind); -2: a second round written after reading the rules (trades, refusals, lawsuits)
+  it.each([
+    'conversations.jsonl',
+    'conversations-2.jsonl',
+    'conversations-3.jsonl',
+    'conversations-minor-errors.jsonl',
+    'conversations-minor-errors-2.jsonl',
+  ])(
     'the own-voice conversations %s all end on the right route',
     async (file) => {
       const text = readFileSync(new URL(`../fixtures/own-voices/${file}`, import.meta.url), 'utf8');

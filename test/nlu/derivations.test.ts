@@ -81,6 +81,7 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     false,
     undefined,
   ],
+  correctedInOrderedPeriod: ['所里要求的期限之内我们就改过来了', 'correctedAfterReminder', true, undefined],
   unreachableIsNotUnlocatable: [
     '因为地址联系不上被列入异常，上门核查找不到人',
     'locatable',

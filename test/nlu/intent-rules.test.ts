@@ -47,6 +47,17 @@ describe('information errors', () => {
     expect(understand('不涉及安全问题 头一次 也没造成什么后果 没纠纷').intent).toBe('minor_error');
   });
 
+  it('reads how the error stands, told with a person or papers and asking nothing, as a minor error', () => {
+    expect(understand('所里的工作人员提醒了 我们还冇去改').intent).toBe('minor_error');
+    expect(understand('检查那回我们把资料都提供了').intent).toBe('minor_error');
+    expect(understand('冇得哪个跟我们打官司').intent).toBe('minor_error');
+  });
+
+  it('still hands over to a person, or answers documents, when that is asked', () => {
+    expect(understand('我要找你们的工作人员').intent).toBe('human');
+    expect(understand('证明交上去了 还要带什么材料').intent).toBe('documents');
+  });
+
   it('leaves revocation to a text that names it', () => {
     expect(understand('年报上的网址填错了 会不会被吊销执照').intent).toBe('revocation_risk');
   });

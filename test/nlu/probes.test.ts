@@ -39,9 +39,14 @@ const PROBES = [
   // sentences): intent 98.3%, precision 95.4%, recall 96.3%; after round 9's tuning and label alignment
   // (knowledge/nlu/README.md): intent 100%, precision 100%, recall 99.6%
   { file: 'probe-g.jsonl', size: 120, intent: 0.95, precision: 0.95, recall: 0.95 },
+  // session 13, written blind on the minor-error exemption alone (the six kinds in owners' words, the
+  // conditions and exclusions told and denied, side questions): intent 85.0%, precision 95.5%, recall
+  // 88.9%; after tuning 100% on each (three labels aligned with the README's conventions: a correction
+  // the day after the reminder meets the deadline, one made late was still made after the reminder)
+  { file: 'probe-minor.jsonl', size: 40, intent: 1.0, precision: 1.0, recall: 1.0, intents: 4 },
 ];
 
-describe.each(PROBES)('$file', ({ file, size, intent, precision, recall }) => {
+describe.each(PROBES)('$file', ({ file, size, intent, precision, recall, intents = 13 }) => {
   const lines = parseEvalFile(readFileSync(join(NLU_DIR, file), 'utf8'));
   const report = scoreEval(lines, { understand: (t) => understand(t, { now }), evaluate });
   const f = report.figures;
@@ -56,9 +61,9 @@ describe.each(PROBES)('$file', ({ file, size, intent, precision, recall }) => {
     expect(f.factRecall, wrong).toBeGreaterThanOrEqual(recall);
   });
 
-  it(`has ${size} lines over all 13 intents, none of them a training phrase`, () => {
+  it(`has ${size} lines over ${intents} intents, none of them a training phrase`, () => {
     expect(lines).toHaveLength(size);
-    expect(new Set(lines.flatMap((l) => (l.kind === 'utterance' ? l.intents : []))).size).toBe(13);
+    expect(new Set(lines.flatMap((l) => (l.kind === 'utterance' ? l.intents : []))).size).toBe(intents);
     const training = new Set(loadPhrases().map((p) => p.text));
     expect(lines.filter((l) => l.kind === 'utterance' && training.has(l.text)).map((l) => l.id)).toEqual([]);
   });

@@ -22,6 +22,7 @@ import {
   reportYearListed,
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
+import { CORRECTED_IN_PERIOD } from './minor-error.ts';
 
 /** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
 // (「原因写的是通过登记的住所或者经营场所无法联系」: the reason as the notice or the system words it)
@@ -97,7 +98,8 @@ const INFO_CORRECTED: [boolean, RegExp][] = [
 const FIXED_NOW: [boolean, RegExp][] = [
   [
     true,
-    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
+    // (「已经在公示系统上改好了」: where it was done, between)
+    /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:在[^，,。;；没未不]{1,8}?(?:上|里))?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
   ],
   [false, /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正)/g],
 ];
@@ -111,6 +113,8 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
     ),
   ],
 ];
+/** 「在规定期限内改好了」: a correction made within the ordered period (minor-error.ts) */
+const IN_PERIOD: [boolean, RegExp][] = CORRECTED_IN_PERIOD.map((re) => [true, new RegExp(re.source, 'g')]);
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
 const askedAt = (cls: Clause[], pos: number): boolean =>
   /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
@@ -476,6 +480,17 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
       if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
+    },
+  },
+  {
+    // 「在规定的期限里面就改完了」: only a reminder or an order sets a period to correct in, so a
+    // correction made within it is one made after the reminder (五(二)三 经提醒指导，及时改正)
+    name: 'correctedInOrderedPeriod',
+    run: ({ s, cls, facts, set, hedgedClause }) => {
+      if (facts.missedCorrectionDeadline !== false || facts.correctedAfterReminder !== undefined) return;
+      if (penaltyTalk(s)) return;
+      const hit = lastHit(s, IN_PERIOD, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
+      if (hit) set('correctedAfterReminder', true, hit.pos);
     },
   },
   {

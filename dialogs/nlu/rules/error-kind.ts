@@ -30,23 +30,32 @@ export const ERROR_KIND_RULES: PatternRule[] = [
   rule(
     'errorKind.branchZero',
     'errorKind',
-    /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:(?:填|报|写)(?:的|了|成|为)?(?:是)?|(?:都|全|全部)(?:是|为))(?:0|零)(?!点)/,
+    [
+      /(?:财务|营业收入|营收|资产|利润|数据|报表)[^，,。;；]{0,8}?(?:(?:填|报|写)(?:的|了|成|为)?(?:是)?|(?:都|全|全部)(?:是|为))(?:0|零)(?!点)/,
+      // 「财务数据没单独报，填的0」: the figures named, then across one comma what was filed for them
+      /(?:财务|营业收入|营收|资产|利润|报表)[^，,。;；]{0,8}?[，,][^，,。;；]{0,4}?(?:填|报|写)(?:的|了|成|为)(?:是)?(?:0|零)(?![点\d])/,
+    ],
     'branch_zero_financials',
     // zero financials are a branch's (its parent publishes them) only when a branch is told
-    { when: (s) => /分公司|分支|上级|总公司|母公司|总部/.test(s) },
+    { when: (s) => /分公司|分支|分店|上级|总公司|母公司|总部|总店/.test(s) },
   ),
   rule(
     'errorKind.decimalOrUnit',
     'errorKind',
     [
       /小数点/,
-      /万元[^，,。;；]{0,6}?元/,
-      /(?<!万)元[^，,。;；]{0,6}?万元/,
+      // (no pause between: 「应该是万元 会计当成元报了」 is the filing told after a pause, below)
+      /万元[^，,。;；\s]{0,6}?元/,
+      /(?<!万)元[^，,。;；\s]{0,6}?万元/,
       /单位[^，,。;；]{0,4}?(?:错|搞|弄|填|写)/,
       /(?:多|少)(?:填|写|打)了?(?:一?个|几个|[两二三四五六七八\d]个)?(?:0|零)/,
       // 「单位是万元，他们按元的数填进去了」「数字放大了一万倍」: the unit slip told across a comma
       /按(?:元|万元)(?:的数|为单位|来)?[^，,。;；]{0,4}?(?:填|写|报)/,
       /(?:放大|扩大|大)了?(?:一万|1万|10000|一千|1000)倍/,
+      // 「营业额应该是万元的，我填成元了」: the right unit, then across a comma the one it was filed in
+      // (the hit is the filing: the 应该是 before the right unit says what ought to be, no hedge)
+      /(?<=万元[^。;；]{0,12}?)(?:填|写|报|当|弄|搞)成了?元/,
+      /(?<=(?<!万)元[^。;；]{0,12}?)(?:填|写|报|当|弄|搞)成了?万元/,
     ],
     'decimal_or_unit',
   ),
@@ -75,6 +84,11 @@ export const ERROR_KIND_RULES: PatternRule[] = [
     [
       new RegExp(
         `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+      ),
+      // 「网站早就关了 年报上还挂着」: closed, and still in the report (「网店关了还要报年报吗」 says
+      // nothing of what the report shows)
+      new RegExp(
+        `${field('website_or_shop')}[^，,。;；]{0,6}?(?:关了|关掉了|关闭了|不开了)(?=[^。;；]{0,16}?(?:年报|公示)[^。;；]{0,6}?(?:还|仍|依然|照样)(?:挂着|是|写着|在|有|显示|留着))`,
       ),
       cueBefore('website_or_shop'),
     ],
@@ -112,10 +126,11 @@ export function errorKind(text: string): { value: Facts['errorKind']; pos: numbe
   }
   // "年报里的电话是前台座机，后来换号了没更新，被抽查发现不一致": the field and the mismatch told in
   // different clauses of one sentence about the published report
-  if (!/年报|公示|抽查|检查|责令|限期|改正/.test(s)) return undefined;
-  // "责令改正的期限过了，年报里的电子邮箱还没改过来": a field ordered corrected is in error
+  if (!/年报|公示|抽查|检查|责令|限期|改正|提醒/.test(s)) return undefined;
+  // "责令改正的期限过了，年报里的电子邮箱还没改过来": a field ordered corrected is in error; so is one
+  // corrected after the reminder ("经提醒后第二天就把电话改过来了")
   const cue = /责令|整改|改正|期限|提醒/.test(s)
-    ? `(?:${ERROR_CUE}|(?:还没有?|没有?|还冇|冇)(?:改|更正))`
+    ? `(?:${ERROR_CUE}|(?:还没有?|没有?|还冇|冇)(?:改|更正)|^(?:号码|号)?(?:改过来|改正|更正|改对)了)`
     : ERROR_CUE;
   for (const [value, field] of FIELD_OF_KIND) {
     const m = field.exec(s);
