@@ -15,9 +15,11 @@ import { errorKind } from './error-kind.ts';
 import {
   LISTED_FORMAL_DATE,
   LISTED_MONTH_AFTER_YEAR,
+  LISTED_THAT_YEAR,
   LISTED_YEAR,
   LISTED_YEAR_AFTER_REASON,
   LISTED_YEAR_EVENT,
+  LISTED_YEAR_OF_TIME_FRAME,
   reportYearListed,
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
@@ -57,7 +59,7 @@ const REPORTS_STILL_MISSING =
 const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
 
 const NOT_REACHABLE_THERE =
-  /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
+  /(?:注册|登记|原|原来|老|旧)的?(?:地址|住所|场所|经营场所|门面|店面)[^，,。;；]{0,6}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
 const STILL_THERE =
   /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
 const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
@@ -236,6 +238,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_EVENT,
         LISTED_MONTH_AFTER_YEAR,
         LISTED_FORMAL_DATE,
+        LISTED_THAT_YEAR,
+        LISTED_YEAR_OF_TIME_FRAME,
       ]) {
         re.lastIndex = 0;
         for (const m of matchesOf(re, s))
