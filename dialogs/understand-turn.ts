@@ -685,7 +685,9 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
-  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated, ctx.now) : [];
+  // (understanding reads the normalised words: 「要带么东西」 asks as 「要带什么东西」 does)
+  const asking = QUESTION_CLAUSE.test(text) || u.questions.length > 0;
+  const questions = asking ? questionsOf(u, text, !stated, ctx.now) : [];
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview

@@ -12,7 +12,7 @@ import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
-import { normalize } from './normalize.ts';
+import { clauses, normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
@@ -383,6 +383,16 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
+  // deregisterInsteadAsked: 「我们公司在异常名录里 能不能不修复直接注销」 asks about ending the business
+  // instead of a repair; told with no more of the case than the listing, it is a policy question
+  if (
+    hasAny(s, g.deregisterInstead.words) &&
+    asks(s) &&
+    f.recordType === undefined &&
+    !story &&
+    (topOf(ranked) === 'repair' || topOf(ranked) === 'check_status')
+  )
+    ranked = promote(ranked, 'policy_info');
   // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case;
   // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
@@ -426,6 +436,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // movedAndListed: asking to be removed or repaired after an address change is a repair, not a move
   if (topOf(ranked) === 'address_change' && facts.listed !== false && hasAny(s, g.repairWords))
     ranked = promote(ranked, 'repair');
+  // storyThenWhatToBring: 「…被列异常哒 我代他去办要带么东西」: a listing told, then a last clause that
+  // asks what to bring or prepare, asks for the documents (the story's facts are kept all the same)
+  const last = clauses(s).at(-1)?.text ?? '';
+  if (topOf(ranked) === 'repair' && facts.listed === true && asks(last) && hasAny(last, kw.groups.docs ?? []))
+    ranked = promote(ranked, 'documents');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
   if (topOf(ranked) === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');
