@@ -36,6 +36,8 @@ export interface Extracted {
   hedged: FactName[];
   /** what the wording does beside stating facts, for the intent features (e.g. asks whether listed) */
   signals: string[];
+  /** facts that follow from what the text says without its saying them (derivations' imply) */
+  implied: Facts;
 }
 
 type Value = Facts[FactName];
@@ -212,11 +214,16 @@ export function extractFacts(
     facts.allOverdueReportsFiled = false;
 
   // facts derived after the first pass keep an earlier, more direct statement
-  const { set } = {
+  const implied: Facts = {};
+  const { set, imply } = {
     set(fact: FactName, value: Value | undefined, pos: number) {
       if (value === undefined) return;
       if (hedgedClause(pos)) hedged.add(fact);
       else (facts as Record<string, Value>)[fact] ??= value;
+    },
+    imply(fact: FactName, value: Value | undefined, pos: number) {
+      if (value === undefined || hedgedClause(pos) || facts[fact] !== undefined) return;
+      (implied as Record<string, Value>)[fact] ??= value;
     },
   };
 
@@ -231,6 +238,7 @@ export function extractFacts(
     askedSelf,
     addressStory: opts.addressStory === true,
     set,
+    imply,
     hedgedClause,
   };
   // `without` leaves one derivation out, so a test can show what it contributes
@@ -238,6 +246,9 @@ export function extractFacts(
   const doc = docType(s);
   if (doc) facts.docType = doc;
 
-  for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
-  return { facts, hedged: [...hedged], signals: [...new Set(signals)] };
+  for (const name of Object.keys(facts) as FactName[]) {
+    hedged.delete(name);
+    delete implied[name];
+  }
+  return { facts, hedged: [...hedged], signals: [...new Set(signals)], implied };
 }

@@ -60,6 +60,11 @@ export interface Understanding {
   answer?: { fact: FactName; value: Facts[FactName] };
   /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
   oneYearReport?: true;
+  /**
+   * facts that follow from the message without its stating them (「提醒后当天就改好了」: the correction
+   * period met); the case takes them where it knows nothing else, `facts` does not report them
+   */
+  implied?: Facts;
   tokens?: string[];
 }
 
@@ -109,8 +114,8 @@ function statedFacts(
   s: string,
   now: Date,
   { pending, record, listedFor, bufferStory }: CaseFrame = {},
-): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
-  const { facts, hedged, signals } = extractFacts(s, now, {
+): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
+  const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
   const patterned = { ...facts };
@@ -128,7 +133,7 @@ function statedFacts(
   for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
-  return { facts, hedged, signals, patterned };
+  return { facts, hedged, signals, patterned, implied };
 }
 
 /**
@@ -493,7 +498,7 @@ export function understand(
     ...(opts.listedFor && { listedFor: opts.listedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
   };
-  const { facts, hedged, signals, patterned } = statedFacts(s, now, {
+  const { facts, hedged, signals, patterned, implied } = statedFacts(s, now, {
     ...frame,
     ...(opts.pending && { pending: opts.pending }),
   });
@@ -622,6 +627,10 @@ export function understand(
   }
   const { questions, topics } = askedIn(s, now, intent);
   const answer = answerTo(opts.pending, answered, facts);
+  // (a fact stated or answered after all, or a message about something else, implies nothing)
+  for (const f of Object.keys(implied) as FactName[])
+    if (facts[f] !== undefined || hedged.includes(f)) delete implied[f];
+  const implies = intent !== 'out_of_scope' && !relayed && Object.keys(implied).length > 0;
   return {
     intent,
     confidence: round(best?.confidence ?? 0),
@@ -634,6 +643,7 @@ export function understand(
     topics,
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
+    ...(implies ? { implied } : {}),
   };
 }
 

@@ -148,6 +148,11 @@ export interface Derive {
   addressStory: boolean;
   /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
   set: (fact: FactName, value: Value | undefined, pos: number) => void;
+  /**
+   * adds a fact that follows from what the text says without the text saying it (Extracted.implied):
+   * the case takes it, the reading of the words does not report it
+   */
+  imply: (fact: FactName, value: Value | undefined, pos: number) => void;
   hedgedClause: (pos: number) => boolean;
 }
 
@@ -459,9 +464,11 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   },
   {
     // 「提醒后当天就改好了」, 「第二天就改了」: corrected right after the reminder is corrected within
-    // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays
+    // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays.
+    // The period is not what the words say, so the deadline met is implied, not stated: the case
+    // takes it and is not asked again, the reading of the message reports the correction only.
     name: 'correctedRightAwayMeetsDeadline',
-    run: ({ s, cls, facts, set, hedgedClause }) => {
+    run: ({ s, cls, facts, set, imply, hedgedClause }) => {
       // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
       if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
       // 「处罚…当天就公示了」: a penalty's story has no reminder to correct after
@@ -472,7 +479,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
-      if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
+      if (facts.missedCorrectionDeadline === undefined) imply('missedCorrectionDeadline', false, fixed.pos);
     },
   },
   {

@@ -46,3 +46,13 @@ describe('asked in passing', () => {
     expect((await c.engine.getCase(key)).facts).toMatchObject({ entityType: 'individual', listed: true });
   });
 });
+
+describe('what follows without being said', () => {
+  it('a correction the day of the reminder is taken as within the period: the case is not asked it', async () => {
+    const c = await chat();
+    await c.send('我们是卖文具的有限公司 年报里的电话号码填错了一位 没有被列入异常');
+    const text = await c.send('所里提醒以后我们当天就改了');
+    expect((await c.engine.getCase(key)).facts.missedCorrectionDeadline).toBe(false);
+    expect(text).not.toContain('超过了期限才改');
+  });
+});
