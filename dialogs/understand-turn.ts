@@ -698,9 +698,16 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   Object.assign(facts, dateOfTheList(ctx, text, facts, pending));
   // one year's report filed is not every year's (nlu/one-year-report.ts): asked back
   if (u.oneYearReport) cmds.push({ type: 'hedge', fact: 'allOverdueReportsFiled', oneYear: true });
+  // what follows from the message without its saying it fills what the case does not know yet
+  // (never the open question, which the reply answers or leaves open)
+  for (const [f, v] of Object.entries(u.implied ?? {}) as [FactName, Facts[FactName]][])
+    if (facts[f] === undefined && s.facts[f] === undefined && f !== pending)
+      (facts as Record<string, unknown>)[f] = v;
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
-  const questions = QUESTION_CLAUSE.test(text) ? questionsOf(u, text, !stated, ctx.now) : [];
+  // (understanding reads the normalised words: 「要带么东西」 asks as 「要带什么东西」 does)
+  const asking = QUESTION_CLAUSE.test(text) || u.questions.length > 0;
+  const questions = asking ? questionsOf(u, text, !stated, ctx.now) : [];
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {
     // a story told with its topic (「被列入了，怎么恢复」) starts that interview

@@ -20,7 +20,15 @@ export interface FactLexicon {
   falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
   errorCues: { words: string[]; otherPerson: string[]; deadNumber: string[]; publishedPlaces: string[] };
   oneYearReport: { oneYear: string[]; allYears: string[] };
-  reportUnfiled: { negators: string[]; timely: string[]; verbs: string[]; nouns: string[]; after: string[] };
+  storyYear: { frames: string[]; anaphors: string[]; later: string[] };
+  reportUnfiled: {
+    negators: string[];
+    timely: string[];
+    verbs: string[];
+    nouns: string[];
+    adverbs: string[];
+    after: string[];
+  };
   reportYearMarkers: Words;
   errorFields: Record<'party_building_info' | 'website_or_shop' | 'contact_info' | 'other', string[]> & {
     acrossClauses: Record<string, string[]>;

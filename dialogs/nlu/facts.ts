@@ -36,6 +36,8 @@ export interface Extracted {
   hedged: FactName[];
   /** what the wording does beside stating facts, for the intent features (e.g. asks whether listed) */
   signals: string[];
+  /** facts that follow from what the text says without its saying them (derivations' imply) */
+  implied: Facts;
 }
 
 type Value = Facts[FactName];
@@ -54,7 +56,7 @@ const namedPreviousYear = (now: Date) => {
   const y = now.getFullYear() - 1;
   return `(?:${y}|${String(y).slice(2)})年度|最近(?:的)?(?:那|一)个?年度?`;
 };
-const yearTriggers = new Map<number, { named: RegExp; ellipsis: RegExp }>();
+const yearTriggers = new Map<number, { named: RegExp; ellipsis: RegExp; contrasted: RegExp }>();
 function previousYearTriggers(now: Date) {
   const key = now.getFullYear();
   let t = yearTriggers.get(key);
@@ -74,11 +76,17 @@ function previousYearTriggers(now: Date) {
         `(?:上一?个?年度?|去年|前一年|上年)的(?=${states})|(?:${named})的(?=${namedStates})`,
         'g',
       ),
+      // 「去年的补哒 还有一年的冇补」: beside another year's report told as not filed, 去年的 with a
+      // filing verb is that report too, not the year of the filing
+      contrasted: new RegExp(`(?:上一?个?年度?|去年|前一年|上年)的(?=${alt(filedStates)})`, 'g'),
     };
     yearTriggers.set(key, t);
   }
   return t;
 }
+/** 「还有一年的冇补」「前年的还没交」: another year's report (not the previous one) told as not filed */
+const OTHER_REPORT_UNFILED =
+  /(?:(?:还有|另外|其他|剩下)的?(?:[一两几]个?)?年度?|(?<!大)前年|大前年|(?<!\d)\d{2,4}年度?)的(?:那份)?(?:也|还|都)?(?:没有?|未)(?:补|交|报)/;
 /** a report named by its year: 「22年度那份」「2022年度的年报」 */
 const EARLIER_YEAR_REPORT =
   /(?<!\d)(?:(?:19|20)\d{2}|\d{2})年度(?:的)?(?:那一?份|那个)?(?:的)?(?:纸质版?|纸版)?(?:年报|年度报告)?/g;
@@ -140,9 +148,13 @@ export function extractFacts(
       add('previousYearReportFiled', h.value, h.pos, h.len);
   // 「去年的还冇交」: the previous year's report, left unsaid (also in a correction's tail, which
   // does not repeat 年报); not where a fine, tax or fee is what is paid
-  if (!/罚|税|费|社保|房租|租金|货款/.test(s))
+  if (!/罚|税|费|社保|房租|租金|货款/.test(s)) {
     for (const h of doneSlot(s, cls, years.ellipsis, FILED_AFTER, true))
       add('previousYearReportFiled', h.value, h.pos, h.len);
+    if (OTHER_REPORT_UNFILED.test(s))
+      for (const h of doneSlot(s, cls, years.contrasted, FILED_AFTER, true))
+        add('previousYearReportFiled', h.value, h.pos, h.len);
+  }
   // the shorter names of the reports only where the reports are spoken of, and no fine, tax or fee is
   // what is paid (「所有年度的罚款都交了」)
   const reportsTalk = /年报|年度报告/.test(s) && !/罚|税|费|社保|房租|租金|货款/.test(s);
@@ -202,11 +214,16 @@ export function extractFacts(
     facts.allOverdueReportsFiled = false;
 
   // facts derived after the first pass keep an earlier, more direct statement
-  const { set } = {
+  const implied: Facts = {};
+  const { set, imply } = {
     set(fact: FactName, value: Value | undefined, pos: number) {
       if (value === undefined) return;
       if (hedgedClause(pos)) hedged.add(fact);
       else (facts as Record<string, Value>)[fact] ??= value;
+    },
+    imply(fact: FactName, value: Value | undefined, pos: number) {
+      if (value === undefined || hedgedClause(pos) || facts[fact] !== undefined) return;
+      (implied as Record<string, Value>)[fact] ??= value;
     },
   };
 
@@ -221,6 +238,7 @@ export function extractFacts(
     askedSelf,
     addressStory: opts.addressStory === true,
     set,
+    imply,
     hedgedClause,
   };
   // `without` leaves one derivation out, so a test can show what it contributes
@@ -228,6 +246,9 @@ export function extractFacts(
   const doc = docType(s);
   if (doc) facts.docType = doc;
 
-  for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);
-  return { facts, hedged: [...hedged], signals: [...new Set(signals)] };
+  for (const name of Object.keys(facts) as FactName[]) {
+    hedged.delete(name);
+    delete implied[name];
+  }
+  return { facts, hedged: [...hedged], signals: [...new Set(signals)], implied };
 }

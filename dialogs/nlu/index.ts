@@ -12,7 +12,7 @@ import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
-import { normalize } from './normalize.ts';
+import { clauses, normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
@@ -62,6 +62,11 @@ export interface Understanding {
   answer?: { fact: FactName; value: Facts[FactName] };
   /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
   oneYearReport?: true;
+  /**
+   * facts that follow from the message without its stating them (「提醒后当天就改好了」: the correction
+   * period met); the case takes them where it knows nothing else, `facts` does not report them
+   */
+  implied?: Facts;
   tokens?: string[];
 }
 
@@ -111,11 +116,11 @@ function statedFacts(
   told: string,
   now: Date,
   { pending, record, listedFor, bufferStory }: CaseFrame = {},
-): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts } {
+): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
   const s = past?.text ?? told;
-  const { facts, hedged, signals } = extractFacts(s, now, {
+  const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
   const patterned = { ...facts };
@@ -134,7 +139,7 @@ function statedFacts(
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   if (past) removedListingIsHistory(past, facts, now, listedFor);
-  return { facts, hedged, signals, patterned };
+  return { facts, hedged, signals, patterned, implied };
 }
 
 /**
@@ -437,6 +442,16 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t === 'repair' || t === 'check_status' || t === 'timeline' || t === 'revocation_risk')
       ranked = promote(ranked, 'policy_info');
   }
+  // deregisterInsteadAsked: 「我们公司在异常名录里 能不能不修复直接注销」 asks about ending the business
+  // instead of a repair; told with no more of the case than the listing, it is a policy question
+  if (
+    hasAny(s, g.deregisterInstead.words) &&
+    asks(s) &&
+    f.recordType === undefined &&
+    !story &&
+    (topOf(ranked) === 'repair' || topOf(ranked) === 'check_status')
+  )
+    ranked = promote(ranked, 'policy_info');
   // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case;
   // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
@@ -485,6 +500,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   // the person or the papers it names ask for no one and no documents
   if (topOf(ranked) !== 'minor_error' && !asks(s) && onlyMinorErrorFacts(facts))
     ranked = promote(ranked, 'minor_error');
+  // storyThenWhatToBring: 「…被列异常哒 我代他去办要带么东西」: a listing told, then a last clause that
+  // asks what to bring or prepare, asks for the documents (the story's facts are kept all the same)
+  const last = clauses(s).at(-1)?.text ?? '';
+  if (topOf(ranked) === 'repair' && facts.listed === true && asks(last) && hasAny(last, kw.groups.docs ?? []))
+    ranked = promote(ranked, 'documents');
   // notListedAsks: 「我们没有被列入异常还需要做什么吗」 asks what applies to them, not how to get off the list
   if (topOf(ranked) === 'repair' && facts.listed === false && Object.keys(facts).length === 1)
     ranked = promote(ranked, 'policy_info');
@@ -554,7 +574,7 @@ export function understand(
     ...(opts.listedFor && { listedFor: opts.listedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
   };
-  const { facts, hedged, signals, patterned } = statedFacts(s, now, {
+  const { facts, hedged, signals, patterned, implied } = statedFacts(s, now, {
     ...frame,
     ...(opts.pending && { pending: opts.pending }),
   });
@@ -687,6 +707,10 @@ export function understand(
   }
   const { questions, topics } = askedIn(s, now, intent);
   const answer = answerTo(opts.pending, answered, facts);
+  // (a fact stated or answered after all, or a message about something else, implies nothing)
+  for (const f of Object.keys(implied) as FactName[])
+    if (facts[f] !== undefined || hedged.includes(f)) delete implied[f];
+  const implies = intent !== 'out_of_scope' && !relayed && Object.keys(implied).length > 0;
   return {
     intent,
     confidence: round(best?.confidence ?? 0),
@@ -699,6 +723,7 @@ export function understand(
     topics,
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
+    ...(implies ? { implied } : {}),
   };
 }
 

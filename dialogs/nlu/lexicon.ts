@@ -41,6 +41,7 @@ export interface Lexicon {
     draftRequest: string[];
     writtenSays: { words: string[] };
     whatNow: { words: string[] };
+    deregisterInstead: { words: string[] };
     genericHelp: string[];
     definitionCues: string[];
     documentWords: string[];

@@ -116,9 +116,27 @@ describe('named derivations', () => {
 
   it.each(Object.entries(EXAMPLES))('%s', (name, [text, fact, withIt, withoutIt, told]) => {
     const s = normalize(text);
-    const facts = (opts?: { without: string }) =>
-      (extractFacts(s, now, { ...told, ...opts }).facts as Record<string, unknown>)[fact];
+    // (what a derivation implies counts as its contribution, stated or not: see 'implied facts')
+    const facts = (opts?: { without: string }) => {
+      const x = extractFacts(s, now, { ...told, ...opts });
+      return ({ ...x.implied, ...x.facts } as Record<string, unknown>)[fact];
+    };
     expect(facts()).toEqual(withIt);
     expect(facts({ without: name })).toEqual(withoutIt);
+  });
+});
+
+describe('implied facts', () => {
+  it('a correction the day of the reminder implies the period met; the reading states the correction only', () => {
+    const x = extractFacts(normalize('邮箱填错了 所里提醒以后我们当天就改了'), now);
+    expect(x.facts.correctedAfterReminder).toBe(true);
+    expect(x.facts.missedCorrectionDeadline).toBeUndefined();
+    expect(x.implied.missedCorrectionDeadline).toBe(false);
+  });
+
+  it('a deadline told in words is stated, nothing implied beside it', () => {
+    const x = extractFacts(normalize('所里提醒后第二天就改好了 在规定期限内改的'), now);
+    expect(x.facts.missedCorrectionDeadline).toBe(false);
+    expect(x.implied.missedCorrectionDeadline).toBeUndefined();
   });
 });

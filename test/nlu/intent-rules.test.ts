@@ -115,3 +115,27 @@ describe('whether a document is needed', () => {
     expect(u.facts.docType).toBeUndefined();
   });
 });
+
+describe('deregistering instead of a repair', () => {
+  it('reads it, asked by someone who tells only the listing, as a policy question', () => {
+    const u = understand('我们店在经营异常名录里 可以不搞修复直接去注销吗');
+    expect(u.intent).toBe('policy_info');
+    expect(u.facts.listed).toBe(true);
+  });
+
+  it('keeps a story with its cause a repair, whatever it says of deregistering', () => {
+    expect(understand('公司21年没报年报被列入异常 本来想注销算了 听说不好注销').intent).toBe('repair');
+  });
+});
+
+describe('what to bring, asked after the story', () => {
+  it('reads a last clause asking what to bring as a documents question, keeping the story', () => {
+    const u = understand('合作社年报没交被列了异常 我替社长去办要带些什么东西');
+    expect(u.intent).toBe('documents');
+    expect(u.facts).toMatchObject({ entityType: 'cooperative', listed: true });
+  });
+
+  it('reads 么 for 什么 in dialect (「要带么资料」)', () => {
+    expect(understand('个体户被列了异常 去所里办要带么资料').intent).toBe('documents');
+  });
+});

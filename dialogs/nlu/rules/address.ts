@@ -179,11 +179,19 @@ export const ADDRESS_RULES: PatternRule[] = [
       /换了(?:个)?(?:经营场所|门面|店面|门店|店铺|住所)/,
       /回不去(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)/,
       /(?:还没有?|没有?|未)(?:搬|迁|住)回(?:[^，,。;；]{0,6}?(?:去|来)|原|注册|登记|老)/,
-      /(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/,
     ],
     false,
     // 「店没搬走」「还冇搬」: the move denied is still being there
     { negatedFlips: true },
+  ),
+  rule(
+    'address.oldPlaceUnreachable',
+    'operatingAtRegisteredAddress',
+    /(?:老|原|旧)的?(?:地址|住所|门面|店面)[^，,。;；]{0,4}?(?:联系不到|联系不上|没人|找不到)/,
+    false,
+    // 「被列异常 原地址现在也找不到人」: after a listing nobody there is how it stands now
+    // (reachableAtRegisteredAddress), no move told
+    { negatedFlips: true, when: (s) => !LISTED_STORY.test(s) },
   ),
   // being back there after a listing is told as reachable there again (reachableAtRegisteredAddress)
   rule(

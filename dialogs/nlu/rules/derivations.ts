@@ -15,10 +15,12 @@ import { errorKind } from './error-kind.ts';
 import {
   LISTED_FORMAL_DATE,
   LISTED_MONTH_AFTER_YEAR,
+  LISTED_THAT_YEAR,
   LISTED_YEAR,
   LISTED_YEAR_AFTER_REASON,
   LISTED_YEAR_BEFORE_CAUSE,
   LISTED_YEAR_EVENT,
+  LISTED_YEAR_OF_TIME_FRAME,
   reportYearListed,
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
@@ -59,7 +61,7 @@ const REPORTS_STILL_MISSING =
 const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
 
 const NOT_REACHABLE_THERE =
-  /(?:注册|登记|原|原来)的?(?:地址|住所|场所|经营场所)[^，,。;；]{0,4}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
+  /(?:注册|登记|原|原来|老|旧)的?(?:地址|住所|场所|经营场所|门面|店面)[^，,。;；]{0,6}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
 const STILL_THERE =
   /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
 const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
@@ -151,6 +153,11 @@ export interface Derive {
   addressStory: boolean;
   /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
   set: (fact: FactName, value: Value | undefined, pos: number) => void;
+  /**
+   * adds a fact that follows from what the text says without the text saying it (Extracted.implied):
+   * the case takes it, the reading of the words does not report it
+   */
+  imply: (fact: FactName, value: Value | undefined, pos: number) => void;
   hedgedClause: (pos: number) => boolean;
 }
 
@@ -246,6 +253,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_EVENT,
         LISTED_MONTH_AFTER_YEAR,
         LISTED_FORMAL_DATE,
+        LISTED_THAT_YEAR,
+        LISTED_YEAR_OF_TIME_FRAME,
         LISTED_YEAR_BEFORE_CAUSE,
       ]) {
         re.lastIndex = 0;
@@ -466,9 +475,11 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   },
   {
     // 「提醒后当天就改好了」, 「第二天就改了」: corrected right after the reminder is corrected within
-    // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays
+    // the period the bureau ordered (missedCorrectionDeadline false); a stated missed deadline stays.
+    // The period is not what the words say, so the deadline met is implied, not stated: the case
+    // takes it and is not asked again, the reading of the message reports the correction only.
     name: 'correctedRightAwayMeetsDeadline',
-    run: ({ s, cls, facts, set, hedgedClause }) => {
+    run: ({ s, cls, facts, set, imply, hedgedClause }) => {
       // (「…第二天就改过来了 在他们给的期限里面」: the deadline met, told beside it, still lets it read)
       if (facts.correctedAfterReminder === false || facts.missedCorrectionDeadline === true) return;
       // 「处罚…当天就公示了」: a penalty's story has no reminder to correct after
@@ -479,7 +490,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       const fixed = lastHit(s, FIXED_AT_ONCE, (pos) => !hedgedClause(pos) && !askedAt(cls, pos));
       if (!fixed) return;
       set('correctedAfterReminder', true, fixed.pos);
-      if (facts.missedCorrectionDeadline === undefined) set('missedCorrectionDeadline', false, fixed.pos);
+      if (facts.missedCorrectionDeadline === undefined) imply('missedCorrectionDeadline', false, fixed.pos);
     },
   },
   {

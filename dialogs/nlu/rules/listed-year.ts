@@ -13,7 +13,8 @@ const CAL_YEAR = `(${CAL_YEAR_SRC})(?!${alt(factLexicon().reportYearMarkers.word
 /** 没报年报 / 年报逾期: the annual report not filed, told as the cause (lexicon: reportUnfiled). */
 const REPORT_UNFILED = (() => {
   const u = factLexicon().reportUnfiled;
-  return `(?:${alt(u.negators)}${alt(u.timely)}?${alt(u.verbs)}?${alt(u.nouns)}|${alt(u.nouns)}${alt(u.after)}{1,2})`;
+  // (「没报 nianbao」: a pinyin word keeps the space typed before it, normalize.ts)
+  return `(?:${alt(u.negators)}${alt(u.timely)}?(?:${alt(u.verbs)} ?)?${alt(u.nouns)}|${alt(u.nouns)}${alt(u.adverbs)}?${alt(u.after)}{1,2})`;
 })();
 /** …then put on the list, in the same clause or right after a comma (「，结果给列进了」). */
 const THEN_LISTED = (() => {
@@ -62,6 +63,30 @@ export const LISTED_FORMAL_DATE =
 
 export const LISTED_YEAR_AFTER_REASON = new RegExp(
   `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,
+  'g',
+);
+
+/** A year that dates the story (a report's year, 「2020年度」「20年的」, does not). */
+const STORY_YEAR = `(${YEAR_SRC})(?!${alt(factLexicon().reportYearMarkers.words)}|年|\\d)`;
+/** One character of the same sentence with no other year and no word of later time in it. */
+const SAME_TIME = (() => {
+  const later = alt(factLexicon().storyYear.later);
+  return `(?:(?!${YEAR_SRC}|${later})[^。;；!?！？])`;
+})();
+
+/**
+ * 「我2020年疫情那时候店子冇开 冇报年报被列入」: a year with a time frame after it dates what the story
+ * tells next, so the unfiled report and its listing a few clauses on are of that year, as
+ * LISTED_YEAR_AFTER_REASON reads 「2022年没报年报被列了」 with nothing between.
+ */
+export const LISTED_YEAR_OF_TIME_FRAME = new RegExp(
+  `${STORY_YEAR}${SAME_TIME}{0,8}?${alt(factLexicon().storyYear.frames)}${SAME_TIME}{0,20}?${REPORT_UNFILED}${THEN_LISTED}`,
+  'g',
+);
+
+/** 「二〇年疫情那阵子店子关哒 冇报年报 那年就被列入」: 那年 takes up the year just named, the listing's. */
+export const LISTED_THAT_YEAR = new RegExp(
+  `${STORY_YEAR}${SAME_TIME}{0,30}?${alt(factLexicon().storyYear.anaphors)}${THEN_LISTED}`,
   'g',
 );
 

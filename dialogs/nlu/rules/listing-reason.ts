@@ -49,7 +49,9 @@ export const REASON_RULES: PatternRule[] = [
     'reason.annualReport',
     'listingReason',
     [
-      /(?:没有?|未|忘了?|忘记|漏|不)(?:去)?(?:按时|按期|及时|如期|按规定|依照规定|按照规定|依法|按要求)?(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办)?(?:年报|年度报告)/,
+      // 「没报 nianbao」: a pinyin word keeps the space typed before it (normalize.ts), so one space may
+      // stand between the verb and the report
+      /(?:没有?|未|忘了?|忘记|漏|不)(?:去)?(?:按时|按期|及时|如期|按规定|依照规定|按照规定|依法|按要求)?(?:(?:报送?|交|申报|公示|填报|提交|上报|递交|搞|弄|做|办) ?)?(?:年报|年度报告)/,
       /(?:年报|年度报告)[^，,。;；补]{0,3}?(?:没有?|未|逾期|忘|迟|漏|晚)(?:按时|按期|及时)?(?:报|交|公示)?/,
       /年报逾期/,
       // 「因未在规定期限内报送2021年度年度报告」: the formal wording, a period and the report's year between
