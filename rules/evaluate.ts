@@ -329,13 +329,16 @@ function evaluateOne(facts: Facts, opts: EvaluateOptions): Determination {
       open.push(route);
     }
   }
+  // A case decided whichever route it is stands as a route that holds does (above): a revocation fact
+  // told beside it (查无下落 alone) does not reopen it, or the verdict would hang on whether the sector
+  // is known — an unpaid fine would ask its sector once 「找不到人」 was said.
+  const failedEither = failsWhicheverRoute(open, facts, ctx);
+  if (failedEither) return failedEither;
+  const metEither = metWhicheverRoute(open, facts, ctx);
+  if (metEither) return metEither;
   // Revocation facts come first once the user has raised that risk, so its warning is not missed.
   const revocationFirst =
     revocation.outcome === 'unknown' && revocation.unknown.length < REVOCATION_RISK.when.length;
-  const failedEither = revocationFirst ? undefined : failsWhicheverRoute(open, facts, ctx);
-  if (failedEither) return failedEither;
-  const metEither = revocationFirst ? undefined : metWhicheverRoute(open, facts, ctx);
-  if (metEither) return metEither;
   // the path is known whatever the revocation facts turn out to be, as for a route that holds (its
   // questions still come first, so the warning is not missed); adding a fact never un-decides a path
   const onePathOpen = pathWhicheverRoute(

@@ -41,6 +41,20 @@ describe('decided whichever route', () => {
     expect(d.missing).toContain('keySector');
   });
 
+  // found by the property 'adding a fact never changes a verdict on the same route' (properties.test.ts):
+  // 查无下落 told beside it reopened the case and asked the sector, though the sector known it stayed decided
+  it('a revocation fact told beside it does not reopen the case, as it does not once the sector is known', () => {
+    for (const raised of [{ locatable: false }, { taxFiled: false }, { yearsWithoutAnnualReport: 3 }]) {
+      const d = evaluate({ ...unpaidFine, ...raised }, { today });
+      expect(d).toMatchObject({ path: 'penalty-publicity-repair', eligible: false, missing: [] });
+      expect(d.reasons.map((r) => [r.id, r.met])).toEqual([['obligations-fulfilled', false]]);
+      expect(evaluate({ ...unpaidFine, keySector: true, ...raised }, { today }).eligible).toBe(false);
+    }
+    // all three told, revocation still wins
+    const zombie = { locatable: false, yearsWithoutAnnualReport: 3, taxFiled: false };
+    expect(evaluate({ ...unpaidFine, ...zombie }, { today }).path).toBe('revocation-risk');
+  });
+
   it('a fine that may still be minor (mitigation not told) is not decided', () => {
     const d = evaluate({ ...unpaidFine, fineAmountYuan: 20_000 }, { today });
     expect(d.eligible).toBeNull();
@@ -97,6 +111,10 @@ describe('one path whichever route', () => {
     expect(d.reasons.map((r) => r.id)).toContain('wait-over-whichever-class');
     expect(d.reasons.some((r) => r.id.startsWith('route:'))).toBe(false);
     expect(d.dates).toBeUndefined();
+    // 查无下落 alone told beside it keeps it decided, as it would with the sector known
+    expect(
+      evaluate({ ...confiscated, penaltyPublishedDate: '2025-08-01', locatable: false }, { today }),
+    ).toMatchObject({ eligible: true, missing: [] });
   });
 
   it('a paid, rectified fine published in April 2025, the sector never told: eligible in December 2026', () => {
