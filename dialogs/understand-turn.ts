@@ -549,6 +549,21 @@ function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Dat
   if (date && stored[fact] !== date) (corrections as Record<string, unknown>)[fact] = date;
 }
 
+/**
+ * newListingAfterRemoval: the case's listing was told removed (listed false, past-listing.ts), and this
+ * message tells a listing again (「今年一查 又在名录里头 这回写的是未按规定报送年度报告」): its cause and
+ * year are the new listing's, replacing the removed one's as a correction would, not a contradiction
+ * to ask 以哪个为准 about.
+ */
+function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts): void {
+  if (stored.listed !== false || facts.listed !== true) return;
+  for (const f of ['listingReason', 'listedYear'] as const)
+    if (facts[f] !== undefined && stored[f] !== undefined && facts[f] !== stored[f]) {
+      (corrections as Record<string, unknown>)[f] = facts[f];
+      delete facts[f];
+    }
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -597,6 +612,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // penalty or serious list on record at once, as a correction would
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
+  newListingAfterRemoval(s.facts, facts, corrections);
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing

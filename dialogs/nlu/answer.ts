@@ -248,10 +248,16 @@ function relatedness(fact: FactName) {
  * set the scene (answers.json sceneFacts: who, which record) do not make a clause about something else.
  * A message that states no other fact is read whole, as before.
  */
-function ownClauses(fact: FactName, s: string, scope: AnswerScope): string {
+function ownClauses(fact: FactName, told: string, scope: AnswerScope): string {
   const re = answerRegexes();
   const { same, other } = relatedness(fact);
-  const parts = s.split(re.clauses).filter(Boolean);
+  // 「下个月想办贷款 这个不搞好银行不批」: a clause about the business's other dealings answers nothing
+  const elsewhere = lexicon().answers.elsewhere;
+  const all = told.split(re.clauses).filter(Boolean);
+  const parts = all.filter(
+    (p) => !elsewhere.some((w) => p.includes(w)) || Object.keys(scope.read(p)).some(same),
+  );
+  const s = parts.length < all.length ? parts.join('，') : told;
   // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
   if (parts.length < 2 || !other({ ...scope.facts, ...wordedFacts(s) })) return s;
   const back = lexicon().answers.occasionBack;
@@ -359,6 +365,9 @@ export function readAnswer(
   // the clauses that may answer a yes/no question (ownClauses)
   const scope = opts.scope ?? { facts: statedAll, read: (t: string) => extractFacts(t, now).facts };
   const own = spec.kind === 'boolean' ? statedClauses(ownClauses(fact, withoutQuestions(s), scope)) : s;
+  // 「不晓得有冇被列入 我也冇查过 电话是通的」: once the clauses about other facts are set aside, what is
+  // left asks the question over and says it is not known
+  if (spec.kind === 'boolean' && own && own !== s && askedThenUnknown(own)) return { value: 'unknown' };
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };

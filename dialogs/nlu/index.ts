@@ -159,11 +159,12 @@ function removedListingIsHistory(
     if (told[k] !== undefined) f[k] ??= told[k];
   if (past.listingStillTold || facts.listed !== undefined || facts.recordType === 'serious_list') return;
   // 「另外以前地址那条异常早就移出去了」 beside the annual-report listing the case is about: another
-  // listing's history (told as earlier, or of another cause), which leaves this one standing
+  // listing's history (of another cause, or told as earlier when its cause is not named), which leaves
+  // this one standing; 「那次后来办了住所变更 已经移出来了」 of the same cause is this one, removed
   if (listedFor !== undefined) {
     const cause = listingReason(past.history)?.value;
     const earlier = factLexicon().removedListing.earlier.some((w) => past.history.includes(w));
-    if (earlier || (cause !== undefined && cause !== listedFor)) return;
+    if (cause !== undefined ? cause !== listedFor : earlier) return;
   }
   facts.listed = false;
 }

@@ -139,6 +139,7 @@ export interface Lexicon {
     occasionBack: string[];
     /** a clause that asks, supposes or speaks of later: it states nothing done */
     unstatedClauses: string[];
+    elsewhere: string[];
     correctionLead: string[];
     correctionParticles: string[];
     correctionThen: string[];

@@ -68,6 +68,13 @@ const LISTING: PatternRule[] = [
     ],
     true,
   ),
+  // 「今年一查 又在名录里头」: found on the list (不在/没在 deny it)
+  rule(
+    'listing.inList',
+    'listed',
+    /(?<!不|没|冇|没有)在(?:那个)?(?:经营)?(?:异常)?名录(?:里头|里面|里|上)/,
+    true,
+  ),
   // 「年报那个异常到现在还挂着」「住所的异常要怎么处理」: the listing named by what it was about
   rule(
     'listing.namedByCause',

@@ -154,4 +154,19 @@ describe('not knowing how to go about it is no doubt about the fact', () => {
     expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: false });
   });
+  it('not knowing whether listed, among other facts, is no "not listed": the buffer is not decided', async () => {
+    const c = await chat();
+    await c.send('我是开米粉店的 前年换了个门面 执照上的地址一直没去改');
+    await c.send('有没有被列入异常我也说不清楚 从来没查过 电话一直打得通 也没有别的违法的事');
+    expect((await c.engine.getCase(key)).facts.listed).toBeUndefined();
+    expect(c.last?.determination?.eligible).not.toBe(true);
+  });
+  it('a loan waiting on the repair answers no question about the report', async () => {
+    const c = await chat();
+    await c.send('替我舅舅问的 他是个体户 开理发店 2023年年报没报被列入经营异常名录了');
+    await c.send('去年的年报他说可能交了吧 我不确定');
+    await c.send('他下个月想贷款 这个不弄好银行不给批');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBeUndefined();
+    expect(c.last?.determination?.eligible).toBeNull();
+  });
 });

@@ -56,4 +56,14 @@ describe('removed listings are history', () => {
     expect(facts.listed).toBe(true);
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+  it('the case own listing told removed, then a new one: the new cause and year replace it without 以哪个为准', async () => {
+    const c = await chat();
+    await c.send('我们是茶叶专业合作社 2021年因为住所那边联系不上被列过异常');
+    await c.send('那个后来办好了住所变更 早就移出来了');
+    expect((await c.engine.getCase(key)).facts.listed).toBe(false);
+    await c.send('可是这个月又在名录里面了 上面写的是未按规定报送年度报告 列入日期2025年');
+    expect(said(c)).not.toContain('以哪个为准');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ listed: true, listingReason: 'annual_report_overdue', listedYear: 2025 });
+  });
 });
