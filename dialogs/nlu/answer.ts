@@ -364,10 +364,14 @@ export function readAnswer(
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)
   const scope = opts.scope ?? { facts: statedAll, read: (t: string) => extractFacts(t, now).facts };
-  const own = spec.kind === 'boolean' ? statedClauses(ownClauses(fact, withoutQuestions(s), scope)) : s;
+  const mine = spec.kind === 'boolean' ? ownClauses(fact, withoutQuestions(s), scope) : s;
+  const own = spec.kind === 'boolean' ? statedClauses(mine) : s;
   // 「不晓得有冇被列入 我也冇查过 电话是通的」: once the clauses about other facts are set aside, what is
   // left asks the question over and says it is not known
-  if (spec.kind === 'boolean' && own && own !== s && askedThenUnknown(own)) return { value: 'unknown' };
+  // (a reply that opens with its yes or no, 「没有 不知道有没有别的问题」, has answered)
+  const whether = unknownWhether(mine) && !leadsWithYesOrNo(s);
+  if (spec.kind === 'boolean' && mine && ((mine !== s && askedThenUnknown(mine)) || whether))
+    return { value: 'unknown' };
   if (spec.kind === 'boolean') {
     const corrected = correction(fact, s, now);
     if (corrected) return { value: undefined, corrected };
@@ -483,6 +487,18 @@ function datesOfDecision(fact: FactName): ((clause: string) => boolean) | undefi
 
 /** 「从八月底算」「从决定那天起」「打五月份开始到现在」: a day someone counts a period from */
 const RECKONED_FROM = /^(?:我们?|我|要是|如果)?(?:从|打|自)[^，,。;；]{1,12}?(?:算|起|开始|到今天|到现在)/;
+
+let whetherRe: RegExp | undefined;
+/**
+ * unknownWhether: 「也不知道有没有被列进去」「不晓得是不是这个原因」 — not knowing, then the question itself
+ * in its A-not-A form: whatever else the message says, this question is not known.
+ */
+function unknownWhether(s: string): boolean {
+  whetherRe ??= new RegExp(
+    `(?:${lexicon().answers.unknown.join('|')})[^，,。;；]{0,3}?(?:有没有|有冇|有没|是不是|是否|有无)`,
+  );
+  return whetherRe.test(s);
+}
 
 /**
  * askedThenUnknown: 「之前有没有因为同类的事被罚过 我真记不得了」 says the question over and that the user

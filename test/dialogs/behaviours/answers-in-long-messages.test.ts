@@ -157,7 +157,7 @@ describe('not knowing how to go about it is no doubt about the fact', () => {
   it('not knowing whether listed, among other facts, is no "not listed": the buffer is not decided', async () => {
     const c = await chat();
     await c.send('我是开米粉店的 前年换了个门面 执照上的地址一直没去改');
-    await c.send('有没有被列入异常我也说不清楚 从来没查过 电话一直打得通 也没有别的违法的事');
+    await c.send('名录上到底有没有我们 我真不晓得有没有被列 一直没去查过 老板手机天天开着 别的违规也没有');
     expect((await c.engine.getCase(key)).facts.listed).toBeUndefined();
     expect(c.last?.determination?.eligible).not.toBe(true);
   });
