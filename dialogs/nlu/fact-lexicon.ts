@@ -68,7 +68,13 @@ export interface FactLexicon {
   personPlace: Words & { after: string[]; afterLookalikes: string[] };
   destinationBefore: Words;
   parentPlace: Words;
-  unrealised: { suppose: string[]; intend: string[]; intendVerbs: string[]; ready: string[] };
+  unrealised: {
+    suppose: string[];
+    intend: string[];
+    intendVerbs: string[];
+    ready: string[];
+    thenLater: string[];
+  };
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };
   reportEllipsis: { states: string[]; filedStates: string[] };

@@ -116,6 +116,7 @@ function unrealisedIn(clause: string, at: number, len = 0): boolean {
   const u = factLexicon().unrealised;
   const before = clause.slice(0, at);
   if (/的话/.test(clause.slice(at))) return true;
+  if (len > 0 && thenLaterAfter(clause.slice(at + len))) return true;
   if (u.suppose.some((w) => before.includes(w))) return true;
   // inside the words only a verb of intending (「等到下个月中旬才弄好」 tells a past month)
   const inside = clause.slice(at, at + len);
@@ -123,6 +124,17 @@ function unrealisedIn(clause: string, at: number, len = 0): boolean {
   return u.intend.some(
     (w) => before.includes(w) && !u.ready.some((r) => r.startsWith(w) && before.includes(r)),
   );
+}
+
+/** 「整改好了再申请」: the words, then 再 and the next step: the order of a plan, not a step done */
+function thenLaterAfter(after: string): boolean {
+  // (a few words may finish the step first: 「整改」 then 「好了再申请」)
+  return factLexicon().unrealised.thenLater.some((w) => {
+    const i = after.indexOf(w);
+    if (i < 0 || i > 6) return false;
+    const between = after.slice(0, i);
+    return !/[，,。;；\s]/.test(between) && (i === 0 || /[了哒后]$/.test(between));
+  });
 }
 
 export interface Scope {
@@ -256,6 +268,7 @@ export function wordScope(
   const moot =
     g.suppositions.some((w) => supposing.includes(w)) ||
     hit.after.startsWith('的话') ||
+    thenLaterAfter(hit.after) ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
     // 「上一年度纸质年报交没交」: the A-not-A form right after the words asks about them
