@@ -437,7 +437,10 @@ export function readAnswer(
       const table = (re.choices[fact] ?? []).filter(([, r]) => saidUndenied(r, t));
       // 「到底是个体户还是公司我也搞不清」: two choices offered with 还是 choose neither
       const offered = new Set(table.map(([v]) => v));
-      if (offered.size > 1 && t.includes('还是')) return { value: saysUnknown(t) ? 'unknown' : undefined };
+      // (「一下说是公司一下说是个体」: told in turn, unsure, the same)
+      const wavering = factLexicon().typeWavering.words.some((w) => t.includes(w));
+      if (offered.size > 1 && (t.includes('还是') || wavering))
+        return { value: saysUnknown(t) ? 'unknown' : undefined };
       return { value: firstMatch(table, t) as Facts[FactName] };
     }
   }

@@ -20,6 +20,9 @@ const BELIEVED = /(?:我|俺)?(?:一直|还|本来|原先|原来|都)?以为[^�
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
 const AMOUNT_ALONE =
   /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
+/** 「一九年」「是2021年」: a year and nothing else */
+const YEAR_ALONE = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})$`);
+const yearAlone = (t: string): boolean => YEAR_ALONE.test(t);
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
@@ -72,7 +75,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   // the X of 「不是X 是Y」 when the message corrects that way
   let x = '';
   const at = correctionStart(s);
-  if (at >= 0) {
+  // 「不是一九年 是二一年 我看错了 一九年是我办执照的时间」: one year put against another is the
+  // correction, whatever a marker after it goes on to explain (below, a year alone is the listing's)
+  const years = NOT_X_BUT_Y.exec(s);
+  if (years?.[1] && years[2] && yearAlone(years[1].trim()) && yearAlone(firstClause(years[2]))) {
+    tail = firstClause(years[2]);
+    head = s.slice(0, years.index);
+    x = years[1];
+  } else if (at >= 0) {
     tail = s.slice(at);
     head = s.slice(0, at);
     const inner = NOT_X_BUT_Y.exec(tail);

@@ -54,6 +54,7 @@ export interface FactLexicon {
   };
   typeChanged: { changeLeads: string[]; plannedBefore: string[] };
   pointedMention: Words;
+  typeWavering: Words;
   anotherBusiness: Words & { leads: string[] };
   severalBusinesses: Words & { ours: string[] };
   unreachableAfterMove: Words;

@@ -203,8 +203,11 @@ export function extractFacts(
   const singled = sorted
     .filter((h) => h.fact === 'entityType' && pointed.some((w) => s.startsWith(w, h.pos + (h.len ?? 0))))
     .at(-1);
+  // 「他一下说是公司一下说是个体」: two types told in turn, unsure, name neither
+  const types = new Set(sorted.filter((h) => h.fact === 'entityType').map((h) => h.value));
+  const wavering = types.size > 1 && factLexicon().typeWavering.words.some((w) => s.includes(w));
   for (const h of sorted) {
-    if (h.fact === 'entityType' && (facts.entityType || (singled && h !== singled))) continue;
+    if (h.fact === 'entityType' && (facts.entityType || wavering || (singled && h !== singled))) continue;
     (facts as Record<string, Value>)[h.fact] = h.value;
   }
   for (const name of Object.keys(facts) as FactName[]) hedged.delete(name);

@@ -55,14 +55,15 @@ export function pastListingClauses(s: string, cls: Clause[] = clauses(s)): Claus
   const out = new Set<Clause>();
   cls.forEach((c, i) => {
     if (!removedIn(c.text)) return;
-    if (names(c.text)) {
+    if (has(c.text, w.listingWords)) {
       out.add(c);
       return;
     }
     // back to the clause that names the listing itself: 「以前有条异常 地址的 早就移出来了」 names its
-    // cause first, then the listing
+    // cause first, then the listing; a removal that names only what was done for it (「后来办了地址变更
+    // 移出哒」) reaches back to the listing told just before it
     const back: Clause[] = [c];
-    let named = false;
+    let named = names(c.text);
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const p = cls[j] as Clause;
       if (has(p.text, w.current) || (named && !names(p.text))) break;

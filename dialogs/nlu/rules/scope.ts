@@ -11,11 +11,14 @@ import { YEAR_SRC } from '../years.ts';
 
 /**
  * Hedges: the shared lexicon's (the same words the named rules' scope reads), and 不知道 unless it
- * asks how (「不知道怎么办」 is a question, not a doubt about a fact).
+ * asks how (「不知道怎么办」 is a question, not a doubt about a fact) or tells what one was unaware had
+ * to be done (「那时候根本不晓得年报要报」: the cause, told plainly).
  */
 let hedgeRe: RegExp | undefined;
 const hedge = () =>
-  (hedgeRe ??= new RegExp(`${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要)`));
+  (hedgeRe ??= new RegExp(
+    `${alt(lexicon().grammar.hedges)}|不知道(?!怎么|咋|如何|该|去哪|在哪|要|[^，,。;；\\s]{1,4}?要[报交做填])`,
+  ));
 let negScope: RegExp | undefined;
 /**
  * Whether a negator ends right before a statement ("并没有重复出错", "没有产生任何纠纷", "没有被罚"):
@@ -52,7 +55,7 @@ export function negatedExistence(before: string): boolean {
 }
 
 /** one item of a list and its joiner, at the end of the text before the next item */
-const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}[、和及与或]$/;
+const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}(?:或者|或是|[、和及与或])$/;
 /**
  * 「不涉及公共安全、安全生产和人身安全」: a negator before a list reaches every item of it. Whether
  * the text before the words, once the list items standing before them are taken off, ends in a
