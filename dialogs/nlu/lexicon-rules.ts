@@ -216,10 +216,13 @@ const CAUSE_BETWEEN = /(?:因为|由于)[^，,。;；\d]{1,14}?的?(?:问题|事
 const CAUSE_BEFORE_PENALTY = new RegExp(`${CAUSE_BETWEEN.source}(?:被|给)?$`);
 
 let deniedAfterRe: RegExp | undefined;
-/** 「（那边）冇罚我们」「没有处罚」: a negator then a verb of penalising, early in the rest of the clause */
+/**
+ * 「（那边）冇罚我们」: a negator then a verb of penalising the writer, ending the clause. 「市场监管局没罚款
+ * 只给了警告」 denies a kind, not the bureau's penalty: it stays the issuer.
+ */
 function deniedPenaltyAfter(after: string): boolean {
   deniedAfterRe ??= new RegExp(
-    `^[^，,。;；]{0,6}?${alt(lexicon().grammar.negators)}[^，,。;；]{0,2}?(?:罚|处罚)`,
+    `^[^，,。;；]{0,6}?${alt(lexicon().grammar.negators)}[^，,。;；]{0,2}?(?:罚|处罚)(?:过|了)?(?:[我咱][们家]?)?$`,
   );
   return deniedAfterRe.test(after);
 }
