@@ -111,10 +111,7 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
   if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, ''))) return undefined;
   // 「处罚了」 names no kind, but 「处罚了两万」 imposes a sum: a fine
-  if (hit.before.endsWith('处'))
-    return amountNear(hit.after, factLexicon().amountCounters.words, { within: 1 }) !== undefined
-      ? 'fine'
-      : undefined;
+  if (hit.before.endsWith('处')) return SUM_IMPOSED.test(hit.after) ? 'fine' : undefined;
   // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
   if (laterPenaltyClause(hit.clause)) return undefined;
   // the paying verb right after the word (a word or two between: 「罚款早就交了」, or the other items of
@@ -129,6 +126,9 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
 }
+
+/** a sum of money right after the verb, with its unit (「处罚了两万」「处罚了3000元」) */
+const SUM_IMPOSED = /^[\d零〇一二两三四五六七八九十百千万.]+(?:万|元|块)/;
 
 let kindDeniedRe: RegExp | undefined;
 /** 「罚款倒是冇罚」「罚款是没有的」「罚款什么的都冇得」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
