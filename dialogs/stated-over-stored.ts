@@ -34,7 +34,9 @@ export function overStored(fact: FactName, stored: unknown, said: unknown, text 
 
 /** 「不是停产停业」「冇停业」: a word of the kind with a negator right before it. */
 function deniesKind(s: string, kind: PenaltyKind): boolean {
-  const words = lexicon().penalties.penaltyKinds[kind] ?? [];
+  const p = lexicon().penalties;
+  // 「不是吊销 是暂扣」: the bare verb, which alone is no kind (a risk, penalties.json), denies one told
+  const words = [...(p.penaltyKinds[kind] ?? []), ...(kind === 'revocation' ? p.licenceRevoked : [])];
   return words.some((w) => {
     for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1))
       if (negatedBefore(s.slice(Math.max(0, i - 7), i))) return true;

@@ -540,14 +540,20 @@ function errorToldAcrossMessages(s: string, before: string | undefined, facts: F
  * inspectedBy); that message named no penalty, so nothing was read from it then.
  */
 function issuerToldAcrossMessages(s: string, before: string | undefined, facts: Facts, now: Date): void {
-  if (!before || facts.recordType !== 'admin_penalty' || facts.issuedByMarketSupervision !== undefined)
-    return;
+  const untold = TOLD_WITH_INSPECTION.filter((f) => facts[f] === undefined);
+  if (!before || facts.recordType !== 'admin_penalty' || !untold.length) return;
   // (「在市场监管局办的执照」 names where the business registered, not who penalised it)
   const earlier = normalize(before);
   if (!hasAny(earlier, lexicon().penalties.inspectedBy)) return;
-  const issued = statedFacts(`${earlier}，${s}`, now).facts.issuedByMarketSupervision;
-  if (issued !== undefined) facts.issuedByMarketSupervision = issued;
+  const whole = statedFacts(`${earlier}，${s}`, now).facts;
+  for (const f of untold) if (whole[f] !== undefined) (facts as Record<string, unknown>)[f] = whole[f];
 }
+
+/**
+ * What the inspection's story tells of the penalty that follows it: who issued it, and the trade it
+ * was found in (「我屋里开了个卤菜店…被市场监管局查了」 then 「罚了6万」: a food-sector penalty, 第八条).
+ */
+const TOLD_WITH_INSPECTION = ['issuedByMarketSupervision', 'keySector'] as const;
 
 /**
  * `record`: the record the case is about (stored recordType), so a later message that does not name

@@ -109,8 +109,9 @@ export const kindOf = (lx: Lexicon, word: string) =>
 export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
-  if (hit.before.endsWith('处') || negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, '')))
-    return undefined;
+  if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, ''))) return undefined;
+  // 「处罚了」 names no kind, but 「处罚了两万」 imposes a sum: a fine
+  if (hit.before.endsWith('处')) return SUM_IMPOSED.test(hit.after) ? 'fine' : undefined;
   // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
   if (laterPenaltyClause(hit.clause)) return undefined;
   // the paying verb right after the word (a word or two between: 「罚款早就交了」, or the other items of
@@ -125,6 +126,9 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
 }
+
+/** a sum of money right after the verb, with its unit (「处罚了两万」「处罚了3000元」) */
+const SUM_IMPOSED = /^[\d零〇一二两三四五六七八九十百千万.]+(?:万|元|块)/;
 
 let kindDeniedRe: RegExp | undefined;
 /** 「罚款倒是冇罚」「罚款是没有的」「罚款什么的都冇得」: the rest of the kind word's clause denies it (penalties.json kindDeniedAfter) */
@@ -191,12 +195,37 @@ function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
   const events = penalties.otherEventWords.filter((w) => !penalising.has(w));
   // 「今年5月份因为后厨卫生的问题被市场监管局罚了」: the cause told between the date and the penalty
   const before = hit.before.replace(CAUSE_BETWEEN, '');
-  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(before, 16), events), ctx.now);
+  return (
+    after ??
+    dateIn(withoutDatesOf(yearCarried(hit) + lastChars(before, 16), events), ctx.now) ??
+    dateToldAsTheMatter(ctx.s.slice(hit.pos + hit.word.length), ctx.now)
+  );
+}
+
+/**
+ * 「许可证被吊销了 2025年5月的事」「被罚了 那是去年8月份的事」: the date told right after, as the
+ * matter's own (的事), is the decision's.
+ */
+function dateToldAsTheMatter(rest: string, now: Date): string | undefined {
+  const m = /^[^，,。;；]{0,12}?[，,\s](?:那是|是)?([^，,。;；\s]{2,14}?)的事/.exec(rest);
+  return m ? dateIn(m[1] ?? '', now) : undefined;
 }
 
 const CAUSE_BETWEEN = /(?:因为|由于)[^，,。;；\d]{1,14}?的?(?:问题|事情?|原因)/;
 /** the cause told right before the penalty's word: 「冇再因为标签的事被罚」 */
 const CAUSE_BEFORE_PENALTY = new RegExp(`${CAUSE_BETWEEN.source}(?:被|给)?$`);
+
+let deniedAfterRe: RegExp | undefined;
+/**
+ * 「（那边）冇罚我们」: a negator then a verb of penalising the writer, ending the clause. 「市场监管局没罚款
+ * 只给了警告」 denies a kind, not the bureau's penalty: it stays the issuer.
+ */
+function deniedPenaltyAfter(after: string): boolean {
+  deniedAfterRe ??= new RegExp(
+    `^[^，,。;；]{0,6}?${alt(lexicon().grammar.negators)}[^，,。;；]{0,2}?(?:罚|处罚)(?:过|了)?(?:[我咱][们家]?)?$`,
+  );
+  return deniedAfterRe.test(after);
+}
 
 let laterPenaltyRe: RegExp | undefined;
 /**
@@ -370,6 +399,8 @@ export const RULES: NamedRule[] = [
       ...STATEMENT,
       // 「是税务局罚的 不是你们市场监管」: the bureau addressed, denied, is not the one that fined
       value: (hit) => {
+        // 「消防大队罚了一万 市场监管那边冇罚我们」: the bureau named, its penalising denied after it
+        if (deniedPenaltyAfter(hit.after)) return undefined;
         const addressee = factLexicon().addressee.words.find((w) => hit.before.endsWith(w));
         if (!addressee) return true;
         const rest = hit.before.slice(0, -addressee.length);

@@ -129,7 +129,7 @@ const DATE_SRC =
 export function withoutDatesOf(text: string, events: readonly string[]): string {
   if (!events.length) return text;
   const owned = new RegExp(
-    `${DATE_SRC.replace(/\((?!\?)/g, '(?:')}(?:份|底|初|中旬|上旬|下旬)?(?:的时候|时)?(?:是|就|被)?(?=${events.join('|')})`,
+    `(?:${DATE_SRC.replace(/\((?!\?)/g, '(?:')}|${RELATIVE_MONTH.source.replace(/\((?!\?)/g, '(?:')})(?:份|底|初|中旬|上旬|下旬)?(?:的时候|时)?(?:是|就|被)?(?=${events.join('|')})`,
     'g',
   );
   return text.replace(owned, (d) => ' '.repeat(d.length));
@@ -158,6 +158,24 @@ function lunarDate(s: string, thisYear: number, cnMonth: (m: string) => number |
   }
 }
 
+/** 「上个月10号」「这个月3号」「上上个月」: a month counted back from this one (a month alone: its last day) */
+const RELATIVE_MONTH = /(上上个?月|上个?月|这个?月|本月)(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?/;
+const MONTHS_BACK: Record<string, number> = { 上上个月: 2, 上上月: 2, 上个月: 1, 上月: 1 };
+
+function relativeMonthDate(
+  rel: RegExpExecArray,
+  now: Date,
+  cnMonth: (m: string) => number | null,
+): string | undefined {
+  const back = MONTHS_BACK[rel[1] ?? ''] ?? 0;
+  const total = now.getFullYear() * 12 + now.getMonth() - back;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = rel[2] ? cnMonth(rel[2]) : lastDay(year, month);
+  if (!day || day < 1 || day > lastDay(year, month)) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
 /**
  * 「2026-03-15」「2026年3月15日」「25年7月18号」「26/9/30」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
  * last day); undefined when no date is said. `now` is the day the user speaks (China time is the caller's).
@@ -169,6 +187,9 @@ export function readDate(text: string, now: Date): string | undefined {
   const lunar = lunarDate(s, thisYear, cnMonth);
   if (lunar) return lunar;
   const m = new RegExp(DATE_SRC).exec(s);
+  const rel = RELATIVE_MONTH.exec(s);
+  // a calendar date told beside it is the one meant (「上个月开工了 公示是去年6月」)
+  if (rel && !m) return relativeMonthDate(rel, now, cnMonth);
   if (!m) return undefined;
   // 「25年7月18号」: a two-digit year with its 年 is this century's
   // 「2025年清明前 3月28号」: a year told a few words before a month without one is its year (the text
