@@ -129,7 +129,8 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     await page.click('.more-docs summary');
     await page.fill('#field-name', evil);
     await page.press('#field-name', 'Tab');
-    await page.waitForSelector('#toast:not([hidden])');
+    // the save's own acknowledgement (an earlier toast may still be showing)
+    await page.waitForFunction(() => document.getElementById('toast')?.textContent === '主体信息已保存');
     expect(await page.locator('#messages script').count()).toBe(0);
 
     // staff correct a fact inline: the route is re-evaluated
