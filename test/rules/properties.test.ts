@@ -13,6 +13,7 @@ import {
   PATHS,
 } from '../../rules/types.ts';
 import { validateFacts } from '../../rules/validate.ts';
+import { minorErrorBase } from '../fixtures/facts.ts';
 
 /**
  * The day the rules are applied in every property: waiting periods are counted to it, so a test that
@@ -330,18 +331,7 @@ describe('evaluate over arbitrary valid facts', () => {
 // 'adding a fact never changes a verdict on the same route' met the first one about once in 2,600 cases).
 describe('a verdict that rests on a presumption gives way to the fact presumed', () => {
   it('an unlisted contact-info error, type unsaid, is presumed an enterprise; told a cooperative, it is not eligible', () => {
-    const unsaid: Facts = {
-      listed: false,
-      errorKind: 'contact_info',
-      correctedAfterReminder: true,
-      intentional: false,
-      adverseImpact: false,
-      safetyRelated: false,
-      repeatedSameError: false,
-      majorImpactOrDispute: false,
-      refusedInspection: false,
-      missedCorrectionDeadline: false,
-    };
+    const { entityType: _, ...unsaid } = minorErrorBase('contact_info');
     const d = at(unsaid);
     expect(d).toMatchObject({ path: 'minor-error-exemption', eligible: true });
     expect(d.reasons).toContainEqual(expect.objectContaining({ fact: 'entityType', presumed: true }));
