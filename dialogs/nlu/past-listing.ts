@@ -17,8 +17,10 @@ let askedRe: RegExp | undefined;
 /** The removal verb done in a clause: 「已经移出来了」「早就恢复正常了」「撤销了」, not 「已经申请移出」「移出来了吗」. */
 export function removedIn(text: string): boolean {
   const w = factLexicon().removedListing;
-  const verbs = alt(w.verbs);
-  removedRe ??= new RegExp(`(${alt(w.doneBefore)})被?(${verbs})|(${verbs})(?:${alt(w.doneAfter)})`, 'g');
+  removedRe ??= new RegExp(
+    `(${alt(w.doneBefore)})被?(${alt(w.verbs)})|(${alt(w.verbs)})(?:${alt(w.doneAfter)})`,
+    'g',
+  );
   askedRe ??= new RegExp(`^[来去]?了?(?:${alt(w.askedAfter)})?[?？]|^[来去]?了?(?:${alt(w.askedAfter)})$`);
   // 「这样是不是就可以用那个容缺修复了」: a clause that asks states no removal
   if (CLAUSE_ASKS.test(text)) return false;
