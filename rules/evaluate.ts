@@ -304,11 +304,7 @@ function bothListings(first: Determination, second: Determination): Determinatio
     ...first,
     eligible,
     missing,
-    reasons: [
-      ...first.reasons,
-      { id: 'second-listing', met: second.eligible === true, values: { path: second.path } },
-      ...also,
-    ],
+    reasons: [...first.reasons, { id: 'second-listing', met: second.eligible === true }, ...also],
     documents: [...new Set([...first.documents, ...second.documents])],
     citations: [...new Set([...first.citations, ...second.citations])],
   };

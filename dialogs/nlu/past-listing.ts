@@ -4,6 +4,7 @@
 // route, or one that is not listed at all is told how to get removed. The words are facts.json
 // removedListing.
 import { alt, factLexicon } from './fact-lexicon.ts';
+import { hasAny } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { listingReason } from './rules/listing-reason.ts';
 
@@ -43,8 +44,6 @@ export function removedIn(text: string): boolean {
 /** 「没得异常」「冇异常了」: a listing denied is no listing told */
 const DENIED_LISTING = /(?:没得|没有|冇得|冇|没|无)(?:经营)?异常/g;
 
-const has = (text: string, words: readonly string[]) => words.some((x) => text.includes(x));
-
 /**
  * The clauses that tell a removed listing: the clause with the removal and, when it names neither a
  * listing nor its cause (「后来已经移出来了」), the clauses before it back to the one that does, never
@@ -53,11 +52,11 @@ const has = (text: string, words: readonly string[]) => words.some((x) => text.i
  */
 export function pastListingClauses(s: string, cls: Clause[] = clauses(s)): Clause[] {
   const w = factLexicon().removedListing;
-  const names = (t: string) => has(t, w.listingWords) || has(t, w.causeWords);
+  const names = (t: string) => hasAny(t, w.listingWords) || hasAny(t, w.causeWords);
   const out = new Set<Clause>();
   cls.forEach((c, i) => {
     if (!removedIn(c.text)) return;
-    if (has(c.text, w.listingWords)) {
+    if (hasAny(c.text, w.listingWords)) {
       out.add(c);
       return;
     }
@@ -68,10 +67,10 @@ export function pastListingClauses(s: string, cls: Clause[] = clauses(s)): Claus
     let named = names(c.text);
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const p = cls[j] as Clause;
-      if (has(p.text, w.current) || (named && !names(p.text))) break;
+      if (hasAny(p.text, w.current) || (named && !names(p.text))) break;
       back.push(p);
       named ||= names(p.text);
-      if (has(p.text, w.listingWords)) break;
+      if (hasAny(p.text, w.listingWords)) break;
     }
     while (back.length > 1 && !names((back.at(-1) as Clause).text)) back.pop();
     if (named) for (const b of back) out.add(b);
@@ -95,6 +94,6 @@ export function withoutPastListings(
   // 「这回是2023年的年报忘了报」: a cause told of the present story is a listing too
   // (「现在没得异常了」 denies one)
   const rest = text.replace(DENIED_LISTING, '');
-  const listingStillTold = has(rest, w.listingWords) || listingReason(rest) !== undefined;
+  const listingStillTold = hasAny(rest, w.listingWords) || listingReason(rest) !== undefined;
   return { text, history: past.map((c) => c.text).join('，'), listingStillTold };
 }

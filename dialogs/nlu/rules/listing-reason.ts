@@ -87,14 +87,18 @@ export function listingReason(s: string): { value: Facts['listingReason']; pos: 
 function read(s: string): { value: Facts['listingReason']; pos: number } | undefined {
   reasons ??= ruleSet(REASON_RULES);
   for (const r of reasons.candidates(s)) {
-    const value = r.value as Facts['listingReason'];
-    r.re.lastIndex = 0;
-    for (const m of matchesOf(r.re, s)) {
-      // 'other' was never denied: "不是年报，是别的原因" names another cause
-      if (value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
-        return { value, pos: m.index };
-    }
+    const pos = undeniedAt(r, s);
+    if (pos !== undefined) return { value: r.value as Facts['listingReason'], pos };
   }
+  return undefined;
+}
+
+/** Where a rule's cause is first told and not denied ('other' is never denied: "不是年报，是别的原因"). */
+function undeniedAt(r: PatternRule, s: string): number | undefined {
+  r.re.lastIndex = 0;
+  for (const m of matchesOf(r.re, s))
+    if (r.value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
+      return m.index;
   return undefined;
 }
 
@@ -108,12 +112,8 @@ export function listingReasons(s: string): { value: NonNullable<Facts['listingRe
   for (const r of reasons.candidates(s)) {
     const value = r.value as NonNullable<Facts['listingReason']>;
     if (found.some((f) => f.value === value)) continue;
-    r.re.lastIndex = 0;
-    for (const m of matchesOf(r.re, s))
-      if (value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index))) {
-        found.push({ value, pos: m.index });
-        break;
-      }
+    const pos = undeniedAt(r, s);
+    if (pos !== undefined) found.push({ value, pos });
   }
   return found.sort((a, b) => a.pos - b.pos);
 }
