@@ -158,10 +158,18 @@ describe.skipIf(!haveChromium)('staff console in headless Chromium', () => {
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(xml).toContain('个体工商户');
 
-    // today's list shows this case under the caller's name, as text
-    await page.click('#toggle-cases');
-    await page.waitForSelector('#cases-list .case-name');
-    expect(await page.textContent('#cases-list .case-name')).toBe(evil);
+    // today's list shows this case under the caller's name, as text. The list drawn when the case
+    // was opened (still unnamed) is in the page until the fresh one arrives: wait for that one.
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'GET'),
+      page.click('#toggle-cases'),
+    ]);
+    await page.waitForFunction(
+      (t) => document.querySelector('#cases-list .case-name')?.textContent === t,
+      evil,
+    );
+    expect(await page.locator('#cases-list .case-name').count()).toBe(1);
+    expect(await page.locator('#cases-list script').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
 
