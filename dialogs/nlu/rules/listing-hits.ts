@@ -31,8 +31,8 @@ const LISTING: PatternRule[] = [
     'listing.passive',
     'listed',
     // (「被通城县市场监督管理局依法列入」: the deciding authority may stand between; 「投标被废标了」
-    // is a tender lost, no mark)
-    /(?:被|给|遭|让)(?:[^，,。;；]{0,8}?|[^，,。;；]{0,6}?(?:市场监督管理局|市场监管局|市监局|工商局)(?:依法)?)(?:列|拉|(?<![废投中招竞流])标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成|的(?:经营)?异常|的名录)/,
+    // is a tender lost, no mark; a space ends a spoken clause: 「被罚了 处罚信息也挂在网上了」 is no listing)
+    /(?:被|给|遭|让)(?:[^，,。;；\s]{0,8}?|[^，,。;；\s]{0,6}?(?:市场监督管理局|市场监管局|市监局|工商局)(?:依法)?\s?)(?:列|拉|(?<![废投中招竞流])标|弄|纳入|打入|挂|放|搞|划|归|整)(?=入|进|到|为|异|了|黑|记|注|在|上|经|异常|名录|成|的(?:经营)?异常|的名录)/,
     true,
   ),
   // 「2021年被列 没年报」: a bare passive 被列 ending its clause is the listing (nothing else is 被列 here)
