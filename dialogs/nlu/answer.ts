@@ -8,6 +8,7 @@ import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
+import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
 import { negatedBefore } from './rules/scope.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
@@ -254,8 +255,9 @@ function ownClauses(fact: FactName, told: string, scope: AnswerScope): string {
   // 「下个月想办贷款 这个不搞好银行不批」: a clause about the business's other dealings answers nothing
   const elsewhere = lexicon().answers.elsewhere;
   const all = told.split(re.clauses).filter(Boolean);
+  // 「地址那条上个月已经移出来了」: a clause telling a listing removed is about that listing
   const parts = all.filter(
-    (p) => !elsewhere.some((w) => p.includes(w)) || Object.keys(scope.read(p)).some(same),
+    (p) => (!elsewhere.some((w) => p.includes(w)) && !removedIn(p)) || Object.keys(scope.read(p)).some(same),
   );
   const s = parts.length < all.length ? parts.join('，') : told;
   // one clause is the answer itself (「改了」 to "corrected?" may also read as another fact)
@@ -360,6 +362,11 @@ export function readAnswer(
       return readAnswer(fact, rest, opts);
     }
   }
+
+  // to "listed?", 「已经移出来了」 says not listed now; a message that also names a listing is read whole
+  // with its history set aside (past-listing.ts), not as a yes or no here
+  if (fact === 'listed' && removedIn(s))
+    return { value: pastListingClauses(s).length === 0 ? false : undefined };
 
   const statedAll = opts.stated ?? extractFacts(s, now).facts;
   // the clauses that may answer a yes/no question (ownClauses)

@@ -19,7 +19,7 @@ import { A_NOT_A } from './question-cues.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
-import { listingReason } from './rules/listing-reason.ts';
+import { causeOfToldListing, listingReason } from './rules/listing-reason.ts';
 import { publicationAfterFiling, throughNextClause } from './rules/publication.ts';
 import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
@@ -162,7 +162,7 @@ function removedListingIsHistory(
   // listing's history (of another cause, or told as earlier when its cause is not named), which leaves
   // this one standing; 「那次后来办了住所变更 已经移出来了」 of the same cause is this one, removed
   if (listedFor !== undefined) {
-    const cause = listingReason(past.history)?.value;
+    const cause = causeOfToldListing(past.history);
     const earlier = factLexicon().removedListing.earlier.some((w) => past.history.includes(w));
     if (cause !== undefined ? cause !== listedFor : earlier) return;
   }

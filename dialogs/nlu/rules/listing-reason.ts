@@ -40,6 +40,8 @@ export const REASON_RULES: PatternRule[] = [
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:的|那条|那个|这条)(?:经营)?异常/,
       // 「说我们被列入经营异常名录 地址的问题」: the address named as what the listing was about
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)的?(?:问题|原因|事)/,
+      // 「地址那边也被列了」: the address as the topic the listing is told of
+      /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:那边|那块|那里|这边|这块|方面|那头)?(?:也|还|又)?(?:被|给)(?:列|标)/,
       /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
       /找不到我们?/,
     ],
@@ -60,6 +62,8 @@ export const REASON_RULES: PatternRule[] = [
       /漏(?:报|交)?了?[一两二三四五几]个?年(?:度)?的?(?:年报|年度报告)/,
       /(?:因为|因|由于)年报/,
       /年报的?(?:问题|事|原因)/,
+      // 「年报那边也被列了」: the report as the topic the listing is told of
+      /年报(?:那边|那块|这边|这块|方面|那头)(?:也|还|又)?(?:被|给)(?:列|标)/,
       // 「年报的异常还没移出来」「年报那条异常」
       /年报(?:的|那条|那个|这条)?(?:经营)?异常/,
       // 「那时候不懂年报 后来一直冇管」: not knowing the report was due
@@ -116,4 +120,18 @@ export function listingReasons(s: string): { value: NonNullable<Facts['listingRe
     if (pos !== undefined) found.push({ value, pos });
   }
   return found.sort((a, b) => a.pos - b.pos);
+}
+
+/** 「地址那条」「年报那个」: a listing pointed at by its cause (only where a listing is being told of) */
+const POINTED_CAUSE: [RegExp, NonNullable<Facts['listingReason']>][] = [
+  [/(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:那条|那个|这条|那次)/, 'unreachable_at_address'],
+  [/年报(?:那条|那个|这条|那次)/, 'annual_report_overdue'],
+];
+
+/**
+ * The cause of a listing told of (a removed one, past-listing.ts): stated as a cause, or pointed at
+ * by it (「地址那条上个月已经移出来了」), which alone would be too loose to read as a cause.
+ */
+export function causeOfToldListing(s: string): Facts['listingReason'] {
+  return listingReason(s)?.value ?? POINTED_CAUSE.find(([re]) => re.test(s))?.[1];
 }

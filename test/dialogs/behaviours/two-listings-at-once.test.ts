@@ -34,6 +34,18 @@ describe('two listings at once', () => {
     await c.send('欠的年报全部补报公示了');
     expect(c.last?.determination?.eligible).not.toBe(true);
   });
+  it('a second listing named only by its cause is kept, and its removal told later answers no other question', async () => {
+    const c = await chat();
+    await c.send('合作社23年没报年报被列进去了');
+    await c.send('住所那块也给列了');
+    expect((await c.engine.getCase(key)).facts.alsoListedFor).toBe('unreachable_at_address');
+    // the report question is open: a removal of the other listing is no yes to it
+    await c.send('噢 住所那条前几天已经移出去了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.previousYearReportFiled).toBeUndefined();
+    expect(facts.listed).toBe(true);
+    expect(c.last?.determination?.eligible).not.toBe(true);
+  });
   it('the rules: eligible only when both listings are, not eligible as soon as either is not', () => {
     const base = {
       entityType: 'enterprise',
