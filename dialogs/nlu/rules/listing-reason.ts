@@ -61,6 +61,8 @@ export const REASON_RULES: PatternRule[] = [
       // 「就漏了一年年报」: a count of years between the verb and the report
       /漏(?:报|交)?了?[一两二三四五几]个?年(?:度)?的?(?:年报|年度报告)/,
       /(?:因为|因|由于)年报/,
+      // 「冇报的是2021年度那份年报」: what was not filed, named after 的是
+      /(?:没有?|未)(?:报|交|公示)的是[^，,。;；]{0,10}?(?:年报|年度报告)/,
       /年报的?(?:问题|事|原因)/,
       // 「年报那边也被列了」: the report as the topic the listing is told of
       /年报(?:那边|那块|这边|这块|方面|那头)(?:也|还|又)?(?:被|给)(?:列|标)/,
