@@ -15,6 +15,7 @@ import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, underst
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
 import { clauses, normalize } from './nlu/normalize.ts';
+import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
@@ -550,13 +551,16 @@ function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Dat
 }
 
 /**
- * newListingAfterRemoval: the case's listing was told removed (listed false, past-listing.ts), and this
- * message tells a listing again (「今年一查 又在名录里头 这回写的是未按规定报送年度报告」): its cause and
- * year are the new listing's, replacing the removed one's as a correction would, not a contradiction
- * to ask 以哪个为准 about.
+ * newListingAfterRemoval: the case's listing was told removed (listed false, past-listing.ts), before
+ * or in this message, and this message tells a listing again (「今年一查 又在名录里头 这回写的是未按规定
+ * 报送年度报告」「地址那个已经移出来了 现在就只剩年报那个」): its cause and year are the one left on the
+ * record, replacing the removed one's as a correction would, not a contradiction to ask 以哪个为准 about.
  */
-function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts): void {
-  if (stored.listed !== false || facts.listed !== true) return;
+function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts, text: string): void {
+  const removed =
+    stored.listed === false ||
+    (stored.listingReason !== undefined && tellsRemoved(normalize(text), stored.listingReason));
+  if (!removed || facts.listed !== true) return;
   for (const f of ['listingReason', 'listedYear'] as const)
     if (facts[f] !== undefined && stored[f] !== undefined && facts[f] !== stored[f]) {
       (corrections as Record<string, unknown>)[f] = facts[f];
@@ -612,7 +616,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // penalty or serious list on record at once, as a correction would
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
-  newListingAfterRemoval(s.facts, facts, corrections);
+  newListingAfterRemoval(s.facts, facts, corrections, text);
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing

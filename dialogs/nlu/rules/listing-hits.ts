@@ -60,7 +60,11 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.thenListed',
     'listed',
-    /(?:直接|就|又|然后)(?:给)?(?:列|拉|弄|搞)(?:入|进|到)?了?(?:经营)?(?=异常)/,
+    [
+      /(?:直接|就|又|然后)(?:给)?(?:列|拉|弄|搞)(?:入|进|到)?了?(?:经营)?(?=异常)/,
+      // 「二一年冇报年报列了异常」: the bare verb done, told after its cause
+      /(?<=(?:年报|年度报告)[^，,。;；]{0,2})列了(?:经营)?(?=异常)/,
+    ],
     true,
   ),
   // 「列到那个异常名录里头克了」: put into the list without 被, a demonstrative between
@@ -103,7 +107,13 @@ const LISTING: PatternRule[] = [
     /(?:进了|上了|进入了|掉进了?|进到了|列入了|列进了|(?<![怎么咋])进的|列进的|列入的)(?:经营)?(?=异常|名录|黑名单)/,
     true,
   ),
-  rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
+  // (「一九年就标记成经营异常状态了」: marked as it, the old word for an individual's listing)
+  rule(
+    'listing.abnormalState',
+    'listed',
+    /(?<!不)(?:是|处于|成了|变成了?|标记?成了?|弄成了?|搞成了?)(?:经营)?异常(?:状态)/,
+    true,
+  ),
   // (「网上一查是经营异常」: what a look-up showed)
   rule(
     'listing.shownAbnormal',

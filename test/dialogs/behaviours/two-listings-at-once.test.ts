@@ -46,6 +46,20 @@ describe('two listings at once', () => {
     expect(facts.listed).toBe(true);
     expect(c.last?.determination?.eligible).not.toBe(true);
   });
+  it('one of two listings told removed, the other left: the case is the one left', async () => {
+    const c = await chat();
+    await c.send('合作社前后被列过两次异常 一次是住所找不到人 一次是没交年报');
+    let facts = (await c.engine.getCase(key)).facts;
+    expect(facts.alsoListedFor).toBeDefined();
+    await c.send('住所那个后来变更登记办了 早就移出去了 现在只剩年报那条 是2023年列的');
+    expect(said(c)).not.toContain('以哪个为准');
+    facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.listed).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: null });
+    await c.send('上一年度的纸质年报已经补报公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
   it('the rules: eligible only when both listings are, not eligible as soon as either is not', () => {
     const base = {
       entityType: 'enterprise',
