@@ -576,6 +576,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
   const listedFor = s.facts.listingReason;
+  const alsoListedFor = s.facts.alsoListedFor;
   // moved away and not listed, no record named: a punishment-buffer story (四(五))
   const bufferStory =
     s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
@@ -587,6 +588,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     pending,
     ...(record && { record }),
     ...(listedFor && { listedFor }),
+    ...(alsoListedFor && { alsoListedFor }),
     ...(bufferStory && { bufferStory }),
     ...(before && !before.startsWith('[') && { before }),
   });

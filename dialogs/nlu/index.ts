@@ -16,6 +16,7 @@ import { clauses, normalize } from './normalize.ts';
 import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
+import { infoCorrectedIn } from './rules/derivations.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
@@ -109,13 +110,15 @@ interface CaseFrame {
   pending?: FactName;
   record?: Facts['recordType'];
   listedFor?: Facts['listingReason'];
+  /** the second listing on record (alsoListedFor), read as listedFor is where it matters */
+  alsoListedFor?: Facts['listingReason'];
   bufferStory?: boolean;
 }
 
 function statedFacts(
   told: string,
   now: Date,
-  { pending, record, listedFor, bufferStory }: CaseFrame = {},
+  { pending, record, listedFor, alsoListedFor, bufferStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
@@ -139,7 +142,20 @@ function statedFacts(
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   if (past) removedListingIsHistory(past, facts, now, listedFor);
+  infoCorrectedOnRecord(s, facts, [listedFor, alsoListedFor]);
   return { facts, hedged, signals, patterned, implied };
+}
+
+/**
+ * infoCorrectedOnRecord: a listing on record for false, unpublished or unregistered information (told
+ * in an earlier message, first or second), and 「股东变更的信息也已经公示上去了」 now: that information
+ * is corrected. A message that names a listing cause of its own is read by the derivations instead.
+ */
+function infoCorrectedOnRecord(s: string, facts: Facts, onRecord: Facts['listingReason'][]): void {
+  if (facts.infoCorrected !== undefined || facts.listingReason !== undefined) return;
+  if (!onRecord.some((r) => r !== undefined && INFO_CORRECTION_REASONS.has(r))) return;
+  const told = infoCorrectedIn(s);
+  if (told !== undefined) facts.infoCorrected = told;
 }
 
 /**
@@ -571,6 +587,7 @@ export function understand(
     pending?: FactName;
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
+    alsoListedFor?: Facts['listingReason'];
     bufferStory?: boolean;
     before?: string;
   } = {},
@@ -582,6 +599,7 @@ export function understand(
   const frame: CaseFrame = {
     ...(opts.record && { record: opts.record }),
     ...(opts.listedFor && { listedFor: opts.listedFor }),
+    ...(opts.alsoListedFor && { alsoListedFor: opts.alsoListedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
   };
   const { facts, hedged, signals, patterned, implied } = statedFacts(s, now, {

@@ -5,7 +5,7 @@ import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
-import type { Clause } from '../normalize.ts';
+import { type Clause, clauses } from '../normalize.ts';
 import { resolveYear } from '../years.ts';
 import { NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
@@ -137,6 +137,22 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
   }
   return best;
 }
+
+/**
+ * Whether information is told corrected (published, registered) in a clause that is not about the
+ * annual reports: for a listing on record for false, unpublished or unregistered information, told in an
+ * earlier message (「股东变更的信息也已经公示上去了」), the last such statement.
+ */
+export function infoCorrectedIn(s: string): boolean | undefined {
+  let found: boolean | undefined;
+  for (const c of clauses(s)) {
+    if (REPORT_WORDS.test(c.text)) continue;
+    const hit = lastHit(c.text, INFO_CORRECTED, () => true);
+    if (hit) found = hit.value;
+  }
+  return found;
+}
+const REPORT_WORDS = /年报|年度报告/;
 
 /** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
 export interface Derive {
