@@ -23,6 +23,8 @@ const AMOUNT_ALONE =
 /** 「一九年」「是2021年」: a year and nothing else */
 const YEAR_ALONE = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})$`);
 const yearAlone = (t: string): boolean => YEAR_ALONE.test(t);
+/** 「通知书上写的是二〇一六年 不是21年」: the year put first, the one it replaces denied after it */
+const Y_NOT_X = /是([^，,。；;!！?？\s是]{2,8})[，,\s]*不是([^，,。；;!！?？\s]{2,8})/;
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
@@ -78,10 +80,16 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   // 「不是一九年 是二一年 我看错了 一九年是我办执照的时间」: one year put against another is the
   // correction, whatever a marker after it goes on to explain (below, a year alone is the listing's)
   const years = NOT_X_BUT_Y.exec(s);
+  const yearFirst = Y_NOT_X.exec(s);
   if (years?.[1] && years[2] && yearAlone(years[1].trim()) && yearAlone(firstClause(years[2]))) {
     tail = firstClause(years[2]);
     head = s.slice(0, years.index);
     x = years[1];
+  } else if (yearFirst?.[1] && yearFirst[2] && yearAlone(yearFirst[1]) && yearAlone(yearFirst[2])) {
+    // (the same put the other way round: 「写的是2016年 不是21年 21年是我接手的时候」)
+    tail = yearFirst[1];
+    head = s.slice(0, yearFirst.index);
+    x = yearFirst[2];
   } else if (at >= 0) {
     tail = s.slice(at);
     head = s.slice(0, at);
