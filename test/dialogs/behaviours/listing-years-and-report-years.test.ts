@@ -38,6 +38,15 @@ describe('listing years, report years and causes only believed', () => {
     expect(c.last?.determination.path).toBe('standard-repair');
   });
 
+  it('a year said to be the report’s, with the listing year beside it, corrects the listing year', async () => {
+    const c = await chat();
+    await c.send('我是卖水果的个体户 19年被列进异常名录 年报没报');
+    expect(c.last?.determination.path).toBe('standard-repair');
+    await c.says('19年那个说的是年报的年度 被列入是2020年8月', '2020');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2020);
+    expect(c.last?.determination.path).toBe('tolerant-repair-annual-report');
+  });
+
   it('a type named as a yardstick does not replace the one told', async () => {
     const c = await chat();
     await c.send('我这是个人独资企业 22年年报没报被列了异常');
