@@ -68,6 +68,8 @@ export interface Understanding {
   answer?: { fact: FactName; value: Facts[FactName] };
   /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
   oneYearReport?: true;
+  /** a report was told whose year the writer does not know: the filing facts withheld, asked back (one-year-report.ts) */
+  reportYearUnknown?: true;
   /**
    * facts that follow from the message without its stating them (「提醒后当天就改好了」: the correction
    * period met); the case takes them where it knows nothing else, `facts` does not report them
@@ -676,7 +678,8 @@ export function understand(
     for (const f of [facts, answered] as Record<string, unknown>[]) delete f.previousYearReportFiled;
   // 「补了一份 哪一年度的不知道」: a report of a year not known is not the previous year's (四(三)一);
   // the question stays open, asked back as unsure
-  if (reportYearUnknown(s, now) && corrections.previousYearReportFiled === undefined) {
+  const yearUnknown = reportYearUnknown(s, now) && corrections.previousYearReportFiled === undefined;
+  if (yearUnknown) {
     for (const fact of ['previousYearReportFiled', 'allOverdueReportsFiled'] as const) {
       const read = [facts, answered] as Record<string, unknown>[];
       // (a report of some year not filed leaves the rest owed: only "all filed" is withheld)
@@ -750,6 +753,7 @@ export function understand(
     topics,
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
+    ...(yearUnknown ? { reportYearUnknown: true as const } : {}),
     ...(implies ? { implied } : {}),
   };
 }

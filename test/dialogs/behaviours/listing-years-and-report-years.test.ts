@@ -13,7 +13,8 @@ describe('listing years, report years and causes only believed', () => {
   it('a report filed whose year the writer does not know is not the previous year’s: nothing is granted', async () => {
     const c = await chat();
     await c.send('我开的理发店 个体户 前年因为年报没报被列入异常名录了');
-    await c.says('这个月我侄子帮我补了一份年报 他也没讲是哪个年度的', '上一年度');
+    // asked back with where to look the year up, and which year's report counts
+    await c.says('这个月我侄子帮我补了一份年报 他也没讲是哪个年度的', '公示系统', '2025年度');
     const facts = (await c.engine.getCase(key)).facts;
     expect(facts.previousYearReportFiled).toBeUndefined();
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: null });
