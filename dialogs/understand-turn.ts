@@ -704,6 +704,9 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       // 「材料递上去了 到底批下来没有 我还真不知道」: the user does not know how it stands now, so
       // what was said before (「变更没登记」) no longer decides; the result waits for it
       cmds.push({ type: 'dont-know', fact: pending });
+    } else if (!bare && u.hedged.includes(pending) && u.reportYearUnknown) {
+      // 「补了一份 哪一年度的我也没注意」: filed, of a year not known; asked back with where to look
+      cmds.push({ type: 'hedge', fact: pending, reportYearUnknown: true });
     } else if (!bare && u.hedged.includes(pending)) {
       cmds.push(
         parseAnswer(pending, text, { now: ctx.now }) === 'unknown'

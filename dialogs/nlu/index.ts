@@ -11,9 +11,15 @@ import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
+import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { clauses, normalize } from './normalize.ts';
-import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
+import {
+  namesOnlyOtherReportYears,
+  reportYearUnknown,
+  setsReportYearsApart,
+  withholdOneYearFiling,
+} from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
 import { infoCorrectedIn } from './rules/derivations.ts';
@@ -63,6 +69,8 @@ export interface Understanding {
   answer?: { fact: FactName; value: Facts[FactName] };
   /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
   oneYearReport?: true;
+  /** a report was told whose year the writer does not know: the filing facts withheld, asked back (one-year-report.ts) */
+  reportYearUnknown?: true;
   /**
    * facts that follow from the message without its stating them (「提醒后当天就改好了」: the correction
    * period met); the case takes them where it knows nothing else, `facts` does not report them
@@ -122,7 +130,8 @@ function statedFacts(
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
-  const s = past?.text ?? told;
+  // what the writer wrongly believed states nothing (mistaken-belief.ts)
+  const s = withoutMistakenBeliefs(past?.text ?? told);
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
   });
@@ -688,6 +697,20 @@ export function understand(
   // 「那份2023年度的早就补上了」: another year's report says nothing of the previous year's (四(三)一)
   if (namesOnlyOtherReportYears(s, now) && corrections.previousYearReportFiled === undefined)
     for (const f of [facts, answered] as Record<string, unknown>[]) delete f.previousYearReportFiled;
+  // 「补了一份 哪一年度的不知道」: a report of a year not known is not the previous year's (四(三)一);
+  // the question stays open, asked back as unsure
+  const yearUnknown = reportYearUnknown(s, now) && corrections.previousYearReportFiled === undefined;
+  if (yearUnknown) {
+    for (const fact of ['previousYearReportFiled', 'allOverdueReportsFiled'] as const) {
+      const read = [facts, answered] as Record<string, unknown>[];
+      // (a report of some year not filed leaves the rest owed: only "all filed" is withheld)
+      const told = (f: Record<string, unknown>) =>
+        fact === 'previousYearReportFiled' ? f[fact] !== undefined : f[fact] === true;
+      const withheld = read.some(told);
+      for (const f of read) if (told(f)) delete f[fact];
+      if ((withheld || opts.pending === fact) && !hedged.includes(fact)) hedged.push(fact);
+    }
+  }
   // 「去年补的那份是2024年度的，2025年度那份还没交」: the earlier "filed" was another year's report
   if (facts.previousYearReportFiled === false && setsReportYearsApart(s, now))
     corrections.previousYearReportFiled = false;
@@ -751,6 +774,7 @@ export function understand(
     topics,
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
+    ...(yearUnknown ? { reportYearUnknown: true as const } : {}),
     ...(implies ? { implied } : {}),
   };
 }

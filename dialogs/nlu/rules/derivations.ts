@@ -1,12 +1,12 @@
 // The inferences between facts, named and applied in order after the statements are read; each
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
-import { INFO_CORRECTION_REASONS } from '../../../rules/routes.ts';
+import { INFO_CORRECTION_REASONS, PILOT_SINCE_YEAR } from '../../../rules/routes.ts';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import { type Clause, clauses } from '../normalize.ts';
-import { resolveYear } from '../years.ts';
+import { resolveYear, yearsAgoStraddles } from '../years.ts';
 import { NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
@@ -274,8 +274,12 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_BEFORE_CAUSE,
       ]) {
         re.lastIndex = 0;
-        for (const m of matchesOf(re, s))
-          set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+        for (const m of matchesOf(re, s)) {
+          const token = m[1] ?? m[2] ?? '';
+          // 「六年前被列的」 on either side of the pilot's line: asked, not guessed
+          if (yearsAgoStraddles(token, now, PILOT_SINCE_YEAR)) continue;
+          set('listedYear', resolveYear(token, now), m.index ?? 0);
+        }
       }
       const byReport = reportYearListed(s, now);
       if (byReport) set('listedYear', byReport.year, byReport.pos);
