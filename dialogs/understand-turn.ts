@@ -319,12 +319,33 @@ function hedgedMessage(
     if (g.forecasts.words.some((w) => reach.includes(w))) return false;
     // 「电话找得到我 其他违法违规的 应该冇得吧」: the guess is about another question's subject (the clause,
     // or the topic clause before a short comment such as 「记不清了」), not about the one asked
-    const topical = part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part;
+    const topical = topicOf(parts, i);
     return !(
       pending &&
       (hedgeOnOtherSubject(pending, topical) || hedgeReadForAnother(pending, topical, now))
     );
   });
+}
+
+/**
+ * The clause a hedge speaks of: its own, or with a short one (「应该冇得吧」) the one before; short
+ * comments in a row (「别的违规嘛 我也不清楚 应该冇得吧」) reach back to the topic the first of them
+ * follows, while none of them names a question's subject (dialog.json answerSubjects).
+ */
+function topicOf(parts: readonly string[], i: number): string {
+  const part = parts[i] ?? '';
+  if (part.length > 6) return part;
+  let topic = `${parts[i - 1] ?? ''}${part}`;
+  for (let j = i - 1; j > 0 && j >= i - 3 && (parts[j] ?? '').length <= 6 && !namesSubject(topic); j--)
+    topic = `${parts[j - 1] ?? ''}${topic}`;
+  return topic;
+}
+
+function namesSubject(clause: string): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  return Object.values(all).some(
+    (words) => Array.isArray(words) && words.some((w) => w.length > 1 && clause.includes(w)),
+  );
 }
 
 /**

@@ -134,6 +134,7 @@ function statedFacts(
   const s = withoutMistakenBeliefs(past?.text ?? told);
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
+    bufferStory: bufferStory === true,
   });
   const patterned = { ...facts };
   const frame = {

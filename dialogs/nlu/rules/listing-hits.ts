@@ -147,8 +147,9 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.notYet',
     'listed',
-    // (「目前还没列」: a bare 列 ending its clause after 还没, the list understood from the talk)
-    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])[，,。;；!！\s]|(?<=列[入进])$|(?<=(?:还|也|都|并)(?:没有?|未)被?列)(?:[，,。;；!！\s]|$))/,
+    // (「目前还没列」: a bare 列 ending its clause after 还没, the list understood from the talk;
+    // 「还冇列进克」: 列进去, 克 for 去)
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])(?:去|克)?[，,。;；!！\s]|(?<=列[入进])(?:去|克)?$|(?<=(?:还|也|都|并)(?:没有?|未)被?列)(?:[，,。;；!！\s]|$))/,
     true,
   ),
   rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),
