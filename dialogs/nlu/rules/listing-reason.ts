@@ -42,6 +42,9 @@ export const REASON_RULES: PatternRule[] = [
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)的?(?:问题|原因|事)/,
       /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
       /找不到我们?/,
+      // 「被列异常了 说是联系不上」「理由是联系不到人」: the cause as the bureau gave it, with no place
+      // named (the bureau reaches a business at its registered place, 企业经营异常名录管理办法)
+      /(?:说是|讲是|原因是|理由是)(?:因为|由于)?(?:我们?|人|店里|公司)?(?:联系不上|联系不到|无法联系|失联)(?:人|了)?(?=[，,。;；\s]|$)/,
     ],
     'unreachable_at_address',
   ),
