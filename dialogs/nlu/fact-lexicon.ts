@@ -81,6 +81,7 @@ export interface FactLexicon {
   reportEllipsis: { states: string[]; filedStates: string[] };
   causeAsTold: { reportVerbs: string[]; formalMeans: string[]; now: string[] };
   applyPlaceAsked: { before: string[]; places: string[]; verbs: string[] };
+  mistakenBelief: Words;
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

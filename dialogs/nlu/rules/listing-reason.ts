@@ -1,6 +1,7 @@
 // Why a business was listed (DOMAIN.md §4 listingReason): named rules tried in order, the first
 // stated cause wins; a denied cause ("不是年报的事") is skipped.
 import type { Facts } from '../../../rules/types.ts';
+import { factLexicon } from '../fact-lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import { FALSE_INFO } from './error-kind.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
@@ -96,13 +97,28 @@ function read(s: string): { value: Facts['listingReason']; pos: number } | undef
   return undefined;
 }
 
-/** Where a rule's cause is first told and not denied ('other' is never denied: "不是年报，是别的原因"). */
+/**
+ * Where a rule's cause is first told and not denied ('other' is never denied: "不是年报，是别的原因"), nor
+ * only believed before the writer learnt better (「我一直以为是搬家地址的事」, facts.json mistakenBelief).
+ */
 function undeniedAt(r: PatternRule, s: string): number | undefined {
   r.re.lastIndex = 0;
-  for (const m of matchesOf(r.re, s))
+  for (const m of matchesOf(r.re, s)) {
+    if (believedAt(s, m.index)) continue;
     if (r.value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
       return m.index;
+  }
   return undefined;
+}
+
+/** The clause before `pos` holds a belief told as mistaken. */
+function believedAt(s: string, pos: number): boolean {
+  const before =
+    s
+      .slice(0, pos)
+      .split(/[，,。;；\s]/)
+      .pop() ?? '';
+  return factLexicon().mistakenBelief.words.some((w) => before.includes(w));
 }
 
 /**

@@ -85,3 +85,15 @@ describe('an agent asking what to bring', () => {
     expect(reply).toContain('身份证件');
   });
 });
+
+describe('a cause the writer only believed', () => {
+  it('「我本来以为是地址的事」 names no cause; the one found out later decides the route', async () => {
+    const c = await chat();
+    await c.send('我替老板问 公司前年被列进经营异常名录了 我本来以为是地址联系不上的事');
+    expect((await c.engine.getCase(key)).facts.listingReason).toBeUndefined();
+    await c.send('刚刚查清楚了 原因是年度报告没有按时公示');
+    await c.send('两年的年报只补了一年 还有一年没补');
+    expect((await c.engine.getCase(key)).facts.listingReason).toBe('annual_report_overdue');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+});
