@@ -537,10 +537,16 @@ function dateOfTheList(ctx: Ctx, text: string, facts: Facts, pending: FactName |
 }
 
 let verdictRe: RegExp | undefined;
-/** 「现在可以申请了吧」「那还能免列异吗」 (dialog.json verdictQuestions) */
+let papersRe: RegExp | undefined;
+/**
+ * 「现在可以申请了吧」「那还能免列异吗」 (dialog.json verdictQuestions); 「还是我拿授权委托书和身份证就能办」
+ * asks whether those papers will do (papersSufficeQuestions), a documents question
+ */
 function asksVerdict(text: string): boolean {
   verdictRe ??= new RegExp((dialog.verdictQuestions as string[]).join('|'));
-  return verdictRe.test(normalize(text));
+  papersRe ??= new RegExp((dialog.papersSufficeQuestions as string[]).join('|'));
+  const s = normalize(text);
+  return verdictRe.test(s) && !papersRe.test(s);
 }
 
 /** A question answered by its intent's generic entry (where to apply, policy), no FAQ entry of its own. */

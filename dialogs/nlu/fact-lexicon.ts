@@ -82,6 +82,8 @@ export interface FactLexicon {
   nonKeySectorTrades: Words;
   publicationAfterFiling: { denied: string[]; unseen: string[] };
   reportEllipsis: { states: string[]; filedStates: string[] };
+  causeAsTold: { reportVerbs: string[]; formalMeans: string[]; now: string[] };
+  applyPlaceAsked: { before: string[]; places: string[]; verbs: string[] };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

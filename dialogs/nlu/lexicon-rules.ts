@@ -664,6 +664,8 @@ export const RULES: NamedRule[] = [
         return undefined;
       // 「通城到武汉的班车」「店搬到崇阳去了」: where someone goes, not where it is registered
       if (factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「能在崇阳那边办吗」: the place asked about to apply, not where it is registered
+      if (applyPlaceAsked(hit.before, hit.after)) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
       if (factLexicon().parentPlace.words.some((w) => hit.before.slice(-6).includes(w))) return undefined;
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
@@ -740,6 +742,15 @@ export const RULES: NamedRule[] = [
 
 let county: string | undefined;
 /** The configured jurisdiction's region text ("湖北省咸宁市通城县"). */
+let applyPlaceRe: RegExp | undefined;
+/** 「能在崇阳那边办吗」: a county asked about as where to apply (facts.json applyPlaceAsked) */
+function applyPlaceAsked(before: string, after: string): boolean {
+  const w = factLexicon().applyPlaceAsked;
+  if (!w.before.some((b) => before.endsWith(b))) return false;
+  applyPlaceRe ??= new RegExp(`^(?:县|区|市)?${alt(w.places)}?${alt(w.verbs)}(?:吗|么|不|呢|没|[?？]|$)`);
+  return applyPlaceRe.test(after) && /[吗么呢?？]|不$/.test(after);
+}
+
 function configuredCounty(): string {
   county ??=
     (

@@ -16,8 +16,15 @@ export function withoutMistakenBeliefs(s: string): string {
   const w = factLexicon().mistakenBelief;
   if (!w.leads.some((l) => s.includes(l))) return s;
   beliefRe ??= new RegExp(
-    `(?:我|俺)?(?:们)?(?:一直|还|本来|原先|原来|都|满|原)?(?:还)?${alt(w.leads)}(?:(?!${alt([...w.reveals, ...w.explained])})[^，,。；;!！?？\\s])*`,
+    `(?:我|俺)?(?:们)?(?:一直|还|本来|原先|原来|都|满|原)?(?:还)?(?<!所)${alt(w.leads)}(?:(?!${alt([...w.reveals, ...w.explained])})[^，,。；;!！?？\\s])*`,
     'g',
   );
   return s.replace(beliefRe, ' ');
+}
+
+let leadRe: RegExp | undefined;
+/** A belief is told in this text (its lead; the 以为 of 「所以为了」 is none). */
+export function believedIn(text: string): boolean {
+  leadRe ??= new RegExp(`(?<!所)${alt(factLexicon().mistakenBelief.leads)}`);
+  return leadRe.test(text);
 }

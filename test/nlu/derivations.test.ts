@@ -103,6 +103,13 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     undefined,
     { addressStory: true },
   ],
+  backThereInAddressStory: [
+    '现在回来了 还是原来那个店面 每天开门',
+    'reachableAtRegisteredAddress',
+    true,
+    undefined,
+    { addressStory: true },
+  ],
 };
 
 /** Kept as a safety net but with no sentence found where an earlier rule has not already decided it. */

@@ -62,8 +62,18 @@ const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异�
 
 const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来|老|旧)的?(?:地址|住所|场所|经营场所|门面|店面)[^，,。;；]{0,6}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
-const STILL_THERE =
-  /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
+const STILL_THERE = anyOf([
+  /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)/,
+  /(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/,
+  // 「还是原来那个门面」: the same place as before (not what the licence says, not a place near it)
+  /(?<!执照|执照上|登记|注册|写的|地址|住所)(?:还是|就是|又是)(?:在)?(?:原来|原先|以前|老)(?:的|那个|那间|那家)?(?:门面|店面|铺子|店子|地方|地址|办公室|厂房)(?![^，,。;；\s]{0,2}(?:附近|旁边|对面|隔壁|吗|么))/,
+]);
+/**
+ * 「去那边找不到人」「那里也联系不上我们」: after a listing for being unreachable at the registered place,
+ * the place spoken of is that one, and nobody can be reached there now
+ */
+const NOBODY_FOUND_THERE =
+  /(?:去|到)?(?:那边|那里|那儿)(?:现在|也|都|还是|根本)*(?:找不到|找不着|联系不上|联系不到)(?:人|我们?)?/;
 // 「所里说么样都联系不上他」: who says it may lead, the business named by a pronoun after it
 const BARE_UNREACHABLE =
   /^(?:[^，,。;；\s]{0,10}?(?:说|讲|反映))?(?:也|都|就|现在|完全|根本|彻底|已经|基本|一直|么样都|怎么都|咋个都|咋都)*(?:联系不上|联系不到|找不到我们?)(?:我们?|他们?|她们?|人)?了?$/;
@@ -122,6 +132,21 @@ const IN_PERIOD: [boolean, RegExp][] = CORRECTED_IN_PERIOD.map((re) => [true, ne
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
 const askedAt = (cls: Clause[], pos: number): boolean =>
   /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
+
+let causeToldRe: RegExp | undefined;
+/**
+ * 「短信说按登记的地址联系不上」「拆迁以后按登记的住所联系不上」: a clause after the listing that gives its
+ * cause as the notice words it (facts.json causeAsTold) tells why the business was listed, not how it
+ * stands now; a word of now in it (「现在按登记的地址还是联系不上」) tells the present after all.
+ */
+function causeAsTold(clause: string): boolean {
+  const w = factLexicon().causeAsTold;
+  if (w.now.some((x) => clause.includes(x))) return false;
+  causeToldRe ??= new RegExp(
+    `^[^，,。;；\\s]{0,6}?${alt(w.reportVerbs)}|${alt(w.formalMeans)}(?:登记|注册|执照上)的?`,
+  );
+  return causeToldRe.test(clause);
+}
 
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 const SHORT_FIX_ANSWER =
@@ -219,8 +244,10 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // away from a listing, 「搬了 执照地址还没改」「还冇改地址」 tell that the business works elsewhere
     // (operatingAtRegisteredAddress); a change registration is spoken of only where it is named (变更)
     name: 'notListedMoveIsNoChangeStory',
-    run: ({ s, facts }) => {
+    // (in a case listed for being unreachable there, 「执照上的地址冇变过」 answers the change question)
+    run: ({ s, facts, addressStory }) => {
       if (
+        !addressStory &&
         facts.addressChangeRegistered === false &&
         facts.listed !== true &&
         facts.listingReason === undefined &&
@@ -404,12 +431,15 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         facts.reachableAtRegisteredAddress !== undefined
       )
         return;
+      const unreachableListing = facts.listingReason === 'unreachable_at_address';
       for (const c of cls) {
-        if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text)) continue;
-        const m = NOT_REACHABLE_THERE.exec(c.text);
+        if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text) || causeAsTold(c.text))
+          continue;
+        const m =
+          NOT_REACHABLE_THERE.exec(c.text) ?? (unreachableListing ? NOBODY_FOUND_THERE.exec(c.text) : null);
         if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
       }
-      if (facts.listingReason !== 'unreachable_at_address') return;
+      if (!unreachableListing) return;
       const back = cls.find((c) => c.start > listedPos && STILL_THERE.test(c.text));
       if (back) {
         facts.reachableAtRegisteredAddress = true;
@@ -453,8 +483,20 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     name: 'nobodyThereInAddressStory',
     run: ({ s, facts, set, addressStory }) => {
       if (!addressStory || facts.reachableAtRegisteredAddress !== undefined) return;
-      const m = NOBODY_THERE.exec(s);
+      const m = NOBODY_THERE.exec(s) ?? NOBODY_FOUND_THERE.exec(s);
       if (m) set('reachableAtRegisteredAddress', false, m.index);
+    },
+  },
+  {
+    // 「现在回来哒 还是原来那个门面 天天开门」 after an earlier message told a listing for being
+    // unreachable there: back at the registered place, reachable there again (as
+    // reachableThereAfterListing reads it when the listing is told in the same message)
+    name: 'backThereInAddressStory',
+    run: ({ s, facts, set, addressStory }) => {
+      if (!addressStory || facts.reachableAtRegisteredAddress !== undefined || MOVED.test(s)) return;
+      const m = STILL_THERE.exec(s);
+      if (m) set('reachableAtRegisteredAddress', true, m.index);
+      if (m && facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
     },
   },
   {

@@ -2,6 +2,7 @@
 // stated cause wins; a denied cause ("不是年报的事") is skipped.
 import type { Facts } from '../../../rules/types.ts';
 import { matchesOf } from '../matches.ts';
+import { believedIn } from '../mistaken-belief.ts';
 import { FALSE_INFO } from './error-kind.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 
@@ -46,6 +47,9 @@ export const REASON_RULES: PatternRule[] = [
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:那边|那块|那里|这边|这块|方面|那头)?(?:也|还|又)?(?:被|给)(?:列|标)/,
       /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
       /找不到我们?/,
+      // 「被列异常了 说是联系不上」「理由是联系不到人」: the cause as the bureau gave it, with no place
+      // named (the bureau reaches a business at its registered place, 企业经营异常名录管理办法)
+      /(?:说是|讲是|原因是|理由是)(?:因为|由于)?(?:我们?|人|店里|公司)?(?:联系不上|联系不到|无法联系|失联)(?:人|了)?(?=[，,。;；\s]|$)/,
     ],
     'unreachable_at_address',
   ),
@@ -103,13 +107,28 @@ function read(s: string): { value: Facts['listingReason']; pos: number } | undef
   return undefined;
 }
 
-/** Where a rule's cause is first told and not denied ('other' is never denied: "不是年报，是别的原因"). */
+/**
+ * Where a rule's cause is first told and not denied ('other' is never denied: "不是年报，是别的原因"), nor
+ * only believed before the writer learnt better (「我一直以为是搬家地址的事」, facts.json mistakenBelief).
+ */
 function undeniedAt(r: PatternRule, s: string): number | undefined {
   r.re.lastIndex = 0;
-  for (const m of matchesOf(r.re, s))
+  for (const m of matchesOf(r.re, s)) {
+    if (believedAt(s, m.index)) continue;
     if (r.value === 'other' || !NEGATED_CAUSE.test(s.slice(Math.max(0, m.index - 4), m.index)))
       return m.index;
+  }
   return undefined;
+}
+
+/** The clause before `pos` holds a belief told as mistaken. */
+function believedAt(s: string, pos: number): boolean {
+  const before =
+    s
+      .slice(0, pos)
+      .split(/[，,。;；\s]/)
+      .pop() ?? '';
+  return believedIn(before);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { FactName } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
 import { blankOut, type Lexicon, lexicon, withoutSureWords } from '../lexicon.ts';
+import { believedIn } from '../mistaken-belief.ts';
 import type { Clause } from '../normalize.ts';
 import { A_NOT_A_VERB, aNotAAhead } from '../question-cues.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -121,6 +122,8 @@ function unrealisedIn(clause: string, at: number, len = 0): boolean {
   if (/的话/.test(clause.slice(at))) return true;
   if (len > 0 && thenLaterAfter(clause.slice(at + len))) return true;
   if (u.suppose.some((w) => before.includes(w))) return true;
+  // 「原来还以为是搬家的事」: a belief told as mistaken
+  if (believedIn(before)) return true;
   // inside the words only a verb of intending (「等到下个月中旬才弄好」 tells a past month)
   const inside = clause.slice(at, at + len);
   if (u.intendVerbs.some((w) => inside.includes(w) && !u.ready.some((r) => inside.includes(r)))) return true;
