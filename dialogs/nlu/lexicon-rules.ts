@@ -147,16 +147,23 @@ let redoneRe: { lead: RegExp; end: RegExp } | undefined;
  * the clause. Not in a clause about the penalty, its payment or where it is published, and not denied.
  */
 function redoneAt(hit: Hit): boolean {
-  const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
+  const { redone } = lexicon().penalties;
   redoneRe ??= {
     lead: new RegExp(`[^，,。;；\\s]${alt(redone.leads)}[^，,。;；\\s]{0,6}$`),
     // after a place: 「挂在前台了」「挂上墙了」「贴到门口了」
     end: new RegExp(`^(?:[在到上][^，,。;；\\s]{1,6}?)?${alt(redone.endings)}$`),
   };
   if (!redoneRe.lead.test(hit.before) || !redoneRe.end.test(hit.after)) return false;
-  if ([...penaltyWords, ...paymentVerbs, ...redone.publicPlaces].some((w) => hit.clause.includes(w)))
-    return false;
+  if (aboutOtherThanTheViolation(hit.clause)) return false;
   return !scopeOf(hit).negated && !/[没冇未不]/.test(hit.before);
+}
+
+/** a clause about the penalty, its payment, its publication or the application's papers */
+function aboutOtherThanTheViolation(clause: string): boolean {
+  const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
+  return [...penaltyWords, ...paymentVerbs, ...redone.publicPlaces, ...redone.paperwork].some((w) =>
+    clause.includes(w),
+  );
 }
 
 let notRedoneRe: { lead: RegExp; end: RegExp } | undefined;
@@ -166,14 +173,13 @@ let notRedoneRe: { lead: RegExp; end: RegExp } | undefined;
  * about the penalty, its payment or where it is published (as redoneAt).
  */
 function notRedoneAt(hit: Hit): boolean {
-  const { grammar, penalties } = lexicon();
-  const { redone, penaltyWords, paymentVerbs } = penalties;
+  const { grammar } = lexicon();
   notRedoneRe ??= {
     lead: new RegExp(`[^，,。;；\\s]{2}(?:还|都|也|一直)?${alt(grammar.negators)}$`),
     end: /^(?:掉|完|好|下来)?(?:呢|哒|的)?$/,
   };
   if (!notRedoneRe.lead.test(hit.before) || !notRedoneRe.end.test(hit.after)) return false;
-  return ![...penaltyWords, ...paymentVerbs, ...redone.publicPlaces].some((w) => hit.clause.includes(w));
+  return !aboutOtherThanTheViolation(hit.clause);
 }
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */

@@ -102,7 +102,13 @@ export interface Lexicon {
     /** 「执照也办下来了」: the licence obtained (after a licence noun, seizedItems) */
     licenceObtained: string[];
     /** 「收费牌也按标准改了」: a thing redone, told by an adverb, a verb of redoing and its completion */
-    redone: { leads: string[]; verbs: string[]; endings: string[]; publicPlaces: string[] };
+    redone: {
+      leads: string[];
+      verbs: string[];
+      endings: string[];
+      publicPlaces: string[];
+      paperwork: string[];
+    };
     notRectified: string[];
     repeatSame: string[];
     /** 「又因为…被罚了一次」: penalised again, the cause told in between */
