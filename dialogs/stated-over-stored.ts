@@ -52,8 +52,15 @@ function deniesKind(s: string, kind: PenaltyKind): boolean {
 export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, text: string): boolean {
   const progress = (dialog.progressFacts ?? []) as string[];
   const markers = (dialog.progressMarkers ?? []) as string[];
+  // 「现在已经过了一年多了」 after the restriction was told running reckons another period: where a
+  // fact's progress needs its subject named (dialog.json progressSubjects), it must be
+  const subjects = (dialog.progressSubjects as Record<string, string[]> | undefined)?.[fact];
   return (
-    stored === false && said === true && progress.includes(fact) && markers.some((m) => text.includes(m))
+    stored === false &&
+    said === true &&
+    progress.includes(fact) &&
+    markers.some((m) => text.includes(m)) &&
+    (subjects === undefined || subjects.some((w) => text.includes(w)))
   );
 }
 

@@ -162,9 +162,10 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     );
     // 「是今年3月10号公示的」: a year with its month told of a publication or decision is that date,
     // not the listing year (a listing dated that way is read by the listing-year rules)
+    // (「公示日期我刚才查了下 是2025年6月18号」: the record named before a marker of looking it up)
     const partOfDate =
       y !== null &&
-      /公示|处罚|罚款|决定/.test(tail) &&
+      /公示|处罚|罚款|决定/.test(`${head.split(/[，,。；;\s]/).at(-1) ?? ''}${tail}`) &&
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
     // 「变更登记应该是2022年办的」: the year of another event named in its clause (the head before the
     // correction marker too), when the clause does not speak of the listing

@@ -11,6 +11,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
+import { licenceObtainedAfterUnlicensed } from './licence-obtained.ts';
 import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { clauses, normalize } from './normalize.ts';
@@ -491,7 +492,13 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
       t === 'timeline' && f.recordType !== 'serious_list' && hasAny(s, loadKeywords().groups.time ?? []);
     // (「决定书上写的从轻处罚」 tells what the paper says; it asks for no draft)
     const paperSays = t === 'draft' && !hasAny(s, g.draftRequest) && hasAny(s, g.writtenSays.words);
-    if (t !== 'repair' && !timeAsked && t !== 'documents' && (t !== 'draft' || paperSays))
+    // (「市监所就给了我一个警告 …要申请修复吗」: a draft read from no word of writing or of a document)
+    const kws = loadKeywords().groups;
+    const noDraftWords =
+      t === 'draft' &&
+      !facts.docType &&
+      ![g.draftRequest, kws.draft ?? [], kws.doc ?? []].some((ws) => hasAny(s, ws));
+    if (t !== 'repair' && !timeAsked && t !== 'documents' && (t !== 'draft' || paperSays || noDraftWords))
       ranked = promote(ranked, 'repair');
   }
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
@@ -620,6 +627,7 @@ export function understand(
     errorToldAcrossMessages(s, opts.before, facts);
     issuerToldAcrossMessages(s, opts.before, facts, now);
   }
+  licenceObtainedAfterUnlicensed(s, opts.before, facts, opts.record);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))

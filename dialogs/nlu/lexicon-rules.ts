@@ -110,7 +110,7 @@ export const kindOf = (lx: Lexicon, word: string) =>
 export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
-  if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, ''))) return undefined;
+  if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, '')) || isFeared(hit.before)) return undefined;
   // 「处罚了」 names no kind, but 「处罚了两万」 imposes a sum: a fine
   if (hit.before.endsWith('处')) return SUM_IMPOSED.test(hit.after) ? 'fine' : undefined;
   // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
@@ -148,15 +148,39 @@ let redoneRe: { lead: RegExp; end: RegExp } | undefined;
  * the clause. Not in a clause about the penalty, its payment or where it is published, and not denied.
  */
 function redoneAt(hit: Hit): boolean {
-  const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
+  const { redone } = lexicon().penalties;
   redoneRe ??= {
     lead: new RegExp(`[^，,。;；\\s]${alt(redone.leads)}[^，,。;；\\s]{0,6}$`),
-    end: new RegExp(`^(?:在[^，,。;；\\s]{1,6})?${alt(redone.endings)}$`),
+    // after a place: 「挂在前台了」「挂上墙了」「贴到门口了」
+    end: new RegExp(`^(?:[在到上][^，,。;；\\s]{1,6}?)?${alt(redone.endings)}$`),
   };
   if (!redoneRe.lead.test(hit.before) || !redoneRe.end.test(hit.after)) return false;
-  if ([...penaltyWords, ...paymentVerbs, ...redone.publicPlaces].some((w) => hit.clause.includes(w)))
-    return false;
+  if (aboutOtherThanTheViolation(hit.clause)) return false;
   return !scopeOf(hit).negated && !/[没冇未不]/.test(hit.before);
+}
+
+/** a clause about the penalty, its payment, its publication or the application's papers */
+function aboutOtherThanTheViolation(clause: string): boolean {
+  const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
+  return [...penaltyWords, ...paymentVerbs, ...redone.publicPlaces, ...redone.paperwork].some((w) =>
+    clause.includes(w),
+  );
+}
+
+let notRedoneRe: { lead: RegExp; end: RegExp } | undefined;
+/**
+ * notRedoneAt: the thing the violation was about, named, then a negator right before a verb of redoing
+ * it, ending the clause (「那块违规的广告牌还冇拆」「标签还没换掉」): not yet put right. Not in a clause
+ * about the penalty, its payment or where it is published (as redoneAt).
+ */
+function notRedoneAt(hit: Hit): boolean {
+  const { grammar } = lexicon();
+  notRedoneRe ??= {
+    lead: new RegExp(`[^，,。;；\\s]{2}(?:还|都|也|一直)?${alt(grammar.negators)}$`),
+    end: /^(?:掉|完|好|下来)?(?:呢|哒|的)?$/,
+  };
+  if (!notRedoneRe.lead.test(hit.before) || !notRedoneRe.end.test(hit.after)) return false;
+  return !aboutOtherThanTheViolation(hit.clause);
 }
 
 /** A date said near a word, never one in the future (a month alone: its last day, see money-date.ts). */
@@ -251,9 +275,32 @@ function dateByRole(hit: Hit, ctx: RuleContext, window: number) {
   const told = /^(?:出来|出去|上网)?(?:的)?(?:(?:时间|日期|日子)(?:是|在|于|为|[:：])?|是|在|于)/.exec(
     hit.after,
   );
-  const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + 10), ctx.now) : undefined;
+  // a noun of time (日期, 时间) says a date follows in its clause, after an aside of looking it up
+  // (「公示日期我刚才查了下是2025年6月18号」)
+  const reach = told && /时间|日期|日子/.test(told[0]) ? 24 : 10;
+  const after = told ? dateIn(hit.after.slice(told[0].length, told[0].length + reach), ctx.now) : undefined;
   const events = lexicon().penalties.otherEventWords;
-  return after ?? dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, window), events), ctx.now);
+  return (
+    after ??
+    dateIn(withoutDatesOf(yearCarried(hit) + lastChars(hit.before, window), events), ctx.now) ??
+    dateClauseBefore(hit, ctx.now)
+  );
+}
+
+/** a whole date (its day told) and nothing else, closing the text before a clause */
+const DATE_CLAUSE =
+  /(?:^|[\s，,。；;])((?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{2,4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:那天)?[\s，,；;]*$/;
+
+/**
+ * dateClauseBefore: 「二〇二六年二月九日 市场监管局公示了…」 — said the way one speaks, the date stands
+ * alone as its own clause and the event's clause follows with only its subject before the word: the
+ * date is the event's. A clause that tells more than a subject before the word (a date, another
+ * event) does not take it.
+ */
+function dateClauseBefore(hit: Hit, now: Date): string | undefined {
+  if (hit.before.length > 8 || /[\d年月日号]/.test(hit.before)) return undefined;
+  const m = DATE_CLAUSE.exec(hit.preceding ?? '');
+  return m ? dateIn(m[0], now) : undefined;
 }
 
 /**
@@ -272,6 +319,7 @@ export function yearCarried(hit: Hit): string {
 
 const SAME_DAY_BEFORE = /(?:当天|同一天|当日)(?:就|也)?(?:在网上)?$/;
 let periodOverRe: RegExp | undefined;
+let periodNotYetRe: RegExp | undefined;
 
 /** Words that carry their own polarity (「没交」, 「罚过」): a negator before them does not flip them. */
 const OWN = { negatable: false } as const;
@@ -356,8 +404,11 @@ export const RULES: NamedRule[] = [
     ...OWN,
     // 「改完了多久能移出来 要不要交罚款」: an A-not-A right before the penalty's word asks whether one
     // is due, it tells no penalty on record
+    // (「怕被罚款」 fears one)
     value: (hit) =>
-      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) ? undefined : 'admin_penalty',
+      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) || isFeared(hit.before)
+        ? undefined
+        : 'admin_penalty',
   }),
   {
     // 「罚款那个无所谓了 我主要是想把经营异常名录这个修复掉」: of the two records told, the listing is the one
@@ -420,8 +471,10 @@ export const RULES: NamedRule[] = [
     value: (hit, ctx) => {
       const counters = factLexicon().amountCounters.words;
       if (laterPenaltyClause(hit.clause)) return undefined;
+      // 「罚款还差一万冇交」: the sum after a word of what remains is the part owed, not the fine
+      const owed = lexicon().penalties.remainder.some((w) => hit.after.slice(0, 4).includes(w));
       return (
-        amountNear(hit.after, counters, { within: 8 }) ??
+        (owed ? undefined : amountNear(hit.after, counters, { within: 8 })) ??
         amountNear(hit.before, counters, { within: 8, last: true }) ??
         amountClauseAfter(ctx.s.slice(hit.pos + hit.word.length + hit.after.length))
       );
@@ -512,8 +565,12 @@ export const RULES: NamedRule[] = [
     name: 'penalty.restrictionPeriodOver',
     fact: 'restrictionEnded',
     words: wordsAt('penalties.restrictionPeriod'),
+    // 「这个限制要到明年7月才满」: its end told still to come (periodNotYet), it runs
     value: (hit) => {
-      periodOverRe ??= new RegExp(`^([^，,。;；]{0,12}?)${alt(lexicon().penalties.periodOver)}`);
+      const p = lexicon().penalties;
+      periodOverRe ??= new RegExp(`^([^，,。;；]{0,12}?)${alt(p.periodOver)}`);
+      periodNotYetRe ??= new RegExp(`^[^，,。;；]{0,14}?${alt(p.periodNotYet)}`);
+      if (periodNotYetRe.test(hit.after)) return false;
       const m = periodOverRe.exec(hit.after);
       return m ? !negatedBefore(m[1] ?? '') : undefined;
     },
@@ -569,6 +626,16 @@ export const RULES: NamedRule[] = [
     fact: 'rectified',
     words: (lx) => lx.penalties.redone.verbs,
     value: (hit) => (redoneAt(hit) ? true : undefined),
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「那块违规的广告牌还冇拆」: the thing redone, denied (总局令第107号 第十一条: not yet corrected)
+    name: 'rectified.notRedone',
+    fact: 'rectified',
+    words: (lx) => lx.penalties.redone.verbs,
+    value: (hit) => (notRedoneAt(hit) ? false : undefined),
     when: either,
     negatable: false,
     statementOnly: true,
@@ -790,10 +857,26 @@ const listingBackground = (facts: Facts) =>
   facts.operatingAtRegisteredAddress !== undefined;
 
 /** What the text is about, before any rule runs: a penalty decision or the serious list. */
+/** the hit a fact's value is taken from, of all the rules' hits */
+type BestHit = { value: string | number | boolean; pos: number; rank: number; rule: string };
+
+/**
+ * measureOfTheList: on the serious list, a restriction told still running (「法定代表人那个限制还冇到期」)
+ * is a statutory measure of the list still running (总局令第107号 第十三条), not a penalty's restriction,
+ * which only a published penalty asks. One told over says nothing of the list's other measures: it
+ * grants nothing (the measure question stays open).
+ */
+function measureOfTheList(best: Map<string, BestHit>, ctx: RuleContext): void {
+  const ended = best.get('restrictionEnded');
+  if (ended?.value !== false || !ctx.about.seriousList || ctx.record === 'admin_penalty') return;
+  best.delete('restrictionEnded');
+  if (!best.has('statutoryMeasureRunning')) best.set('statutoryMeasureRunning', { ...ended, value: true });
+}
+
 export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): RuleContext['about'] {
   const lx = lexicon();
   const seriousList = lx.penalties.seriousList.some((w) => s.includes(w));
-  const penaltyWord = lx.penalties.penaltyWords.some((w) => s.includes(w));
+  const penaltyWord = lx.penalties.penaltyWords.some((w) => toldNotFeared(s, w));
   // a penalty told inside an 经营异常名录 story (行政处罚信息 not published → listed) or as an
   // "other violation" beside a move is background, not the record to repair
   const background =
@@ -802,6 +885,22 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
     (facts.errorKind !== undefined && record !== 'admin_penalty');
   return { seriousList, penalty: (penaltyWord && !background) || seriousList };
 }
+
+/** The word told somewhere in the text with no fear of it (penalties.json feared) before it in its clause. */
+function toldNotFeared(s: string, word: string): boolean {
+  for (let i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) {
+    const clauseBefore =
+      s
+        .slice(0, i)
+        .split(/[，,。;；!！?？\s]/)
+        .at(-1) ?? '';
+    if (!isFeared(clauseBefore)) return true;
+  }
+  return false;
+}
+
+/** 「怕被」「担心执照」: the clause before a penalty's word fears it */
+export const isFeared = (before: string): boolean => hasAny(before, lexicon().penalties.feared);
 
 /**
  * negatedList: 「不涉及食品药品」 denies each word of the list, the last as much as the first: the words
@@ -886,10 +985,7 @@ export function applyRules(
     ...(opts.record && { record: opts.record }),
   };
   const cls = clauses(s);
-  const best = new Map<
-    string,
-    { value: string | number | boolean; pos: number; rank: number; rule: string }
-  >();
+  const best = new Map<string, BestHit>();
   const hedged = new Set<string>();
   // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
   const found = scannerOf(rules, lx)(s);
@@ -948,6 +1044,7 @@ export function applyRules(
       }
     }
   }
+  measureOfTheList(best, ctx);
   const out: RuleFacts = {};
   const why: Record<string, string> = {};
   for (const [fact, b] of best) {

@@ -55,6 +55,8 @@ export interface Lexicon {
   };
   penalties: {
     penaltyWords: string[];
+    /** 「怕被罚款」: a penalty feared, told before its word, is none on record */
+    feared: string[];
     penaltyKinds: Record<string, string[]>;
     /** 「罚款倒是冇罚」: what may follow a kind word in its clause to deny it */
     kindDeniedAfter: { topics: string[]; verbs: string[]; endings: string[] };
@@ -82,17 +84,31 @@ export interface Lexicon {
     allowedBy: string[];
     restrictionPeriod: string[];
     periodOver: string[];
+    /** 「要到明年7月才满」: the restriction's end still to come */
+    periodNotYet: string[];
     restrictionRunning: string[];
     /** what a 暂扣 takes away for a time (「许可证还冇还给我」) */
     seizedItems: string[];
     paymentVerbs: string[];
+    /** 「还差一万冇交」: what remains of a fine, the sum after it owed, not the fine */
+    remainder: string[];
     paid: string[];
     unpaid: string[];
     rectified: string[];
     /** the state a violation broke (明码标价): stated, it is put right; denied, it is the violation */
     lawfulStates: string[];
+    /** 无照经营: operating without the licence or permit, the violation that obtaining it corrects */
+    unlicensed: string[];
+    /** 「执照也办下来了」: the licence obtained (after a licence noun, seizedItems) */
+    licenceObtained: string[];
     /** 「收费牌也按标准改了」: a thing redone, told by an adverb, a verb of redoing and its completion */
-    redone: { leads: string[]; verbs: string[]; endings: string[]; publicPlaces: string[] };
+    redone: {
+      leads: string[];
+      verbs: string[];
+      endings: string[];
+      publicPlaces: string[];
+      paperwork: string[];
+    };
     notRectified: string[];
     repeatSame: string[];
     /** 「又因为…被罚了一次」: penalised again, the cause told in between */

@@ -32,6 +32,12 @@ describe('drafts', () => {
     );
   });
 
+  it('a penalty story read as a draft with no word of writing or of a document is a repair case', () => {
+    // (the classifier leans to draft on 「给了我一个…」; 「所里」 names the bureau that gave it)
+    expect(understand('所里就给了我一个警告 一分钱没罚 这条处罚也得申请修复吗').intent).toBe('repair');
+    expect(understand('被罚了款 帮我写个申请书').intent).toBe('draft');
+  });
+
   it('still is one when a document is named', () => {
     expect(understand('麻烦出一份情况说明').intent).toBe('draft');
   });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { lexicon } from '../lexicon.ts';
+import { hasAny, lexicon } from '../lexicon.ts';
 import {
   applyRules,
   KIND_ORDER,
@@ -48,6 +48,8 @@ interface Spoken {
   reportsAllLead: string[];
   seriousListedVerbs: string[];
   licenceNouns: string[];
+  /** the business licence, which only market supervision (the registration authority) revokes */
+  businessLicenceNouns: string[];
   relativeListingVerbs: string[];
   abnormalListNouns: string[];
   lastYearWords: string[];
@@ -193,7 +195,11 @@ function licenceRevoked(ctx: RuleContext): boolean {
   const sp = spoken();
   if (ctx.about.seriousList) return false;
   if (!sp.licenceNouns.some((w) => ctx.s.includes(w))) return false;
-  if (!lx.penalties.marketSupervision.some((w) => ctx.s.includes(w))) return false;
+  // the business licence is revoked only by the registration authority, market supervision: it need
+  // not be named (「被吊销了营业执照」) when the revocation is told done, not feared (「怕被吊销执照」
+  // is the risk of 五(二)二); another licence may be another department's
+  const named = lx.penalties.marketSupervision.some((w) => ctx.s.includes(w));
+  if (!named && !sp.businessLicenceNouns.some((w) => ctx.s.includes(w))) return false;
   const cls = clauses(ctx.s);
   for (const m of matchesOf(revokedDone(), ctx.s)) {
     const pos = m.index ?? 0;
@@ -204,10 +210,14 @@ function licenceRevoked(ctx: RuleContext): boolean {
       after: ctx.s.slice(pos + m[0].length, c.end),
       clause: c.text,
     };
-    if (!wordScope(hit).moot) return true;
+    if (wordScope(hit).moot) continue;
+    if (named || (toldDone(m[0], hit.after) && !hasAny(hit.before, lx.penalties.feared))) return true;
   }
   return false;
 }
+
+/** 「吊销了」「被吊销了」「被…吊销哒」: the revocation with its completion */
+const toldDone = (match: string, after: string): boolean => match.endsWith('了') || /^[了哒]/.test(after);
 
 /** A date said before the words, never one in the future. */
 function pastDate(text: string, now: Date): string | undefined {
