@@ -824,6 +824,17 @@ async function slashCommand(ctx: Ctx, line: string): Promise<Command[]> {
   return [{ type: 'unclear', why: 'unknown-command', detail: name }];
 }
 
+/**
+ * A typed draft field may restate the case (the listing reason, why the business moved, what was put
+ * right), but one that contradicts a fact on record (「哦不对 我办好的是税务那边的地址变更 市场监管这边
+ * 的还冇办」) corrects the case: it is no field's value.
+ */
+function contradictsTheCase(text: string, stored: Facts, now: Date): boolean {
+  const told = extractFacts(normalize(text), now).facts as Record<string, unknown>;
+  const had = stored as Record<string, unknown>;
+  return Object.keys(told).some((f) => f !== 'docType' && had[f] !== undefined && had[f] !== told[f]);
+}
+
 /** The commands of one turn; `text` is the cleaned message (undefined for a button). */
 export async function turnCommands(ctx: Ctx, text: string | undefined): Promise<Command[]> {
   const s = ctx.s;
@@ -860,8 +871,9 @@ export async function turnCommands(ctx: Ctx, text: string | undefined): Promise<
     if (word === 'skip' && top.step === 'field') return [{ type: 'skip' }];
     if (word === 'cancel') return [{ type: 'cancel' }];
     if (word === 'confirm' && top.step === 'confirm') return [{ type: 'confirm' }];
-    // anything else at the summary shows the summary again
-    return [{ type: 'field-value', value: text }];
+    // a correction of the case is no field's value: it goes to the case, and the draft resumes on what
+    // the case then allows
+    if (!contradictsTheCase(text, s.facts, ctx.now)) return [{ type: 'field-value', value: text }];
   }
   return textCommands(ctx, text);
 }

@@ -491,6 +491,13 @@ export const draft: Flow<DraftFrame> = {
   resume(ctx, frame) {
     if (frame.step === 'waiting') return open(ctx, frame.want);
     if (!ctx.s.draft || !docs(ctx.s).length) return open(ctx, undefined);
+    // 「哦不对 我办好的是税务那边的地址变更」 told while a field was asked: the case changed under the
+    // draft; a document its facts no longer allow is not drafted on (open says why, or asks what is missing)
+    if (ctx.factsChanged) {
+      const det = ctx.det();
+      const blocked = docs(ctx.s).find((d) => !draftGate(det, d, ctx.s.unknown).ok);
+      if (blocked) return open(ctx, blocked);
+    }
     if (frame.step === 'field' && frame.field) return askField(ctx, frame.field as FieldName);
     if (frame.step === 'edit') return editMenu(ctx);
     if (frame.step === 'pick') return open(ctx, undefined);
