@@ -110,18 +110,21 @@ interface CaseFrame {
   record?: Facts['recordType'];
   listedFor?: Facts['listingReason'];
   bufferStory?: boolean;
+  /** the case is a published-information error and no listing (its kind told before) */
+  errorStory?: boolean;
 }
 
 function statedFacts(
   told: string,
   now: Date,
-  { pending, record, listedFor, bufferStory }: CaseFrame = {},
+  { pending, record, listedFor, bufferStory, errorStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
   const s = past?.text ?? told;
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
+    errorStory: errorStory === true,
   });
   const patterned = { ...facts };
   const frame = {
@@ -558,7 +561,9 @@ const TOLD_WITH_INSPECTION = ['issuedByMarketSupervision', 'keySector'] as const
 /**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
- * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
+ * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `errorStory`:
+ * the case holds a published-information error and no listing, so a bare 「还冇来得及改」 is that
+ * error's correction not yet made. `before`: the
  * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages).
  */
 export function understand(
@@ -569,6 +574,7 @@ export function understand(
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
     bufferStory?: boolean;
+    errorStory?: boolean;
     before?: string;
   } = {},
 ): Understanding {
@@ -580,6 +586,7 @@ export function understand(
     ...(opts.record && { record: opts.record }),
     ...(opts.listedFor && { listedFor: opts.listedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
+    ...(opts.errorStory && { errorStory: opts.errorStory }),
   };
   const { facts, hedged, signals, patterned, implied } = statedFacts(s, now, {
     ...frame,
