@@ -7,7 +7,7 @@ import { INFO_CORRECTION_REASONS } from '../../rules/routes.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
-import { factLexicon } from './fact-lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
@@ -392,6 +392,14 @@ const onlyMinorErrorFacts = (facts: Facts): boolean => {
   );
 };
 
+let durationRe: RegExp | undefined;
+/** A span of time asked (no 了 after it: 「几天了」 is time gone by), then the outcome awaited. */
+function durationAsked(s: string): boolean {
+  const d = lexicon().grammar.durationAsked;
+  durationRe ??= new RegExp(`${alt(d.spans)}(?!了)[^，,。;；\\s]{0,4}?${alt(d.outcomes)}`);
+  return durationRe.test(s);
+}
+
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
   const [top, next, ...rest] = ranked;
@@ -468,6 +476,8 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t !== 'repair' && !timeAsked && t !== 'documents' && (t !== 'draft' || paperSays))
       ranked = promote(ranked, 'repair');
   }
+  // durationAsked: 「申请交上去几天有结果」 asks how long, not where the application stands
+  if (topOf(ranked) === 'check_status' && durationAsked(s)) ranked = promote(ranked, 'timeline');
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
   const kw = loadKeywords();
   if (

@@ -103,10 +103,11 @@ const FIXED_NOW: [boolean, RegExp][] = [
     // (「已经在公示系统上改好了」: where it was done, between)
     /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:在[^，,。;；没未不]{1,8}?(?:上|里))?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
   ],
-  // (「还冇来得及更新」「到现在都冇动」: 弄 / 搞 / 动 for the work not done, not 「还没弄清楚」)
+  // (「还冇来得及更新」「还冇弄」: 弄 / 搞 / 动 for the work not done, not 「还没弄清楚」; 「一直没更新」
+  // tells how the error came about, not a correction still to make)
   [
     false,
-    /(?:还没有?|没来得及|尚未|(?:到现在|至今|一直)(?:都|也|还)?没有?)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正|更新|(?:弄|搞|动)(?![清明懂错]))/g,
+    /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正|更新|(?:弄|搞|动)(?![清明懂错]))/g,
   ],
 ];
 /** 「当天就改好了」: a correction verb right after a word of immediacy (facts.json correctedRightAway) */
