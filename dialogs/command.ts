@@ -24,7 +24,8 @@ export type Command =
   | { type: 'keep'; fact: FactName }
   | { type: 'dont-know'; fact: FactName }
   /** the open question's answer was given with a hedge: asked back, not taken */
-  | { type: 'hedge'; fact: FactName; oneYear?: boolean }
+  /** (oneYear: one year's report told filed; reportYearUnknown: a report told whose year is not known) */
+  | { type: 'hedge'; fact: FactName; oneYear?: boolean; reportYearUnknown?: boolean }
   /** a question beside the case: an intent (documents, timeline …) and the FAQ entry when one fits */
   | { type: 'ask-topic'; intent?: Intent; topic?: string; text: string }
   /** not sure what was meant: offer these */

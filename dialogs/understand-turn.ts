@@ -15,6 +15,7 @@ import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, underst
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
 import { clauses, normalize } from './nlu/normalize.ts';
+import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
@@ -318,12 +319,33 @@ function hedgedMessage(
     if (g.forecasts.words.some((w) => reach.includes(w))) return false;
     // 「电话找得到我 其他违法违规的 应该冇得吧」: the guess is about another question's subject (the clause,
     // or the topic clause before a short comment such as 「记不清了」), not about the one asked
-    const topical = part.length <= 6 ? `${parts[i - 1] ?? ''}${part}` : part;
+    const topical = topicOf(parts, i);
     return !(
       pending &&
       (hedgeOnOtherSubject(pending, topical) || hedgeReadForAnother(pending, topical, now))
     );
   });
+}
+
+/**
+ * The clause a hedge speaks of: its own, or with a short one (「应该冇得吧」) the one before; short
+ * comments in a row (「别的违规嘛 我也不清楚 应该冇得吧」) reach back to the topic the first of them
+ * follows, while none of them names a question's subject (dialog.json answerSubjects).
+ */
+function topicOf(parts: readonly string[], i: number): string {
+  const part = parts[i] ?? '';
+  if (part.length > 6) return part;
+  let topic = `${parts[i - 1] ?? ''}${part}`;
+  for (let j = i - 1; j > 0 && j >= i - 3 && (parts[j] ?? '').length <= 6 && !namesSubject(topic); j--)
+    topic = `${parts[j - 1] ?? ''}${topic}`;
+  return topic;
+}
+
+function namesSubject(clause: string): boolean {
+  const all = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  return Object.values(all).some(
+    (words) => Array.isArray(words) && words.some((w) => w.length > 1 && clause.includes(w)),
+  );
 }
 
 /**
@@ -550,13 +572,16 @@ function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Dat
 }
 
 /**
- * newListingAfterRemoval: the case's listing was told removed (listed false, past-listing.ts), and this
- * message tells a listing again (「今年一查 又在名录里头 这回写的是未按规定报送年度报告」): its cause and
- * year are the new listing's, replacing the removed one's as a correction would, not a contradiction
- * to ask 以哪个为准 about.
+ * newListingAfterRemoval: the case's listing was told removed (listed false, past-listing.ts), before
+ * or in this message, and this message tells a listing again (「今年一查 又在名录里头 这回写的是未按规定
+ * 报送年度报告」「地址那个已经移出来了 现在就只剩年报那个」): its cause and year are the one left on the
+ * record, replacing the removed one's as a correction would, not a contradiction to ask 以哪个为准 about.
  */
-function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts): void {
-  if (stored.listed !== false || facts.listed !== true) return;
+function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts, text: string): void {
+  const removed =
+    stored.listed === false ||
+    (stored.listingReason !== undefined && tellsRemoved(normalize(text), stored.listingReason));
+  if (!removed || facts.listed !== true) return;
   for (const f of ['listingReason', 'listedYear'] as const)
     if (facts[f] !== undefined && stored[f] !== undefined && facts[f] !== stored[f]) {
       (corrections as Record<string, unknown>)[f] = facts[f];
@@ -572,6 +597,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const pending = asked ?? hinge;
   const record = s.facts.recordType;
   const listedFor = s.facts.listingReason;
+  const alsoListedFor = s.facts.alsoListedFor;
   // moved away and not listed, no record named: a punishment-buffer story (四(五))
   const bufferStory =
     s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
@@ -589,6 +615,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     pending,
     ...(record && { record }),
     ...(listedFor && { listedFor }),
+    ...(alsoListedFor && { alsoListedFor }),
     ...(bufferStory && { bufferStory }),
     ...(errorStory && { errorStory }),
     ...(before && !before.startsWith('[') && { before }),
@@ -619,7 +646,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // penalty or serious list on record at once, as a correction would
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
-  newListingAfterRemoval(s.facts, facts, corrections);
+  newListingAfterRemoval(s.facts, facts, corrections, text);
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing
@@ -705,6 +732,9 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       // 「材料递上去了 到底批下来没有 我还真不知道」: the user does not know how it stands now, so
       // what was said before (「变更没登记」) no longer decides; the result waits for it
       cmds.push({ type: 'dont-know', fact: pending });
+    } else if (!bare && u.hedged.includes(pending) && u.reportYearUnknown) {
+      // 「补了一份 哪一年度的我也没注意」: filed, of a year not known; asked back with where to look
+      cmds.push({ type: 'hedge', fact: pending, reportYearUnknown: true });
     } else if (!bare && u.hedged.includes(pending)) {
       cmds.push(
         parseAnswer(pending, text, { now: ctx.now }) === 'unknown'

@@ -87,7 +87,13 @@ function take(ctx: Ctx, cmd: Command, frame: InterviewFrame | undefined): Interv
       changeFact(ctx, cmd.fact, cmd.value, fromText(ctx));
       return undefined;
     case 'hedge':
-      return ask(ctx, cmd.fact, say(cmd.oneYear ? 'oneYearAsk' : 'hedgeAsk'));
+      return ask(
+        ctx,
+        cmd.fact,
+        cmd.reportYearUnknown
+          ? say('reportYearUnknownAsk', { year: ctx.now.getFullYear() - 1 })
+          : say(cmd.oneYear ? 'oneYearAsk' : 'hedgeAsk'),
+      );
     case 'dont-know':
       return dontKnow(ctx, cmd.fact);
     case 'edit-fact':

@@ -1,6 +1,7 @@
 // A free-form answer to the question the engine asked about one fact: 是/否/对/没有/补了/还没,
 // years, counts, entity types, reasons, error kinds, document kinds.
 
+import { PILOT_SINCE_YEAR } from '../../rules/routes.ts';
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { corrections } from './discourse.ts';
 import { factLexicon } from './fact-lexicon.ts';
@@ -11,7 +12,7 @@ import { normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
 import { negatedBefore } from './rules/scope.ts';
-import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
+import { resolveYear, smallNumber, YEAR_SRC, yearsAgoStraddles } from './years.ts';
 
 type Answer = Facts[FactName] | 'unknown' | undefined;
 
@@ -407,6 +408,9 @@ export function readAnswer(
       return { value: own ? polarity(fact, own, now, aboutAnotherFact(fact, own, scope)) : undefined };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
+      // 「六年前」 of a listing may be either side of the pilot's line: told loosely, asked again
+      if (m && fact === 'listedYear' && yearsAgoStraddles(m[0], now, PILOT_SINCE_YEAR))
+        return { value: 'unknown' };
       return { value: m ? resolveYear(m[0], now) : undefined };
     }
     case 'count': {

@@ -2,6 +2,7 @@
 // 是个体户"), and the questions it asks, in order ("要多少钱 多久能好"). Word classes come from the
 // lexicon; the facts inside a correction are read by the same extractors as any statement.
 import type { Facts } from '../../rules/types.ts';
+import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { readAmountYuan } from './money-date.ts';
 import { QUESTION_CLAUSE } from './question-cues.ts';
@@ -24,6 +25,12 @@ const AMOUNT_ALONE =
 /** 「一九年」「是2021年」: a year and nothing else */
 const YEAR_ALONE = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})$`);
 const yearAlone = (t: string): boolean => YEAR_ALONE.test(t);
+/** 「通知书上写的是二〇一六年 不是21年」: the year put first, the one it replaces denied after it */
+const Y_NOT_X = /是([^，,。；;!！?？\s是]{2,8})[，,\s]*不是([^，,。；;!！?？\s]{2,8})/;
+/** 「19年那个是年报的年份」「21年是我接手的时候」: a year said to be of something else, with its clause */
+const YEAR_GIVEN_A_ROLE = new RegExp(
+  `(${YEAR_SRC})(?:那个|那|的那个)?(?:说的是|指的是|是)([^，,。；;!！?？\\s]{1,12})`,
+);
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
 
@@ -93,10 +100,16 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   // 「不是一九年 是二一年 我看错了 一九年是我办执照的时间」: one year put against another is the
   // correction, whatever a marker after it goes on to explain (below, a year alone is the listing's)
   const years = NOT_X_BUT_Y.exec(s);
+  const yearFirst = Y_NOT_X.exec(s);
   if (years?.[1] && years[2] && yearAlone(years[1].trim()) && yearAlone(firstClause(years[2]))) {
     tail = firstClause(years[2]);
     head = s.slice(0, years.index);
     x = years[1];
+  } else if (yearFirst?.[1] && yearFirst[2] && yearAlone(yearFirst[1]) && yearAlone(yearFirst[2])) {
+    // (the same put the other way round: 「写的是2016年 不是21年 21年是我接手的时候」)
+    tail = yearFirst[1];
+    head = s.slice(0, yearFirst.index);
+    x = yearFirst[2];
   } else if (at >= 0) {
     tail = s.slice(at);
     head = s.slice(0, at);
@@ -126,7 +139,7 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       x = m[1];
     }
   }
-  if (tail === undefined) return {};
+  if (tail === undefined) return yearGivenAnotherRole(s, read, now);
   const out: Facts = { ...read(tail) };
   // 「三年没报年报，不对，是两年，2024年和2025年的」: a count of years corrects the count said before;
   // the years after it are the missed ones, not a listing year
@@ -178,6 +191,24 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       out.listedYear = year;
   }
   return out;
+}
+
+/**
+ * yearGivenAnotherRole: 「19年那个是年报的年份 列入是2020年9月」 tells what a year said before was
+ * (a report's year, the year of another event) and which year the listing is: the listing year
+ * told with it corrects the one said before, as an explicit correction would.
+ */
+function yearGivenAnotherRole(s: string, read: FactReader, now: Date): Facts {
+  const m = YEAR_GIVEN_A_ROLE.exec(s);
+  if (!m?.[1] || !m[2]) return {};
+  const g = lexicon().grammar;
+  const role = m[2];
+  const another =
+    (hasAny(role, factLexicon().reportYearListing.reportNouns) || hasAny(role, g.correctionOtherEvents)) &&
+    !hasAny(role, g.listingWords);
+  if (!another) return {};
+  const listedYear = read(`${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`).listedYear;
+  return listedYear !== undefined && listedYear !== resolveYear(m[1], now) ? { listedYear } : {};
 }
 
 const QUESTION_SPLIT = /[？?。!！;；\n]|\s+|，(?=[^，]*[吗么呢?？])/;

@@ -25,6 +25,8 @@ export interface FactLexicon {
     publishedPlaces: string[];
   };
   oneYearReport: { oneYear: string[]; allYears: string[] };
+  reportOfUnknownYear: { which: string[]; unknown: string[] };
+  mistakenBelief: { leads: string[]; reveals: string[]; explained: string[] };
   storyYear: { frames: string[]; anaphors: string[]; later: string[] };
   reportUnfiled: {
     negators: string[];
@@ -60,6 +62,7 @@ export interface FactLexicon {
   typeChanged: { changeLeads: string[]; plannedBefore: string[] };
   pointedMention: Words;
   typeWavering: Words;
+  comparedKind: { leads: string[]; after: string[] };
   anotherBusiness: Words & { leads: string[] };
   severalBusinesses: Words & { ours: string[] };
   unreachableAfterMove: Words;
@@ -155,6 +158,19 @@ export function anotherBusinessAfter(after: string): boolean {
     `^${alt(lx.pointedMention.words)}?${alt(lx.anotherBusiness.leads)}${alt(lx.anotherBusiness.words)}`,
   );
   return anotherRe.test(after);
+}
+
+let comparedBeforeRe: RegExp | undefined;
+let comparedAfterRe: RegExp | undefined;
+/**
+ * 「跟个体户一样」「像合作社那样」: the mention between `before` and `after` is a yardstick the
+ * writer's business is set beside, not the writer's own type.
+ */
+export function comparedKind(before: string, after: string): boolean {
+  const lx = factLexicon().comparedKind;
+  comparedBeforeRe ??= new RegExp(`${alt(lx.leads)}(?:那些|那种|这种|一般的?|普通的?)?$`);
+  comparedAfterRe ??= new RegExp(`^(?:们|那些|那种)?的?${alt(lx.after)}`);
+  return comparedBeforeRe.test(before) && comparedAfterRe.test(after);
 }
 
 let severalRe: RegExp | undefined;

@@ -11,11 +11,18 @@ import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
+import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { clauses, normalize } from './normalize.ts';
-import { namesOnlyOtherReportYears, setsReportYearsApart, withholdOneYearFiling } from './one-year-report.ts';
+import {
+  namesOnlyOtherReportYears,
+  reportYearUnknown,
+  setsReportYearsApart,
+  withholdOneYearFiling,
+} from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
+import { infoCorrectedIn } from './rules/derivations.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
 import { LISTED_YEAR } from './rules/listed-year.ts';
@@ -62,6 +69,8 @@ export interface Understanding {
   answer?: { fact: FactName; value: Facts[FactName] };
   /** one year's report was said to be filed: allOverdueReportsFiled withheld, to be asked back (one-year-report.ts) */
   oneYearReport?: true;
+  /** a report was told whose year the writer does not know: the filing facts withheld, asked back (one-year-report.ts) */
+  reportYearUnknown?: true;
   /**
    * facts that follow from the message without its stating them (「提醒后当天就改好了」: the correction
    * period met); the case takes them where it knows nothing else, `facts` does not report them
@@ -109,6 +118,8 @@ interface CaseFrame {
   pending?: FactName;
   record?: Facts['recordType'];
   listedFor?: Facts['listingReason'];
+  /** the second listing on record (alsoListedFor), read as listedFor is where it matters */
+  alsoListedFor?: Facts['listingReason'];
   bufferStory?: boolean;
   /** the case is a published-information error and no listing (its kind told before) */
   errorStory?: boolean;
@@ -117,13 +128,15 @@ interface CaseFrame {
 function statedFacts(
   told: string,
   now: Date,
-  { pending, record, listedFor, bufferStory, errorStory }: CaseFrame = {},
+  { pending, record, listedFor, alsoListedFor, bufferStory, errorStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
-  const s = past?.text ?? told;
+  // what the writer wrongly believed states nothing (mistaken-belief.ts)
+  const s = withoutMistakenBeliefs(past?.text ?? told);
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
+    bufferStory: bufferStory === true,
     errorStory: errorStory === true,
   });
   const patterned = { ...facts };
@@ -142,7 +155,20 @@ function statedFacts(
   derive(s, facts, now, record);
   filedMeansPublished(s, facts);
   if (past) removedListingIsHistory(past, facts, now, listedFor);
+  infoCorrectedOnRecord(s, facts, [listedFor, alsoListedFor]);
   return { facts, hedged, signals, patterned, implied };
+}
+
+/**
+ * infoCorrectedOnRecord: a listing on record for false, unpublished or unregistered information (told
+ * in an earlier message, first or second), and 「股东变更的信息也已经公示上去了」 now: that information
+ * is corrected. A message that names a listing cause of its own is read by the derivations instead.
+ */
+function infoCorrectedOnRecord(s: string, facts: Facts, onRecord: Facts['listingReason'][]): void {
+  if (facts.infoCorrected !== undefined || facts.listingReason !== undefined) return;
+  if (!onRecord.some((r) => r !== undefined && INFO_CORRECTION_REASONS.has(r))) return;
+  const told = infoCorrectedIn(s);
+  if (told !== undefined) facts.infoCorrected = told;
 }
 
 /**
@@ -434,12 +460,15 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   }
   // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
   if (facts.listed === true && topOf(ranked) === 'address_change') ranked = promote(ranked, 'repair');
-  // a web shop's or website's address that changed is a published-information error, not a move
+  // a web shop's or website's address that changed is a published-information error, not a move;
+  // a published error of the exemption's kinds with no listing told is a minor-error case (五(二)),
+  // not a repair (「崇阳县的公司 年报上的电话填错哒 还冇被列异常」)
   if (
     facts.errorKind &&
     facts.errorKind !== 'other' &&
     facts.operatingAtRegisteredAddress === undefined &&
-    topOf(ranked) === 'address_change'
+    (topOf(ranked) === 'address_change' ||
+      (topOf(ranked) === 'repair' && facts.listed !== true && facts.recordType === undefined))
   )
     ranked = promote(ranked, 'minor_error');
   const f = facts as Record<string, unknown>;
@@ -583,6 +612,7 @@ export function understand(
     pending?: FactName;
     record?: Facts['recordType'];
     listedFor?: Facts['listingReason'];
+    alsoListedFor?: Facts['listingReason'];
     bufferStory?: boolean;
     errorStory?: boolean;
     before?: string;
@@ -595,6 +625,7 @@ export function understand(
   const frame: CaseFrame = {
     ...(opts.record && { record: opts.record }),
     ...(opts.listedFor && { listedFor: opts.listedFor }),
+    ...(opts.alsoListedFor && { alsoListedFor: opts.alsoListedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
     ...(opts.errorStory && { errorStory: opts.errorStory }),
   };
@@ -684,6 +715,20 @@ export function understand(
   // 「那份2023年度的早就补上了」: another year's report says nothing of the previous year's (四(三)一)
   if (namesOnlyOtherReportYears(s, now) && corrections.previousYearReportFiled === undefined)
     for (const f of [facts, answered] as Record<string, unknown>[]) delete f.previousYearReportFiled;
+  // 「补了一份 哪一年度的不知道」: a report of a year not known is not the previous year's (四(三)一);
+  // the question stays open, asked back as unsure
+  const yearUnknown = reportYearUnknown(s, now) && corrections.previousYearReportFiled === undefined;
+  if (yearUnknown) {
+    for (const fact of ['previousYearReportFiled', 'allOverdueReportsFiled'] as const) {
+      const read = [facts, answered] as Record<string, unknown>[];
+      // (a report of some year not filed leaves the rest owed: only "all filed" is withheld)
+      const told = (f: Record<string, unknown>) =>
+        fact === 'previousYearReportFiled' ? f[fact] !== undefined : f[fact] === true;
+      const withheld = read.some(told);
+      for (const f of read) if (told(f)) delete f[fact];
+      if ((withheld || opts.pending === fact) && !hedged.includes(fact)) hedged.push(fact);
+    }
+  }
   // 「去年补的那份是2024年度的，2025年度那份还没交」: the earlier "filed" was another year's report
   if (facts.previousYearReportFiled === false && setsReportYearsApart(s, now))
     corrections.previousYearReportFiled = false;
@@ -747,6 +792,7 @@ export function understand(
     topics,
     ...(answer ? { answer } : {}),
     ...(oneYear ? { oneYearReport: true as const } : {}),
+    ...(yearUnknown ? { reportYearUnknown: true as const } : {}),
     ...(implies ? { implied } : {}),
   };
 }

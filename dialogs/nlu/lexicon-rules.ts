@@ -67,10 +67,11 @@ export interface Hit {
 
 /** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
 // 「是通城县市场监督管理局登记的」: the bureau of the county named before the registration verb
+// 「执照是通山办的」: the licence's county told last, with 办的 closing the clause
 const REGISTERED_THERE_AFTER =
-  /^(?:县|市|区)?(?:这边|那边)?(?:市场监督管理局|市场监管局|工商局|市场监管所|工商所)?(?:注册|登记|办的?(?:营业)?执照|办照)/;
-// 「店子和执照都在通城县」: the licence's place
-const REGISTERED_THERE_BEFORE = /(?:注册|登记|执照)(?:地|地址)?(?:都|也)?(?:是|在)$/;
+  /^(?:县|市|区)?(?:这边|那边)?(?:市场监督管理局|市场监管局|工商局|市场监管所|工商所)?(?:注册|登记|(?:办|发|领)的?(?:营业)?执照|办照|(?:办|办理|发|领)的$)/;
+// 「店子和执照都在通城县」「执照是在赤壁办的」: the licence's place
+const REGISTERED_THERE_BEFORE = /(?:注册|登记|执照)(?:地|地址)?(?:都|也)?(?:是在|是|在)$/;
 const penalty = (ctx: RuleContext) => ctx.about.penalty;
 const serious = (ctx: RuleContext) => ctx.about.seriousList;
 const either = (ctx: RuleContext) => ctx.about.penalty || ctx.about.seriousList;
@@ -646,7 +647,9 @@ export const RULES: NamedRule[] = [
         (hit.word === county ||
         (hit.after === '' && factLexicon().placeBefore.words.some((w) => hit.before.endsWith(w)))
           ? false
-          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)))
+          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)) &&
+            !REGISTERED_THERE_AFTER.test(hit.after) &&
+            !REGISTERED_THERE_BEFORE.test(hit.before))
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;

@@ -3,8 +3,8 @@
 // route can be applied for, so such a statement never sets allOverdueReportsFiled, whether it was
 // read as a statement or as the answer to the question about it; the fact is asked back instead.
 import type { Facts } from '../../rules/types.ts';
-import { factLexicon } from './fact-lexicon.ts';
-import { hasAny } from './lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
+import { hasAny, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
 import { resolveYear } from './years.ts';
 
@@ -74,4 +74,27 @@ export function setsReportYearsApart(s: string, now: Date): boolean {
   if (!FILED_ONE_WAS.test(s)) return false;
   const { years, previous } = reportYears(s, now);
   return years.includes(previous) && years.some((y) => y !== previous);
+}
+
+let unknownYearRe: RegExp | undefined;
+
+/**
+ * reportOfUnknownYear: 「今年补了一份年报 是哪一年度的我也没注意」 tells a report filed (or missing)
+ * whose year the writer does not know. The pilot asks about the previous year's report (四(三)一
+ * 上一年度), and nothing then says that this is the one: a "filed" read from it (as a statement or as
+ * the answer to that question) would grant the route on a report of any year. True when the text says
+ * a report's year is unknown, about no listing, and names the previous year neither in words nor by
+ * its number.
+ */
+export function reportYearUnknown(s: string, now: Date): boolean {
+  const w = factLexicon().reportOfUnknownYear;
+  // the question of the year and the not knowing, either order, in one sentence
+  unknownYearRe ??= new RegExp(
+    `${alt(w.which)}[^。！？!?；;]{0,12}?${alt(w.unknown)}|${alt(w.unknown)}[^。！？!?；;]{0,6}?${alt(w.which)}`,
+    'g',
+  );
+  // (「哪一年被列的不记得」: the listing's year is the one not known)
+  const said = [...s.matchAll(unknownYearRe)].filter((m) => !hasAny(m[0], lexicon().grammar.listingWords));
+  if (said.length === 0) return false;
+  return !PREVIOUS_BY_WORDS.test(s) && !reportYears(s, now).years.includes(now.getFullYear() - 1);
 }

@@ -3,10 +3,11 @@
 // cause in the message wins and a business listed now for its annual report is sent down the address
 // route, or one that is not listed at all is told how to get removed. The words are facts.json
 // removedListing.
+import type { Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny } from './lexicon.ts';
 import { type Clause, clauses } from './normalize.ts';
-import { listingReason } from './rules/listing-reason.ts';
+import { causeOfToldListing, listingReason } from './rules/listing-reason.ts';
 
 let removedRe: RegExp | undefined;
 /** a yes/no or A-not-A question anywhere in the clause */
@@ -96,4 +97,10 @@ export function withoutPastListings(
   const rest = text.replace(DENIED_LISTING, '');
   const listingStillTold = hasAny(rest, w.listingWords) || listingReason(rest) !== undefined;
   return { text, history: past.map((c) => c.text).join('，'), listingStillTold };
+}
+
+/** 「地址那个前年就移出来了」: the message tells the listing of this cause removed (normalised text) */
+export function tellsRemoved(s: string, cause: NonNullable<Facts['listingReason']>): boolean {
+  const past = withoutPastListings(s);
+  return past !== undefined && causeOfToldListing(past.history) === cause;
 }

@@ -1,8 +1,17 @@
 // Year expressions: 2021年, 21年, 二〇二一年 (normalised earlier), 去年, 前年, 大前年, 今年.
 
+/**
+ * 「三年前」「5年前」: a year counted back from this one, by one numeral (「三四年前」「好几年前」 are
+ * vaguer, 「十几年前」 too, and two digits read as a calendar year: 「19年前」 is before 2019).
+ */
+export const YEARS_AGO_SRC =
+  '(?<![一二两三四五六七八九十几\\d])(?:[一两三四五六七八九十]|[1-9])年前(?![后年])';
+
 /** Regex source matching one year expression (no capture groups of its own). */
-export const YEAR_SRC =
-  '(?:(?<!\\d)(?:19|20)\\d{2}(?!\\d)年?|(?<!\\d)\\d{2}年(?!度报)|大前年|前年|去年|今年)';
+export const YEAR_SRC = `(?:${YEARS_AGO_SRC}|(?<!\\d)(?:19|20)\\d{2}(?!\\d)年?|(?<!\\d)\\d{2}年(?!度报)|大前年|前年|去年|今年)`;
+
+/** 「三年前」: a year counted back from now, told loosely (see yearsAgoStraddles). */
+const YEARS_AGO = new RegExp(`^${YEARS_AGO_SRC}$`);
 
 /** Regex source of a calendar year written in digits ("2021年", "2021", "21年"; no capture groups). */
 export const CAL_YEAR_SRC = '(?:(?<!\\d)(?:19|20)\\d{2}年?|(?<!\\d)\\d{2}年)';
@@ -47,6 +56,10 @@ export function resolveYear(token: string, now: Date): number | undefined {
   const thisYear = now.getFullYear();
   const relative = relativeYear(token, thisYear);
   if (relative !== undefined) return relative;
+  if (YEARS_AGO.test(token)) {
+    const back = smallNumber(token.slice(0, -2));
+    return back === undefined ? undefined : thisYear - back;
+  }
   const digits = token.match(/\d+/)?.[0];
   if (!digits) return undefined;
   let year = Number(digits);
@@ -61,4 +74,14 @@ const SMALL_NUMBERS: Record<string, number> = { ...CHINESE_DIGIT, 俩: 2, 十: 1
 export function smallNumber(token: string): number | undefined {
   if (/^\d{1,2}$/.test(token)) return Number(token);
   return Object.hasOwn(SMALL_NUMBERS, token) ? SMALL_NUMBERS[token] : undefined;
+}
+
+/**
+ * 「六年前被列的」 said in late 2026 may be 2020 or, rounded down, 2019: a count of years back is
+ * loose by one year, so the year it names and the one before it are both possible. True when the
+ * token is such a count and `line` falls between them (the year is then asked, not taken).
+ */
+export function yearsAgoStraddles(token: string, now: Date, line: number): boolean {
+  const year = YEARS_AGO.test(token) ? resolveYear(token, now) : undefined;
+  return year !== undefined && year - 1 < line && year >= line;
 }

@@ -1,12 +1,12 @@
 // The inferences between facts, named and applied in order after the statements are read; each
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
-import { INFO_CORRECTION_REASONS } from '../../../rules/routes.ts';
+import { INFO_CORRECTION_REASONS, PILOT_SINCE_YEAR } from '../../../rules/routes.ts';
 import type { FactName, Facts } from '../../../rules/types.ts';
 import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
-import type { Clause } from '../normalize.ts';
-import { resolveYear } from '../years.ts';
+import { type Clause, clauses } from '../normalize.ts';
+import { resolveYear, yearsAgoStraddles } from '../years.ts';
 import { NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
@@ -64,7 +64,9 @@ const NOT_REACHABLE_THERE =
   /(?:注册|登记|原|原来|老|旧)的?(?:地址|住所|场所|经营场所|门面|店面)[^，,。;；]{0,6}?(?:也|都|还|仍然?)?(?:联系不[到上]|找不到|联系不了)|(?:回不去|不回)(?:原来|原先|以前|原)?(?:的|那个)?(?:地方|地址|住所|场所)|(?:还没有?|没有?|未)(?:搬|迁|住)回(?:去|来|原|注册|登记)/;
 const STILL_THERE =
   /(?:还|仍然?|一直|都)(?:是|都)?在(?:原|注册|登记|原来)的?(?:地址|住所|场所|地方|那里|那儿)|(?:现在|已经|又)(?:能|可以)(?:联系|找)(?:到|上|得到)了/;
-const BARE_UNREACHABLE = /^(?:也|都|就|现在|完全|根本|彻底|已经|基本)*(?:联系不上|联系不到|找不到我们?)了?$/;
+// 「所里说么样都联系不上他」: who says it may lead, the business named by a pronoun after it
+const BARE_UNREACHABLE =
+  /^(?:[^，,。;；\s]{0,10}?(?:说|讲|反映))?(?:也|都|就|现在|完全|根本|彻底|已经|基本|一直|么样都|怎么都|咋个都|咋都)*(?:联系不上|联系不到|找不到我们?)(?:我们?|他们?|她们?|人)?了?$/;
 const BARE_REACHABLE =
   /^(?:人|我们?|老板)?(?:也|都|还|一直|随时)*(?:能|可以)?(?:联系得?[上到]|找得?到人?)(?:我们?|人)?(?:的|了)?$|^(?:电话|手机)号?码?(?:也|都|一直)*(?:没有?(?:变|换|停)|开着|通着|能打通|打得通)(?:的|了)?$/;
 const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
@@ -143,6 +145,22 @@ function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boo
   return best;
 }
 
+/**
+ * Whether information is told corrected (published, registered) in a clause that is not about the
+ * annual reports: for a listing on record for false, unpublished or unregistered information, told in an
+ * earlier message (「股东变更的信息也已经公示上去了」), the last such statement.
+ */
+export function infoCorrectedIn(s: string): boolean | undefined {
+  let found: boolean | undefined;
+  for (const c of clauses(s)) {
+    if (REPORT_WORDS.test(c.text)) continue;
+    const hit = lastHit(c.text, INFO_CORRECTED, () => true);
+    if (hit) found = hit.value;
+  }
+  return found;
+}
+const REPORT_WORDS = /年报|年度报告/;
+
 /** What a derivation reads and writes: the text, the first-pass facts and the one way to add a fact. */
 export interface Derive {
   s: string;
@@ -156,6 +174,8 @@ export interface Derive {
   askedSelf: boolean;
   /** the case is listed for being unreachable at its address (told in an earlier message) */
   addressStory: boolean;
+  /** the business left its registered address and is not listed (told in an earlier message) */
+  bufferStory: boolean;
   /** the case is a published-information error, not listed (its kind told in an earlier message) */
   errorStory: boolean;
   /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
@@ -265,8 +285,12 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_BEFORE_CAUSE,
       ]) {
         re.lastIndex = 0;
-        for (const m of matchesOf(re, s))
-          set('listedYear', resolveYear(m[1] ?? m[2] ?? '', now), m.index ?? 0);
+        for (const m of matchesOf(re, s)) {
+          const token = m[1] ?? m[2] ?? '';
+          // 「六年前被列的」 on either side of the pilot's line: asked, not guessed
+          if (yearsAgoStraddles(token, now, PILOT_SINCE_YEAR)) continue;
+          set('listedYear', resolveYear(token, now), m.index ?? 0);
+        }
       }
       const byReport = reportYearListed(s, now);
       if (byReport) set('listedYear', byReport.year, byReport.pos);
@@ -402,12 +426,13 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   },
   {
     // "搬了，电话也换了，联系不上": in a move told by someone not listed, a bare "联系不上" is about them;
-    // "能联系上", "手机号没变" said after the move are about reaching the user elsewhere
+    // "能联系上", "手机号没变" said after the move are about reaching the user elsewhere (the move
+    // told in this message or an earlier one)
     name: 'bareReachAfterMove',
-    run: ({ facts, cls, set }) => {
+    run: ({ facts, cls, set, bufferStory }) => {
       if (
         facts.listed === true ||
-        facts.operatingAtRegisteredAddress !== false ||
+        (facts.operatingAtRegisteredAddress !== false && !bufferStory) ||
         facts.reachableByOtherMeans !== undefined
       )
         return;

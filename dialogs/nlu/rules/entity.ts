@@ -1,6 +1,11 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
-import { anotherBusinessAfter, counterpartyBefore, severalBusinessesBefore } from '../fact-lexicon.ts';
+import {
+  anotherBusinessAfter,
+  comparedKind,
+  counterpartyBefore,
+  severalBusinessesBefore,
+} from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
 import { YEAR_SRC } from '../years.ts';
 import { FIRST_PERSON } from './cues.ts';
@@ -40,6 +45,8 @@ export function genericMention(s: string, pos: number, len: number): boolean {
   if (OWNER_AFTER.test(s.slice(pos + len))) return true;
   // 「个体户那家是另外一个客户」: another business than the one asked about
   if (anotherBusinessAfter(s.slice(pos + len))) return true;
+  // 「是不是跟个体户一样交一年的就行」: a kind the writer's business is compared with
+  if (comparedKind(s.slice(0, pos), s.slice(pos + len))) return true;
   // 「一次帮好几家企业申请」: several businesses, none of them told as the case
   if (severalBusinessesBefore(s.slice(0, pos))) return true;
   // 「到底是个体户还是公司我也搞不清」: either type offered, neither told

@@ -2,14 +2,17 @@
 // unfiled (企业信息公示暂行条例 第八条: a year's report is due by 30 June of the next).
 import { PILOT_SINCE_YEAR } from '../../../rules/routes.ts';
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { CAL_YEAR_SRC, PAST_YEAR_WORDS, resolveYear, YEAR_SRC } from '../years.ts';
+import { CAL_YEAR_SRC, PAST_YEAR_WORDS, resolveYear, YEAR_SRC, YEARS_AGO_SRC } from '../years.ts';
 
 /** A clause's own characters (no clause punctuation). */
 const IN_CLAUSE = '[^，,。;；!?！？]';
 /** Verbs of being put on the list (「被列入」, 「给弄进异常名录」, 「被搞成经营异常」 …), from the lexicon. */
 const LISTING_VERB = alt(factLexicon().listingVerbs.words);
-/** A calendar year as a listing year ("2021年", "21年"), not a report year ("21年度", "21年的"). */
-const CAL_YEAR = `(${CAL_YEAR_SRC})(?!${alt(factLexicon().reportYearMarkers.words)}|年|\\d)`;
+/**
+ * A calendar year as a listing year ("2021年", "21年"), not a report year ("21年度", "21年的"); or a
+ * count of years back (「两年前没报年报被列了」), which dates the events of the story as a calendar year does.
+ */
+const CAL_YEAR = `(${CAL_YEAR_SRC}|${YEARS_AGO_SRC})(?!${alt(factLexicon().reportYearMarkers.words)}|年|\\d)`;
 /** 没报年报 / 年报逾期: the annual report not filed, told as the cause (lexicon: reportUnfiled). */
 const REPORT_UNFILED = (() => {
   const u = factLexicon().reportUnfiled;

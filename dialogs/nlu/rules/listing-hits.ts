@@ -11,6 +11,9 @@ import { COMPARED } from './entity.ts';
 import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts';
 import { clauseAt } from './scope.ts';
 
+/** 「12月」「6月份」「7月20号」: a month, and a day, after a year */
+const MONTH_DAY_SRC =
+  '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?';
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?(?:列|拉|放|弄|搞|划)?$/;
 const QUESTION_BEFORE =
   /会|是否|有没有?|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
@@ -44,18 +47,24 @@ const LISTING: PatternRule[] = [
     /(?<=(?:因为|因|由于)[^，,。;；]{1,16}?)(?<!被)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录|黑名单))/,
     true,
   ),
-  // "二零二三年列入异常": a listing dated by its year is told, not asked
+  // "二零二三年列入异常", 「2023年12月列入异常名录」: a listing dated by its year (and month) is told, not asked
   rule(
     'listing.byYear',
     'listed',
-    new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`),
+    new RegExp(
+      `(?<=${YEAR_SRC}(?:${MONTH_DAY_SRC})?(?:就|已经?)?)(?:列入|列进|列为|纳入)(?=[^，,。;；]{0,4}?(?:异常|名录))`,
+    ),
     true,
   ),
   // 「联系不上 直接列经营异常了」: listed, told after its cause without 被
   rule(
     'listing.thenListed',
     'listed',
-    /(?:直接|就|又|然后)(?:给)?(?:列|拉|弄|搞)(?:入|进|到)?了?(?:经营)?(?=异常)/,
+    [
+      /(?:直接|就|又|然后)(?:给)?(?:列|拉|弄|搞)(?:入|进|到)?了?(?:经营)?(?=异常)/,
+      // 「二一年冇报年报列了异常」: the bare verb done, told after its cause
+      /(?<=(?:年报|年度报告)[^，,。;；]{0,2})列了(?:经营)?(?=异常)/,
+    ],
     true,
   ),
   // 「列到那个异常名录里头克了」: put into the list without 被, a demonstrative between
@@ -94,10 +103,17 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.enteredList',
     'listed',
-    /(?:进了|上了|进入了|掉进了?|进到了|列入了|列进了)(?:经营)?(?=异常|名录|黑名单)/,
+    // (「16年因为年报冇报进的异常名录」: 是…的 tells it done)
+    /(?:进了|上了|进入了|掉进了?|进到了|列入了|列进了|(?<![怎么咋])进的|列进的|列入的)(?:经营)?(?=异常|名录|黑名单)/,
     true,
   ),
-  rule('listing.abnormalState', 'listed', /(?<!不)(?:是|处于|成了|变成了?)(?:经营)?异常(?:状态)/, true),
+  // (「一九年就标记成经营异常状态了」: marked as it, the old word for an individual's listing)
+  rule(
+    'listing.abnormalState',
+    'listed',
+    /(?<!不)(?:是|处于|成了|变成了?|标记?成了?|弄成了?|搞成了?)(?:经营)?异常(?:状态)/,
+    true,
+  ),
   // (「网上一查是经营异常」: what a look-up showed)
   rule(
     'listing.shownAbnormal',
@@ -131,8 +147,9 @@ const LISTING: PatternRule[] = [
   rule(
     'listing.notYet',
     'listed',
-    // (「目前还没列」: a bare 列 ending its clause after 还没, the list understood from the talk)
-    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])[，,。;；!！\s]|(?<=列[入进])$|(?<=(?:还|也|都|并)(?:没有?|未)被?列)(?:[，,。;；!！\s]|$))/,
+    // (「目前还没列」: a bare 列 ending its clause after 还没, the list understood from the talk;
+    // 「还冇列进克」: 列进去, 克 for 去)
+    /(?<=(?:没有?|未|尚未)被?)列(?:入|进)?(?=[^，,。;；]{0,3}?(?:异常|名录|黑名单)|(?<=列[入进])(?:去|克)?[，,。;；!！\s]|(?<=列[入进])(?:去|克)?$|(?<=(?:还|也|都|并)(?:没有?|未)被?列)(?:[，,。;；!！\s]|$))/,
     true,
   ),
   rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),

@@ -40,6 +40,8 @@ export const REASON_RULES: PatternRule[] = [
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:的|那条|那个|这条)(?:经营)?异常/,
       // 「说我们被列入经营异常名录 地址的问题」: the address named as what the listing was about
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)的?(?:问题|原因|事)/,
+      // 「现在就只剩地址那条」: the listing left on the record, pointed at by its cause
+      /(?:只剩|就剩|还剩|只剩下|就剩下)(?:的是|了)?(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:那条|那个|的)/,
       // 「地址那边也被列了」: the address as the topic the listing is told of
       /(?<!邮寄|通信|网店|网站|邮箱)(?:住所|地址|经营场所)(?:那边|那块|那里|这边|这块|方面|那头)?(?:也|还|又)?(?:被|给)(?:列|标)/,
       /(?:没|没有)(?:找到|找着|联系上|联系到)我们?/,
@@ -61,7 +63,11 @@ export const REASON_RULES: PatternRule[] = [
       // 「就漏了一年年报」: a count of years between the verb and the report
       /漏(?:报|交)?了?[一两二三四五几]个?年(?:度)?的?(?:年报|年度报告)/,
       /(?:因为|因|由于)年报/,
+      // 「冇报的是2021年度那份年报」: what was not filed, named after 的是
+      /(?:没有?|未)(?:报|交|公示)的是[^，,。;；]{0,10}?(?:年报|年度报告)/,
       /年报的?(?:问题|事|原因)/,
+      // 「现在就只剩年报那个」: the listing left on the record, pointed at by its cause
+      /(?:只剩|就剩|还剩|只剩下|就剩下)(?:的是|了)?(?:年报|年度报告)(?:那条|那个|的)/,
       // 「年报那边也被列了」: the report as the topic the listing is told of
       /年报(?:那边|那块|这边|这块|方面|那头)(?:也|还|又)?(?:被|给)(?:列|标)/,
       // 「年报的异常还没移出来」「年报那条异常」

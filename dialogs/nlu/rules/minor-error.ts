@@ -4,13 +4,19 @@
 import { YEAR_SRC } from '../years.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
+/** 「按期」「在规定期限内」「责令的时间里」: within the period the bureau gave */
+const WITHIN_PERIOD =
+  '(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内|(?:要求|规定|责令|限定)的?(?:时间|期限|时限)(?:内|里面?|之内|以内))';
+
 /**
  * A correction told as made within the period the bureau set (「在规定期限内改好了」「改过来了 在他们给的
  * 期限里面」): the deadline met, and, since only a reminder or an order sets a period, a correction made
  * after it (derivations.ts correctedInOrderedPeriod).
  */
 export const CORRECTED_IN_PERIOD: readonly RegExp[] = [
-  /(?<!(?:没|未|不)[^，,。;；\s]{0,6})(?:按期|按时|在期限内|期限内|限期内|规定期限内|整改期内|规定时间内|时限内|期内|(?:要求|规定|责令|限定)的?(?:时间|期限|时限)(?:内|里面?|之内|以内))(?:我们?|咱们)?(?:就|已经?|都)?(?:按提醒|按要求|按照要求|及时)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来|弄好|搞好|弄完|搞完|搞定|补公示|补上)/,
+  new RegExp(
+    `(?<!(?:没|未|不)[^，,。;；\\s]{0,6})${WITHIN_PERIOD}(?:我们?|咱们)?(?:就|已经?|都)?(?:按提醒|按要求|按照要求|及时)?(?:完成)?(?:改正|改好|更正|改了|整改|纠正|修改|改完|改过来|弄好|搞好|弄完|搞完|搞定|补公示|补上)`,
+  ),
   // 「第二天就改过来了 在他们给的期限里面」「一个礼拜内就补公示了 在他们给的期限里」: the correction
   // told first, then that it was in time
   /(?<!(?:没|未|不)[^，,。;；\s]{0,4})(?:改正|改好|更正|改了|纠正|改完|改过来|弄好|搞好|弄完|搞完|搞定|补公示|补上)了?[^。;；]{0,4}?[，,。\s]?(?:是|都|也|还)?在(?:[^，,。;；\s]{0,6}?的)?(?:规定|要求|责令|限定)?(?:的)?(?:期限|限期|时限)(?:内|里面?|之内|以内|范围内)/,

@@ -253,8 +253,12 @@ export interface WordScope {
  * The scope of a word in its clause: a supposition before it or a consequence question around it
  * states nothing, a hedge before it makes it hedged, a negator right before it negates it.
  */
-/** 「不是严重违法失信」: the words named only to be denied as what the case is (a choice, not a state) */
-export const namedAsNot = (before: string): boolean => /(?:不是|并非|并不是)$/.test(before);
+/**
+ * 「不是严重违法失信」「不是进了严重违法失信名单」: the words named only to be denied as what the case is (a
+ * choice, not a state), the verb of being put on it between
+ */
+export const namedAsNot = (before: string): boolean =>
+  /(?:不是|并非|并不是)(?:被|给)?(?:列入了?|列进了?|进了|上了|在)?$/.test(before);
 
 /** Whether a hedge word occurs once the sure words are blanked (blanked once, not once per hedge word). */
 function hedgeIn(text: string, g: Lexicon['grammar']): boolean {

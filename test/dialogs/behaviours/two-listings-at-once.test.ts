@@ -46,6 +46,31 @@ describe('two listings at once', () => {
     expect(facts.listed).toBe(true);
     expect(c.last?.determination?.eligible).not.toBe(true);
   });
+  it('one of two listings told removed, the other left: the case is the one left', async () => {
+    const c = await chat();
+    await c.send('合作社前后被列过两次异常 一次是住所找不到人 一次是没交年报');
+    let facts = (await c.engine.getCase(key)).facts;
+    expect(facts.alsoListedFor).toBeDefined();
+    await c.send('住所那个后来变更登记办了 早就移出去了 现在只剩年报那条 是2023年列的');
+    expect(said(c)).not.toContain('以哪个为准');
+    facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    expect(facts.listed).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: null });
+    await c.send('上一年度的纸质年报已经补报公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+  it('the second listing for unpublished information: its correction told later is that, not a yes to the report question', async () => {
+    const c = await chat();
+    await c.send('我们有限公司有两条异常 一条是年报没按时报 一条是股权转让的即时信息没公示');
+    expect((await c.engine.getCase(key)).facts.alsoListedFor).toBe('instant_info_not_published');
+    await c.send('股权转让那个信息上礼拜已经补公示了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.infoCorrected).toBe(true);
+    expect(facts.allOverdueReportsFiled).toBeUndefined();
+    await c.send('欠的几年年报也都补齐了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
   it('the rules: eligible only when both listings are, not eligible as soon as either is not', () => {
     const base = {
       entityType: 'enterprise',
