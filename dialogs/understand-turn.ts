@@ -607,6 +607,12 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // moved away and not listed, no record named: a punishment-buffer story (四(五))
   const bufferStory =
     s.facts.operatingAtRegisteredAddress === false && s.facts.listed !== true && record === undefined;
+  // an error in published information told and no listing: a minor-error story (四(四))
+  const errorStory =
+    s.facts.errorKind !== undefined &&
+    s.facts.errorKind !== 'other' &&
+    s.facts.listed !== true &&
+    record === undefined;
   // the user's message before this one (this one is already in the history); a tapped button is none
   const said = s.history.filter((h) => h.from === 'user');
   const before = said.length > 1 ? said[said.length - 2]?.text : undefined;
@@ -617,6 +623,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     ...(listedFor && { listedFor }),
     ...(alsoListedFor && { alsoListedFor }),
     ...(bufferStory && { bufferStory }),
+    ...(errorStory && { errorStory }),
     ...(before && !before.startsWith('[') && { before }),
   });
   ctx.intent = u.intent;

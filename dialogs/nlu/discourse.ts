@@ -6,6 +6,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { readAmountYuan } from './money-date.ts';
 import { QUESTION_CLAUSE } from './question-cues.ts';
+import { errorKind } from './rules/error-kind.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
 
 /** Reads the facts a piece of text states (facts.ts + named rules), passed in to avoid a cycle. */
@@ -48,6 +49,19 @@ function topicOf(before: string, x: string): string | undefined {
 const topicClause = (topic: string, y: string): string =>
   `${topic}是${y.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? y}`;
 
+/**
+ * 「年报营业收入单位搞错了」「电话弄错了」: the clause ending at `end` tells a published field in error,
+ * the error of a minor-error story, not the writer's slip in what they said before.
+ */
+function fieldToldWrong(s: string, end: number): boolean {
+  const clause =
+    s
+      .slice(0, end)
+      .split(/[，,。；;!！?？\s]/)
+      .pop() ?? '';
+  return errorKind(clause) !== undefined;
+}
+
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
   let start = -1;
@@ -59,6 +73,7 @@ function correctionStart(s: string): number {
     // (「上面写的是2020年6月列入的 不是19年 我记错了」)
     const end = i + w.length;
     if (i < 0) continue;
+    if (fieldToldWrong(s, end)) continue;
     if (/[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) {
       if (end > start) start = end;
     } else closing = true;

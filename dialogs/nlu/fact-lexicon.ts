@@ -18,7 +18,12 @@ export interface FactLexicon {
   listingVerbs: Words & { thenWords: string[]; passive: string[] };
   reportYearListing: { reportNouns: string[]; unfiled: string[] };
   falseInfo: { words: string[]; fillVerbs: string[]; fillLinks: string[]; fake: string[] };
-  errorCues: { words: string[]; otherPerson: string[]; deadNumber: string[]; publishedPlaces: string[] };
+  errorCues: {
+    words: string[];
+    otherPerson: { fills: string[]; parties: string[] };
+    deadNumber: string[];
+    publishedPlaces: string[];
+  };
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportOfUnknownYear: { which: string[]; unknown: string[] };
   mistakenBelief: { leads: string[]; reveals: string[]; explained: string[] };

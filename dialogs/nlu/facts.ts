@@ -102,7 +102,7 @@ const PREVIOUS_REPORT_PIECE =
 export function extractFacts(
   s: string,
   now: Date,
-  opts: { without?: string; addressStory?: boolean; bufferStory?: boolean } = {},
+  opts: { without?: string; addressStory?: boolean; bufferStory?: boolean; errorStory?: boolean } = {},
 ): Extracted {
   const cls = clauses(s);
   // a hedge covers what follows it in its clause ("合作社被列异常好像是因为年报": the type and the
@@ -241,6 +241,7 @@ export function extractFacts(
     askedSelf,
     addressStory: opts.addressStory === true,
     bufferStory: opts.bufferStory === true,
+    errorStory: opts.errorStory === true,
     set,
     imply,
     hedgedClause,

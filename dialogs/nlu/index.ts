@@ -7,7 +7,7 @@ import { INFO_CORRECTION_REASONS } from '../../rules/routes.ts';
 import type { FactName, Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
-import { factLexicon } from './fact-lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
@@ -122,12 +122,14 @@ interface CaseFrame {
   /** the second listing on record (alsoListedFor), read as listedFor is where it matters */
   alsoListedFor?: Facts['listingReason'];
   bufferStory?: boolean;
+  /** the case is a published-information error and no listing (its kind told before) */
+  errorStory?: boolean;
 }
 
 function statedFacts(
   told: string,
   now: Date,
-  { pending, record, listedFor, alsoListedFor, bufferStory }: CaseFrame = {},
+  { pending, record, listedFor, alsoListedFor, bufferStory, errorStory }: CaseFrame = {},
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
@@ -136,6 +138,7 @@ function statedFacts(
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
     bufferStory: bufferStory === true,
+    errorStory: errorStory === true,
   });
   const patterned = { ...facts };
   const frame = {
@@ -416,6 +419,14 @@ const onlyMinorErrorFacts = (facts: Facts): boolean => {
   );
 };
 
+let durationRe: RegExp | undefined;
+/** A span of time asked (no 了 after it: 「几天了」 is time gone by), then the outcome awaited. */
+function durationAsked(s: string): boolean {
+  const d = lexicon().grammar.durationAsked;
+  durationRe ??= new RegExp(`${alt(d.spans)}(?!了)[^，,。;；\\s]{0,4}?${alt(d.outcomes)}`);
+  return durationRe.test(s);
+}
+
 /** Move the runner-up to the top: the top intent is ruled out by what the text lacks. */
 function demote(ranked: Ranked): Ranked {
   const [top, next, ...rest] = ranked;
@@ -501,6 +512,8 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     if (t !== 'repair' && !timeAsked && t !== 'documents' && (t !== 'draft' || paperSays || noDraftWords))
       ranked = promote(ranked, 'repair');
   }
+  // durationAsked: 「申请交上去几天有结果」 asks how long, not where the application stands
+  if (topOf(ranked) === 'check_status' && durationAsked(s)) ranked = promote(ranked, 'timeline');
   // draftNeedsAWritingAsk: 「要不要申请修复」 names no document and asks nobody to write one
   const kw = loadKeywords();
   if (
@@ -594,7 +607,9 @@ const TOLD_WITH_INSPECTION = ['issuedByMarketSupervision', 'keySector'] as const
 /**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
- * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `before`: the
+ * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `errorStory`:
+ * the case holds a published-information error and no listing, so a bare 「还冇来得及改」 is that
+ * error's correction not yet made. `before`: the
  * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages).
  */
 export function understand(
@@ -606,6 +621,7 @@ export function understand(
     listedFor?: Facts['listingReason'];
     alsoListedFor?: Facts['listingReason'];
     bufferStory?: boolean;
+    errorStory?: boolean;
     before?: string;
   } = {},
 ): Understanding {
@@ -618,6 +634,7 @@ export function understand(
     ...(opts.listedFor && { listedFor: opts.listedFor }),
     ...(opts.alsoListedFor && { alsoListedFor: opts.alsoListedFor }),
     ...(opts.bufferStory && { bufferStory: opts.bufferStory }),
+    ...(opts.errorStory && { errorStory: opts.errorStory }),
   };
   const { facts, hedged, signals, patterned, implied } = statedFacts(s, now, {
     ...frame,

@@ -42,6 +42,7 @@ export interface Lexicon {
     writtenSays: { words: string[] };
     whatNow: { words: string[] };
     deregisterInstead: { words: string[] };
+    durationAsked: { spans: string[]; outcomes: string[] };
     genericHelp: string[];
     definitionCues: string[];
     documentWords: string[];

@@ -19,6 +19,8 @@ interface Line {
   record?: Facts['recordType'];
   /** the listing reason the case holds, told in earlier messages */
   listedFor?: Facts['listingReason'];
+  /** an error in published information told in earlier messages, no listing */
+  errorStory?: boolean;
   value?: unknown;
   corrections?: Record<string, unknown>;
   questions?: string[];
@@ -41,6 +43,7 @@ describe.each(files)('%s', (file) => {
       ...(line.pending ? { pending: line.pending } : {}),
       ...(line.record ? { record: line.record } : {}),
       ...(line.listedFor ? { listedFor: line.listedFor } : {}),
+      ...(line.errorStory ? { errorStory: line.errorStory } : {}),
     });
     if (!BEHAVIOURS.has(name)) {
       const got = (u.facts as Record<string, unknown>)[name];

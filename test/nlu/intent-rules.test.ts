@@ -145,3 +145,13 @@ describe('what to bring, asked after the story', () => {
     expect(understand('个体户被列了异常 去所里办要带么资料').intent).toBe('documents');
   });
 });
+
+describe('how long, or where it stands', () => {
+  it('reads how long until an application handed in is decided as a time question', () => {
+    expect(understand('我们的免列异申请递交上去多久有结果').intent).toBe('timeline');
+  });
+
+  it('keeps time gone by without an outcome a status question', () => {
+    expect(understand('申请书交上去几天了 咋还没个结果').intent).toBe('check_status');
+  });
+});

@@ -115,7 +115,12 @@ const FIXED_NOW: [boolean, RegExp][] = [
     // (「已经在公示系统上改好了」: where it was done, between)
     /(?:已经?|都|马上|立即|立刻|当天就?|当场|及时|随即)(?:就)?(?:在[^，,。;；没未不]{1,8}?(?:上|里))?(?:按要求|按提醒)?(?:改正|改了|改好|改过来|更正|修改|纠正|补上|补正|修正|整改|更改|订正)/g,
   ],
-  [false, /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正)/g],
+  // (「还冇来得及更新」「还冇弄」: 弄 / 搞 / 动 for the work not done, not 「还没弄清楚」; 「一直没更新」
+  // tells how the error came about, not a correction still to make)
+  [
+    false,
+    /(?:还没有?|没来得及|尚未)(?:来得及|顾上|顾得上|空)?(?:去)?(?:改|更正|修改|纠正|更新|(?:弄|搞|动)(?![清明懂错]))/g,
+  ],
 ];
 /** 「当天就改好了」: a correction verb right after a word of immediacy (facts.json correctedRightAway) */
 const FIXED_AT_ONCE: [boolean, RegExp][] = [
@@ -196,6 +201,8 @@ export interface Derive {
   addressStory: boolean;
   /** the business left its registered address and is not listed (told in an earlier message) */
   bufferStory: boolean;
+  /** the case is a published-information error, not listed (its kind told in an earlier message) */
+  errorStory: boolean;
   /** adds a derived fact unless a more direct statement gave it; a hedged clause makes it hedged */
   set: (fact: FactName, value: Value | undefined, pos: number) => void;
   /**
@@ -519,8 +526,12 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // "已经改好了", "提醒了还没来得及改" in a minor-error story; a missed deadline can only leave it
     // uncorrected ("过了整改期限还没改"), never corrected in time
     name: 'fixedNowInErrorStory',
-    run: ({ s, facts, set, hedgedClause }) => {
-      if (facts.listed === true || !(facts.errorKind || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s)))
+    // (「还冇来得及改」 told on its own after the error was told: the case's story makes it the error's)
+    run: ({ s, facts, set, hedgedClause, errorStory }) => {
+      if (
+        facts.listed === true ||
+        !(facts.errorKind || errorStory || ERROR_STORY.test(s) || SHORT_FIX_ANSWER.test(s))
+      )
         return;
       const fixed = lastHit(s, FIXED_NOW, (pos) => !hedgedClause(pos));
       if (fixed && !(fixed.value && facts.missedCorrectionDeadline))
