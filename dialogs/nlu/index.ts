@@ -499,8 +499,11 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
   if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
     const t = topOf(ranked);
     // (how long one's own serious-list listing lasts is asked as part of its early removal)
+    // (「停业期限还冇满 … 这个能修复不」: the time word in a statement, the question about the repair)
     const timeAsked =
-      t === 'timeline' && f.recordType !== 'serious_list' && hasAny(s, loadKeywords().groups.time ?? []);
+      t === 'timeline' &&
+      f.recordType !== 'serious_list' &&
+      clauses(s).some((c) => asks(c.text) && hasAny(c.text, loadKeywords().groups.time ?? []));
     // (「决定书上写的从轻处罚」 tells what the paper says; it asks for no draft)
     const paperSays = t === 'draft' && !hasAny(s, g.draftRequest) && hasAny(s, g.writtenSays.words);
     // (「市监所就给了我一个警告 …要申请修复吗」: a draft read from no word of writing or of a document)

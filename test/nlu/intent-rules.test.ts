@@ -22,6 +22,13 @@ describe('consequence questions', () => {
   it('keeps a motive beside a time question a time question', () => {
     expect(understand('要多长时间才能移出名录，下个月要投标').intent).toBe('timeline');
   });
+
+  it('reads a penalty story whose time word is in a statement, the question about repair, as repair', () => {
+    expect(understand('被县市场监管局责令停产整顿 停产的期限还没满 罚款交清了 能修复吗').intent).toBe(
+      'repair',
+    );
+    expect(understand('被县市场监管局罚了三万 要等多久才能修复').intent).toBe('timeline');
+  });
 });
 
 describe('drafts', () => {
