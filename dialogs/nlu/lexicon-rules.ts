@@ -621,21 +621,12 @@ export const RULES: NamedRule[] = [
   },
   {
     // 「收费牌也按标准改了」「标签也全部重新印了」「价目表也挂在前台了」: the thing the violation was
-    // about, redone (penalties.json redone); the conditions of 总局令第107号 第十一条 ask it as 纠正违法行为
+    // about, redone (penalties.json redone); the conditions of 总局令第107号 第十一条 ask it as 纠正违法行为.
+    // Denied (「那块违规的广告牌还冇拆」), it is not yet corrected.
     name: 'rectified.redone',
     fact: 'rectified',
     words: (lx) => lx.penalties.redone.verbs,
-    value: (hit) => (redoneAt(hit) ? true : undefined),
-    when: either,
-    negatable: false,
-    statementOnly: true,
-  },
-  {
-    // 「那块违规的广告牌还冇拆」: the thing redone, denied (总局令第107号 第十一条: not yet corrected)
-    name: 'rectified.notRedone',
-    fact: 'rectified',
-    words: (lx) => lx.penalties.redone.verbs,
-    value: (hit) => (notRedoneAt(hit) ? false : undefined),
+    value: (hit) => (redoneAt(hit) ? true : notRedoneAt(hit) ? false : undefined),
     when: either,
     negatable: false,
     statementOnly: true,
