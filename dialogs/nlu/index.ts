@@ -217,6 +217,7 @@ function removedListingIsHistory(
  *   listing aside (listing-hits.ts), so the year and cause told with it are theirs too.
  * - abnormalListIsTheListing: the 经营异常名录 named as the record to repair (recordType abnormal_list,
  *   lexicon-rules record.abnormalWanted) is the business's own listing, with the cause told beside it.
+ * - fineAmountIsAFine: an amount fined (「市场监管局罚的2万」) tells a fine where no kind word is said.
  * - penaltyCaseHasNoPublishedError: in a case about a penalty (this message's record or the one told
  *   earlier), 「网页也改了」「不沾食品药品那些」 tell how it was put right and what the trade is, not a
  *   published-information error of 四(四) and its exclusions; a message that names a listing is not
@@ -254,6 +255,13 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     const cause = facts.listingReason === undefined ? listingReason(s) : undefined;
     if (cause) f.listingReason = cause.value;
   }
+  // fineAmountIsAFine: 「市场监管局罚的2万」 names no kind word, but an amount fined is a fine
+  if (
+    facts.fineAmountYuan !== undefined &&
+    facts.penaltyKind === undefined &&
+    f.recordType === 'admin_penalty'
+  )
+    f.penaltyKind = 'fine';
   const caseRecord = f.recordType ?? record;
   if (caseRecord !== undefined && caseRecord !== 'abnormal_list' && !namesListing(facts))
     for (const k of MINOR_ERROR_FACTS) delete f[k];

@@ -466,7 +466,7 @@ export const RULES: NamedRule[] = [
   {
     name: 'penalty.fineAmount',
     fact: 'fineAmountYuan',
-    words: (lx) => lx.penalties.penaltyKinds.fine ?? [],
+    words: (lx) => [...(lx.penalties.penaltyKinds.fine ?? []), ...lx.penalties.fineAmountLeads],
     // 罚了两万 / 罚款5万元 / 罚了一万 (after the word) or 两万块的罚款 (before it, same clause)
     value: (hit, ctx) => {
       const counters = factLexicon().amountCounters.words;

@@ -59,6 +59,8 @@ export interface Lexicon {
     /** 「怕被罚款」: a penalty feared, told before its word, is none on record */
     feared: string[];
     penaltyKinds: Record<string, string[]>;
+    /** 「罚的2万」: words the amount of a fine follows, besides the fine's own */
+    fineAmountLeads: string[];
     /** 「罚款倒是冇罚」: what may follow a kind word in its clause to deny it */
     kindDeniedAfter: { topics: string[]; verbs: string[]; endings: string[] };
     /** the verb of a licence revoked (「药品经营许可证被吊销了」), read with a licence noun */
