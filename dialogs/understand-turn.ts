@@ -584,10 +584,11 @@ function redatedRecord(stored: Facts, corrections: Facts, text: string, now: Dat
  * record, replacing the removed one's as a correction would, not a contradiction to ask 以哪个为准 about.
  */
 function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts, text: string): void {
+  if (facts.listed !== true) return;
   const removed =
     stored.listed === false ||
     (stored.listingReason !== undefined && tellsRemoved(normalize(text), stored.listingReason));
-  if (!removed || facts.listed !== true) return;
+  if (!removed) return;
   for (const f of ['listingReason', 'listedYear'] as const)
     if (facts[f] !== undefined && stored[f] !== undefined && facts[f] !== stored[f]) {
       (corrections as Record<string, unknown>)[f] = facts[f];

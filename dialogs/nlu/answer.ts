@@ -7,6 +7,7 @@ import { corrections } from './discourse.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
@@ -125,10 +126,17 @@ function answerRegexes(): AnswerRegexes {
   return compiled;
 }
 
+/** each choice pattern's global copy, made once (matchesOf needs one) */
+const globalOf = new WeakMap<RegExp, RegExp>();
 /** Whether some occurrence of a choice's words stands without a negator right before it. */
 function saidUndenied(re: RegExp, t: string): boolean {
   if (!re.test(t)) return false;
-  for (const m of t.matchAll(new RegExp(re.source, 'g')))
+  let all = globalOf.get(re);
+  if (!all) {
+    all = new RegExp(re.source, 'g');
+    globalOf.set(re, all);
+  }
+  for (const m of matchesOf(all, t))
     if (!negatedBefore(t.slice(Math.max(0, m.index - 7), m.index))) return true;
   return false;
 }

@@ -4,6 +4,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
+import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { readAmountYuan } from './money-date.ts';
 import { QUESTION_CLAUSE } from './question-cues.ts';
 import { errorKind } from './rules/error-kind.ts';
@@ -17,8 +18,6 @@ export type FactReader = (text: string) => Facts;
 const NOT_X_BUT_Y =
   /不是([^，,。；;!！?？]{1,10}?)(?:[\s，,][^\s，,。；;!！?？是系]{1,14})?[，,\s]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
-/** 「我一直以为是个体户」: a mistaken belief told beside a correction */
-const BELIEVED = /(?:我|俺)?(?:一直|还|本来|原先|原来|都)?以为[^，,。；;\s]*/g;
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
 const AMOUNT_ALONE =
   /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
@@ -91,7 +90,7 @@ function correctionStart(s: string): number {
  */
 export function corrections(text: string, read: FactReader, now: Date): Facts {
   // 「我一直以为是个体户」 names what was wrongly believed, neither the corrected value nor a 是 to pair
-  const s = text.replace(BELIEVED, ' ');
+  const s = withoutMistakenBeliefs(text);
   let tail: string | undefined;
   let head = '';
   // the X of 「不是X 是Y」 when the message corrects that way

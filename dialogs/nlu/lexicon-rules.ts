@@ -798,8 +798,6 @@ export const RULES: NamedRule[] = [
   own('industry.safetyRelated', 'safetyRelated', 'industries.safetyRelated', true, minorErrorStory),
 ];
 
-let county: string | undefined;
-/** The configured jurisdiction's region text ("湖北省咸宁市通城县"). */
 let applyPlaceRe: RegExp | undefined;
 /** 「能在崇阳那边办吗」: a county asked about as where to apply (facts.json applyPlaceAsked) */
 function applyPlaceAsked(before: string, after: string): boolean {
@@ -809,6 +807,8 @@ function applyPlaceAsked(before: string, after: string): boolean {
   return applyPlaceRe.test(after) && /[吗么呢?？]|不$/.test(after);
 }
 
+let county: string | undefined;
+/** The configured jurisdiction's region text ("湖北省咸宁市通城县"). */
 function configuredCounty(): string {
   county ??=
     (
@@ -847,7 +847,6 @@ const listingBackground = (facts: Facts) =>
   facts.listingReason !== undefined ||
   facts.operatingAtRegisteredAddress !== undefined;
 
-/** What the text is about, before any rule runs: a penalty decision or the serious list. */
 /** the hit a fact's value is taken from, of all the rules' hits */
 type BestHit = { value: string | number | boolean; pos: number; rank: number; rule: string };
 
@@ -864,6 +863,7 @@ function measureOfTheList(best: Map<string, BestHit>, ctx: RuleContext): void {
   if (!best.has('statutoryMeasureRunning')) best.set('statutoryMeasureRunning', { ...ended, value: true });
 }
 
+/** What the text is about, before any rule runs: a penalty decision or the serious list. */
 export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): RuleContext['about'] {
   const lx = lexicon();
   const seriousList = lx.penalties.seriousList.some((w) => s.includes(w));

@@ -4,6 +4,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { alt } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { normalize } from './normalize.ts';
 import { negatedBefore } from './rules/scope.ts';
 
@@ -16,7 +17,7 @@ function licenceObtainedAt(s: string): boolean {
     `${alt(p.seizedItems)}(?:也|都|已经|现在|早就|终于|总算){0,2}${alt(p.licenceObtained)}`,
     'g',
   );
-  for (const m of s.matchAll(obtainedRe)) if (!negatedBefore(s.slice(0, m.index))) return true;
+  for (const m of matchesOf(obtainedRe, s)) if (!negatedBefore(s.slice(0, m.index))) return true;
   return false;
 }
 

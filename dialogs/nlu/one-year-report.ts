@@ -94,7 +94,7 @@ export function reportYearUnknown(s: string, now: Date): boolean {
     'g',
   );
   // (「哪一年被列的不记得」: the listing's year is the one not known)
-  const said = [...s.matchAll(unknownYearRe)].filter((m) => !hasAny(m[0], lexicon().grammar.listingWords));
+  const said = matchesOf(unknownYearRe, s).filter((m) => !hasAny(m[0], lexicon().grammar.listingWords));
   if (said.length === 0) return false;
   return !PREVIOUS_BY_WORDS.test(s) && !reportYears(s, now).years.includes(now.getFullYear() - 1);
 }

@@ -6,6 +6,7 @@
 import type { Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny } from './lexicon.ts';
+import { matchesOf } from './matches.ts';
 import { type Clause, clauses } from './normalize.ts';
 import { causeOfToldListing, listingReason } from './rules/listing-reason.ts';
 
@@ -26,7 +27,7 @@ export function removedIn(text: string): boolean {
   askedRe ??= new RegExp(`^[来去]?了?(?:${alt(w.askedAfter)})?[?？]|^[来去]?了?(?:${alt(w.askedAfter)})$`);
   // 「这样是不是就可以用那个容缺修复了」: a clause that asks states no removal
   if (CLAUSE_ASKS.test(text)) return false;
-  for (const m of text.matchAll(removedRe)) {
+  for (const m of matchesOf(removedRe, text)) {
     const verb = (m[2] ?? m[3]) as string;
     const at = m.index + m[0].indexOf(verb);
     const before = text.slice(0, m[2] ? m.index : at);
