@@ -825,7 +825,11 @@ function configuredCounty(): string {
  * else (a count or a date has no 万/千/块/元 of money).
  */
 function amountClauseAfter(rest: string): number | undefined {
-  const next = rest.replace(/^[\s，,]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
+  const clauses = rest.replace(/^[\s，,]+/, '').split(/[\s，,。;；!！?？]+/);
+  // 「罚的 从轻处罚 两千块」: a clause telling how the fine was weighed may stand between word and amount
+  const { mitigated, aggravated } = lexicon().penalties;
+  const weighs = (c: string) => hasAny(c, mitigated) || hasAny(c, aggravated);
+  const next = (weighs(clauses[0] ?? '') ? clauses[1] : clauses[0]) ?? '';
   if (
     !/^(?:是|有)?[\d零〇一二两三四五六七八九十百千万.壹贰叁肆伍陆柒捌玖拾佰仟]+(?:万|千)?(?:块钱?|元)?$/.test(
       next,
