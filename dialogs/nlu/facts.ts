@@ -71,9 +71,10 @@ function previousYearTriggers(now: Date) {
         `(?:${named})(?:的)?(?:那一?份|那个)?(?:的)?(?:(?:纸质版?|纸版)(?:的)?)?(?:年报|年度报告)|(?:${named})(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?|(?:${named})的(?=$|[，,。;； ])`,
         'g',
       ),
-      // 「去年的还冇交」「二五年度的补哒」: the previous year's (report) before a state word, the noun left out
+      // 「去年的还冇交」「二五年度的补哒」: the previous year's (report) before a state word, the noun left out;
+      // 「只补了去年的」 ends the clause with it, the filing verb before
       ellipsis: new RegExp(
-        `(?:上一?个?年度?|去年|前一年|上年)的(?=${states})|(?:${named})的(?=${namedStates})`,
+        `(?:上一?个?年度?|去年|前一年|上年)的(?=${states}|$|[，,。;； ])|(?:${named})的(?=${namedStates})`,
         'g',
       ),
       // 「去年的补哒 还有一年的冇补」: beside another year's report told as not filed, 去年的 with a
