@@ -838,7 +838,11 @@ async function slashCommand(ctx: Ctx, line: string): Promise<Command[]> {
  * 的还冇办」) corrects the case: it is no field's value.
  */
 function contradictsTheCase(text: string, stored: Facts, now: Date): boolean {
-  const told = extractFacts(normalize(text), now).facts as Record<string, unknown>;
+  // read in the case's story: 「材料交了还没批下来」 says the address change is not registered yet only
+  // where the listing was for the address
+  const told = extractFacts(normalize(text), now, {
+    addressStory: stored.listingReason === 'unreachable_at_address',
+  }).facts as Record<string, unknown>;
   const had = stored as Record<string, unknown>;
   return Object.keys(told).some((f) => f !== 'docType' && had[f] !== undefined && had[f] !== told[f]);
 }

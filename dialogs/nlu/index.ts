@@ -4,7 +4,7 @@
 import { findFaq } from '../../knowledge/explain.ts';
 import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 import { INFO_CORRECTION_REASONS } from '../../rules/routes.ts';
-import type { FactName, Facts } from '../../rules/types.ts';
+import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, questionClauses } from './discourse.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
@@ -12,7 +12,7 @@ import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { licenceObtainedAfterUnlicensed } from './licence-obtained.ts';
-import { withoutMistakenBeliefs } from './mistaken-belief.ts';
+import { believedIn, withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { clauses, normalize } from './normalize.ts';
 import {
@@ -678,7 +678,11 @@ export function understand(
       // about the proof (a rule that needs that topic), not a "no" to the question
       read: (clause: string) => statedFacts(clause, now, { ...frame, pending: opts.pending }).facts,
     };
-    const { value, corrected } = readAnswer(opts.pending, text, { now, stated: patterned, scope });
+    // 「…只补了21和22 我以为她都弄完了」: a belief taken back is no yes or no (mistaken-belief.ts); a date
+    // or a year settled on after a belief (「开始以为是去年9月 翻了记录是9月25号」) takes its year from it
+    const yesNo = FACT_KINDS[opts.pending].kind === 'boolean';
+    const replied = yesNo && believedIn(s) ? withoutMistakenBeliefs(s) : text;
+    const { value, corrected } = readAnswer(opts.pending, replied, { now, stated: patterned, scope });
     const said = facts[opts.pending];
     if (value === 'unknown') {
       if (said === undefined) hedged.push(opts.pending);

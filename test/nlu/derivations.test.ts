@@ -96,6 +96,13 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
   ],
   errorQuestionIsNotUnlisted: ['党建信息公示错了，我们会不会被列入', 'listed', undefined, false],
   stillThereIsLocatable: ['厂子一直在登记的地方生产，税三年没报了', 'locatable', true, undefined],
+  changeAppliedInAddressStory: [
+    '资料交到窗口去了 审核中',
+    'addressChangeRegistered',
+    false,
+    undefined,
+    { addressStory: true },
+  ],
   nobodyThereInAddressStory: [
     '老店面早退了 那边早就没人了',
     'reachableAtRegisteredAddress',

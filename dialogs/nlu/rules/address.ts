@@ -19,6 +19,21 @@ export const NOBODY_THERE =
 const NEVER_CHANGED =
   /(?<!执照|执照上|注册|登记|登记的|注册的|执照上的)(?:地址|住所|地方|位置)(?:又|都|也|从来|一直|根本|压根)*(?:没有?|冇|未)(?:变|动|换)过/;
 
+/**
+ * 「材料交了但是还没批下来」: an application handed in and not yet approved, the thing applied for left
+ * unsaid (in an address story, the change registration; address.changePending when it is named).
+ */
+export const APPLIED_NOT_APPROVED =
+  /(?:材料|资料|申请)[^。;；?？]{0,16}?(?:还在审|正在审|在审核|审核中|审批中|待审|还没有?(?:批|审|通过|核准|下来)|没有?批下来|没有?通过|未批|未通过|未核准)/;
+
+/**
+ * 「原来那个地方也早就不租了」「通城老门面早退哒」: the registered place given up (the lease given back).
+ * After a listing for being unreachable there, nobody can be reached there (the address-change
+ * route's "neither" case); told alone it says only that the business left.
+ */
+export const GIVEN_UP =
+  /(?:原来|原先|原|以前|老|登记|注册)[^，,。;；]{0,8}?(?:早就|已经|早)?(?:退租了?|退了|退掉了?|不租了|没租了|租约到期了|房东收回了)/;
+
 export const ADDRESS_RULES: PatternRule[] = [
   rule(
     'address.changeRegistered',
@@ -143,16 +158,9 @@ export const ADDRESS_RULES: PatternRule[] = [
   rule('address.nobodyThereAfterListing', 'reachableAtRegisteredAddress', NOBODY_THERE, false, {
     when: (s) => LISTED_STORY.test(s),
   }),
-  rule(
-    'address.givenUpAfterListing',
-    'reachableAtRegisteredAddress',
-    // 「被列的…原来那个地方也早就不租了」: after a listing for being unreachable there, the place given up
-    // means nobody can be reached there (the address-change route's "neither" case)
-    // (「通城老门面早退哒」: the lease given back)
-    /(?:原来|原先|原|以前|老|登记|注册)[^，,。;；]{0,8}?(?:早就|已经|早)?(?:退租了?|退了|退掉了?|不租了|没租了|租约到期了|房东收回了)/,
-    false,
-    { when: (s) => LISTED_STORY.test(s) },
-  ),
+  rule('address.givenUpAfterListing', 'reachableAtRegisteredAddress', GIVEN_UP, false, {
+    when: (s) => LISTED_STORY.test(s),
+  }),
   rule(
     'address.movedAway',
     'operatingAtRegisteredAddress',

@@ -7,7 +7,7 @@ import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import { type Clause, clauses } from '../normalize.ts';
 import { resolveYear, yearsAgoStraddles } from '../years.ts';
-import { NOBODY_THERE } from './address.ts';
+import { APPLIED_NOT_APPROVED, GIVEN_UP, NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
@@ -485,12 +485,13 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
-    // 「现在那边冇得人」 after an earlier message told a listing for being unreachable there: nobody
-    // can be reached at the registered place (address.nobodyThereAfterListing, told in one message)
+    // 「现在那边冇得人」「原来那里早就不租了」 after an earlier message told a listing for being unreachable
+    // there: nobody can be reached at the registered place (address.nobodyThereAfterListing and
+    // address.givenUpAfterListing, told in one message)
     name: 'nobodyThereInAddressStory',
     run: ({ s, facts, set, addressStory }) => {
       if (!addressStory || facts.reachableAtRegisteredAddress !== undefined) return;
-      const m = NOBODY_THERE.exec(s) ?? NOBODY_FOUND_THERE.exec(s);
+      const m = NOBODY_THERE.exec(s) ?? NOBODY_FOUND_THERE.exec(s) ?? GIVEN_UP.exec(s);
       if (m) set('reachableAtRegisteredAddress', false, m.index);
     },
   },
@@ -504,6 +505,18 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       const m = STILL_THERE.exec(s);
       if (m) set('reachableAtRegisteredAddress', true, m.index);
       if (m && facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
+    },
+  },
+  {
+    // 「材料交了但是还没批下来」 in an address story: the change is applied for, not registered yet (四(三)二
+    // asks for it registered); an application to be removed from the list is another matter
+    name: 'changeAppliedInAddressStory',
+    run: ({ s, facts, set, addressStory }) => {
+      const story = addressStory || facts.listingReason === 'unreachable_at_address';
+      if (!story || facts.addressChangeRegistered !== undefined) return;
+      if (hasAny(s, lexicon().grammar.repairWords)) return;
+      const m = APPLIED_NOT_APPROVED.exec(s);
+      if (m) set('addressChangeRegistered', false, m.index);
     },
   },
   {

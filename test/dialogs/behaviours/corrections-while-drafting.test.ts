@@ -25,6 +25,20 @@ describe('corrections while drafting', () => {
     expect(reply).toContain('暂时不能生成');
   });
 
+  it('an application handed in and not approved, checked with someone, takes back a change told as done', async () => {
+    const c = await chat();
+    await c.send('我们理发店按执照上的地址联系不上 被列入异常名录了');
+    await c.send('迁址的变更办好了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+    await c.send('给我出一份修复申请书');
+    const reply = await c.send('我刚刚问了我儿子 他讲资料是递上去了 不过还在审核中 店面原来那里早就不租了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
+    expect((await c.engine.getCase(key)).draftFields.name).toBeUndefined();
+    expect(reply).toContain('暂时不能生成');
+  });
+
   it('a field value that restates the case is still the field', async () => {
     const c = await chat();
     await c.send('个体户 2022年没报年报被列入经营异常了 去年的纸质年报已经补报公示了');

@@ -32,6 +32,15 @@ describe('corrections', () => {
     expect(facts.listedYear).toBe(2022);
     expect(facts.previousYearReportFiled).toBeUndefined();
   });
+
+  it('a belief taken back is no answer: only some years filed, 「我以为都弄完了」', async () => {
+    const c = await chat();
+    await c.send('我们是有限公司 年报冇报被列入异常了');
+    await c.send('22年被列的 22 23 24年的年报都补了');
+    await c.send('问了代账的 24年那年的还冇报 只报了22和23 我以为她都弄完了');
+    expect((await c.engine.getCase(key)).facts.allOverdueReportsFiled).toBe(false);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
 });
 
 describe('a corrected filing year is not the listing year', () => {
