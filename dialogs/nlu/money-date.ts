@@ -31,7 +31,7 @@ const plainNumerals = (s: string) =>
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
 /** 一万五千 → 15000, 两万 → 20000, 八千 → 8000, 十二 → 12; null when it is not a Chinese numeral. */
-function chineseNumber(text: string): number | null {
+export function chineseNumber(text: string): number | null {
   let total = 0;
   let section = 0;
   let digit: number | null = null;

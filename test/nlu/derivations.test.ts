@@ -36,7 +36,7 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     undefined,
   ],
   allReportsAfterListing: [
-    '公司没报年报被列入异常，现在全部补齐了',
+    '公司因为年报的事被列入异常，现在全部补齐了',
     'allOverdueReportsFiled',
     true,
     undefined,

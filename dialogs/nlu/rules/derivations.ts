@@ -6,6 +6,7 @@ import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import { type Clause, clauses } from '../normalize.ts';
+import { QUESTION_CLAUSE } from '../question-cues.ts';
 import { resolveYear, yearsAgoStraddles } from '../years.ts';
 import { APPLIED_NOT_APPROVED, GIVEN_UP, NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
@@ -158,13 +159,13 @@ const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
 
-function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boolean) {
+function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number, end: number) => boolean) {
   let best: { value: boolean; pos: number } | undefined;
   for (const [value, re] of rules) {
     re.lastIndex = 0;
     for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
-      if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
+      if (ok(pos, pos + m[0].length) && (!best || pos >= best.pos)) best = { value, pos };
     }
   }
   return best;
@@ -383,7 +384,19 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     name: 'allReportsAfterListing',
     run: ({ s, facts, set, hedgedClause }) => {
       if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
-      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos));
+      // (「现在都补齐了吗」「是不是要全部补齐了」 ask)
+      const clauseOf = (pos: number, end: number) =>
+        (s
+          .slice(0, pos)
+          .split(/[，,。;；\s]/)
+          .pop() ?? '') +
+        s.slice(pos, end) +
+        (s.slice(end).split(/[，,。;；\s]/)[0] ?? '');
+      const all = lastHit(
+        s,
+        ALL_FILED,
+        (pos, end) => !hedgedClause(pos) && !QUESTION_CLAUSE.test(clauseOf(pos, end)),
+      );
       if (all) set('allOverdueReportsFiled', all.value, all.pos);
     },
   },

@@ -1,6 +1,10 @@
 // Annual reports after a listing for them (DOMAIN.md §4): the previous year's report and every
 // overdue one.
+import { chineseNumber } from '../money-date.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
+
+/** 「三」「3」「两」: a small count */
+const countOf = (n: string): number | null => (/^\d+$/.test(n) ? Number(n) : chineseNumber(n));
 
 /** 「还是未报」「一直冇补」「还在弄」: a report still not filed, or being filed now */
 const STILL_UNFILED =
@@ -60,8 +64,22 @@ export const REPORT_RULES: PatternRule[] = [
       /(?:欠的|欠下的|缺的|没报的|漏报的|落下的)[^，,。;；没未不冇罚款费税]{0,24}?(?:全部|全都|都|全)(?:一年一年|一年年|一份一份|挨个)?地?(?:补|报|交)(?:齐|完|上)/,
       // 「欠的22年23年两年年报现在都补报公示了」: the years owed named between
       /欠的[^，,。;；没未不冇]{0,12}?(?:年报|年度报告)[^，,。;；没未不冇]{0,10}?(?:都|全|全部|已经?)(?:补|报|交)[^，,。;；]{0,3}?(?:完|齐|上|了)/,
+      // 「年报从21年开始就冇报了 现在都补上了」: the reports told as not filed, then all of them made up
+      /(?:(?:年报|年度报告)[^。!！?？]{0,14}?(?:没|未)(?:报|交|公示)|(?:没|未)(?:报|交)(?:年报|年度报告))[^。!！?？]{0,10}?(?:现在|已经|目前|如今|后来)(?:都|全|全部|全都)(?:已经?)?(?:补|报|交)(?:上|齐|完|了)/,
     ],
     true,
+  ),
+  rule(
+    'report.countFiledOfOwed',
+    'allOverdueReportsFiled',
+    // 「欠了三年的年报 补了两年」: fewer years filed than were owed leaves some owed; as many, none
+    /(?:欠|缺|漏|没报|未报)了?([一二两三四五六七八九十\d])(?:年|个年度|份)[^。!！?？]{0,16}?(?:补|报|交)了?([一二两三四五六七八九十\d])(?:年|个年度|份)/,
+    (m) => {
+      const owed = countOf(m[1] ?? '');
+      const filed = countOf(m[2] ?? '');
+      if (owed === null || filed === null || filed > owed) return undefined;
+      return filed === owed;
+    },
   ),
   rule(
     'report.allNotFiled',
@@ -71,6 +89,8 @@ export const REPORT_RULES: PatternRule[] = [
       // 「就还有前年那份没弄」
       /(?:还有|还差|还欠)[^，,。;；]{0,6}?(?:年报|年度报告|那份|那一份)(?:还)?(?:没有?|未)(?:补|报|交|弄|搞|做|办)/,
       /(?:还差|还欠)[^，,。;；]{0,4}?(?:年|年度)的?(?:年报|年度报告)/,
+      // 「已经补了两年 还差一年」: a count of years still owed closes its clause
+      /(?:还差|还欠|还剩)(?:一|两|二|三|几|1|2|3)(?:年|个年度|份)(?:的)?(?:没有?|未)?(?:补|报|交)?(?=$|[，,。;；\s])/,
       /(?:还有|还差|还欠)(?:一|两|二|三|几|1|2|3)个?(?:年|年度)的?(?:年报|年度报告)?(?:还)?(?:没有?|未)(?:补|报|交)/,
       // 「前年的还冇来得及补」「23年度的还冇弄完」「前年的还在补」: one past year's report still missing (还: its state now, not the listing story);
       // not 去年's, which is the previous year's report (and overdue only after 30 June)
