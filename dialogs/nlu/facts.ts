@@ -97,7 +97,7 @@ const STILL_MISSING = /^[^，,。;；]{0,18}?还(?:没有?|未|差)(?:去)?(?:�
 const REPORT_AGAIN = /^(?:但是?|可|可是)?(?:那一?份|这一?份|到现在|至今|现在)/;
 /** 「上一年度那份纸质的」: the previous year's paper report, a measure word between */
 const PREVIOUS_REPORT_PIECE =
-  /(?:上一?个?年度?|去年|前一年|上年)(?:的)?(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?/g;
+  /(?:上一?个?年度?|去年|前一年|上年)(?:的)?(?:(?:那一?份|那个)(?:的)?(?:纸质版?|纸版)?|那一?年的(?=$|[，,。;； ]))/g;
 
 /** Extract facts from already-normalised text (see normalize.ts). */
 export function extractFacts(

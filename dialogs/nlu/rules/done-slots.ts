@@ -31,6 +31,8 @@ export const FILED_AFTER = new RegExp(
 );
 /** "刚去交了纸质年报": the filing verb before the report it is about */
 const FILED_BEFORE = /(?:补交|补报|补齐|补上|补|交|提交|上报|报送?)(?:好|完)?了$/;
+/** 「交的是上一年度的纸质年报」: the report filed, named after the verb (「冇交的是…」 is the one not filed) */
+const FILED_CLEFT = /(?:补交|补报|补|交|提交|上报|报送?)的(?:是|就是)$/;
 // 「地址上个月已经变更登记了」: 已经 right before a trigger that is itself the verb (变更登记)
 const DONE_BEFORE =
   /(?:(?:已经?|都|也|早就?)(?:去|依法|按要求|按规定|及时|正式)?(?:办理?|完成|做|搞定|弄好|办好|办完)?|完成|办好|办完|搞定|做好|做完)了?$/;
@@ -66,7 +68,7 @@ export const ADDRESS_CHANGE_TRIGGER =
   /(?:住所|地址|经营场所|场所)的?(?:变更|迁移|迁址)(?:登记)?|(?:变更|迁移|迁址)登记|执照(?:上)?的?(?:地址|住所)|(?:注册|登记)的?(?:地址|住所)(?=[^，,。;；]{0,3}?(?:已|都|也|改|换|变更|还是))|新的?(?:地址|住所|场所)(?=[^，,。;；]{0,4}?(?:登记|变更))/g;
 
 /** "去年三月补的", "早就交了" as the whole clause before the task it is about */
-const DONE_BARE = /^[^，,。;；]{0,8}?(?:补报|补交|补|交|提交|报|公示|办)(?:的|了|好了|完了)$/;
+const DONE_BARE = /^[^，,。;；]{0,14}?(?:补报|补交|补|交|提交|报|公示|办)(?:的|了|好了|完了)$/;
 const LISTED_NEXT = /^(?:就|所以|结果|然后|才|于是)?(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)/;
 const LISTED_AFTER = /(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)|列入|列进/;
 
@@ -94,7 +96,9 @@ export function doneSlot(
     if (/了?就(?:能|可以|会|行|可)[^，,。;；]*(?:[吗么?？]|不$)/.test(after)) continue;
     const len = c.end - pos;
     const prev = cls[cls.indexOf(c) - 1];
-    if (pos === c.start && /^的?$/.test(after.trim()) && prev && DONE_BARE.test(prev.text)) {
+    // (「…上个月补哒 就是去年那一年的」: the clause names which one, 就是 before it)
+    const named = pos === c.start || /^(?:就是|也就是|是|就)$/.test(s.slice(c.start, pos));
+    if (named && /^的?$/.test(after.trim()) && prev && DONE_BARE.test(prev.text)) {
       out.push({ value: !/没|未/.test(prev.text), pos, len });
       continue;
     }
@@ -103,6 +107,8 @@ export function doneSlot(
       const next = cls[cls.indexOf(c) + 1];
       if (causeClauseSkips && (LISTED_AFTER.test(after) || (next && LISTED_NEXT.test(next.text)))) continue;
       out.push({ value: false, pos, len });
+    } else if (done === FILED_AFTER && FILED_CLEFT.test(before)) {
+      out.push({ value: !/没|未/.test(before), pos, len });
     } else if (
       DONE_BEFORE.test(before) ||
       done.test(after) ||
