@@ -112,7 +112,8 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   } else if (at >= 0) {
     tail = s.slice(at);
     head = s.slice(0, at);
-    const inner = NOT_X_BUT_Y.exec(tail);
+    // 「哦不是公司 是个体户」: a marker ending in 不是 opens the 「不是X 是Y」 itself
+    const inner = NOT_X_BUT_Y.exec(head.endsWith('不是') ? `不是${tail}` : tail);
     if (inner?.[2]) {
       x = inner[1] ?? '';
       const topic = topicOf(tail.slice(0, inner.index), inner[1] ?? '');

@@ -16,6 +16,7 @@ import { errorKind } from './error-kind.ts';
 import {
   LISTED_FORMAL_DATE,
   LISTED_MONTH_AFTER_YEAR,
+  LISTED_NOTICE_DATE,
   LISTED_THAT_YEAR,
   LISTED_YEAR,
   LISTED_YEAR_AFTER_REASON,
@@ -308,6 +309,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         LISTED_YEAR_EVENT,
         LISTED_MONTH_AFTER_YEAR,
         LISTED_FORMAL_DATE,
+        LISTED_NOTICE_DATE,
         LISTED_THAT_YEAR,
         LISTED_YEAR_OF_TIME_FRAME,
         LISTED_YEAR_BEFORE_CAUSE,

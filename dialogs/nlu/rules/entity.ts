@@ -18,8 +18,12 @@ const OWNER_BEFORE = new RegExp(`(?:屋里|屋头|家里|自家|(?<!其)[他她]
 /** 「个体户是我老婆的」: the type told as someone else's, not the writer's business */
 const OWNER_AFTER = new RegExp(`^(?:是|属于|归)(?:我|俺)?(?:们|家)?的?${OWNERS}(?:的|开的|名下)`);
 
-/** 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own */
-const OWN_TRADE_BEFORE = /^(?:我家|家里|俺家)?(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+/**
+ * 「开早点铺的个体户 …被列进异常了」: the user's trade at the start of the message, told of their own;
+ * 「来电人讲她是开服装店的个体户」: or after the one told of and 是
+ */
+const OWN_TRADE_BEFORE =
+  /(?:^(?:我家|家里|俺家|屋里)?|(?:我|俺|她|他|咱)(?:们|家)?(?:也)?是)(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
 
 /** 「个体户能用吗」「合作社能不能走容缺」: whether a kind of business may use a procedure */
 const KIND_ASKED_AFTER =

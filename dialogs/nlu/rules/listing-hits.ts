@@ -17,6 +17,8 @@ const MONTH_DAY_SRC =
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?(?:列|拉|放|弄|搞|划)?$/;
 const QUESTION_BEFORE =
   /会|是否|有没有?|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
+/** 「逾期不改正的」「如果不报」「否则」: a condition of what a notice says will follow */
+const THREAT = /逾期|如果|若|否则|不然|要是|届时|再不/;
 interface ListingHit {
   /**
    * 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be;
@@ -120,6 +122,16 @@ const LISTING: PatternRule[] = [
     'listed',
     /(?:显示|状态是|状态为|状态显示|一查|查出来|查到)(?:为|是|成|的是)?(?:经营)?异常/,
     true,
+  ),
+  // 「现决定将你户标记为经营异常状态」「本局已决定将你单位列入经营异常名录」: the decision pasted from the
+  // notice, addressed to the business (你 there is the writer's own business, not this bot)
+  rule(
+    'listing.decided',
+    'listed',
+    /(?<![会要])将(?:你|您|本|该|我)?(?:们|单位|户|公司|企业|社|店|合作社|厂)?(?:依法)?(?:列入|列进|标记为|标注为|纳入)(?:经营)?(?=异常)/,
+    true,
+    // (「逾期不改正的，本局将依法将你单位列入…」「如果不报…」: a warning of what will follow, no decision)
+    { when: (s) => !THREAT.test(s) },
   ),
   // 「所里联系不上就把我们列了」: 把 and the business, the bare verb ending its clause
   rule(
@@ -240,7 +252,8 @@ export const LISTING_RULES_ALL = LISTING;
 export function listingHits(s: string, cls: Clause[]): ListingHit[] {
   const firstPerson = FIRST_PERSON.test(s);
   const hits: ListingHit[] = [];
-  for (const { re } of listingSet().candidates(s)) {
+  for (const { re, when } of listingSet().candidates(s)) {
+    if (when && !when(s)) continue;
     re.lastIndex = 0;
     for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
@@ -273,7 +286,7 @@ export function listingHits(s: string, cls: Clause[]): ListingHit[] {
       // "被列入异常的话怎么办": a supposition states nothing and asks nothing about the status
       if (/^[^，,。;；]{0,6}?的话/.test(after)) continue;
       // "不想被列异常", "有啥办法不被列": a listing to avoid has not happened
-      if (/^[被列]/.test(m[0]) && AVOID_BEFORE.test(before)) {
+      if (/^[被列将]/.test(m[0]) && AVOID_BEFORE.test(before)) {
         hits.push({ value: firstPerson ? false : 'asked', pos, clause });
         continue;
       }
