@@ -71,11 +71,11 @@ const STILL_THERE = anyOf([
   /(?<!执照|执照上|登记|注册|写的|地址|住所)(?:还是|就是|又是)(?:在)?(?:原来|原先|以前|老)(?:的|那个|那间|那家)?(?:门面|店面|铺子|店子|地方|地址|办公室|厂房)(?![^，,。;；\s]{0,2}(?:附近|旁边|对面|隔壁|吗|么))/,
 ]);
 /**
- * 「去那边找不到人」「那里也联系不上我们」: after a listing for being unreachable at the registered place,
- * the place spoken of is that one, and nobody can be reached there now
+ * 「去那边找不到人」「那里也联系不上我们」「人也早就不在原来登记的地方了」: after a listing for being
+ * unreachable at the registered place, the place spoken of is that one, and nobody can be reached there now
  */
 const NOBODY_FOUND_THERE =
-  /(?:去|到)?(?:那边|那里|那儿)(?:现在|也|都|还是|根本)*(?:找不到|找不着|联系不上|联系不到)(?:人|我们?)?/;
+  /(?:去|到)?(?:那边|那里|那儿)(?:现在|也|都|还是|根本)*(?:找不到|找不着|联系不上|联系不到)(?:人|我们?)?|(?:人|我们|店|厂|公司)(?:也|都|早就?|已经|现在)*不在(?:原来|原先|以前|原|注册|登记|执照上?)(?:登记|注册)?的?(?:那个)?(?:地方|地址|住所|场所)/;
 // 「所里说么样都联系不上他」: who says it may lead, the business named by a pronoun after it
 const BARE_UNREACHABLE =
   /^(?:[^，,。;；\s]{0,10}?(?:说|讲|反映))?(?:也|都|就|现在|完全|根本|彻底|已经|基本|一直|么样都|怎么都|咋个都|咋都)*(?:联系不上|联系不到|找不到我们?)(?:我们?|他们?|她们?|人)?了?$/;

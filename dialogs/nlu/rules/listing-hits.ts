@@ -123,6 +123,13 @@ const LISTING: PatternRule[] = [
     /(?:显示|状态是|状态为|状态显示|一查|查出来|查到)(?:为|是|成|的是)?(?:经营)?异常/,
     true,
   ),
+  // 「现在还挂着的是年报那个」「就只剩地址那条」: a listing still on the record, pointed at by its cause
+  rule(
+    'listing.stillOn',
+    'listed',
+    /(?:(?:还|就|现在)?挂着的(?:是|就是)|只剩下?|就剩下?)(?:年报|年度报告|住所|地址|经营场所)(?:那条|那个)/,
+    true,
+  ),
   // 「现决定将你户标记为经营异常状态」「本局已决定将你单位列入经营异常名录」: the decision pasted from the
   // notice, addressed to the business (你 there is the writer's own business, not this bot)
   rule(
