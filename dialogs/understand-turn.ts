@@ -18,6 +18,7 @@ import { clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
+import { withSettledGuesses } from './nlu/settled-guess.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { overStored, toldAsProgress } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
@@ -308,7 +309,7 @@ function hedgedMessage(
   // so the answer told beside it stands
   if (pending && understoodHedged.length > 0 && !understoodHedged.includes(pending)) return false;
   const g = lexicon().grammar;
-  const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
+  const parts = withoutSureWords(withSettledGuesses(normalize(text))).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
     const hedge = (w: string) =>

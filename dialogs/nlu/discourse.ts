@@ -84,6 +84,15 @@ function correctionStart(s: string): number {
 }
 
 /**
+ * What a correction marker starts (「这是第一次被抽查 不对 好像前年也被抽过」: 「好像前年也被抽过」), or
+ * undefined when the message corrects nothing with a marker.
+ */
+export function correctionTail(s: string): string | undefined {
+  const at = correctionStart(s);
+  return at > 0 ? s.slice(at) : undefined;
+}
+
+/**
  * Facts the user explicitly corrects in this message: what follows a correction marker, or the Y of
  * "不是X，是Y". A bare year in a correction is the listing year unless the words before it are about
  * filing ("年报补的是2023年").
@@ -218,8 +227,19 @@ const QUESTION_SPLIT = /[？?。!！;；\n]|\s+|，(?=[^，]*[吗么呢?？])/;
  * (question-cues.ts), so 「收不收费」 asks and the 几天 of 「打算过几天去改」 does not.
  */
 export function questionClauses(s: string): string[] {
-  return s
+  const parts = s
     .split(QUESTION_SPLIT)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 1 && QUESTION_CLAUSE.test(c));
+    .map((c) => c?.trim() ?? '')
+    .filter(Boolean);
+  return parts.filter((c, i) => c.length > 1 && QUESTION_CLAUSE.test(c) && !unrememberedNext(parts[i + 1]));
+}
+
+/**
+ * 「以前是不是也出过这种事 我记不太清了」: the clause after the question says the writer does not
+ * remember (grammar.json unremembered): the question is their own doubt, asked of nobody.
+ */
+function unrememberedNext(next: string | undefined): boolean {
+  if (!next || QUESTION_CLAUSE.test(next)) return false;
+  const words = lexicon().grammar.unremembered.words;
+  return words.some((w) => next.includes(w)) && next.length <= 8;
 }
