@@ -63,4 +63,20 @@ describe('guesses said again sure, and minor errors and moves told in turns', ()
     expect((await c.engine.getCase(key)).facts.safetyRelated).toBe(false);
     expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: null });
   });
+
+  it("a guess at the owner's own question about the past does not hedge the answer beside it", async () => {
+    const c = await chat();
+    await c.send('我们是有限公司 换了印刷经营许可证 过了20个工作日才在系统上公示 没被列异常');
+    const asked = await c.send(
+      '提醒以后我们隔天就公示上去了 不是故意的 没造成影响 没有纠纷 也配合检查了 也没超过整改期限',
+    );
+    expect(asked).toContain('安全');
+    const text = await c.send(
+      '印刷厂估计跟安全不沾边吧 我敢肯定不沾边 以前是不是也填错过一回 我记不太清了 好像有过',
+    );
+    expect(text).not.toContain('说得不太肯定');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.safetyRelated).toBe(false);
+    expect(facts.repeatedSameError).toBeUndefined();
+  });
 });
