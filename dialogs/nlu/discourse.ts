@@ -61,6 +61,12 @@ function fieldToldWrong(s: string, end: number): boolean {
   return errorKind(clause) !== undefined;
 }
 
+/** the clause that starts the text ends in a tentative ending (grammar.json tentativeEndings) */
+function guessedAfter(rest: string): boolean {
+  const clause = rest.split(/[，,。；;!！\s]/, 1)[0] ?? '';
+  return clause !== '' && lexicon().grammar.tentativeEndings.words.some((e) => clause.endsWith(e));
+}
+
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
   let start = -1;
@@ -73,6 +79,8 @@ function correctionStart(s: string): number {
     const end = i + w.length;
     if (i < 0) continue;
     if (fieldToldWrong(s, end)) continue;
+    // 「执照应该是崇阳的吧」: a marker whose clause ends in a tentative 吧 guesses; it corrects nothing
+    if (guessedAfter(s.slice(end))) continue;
     if (/[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) {
       if (end > start) start = end;
     } else closing = true;
