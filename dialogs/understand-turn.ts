@@ -16,8 +16,9 @@ import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
 import { clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
-import { A_NOT_A, QUESTION_CLAUSE } from './nlu/question-cues.ts';
+import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
+import { withSettledGuesses } from './nlu/settled-guess.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { overStored, toldAsProgress } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
@@ -308,7 +309,7 @@ function hedgedMessage(
   // so the answer told beside it stands
   if (pending && understoodHedged.length > 0 && !understoodHedged.includes(pending)) return false;
   const g = lexicon().grammar;
-  const parts = withoutSureWords(normalize(text)).split(/[，,。；;!！\s]+/);
+  const parts = withoutSureWords(withSettledGuesses(normalize(text))).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
     const hedge = (w: string) =>
@@ -368,7 +369,14 @@ function asksHowAfter(part: string, hedge: string): boolean {
  */
 function hedgeReadForAnother(pending: FactName, clause: string, now: Date): boolean {
   const { hedged } = extractFacts(clause, now);
-  return hedged.length > 0 && !hedged.includes(pending);
+  if (hedged.length > 0) return !hedged.includes(pending);
+  // 「以前是不是也出过这种事 我记不太清了 可能有一次」: the guess answers the writer's own question,
+  // whose matter (the question put as told) is another fact
+  const asked = askedAsTold(clause);
+  if (asked === clause) return false;
+  const told = extractFacts(asked, now);
+  const about = [...Object.keys(told.facts), ...told.hedged];
+  return about.length > 0 && !about.includes(pending);
 }
 
 /** The clause names another question's subject (dialog.json answerSubjects) and none of `pending`'s. */

@@ -326,6 +326,18 @@ function aboutAnotherFact(fact: FactName, own: string, scope: AnswerScope): bool
 }
 
 /**
+ * toldOfKinOnly: the clauses kept state a kin fact and not the one asked (「也冇超过规定的期限」 asked
+ * "corrected?" states the deadline met): the negation or 了 in them belongs to that statement, whose
+ * yes is not this question's yes (a period not overrun may still be running, nothing corrected yet);
+ * only a leading yes or no word answers.
+ */
+function toldOfKinOnly(fact: FactName, own: string, scope: AnswerScope): boolean {
+  const { same } = relatedness(fact);
+  const told = Object.keys({ ...scope.read(own), ...wordedFacts(own) });
+  return !told.includes(fact) && told.some((f) => f !== fact && same(f));
+}
+
+/**
  * 「已经补交了。请问还要准备哪些材料？」: a sentence the user ends with a question mark asks something
  * (its 「还要」 is not "not yet"); it answers nothing. A message that is only questions is read whole.
  */
@@ -413,7 +425,11 @@ export function readAnswer(
       // 「行 我晚点问她」: its 行 is no yes; nothing else in the reply says how it stands
       if (re.askLater.test(s) && !own.replace(re.bareAffirmations, '').replace(/[\s，,。.!！~～]/g, ''))
         return { value: 'unknown' };
-      return { value: own ? polarity(fact, own, now, aboutAnotherFact(fact, own, scope)) : undefined };
+      return {
+        value: own
+          ? polarity(fact, own, now, aboutAnotherFact(fact, own, scope) || toldOfKinOnly(fact, own, scope))
+          : undefined,
+      };
     case 'year': {
       const m = new RegExp(YEAR_SRC).exec(s);
       // 「六年前」 of a listing may be either side of the pilot's line: told loosely, asked again

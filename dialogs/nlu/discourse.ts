@@ -61,6 +61,12 @@ function fieldToldWrong(s: string, end: number): boolean {
   return errorKind(clause) !== undefined;
 }
 
+/** the clause that starts the text ends in a tentative ending (grammar.json tentativeEndings) */
+function guessedAfter(rest: string): boolean {
+  const clause = rest.split(/[，,。；;!！\s]/, 1)[0] ?? '';
+  return clause !== '' && lexicon().grammar.tentativeEndings.words.some((e) => clause.endsWith(e));
+}
+
 /** Where the corrected statement starts, or -1 when the message corrects nothing. */
 function correctionStart(s: string): number {
   let start = -1;
@@ -73,6 +79,8 @@ function correctionStart(s: string): number {
     const end = i + w.length;
     if (i < 0) continue;
     if (fieldToldWrong(s, end)) continue;
+    // 「执照应该是崇阳的吧」: a marker whose clause ends in a tentative 吧 guesses; it corrects nothing
+    if (guessedAfter(s.slice(end))) continue;
     if (/[\u4e00-\u9fff\d]{2}/.test(s.slice(end))) {
       if (end > start) start = end;
     } else closing = true;
@@ -81,6 +89,15 @@ function correctionStart(s: string): number {
   const lead = LEADING_NO.exec(s);
   if (lead && lead[0].length > start) start = lead[0].length;
   return start;
+}
+
+/**
+ * What a correction marker starts (「这是第一次被抽查 不对 好像前年也被抽过」: 「好像前年也被抽过」), or
+ * undefined when the message corrects nothing with a marker.
+ */
+export function correctionTail(s: string): string | undefined {
+  const at = correctionStart(s);
+  return at > 0 ? s.slice(at) : undefined;
 }
 
 /**
@@ -219,8 +236,19 @@ const QUESTION_SPLIT = /[？?。!！;；\n]|\s+|，(?=[^，]*[吗么呢?？])/;
  * (question-cues.ts), so 「收不收费」 asks and the 几天 of 「打算过几天去改」 does not.
  */
 export function questionClauses(s: string): string[] {
-  return s
+  const parts = s
     .split(QUESTION_SPLIT)
-    .map((c) => c.trim())
-    .filter((c) => c.length > 1 && QUESTION_CLAUSE.test(c));
+    .map((c) => c?.trim() ?? '')
+    .filter(Boolean);
+  return parts.filter((c, i) => c.length > 1 && QUESTION_CLAUSE.test(c) && !unrememberedNext(parts[i + 1]));
+}
+
+/**
+ * 「以前是不是也出过这种事 我记不太清了」: the clause after the question says the writer does not
+ * remember (grammar.json unremembered): the question is their own doubt, asked of nobody.
+ */
+function unrememberedNext(next: string | undefined): boolean {
+  if (!next || QUESTION_CLAUSE.test(next)) return false;
+  const words = lexicon().grammar.unremembered.words;
+  return words.some((w) => next.includes(w)) && next.length <= 8;
 }

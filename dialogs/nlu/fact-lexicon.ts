@@ -27,6 +27,7 @@ export interface FactLexicon {
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportOfUnknownYear: { which: string[]; unknown: string[] };
   mistakenBelief: { leads: string[]; reveals: string[]; explained: string[] };
+  settledGuess: { guesses: string[]; sure: string[]; checks: string[] };
   storyYear: { frames: string[]; anaphors: string[]; later: string[] };
   reportUnfiled: {
     negators: string[];
@@ -76,6 +77,7 @@ export interface FactLexicon {
   placeBefore: Words;
   personPlace: Words & { after: string[]; afterLookalikes: string[] };
   destinationBefore: Words;
+  formerPlace: { leads: string[]; moves: string[] };
   parentPlace: Words;
   unrealised: {
     suppose: string[];

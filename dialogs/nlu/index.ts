@@ -6,7 +6,7 @@ import { loadKeywords, loadPhrases } from '../../knowledge/nlu/load.ts';
 import { INFO_CORRECTION_REASONS } from '../../rules/routes.ts';
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
 import { parseAnswer, readAnswer } from './answer.ts';
-import { corrections as correctionsIn, questionClauses } from './discourse.ts';
+import { corrections as correctionsIn, correctionTail, questionClauses } from './discourse.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
@@ -32,6 +32,7 @@ import { publicationAfterFiling, throughNextClause } from './rules/publication.t
 import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { secondListing } from './second-listing.ts';
+import { withSettledGuesses } from './settled-guess.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
 
@@ -134,7 +135,8 @@ function statedFacts(
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
   // what the writer wrongly believed states nothing (mistaken-belief.ts)
-  const s = withoutMistakenBeliefs(past?.text ?? told);
+  // a guess said again at once, sure, is told (settled-guess.ts)
+  const s = withSettledGuesses(withoutMistakenBeliefs(past?.text ?? told));
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
     bufferStory: bufferStory === true,
@@ -658,6 +660,7 @@ export function understand(
   licenceObtainedAfterUnlicensed(s, opts.before, facts, opts.record);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
   Object.assign(facts, corrections);
+  guessTakesBack(s, facts, hedged, corrections, now, frame);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))
     secondListing(s, facts, opts.listedFor);
   // a rule heard from someone and asked about states nothing of the writer's case (scope.ts)
@@ -695,8 +698,11 @@ export function understand(
     // question's own fact is the answer
     else if (value !== undefined) (answered as Record<string, unknown>)[opts.pending] = said;
     // causeAnswersListed: 「年报 冇按时报」 to "are you listed?" (or "why?") tells the cause of a listing,
-    // so the listing happened: its 冇 is the report's, no "not listed"
-    if ((opts.pending === 'listed' || opts.pending === 'listingReason') && said === undefined) {
+    // so the listing happened: its 冇 is the report's, no "not listed". An error in published
+    // information told with its kind (「年报上公示的网店名字对不上 年报上忘记改了」) is a minor error,
+    // its report words no cause of a listing
+    const errorTold = facts.errorKind !== undefined && facts.errorKind !== 'other';
+    if ((opts.pending === 'listed' || opts.pending === 'listingReason') && said === undefined && !errorTold) {
       const cause = listingReason(s)?.value;
       if (cause && cause !== 'other' && facts.listed === undefined) {
         if (opts.pending === 'listed') (answered as Record<string, unknown>).listed = true;
@@ -818,6 +824,28 @@ export function understand(
     ...(yearUnknown ? { reportYearUnknown: true as const } : {}),
     ...(implies ? { implied } : {}),
   };
+}
+
+/**
+ * guessTakesBack: 「这是第一次被抽查 不对 好像前年也被抽过 我再去查查」 — what the message said before
+ * its correction marker is taken back, and what replaces it is only a guess: the fact is not known
+ * (asked back as unsure), neither the value taken back nor the guess.
+ */
+function guessTakesBack(
+  s: string,
+  facts: Facts,
+  hedged: FactName[],
+  corrections: Facts,
+  now: Date,
+  frame: CaseFrame,
+): void {
+  const tail = correctionTail(s);
+  if (tail === undefined) return;
+  for (const f of statedFacts(tail, now, frame).hedged) {
+    if (facts[f] === undefined || f in corrections) continue;
+    delete facts[f];
+    if (!hedged.includes(f)) hedged.push(f);
+  }
 }
 
 /** The value the message gives for the pending question, read as an answer or stated. */

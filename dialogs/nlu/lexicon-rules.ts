@@ -700,7 +700,7 @@ export const RULES: NamedRule[] = [
     name: 'place.county',
     fact: 'inJurisdiction',
     words: (lx) => Object.values(lx.places.counties).flat(),
-    value: (hit) => {
+    value: (hit, ctx) => {
       const lx = lexicon();
       const county = Object.entries(lx.places.counties).find(([, ws]) => ws.includes(hit.word))?.[0];
       // a short name counts only as a place ("崇阳的店", "崇阳县", 「我的店在崇阳」 at the clause's
@@ -727,6 +727,10 @@ export const RULES: NamedRule[] = [
         return undefined;
       // 「通城到武汉的班车」「店搬到崇阳去了」: where someone goes, not where it is registered
       if (factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w))) return undefined;
+      // 「原来在嘉鱼 前年迁移登记到通城来哒」: where it was registered before a move of the registration
+      const former = factLexicon().formerPlace;
+      if (former.leads.some((w) => hit.before.endsWith(w)) && former.moves.some((w) => ctx.s.includes(w)))
+        return undefined;
       // 「能在崇阳那边办吗」: the place asked about to apply, not where it is registered
       if (applyPlaceAsked(hit.before, hit.after)) return undefined;
       // 「总公司在武汉 我们是通城这边的分公司」: the parent's county says nothing of the branch's
@@ -1001,6 +1005,9 @@ export function applyRules(
         for (let i = c.text.indexOf(w); i >= 0; i = c.text.indexOf(w, i + 1)) {
           // a longer word already covers this place ("罚款" inside "罚款已经交")
           if (taken.some(([a, b]) => i < b && i + w.length > a)) continue;
+          // 「整改好像还差一点」: a word whose last character begins a hedge (好像) is not that word
+          const last = c.text.slice(i + w.length - 1);
+          if (lx.grammar.hedges.some((h) => h.length > 1 && last.startsWith(h))) continue;
           taken.push([i, i + w.length]);
           const hit: Hit = {
             word: w,

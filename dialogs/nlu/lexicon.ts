@@ -17,6 +17,7 @@ export interface Lexicon {
     forecasts: { words: string[] };
     /** 「不太清楚要怎么弄」: a hedge that asks how to proceed, no doubt about a fact */
     howUnknown: { leads: string[]; words: string[] };
+    unremembered: { words: string[] };
     /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
     tentativeEndings: { words: string[] };
     suppositions: string[];

@@ -33,6 +33,16 @@ export const A_NOT_A = new RegExp([...cues.aNotA, ...cues.tags].join('|'));
 /** 「交没交」「办冇办」 anywhere: the doubled verb alone, not the clause-final tags. */
 export const A_NOT_A_VERB = new RegExp(cues.aNotA.join('|'));
 
+/**
+ * 「以前是不是也出过这种事」→「以前也出过这种事」, 「有没有犯过」→「有犯过」: each A-not-A form put as the
+ * statement it asks about, to find what a question is about (not what it states).
+ */
+export function askedAsTold(clause: string): string {
+  return clause.replace(new RegExp(A_NOT_A_VERB.source, 'g'), (_m, verb?: string) =>
+    verb === undefined ? '有' : verb === '是' ? '' : verb,
+  );
+}
+
 /** A clause that asks: a particle, a question word or an A-not-A form. */
 export const QUESTION_CLAUSE = new RegExp(QUESTION_CUE_SOURCES.join('|'));
 

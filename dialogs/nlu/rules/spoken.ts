@@ -21,6 +21,7 @@ import { matchesOf } from '../matches.ts';
 import { readDate } from '../money-date.ts';
 import { clauses } from '../normalize.ts';
 import { A_NOT_A_VERB } from '../question-cues.ts';
+import { checkOnly } from '../settled-guess.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
 import { namedAsNot, negatedBefore, negatorsAtEnd, wordScope } from './scope.ts';
 
@@ -29,6 +30,7 @@ interface Spoken {
   mitigation: string[];
   violations: string[];
   violationModifiers: string[];
+  violationNouns: string[];
   noneAfter: string[];
   spotCheckWords: string[];
   notFirstOrdinals: string[];
@@ -123,6 +125,12 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
  * what comes before the hit, then the negator is looked for.
  */
 /** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
+/** the text after a first clause that only tells the writer checked (settled-guess.ts checkOnly) */
+function afterCheck(rest: string): string {
+  const first = rest.split(/[\s，,。;；]/, 1)[0] ?? '';
+  return first && checkOnly(first) ? rest.slice(first.length).replace(/^[\s，,]+/, '') : rest;
+}
+
 const NONE_RIGHT_AFTER =
   /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
 
@@ -361,8 +369,11 @@ const RULES: NamedRule[] = [
       const sp = spoken();
       if (negatedRun(hit.before, [...sp.violations, ...sp.violationModifiers])) return false;
       // 「其他违法违规的 应该冇得吧」: the words end their clause as a topic; the next clause comments on it
-      const comment = /^[的呢啊嘛]?$/.test(hit.after)
-        ? ctx.s.slice(hit.pos + hit.word.length + hit.after.length).replace(/^[\s，,]+/, '')
+      // (「别的违法违规记录 …」: a noun for what is on record may close the topic)
+      const afterNoun = hit.after.replace(new RegExp(`^的?${alt(sp.violationNouns)}`), '');
+      // (「…记录 我查过 确实一条都没有」: a clause that only tells a check stands before the comment)
+      const comment = /^[的呢啊嘛]?$/.test(afterNoun)
+        ? afterCheck(ctx.s.slice(hit.pos + hit.word.length + hit.after.length).replace(/^[\s，,]+/, ''))
         : '';
       const tail = (comment || hit.after).slice(0, 8);
       // 「应该冇得吧」: a guess after the words states neither way
@@ -849,6 +860,8 @@ const RULES: NamedRule[] = [
       const sp = spoken();
       // 「抽查第二次了」 counts spot checks (firstSpotCheck), not errors
       if (sp.spotCheckWords.some((w) => hit.clause.includes(w))) return undefined;
+      // 「不是连续两次」: the repeat denied (a negator right before the words)
+      if (negatedBefore(hit.before)) return false;
       return sp.errorTalk.some((w) => ctx.s.includes(w)) ? true : undefined;
     },
     when: minorErrorTalk,
