@@ -111,6 +111,7 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
   if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, '')) || isFeared(hit.before)) return undefined;
+  if (offeredWithAnother(hit, s)) return undefined;
   // 「处罚了」 names no kind, but 「处罚了两万」 imposes a sum: a fine
   if (hit.before.endsWith('处')) return SUM_IMPOSED.test(hit.after) ? 'fine' : undefined;
   // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
@@ -126,6 +127,23 @@ export function statedKind(hit: Hit, s: string): string | undefined {
     return kindOf(lx, hit.word) === 'fine' ? 'fine' : undefined;
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
+}
+
+const OR_BEFORE = /还是\s*$/;
+const OR_AFTER = /^\s*(?:了|呢|哒)?\s*还是/;
+/**
+ * 「好像是吊销了 还是暂扣 我搞不清」「是罚款还是警告」: two kinds offered with 还是 (a kind word or the
+ * revocation verb on the other side), neither of them told.
+ */
+function offeredWithAnother(hit: Hit, s: string): boolean {
+  const p = lexicon().penalties;
+  const kinds = [...Object.values(p.penaltyKinds).flat(), ...p.licenceRevoked];
+  const before = s.slice(Math.max(0, hit.pos - 14), hit.pos);
+  const after = s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 14);
+  return (
+    (OR_BEFORE.test(before) && kinds.some((w) => before.replace(OR_BEFORE, '').includes(w))) ||
+    (OR_AFTER.test(after) && kinds.some((w) => after.replace(OR_AFTER, '').includes(w)))
+  );
 }
 
 /** a sum of money right after the verb, with its unit (「处罚了两万」「处罚了3000元」) */
@@ -878,7 +896,9 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
     listingBackground(facts) ||
     // (in a case already about a penalty, 「网页也改了」 is how it was put right, not an error of 四(四))
     (facts.errorKind !== undefined && record !== 'admin_penalty');
-  return { seriousList, penalty: (penaltyWord && !background) || seriousList };
+  // 「较低数额罚款是指多少钱以下」: a term of the rules asked for its meaning tells no penalty
+  const defining = hasAny(s, lx.penalties.ruleTerms) && hasAny(s, lx.grammar.definitionCues);
+  return { seriousList, penalty: (penaltyWord && !background && !defining) || seriousList };
 }
 
 /** The word told somewhere in the text with no fear of it (penalties.json feared) before it in its clause. */
@@ -912,6 +932,14 @@ function negatedList(before: string, words: readonly string[]): boolean {
     passed = true;
   }
   return passed && negatedBefore(rest);
+}
+
+/**
+ * 「整改好像冇弄完」: the word 整改好 ends on the first character of a hedge word (好像) running past
+ * it, so the text says 整改 + 好像, not 整改好: no hit.
+ */
+function endsInsideHedge(clause: string, end: number, lx: Lexicon): boolean {
+  return lx.grammar.hedges.some((h) => h.length > 1 && clause.startsWith(h, end - 1));
 }
 
 /** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
@@ -996,6 +1024,7 @@ export function applyRules(
         for (let i = c.text.indexOf(w); i >= 0; i = c.text.indexOf(w, i + 1)) {
           // a longer word already covers this place ("罚款" inside "罚款已经交")
           if (taken.some(([a, b]) => i < b && i + w.length > a)) continue;
+          if (endsInsideHedge(c.text, i + w.length, lx)) continue;
           taken.push([i, i + w.length]);
           const hit: Hit = {
             word: w,
