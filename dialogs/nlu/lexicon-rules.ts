@@ -480,7 +480,16 @@ export const RULES: NamedRule[] = [
   ),
   own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
   fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
-  own('penalty.aggravated', 'fineMitigated', 'penalties.aggravated', false, penalty),
+  {
+    // 「按标准罚的」「顶格罚的」: not mitigated; 「不是顶格罚的」「没有从重」 deny the heavier end only, which
+    // says nothing of 从轻 or 减轻
+    name: 'penalty.aggravated',
+    fact: 'fineMitigated',
+    words: wordsAt('penalties.aggravated'),
+    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    when: penalty,
+    negatable: false,
+  },
   {
     name: 'penalty.fineAmount',
     fact: 'fineAmountYuan',
