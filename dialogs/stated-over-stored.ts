@@ -24,7 +24,8 @@ export type Meeting = 'take' | 'keep' | 'ask';
  */
 export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
-  if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text)) return 'take';
+  if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text) || toldAsLookedUp(fact, text))
+    return 'take';
   if (fact === 'listed' && listingChangedSince(stored, said, normalize(text))) return 'take';
   if (fact !== 'penaltyKind') return 'ask';
   const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
@@ -71,6 +72,16 @@ export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, t
 function listingChangedSince(stored: unknown, said: unknown, s: string): boolean {
   if (stored === true && said === false) return removedIn(s);
   return said === true && factLexicon().removedListing.current.some((w) => s.includes(w));
+}
+
+/**
+ * 「大概是三四月份吧 我记不清」 then 「找到了 公示日期是2026年3月10日」: a value the papers state
+ * (dialog.json lookedUpFacts), told as read off them (lookedUpMarkers), replaces the one remembered.
+ */
+function toldAsLookedUp(fact: FactName, text: string): boolean {
+  const facts = (dialog.lookedUpFacts ?? []) as string[];
+  const markers = (dialog.lookedUpMarkers ?? []) as string[];
+  return facts.includes(fact) && markers.some((m) => text.includes(m));
 }
 
 /**

@@ -329,6 +329,14 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
   const core = hasAny(s, kw.coreDomain);
   // "税务异常怎么解除", "个人征信能修复吗": domain-looking words about another authority's matter
   if (!core && !situational(facts) && matchesAny(s, kw.foreignTopics)) return 'out_of_scope';
+  // 「我老公开车被交警罚了200块」: a driver's fine, no business's record, though it tells a penalty
+  if (
+    !core &&
+    facts.issuedByMarketSupervision !== true &&
+    !hasAny(s, lexicon().penalties.marketSupervision) &&
+    matchesAny(s, kw.privateMatters)
+  )
+    return 'out_of_scope';
   if (facts.docType) return 'draft';
   // the heavier 严重违法失信名单 is explained (FAQ), not interviewed as an 经营异常名录 listing
   // unless the writer tells their own listing there (a repair) or asks whether they are on it (a status)
@@ -337,6 +345,13 @@ function ruleIntent(s: string, facts: Facts, signals: string[]): Intent | undefi
     if (hasAny(s, lexicon().penalties.seriousCheckCues)) return 'check_status';
     return 'policy_info';
   }
+  // 「较低数额罚款是指多少钱以下」: the meaning of a term of the rules, asked with no record told
+  if (
+    (facts as Record<string, unknown>).recordType === undefined &&
+    hasAny(s, lexicon().penalties.ruleTerms) &&
+    hasAny(s, lexicon().grammar.definitionCues)
+  )
+    return 'policy_info';
   if (matchesAny(s, kw.strongHuman)) return 'human';
   // "我们被列入异常名录了吗" asks for the status; a repair question states the listing instead
   if (signals.includes('S:listing-asked-now') && facts.listed === undefined) return 'check_status';
@@ -506,14 +521,17 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     ranked = promote(ranked, 'policy_info');
   // penaltyOrSeriousListStory: a penalty or the serious list stated as one's own is a repair case;
   // a question of time stays one only when it names a time (「要等多久」), not for a year in the story
-  if (f.recordType !== undefined && !hasAny(s, g.definitionCues)) {
+  // (a private matter the rules put out of scope, 「开车被交警罚了」, is no one's record here)
+  if (f.recordType !== undefined && !hasAny(s, g.definitionCues) && rule !== 'out_of_scope') {
     const t = topOf(ranked);
     // (how long one's own serious-list listing lasts is asked as part of its early removal)
     // (「停业期限还冇满 … 这个能修复不」: the time word in a statement, the question about the repair)
+    // (「处罚的修复申请交上去以后 几个工作日能批下来」: a span, then the outcome awaited, asks it too)
     const timeAsked =
       t === 'timeline' &&
       f.recordType !== 'serious_list' &&
-      clauses(s).some((c) => asks(c.text) && hasAny(c.text, loadKeywords().groups.time ?? []));
+      (durationAsked(s) ||
+        clauses(s).some((c) => asks(c.text) && hasAny(c.text, loadKeywords().groups.time ?? [])));
     // (「决定书上写的从轻处罚」 tells what the paper says; it asks for no draft)
     const paperSays = t === 'draft' && !hasAny(s, g.draftRequest) && hasAny(s, g.writtenSays.words);
     // (「市监所就给了我一个警告 …要申请修复吗」: a draft read from no word of writing or of a document)

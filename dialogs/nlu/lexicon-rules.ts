@@ -111,6 +111,7 @@ export function statedKind(hit: Hit, s: string): string | undefined {
   const lx = lexicon();
   // 「冇再被罚过」「冇再因为标签的事被罚」 deny a penalty (the cause between), they name none
   if (negatedBefore(hit.before.replace(CAUSE_BEFORE_PENALTY, '')) || isFeared(hit.before)) return undefined;
+  if (offeredWithAnother(hit, s)) return undefined;
   // 「处罚了」 names no kind, but 「处罚了两万」 imposes a sum: a fine
   if (hit.before.endsWith('处')) return SUM_IMPOSED.test(hit.after) ? 'fine' : undefined;
   // 「今年又因为明码标价的事被罚了」: the later penalty's kind is not the record's (laterPenaltyClause)
@@ -126,6 +127,23 @@ export function statedKind(hit: Hit, s: string): string | undefined {
     return kindOf(lx, hit.word) === 'fine' ? 'fine' : undefined;
   if (deniedInClause(lx).test(after)) return undefined;
   return kindOf(lx, hit.word);
+}
+
+const OR_BEFORE = /还是\s*$/;
+const OR_AFTER = /^\s*(?:了|呢|哒)?\s*还是/;
+/**
+ * 「好像是吊销了 还是暂扣 我搞不清」「是罚款还是警告」: two kinds offered with 还是 (a kind word or the
+ * revocation verb on the other side), neither of them told.
+ */
+function offeredWithAnother(hit: Hit, s: string): boolean {
+  const p = lexicon().penalties;
+  const kinds = [...Object.values(p.penaltyKinds).flat(), ...p.licenceRevoked];
+  const before = s.slice(Math.max(0, hit.pos - 14), hit.pos);
+  const after = s.slice(hit.pos + hit.word.length, hit.pos + hit.word.length + 14);
+  return (
+    (OR_BEFORE.test(before) && kinds.some((w) => before.replace(OR_BEFORE, '').includes(w))) ||
+    (OR_AFTER.test(after) && kinds.some((w) => after.replace(OR_AFTER, '').includes(w)))
+  );
 }
 
 /** a sum of money right after the verb, with its unit (「处罚了两万」「处罚了3000元」) */
@@ -452,7 +470,7 @@ export const RULES: NamedRule[] = [
       // 「是税务局罚的 不是你们市场监管」: the bureau addressed, denied, is not the one that fined
       value: (hit) => {
         // 「消防大队罚了一万 市场监管那边冇罚我们」: the bureau named, its penalising denied after it
-        if (deniedPenaltyAfter(hit.after)) return undefined;
+        if (deniedPenaltyAfter(hit.after) || bureauOfferedWithAnother(hit)) return undefined;
         const addressee = factLexicon().addressee.words.find((w) => hit.before.endsWith(w));
         if (!addressee) return true;
         const rest = hit.before.slice(0, -addressee.length);
@@ -460,9 +478,21 @@ export const RULES: NamedRule[] = [
       },
     },
   ),
-  own('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty),
+  fixed('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty, {
+    ...OWN,
+    value: (hit) => (bureauOfferedWithAnother(hit) ? undefined : false),
+  }),
   fixed('penalty.mitigated', 'fineMitigated', 'penalties.mitigated', true, penalty),
-  own('penalty.aggravated', 'fineMitigated', 'penalties.aggravated', false, penalty),
+  {
+    // 「按标准罚的」「顶格罚的」: not mitigated; 「不是顶格罚的」「没有从重」 deny the heavier end only, which
+    // says nothing of 从轻 or 减轻
+    name: 'penalty.aggravated',
+    fact: 'fineMitigated',
+    words: wordsAt('penalties.aggravated'),
+    value: (hit) => (scopeOf(hit).negated ? undefined : false),
+    when: penalty,
+    negatable: false,
+  },
   {
     name: 'penalty.fineAmount',
     fact: 'fineAmountYuan',
@@ -828,6 +858,10 @@ function configuredCounty(): string {
   return county;
 }
 
+/** 「不晓得是税务的还是工商的」: one of two bureaus offered, neither told as the one that fined */
+const bureauOfferedWithAnother = (hit: { before: string; after: string }): boolean =>
+  OR_BEFORE.test(hit.before) || (/^的?/.test(hit.after) && OR_AFTER.test(hit.after.replace(/^的/, '')));
+
 /** A listing story or a move told: a penalty said with it is background, not the record to repair. */
 /**
  * 「罚款是减轻处罚的 六万块」: the clause right after the fine's is an amount with its unit and nothing
@@ -887,7 +921,9 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
     listingBackground(facts) ||
     // (in a case already about a penalty, 「网页也改了」 is how it was put right, not an error of 四(四))
     (facts.errorKind !== undefined && record !== 'admin_penalty');
-  return { seriousList, penalty: (penaltyWord && !background) || seriousList };
+  // 「较低数额罚款是指多少钱以下」: a term of the rules asked for its meaning tells no penalty
+  const defining = hasAny(s, lx.penalties.ruleTerms) && hasAny(s, lx.grammar.definitionCues);
+  return { seriousList, penalty: (penaltyWord && !background && !defining) || seriousList };
 }
 
 /** The word told somewhere in the text with no fear of it (penalties.json feared) before it in its clause. */
@@ -921,6 +957,14 @@ function negatedList(before: string, words: readonly string[]): boolean {
     passed = true;
   }
   return passed && negatedBefore(rest);
+}
+
+/**
+ * 「整改好像冇弄完」: the word 整改好 ends on the first character of a hedge word (好像) running past
+ * it, so the text says 整改 + 好像, not 整改好: no hit.
+ */
+function endsInsideHedge(clause: string, end: number, lx: Lexicon): boolean {
+  return lx.grammar.hedges.some((h) => h.length > 1 && clause.startsWith(h, end - 1));
 }
 
 /** The scope of a word rule's hit, read by the shared machinery (rules/scope.ts). */
@@ -1005,9 +1049,7 @@ export function applyRules(
         for (let i = c.text.indexOf(w); i >= 0; i = c.text.indexOf(w, i + 1)) {
           // a longer word already covers this place ("罚款" inside "罚款已经交")
           if (taken.some(([a, b]) => i < b && i + w.length > a)) continue;
-          // 「整改好像还差一点」: a word whose last character begins a hedge (好像) is not that word
-          const last = c.text.slice(i + w.length - 1);
-          if (lx.grammar.hedges.some((h) => h.length > 1 && last.startsWith(h))) continue;
+          if (endsInsideHedge(c.text, i + w.length, lx)) continue;
           taken.push([i, i + w.length]);
           const hit: Hit = {
             word: w,

@@ -71,6 +71,8 @@ export interface Lexicon {
     /** 「被市场监管局查了」: a bureau acting on the business, the issuer of a penalty told next */
     inspectedBy: string[];
     otherAuthorities: string[];
+    /** terms of the rules (较低数额罚款): asked for their meaning, no penalty of one's own */
+    ruleTerms: string[];
     mitigated: string[];
     aggravated: string[];
     keySectors: string[];
@@ -134,7 +136,8 @@ export interface Lexicon {
   places: { counties: Record<string, string[]>; placeSuffixes: string[] };
   industries: { clause: string; safetyRelated: string[] };
   agents: { helpers: string[]; principals: string[]; actions: string[]; roles: string[] };
-  dictionary: { terms: string[] };
+  /** terms: jieba's user dictionary; soundAlikes: words written back from same-sound characters */
+  dictionary: { terms: string[]; soundAlikes: string[] };
   /** how an answer to one question is read (answer.ts); each list holds regex alternatives */
   answers: {
     fillers: string[];

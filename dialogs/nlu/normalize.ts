@@ -3,6 +3,7 @@ import { loadKeywords } from '../../knowledge/nlu/load.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { lexicon, type Trie, trieOf } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
+import { restoreSoundAlikes } from './sound-alikes.ts';
 import { toSimplified } from './tokens.ts';
 import { CHINESE_DIGIT } from './years.ts';
 
@@ -123,7 +124,7 @@ function latinToChinese(s: string): string {
 /**
  * NFKC (full-width letters/digits/punctuation to ASCII), lower case, no control characters or lone
  * surrogates, traditional characters simplified, typo/dialect aliases and whole pinyin or English
- * words replaced, 二〇二一年 → 2021年. Never throws.
+ * words replaced, words of the matter written back from same-sound characters, 二〇二一年 → 2021年. Never throws.
  */
 export function normalize(input: unknown): string {
   if (typeof input !== 'string') return normalizeText(input);
@@ -172,7 +173,7 @@ function normalizeText(input: unknown): string {
     (m) => [...m].map((c) => String(CHINESE_DIGIT[c] ?? c)).join(''),
   );
   s = latinToChinese(toSimplified(s));
-  s = replaceAliases(s);
+  s = restoreSoundAlikes(replaceAliases(s));
   return negatedRelatives(s.replace(/\s+/g, ' ').trim());
 }
 

@@ -26,6 +26,11 @@ function isWord(t: string): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || LETTER_OR_DIGIT.test(t);
 }
 
+/** The dictionary's segmentation of a text, every character kept (spaces and punctuation too). */
+export function segments(s: string): string[] {
+  return segmenter().cut(s, false);
+}
+
 /** Words of an already normalised text, without spaces and punctuation. */
 export function tokenize(s: string): string[] {
   return segmenter().cut(s, false).filter(isWord);

@@ -24,6 +24,8 @@ export interface Keywords {
   coreDomain: string[];
   /** regular expressions: another authority's or a private matter (out of scope without a core word) */
   foreignTopics: string[];
+  /** regular expressions: a person's private matter (a traffic fine), out of scope whatever it tells */
+  privateMatters: string[];
   /** regular expressions: an explicit call for a person */
   strongHuman: string[];
   /** words by which a consequence question is about the asker's own business */

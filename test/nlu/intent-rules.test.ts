@@ -162,3 +162,28 @@ describe('how long, or where it stands', () => {
     expect(understand('申请书交上去几天了 咋还没个结果').intent).toBe('check_status');
   });
 });
+
+describe('penalty questions that are no penalty case', () => {
+  it('a term of the rules asked for its meaning is a policy question telling no penalty', () => {
+    const u = understand('一般行政处罚指的是哪些情形');
+    expect(u.intent).toBe('policy_info');
+    expect(u.facts.recordType).toBeUndefined();
+  });
+
+  it('a driver’s traffic fine is out of scope, with nothing of it kept', () => {
+    const u = understand('我儿子骑车闯红灯被交警罚了五十 罚款去哪交');
+    expect(u.intent).toBe('out_of_scope');
+    expect(u.facts).toEqual({});
+  });
+
+  it('a penalty’s repair asked with a span and its outcome asks how long', () => {
+    expect(understand('罚款那个修复申请递上去后 多少个工作日能办下来').intent).toBe('timeline');
+  });
+
+  it('「…是不是真的」 after a rule heard asks about the rule, not for a person', () => {
+    expect(understand('别人讲这个要公示三年 是不是真的').intent).toBe('policy_info');
+    expect(understand('听讲做食品的要满一年才能修 是不是真的 那我怎么办').questions ?? []).not.toContain(
+      'human',
+    );
+  });
+});

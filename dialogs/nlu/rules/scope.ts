@@ -288,8 +288,6 @@ export function wordScope(
   const guessed =
     g.tentativeEndings.words.some((w) => hit.clause.endsWith(w)) &&
     (hit.clause.includes('应该') || hedgeIn(hit.clause, g));
-  // 「不晓得是税务的还是工商的」: either of two offered, neither told
-  const eitherOr = /还是$/.test(hit.before) || /^的?(?:呢)?还是/.test(hit.after);
-  const hedged = guessed || eitherOr || hedgeIn(hit.before, g);
+  const hedged = guessed || hedgeIn(hit.before, g);
   return { moot, hedged, negated: negatedBefore(hit.before) || DENIED_AT_END.test(hit.after) };
 }

@@ -207,8 +207,11 @@ function licenceRevoked(ctx: RuleContext): boolean {
   // not be named (「被吊销了营业执照」) when the revocation is told done, not feared (「怕被吊销执照」
   // is the risk of 五(二)二); another licence may be another department's
   const named = lx.penalties.marketSupervision.some((w) => ctx.s.includes(w));
-  if (!named && !sp.businessLicenceNouns.some((w) => ctx.s.includes(w))) return false;
   const cls = clauses(ctx.s);
+  // 「(决定书上)写的是吊销食品经营许可证」: the decision's own words, in a case already about a penalty
+  // (whose maker was told before), state the revocation done
+  if ((named || ctx.record === 'admin_penalty') && cls.some((c) => revocationOnPaper(c.text))) return true;
+  if (!named && !sp.businessLicenceNouns.some((w) => ctx.s.includes(w))) return false;
   for (const m of matchesOf(revokedDone(), ctx.s)) {
     const pos = m.index ?? 0;
     const c = cls.find((x) => pos >= x.start && pos < x.end);
@@ -222,6 +225,19 @@ function licenceRevoked(ctx: RuleContext): boolean {
     if (named || (toldDone(m[0], hit.after) && !hasAny(hit.before, lx.penalties.feared))) return true;
   }
   return false;
+}
+
+/** 「写的是吊销食品经营许可证」: a paper's words (grammar.json writtenSays), the revocation verb, a licence. */
+function revocationOnPaper(clause: string): boolean {
+  const { writtenSays } = lexicon().grammar;
+  return lexicon().penalties.licenceRevoked.some((w) => {
+    const i = clause.indexOf(w);
+    return (
+      i > 0 &&
+      writtenSays.words.some((x) => clause.slice(0, i).endsWith(x)) &&
+      spoken().licenceNouns.some((n) => clause.slice(i + w.length).includes(n))
+    );
+  });
 }
 
 /** 「吊销了」「被吊销了」「被…吊销哒」: the revocation with its completion */
@@ -292,9 +308,9 @@ function deniedAfter(after: string, items: readonly string[]): boolean {
   return spoken().unrelatedAfter.some((w) => rest.startsWith(w));
 }
 
-/** a time told before the paying verb (「三月份」「上个月」「前几天」) */
+/** a time told before the paying verb (「三月份」「2月20号」「上个礼拜」「前几天」) */
 const PAID_WHEN =
-  /^(?:(?:今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?|上个?月|上周|上礼拜|当天|前几天|年前|年后|(?:今天|昨天|前天)(?:上午|下午|早上|晚上)?)/;
+  /^(?:(?:\d{4}年|今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[号日])?|上个?(?:月|礼拜|星期|周)|当天|前几天|年前|年后|(?:今天|昨天|前天)(?:上午|下午|早上|晚上)?)/;
 
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
 
@@ -606,15 +622,13 @@ const RULES: NamedRule[] = [
     words: () => spoken().fineNouns,
     value: (hit) => {
       const sp = spoken();
-      // 「罚款三月份就交了」: when it was paid may stand before the verb
-      let rest = hit.after.replace(PAID_WHEN, '');
+      // 「罚款三月份就交了」「钱是5月20号交的」: when it was paid may stand before the verb
+      let rest = hit.after;
       for (let changed = true; changed; ) {
-        changed = false;
-        for (const w of sp.paidBetween)
-          if (rest.startsWith(w)) {
-            rest = rest.slice(w.length);
-            changed = true;
-          }
+        const before = rest;
+        rest = rest.replace(PAID_WHEN, '');
+        for (const w of sp.paidBetween) if (rest.startsWith(w)) rest = rest.slice(w.length);
+        changed = rest !== before;
       }
       const verb = sp.paidVerbs.find((v) => rest.startsWith(v));
       if (verb === undefined) return undefined;
