@@ -45,7 +45,8 @@ type Value = Facts[FactName];
 
 // every overdue year filed: "现在已经全部补报了"; "后面几年的也都没报"
 const ALL_FILED: [boolean, RegExp][] = [
-  [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
+  // (「现在全补齐了」: 全 alone before the verb of making up)
+  [true, /(?:全部|全都|统统|都已经?|都|全(?=补))(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
   [
     false,
     // 「21年以后的到现在都冇补」: the years after one named, still unfiled now
