@@ -91,6 +91,21 @@ export interface FactLexicon {
   reportEllipsis: { states: string[]; filedStates: string[] };
   causeAsTold: { reportVerbs: string[]; formalMeans: string[]; now: string[] };
   applyPlaceAsked: { before: string[]; places: string[]; verbs: string[] };
+  countyStatement: {
+    businessNouns: string[];
+    pointers: string[];
+    bureaus: string[];
+    penaltyVerbs: string[];
+    registrationWords: string[];
+    earlier: string[];
+    experienced: string[];
+    origin: string[];
+    registrationMoved: string[];
+    moveVerbs: string[];
+    shopVerbs: string[];
+    alternative: string[];
+    unsureAfter: string[];
+  };
 }
 
 const FILE = fileURLToPath(new URL('../../knowledge/lexicon/facts.json', import.meta.url));

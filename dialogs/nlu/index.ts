@@ -779,14 +779,6 @@ export function understand(
   // 「去年补的那份是2024年度的，2025年度那份还没交」: the earlier "filed" was another year's report
   if (facts.previousYearReportFiled === false && setsReportYearsApart(s, now))
     corrections.previousYearReportFiled = false;
-  // the configured county counts as a statement only where it corrects another county or answers
-  // the question about it
-  if (
-    (facts as Record<string, unknown>).inJurisdiction === true &&
-    (corrections as Record<string, unknown>).inJurisdiction === undefined &&
-    opts.pending !== 'inJurisdiction'
-  )
-    delete (facts as Record<string, unknown>).inJurisdiction;
   const base = { corrections, tokens };
   if (!/[\u3400-\u9fffa-z]/.test(s)) {
     const answer = answerTo(opts.pending, answered, facts);

@@ -52,6 +52,9 @@ export interface NamedRule {
   hedgedIn?: (hit: Hit) => boolean;
   /** several hits: the later one wins (default) or the one ranked highest */
   rank?: (value: string | boolean, hit: Hit) => number;
+  /** a hedged hit ranked above every stated one leaves the fact unsure (a doubted registration is not
+   * replaced by where the shop is) */
+  hedgeOutranks?: boolean;
 }
 
 export interface Hit {
@@ -63,6 +66,8 @@ export interface Hit {
   after: string;
   /** the message before the clause (a year told there may be the year of a date in the clause) */
   preceding?: string;
+  /** the message after the clause (「执照是崇阳的吧 我也不确定」: a doubt told next) */
+  following?: string;
 }
 
 /** 「在通城注册的」「崇阳县登记的」「注册地在嘉鱼」: the county named as where the business is registered */
@@ -733,16 +738,16 @@ export const RULES: NamedRule[] = [
     value: (hit, ctx) => {
       const lx = lexicon();
       const county = Object.entries(lx.places.counties).find(([, ws]) => ws.includes(hit.word))?.[0];
+      const movedHere = registrationMovedTo(hit);
       // a short name counts only as a place ("崇阳的店", "崇阳县", 「我的店在崇阳」 at the clause's
       // end), not inside another word; 「你们通城的免列异」 is the bureau addressed, not the business
       if (
         !county ||
         (hit.word === county ||
+        movedHere ||
         (hit.after === '' && factLexicon().placeBefore.words.some((w) => hit.before.endsWith(w)))
           ? false
-          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)) &&
-            !REGISTERED_THERE_AFTER.test(hit.after) &&
-            !REGISTERED_THERE_BEFORE.test(hit.before))
+          : !lx.places.placeSuffixes.some((x) => hit.after.startsWith(x)) && !registrationTold(hit))
       )
         return undefined;
       if (factLexicon().addressee.words.some((w) => hit.before.endsWith(w))) return undefined;
@@ -756,7 +761,9 @@ export const RULES: NamedRule[] = [
       )
         return undefined;
       // 「通城到武汉的班车」「店搬到崇阳去了」: where someone goes, not where it is registered
-      if (factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w))) return undefined;
+      if (!movedHere && factLexicon().destinationBefore.words.some((w) => hit.before.endsWith(w)))
+        return undefined;
+      if (!movedHere && notTheRegistration(hit)) return undefined;
       // 「原来在嘉鱼 前年迁移登记到通城来哒」: where it was registered before a move of the registration
       const former = factLexicon().formerPlace;
       if (former.leads.some((w) => hit.before.endsWith(w)) && former.moves.some((w) => ctx.s.includes(w)))
@@ -768,20 +775,20 @@ export const RULES: NamedRule[] = [
       // 「不在通城」: not in the configured county says it is outside; not in another says nothing
       if (lx.grammar.negators.some((n) => hit.before.endsWith(`${n}在`)))
         return configuredCounty().includes(county) ? false : undefined;
-      // the configured county itself: true (kept only where it corrects an earlier county, see index.ts)
-      return configuredCounty().includes(county);
+      // the configured county itself: true only where it is tied to the business, or as the whole
+      // of a clause 「是通城县的」 (what 「不是崇阳的 是通城县的」 corrects to)
+      if (!configuredCounty().includes(county)) return false;
+      return movedHere || tiedToBusiness(hit) || CLAUSE_IS_PLACE.test(hit.clause) ? true : undefined;
     },
+    // 「执照是通城的还是崇阳的我记不清哒」「执照是崇阳的吧 我也不确定」: told with a doubt
+    hedgedIn: (hit) => countyDoubted(hit),
+    hedgeOutranks: true,
     negatable: false,
     // 「执照是在嘉鱼县办的，人一直在通城这边干活」: another county named in the message is where it is
     // registered; the configured one beside it is where they work or whom they ask (a correction
     // back to this county is read by corrections, index.ts)
     // 「我人在崇阳 不过店是在通城注册的」: the county told with the registration is it, whichever
-    rank: (v, hit) =>
-      REGISTERED_THERE_AFTER.test(hit.after) || REGISTERED_THERE_BEFORE.test(hit.before)
-        ? 2
-        : v === false
-          ? 1
-          : 0,
+    rank: (v, hit) => (registrationTold(hit) || registrationMovedTo(hit) ? 2 : v === false ? 1 : 0),
   },
 
   // 「最近一年的年报补了」: one year's report, the previous one, never all of them (issue 11)
@@ -836,6 +843,83 @@ export const RULES: NamedRule[] = [
   // businesses the minor-error exemption excludes (policy 五(二)三)
   own('industry.safetyRelated', 'safetyRelated', 'industries.safetyRelated', true, minorErrorStory),
 ];
+
+/**
+ * 「执照是在通城办的」「注册在赤壁」: the county told as the registration's, a doubt about it set aside
+ * (「执照应该是通城办的吧」 still names the registration, the doubt is read by countyDoubted)
+ */
+function registrationTold(hit: Hit): boolean {
+  const g = lexicon().grammar;
+  const plainBefore = g.hedges.reduce((t, w) => t.split(w).join(w.endsWith('是') ? '是' : ''), hit.before);
+  const tentative = g.tentativeEndings.words.find((w) => hit.after.endsWith(w));
+  const plainAfter = tentative ? hit.after.slice(0, -tentative.length) : hit.after;
+  return REGISTERED_THERE_AFTER.test(plainAfter) || REGISTERED_THERE_BEFORE.test(plainBefore);
+}
+
+/**
+ * 「通城的个体户」「通城这边的公司」「执照是在通城办的」「分公司在通城登记」: the county tied to the
+ * business by a business noun right after it or by a registration word (facts.json countyStatement)
+ */
+function tiedToBusiness(hit: Hit): boolean {
+  if (registrationTold(hit)) return true;
+  const cs = factLexicon().countyStatement;
+  const rest = hit.after.replace(/^(?:县|市(?!场)|区)?(?:这边|那边|本地)?/, '');
+  return cs.businessNouns.some(
+    (n) => rest.startsWith(n) || rest.startsWith(`的${n}`) || cs.pointers.some((p) => rest.startsWith(p + n)),
+  );
+}
+
+/** 「迁到通城来哒 迁移登记办完了」: the county moved to, with the registration's move told (facts.json countyStatement) */
+function registrationMovedTo(hit: Hit): boolean {
+  const cs = factLexicon().countyStatement;
+  const s = (hit.preceding ?? '') + hit.clause + (hit.following ?? '');
+  return cs.moveVerbs.some((w) => hit.before.endsWith(w)) && cs.registrationMoved.some((w) => s.includes(w));
+}
+
+/** 「是通城县的」「通城的」: a clause that is only the county, as the second half of 「不是崇阳的 是通城县的」 */
+const CLAUSE_IS_PLACE = /^(?:是|就是|应该是|其实是)?[^，,。;；\s]{2,4}(?:县|市|区)?的?$/;
+
+/**
+ * The county named, but not as the business's registration now: the bureau that punished (「咸安区市场
+ * 监管局就给了个警告」), an earlier business's place (「我以前在通山开过服装店」), or the place moved from
+ * (「从嘉鱼迁过来」) (facts.json countyStatement)
+ */
+function notTheRegistration(hit: Hit): boolean {
+  const cs = factLexicon().countyStatement;
+  // (「咸安区市场监管局」: the 市 of 市场 is no suffix of the county's name)
+  const rest = /^(?:县|区)|^市(?!场)/.test(hit.after) ? hit.after.slice(1) : hit.after;
+  const bureau = cs.bureaus.find((b) => rest.startsWith(b));
+  if (bureau) {
+    const then = rest.slice(bureau.length);
+    if (cs.penaltyVerbs.some((v) => then.includes(v)) && !cs.registrationWords.some((w) => then.includes(w)))
+      return true;
+  }
+  if (cs.origin.some((w) => hit.before.endsWith(w))) return true;
+  if (cs.earlier.some((w) => hit.before.includes(w)) && !REGISTERED_THERE_AFTER.test(rest)) return true;
+  return cs.experienced.some((w) => rest.startsWith(w) || hit.after.slice(0, 4).includes(w));
+}
+
+/**
+ * 「执照是通城的还是崇阳的我记不清哒」, 「执照是崇阳的吧 我也不确定」: a doubt after the county in its
+ * clause, a tentative 吧 ending it, or the next clause a doubt on its own
+ */
+function countyDoubted(hit: Hit): boolean {
+  const cs = factLexicon().countyStatement;
+  if (cs.unsureAfter.some((w) => hit.after.includes(w))) return true;
+  // 「登记在崇阳还是通山」: two counties put as alternatives, neither told
+  if (cs.alternative.some((w) => hit.clause.includes(w))) {
+    const others = Object.values(lexicon().places.counties)
+      .flat()
+      .filter((w) => !w.includes(hit.word) && !hit.word.includes(w));
+    if (others.some((w) => hit.clause.includes(w))) return true;
+  }
+  if (lexicon().grammar.tentativeEndings.words.some((w) => hit.clause.endsWith(w))) return true;
+  const next = (hit.following ?? '').replace(/^[\s，,。;；]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
+  const bare = next
+    .replace(/^(?:我|也|都|具体|反正|真|实在|这会儿|一时|现在)+/, '')
+    .replace(/(?:了|哒|啊|呀|的|咯)+$/, '');
+  return bare !== '' && cs.unsureAfter.some((w) => bare === w || bare === `有点${w}` || bare === `太${w}`);
+}
 
 let applyPlaceRe: RegExp | undefined;
 /** 「能在崇阳那边办吗」: a county asked about as where to apply (facts.json applyPlaceAsked) */
@@ -1035,6 +1119,8 @@ export function applyRules(
   const cls = clauses(s);
   const best = new Map<string, BestHit>();
   const hedged = new Set<string>();
+  /** the highest rank of a hedged hit, for rules where that outranks (hedgeOutranks) */
+  const doubted = new Map<string, number>();
   // one scan of the text for every rule's words first: a rule none of whose words occur is skipped
   const found = scannerOf(rules, lx)(s);
   for (let r = 0; r < rules.length; r++) {
@@ -1058,6 +1144,7 @@ export function applyRules(
             before: c.text.slice(0, i),
             after: c.text.slice(i + w.length),
             preceding: s.slice(0, c.start),
+            following: s.slice(c.end),
           };
           const scope = scopeOf(hit, lx);
           if (scope.moot) continue;
@@ -1081,11 +1168,12 @@ export function applyRules(
             if (typeof value !== 'boolean') continue;
             value = !value;
           }
+          const rank = rule.rank && typeof value !== 'number' ? rule.rank(value, hit) : 0;
           if (scope.hedged || rule.hedgedIn?.(hit)) {
             hedged.add(rule.fact);
+            if (rule.hedgeOutranks) doubted.set(rule.fact, Math.max(rank, doubted.get(rule.fact) ?? rank));
             continue;
           }
-          const rank = rule.rank && typeof value !== 'number' ? rule.rank(value, hit) : 0;
           const prev = best.get(rule.fact);
           if (!prev || rank > prev.rank || (rank === prev.rank && hit.pos >= prev.pos))
             best.set(rule.fact, { value, pos: hit.pos, rank, rule: rule.name });
@@ -1097,6 +1185,7 @@ export function applyRules(
   const out: RuleFacts = {};
   const why: Record<string, string> = {};
   for (const [fact, b] of best) {
+    if (b.rank < (doubted.get(fact) ?? Number.NEGATIVE_INFINITY)) continue;
     out[fact] = b.value;
     why[fact] = b.rule;
     hedged.delete(fact);

@@ -51,6 +51,12 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
   bareReportFiledByEntity: ['我们是有限公司，年报已经补交了', 'allOverdueReportsFiled', true, undefined],
   nameChangeCorrected: ['公司改名了没去登记，还没办', 'infoCorrected', false, undefined],
   registeredMoveIsAtAddress: ['搬了，变更也办好了', 'operatingAtRegisteredAddress', undefined, false],
+  registrationAndShopCounties: [
+    '执照是在通山登记的 门面开在崇阳',
+    'operatingAtRegisteredAddress',
+    false,
+    undefined,
+  ],
   reachableThereAfterListing: [
     '因为地址联系不上被列入异常了，其实我们还在原地址，现在可以联系到了',
     'reachableAtRegisteredAddress',

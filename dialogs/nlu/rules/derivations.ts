@@ -2,6 +2,7 @@
 // says why it holds (test/nlu/derivations.test.ts leaves each one out to show what it adds).
 import { INFO_CORRECTION_REASONS, PILOT_SINCE_YEAR } from '../../../rules/routes.ts';
 import type { FactName, Facts } from '../../../rules/types.ts';
+import { countyPlaces } from '../county-places.ts';
 import { alt, anyOf, factLexicon, speakerRole } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
@@ -47,7 +48,8 @@ type Value = Facts[FactName];
 
 // every overdue year filed: "现在已经全部补报了"; "后面几年的也都没报"
 const ALL_FILED: [boolean, RegExp][] = [
-  [true, /(?:全部|全都|统统|都已经?|都)(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
+  // (「现在全补齐了」: 全 alone before the verb of making up)
+  [true, /(?:全部|全都|统统|都已经?|都|全(?=补))(?:补报|补交|补齐|补上|补完|补|报|交)(?:了|完|齐|上|好)/g],
   [
     false,
     // 「21年以后的到现在都冇补」: the years after one named, still unfiled now
@@ -427,6 +429,19 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (facts.listed === true || !m || shop.some((w) => s.slice(0, m.index).endsWith(w))) return;
       const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
       if (c) set('infoCorrected', c.value, c.pos);
+    },
+  },
+  {
+    // 「执照在通城办的 但店子开在崇阳」: the shop in another county than the registration trades away
+    // from the registered address; 「迁到通山去哒 现在执照是通山的」: the move carried the registration
+    name: 'registrationAndShopCounties',
+    run: ({ s, facts, set }) => {
+      const { registered, shop, movedTo } = countyPlaces(s);
+      if (registered === undefined) return;
+      if (shop !== undefined && shop !== registered && facts.operatingAtRegisteredAddress === undefined)
+        set('operatingAtRegisteredAddress', false, 0);
+      else if (movedTo === registered && shop === undefined && facts.operatingAtRegisteredAddress === false)
+        delete facts.operatingAtRegisteredAddress;
     },
   },
   {

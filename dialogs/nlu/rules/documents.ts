@@ -2,10 +2,11 @@
 // and the document's name, the first named wins.
 import type { Facts } from '../../../rules/types.ts';
 
+// (「你帮我起个草」: 起草 split by a measure word)
 // 说明 needs a verb that asks for writing, so "除了申请书还要啥" stays a documents question; a 写 that
 // reports what a paper says (「决定书上写的原因是…」「通知书写着」「填写错了」) asks for nothing
 export const DRAFT_VERB =
-  /(?<!上|填|上面)写(?![的着错成明])|生成|起草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|打(?:个|一份|一个|份)(?!电话|招呼)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
+  /(?<!上|填|上面)写(?![的着错成明])|生成|起草|起(?:个|一个|份|一份)草|拟|出(?:个|一份|一个|份)|需要(?:一个|一份)(?=[^吗?]*$)|(?:做|弄|搞|整|准备)(?:个|一份|一个|份)|打(?:个|一份|一个|份)(?!电话|招呼)|模板|范本|范文|样本|样板|导出|下载|填一下|帮我填|帮忙填|弄一份|来一份|要一份|给我一份/;
 const APPLICATION =
   /申请书|修复申请|移出申请|(?<=[份个张写拟草成的])申请(?!材料)|申请(?=的?(?:模板|范本|范文|样本|样板))/;
 const DOC_TERMS: [NonNullable<Facts['docType']>, RegExp][] = [

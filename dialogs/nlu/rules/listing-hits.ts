@@ -172,8 +172,13 @@ const LISTING: PatternRule[] = [
     true,
   ),
   rule('listing.already', 'listed', /(?:已经?)(?:列入|列进|被列|标记)/, true),
-  // "20年被列的", "还没被列，要不要紧"
-  rule('listing.bareListed', 'listed', /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$)/, true),
+  // "20年被列的", "还没被列，要不要紧"; 「被列是因为年报没报」: the listing named as what a cause explains
+  rule(
+    'listing.bareListed',
+    'listed',
+    /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$|(?:主要|就|都)?是(?:因为|由于))/,
+    true,
+  ),
   rule(
     'listing.onList',
     'listed',

@@ -70,8 +70,11 @@ export const REVOCATION_RULES: PatternRule[] = [
       /(?:年报|年度报告)[^，,。;；]{0,16}?((?<!年)[二三四五六七八九十]|两)个?年度?(?:都|了|也)?(?:没有?|未|冇)(?:报|交)/,
       // 「这两年多冇得人管 年报冇报」: how long it has lain idle, then the reports not filed in that time
       /(?<![\d年第])(\d|[两俩二三四五六七八九十])年多?(?![前后底初中])(?:来|了|里|以来)?[^。;；？?]{0,8}?(?:年报|年度报告)(?:都|也|一直)?(?:没有?|未|冇)(?:报|交)/,
+      // 「连续两年年报税都冇报」: the reports and the tax returns of the same years, neither filed
+      /(?:连续|连着|整整)((?<![\d年])\d|(?<![年两二三四五六七八九十几])[两俩二三四五六七八九十])个?(?:年度|年)的?(?:年报|年度报告)(?:和|跟|与|、)?(?:纳)?税(?:务)?(?:都|也|一直)?(?:没有?|未|冇)(?:报|交|申报)/,
     ],
-    (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? ''),
+    // (the patterns are one alternation: each count is its own group)
+    (m) => smallNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? ''),
   ),
   // 「2024年和2025年的年报都没报」: consecutive years named before the reports, none filed
   rule(
