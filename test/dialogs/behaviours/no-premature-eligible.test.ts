@@ -128,4 +128,16 @@ describe('reports being filed, and years named one by one, are not every year fi
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
+
+  it('「去年的纸质年报 交了冇 我不晓得」 asks back, it is no yes', async () => {
+    const c = await chat();
+    await c.send('我们是种茶叶的合作社 二四年冇报年报被列进异常了');
+    const text = await c.send('去年那份纸质年报 交了冇 我不晓得 得问我侄儿');
+    expect(
+      (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts
+        .previousYearReportFiled,
+    ).toBeUndefined();
+    expect(c.last?.determination?.eligible).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
 });
