@@ -366,6 +366,18 @@ export function readAnswer(
   text: string,
   opts: { now?: Date; stated?: Facts; scope?: AnswerScope } = {},
 ): ReadAnswer {
+  const read = answerOf(fact, text, opts);
+  // 「会计搞的 不晓得」: a yes said beside a clause that says it is not known is not sure enough to grant
+  // anything on (a no is kept: it only holds the case back)
+  if (read.value === true && saysUnknown(text)) return { value: 'unknown' };
+  return read;
+}
+
+function answerOf(
+  fact: FactName,
+  text: string,
+  opts: { now?: Date; stated?: Facts; scope?: AnswerScope } = {},
+): ReadAnswer {
   const now = opts.now ?? new Date();
   const s = normalize(text);
   if (!s) return { value: undefined };

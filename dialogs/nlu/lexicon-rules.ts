@@ -1155,7 +1155,8 @@ export function applyRules(
               // 「之前有冇被罚过同类的」: an A-not-A before the words asks about them
               A_NOT_A_VERB.test(hit.before) ||
               /^(?:的话|不$|吗)/.test(hit.after) ||
-              /[吗不]$/.test(c.text));
+              // 「整改搞完了没」: a clause ending in 了没 asks whether it is done
+              /[吗不]$|了(?:没有?|冇)$/.test(c.text));
           let value = typeof rule.value === 'function' ? rule.value(hit, ctx) : rule.value;
           if (value === undefined) continue;
           if (asked) {
