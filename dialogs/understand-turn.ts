@@ -311,10 +311,13 @@ function hedgedMessage(
   const g = lexicon().grammar;
   const parts = withoutSureWords(withSettledGuesses(normalize(text))).split(/[，,。；;!！\s]+/);
   return parts.some((part, i) => {
+    // 「交了 应该」: a bare 应该 after what it guesses (应该是 before a value corrects, 「应该是2020年」);
+    // 「大概交了」: 大概 before the act guesses it (before a time, 「大概两年前」, it only rounds)
+    if (i > 0 && /^应该(?:吧|的)?$/.test(part)) return true;
     const tentative = g.tentativeEndings.words.some((w) => part.endsWith(w));
     const hedge = (w: string) =>
       part.includes(w) && (tentative || !g.correctionMarkers.includes(w)) && !asksHowAfter(part, w);
-    if (!g.hedges.some(hedge)) return false;
+    if (!g.hedges.some(hedge) && !/大概(?![\d一二两三四五六七八九十几半是有])/.test(part)) return false;
     // a hedge said on its own (「估计 下周能好」) belongs to the clause after it
     const reach = part.length <= 3 ? `${part}${parts[i + 1] ?? ''}` : part;
     if (g.forecasts.words.some((w) => reach.includes(w))) return false;

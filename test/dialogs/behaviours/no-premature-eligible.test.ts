@@ -140,4 +140,14 @@ describe('reports being filed, and years named one by one, are not every year fi
     expect(c.last?.determination?.eligible).not.toBe(true);
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
+
+  it('「大概交了」 and 「交了 应该」 guess: asked back, no 「可以申请」', async () => {
+    for (const guess of ['大概纸质的交了', '纸质的交了 应该']) {
+      const c = await chat();
+      await c.send('我是开早餐店的个体户 二三年冇报年报被列了');
+      const text = await c.send(guess);
+      expect(c.last?.determination?.eligible, guess).not.toBe(true);
+      expect(text).not.toMatch(SAYS_ELIGIBLE);
+    }
+  });
 });
