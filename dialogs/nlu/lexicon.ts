@@ -365,7 +365,8 @@ export function withoutNonQuestions(s: string): string {
   const n = g.negatedIndefinite;
   const esc = (ws: string[]) => ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   // (「有没有什么」 is an A-not-A question: a 有 right before the negator keeps it one)
-  indefiniteRe ??= new RegExp(`(?<!有)(?:${esc(n.negators)})(?:${esc(n.verbs)})?(?:${esc(n.whats)})`, 'g');
+  // (「从来没有过什么违规」: the 过 of experience may follow the negator or its verb)
+  indefiniteRe ??= new RegExp(`(?<!有)(?:${esc(n.negators)})(?:${esc(n.verbs)})?过?(?:${esc(n.whats)})`, 'g');
   return blankOut(s, g.nonQuestions).replace(indefiniteRe, (m) => ' '.repeat(m.length));
 }
 

@@ -153,6 +153,9 @@ export function negatedRun(before: string, classWords: readonly string[]): boole
   // 「冇写从轻」「不是属于」: a verb of saying or being may stand between the negator and the words
   // (「不是」「不属于」 end in 「不」 once the verb is gone; 「并非」 is a negator itself)
   // 「冇得么违法违规的事」: a determiner (什么, 么, 啥, 任何) may stand there too
+  // 「从来冇得过么子违法违规的事」: the shared negation scope (a negator of existence with its 过, the
+  // determiners of the lexicon) reaches the words as it does for every other rule
+  if (negatedBefore(rest)) return true;
   rest = rest.replace(
     /(?:被|再|去|有|是|属于|在|写|说|讲|提|算|给|沾|涉及|碰|搞|做|卖|什么|么|啥|任何)+$/,
     '',

@@ -16,6 +16,14 @@ describe('corrections', () => {
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
   });
 
+  it('「一直叫错了」 after the licence is read names a mistaken name: the type is replaced, not asked back', async () => {
+    const c = await chat();
+    await c.send('我帮我舅舅问 他的五金公司2022年没报年报被列入经营异常了');
+    const text = await c.says('看了执照 登记的是个体工商户 不是公司 我们平时一直喊错了', '已改为');
+    expect(text).not.toContain('以哪个为准');
+    expect((await c.engine.getCase(key)).facts.entityType).toBe('individual');
+  });
+
   it('a new value without a correction word is asked back, with both values one tap away', async () => {
     const c = await chat();
     await c.send('我是个体户，2021年没报年报被列入经营异常了');
