@@ -998,7 +998,10 @@ function measureOfTheList(best: Map<string, BestHit>, ctx: RuleContext): void {
 export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): RuleContext['about'] {
   const lx = lexicon();
   const seriousList = lx.penalties.seriousList.some((w) => s.includes(w));
-  const penaltyWord = lx.penalties.penaltyWords.some((w) => toldNotFeared(s, w));
+  // 「许可证被市场监管局吊销了」: the bureau told between 被 and the verb splits the listed words
+  // (「许可证被吊销了」); read without it, they are found as they would be with the bureau unsaid
+  const bare = s.replace(agentOfPassive(), '被');
+  const penaltyWord = lx.penalties.penaltyWords.some((w) => toldNotFeared(bare, w));
   // a penalty told inside an 经营异常名录 story (行政处罚信息 not published → listed) or as an
   // "other violation" beside a move is background, not the record to repair
   const background =
@@ -1008,6 +1011,16 @@ export function aboutOf(s: string, facts: Facts, record?: Facts['recordType']): 
   // 「较低数额罚款是指多少钱以下」: a term of the rules asked for its meaning tells no penalty
   const defining = hasAny(s, lx.penalties.ruleTerms) && hasAny(s, lx.grammar.definitionCues);
   return { seriousList, penalty: (penaltyWord && !background && !defining) || seriousList };
+}
+
+let agentRe: RegExp | undefined;
+/** 「被县市场监管局」「被工商所的人」: a bureau as the agent of a passive, right after 被 */
+function agentOfPassive(): RegExp {
+  agentRe ??= new RegExp(
+    `被[^，,。;；!！?？\\s被]{0,6}?${alt(lexicon().penalties.marketSupervision)}(?:的人)?`,
+    'g',
+  );
+  return agentRe;
 }
 
 /** The word told somewhere in the text with no fear of it (penalties.json feared) before it in its clause. */

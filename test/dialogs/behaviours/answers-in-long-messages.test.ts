@@ -169,4 +169,17 @@ describe('not knowing how to go about it is no doubt about the fact', () => {
     expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBeUndefined();
     expect(c.last?.determination?.eligible).toBeNull();
   });
+
+  it('「…早改了」 answers the rectification question though the same message speaks of penalties', async () => {
+    const c = await chat();
+    await c.says(
+      '去年六月因为价签标错被市场监管局罚了八千 不是从轻的 公示是去年七月 不是食品药品那些行业 罚款当时就交了',
+      '整改',
+    );
+    // the 罚 of the other clause names another question's subject; 「早改了」 names this one's
+    await c.says('价签早改了 这之后也没有因为同样的事挨过罚', '可以申请');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.rectified).toBe(true);
+    expect(facts.repeatSameTypePenalty).toBe(false);
+  });
 });
