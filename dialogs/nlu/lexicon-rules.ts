@@ -700,6 +700,19 @@ export const RULES: NamedRule[] = [
     negatable: false,
   },
   {
+    // 「……决定将你单位列入严重违法失信名单。2025年8月6日」: a pasted decision, dated under it
+    name: 'serious.noticeDate',
+    fact: 'seriousListedDate',
+    words: (lx) => lx.penalties.seriousList,
+    value: (hit, ctx) => {
+      if (!/决定将[^。;；]{0,30}?(?:列入|纳入)$/.test(ctx.s.slice(0, hit.pos))) return undefined;
+      const m = NOTICE_DATE_AFTER.exec(ctx.s.slice(hit.pos + hit.word.length));
+      return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : undefined;
+    },
+    when: serious,
+    negatable: false,
+  },
+  {
     // 「再冇受过比较重的处罚」「比较重的也没有」: a heavier penalty denied anywhere in its clause;
     // 「罚得重不重我不清楚」 asks it (A-not-A), it states nothing
     name: 'serious.heavierLater',
@@ -941,6 +954,9 @@ function configuredCounty(): string {
     ).region ?? '';
   return county;
 }
+
+/** the date a pasted decision carries under its last sentence */
+const NOTICE_DATE_AFTER = /^[^。;；]{0,10}?[。\s]+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/;
 
 /** 「不晓得是税务的还是工商的」: one of two bureaus offered, neither told as the one that fined */
 const bureauOfferedWithAnother = (hit: { before: string; after: string }): boolean =>
