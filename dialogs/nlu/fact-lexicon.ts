@@ -77,6 +77,7 @@ export interface FactLexicon {
   placeBefore: Words;
   personPlace: Words & { after: string[]; afterLookalikes: string[] };
   destinationBefore: Words;
+  noticeWarning: Words;
   formerPlace: { leads: string[]; moves: string[] };
   parentPlace: Words;
   unrealised: {

@@ -19,6 +19,7 @@ import {
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
+import { NOTICE_DATE_SRC } from './rules/listed-year.ts';
 import { namedAsNot, negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
 /** Facts of DOMAIN.md §4 read here; kept as a record until every name is in rules/types.ts. */
@@ -707,7 +708,7 @@ export const RULES: NamedRule[] = [
     value: (hit, ctx) => {
       if (!/决定将[^。;；]{0,30}?(?:列入|纳入)$/.test(ctx.s.slice(0, hit.pos))) return undefined;
       const m = NOTICE_DATE_AFTER.exec(ctx.s.slice(hit.pos + hit.word.length));
-      return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : undefined;
+      return m ? readDate(m[0], ctx.now) : undefined;
     },
     when: serious,
     negatable: false,
@@ -955,12 +956,11 @@ function configuredCounty(): string {
   return county;
 }
 
-/** the date a pasted decision carries under its last sentence */
-const NOTICE_DATE_AFTER = /^[^。;；]{0,10}?[。\s]+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/;
+const NOTICE_DATE_AFTER = new RegExp(`^[^。;；]{0,10}?${NOTICE_DATE_SRC}`);
 
 /** 「不晓得是税务的还是工商的」: one of two bureaus offered, neither told as the one that fined */
 const bureauOfferedWithAnother = (hit: { before: string; after: string }): boolean =>
-  OR_BEFORE.test(hit.before) || (/^的?/.test(hit.after) && OR_AFTER.test(hit.after.replace(/^的/, '')));
+  OR_BEFORE.test(hit.before) || OR_AFTER.test(hit.after.replace(/^的/, ''));
 
 /** A listing story or a move told: a penalty said with it is background, not the record to repair. */
 /**

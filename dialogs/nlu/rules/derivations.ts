@@ -28,6 +28,7 @@ import {
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
 import { CORRECTED_IN_PERIOD } from './minor-error.ts';
+import { clauseAt } from './scope.ts';
 
 /** A whole message that is only a cause: "因为没报年报", "是因为地址联系不上" */
 // (「原因写的是通过登记的住所或者经营场所无法联系」: the reason as the notice or the system words it)
@@ -139,8 +140,7 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
 /** 「在规定期限内改好了」: a correction made within the ordered period (minor-error.ts) */
 const IN_PERIOD: [boolean, RegExp][] = CORRECTED_IN_PERIOD.map((re) => [true, new RegExp(re.source, 'g')]);
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
-const askedAt = (cls: Clause[], pos: number): boolean =>
-  /[吗么?？]/.test(cls.find((c) => pos >= c.start && pos < c.end)?.text ?? '');
+const askedAt = (cls: Clause[], pos: number): boolean => /[吗么?？]/.test(clauseAt(cls, pos)?.text ?? '');
 
 let causeToldRe: RegExp | undefined;
 /**
@@ -162,13 +162,13 @@ const SHORT_FIX_ANSWER =
   /^(?:已经?|都|早就?)?(?:改|更正|改正)(?:好|正|过来|完)?了?$|^(?:还没有?|没有?|没来得及)(?:改|更正)(?:呢|好)?$/;
 const ERROR_STORY = /错|不一致|不符|有误|不对|对不上|不一样|差错/;
 
-function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number, end: number) => boolean) {
+function lastHit(s: string, rules: [boolean, RegExp][], ok: (pos: number) => boolean) {
   let best: { value: boolean; pos: number } | undefined;
   for (const [value, re] of rules) {
     re.lastIndex = 0;
     for (const m of matchesOf(re, s)) {
       const pos = m.index ?? 0;
-      if (ok(pos, pos + m[0].length) && (!best || pos >= best.pos)) best = { value, pos };
+      if (ok(pos) && (!best || pos >= best.pos)) best = { value, pos };
     }
   }
   return best;
@@ -386,21 +386,11 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // listed for unfiled reports: "全部补齐了" / "后面几年的也没报" tell every overdue year
     name: 'allReportsAfterListing',
-    run: ({ s, facts, set, hedgedClause }) => {
+    run: ({ s, cls, facts, set, hedgedClause }) => {
       if (facts.listed !== true || facts.listingReason !== 'annual_report_overdue') return;
       // (「现在都补齐了吗」「是不是要全部补齐了」 ask)
-      const clauseOf = (pos: number, end: number) =>
-        (s
-          .slice(0, pos)
-          .split(/[，,。;；\s]/)
-          .pop() ?? '') +
-        s.slice(pos, end) +
-        (s.slice(end).split(/[，,。;；\s]/)[0] ?? '');
-      const all = lastHit(
-        s,
-        ALL_FILED,
-        (pos, end) => !hedgedClause(pos) && !QUESTION_CLAUSE.test(clauseOf(pos, end)),
-      );
+      const asked = (pos: number) => QUESTION_CLAUSE.test(clauseAt(cls, pos)?.text ?? '');
+      const all = lastHit(s, ALL_FILED, (pos) => !hedgedClause(pos) && !asked(pos));
       if (all) set('allOverdueReportsFiled', all.value, all.pos);
     },
   },

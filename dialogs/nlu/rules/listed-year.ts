@@ -64,9 +64,14 @@ export const LISTED_YEAR_BEFORE_CAUSE = new RegExp(
 export const LISTED_FORMAL_DATE =
   /于((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?[^。;；]{0,60}?(?:列入|纳入|标记为)/g;
 
+/** the date a pasted decision carries under its last sentence (its year captured) */
+export const NOTICE_DATE_SRC = '[。\\s]+((?:19|20)\\d{2})年\\d{1,2}月\\d{1,2}日';
+
 /** 「…现决定将你户标记为经营异常状态。2023年7月3日」: a pasted decision, dated under it */
-export const LISTED_NOTICE_DATE =
-  /决定将[^。;；]{0,30}?(?:列入|标记为|纳入)[^。;；]{0,20}?[。\s]+((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/g;
+export const LISTED_NOTICE_DATE = new RegExp(
+  `决定将[^。;；]{0,30}?(?:列入|标记为|纳入)[^。;；]{0,20}?${NOTICE_DATE_SRC}`,
+  'g',
+);
 
 export const LISTED_YEAR_AFTER_REASON = new RegExp(
   `${CAL_YEAR}[^，,。;；!?！？报没未]{0,6}?${REPORT_UNFILED}${THEN_LISTED}`,

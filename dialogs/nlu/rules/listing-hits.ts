@@ -2,7 +2,8 @@
 // comes before it in its clause — a question ("会被列入吗"), a negation ("还没列入"), a listing to
 // avoid ("不想被列异常") — into stated, asked or not listed.
 
-import { counterpartyBefore, setAsideBefore } from '../fact-lexicon.ts';
+import { counterpartyBefore, factLexicon, setAsideBefore } from '../fact-lexicon.ts';
+import { hasAny } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -17,8 +18,6 @@ const MONTH_DAY_SRC =
 const NEG_BEFORE = /(?:没有?|未|还没有?|并没有?|尚未|从没|从来没有?)(?:被)?(?:列|拉|放|弄|搞|划)?$/;
 const QUESTION_BEFORE =
   /会|是否|有没有?|是不是|在不$|能否|避免|以免|防止|担心|怕|如果|要是|万一|怎么知道|(?<![检抽核审调巡排])查(?![了到出过])/;
-/** 「逾期不改正的」「如果不报」「否则」: a condition of what a notice says will follow */
-const THREAT = /逾期|如果|若|否则|不然|要是|届时|再不/;
 interface ListingHit {
   /**
    * 'asked-now': the text asks whether the business is listed now; 'asked': whether it would be;
@@ -138,7 +137,7 @@ const LISTING: PatternRule[] = [
     /(?<![会要])(?:将(?:你|您|本|该|我)?(?:们|单位|户|公司|企业|社|店|合作社|厂)?|决定)(?:依法)?(?:列入|列进|标记为|标注为|纳入)(?:经营)?(?=异常)/,
     true,
     // (「逾期不改正的，本局将依法将你单位列入…」「如果不报…」: a warning of what will follow, no decision)
-    { when: (s) => !THREAT.test(s) },
+    { when: (s) => !hasAny(s, factLexicon().noticeWarning.words) },
   ),
   // 「所里联系不上就把我们列了」: 把 and the business, the bare verb ending its clause
   rule(

@@ -124,13 +124,13 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
  * 药品 is negated as much as 食品. The run (class words and coordinators) is stripped off the end of
  * what comes before the hit, then the negator is looked for.
  */
-/** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
 /** the text after a first clause that only tells the writer checked (settled-guess.ts checkOnly) */
 function afterCheck(rest: string): string {
   const first = rest.split(/[\s，,。;；]/, 1)[0] ?? '';
   return first && checkOnly(first) ? rest.slice(first.length).replace(/^[\s，,]+/, '') : rest;
 }
 
+/** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
 const NONE_RIGHT_AFTER =
   /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
 
