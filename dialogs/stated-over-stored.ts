@@ -56,9 +56,12 @@ export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, t
   // 「现在已经过了一年多了」 after the restriction was told running reckons another period: where a
   // fact's progress needs its subject named (dialog.json progressSubjects), it must be
   const subjects = (dialog.progressSubjects as Record<string, string[]> | undefined)?.[fact];
+  // 「刚接到窗口电话 说变更冇办成」 after 「变更办了」: news of a setback reads the same way — and a step
+  // read as not done can only hold back a 「可以申请」, never give one (not so the listing: one told
+  // gone opens the unlisted routes, so only a removal told as such takes it back, listingChangedSince)
+  const setback = stored === true && said === false && fact !== 'listed';
   return (
-    stored === false &&
-    said === true &&
+    ((stored === false && said === true) || setback) &&
     progress.includes(fact) &&
     markers.some((m) => text.includes(m)) &&
     (subjects === undefined || subjects.some((w) => text.includes(w)))

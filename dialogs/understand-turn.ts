@@ -649,7 +649,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   const toldBefore = (f: FactName) => facts[f] === s.facts[f] && (s.fromText ?? []).includes(f);
   const aboutElse =
     hinge !== undefined && (Object.keys(facts) as FactName[]).some((f) => f !== hinge && !toldBefore(f));
-  if (hinge && aboutElse) delete facts[hinge];
+  // (news of progress on the hinge itself — 「今天把新手机号报给所里了 能打通」 — is no stray 冇)
+  if (hinge && aboutElse && !toldAsProgress(hinge, s.facts[hinge], facts[hinge], text)) delete facts[hinge];
   keepRecord(s.facts, facts, has('correctionCues', text));
   const eitherYear = listingYearEitherWay(text, s.facts, facts, ctx.now);
   if (eitherYear !== undefined && pending !== 'listedYear') facts.listedYear = eitherYear;

@@ -59,6 +59,8 @@ export interface Lexicon {
     penaltyWords: string[];
     /** 「怕被罚款」: a penalty feared, told before its word, is none on record */
     feared: string[];
+    /** words straight before a bare revocation verb that put it ahead or in doubt (「要吊销许可证」) */
+    revocationAhead: string[];
     penaltyKinds: Record<string, string[]>;
     /** 「罚的2万」: words the amount of a fine follows, besides the fine's own */
     fineAmountLeads: string[];

@@ -214,6 +214,10 @@ function licenceRevoked(ctx: RuleContext): boolean {
   // 「(决定书上)写的是吊销食品经营许可证」: the decision's own words, in a case already about a penalty
   // (whose maker was told before), state the revocation done
   if ((named || ctx.record === 'admin_penalty') && cls.some((c) => revocationOnPaper(c.text))) return true;
+  // 「是行政处罚 市场监管局作出的 吊销食品经营许可证」: the penalty named as a noun phrase, the verb
+  // straight before the licence, told by someone who said the bureau made it; a fear or a question
+  // in front of it (「会不会吊销许可证」) states nothing
+  if (named && cls.some((c) => revocationNamed(c.text))) return true;
   if (!named && !sp.businessLicenceNouns.some((w) => ctx.s.includes(w))) return false;
   for (const m of matchesOf(revokedDone(), ctx.s)) {
     const pos = m.index ?? 0;
@@ -239,6 +243,27 @@ function revocationOnPaper(clause: string): boolean {
       i > 0 &&
       writtenSays.words.some((x) => clause.slice(0, i).endsWith(x)) &&
       spoken().licenceNouns.some((n) => clause.slice(i + w.length).includes(n))
+    );
+  });
+}
+
+/** 「吊销食品经营许可证」: the revocation verb with its licence straight after, nothing hedging before it. */
+function revocationNamed(clause: string): boolean {
+  const lx = lexicon();
+  return lx.penalties.licenceRevoked.some((w) => {
+    const i = clause.indexOf(w);
+    if (i < 0) return false;
+    const before = clause.slice(0, i);
+    if (hasAny(before, lx.penalties.feared) || lx.penalties.revocationAhead.some((x) => before.endsWith(x)))
+      return false;
+    // the licence's own name may come first (「食品经营许可证」): the noun within a few characters
+    const after = clause.slice(i + w.length);
+    const scope = wordScope({ before, after, clause });
+    return (
+      spoken().licenceNouns.some((n) => after.slice(0, 8).includes(n)) &&
+      !scope.moot &&
+      !scope.hedged &&
+      !scope.negated
     );
   });
 }

@@ -54,4 +54,20 @@ describe('news since the listing', () => {
     await c.send('变更还没办 原来那个门面房东收回去租给别个了');
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: false });
   });
+  it('a setback told as news: the change the window turned back is not registered, with no 以哪个为准', async () => {
+    const c = await chat();
+    await c.send('我们厂因为登记的地址找不到人被列入异常名录了 住所变更前几天已经办了');
+    await c.send('刚才窗口打电话来 说我们交的房屋证明不行 变更冇办成 老厂房那边早就冇人了');
+    const replies = c.last?.replies.map((r) => JSON.stringify(r)).join('') ?? '';
+    expect(replies).not.toContain('以哪个为准');
+    expect((await c.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
+    expect(c.last?.determination?.eligible).toBe(false);
+  });
+  it('reachable again: a new number reported after the old one was told dead opens the buffer', async () => {
+    const c = await chat();
+    await c.send('我们店搬走了 还没被列入经营异常名录 原来留的手机号停了 所里找不到我们');
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+    await c.send('今天把新的手机号报给所里了 他们打过来是通的 也冇其他违法违规的事');
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: true });
+  });
 });
