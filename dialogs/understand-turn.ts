@@ -18,6 +18,7 @@ import { clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
+import { listingReason } from './nlu/rules/listing-reason.ts';
 import { withSettledGuesses } from './nlu/settled-guess.ts';
 import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { overStored, toldAsProgress } from './stated-over-stored.ts';
@@ -607,6 +608,27 @@ function newListingAfterRemoval(stored: Facts, facts: Facts, corrections: Facts,
     }
 }
 
+/**
+ * 「网上查到一个处罚记录 说通过登记的住所无法联系」 then 「那个是经营异常名录 不是处罚」: what the earlier
+ * messages said of the listing was read as a penalty's story and dropped; once the record is named the
+ * listing, those messages are read again for its reason and year (never over what is stored or said now).
+ */
+function listingToldBefore(ctx: Ctx, facts: Facts): Facts {
+  const out: Facts = {};
+  const earlier = ctx.s.history.filter((h) => h.from === 'user' && !h.text.startsWith('[')).slice(0, -1);
+  const unknown = (f: FactName) =>
+    facts[f] === undefined && ctx.s.facts[f] === undefined && out[f] === undefined;
+  // (a message that only guessed — 「好像是地址的问题」 — told no reason then and tells none now)
+  for (const h of earlier.filter((x) => !hedgedMessage(x.text))) {
+    const u = understand(h.text, { now: ctx.now, record: 'abnormal_list' });
+    const reason = listingReason(normalize(h.text))?.value;
+    if (reason && unknown('listingReason')) out.listingReason = reason;
+    if (u.facts.listedYear !== undefined && !u.hedged.includes('listedYear') && unknown('listedYear'))
+      out.listedYear = u.facts.listedYear;
+  }
+  return out;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
@@ -666,6 +688,7 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (facts.recordType === 'abnormal_list' && s.facts.recordType && s.facts.recordType !== 'abnormal_list')
     corrections.recordType = 'abnormal_list';
   newListingAfterRemoval(s.facts, facts, corrections, text);
+  if (corrections.recordType === 'abnormal_list') Object.assign(facts, listingToldBefore(ctx, facts));
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing
