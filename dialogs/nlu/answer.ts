@@ -26,6 +26,8 @@ interface AnswerRegexes {
   askLater: RegExp;
   /** 「我还真不知道」: a whole clause that says it is not known */
   unknownAnywhere: RegExp;
+  /** 「其他年份的我还冇去查」: not having gone to look, anywhere */
+  notLookedAt: RegExp;
   /** 「行」「好的」「嗯」 anywhere: yes words that say nothing of their own */
   bareAffirmations: RegExp;
   /** the same words leading a reply, with what follows them */
@@ -91,6 +93,7 @@ function answerRegexes(): AnswerRegexes {
     acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     askLater: new RegExp(any(a.askLater)),
+    notLookedAt: new RegExp(a.notLookedAt),
     unknownAnywhere: new RegExp(
       `^(?:${any(a.unknownSubject)}|[这那]个|[她他]|老板)?[还也真都就实在确实]{0,3}${any(a.unknown)}(?:[啊呀哦了的哒]*)$`,
     ),
@@ -385,6 +388,7 @@ function answerOf(
   if (!spec) return { value: undefined };
   const re = answerRegexes();
   if (re.unknown.test(s) || askedThenUnknown(s)) return { value: 'unknown' };
+  if (spec.kind === 'boolean' && re.notLookedAt.test(s)) return { value: 'unknown' };
   if (spec.kind === 'boolean') {
     // acknowledgedFirst: 「嗯嗯 好的」 only acknowledges what was said, no yes (嗯 alone still is one);
     // 「好的 不是」 answers with what follows the acknowledgement

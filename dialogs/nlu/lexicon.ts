@@ -152,6 +152,8 @@ export interface Lexicon {
     unknownSubject: string[];
     unknownAdverb: string[];
     unknown: string[];
+    /** 「还冇去查」: not having gone to look, anywhere in an answer (a regular expression's source) */
+    notLookedAt: string;
     leadingNo: string[];
     leadingYes: string[];
     pureNo: string[];

@@ -37,6 +37,13 @@ describe('parseAnswer', () => {
     expect(ask('safetyRelated', '不太清楚')).toBe('unknown');
   });
 
+  it("answers 'unknown' to not having gone to look, wherever it stands; a check that never happened stays a fact", () => {
+    expect(ask('allOverdueReportsFiled', '其他年份的我还冇去查')).toBe('unknown');
+    expect(ask('proofProvided', '总公司那边还没去问')).toBe('unknown');
+    expect(ask('firstSpotCheck', '以前没查过')).toBe(true);
+    expect(ask('allOverdueReportsFiled', '其他年份的还没补')).toBe(false);
+  });
+
   it('reads years, relative ones against now', () => {
     expect(ask('listedYear', '2021年')).toBe(2021);
     expect(ask('listedYear', '21年')).toBe(2021);

@@ -347,14 +347,21 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
   {
     // "已经补公示了", "还没去办变更" from someone listed for false, unpublished or unregistered information
     name: 'infoCorrectedAfterListing',
-    run: ({ s, facts, set, hedgedClause, listedPos }) => {
+    run: ({ s, cls, facts, set, hedgedClause, listedPos }) => {
       // the listing told before, its reason told now (「决定书上写的原因是…弄虚作假 现在都改正了」)
       if (facts.listed !== true && facts.listingReason === undefined) return;
       const reason = listingReason(s);
       if (!reason?.value || !INFO_CORRECTION_REASONS.has(reason.value)) return;
+      // 「说是…即时信息在责令的期限内冇公示」: the cause as the bureau gave it is why it was listed,
+      // not how the information stands now
+      const cause = (pos: number) => causeAsTold(clauseAt(cls, pos)?.text ?? '');
       const c =
-        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos)) ??
-        lastHit(s, [[false, NOT_YET_AFTER_LISTING]], (pos) => listedPos !== undefined && pos > listedPos);
+        lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos) && !cause(pos)) ??
+        lastHit(
+          s,
+          [[false, NOT_YET_AFTER_LISTING]],
+          (pos) => listedPos !== undefined && pos > listedPos && !cause(pos),
+        );
       if (c) set('infoCorrected', c.value, c.pos);
     },
   },

@@ -9,10 +9,10 @@ import { clauseAt } from './scope.ts';
 // "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
 // say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
 const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及)(?:去)?(?:办理?|做|弄|搞)?$/;
-// 「其他年份的她冇说」: a negator before a verb of telling or asking says nothing was told, not that
-// the task is undone
+// 「其他年份的她冇说」「其他年份的我还冇去查」: a negator before a verb of telling, asking or looking
+// says nothing was told or seen, not that the task is undone
 const NOT_DONE_AFTER =
-  /^[^，,。;；]{0,4}?(?:(?:没有?|未|还没|尚未)(?![说讲提问告])|没去|没来得及|正在|在走|还在(?:办|准备|弄|补|做|整理)|在准备|准备中|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
+  /^[^，,。;；]{0,4}?(?:(?:没有?|未|还没|尚未)(?!去?[说讲提问告查看核确])|没去(?![说讲提问告查看核确])|没来得及|正在|在走|还在(?:办|准备|弄|补|做|整理)|在准备|准备中|办理中|没下来|还是(?:老|旧|原来|以前)的)/;
 const DONE_AFTER =
   /^[^，,。;；]{0,8}?(?:(?:已经?|都|早就?)(?:去|按要求|按提醒)?(?:办理?|弄|搞|做|跑|换|改|变更|迁|登记|完成)|(?:办|弄|搞|做|跑|换|改|变更|登记)(?:理)?(?:好|完|妥|完成|过来|成|定)|搞定|办结|下来了)/;
 /** "已经补交", "补齐了", "我们已经补齐公示": a report filed */
