@@ -54,6 +54,8 @@ interface AnswerRegexes {
   sceneFacts: Set<string>;
   kin: Record<string, string[] | string>;
   stateFacts: Set<string>;
+  /** 「改了」「交了」: yes words that tell a task done, no yes to a question about a state */
+  taskYes: string[];
   cues: Partial<Record<FactName, Cue[]>>;
   /** the shared task cues' "not done" wordings (「变更登记还冇去办」) */
   taskUndone: RegExp[];
@@ -117,6 +119,7 @@ function answerRegexes(): AnswerRegexes {
     sceneFacts: new Set(a.sceneFacts),
     kin: a.kin,
     stateFacts: new Set(a.stateFacts.facts),
+    taskYes: a.stateFacts.taskYes,
     cues,
     taskUndone: task.filter(([value]) => !value).map(([, cue]) => cue),
     taskFacts: new Set(
@@ -213,6 +216,7 @@ function polarity(fact: FactName, s: string, now: Date, leadingOnly = false): bo
   if (re.no.test(t)) return false;
   // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
   const yes = re.yes.exec(t);
+  if (yes && re.stateFacts.has(fact) && re.taskYes.some((w) => yes[0].startsWith(w))) return undefined;
   if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   if (leadingOnly) return undefined;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了");

@@ -11,6 +11,8 @@ export type AnswerCue = { yes: string[] } | { no: string[] } | { use: 'task' };
 
 export interface Lexicon {
   grammar: {
+    /** trade and safety nouns a voice message lists with one space after a negator */
+    spokenListItems: string[];
     negators: string[];
     hedges: string[];
     /** a guess about when something under way will be done: its hedge stays in its own clause */
@@ -179,7 +181,8 @@ export interface Lexicon {
     /** per fact: other facts whose statement in a clause also speaks of it */
     kin: Record<string, string[] | string>;
     /** questions about a state or event: a completed action in the reply is no "yes" */
-    stateFacts: { facts: string[] };
+    /** state questions, and the task verbs that are no yes to them */
+    stateFacts: { facts: string[]; taskYes: string[] };
     task: AnswerCue[];
     cues: Record<string, AnswerCue[]>;
     /** facts whose volunteered wordings make a clause about them (answer.ts wordedFacts) */

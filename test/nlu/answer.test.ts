@@ -44,6 +44,13 @@ describe('parseAnswer', () => {
     expect(ask('allOverdueReportsFiled', '其他年份的还没补')).toBe(false);
   });
 
+  it('a task told done is no yes to a question about a state', () => {
+    expect(ask('firstSpotCheck', '改了的')).toBeUndefined();
+    expect(ask('intentional', '改好了')).toBeUndefined();
+    expect(ask('correctedAfterReminder', '改了的')).toBe(true);
+    expect(ask('firstSpotCheck', '是的')).toBe(true);
+  });
+
   it('reads years, relative ones against now', () => {
     expect(ask('listedYear', '2021年')).toBe(2021);
     expect(ask('listedYear', '21年')).toBe(2021);

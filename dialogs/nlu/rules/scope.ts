@@ -57,6 +57,9 @@ export function negatedExistence(before: string): boolean {
 
 /** one item of a list and its joiner, at the end of the text before the next item */
 const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}(?:或者|或是|[、和及与或])$/;
+let spokenItemRe: RegExp | undefined;
+/** 「公共安全 」: a trade or safety noun and one space, as a voice message lists (grammar.json spokenListItems) */
+const SPOKEN_ITEM = () => (spokenItemRe ??= new RegExp(`(?:${alt(lexicon().grammar.spokenListItems)}) $`));
 /**
  * 「不涉及公共安全、安全生产和人身安全」: a negator before a list reaches every item of it. Whether
  * the text before the words, once the list items standing before them are taken off, ends in a
@@ -65,7 +68,7 @@ const LIST_ITEM = /[^，,。;；、和及与或\s]{1,10}(?:或者|或是|[、和
 function negatedBeforeList(before: string): boolean {
   let b = before;
   for (let i = 0; i < 4; i++) {
-    const m = LIST_ITEM.exec(b);
+    const m = LIST_ITEM.exec(b) ?? SPOKEN_ITEM().exec(b);
     if (!m) return false;
     b = b.slice(0, m.index);
     if (negatedBefore(b)) return true;
