@@ -8,7 +8,7 @@
 import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
 import { factLexicon } from './nlu/fact-lexicon.ts';
 import { lexicon } from './nlu/lexicon.ts';
-import { normalize } from './nlu/normalize.ts';
+import { asRead, normalize } from './nlu/normalize.ts';
 import { removedIn } from './nlu/past-listing.ts';
 import { negatedBefore } from './nlu/rules/scope.ts';
 import { dialog } from './texts.ts';
@@ -22,8 +22,10 @@ export type Meeting = 'take' | 'keep' | 'ask';
  * part of it and leaves the heavier one standing, in a message with a correction cue about something
  * else too. Only a message that denies the stored kind (「说错了 不是停产停业 只是罚款」) takes it back.
  */
-export function overStored(fact: FactName, stored: unknown, said: unknown, text = ''): Meeting {
+export function overStored(fact: FactName, stored: unknown, said: unknown, typed = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
+  // the interview's merge passes the message as typed; the word lists read it as every reader does
+  const text = asRead(typed);
   if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text) || toldAsLookedUp(fact, text))
     return 'take';
   if (fact === 'listed' && listingChangedSince(stored, said, normalize(text))) return 'take';

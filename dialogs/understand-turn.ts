@@ -14,7 +14,7 @@ import { extractFacts } from './nlu/facts.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
-import { clauses, normalize } from './nlu/normalize.ts';
+import { asRead, clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
@@ -883,14 +883,17 @@ function contradictsTheCase(text: string, stored: Facts, now: Date): boolean {
 }
 
 /** The commands of one turn; `text` is the cleaned message (undefined for a button). */
-export async function turnCommands(ctx: Ctx, text: string | undefined): Promise<Command[]> {
+export async function turnCommands(ctx: Ctx, raw: string | undefined): Promise<Command[]> {
   const s = ctx.s;
   const top = openFrame(s);
   if (ctx.turn.choiceId !== undefined) {
     ctx.intent = 'choice';
     return [parseCommandId(ctx.turn.choiceId, top) ?? { type: 'unclear', why: 'stale' }];
   }
-  if (!text) return [{ type: 'unclear', why: 'empty' }];
+  if (!raw) return [{ type: 'unclear', why: 'empty' }];
+  // Every reader below sees the message as the lexicon reads it (normalize.ts asRead: 「不對」 is
+  // 「不对」 to the correction cues too, 「喂 个体哈」 is 「个体」); a draft field keeps what was typed.
+  const text = asRead(raw);
   // A bare number picks one of the choices last offered (the console and plain-text channels).
   const number = /^[0-9０-９]{1,2}$/.test(text)
     ? Number(text.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)))
@@ -920,7 +923,7 @@ export async function turnCommands(ctx: Ctx, text: string | undefined): Promise<
     if (word === 'confirm' && top.step === 'confirm') return [{ type: 'confirm' }];
     // a correction of the case is no field's value: it goes to the case, and the draft resumes on what
     // the case then allows
-    if (!contradictsTheCase(text, s.facts, ctx.now)) return [{ type: 'field-value', value: text }];
+    if (!contradictsTheCase(text, s.facts, ctx.now)) return [{ type: 'field-value', value: raw }];
   }
   return textCommands(ctx, text);
 }

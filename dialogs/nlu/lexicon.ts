@@ -28,6 +28,14 @@ export interface Lexicon {
     /** words holding a hedge's characters that are sure (「不可能」 holds 可能) */
     hedgeLookalikes: string[];
     questionCues: string[];
+    /** what a speaker adds without meaning anything by it (normalize.ts withoutFillers) */
+    fillers: {
+      openers: string[];
+      softeners: string[];
+      keepAfter: string[];
+      closingAfter: { particles: string[]; words: string[] };
+      thanks: string[];
+    };
     /** words that open a question after a statement told without punctuation (normalize.ts clauses) */
     clauseLeads: string[];
     /** 「什么的」「什么都」: a question word that lists or sweeps, asking nothing */

@@ -156,6 +156,15 @@ function normalizeText(input: unknown): string {
     const blocks = m.match(/.{4}/g) ?? [];
     return blocks.map((b) => [...b].map((c) => String(CHINESE_DIGIT[c] ?? c)).join('')).join('、');
   });
+  // 「2025 09 10」 (a date whose dots or dashes a voice transcript or a hurried writer left out): a year
+  // of four digits, a month and a day that exist, as 2025年9月10日; other runs of numbers stay numbers
+  s = s.replace(
+    /(?<![\d.:/-]|\d )((?:19|20)\d{2}) (\d{1,2}) (\d{1,2})(?![\d.:/-]| \d)/g,
+    (m, y: string, mo: string, d: string) =>
+      Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= daysIn(Number(y), Number(mo))
+        ? `${y}年${Number(mo)}月${Number(d)}日`
+        : m,
+  );
   // 两千二十二年, 二千零九年
   s = s.replace(
     /[两二]千零?([一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=年)/g,
@@ -172,10 +181,52 @@ function normalizeText(input: unknown): string {
     /(?<![〇零一二三四五六七八九十百千两几第])(一[四五六七八九]|二[〇零一二三四五六])(?=年)/g,
     (m) => [...m].map((c) => String(CHINESE_DIGIT[c] ?? c)).join(''),
   );
-  s = latinToChinese(toSimplified(s));
+  s = latinToChinese(asRead(s));
   s = restoreSoundAlikes(replaceAliases(s));
   return negatedRelatives(s.replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * The message as every reader takes it, before any reading of its own: in simplified characters
+ * (「不對」 is 「不对」 to every word list) and without the fillers and softeners that mean nothing
+ * (withoutFillers). normalize starts from it; the turn's readers of the message as written
+ * (dialogs/understand-turn.ts) read it too, so no reader sees a word the others do not.
+ */
+export function asRead(s: string): string {
+  return withoutFillers(toSimplified(s));
+}
+
+// a pause: a space or punctuation (half- or full-width) between words
+const PAUSE = '[\\s，,、。.…~～!！?？;；:：]';
+let fillerRes: { opening: RegExp; closing: RegExp; closingAfter: RegExp; thanks: RegExp } | undefined;
+/**
+ * 「呃 喂 那个 我们是…」「…要不要钱啊啊」「补了冇呢」「…无法联系。 谢谢」: the words a speaker opens
+ * with, the particles closing a clause and the thanks closing a message (grammar.json fillers) taken
+ * away, so that 「喂 个体哈」 reads as 「个体」 and a tag (「能发一个不啊」) still ends its clause.
+ */
+export function withoutFillers(s: string): string {
+  const f = lexicon().grammar.fillers;
+  fillerRes ??= {
+    opening: new RegExp(`^(?:(?:${alt(f.openers)})+${PAUSE}+)+`),
+    closing: new RegExp(
+      `(?<=[\\u3400-\\u9fff])(?<!${alt(f.keepAfter)})(?:${alt(f.softeners)})+(?=${PAUSE}|$)`,
+      'g',
+    ),
+    closingAfter: new RegExp(
+      `(?<=${alt(f.closingAfter.words)})(?:${alt(f.closingAfter.particles)})+(?=${PAUSE}|$)`,
+      'g',
+    ),
+    // (the pause before the thanks stays: 「…怎么申请移出？ 谢谢」 still asks)
+    thanks: new RegExp(`(?<=${PAUSE})(?:(?:${alt(f.thanks)})+${PAUSE}*)+$`),
+  };
+  const { opening, closing, closingAfter, thanks } = fillerRes;
+  // (a message of nothing else, 「嗯 嗯」「谢谢」, is left as it is: it says yes, or thanks)
+  const said = (t: string, rest: string) => (/[\p{L}\p{N}]/u.test(rest) ? rest : t);
+  const opened = said(s, s.replace(opening, '')).replace(closing, '').replace(closingAfter, '');
+  return said(opened, opened.replace(thanks, '').trimEnd());
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 let relativeRe: RegExp | undefined;
 /**
