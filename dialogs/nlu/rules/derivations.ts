@@ -61,6 +61,10 @@ const ALL_FILED: [boolean, RegExp][] = [
 const NOT_YET_AFTER_LISTING =
   /(?<!改|办|登记|公示|更正)(?:没有?|未|没去)(?:去)?(?:(?:办理?|做)(?:登记|变更)|登记|变更|改|更正|改正|纠正|公示)(?!期|的)/g;
 
+/** 「名称变更登记一直冇去办」: the registration named, then not done (the verb after it) */
+const REGISTRATION_NOT_YET =
+  /(?:变更登记|变更|登记)[^，,。;；\s]{0,3}?(?:一直|还|至今|到现在|都)?(?:没有?|未)(?:去)?(?:办|弄|搞|做)/g;
+
 const REPORTS_STILL_MISSING =
   /(?:年报|年度报告)(?:也|都|还|一直|至今|到现在|从来){1,3}(?:没有?|未)(?:报|弄|交|补|搞|整|做)/;
 const REMOVAL_ASK = /移出|移除|消除|弄掉|弄出来|搞出来|解除异常|恢复正常/;
@@ -156,6 +160,9 @@ function causeAsTold(clause: string): boolean {
   );
   return causeToldRe.test(clause);
 }
+
+/** A word of now in a clause (facts.json causeAsTold.now: 一直, 现在, 至今 …). */
+const stillNow = (clause: string): boolean => factLexicon().causeAsTold.now.some((x) => clause.includes(x));
 
 /** "已经改好了", "改过来了", "还没改呢" on their own, as an answer about the error */
 const SHORT_FIX_ANSWER =
@@ -359,8 +366,15 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos) && !cause(pos)) ??
         lastHit(
           s,
-          [[false, NOT_YET_AFTER_LISTING]],
-          (pos) => listedPos !== undefined && pos > listedPos && !cause(pos),
+          [
+            [false, NOT_YET_AFTER_LISTING],
+            [false, REGISTRATION_NOT_YET],
+          ],
+          // (before the listing only with a word of now: 「名称变更登记一直冇去办 上个月被列入了」)
+          (pos) =>
+            listedPos !== undefined &&
+            (pos > listedPos || stillNow(clauseAt(cls, pos)?.text ?? '')) &&
+            !cause(pos),
         );
       if (c) set('infoCorrected', c.value, c.pos);
     },
