@@ -1006,7 +1006,7 @@ function bureauOfTheRecord(hit: Hit): boolean {
   const p = lexicon().penalties;
   const kinds = [...Object.values(p.penaltyKinds).flat(), ...p.decidedVerbs, ...p.licenceRevoked];
   recordOfRe ??= new RegExp(
-    `^(?:[^，,。;；\\s]{0,12}?${alt(kinds)}[^，,。;；\\s]{0,8}?)?的(?:[那这][条个次份])?(?:行政)?${alt([...p.recordNouns, ...kinds])}`,
+    `^(?:[^，,。;；\\s]{0,12}?${alt(kinds)}[^，,。;；\\s]{0,8}?)?的(?:[那这][条个次份件])?(?:行政)?${alt([...p.recordNouns, ...kinds])}`,
   );
   const m = recordOfRe.exec(hit.after);
   if (!m || !hasAny(m[0], kinds)) return false;
