@@ -460,11 +460,22 @@ export function whereBlock(
         : elsewhere
           ? [fill(elsewhere, values)]
           : g.whereToApply.map((w) => fill(w, values))),
+    // a penalty of a business registered in another county: the bureau that decided it, there
+    ...(facts.inJurisdiction === false && PENALTY_PATHS.includes(det.path)
+      ? [fill(c.outOfCountyPenalty, values)]
+      : []),
     // the county's contacts only where the county's bureau is the place to go
     ...(home || elsewhere || facts.inJurisdiction === false ? [] : contactLines(j, k)),
   ];
   return `${none || ruledOut ? c.headings.consult : c.headings.where}\n${where.join('\n')}`;
 }
+
+/** The paths of a published penalty: the bureau that decided it handles it (总局令第107号第四条). */
+const PENALTY_PATHS: readonly string[] = [
+  'penalty-publicity-repair',
+  'penalty-auto-expiry',
+  'penalty-not-repairable',
+];
 
 /** A short script (3–6 sentences) for hotline staff to read to a caller. */
 export function readAloud(det: Determination, facts: Facts, opts: ExplainOptions = {}): string {

@@ -246,6 +246,8 @@ const CommonSchema = z.strictObject({
   agentAuthorization: text,
   /** where a business registered outside the county applies: its own bureau, not this one */
   outOfCountyWhere: jurisdictionText,
+  /** a penalty of a business registered outside the county: the bureau that decided it, likely not this one */
+  outOfCountyPenalty: jurisdictionText,
   /** a calendar date in prose (2026年12月28日) */
   date: template(['year', 'month', 'day']),
   dateMonth: template(['year', 'month']),

@@ -53,6 +53,8 @@ function byQuestionOrder(names: Iterable<FactName>): FactName[] {
 
 /** Where a step sends the user to this county's bureau, a business registered elsewhere goes home. */
 const HOME_STEP: Record<string, string> = { 'submit-application': 'submit-at-registration-bureau' };
+/** 总局令第107号第七条: a warning alone is never published, so there is no publication to wait out. */
+const WARNING_STEP: Record<string, string> = { 'wait-for-publication-to-end': 'warning-not-published' };
 
 function stepsFor(route: Route, eligible: boolean | null, facts: Facts, documents: string[]): string[] {
   // While eligibility is open, show the way forward as if the open conditions hold.
@@ -63,6 +65,7 @@ function stepsFor(route: Route, eligible: boolean | null, facts: Facts, document
         ? route.steps.eligible
         : route.steps.notEligible;
   if (facts.inJurisdiction === false) steps = steps.map((s) => HOME_STEP[s] ?? s);
+  if (facts.penaltyKind === 'warning') steps = steps.map((s) => WARNING_STEP[s] ?? s);
   if (documents.includes('agent-authorization')) {
     // the agent's own ID goes with the authorisation, before anything is handed in
     const at = steps.findIndex((s) => s.startsWith('submit-'));

@@ -901,5 +901,8 @@ export const NOTE_REASON_IDS = [
   'wait-counted-from-decision-no-calendar',
 ];
 
-/** Step ids evaluate adds to a route's own: the agent's ID, and the home bureau outside the county. */
-export const ADDED_STEP_IDS = ['agent-brings-id', 'submit-at-registration-bureau'];
+/**
+ * Step ids evaluate adds to a route's own: the agent's ID, the home bureau outside the county, and
+ * nothing to wait out for a warning alone.
+ */
+export const ADDED_STEP_IDS = ['agent-brings-id', 'submit-at-registration-bureau', 'warning-not-published'];

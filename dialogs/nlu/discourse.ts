@@ -2,7 +2,7 @@
 // 是个体户"), and the questions it asks, in order ("要多少钱 多久能好"). Word classes come from the
 // lexicon; the facts inside a correction are read by the same extractors as any statement.
 import type { Facts } from '../../rules/types.ts';
-import { factLexicon } from './fact-lexicon.ts';
+import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { readAmountYuan } from './money-date.ts';
@@ -21,6 +21,28 @@ const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
 const AMOUNT_ALONE =
   /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
+/** an amount of money with its 万/千 or its unit (AMOUNT_ALONE's, unanchored) */
+const AMOUNT_SRC =
+  '(?:(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\\d]*|千)(?:块钱?|元)?|\\d{3,}(?:块钱?|元))';
+/**
+ * 「决定书上是四万五 减轻处罚 不是五万五」: an amount put first with 是, the one it replaces denied with 不是
+ * after it (short clauses may stand between).
+ */
+const AMOUNT_FIRST = new RegExp(
+  `(?<!不)是(${AMOUNT_SRC})(?=[\\s，,])(?:[\\s，,]+[^\\s，,。；;!！?？]{1,8}?)*?[\\s，,]+不是(${AMOUNT_SRC})(?![\\d万千])`,
+);
+/** 「决定书上写的是」: the length of a paper named at the start, with 上/里 and 写的 (0 when none) */
+function paperLead(clause: string): number {
+  const papers = alt(lexicon().grammar.correctionPapers);
+  const m = new RegExp(`^${papers}(?:上面?|里面?)?(?:写的|写着|开的)?(?=是)`).exec(clause);
+  return m ? m[0].length : 0;
+}
+/** The amount put first against a denied one, when they differ. */
+function amountPutFirst(text: string): number | undefined {
+  const m = AMOUNT_FIRST.exec(text);
+  const put = m?.[1] ? readAmountYuan(m[1]) : undefined;
+  return put !== undefined && put !== readAmountYuan(m?.[2] ?? '') ? put : undefined;
+}
 /** 「一九年」「是2021年」: a year and nothing else */
 const YEAR_ALONE = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})$`);
 const yearAlone = (t: string): boolean => YEAR_ALONE.test(t);
@@ -156,7 +178,10 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       x = m[1];
     }
   }
-  if (tail === undefined) return yearGivenAnotherRole(s, read, now);
+  if (tail === undefined) {
+    const put = amountPutFirst(s);
+    return put !== undefined ? { fineAmountYuan: put } : yearGivenAnotherRole(s, read, now);
+  }
   const out: Facts = { ...read(tail) };
   // 「三年没报年报，不对，是两年，2024年和2025年的」: a count of years corrects the count said before;
   // the years after it are the missed ones, not a listing year
@@ -168,14 +193,18 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   // 「罚哒五万二 哦不对 是两万五」: an amount alone, first in the correction, corrects the fine said before;
   // so does one put against another amount alone (「说错哒 不是3万 是6万3」, the fine told in an earlier
   // message): money is only ever the fine here
+  // (「决定书上是四万五」: read off the decision, the amount is the fine's whatever was said before)
+  const paper = paperLead(firstClause(tail));
   if (
     out.fineAmountYuan === undefined &&
-    (read(head).fineAmountYuan !== undefined || AMOUNT_ALONE.test(x.trim()))
+    (read(head).fineAmountYuan !== undefined || AMOUNT_ALONE.test(x.trim()) || paper > 0)
   ) {
-    const first = firstClause(tail);
+    const first = firstClause(tail).slice(paper);
     const amount = AMOUNT_ALONE.test(first) ? readAmountYuan(first) : undefined;
     if (amount !== undefined) return { ...out, fineAmountYuan: amount };
   }
+  const put = out.fineAmountYuan === undefined ? amountPutFirst(tail) : undefined;
+  if (put !== undefined) return { ...out, fineAmountYuan: put };
   if (out.listedYear === undefined) {
     const g = lexicon().grammar;
     const y = new RegExp(YEAR_SRC).exec(tail);

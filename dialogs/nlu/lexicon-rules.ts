@@ -247,9 +247,20 @@ function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
   return (
     after ??
     dateIn(withoutDatesOf(yearCarried(hit) + lastChars(before, 16), events), ctx.now) ??
-    dateToldAsTheMatter(ctx.s.slice(hit.pos + hit.word.length), ctx.now)
+    dateToldAsTheMatter(ctx.s.slice(hit.pos + hit.word.length), ctx.now) ??
+    // 「是去年5月20号 因为用了过期食材被崇阳县市场监管局罚了」: the date its own clause, then the
+    // penalty's with its cause and the bureau that penalised before the verb
+    dateClauseBefore(
+      { ...hit, before: before.replace(PASSIVE_CAUSE, '').replace(PASSIVE_AGENT, '') },
+      ctx.now,
+    )
   );
 }
+
+/** 「因为用了过期食材被…」: the cause told before the passive 被 (or 给) */
+const PASSIVE_CAUSE = /(?:因为|由于)[^，,。;；\d]{1,14}?(?=被|给)/;
+/** 「被崇阳县市场监管局」: the passive's agent, closing the text before the verb */
+const PASSIVE_AGENT = /(?:被|给)[^，,。;；\d年月日号]{0,12}$/;
 
 /**
  * 「许可证被吊销了 2025年5月的事」「被罚了 那是去年8月份的事」: the date told right after, as the
@@ -261,8 +272,10 @@ function dateToldAsTheMatter(rest: string, now: Date): string | undefined {
 }
 
 const CAUSE_BETWEEN = /(?:因为|由于)[^，,。;；\d]{1,14}?的?(?:问题|事情?|原因)/;
-/** the cause told right before the penalty's word: 「冇再因为标签的事被罚」 */
-const CAUSE_BEFORE_PENALTY = new RegExp(`${CAUSE_BETWEEN.source}(?:被|给)?$`);
+/** the cause told right before the penalty's word: 「冇再因为标签的事被罚」「再也没因为卖过期食品被罚过」 */
+const CAUSE_BEFORE_PENALTY = new RegExp(
+  `(?:${CAUSE_BETWEEN.source}(?:被|给)?|(?:因为|由于)[^，,。;；\\d]{1,14}?(?:被|给)?)$`,
+);
 
 let deniedAfterRe: RegExp | undefined;
 /**
@@ -274,6 +287,18 @@ function deniedPenaltyAfter(after: string): boolean {
     `^[^，,。;；]{0,6}?${alt(lexicon().grammar.negators)}[^，,。;；]{0,2}?(?:罚|处罚)(?:过|了)?(?:[我咱][们家]?)?$`,
   );
   return deniedAfterRe.test(after);
+}
+
+/**
+ * causeOfDeniedRepeat: 「这一年多冇再因为食品的事被罚」 — the words name the cause of a later penalty that
+ * is denied (a negator with 再 before the cause, the verb of penalising after the words): that says no
+ * penalty came again (repeatSameTypePenalty), nothing of the sector of the record to repair.
+ */
+export function causeOfDeniedRepeat(hit: Hit): boolean {
+  const m = /(?:因为|由于)[^，,。;；]{0,8}$/.exec(hit.before);
+  if (!m || !/^[^，,。;；]{0,10}?(?:罚|处罚)/.test(hit.after)) return false;
+  const lead = hit.before.slice(0, m.index);
+  return /再/.test(lead.slice(-4)) && negatedBefore(lead.replace(/再$/, '').replace(/再(?=[没冇未不])/, ''));
 }
 
 let laterPenaltyRe: RegExp | undefined;
@@ -311,9 +336,9 @@ function dateByRole(hit: Hit, ctx: RuleContext, window: number) {
   );
 }
 
-/** a whole date (its day told) and nothing else, closing the text before a clause */
+/** a whole date (its day told) and nothing else, closing the text before a clause (「是去年5月20号」) */
 const DATE_CLAUSE =
-  /(?:^|[\s，,。；;])((?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{2,4})年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:那天)?[\s，,；;]*$/;
+  /(?:^|[\s，,。；;])(?:就是|是)?((?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{2,4})年|今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:那天)?[\s，,；;]*$/;
 
 /**
  * dateClauseBefore: 「二〇二六年二月九日 市场监管局公示了…」 — said the way one speaks, the date stands
@@ -381,7 +406,8 @@ const own = (
   words: WordPath,
   value: boolean | string,
   when?: NamedRule['when'],
-) => fixed(name, fact, words, value, when, OWN);
+  opts: Partial<NamedRule> = {},
+) => fixed(name, fact, words, value, when, { ...OWN, ...opts });
 
 /** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
 export const RULES: NamedRule[] = [
@@ -484,6 +510,16 @@ export const RULES: NamedRule[] = [
       },
     },
   ),
+  {
+    // 「市场监管局吊销营业执照的处罚记录能不能修复」: the bureau inside the name of the record a question is
+    // about (its penalty told between, then 的 and the record) is presupposed, not asked
+    name: 'penalty.marketSupervisionOfRecord',
+    fact: 'issuedByMarketSupervision',
+    words: wordsAt('penalties.marketSupervision'),
+    value: (hit) => (bureauOfTheRecord(hit) ? true : undefined),
+    when: penalty,
+    negatable: false,
+  },
   fixed('penalty.otherAuthority', 'issuedByMarketSupervision', 'penalties.otherAuthorities', false, penalty, {
     ...OWN,
     value: (hit) => (bureauOfferedWithAnother(hit) ? undefined : false),
@@ -518,7 +554,9 @@ export const RULES: NamedRule[] = [
     when: penalty,
     negatable: false,
   },
-  own('penalty.keySector', 'keySector', 'penalties.keySectors', true, penalty),
+  own('penalty.keySector', 'keySector', 'penalties.keySectors', true, penalty, {
+    value: (hit) => (causeOfDeniedRepeat(hit) ? undefined : true),
+  }),
   // nonKeySectorViolation: 「因为虚假广告被罚了8万」 is a general penalty (penalties.json); a text that
   // also names a key sector or a trade in such products leaves the question open
   {
@@ -958,9 +996,43 @@ function configuredCounty(): string {
 
 const NOTICE_DATE_AFTER = new RegExp(`^[^。;；]{0,10}?${NOTICE_DATE_SRC}`);
 
-/** 「不晓得是税务的还是工商的」: one of two bureaus offered, neither told as the one that fined */
-const bureauOfferedWithAnother = (hit: { before: string; after: string }): boolean =>
-  OR_BEFORE.test(hit.before) || OR_AFTER.test(hit.after.replace(/^的/, ''));
+let recordOfRe: RegExp | undefined;
+/**
+ * bureauOfTheRecord: the bureau, then a penalty of its (a kind word or a verb of penalising) and 的 and
+ * the record (penalties.json recordNouns) — 「市场监管局罚款的记录」「市场监管局给的警告」「市场监管局的罚款」.
+ * Not after 是 (「是市场监管局的处罚吗」 asks whose it is), an A-not-A, a negator or a fear.
+ */
+function bureauOfTheRecord(hit: Hit): boolean {
+  const p = lexicon().penalties;
+  const kinds = [...Object.values(p.penaltyKinds).flat(), ...p.decidedVerbs, ...p.licenceRevoked];
+  recordOfRe ??= new RegExp(
+    `^(?:[^，,。;；\\s]{0,12}?${alt(kinds)}[^，,。;；\\s]{0,8}?)?的(?:[那这][条个次份件])?(?:行政)?${alt([...p.recordNouns, ...kinds])}`,
+  );
+  const m = recordOfRe.exec(hit.after);
+  if (!m || !hasAny(m[0], kinds)) return false;
+  return (
+    !/(?:是|为|属于)$/.test(hit.before) &&
+    !A_NOT_A_VERB.test(hit.before) &&
+    !negatedBefore(hit.before) &&
+    !isFeared(hit.before) &&
+    !bureauOfferedWithAnother(hit)
+  );
+}
+
+/**
+ * 「不晓得是税务的还是工商的」: one of two bureaus offered, neither told as the one that fined. The other
+ * side of 还是 must name an authority: 「市场监管局还是给了个警告」 is the adverb (all the same).
+ */
+const bureauOfferedWithAnother = (hit: { before: string; after: string }): boolean => {
+  const p = lexicon().penalties;
+  const names = (t: string) =>
+    hasAny(t, [...p.otherAuthorities, ...p.marketSupervision, ...p.authorityHeads]);
+  const after = hit.after.replace(/^的/, '');
+  return (
+    (OR_BEFORE.test(hit.before) && names(hit.before.replace(OR_BEFORE, '').slice(-10))) ||
+    (OR_AFTER.test(after) && names(after.replace(OR_AFTER, '').slice(0, 10)))
+  );
+};
 
 /** A listing story or a move told: a penalty said with it is background, not the record to repair. */
 /**

@@ -61,6 +61,8 @@ export interface Lexicon {
     filingWords: string[];
     /** a year told in a correction with these dates that event, not the listing (「变更登记应该是2022年办的」) */
     correctionOtherEvents: string[];
+    /** 「决定书上是四万五」: the paper a corrected value is read off */
+    correctionPapers: string[];
     listingWords: string[];
     offTopicRequests: string[];
     repairWords: string[];
@@ -83,6 +85,10 @@ export interface Lexicon {
     /** 「被市场监管局查了」: a bureau acting on the business, the issuer of a penalty told next */
     inspectedBy: string[];
     otherAuthorities: string[];
+    /** 「…的处罚记录」: the record a penalty left, named after the bureau and its penalty */
+    recordNouns: string[];
+    /** 「还是别的部门」: the head of an authority's name, the other of two bureaus offered */
+    authorityHeads: string[];
     /** terms of the rules (较低数额罚款): asked for their meaning, no penalty of one's own */
     ruleTerms: string[];
     mitigated: string[];

@@ -30,6 +30,7 @@ describe('findFaq()', () => {
     ['被列入异常名录对贷款有影响吗', 'listing-impact'],
     ['被列入异常名录对招投标有影响吗', 'listing-impact'],
     ['什么是容缺', 'pilot-measures'],
+    ['就给了个警告 这个警告会公示吗', 'penalty-warning'],
   ])('%s → %s', (text, id) => {
     expect(findFaq(text)?.id).toBe(id);
   });

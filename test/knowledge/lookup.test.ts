@@ -68,6 +68,27 @@ describe('routeSpecifics', () => {
     expect(routeSpecifics(evaluate(away), away, 'how_to_apply')).toContain('登记地的市场监管部门');
   });
 
+  it('sends a penalty of a business registered in another county to the bureau that decided it', () => {
+    const fine: Facts = {
+      recordType: 'admin_penalty',
+      issuedByMarketSupervision: true,
+      penaltyKind: 'fine',
+      fineMitigated: false,
+      fineAmountYuan: 15_000,
+      keySector: false,
+      penaltyPublishedDate: '2025-06-01',
+      obligationsFulfilled: true,
+      rectified: true,
+      repeatSameTypePenalty: false,
+    };
+    const here = routeSpecifics(evaluate(fine), fine, 'how_to_apply') ?? '';
+    expect(here).not.toContain('外县登记');
+    const away = { ...fine, inJurisdiction: false };
+    const text = routeSpecifics(evaluate(away), away, 'how_to_apply') ?? '';
+    expect(text).toContain('外县登记');
+    expect(text).toContain('不用找通城县市场监督管理局');
+  });
+
   it('leaves other intents and an undetermined case to the FAQ', () => {
     expect(routeSpecifics(evaluate(TOLERANT), TOLERANT, 'check_status')).toBeUndefined();
     expect(routeSpecifics(evaluate({}), {}, 'documents')).toBeUndefined();

@@ -68,6 +68,9 @@ describe('routes', () => {
     const w = evaluate(penalty({ penaltyKind: 'warning' }), { today: TODAY });
     expect(w.reasons.map((r) => r.id)).toContain('warning-not-published');
     expect(w.dates).toBeUndefined();
+    // nothing published, so no publication to wait out: the step says so instead
+    expect(d.steps).toContain('wait-for-publication-to-end');
+    expect(w.steps).toEqual(['warning-not-published', 'keep-clean-record']);
   });
 
   it('a revocation cannot be repaired; publication ends after 3 years', () => {

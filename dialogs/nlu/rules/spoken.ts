@@ -10,6 +10,7 @@ import { alt, factLexicon } from '../fact-lexicon.ts';
 import { hasAny, lexicon } from '../lexicon.ts';
 import {
   applyRules,
+  causeOfDeniedRepeat,
   KIND_ORDER,
   lastChars,
   type NamedRule,
@@ -77,6 +78,12 @@ interface Spoken {
   impactNouns: string[];
   disputeNouns: string[];
   rectifyNouns: string[];
+  /** 「召回」「整改报告」: steps that correct the violation, besides the rectification itself */
+  remedyNouns: string[];
+  /** 「还」「到现在」: adverbs before a "not yet" */
+  notYetBetween: string[];
+  /** 「搞」「交」「处理」: verbs of doing a remedy, after its negator */
+  remedyVerbs: string[];
   doneAfter: string[];
   fixedActions: string[];
   fixedObjects: string[];
@@ -118,6 +125,11 @@ function readSpoken(): Spoken {
 }
 
 const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s.endsWith(w));
+/** the longest negator (grammar.json) a text starts with */
+const negatorsAtStart = (s: string): string | undefined =>
+  lexicon()
+    .grammar.negators.filter((n) => s.startsWith(n))
+    .sort((a, b) => b.length - a.length)[0];
 
 /**
  * A negator before a run of coordinated words of one class negates each of them: in 「不是食品药品行业」
@@ -365,8 +377,10 @@ const RULES: NamedRule[] = [
     fact: 'keySector',
     words: (lx) => lx.penalties.keySectors,
     value: (hit) =>
-      !negatedRun(hit.before, lexicon().penalties.keySectors) &&
-      !deniedAfter(hit.after, lexicon().penalties.keySectors),
+      causeOfDeniedRepeat(hit)
+        ? undefined
+        : !negatedRun(hit.before, lexicon().penalties.keySectors) &&
+          !deniedAfter(hit.after, lexicon().penalties.keySectors),
     when: penalty,
     negatable: false,
     statementOnly: true,
@@ -744,6 +758,26 @@ const RULES: NamedRule[] = [
           stripLeading(hit.after, [...sp.paidBetween, ...sp.topicBetween, ...sp.hedgesBetween]).length,
       );
       return sp.hedgesBetween.some((w) => between.includes(w));
+    },
+    when: either,
+    negatable: false,
+    statementOnly: true,
+  },
+  {
+    // 「召回还冇搞完」「整改报告也没交」: a step of correcting the violation, then not yet done
+    name: 'rectified.remedyNotDone',
+    fact: 'rectified',
+    // longest first: 「整改报告」 is read before the 「整改」 inside it
+    words: () => [...spoken().remedyNouns, ...spoken().rectifyNouns].sort((a, b) => b.length - a.length),
+    value: (hit) => {
+      const sp = spoken();
+      const rest = stripLeading(hit.after, [...sp.paidBetween, ...sp.notYetBetween]);
+      const negator = negatorsAtStart(rest);
+      if (!negator || A_NOT_A_VERB.test(hit.after.slice(0, 6))) return undefined;
+      const next = rest.slice(negator.length).replace(/^有/, '');
+      return next === '' || /^(?:呢|哒|的)$/.test(next) || sp.remedyVerbs.some((v) => next.startsWith(v))
+        ? false
+        : undefined;
     },
     when: either,
     negatable: false,
