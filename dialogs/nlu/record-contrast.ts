@@ -17,14 +17,13 @@ export interface RecordContrast {
   denied: RecordType[];
 }
 
-/** Each record's words (knowledge/lexicon/penalties.json), longest first. */
+/** Each record's words (knowledge/lexicon/penalties.json). */
 function recordWords(): [RecordType, string[]][] {
   const p = lexicon().penalties;
-  const longest = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length);
   return [
-    ['abnormal_list', longest(p.abnormalListNouns)],
-    ['admin_penalty', longest(p.penaltyWords)],
-    ['serious_list', longest(p.seriousList)],
+    ['abnormal_list', p.abnormalListNouns],
+    ['admin_penalty', p.penaltyWords],
+    ['serious_list', p.seriousList],
   ];
 }
 
@@ -38,19 +37,15 @@ export function recordContrast(s: string): RecordContrast | undefined {
   const named = new Set<RecordType>();
   const denied = new Set<RecordType>();
   const cls = clauses(s);
-  for (const [record, words] of recordWords()) {
-    const taken: [number, number][] = [];
+  // every occurrence of every word counts: of 「不是处罚的事」 the 处罚 is denied, though 罚的 overlaps it
+  for (const [record, words] of recordWords())
     for (const w of words)
       for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1)) {
-        // a longer word of the same record already covers this place (处罚 inside 行政处罚)
-        if (taken.some(([a, b]) => i < b && i + w.length > a)) continue;
-        taken.push([i, i + w.length]);
         const clause = cls.find((c) => c.start <= i && i < c.end);
         const before = s.slice(clause?.start ?? 0, i);
         if (namedAsNot(before)) denied.add(record);
         else if (namedAsIs(before)) named.add(record);
       }
-  }
   const [only] = named;
   if (named.size !== 1 || only === undefined || denied.size === 0 || denied.has(only)) return undefined;
   return { named: only, denied: [...denied] };
