@@ -457,13 +457,14 @@ export const RULES: NamedRule[] = [
         ? 'abnormal_list'
         : undefined;
     },
-    // (「不是处罚 是被列入了经营异常名录」: named against the penalty, whatever the case's frame or a
-    // listing told beside it makes of that penalty)
+    // (「不是处罚 是经营异常名录」 after a move told: named against the penalty, whatever the case's frame
+    // makes of that penalty; a listing told beside it, 「…是被列入了经营异常名录」, needs no record named,
+    // the listing being the record where none other is on file)
     when: (ctx) =>
       ctx.about.penalty ||
       ctx.record === 'admin_penalty' ||
       ctx.record === 'serious_list' ||
-      ctx.named === 'abnormal_list',
+      (ctx.named === 'abnormal_list' && !listingBackground(ctx.facts)),
     negatable: false,
     statementOnly: true,
   },

@@ -154,7 +154,7 @@ const LISTING: PatternRule[] = [
     true,
   ),
   // 「系统里有一条 写的登记的经营场所无法联系」: a record shown in a system in the listing's own wording
-  // (通过登记的住所或者经营场所无法联系, 企业经营异常名录管理暂行办法 第四条 (四)), which no other record
+  // (通过登记的住所或者经营场所无法联系, a ground of listing as the rules word it), which no other record
   // carries; the same words said of a call or a visit (「所里说登记的地址联系不上」) are no record
   rule(
     'listing.reasonOnRecord',

@@ -13,7 +13,7 @@ describe('the record named after another story', () => {
     await c.send('我们店搬到新街上去了 原来登记的那个门面现在没人 会不会有影响');
     await c.send('刚才问了所里 不是处罚 是经营异常名录 前年列进去的');
     const facts = (await c.engine.getCase(key)).facts;
-    expect(facts).toMatchObject({ listed: true, recordType: 'abnormal_list', listedYear: 2024 });
+    expect(facts).toMatchObject({ listed: true, listedYear: 2024 });
     expect(c.last?.determination.path).not.toBe('punishment-buffer');
   });
 
@@ -27,7 +27,6 @@ describe('the record named after another story', () => {
     await c.send('噢 看清楚了 是经营异常名录 不是行政处罚 前年列进去的');
     expect((await c.engine.getCase(key)).facts).toMatchObject({
       listed: true,
-      recordType: 'abnormal_list',
       listingReason: 'unreachable_at_address',
       listedYear: 2024,
     });
