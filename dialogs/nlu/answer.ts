@@ -12,6 +12,7 @@ import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
+import { recordContrast } from './record-contrast.ts';
 import { negatedBefore } from './rules/scope.ts';
 import { resolveYear, smallNumber, YEAR_SRC, yearsAgoStraddles } from './years.ts';
 
@@ -404,6 +405,15 @@ function answerOf(
     }
   }
 
+  // 「不是行政处罚 是经营异常名录」「是严重违法失信名单 不是经营异常名录」: its 是 and 不是 name which record
+  // the case is (record-contrast.ts), no yes or no; to "listed?" the listing named is the yes, the
+  // listing denied the no; any other question is answered only by what the message states
+  const contrast = spec.kind === 'boolean' ? recordContrast(s) : undefined;
+  if (contrast) {
+    if (fact === 'listed' && contrast.named === 'abnormal_list') return { value: true };
+    if (fact === 'listed' && contrast.denied.includes('abnormal_list')) return { value: false };
+    return { value: (opts.stated ?? extractFacts(s, now).facts)[fact] };
+  }
   // to "listed?", 「已经移出来了」 says not listed now; a message that also names a listing is read whole
   // with its history set aside (past-listing.ts), not as a yes or no here
   if (fact === 'listed' && removedIn(s))

@@ -19,6 +19,7 @@ import {
 import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
+import { recordContrast } from './record-contrast.ts';
 import { NOTICE_DATE_SRC } from './rules/listed-year.ts';
 import { namedAsNot, negatedBefore, negatedExistence, wordScope } from './rules/scope.ts';
 
@@ -36,6 +37,8 @@ export interface RuleContext {
   pending?: FactName;
   /** the record the case is about, told in earlier messages */
   record?: Facts['recordType'];
+  /** the record this message names against another (record-contrast.ts), whatever the frame */
+  named?: Facts['recordType'];
 }
 
 export interface NamedRule {
@@ -445,7 +448,10 @@ export const RULES: NamedRule[] = [
     value: (hit, ctx) => {
       const { seriousOwnCues, seriousCheckCues } = lexicon().penalties;
       if (namedAsNot(hit.before) || hasAny(hit.clause, lexicon().grammar.definitionCues)) return undefined;
-      return hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues) ? 'serious_list' : undefined;
+      // (「是严重违法失信名单 不是经营异常名录」: named against another record, it is the writer's own)
+      const own =
+        (hasAny(ctx.s, seriousOwnCues) && !hasAny(ctx.s, seriousCheckCues)) || ctx.named === 'serious_list';
+      return own ? 'serious_list' : undefined;
     },
     negatable: false,
   },
@@ -477,7 +483,14 @@ export const RULES: NamedRule[] = [
         ? 'abnormal_list'
         : undefined;
     },
-    when: (ctx) => ctx.about.penalty || ctx.record === 'admin_penalty' || ctx.record === 'serious_list',
+    // (「不是处罚 是经营异常名录」 after a move told: named against the penalty, whatever the case's frame
+    // makes of that penalty; a listing told beside it, 「…是被列入了经营异常名录」, needs no record named,
+    // the listing being the record where none other is on file)
+    when: (ctx) =>
+      ctx.about.penalty ||
+      ctx.record === 'admin_penalty' ||
+      ctx.record === 'serious_list' ||
+      (ctx.named === 'abnormal_list' && !listingBackground(ctx.facts)),
     negatable: false,
     statementOnly: true,
   },
@@ -1205,10 +1218,12 @@ export function applyRules(
   // said while the sector is asked is kept from answering it by the question's subject words,
   // knowledge/dialog.json answerSubjects.)
   if (opts.record === 'admin_penalty' && !listingBackground(facts)) about.penalty = true;
+  const named = recordContrast(s)?.named;
   // 「被罚过款」 answering "any other violations?" is that answer, not a penalty to repair; so is one
-  // told while any question of the punishment buffer is open (「手机打得通 就是今年夏天被罚过一次款」)
-  if (opts.bufferStory || (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending)))
-    about.penalty = about.seriousList;
+  // told while any question of the punishment buffer is open (「手机打得通 就是今年夏天被罚过一次款」);
+  // a penalty named against the listing (「不是经营异常 是行政处罚」) is the record all the same
+  const buffer = opts.bufferStory || (opts.pending !== undefined && BUFFER_QUESTIONS.includes(opts.pending));
+  if (buffer && named !== 'admin_penalty') about.penalty = about.seriousList;
   const ctx: RuleContext = {
     s,
     now,
@@ -1216,6 +1231,7 @@ export function applyRules(
     about,
     ...(opts.pending && { pending: opts.pending }),
     ...(opts.record && { record: opts.record }),
+    ...(named && { named }),
   };
   const cls = clauses(s);
   const best = new Map<string, BestHit>();

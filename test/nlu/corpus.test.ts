@@ -21,6 +21,8 @@ interface Line {
   listedFor?: Facts['listingReason'];
   /** an error in published information told in earlier messages, no listing */
   errorStory?: boolean;
+  /** a move away from the registered address told in earlier messages, no listing and no record */
+  bufferStory?: boolean;
   value?: unknown;
   corrections?: Record<string, unknown>;
   questions?: string[];
@@ -44,6 +46,7 @@ describe.each(files)('%s', (file) => {
       ...(line.record ? { record: line.record } : {}),
       ...(line.listedFor ? { listedFor: line.listedFor } : {}),
       ...(line.errorStory ? { errorStory: line.errorStory } : {}),
+      ...(line.bufferStory ? { bufferStory: line.bufferStory } : {}),
     });
     if (!BEHAVIOURS.has(name)) {
       const got = (u.facts as Record<string, unknown>)[name];

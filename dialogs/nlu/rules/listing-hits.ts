@@ -153,6 +153,15 @@ const LISTING: PatternRule[] = [
     /(?:显示|查到|查出来?|一查|查了一下)[^，,。;；没冇]{0,8}?(?<![没冇])有(?:[一两二三几]?条|个)?(?:经营)?异常(?:记录|名录)?/,
     true,
   ),
+  // 「系统里有一条 写的登记的经营场所无法联系」: a record shown in a system in the listing's own wording
+  // (通过登记的住所或者经营场所无法联系, a ground of listing as the rules word it), which no other record
+  // carries; the same words said of a call or a visit (「所里说登记的地址联系不上」) are no record
+  rule(
+    'listing.reasonOnRecord',
+    'listed',
+    /(?:系统|网上|网站|平台|公示系统|信用网|查到|查出来?)[^。;；]{0,12}?(?:有一?条|记录|显示|写的|写着)[^。;；]{0,10}?(?:通过)?登记的(?:住所|经营场所|地址)(?:或者?(?:住所|经营场所))?无法(?:取得)?联系/,
+    true,
+  ),
   // "把公司从异常名录里弄出来" presupposes the listing
   rule(
     'listing.removalFrom',
@@ -212,10 +221,13 @@ const LISTING: PatternRule[] = [
     true,
   ),
   // 「二三年列的」「2021年进的经营异常名录」: a year and the listing verb, the list named or not
+  // (「前年列进去的」「是2024年列入的」: the verb with its direction, 克 for 去)
   rule(
     'listing.yearVerb',
     'listed',
-    new RegExp(`(?<=${YEAR_SRC}(?:就|已经?)?)(?:列|进|标|上)的(?=(?:经营)?异常|名录|$|[\\s，,。;；])`),
+    new RegExp(
+      `(?<=${YEAR_SRC}(?:就|已经?)?)(?:列(?:入|进)?(?:去|克)?|纳入|进|标|上)的(?=(?:经营)?异常|名录|$|[\\s，,。;；])`,
+    ),
     true,
   ),
   // 「列了经营异常」 opening its clause (the subject left out), 「列咗入异常名录」

@@ -266,6 +266,16 @@ export interface WordScope {
 export const namedAsNot = (before: string): boolean =>
   /(?:不是|并非|并不是)(?:被|给)?(?:列入了?|列进了?|进了|上了|在)?$/.test(before);
 
+/**
+ * 「是经营异常名录」「上面写的是列入经营异常名录」「是被列入了异常名录」: the words named as what the case
+ * is, the verb of being put on it between (a 是 of 不是, 还是, 要是 or 可是 names nothing); or told
+ * put on it, the passive opening the clause (「被列入严重违法失信名单了」)
+ */
+export const namedAsIs = (before: string): boolean =>
+  /(?:^|[^不还要可])(?:是|系)(?:被|给)?(?:列入了?|列进了?|进了|上了|在)?$|^(?:已经)?(?:被|给)(?:列入了?|列进了?|纳入了?)$/.test(
+    before,
+  );
+
 /** Whether a hedge word occurs once the sure words are blanked (blanked once, not once per hedge word). */
 function hedgeIn(text: string, g: Lexicon['grammar']): boolean {
   const sure = withoutSureWords(text);

@@ -55,7 +55,7 @@ describe('the listing as the papers word it', () => {
   });
   it('a record first taken for a penalty, then named the listing: its reason told before is kept', async () => {
     const c = await chat();
-    await c.send('我们公司是不是被市场监管局罚了 查到一条记录 说是通过登记的经营场所无法联系');
+    await c.send('网上查到我们公司有个处罚记录 写的是登记的住所联系不上');
     await c.send('哦 搞清楚了 那个是经营异常名录 不是罚款 前年列的');
     const facts = (await c.engine.getCase(key)).facts;
     expect(facts).toMatchObject({ recordType: 'abnormal_list', listingReason: 'unreachable_at_address' });
