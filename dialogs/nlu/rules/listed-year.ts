@@ -25,9 +25,10 @@ const THEN_LISTED = (() => {
   return `[^，,。;；]{0,4}?[，,]?${alt(v.thenWords)}?${alt(v.passive)}?${LISTING_VERB}`;
 })();
 
-// 「2024年度的那份现在补上了」: a report year (年度) is not a listing year, and 补上了 is a filing
+// 「2024年度的那份现在补上了」: a report year (年度) is not a listing year, and 补上了 is a filing;
+// 「去年搬到新街上了」: the 上 of a place (街上, 镇上) is no listing verb
 export const LISTED_YEAR = new RegExp(
-  `(${YEAR_SRC})(?!度)(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补\\s]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；补]{0,2}?(?<!补)${LISTING_VERB}`,
+  `(${YEAR_SRC})(?!度)(?:起|开始|以来)?[^，,。;；!?！？报没未交缴填补\\s]{0,8}?(?:(?:因为|由于|因)[^，,。;；]{0,12}?)?(?:被|给|就|已经?|又)?[^，,。;；补]{0,2}?(?<![补街路镇楼巷村])${LISTING_VERB}`,
   'g',
 );
 
