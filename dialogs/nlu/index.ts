@@ -34,6 +34,7 @@ import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { secondListing } from './second-listing.ts';
 import { withSettledGuesses } from './settled-guess.ts';
+import { withoutTermsAsked } from './term-asked.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
 
@@ -135,10 +136,13 @@ function statedFacts(
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
-  // what the writer wrongly believed states nothing (mistaken-belief.ts), nor what they said before and
-  // now take back (retracted-saying.ts); a guess said again at once, sure, is told (settled-guess.ts)
+  // what the writer wrongly believed states nothing (mistaken-belief.ts), nor a term they ask the
+  // meaning of (term-asked.ts), nor what they said before and now take back (retracted-saying.ts); a guess said again at once, sure, is told (settled-guess.ts)
   const s = withSettledGuesses(
-    withoutRetractedSayings(withoutMistakenBeliefs(past?.text ?? told), (t) => statedFacts(t, now).facts),
+    withoutRetractedSayings(
+      withoutTermsAsked(withoutMistakenBeliefs(past?.text ?? told)),
+      (t) => statedFacts(t, now).facts,
+    ),
   );
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
