@@ -205,10 +205,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     const otherEvent = hasAny(own, g.correctionOtherEvents) && !hasAny(own, g.listingWords);
     // 「其实是2024年度的」: a 年度 names a report's year
     const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
-    // 「记错了 不是去年是前年 市场监管局给的行政处罚」: the year corrected is of the penalty (or the
-    // serious list) the message names, when it speaks of no listing
+    // 「记错了 不是去年是前年 市场监管局给的行政处罚」「说错了 去年被城管罚过款」: the year corrected is
+    // of the penalty (or the serious list) the message names, when it speaks of no listing
     const record = read(s).recordType;
-    const ofRecord = (record === 'admin_penalty' || record === 'serious_list') && !hasAny(s, g.listingWords);
+    const ofRecord =
+      (record === 'admin_penalty' ||
+        record === 'serious_list' ||
+        hasAny(s, lexicon().penalties.penaltyWords)) &&
+      !hasAny(s, g.listingWords);
     if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear && !ofRecord)
       out.listedYear = year;
   }

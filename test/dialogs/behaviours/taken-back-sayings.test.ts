@@ -39,6 +39,30 @@ describe('a "no" quoted and taken back', () => {
   });
 });
 
+describe('a late violation told with a bare correction marker', () => {
+  it('「哦不对 有一个 …罚过」 takes back the "no" to other violations, not reachability', async () => {
+    const c = await chat();
+    await c.send(moved);
+    await c.send('没有其他违法');
+    const reply = await c.send('哦不对 有一回 前两个月被消防罚过');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.otherViolations).toBe(true);
+    expect(facts.reachableByOtherMeans).toBe(true);
+    expect(reply).not.toContain('可以申请');
+  });
+
+  it('「说错了 去年…被罚过款」 dates the fine, not a listing the case never had', async () => {
+    const c = await chat();
+    await c.send(moved);
+    await c.send('别的违法违规也没有');
+    await c.send('说错了 去年我们因为门口乱堆货被城管罚过款');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.listedYear).toBeUndefined();
+    expect(facts.otherViolations).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+  });
+});
+
 describe('what others said is no taking back of the writer’s own words', () => {
   it('「所里的人讲我们冇违法」 stays a "no"', async () => {
     const c = await chat();
