@@ -200,11 +200,15 @@ function resultHinge(ctx: Ctx, text: string): FactName | undefined {
   if (det.eligible === false)
     return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
   if (det.eligible !== true || !has('correctionCues', text)) return undefined;
-  return det.reasons.find((r) => {
+  const denied = det.reasons.filter((r) => {
     if (!r.met || r.fact === undefined || FACT_KINDS[r.fact as FactName]?.kind !== 'boolean') return false;
     const said = parseAnswer(r.fact as FactName, text, { now: ctx.now });
     return typeof said === 'boolean' && said !== ctx.s.facts[r.fact as FactName];
-  })?.fact as FactName | undefined;
+  });
+  // 「哦不对 有一个 上个月被税务罚过」: its 不对 reads as a "no" to any condition; the one whose subject
+  // the message names is the one it takes back
+  const named = denied.find((r) => onSubject(r.fact as FactName, text));
+  return (named ?? denied[0])?.fact as FactName | undefined;
 }
 
 /**

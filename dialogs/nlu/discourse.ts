@@ -226,7 +226,7 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     // (「公示日期我刚才查了下 是2025年6月18号」: the record named before a marker of looking it up)
     const partOfDate =
       y !== null &&
-      /公示|处罚|罚款|决定/.test(`${head.split(/[，,。；;\s]/).at(-1) ?? ''}${tail}`) &&
+      /公示|处罚|罚|决定/.test(`${head.split(/[，,。；;\s]/).at(-1) ?? ''}${tail}`) &&
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
     // 「变更登记应该是2022年办的」: the year of another event named in its clause (the head before the
     // correction marker too), when the clause does not speak of the listing
@@ -234,7 +234,15 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     const otherEvent = hasAny(own, g.correctionOtherEvents) && !hasAny(own, g.listingWords);
     // 「其实是2024年度的」: a 年度 names a report's year
     const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
-    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear)
+    // 「记错了 不是去年是前年 市场监管局给的行政处罚」「说错了 去年被城管罚过款」: the year corrected is
+    // of the penalty (or the serious list) the message names, when it speaks of no listing
+    const record = read(s).recordType;
+    const ofRecord =
+      (record === 'admin_penalty' ||
+        record === 'serious_list' ||
+        hasAny(s, lexicon().penalties.penaltyWords)) &&
+      !hasAny(s, g.listingWords);
+    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear && !ofRecord)
       out.listedYear = year;
   }
   return out;

@@ -23,6 +23,7 @@ import {
 } from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
+import { retractedFacts, withoutRetractedSayings } from './retracted-saying.ts';
 import { infoCorrectedIn } from './rules/derivations.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
@@ -33,6 +34,7 @@ import { relayedRule } from './rules/scope.ts';
 import { spokenFacts } from './rules/spoken.ts';
 import { secondListing } from './second-listing.ts';
 import { withSettledGuesses } from './settled-guess.ts';
+import { withoutTermsAsked } from './term-asked.ts';
 import { tokenize } from './tokens.ts';
 import { resolveYear, YEAR_SRC } from './years.ts';
 
@@ -134,9 +136,14 @@ function statedFacts(
 ): { facts: Facts; hedged: FactName[]; signals: string[]; patterned: Facts; implied: Facts } {
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
-  // what the writer wrongly believed states nothing (mistaken-belief.ts)
-  // a guess said again at once, sure, is told (settled-guess.ts)
-  const s = withSettledGuesses(withoutMistakenBeliefs(past?.text ?? told));
+  // what the writer wrongly believed states nothing (mistaken-belief.ts), nor a term they ask the
+  // meaning of (term-asked.ts), nor what they said before and now take back (retracted-saying.ts); a guess said again at once, sure, is told (settled-guess.ts)
+  const s = withSettledGuesses(
+    withoutRetractedSayings(
+      withoutTermsAsked(withoutMistakenBeliefs(past?.text ?? told)),
+      (t) => statedFacts(t, now).facts,
+    ),
+  );
   const { facts, hedged, signals, implied } = extractFacts(s, now, {
     addressStory: listedFor === 'unreachable_at_address',
     bufferStory: bufferStory === true,
@@ -636,12 +643,26 @@ function issuerToldAcrossMessages(s: string, before: string | undefined, facts: 
 const TOLD_WITH_INSPECTION = ['issuedByMarketSupervision', 'keySector'] as const;
 
 /**
+ * deadlineToldAcrossMessages: 「所里提醒我们改 给了十天期限」 then 「拖了一个多月才公示上去」 — the
+ * period the bureau set, told in the message before, is the one this message's delay overruns (五(二)三
+ * 未在责令改正期限内改正): the two read as one story give the deadline missed, when neither alone does.
+ */
+function deadlineToldAcrossMessages(s: string, before: string | undefined, facts: Facts, now: Date): void {
+  if (!before || facts.missedCorrectionDeadline !== undefined) return;
+  const earlier = normalize(before);
+  if (statedFacts(earlier, now).facts.missedCorrectionDeadline !== undefined) return;
+  if (statedFacts(`${earlier}，${s}`, now).facts.missedCorrectionDeadline === true)
+    facts.missedCorrectionDeadline = true;
+}
+
+/**
  * `record`: the record the case is about (stored recordType), so a later message that does not name
  * the penalty or the serious list is still read as speaking of it. `listedFor`: the listing reason
  * the case holds, so 「变更登记冇办」 after 「住所联系不上被列了」 is the address change. `errorStory`:
  * the case holds a published-information error and no listing, so a bare 「还冇来得及改」 is that
  * error's correction not yet made. `before`: the
- * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages).
+ * user's message before this one (errorToldAcrossMessages, issuerToldAcrossMessages,
+ * deadlineToldAcrossMessages).
  */
 export function understand(
   text: string,
@@ -674,9 +695,14 @@ export function understand(
   if (opts.listedFor === undefined && opts.record === undefined) {
     errorToldAcrossMessages(s, opts.before, facts);
     issuerToldAcrossMessages(s, opts.before, facts, now);
+    deadlineToldAcrossMessages(s, opts.before, facts, now);
   }
   licenceObtainedAfterUnlicensed(s, opts.before, facts, opts.record);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);
+  // 「刚才说冇违法是说错了」: the yes or no taken back, said the other way round, replaces the stored one
+  // (read without the case's frame: the quoted words are a bare statement of their own)
+  for (const [k, v] of Object.entries(retractedFacts(s, (t) => statedFacts(t, now).facts)))
+    if (!(k in corrections)) (corrections as Record<string, unknown>)[k] = v;
   Object.assign(facts, corrections);
   guessTakesBack(s, facts, hedged, corrections, now, frame);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))
@@ -702,7 +728,10 @@ export function understand(
     // 「…只补了21和22 我以为她都弄完了」: a belief taken back is no yes or no (mistaken-belief.ts); a date
     // or a year settled on after a belief (「开始以为是去年9月 翻了记录是9月25号」) takes its year from it
     const yesNo = FACT_KINDS[opts.pending].kind === 'boolean';
-    const replied = yesNo && believedIn(s) ? withoutMistakenBeliefs(s) : text;
+    const replied = withoutRetractedSayings(
+      yesNo && believedIn(s) ? withoutMistakenBeliefs(s) : text,
+      (t) => statedFacts(t, now).facts,
+    );
     const { value, corrected } = readAnswer(opts.pending, replied, { now, stated: patterned, scope });
     const said = facts[opts.pending];
     if (value === 'unknown') {

@@ -413,6 +413,19 @@ const own = (
 ) => fixed(name, fact, words, value, when, { ...OWN, ...opts });
 
 /** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
+/**
+ * otherRecordDenied: 「不是严重违法失信名单」 or, shortened, 「不是严重违法那个」「不是严重失信的」: a
+ * 不是 followed by one of the other records' names, whole or cut after its first four characters.
+ */
+function otherRecordDenied(s: string, names: readonly string[]): boolean {
+  return s
+    .split('不是')
+    .slice(1)
+    .some((after) =>
+      names.some((w) => after.startsWith(w) || (w.length > 4 && w.startsWith(after.slice(0, 4)))),
+    );
+}
+
 export const RULES: NamedRule[] = [
   // what is to be repaired
   {
@@ -479,7 +492,7 @@ export const RULES: NamedRule[] = [
       if (/(?:怕|担心|会不会|会|以免|免得|不想)[^，,。;；]{0,3}$/.test(hit.before)) return undefined;
       // 「是经营异常名录 不是处罚」「不是行政处罚 上面写的是列入经营异常名录」: the other record denied beside it
       return p.abnormalWanted.some((w) => hit.before.includes(w)) ||
-        [...p.seriousList, ...p.penaltyWords].some((w) => ctx.s.includes(`不是${w}`))
+        otherRecordDenied(ctx.s, [...p.seriousList, ...p.penaltyWords])
         ? 'abnormal_list'
         : undefined;
     },

@@ -56,6 +56,7 @@ export interface Lexicon {
     durationAsked: { spans: string[]; outcomes: string[] };
     genericHelp: string[];
     definitionCues: string[];
+    termMeaning: { cues: string[]; alternatives: string[] };
     documentWords: string[];
     recentYearReport: string[];
     filingWords: string[];

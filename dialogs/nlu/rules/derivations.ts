@@ -443,10 +443,16 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     // "公司改名了没去登记，还没办": not listed (yet), the name change is still to be registered
     name: 'nameChangeCorrected',
     run: ({ s, facts, set, hedgedClause }) => {
-      // (「网店改了名 公示的还是老店名」 is the online shop's name, a published-information error)
+      // (「网店改了名 公示的还是老店名」「网店店铺名称改了」 is the online shop's name, a
+      // published-information error: a shop word just before, another noun or two between)
       const m = NAME_CHANGE.exec(s);
       const shop = factLexicon().errorFields.website_or_shop;
-      if (facts.listed === true || !m || shop.some((w) => s.slice(0, m.index).endsWith(w))) return;
+      if (
+        facts.listed === true ||
+        !m ||
+        shop.some((w) => s.slice(Math.max(0, m.index - 6), m.index).includes(w))
+      )
+        return;
       const c = lastHit(s, INFO_CORRECTED, (pos) => !hedgedClause(pos));
       if (c) set('infoCorrected', c.value, c.pos);
     },

@@ -58,6 +58,11 @@ export const ERROR_KIND_RULES: PatternRule[] = [
       // (the hit is the filing: the 应该是 before the right unit says what ought to be, no hedge)
       /(?<=万元[^。;；]{0,12}?)(?:填|写|报|当|弄|搞)成了?元/,
       /(?<=(?<!万)元[^。;；]{0,12}?)(?:填|写|报|当|弄|搞)成了?万元/,
+      // 「万元那一栏填成了3200000」: a field counted in 万元 filled with the figure in yuan (five digits
+      // or more, which in 万元 would be billions)
+      /(?<=万元[^。;；]{0,12}?)(?:填|写|报)(?:成|了|的|进去)*(?:是|为)?\d{5,}/,
+      // (the figure told first: 「利润填的是86000 单位万元」)
+      /(?:填|写|报)(?:成|了|的)*(?:是|为)?\d{5,}[^。;；]{0,4}?单位(?:是|为)?万元/,
     ],
     'decimal_or_unit',
   ),

@@ -1,7 +1,7 @@
 // A minor error in published information (policy 五(二)): corrected after a reminder, intent,
 // impact, the spot check, the excluded industries, repetition, the parent's financials, proof,
 // disputes, cooperation with the inspection and the correction deadline.
-import { YEAR_SRC } from '../years.ts';
+import { smallNumber, YEAR_SRC } from '../years.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /** 「按期」「在规定期限内」「责令的时间里」: within the period the bureau gave */
@@ -21,6 +21,27 @@ export const CORRECTED_IN_PERIOD: readonly RegExp[] = [
   // told first, then that it was in time
   /(?<!(?:没|未|不)[^，,。;；\s]{0,4})(?:改正|改好|更正|改了|纠正|改完|改过来|弄好|搞好|弄完|搞完|搞定|补公示|补上)了?[^。;；]{0,4}?[，,。\s]?(?:是|都|也|还)?在(?:[^，,。;；\s]{0,6}?的)?(?:规定|要求|责令|限定)?(?:的)?(?:期限|限期|时限)(?:内|里面?|之内|以内|范围内)/,
 ];
+
+/** a span of time: 「十天」「10个工作日」「一个多月」「半个月」 (count, 多, unit) */
+const SPAN = '(\\d{1,3}|[一二两三四五六七八九十半]+)个?(多)?(工作日|天|日|周|星期|礼拜|月)';
+const UNIT_DAYS: Record<string, number> = { 工作日: 1.4, 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30 };
+
+/** A span in days, roughly (a working day counts 1.4, 「多」 half a unit more); undefined when not a count. */
+function spanDays(
+  count: string | undefined,
+  more: string | undefined,
+  unit: string | undefined,
+): number | undefined {
+  const n =
+    count === '半'
+      ? 0.5
+      : count?.startsWith('十') && count.length === 2
+        ? 10 + (smallNumber(count.slice(1)) ?? 0)
+        : smallNumber(count ?? '');
+  const days = UNIT_DAYS[unit ?? ''];
+  if (n === undefined || days === undefined) return undefined;
+  return (n + (more ? 0.5 : 0)) * days;
+}
 
 export const MINOR_ERROR_RULES: PatternRule[] = [
   rule(
@@ -393,6 +414,20 @@ export const MINOR_ERROR_RULES: PatternRule[] = [
         /责令|限期|期限|时限|[之以]?前(?:改|更正|整改)|限[^，,。;；]{0,10}?内|限[^，,。;；]{0,4}?(?:\d+|[一二两三四五六七八九十半]+)个?(?:工作日|天|日|周|星期|礼拜|月)|(?:\d+|[一二两三四五六七八九十半]+)个?(?:工作日|天|日|周|星期|礼拜|月)[之以]?内(?:改|更正|纠正|整改|弄|搞|补)/.test(
           s,
         ),
+    },
+  ),
+  rule(
+    'deadline.delayPastPeriod',
+    'missedCorrectionDeadline',
+    // 「给了十天期限 … 拖了一个多月」「叫我们10天之内改 拖了快一个月」: the delay told is longer than the
+    // period the bureau set (五(二)三 未在责令改正期限内改正), whether or not the correction came after it
+    new RegExp(
+      `(?:限|给了?|要求|让)?${SPAN}(?:之内|以内|内|的?期限|的?时间)[^。;；]{0,24}?拖(?:了|到)?(?:快|将近|差不多|大概|有|足足|了)*${SPAN}`,
+    ),
+    (m) => {
+      const period = spanDays(m[1], m[2], m[3]);
+      const delay = spanDays(m[4], m[5], m[6]);
+      return period !== undefined && delay !== undefined && delay > period ? true : undefined;
     },
   ),
   rule(

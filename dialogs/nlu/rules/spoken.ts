@@ -1013,11 +1013,16 @@ function licenceYearIsNotListing(s: string, now: Date, facts: Facts, found: Fact
 
 /**
  * 「19年还是20年被列的 记不清了」: two years offered as alternatives state no year; the interview asks.
+ * So does a year offered as one side of a question (「是写今年的还是写被列进去那年的」).
  */
 let twoYears: RegExp | undefined;
+let yearOffered: RegExp | undefined;
 function yearAlternativesSayNoYear(s: string, facts: Facts, found: Facts): void {
-  twoYears ??= new RegExp(`(?:${YEAR_SRC})(?:${spoken().alternativeWords.join('|')})(?:${YEAR_SRC})`);
-  if (!twoYears.test(s)) return;
+  const or = spoken().alternativeWords.join('|');
+  twoYears ??= new RegExp(`(?:${YEAR_SRC})(?:${or})(?:${YEAR_SRC})`);
+  // 「落款是写今年的还是写被列进去那年的」: a year offered as one side of a 是…还是 question, in its clause
+  yearOffered ??= new RegExp(`是[^，,。；;\\s]{0,4}?(?:${YEAR_SRC})[^，,。；;\\s]{0,3}?还是`);
+  if (!twoYears.test(s) && !yearOffered.test(s)) return;
   delete facts.listedYear;
   delete found.listedYear;
 }

@@ -65,6 +65,17 @@ describe('a corrected filing year is not the listing year', () => {
 });
 
 describe('「不是X，是Y」 of a choice told earlier', () => {
+  it('「不是严重违法那个 是经营异常」 puts the abnormal list in place of the serious list', async () => {
+    const c = await chat();
+    await c.send('我是个体户 卖五金的 邻居说我进了严重违法失信名单');
+    await c.send('在公示系统上看了 不是严重失信的那个 是经营异常 20年没交年报被列的');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts.recordType).toBe('abnormal_list');
+    expect(facts.listingReason).toBe('annual_report_overdue');
+    await c.send('上一年度的纸质年报前几天交了 所里也给公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
   it('「不是欠年报 是按地址找不到人」 replaces the listing reason, and is no answer to the open question', async () => {
     const c = await chat();
     await c.send('我们合作社2022年因为没报年报被列入了经营异常');

@@ -87,4 +87,20 @@ describe('minor-error details told in turns', () => {
       missing: ['firstSpotCheck'],
     });
   });
+
+  it('a period set in one message and a longer delay told in the next miss the deadline', async () => {
+    const c = await chat();
+    await c.send('我们是卖农药的有限公司 经营许可证换证以后超过20个工作日才公示 被抽查出来了 没被列入异常');
+    await c.send('当时所里叫我们一个礼拜之内弄好');
+    await c.send('后来一直忙 拖了差不多一个月才补公示上去');
+    expect((await c.engine.getCase(key)).facts.missedCorrectionDeadline).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+
+  it('a delay shorter than the period set misses nothing', async () => {
+    const c = await chat();
+    await c.send('我们是卖农药的有限公司 经营许可证换证以后超过20个工作日才公示 被抽查出来了 没被列入异常');
+    await c.send('所里给了我们一个月的期限 拖了一个礼拜就补公示了');
+    expect((await c.engine.getCase(key)).facts.missedCorrectionDeadline).not.toBe(true);
+  });
 });

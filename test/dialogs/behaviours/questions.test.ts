@@ -35,3 +35,16 @@ describe('questions', () => {
     expect(await c.send(question)).toMatch(answer);
   });
 });
+
+describe('「首违不罚」 asked of a minor error', () => {
+  it('is answered as a penalty rule beside the exemption, and the case stays a minor error', async () => {
+    const c = await chat();
+    await c.send('我们商贸公司年报里的邮箱少打了一个字母 没被列异常 头一次被抽查');
+    const text = await c.send('这种情况能按首违不罚处理不');
+    expect(text).toMatch(/行政处罚法.*第三十三条/s);
+    expect(text).toContain('轻微差错免列异');
+    const facts = (await c.engine.getCase({ channel: 'console', chatId: 'c1', userId: 'u1' })).facts;
+    expect(facts.recordType).toBeUndefined();
+    expect(c.last?.determination.path).toBe('minor-error-exemption');
+  });
+});
