@@ -33,6 +33,9 @@ export const APPLIED_NOT_APPROVED =
 export const CHANGE_PENDING =
   /(?:住所|地址|经营场所|场所|迁址)?(?:变更|迁址)[^。;；?？]{0,16}?(?:还在审|正在审|在审核|审核中|审批中|待审|还没有?(?:批|审|通过|核准|下来)|没有?批|没有?通过|未批|未通过|未核准|没有?下来|(?:被|给)(?:驳回|退回|打回)|驳回了|不予(?:核准|登记|通过))/;
 
+/** 「不是我们的人」「房东在住」: whoever is at the place is someone else */
+const SOMEONE_ELSE = /不是我们|房东|别人|别家|别个|其他人|人家|租给|卖给|换成|换了别/;
+
 /**
  * 「原来那个地方也早就不租了」「通城老门面早退哒」: the registered place given up (the lease given back).
  * After a listing for being unreachable there, nobody can be reached there (the address-change
@@ -101,8 +104,6 @@ export const ADDRESS_RULES: PatternRule[] = [
       /回(?:去|来)了?[^，,。;；不]{0,3}?(?:能|可以)(?:联系|找)(?:上|到|得到)/,
       /回到了?(?:原来|原先|以前|原)?的?(?:注册|登记)?的?(?:地址|住所|场所|址)(?:办公|经营|营业|上班)/,
       /(?:(?:注册|登记|原)的?(?:地址|住所|场所)|原址|老地址)(?:那边|那里|那儿)?(?:现在|又|已经|恢复)*(?:有人了|有人办公|有人值守|有人值班|恢复营业|恢复办公)/,
-      // 「现在住所那边天天有人」: the 住所 is the registered one, someone there every day
-      /(?<!新的?)(?:住所|经营场所)(?:那边|那里|那儿)(?:现在|又|已经|天天|每天|一直|都|随时|平时)*有人(?![吗么?？])/,
       /(?:又|重新|已经)(?:在|回到)(?:原|注册|登记)的?(?:地址|住所|场所)(?:恢复)?(?:营业|经营|办公)/,
       // 「又搬回营业执照上登记的那个老地址了」「现在就在老地址正常营业」: back where the licence says
       // (within its clause: 「人搬回乡下住 所里按原来登记的地址找不到人」 is back in the village, not there)
@@ -122,6 +123,15 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:注册|登记|执照上)(?:写)?的?(?:地址|住所)?(?:就是|也是|还是|正是)(?:我们)?(?:这个|这里|这儿|这边|现在(?:的|这个)?|店里?的?)(?:地址|地方|门面|店面|店)?/,
     ],
     true,
+  ),
+  // 「现在住所那边天天有人」: the 住所 is the registered one, someone there every day (not when the one
+  // there is told to be someone else: 「住所那边天天有人 是房东在住」)
+  rule(
+    'address.someoneThereDaily',
+    'reachableAtRegisteredAddress',
+    /(?<!新的?)(?:住所|经营场所)(?:那边|那里|那儿)(?:现在|又|已经)?(?:天天|每天|一直|随时|平时)(?:都)?有人(?![吗么?？])/,
+    true,
+    { when: (s) => !SOMEONE_ELSE.test(s) },
   ),
   rule(
     'address.otherOccupant',
