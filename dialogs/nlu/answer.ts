@@ -205,7 +205,12 @@ function copulaOfATime(t: string, now: Date): boolean {
  * `leadingOnly`: the message is about another fact (ownClauses), so only a yes or no word that leads
  * it answers; the 冇 of 「这之后冇再因为同样的问题被罚过」 denies a repeat, not "has the closure ended?".
  */
-function polarity(fact: FactName, s: string, now: Date, leadingOnly = false): boolean | undefined {
+function polarity(
+  fact: FactName,
+  s: string,
+  now: Date,
+  leadingOnly: false | 'kin' | 'other' = false,
+): boolean | undefined {
   const re = answerRegexes();
   const t = s.replace(re.filler, '');
   if (copulaOfATime(t, now)) return undefined;
@@ -214,10 +219,18 @@ function polarity(fact: FactName, s: string, now: Date, leadingOnly = false): bo
     if (re.pureYes.test(t)) return true;
     return undefined;
   }
-  if (re.no.test(t)) return false;
-  // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
+  const no = re.no.exec(t);
   const yes = re.yes.exec(t);
+  // the yes or no word of a clause about another fact (not a kin of this one) answers only when it
+  // stands alone (「没有，这之后冇再被罚过」); run on into the clause (「冇得其他违法违规记录」 asked "can
+  // you be reached by other means?") it is that statement's own negator
+  const alone = (m: RegExpExecArray) =>
+    /^[的啊呀吧哦呢了哒]*(?:[，,。;；!！\s]|$)/.test(t.slice(m[0].length));
+  if (leadingOnly === 'other' && !(no && alone(no)) && !(yes && alone(yes))) return undefined;
+  if (no) return false;
+  // 「改了的」 tells a task done, no "yes" to a question about a state (answers.json taskYes)
   if (yes && re.stateFacts.has(fact) && re.taskYes.some((w) => yes[0].startsWith(w))) return undefined;
+  // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
   if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   if (leadingOnly) return undefined;
   // no leading yes/no word: a negation anywhere ("材料还没交") or a completed action ("上周办好了");
@@ -457,7 +470,12 @@ function answerOf(
         return { value: 'unknown' };
       return {
         value: own
-          ? polarity(fact, own, now, aboutAnotherFact(fact, own, scope) || toldOfKinOnly(fact, own, scope))
+          ? polarity(
+              fact,
+              own,
+              now,
+              aboutAnotherFact(fact, own, scope) ? 'other' : toldOfKinOnly(fact, own, scope) ? 'kin' : false,
+            )
           : undefined,
       };
     case 'year': {

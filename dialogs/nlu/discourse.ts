@@ -229,8 +229,9 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       /公示|处罚|罚|决定/.test(`${head.split(/[，,。；;\s]/).at(-1) ?? ''}${tail}`) &&
       /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(tail.slice(y.index + y[0].length));
     // 「变更登记应该是2022年办的」: the year of another event named in its clause (the head before the
-    // correction marker too), when the clause does not speak of the listing
-    const own = `${head.split(/[，,。；;\s]/).at(-1) ?? ''}${clause ?? ''}`;
+    // correction marker too), when the clause does not speak of the listing; 「住所变更去年办好的 哦不对
+    // 是前年」: the clause the marker takes back, not the marker's own
+    const own = `${clauseTakenBack(head)}${clause ?? ''}`;
     const otherEvent = hasAny(own, g.correctionOtherEvents) && !hasAny(own, g.listingWords);
     // 「其实是2024年度的」: a 年度 names a report's year
     const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
@@ -246,6 +247,23 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
       out.listedYear = year;
   }
   return out;
+}
+
+/**
+ * clauseTakenBack: the last clause of the words before a correction that says something, the marker
+ * itself set aside (「住所变更去年办好的 哦不对」 → 「住所变更去年办好的」): what the correction replaces.
+ */
+function clauseTakenBack(head: string): string {
+  const markers = lexicon()
+    .grammar.correctionMarkers.map((m) => m.trim())
+    .filter(Boolean);
+  const clauses = head.split(/[，,。；;\s]/).filter((c) => c.length > 0);
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    let c = clauses[i] ?? '';
+    for (const m of markers) c = c.split(m).join('');
+    if (/[\u4e00-\u9fff\d]/.test(c.replace(/^[哦噢啊呃嗯哎唉]+|不是$|^不对/g, ''))) return clauses[i] ?? '';
+  }
+  return '';
 }
 
 /**

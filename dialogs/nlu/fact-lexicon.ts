@@ -67,6 +67,7 @@ export interface FactLexicon {
   comparedKind: { leads: string[]; after: string[] };
   anotherBusiness: Words & { leads: string[] };
   severalBusinesses: Words & { ours: string[] };
+  otherBusinessBefore: Words;
   unreachableAfterMove: Words;
   onlyMissedYear: { missed: string[]; thatReport: string[] };
   speakerPhrases: Words & { roles: { leads: string[]; nouns: string[]; endings: string[] } };
@@ -200,6 +201,13 @@ export function severalBusinessesBefore(before: string): boolean {
   const lx = factLexicon().severalBusinesses;
   severalRe ??= new RegExp(`(?<!${alt(lx.ours)})${alt(lx.words)}的?$`);
   return severalRe.test(before);
+}
+
+let otherBeforeRe: RegExp | undefined;
+/** 「换了别的公司」: the type right after these words (facts.json otherBusinessBefore) is someone else's business */
+export function otherBusinessBefore(before: string): boolean {
+  otherBeforeRe ??= new RegExp(`${alt(factLexicon().otherBusinessBefore.words)}$`);
+  return otherBeforeRe.test(before);
 }
 
 let speakerRoleRe: RegExp | undefined;

@@ -492,7 +492,13 @@ function decide(s: string, facts: Facts, signals: string[], words: string[]): Ra
     ];
   }
   // DOMAIN.md §6: address_change is about moving while not yet listed; once listed it is a repair
-  if (facts.listed === true && topOf(ranked) === 'address_change') ranked = promote(ranked, 'repair');
+  // (a change registration told done, not listed unsaid, is a step of that repair: 四(三)二 removes a
+  // listing for being unreachable once the change is registered; moving before a listing needs none)
+  if (
+    (facts.listed === true || (facts.addressChangeRegistered === true && facts.listed === undefined)) &&
+    topOf(ranked) === 'address_change'
+  )
+    ranked = promote(ranked, 'repair');
   // a web shop's or website's address that changed is a published-information error, not a move;
   // a published error of the exemption's kinds with no listing told is a minor-error case (五(二)),
   // not a repair (「崇阳县的公司 年报上的电话填错哒 还冇被列异常」)

@@ -1,7 +1,7 @@
 // The registered address (DOMAIN.md §4): whether the change is registered, whether the business is
 // still there or reachable there, and whether it can be reached by other means.
 import { alt, factLexicon } from '../fact-lexicon.ts';
-import { LISTED_STORY, MOVED } from './cues.ts';
+import { LISTED_STORY, MOVED, NOT_LISTED_STORY } from './cues.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /**
@@ -10,7 +10,7 @@ import { type PatternRule, rule } from './pattern-rule.ts';
  * it no longer operates there (the buffer's question is whether it is reachable by other means).
  */
 export const NOBODY_THERE =
-  /(?:那边|那里|那儿|原址|老地址|老地方|原来的地方|原来那里|以前的地方|原来那个门面|原来的门面|原来那个地方|原来那地方|原来那边|以前那地方|老门面)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人|(?:冇得?|没有?)人在(?:那边|那里|那儿|原址|老地址)/;
+  /(?:那边|那里|那儿|原址|老地址|原住所|原地址|原经营场所|原注册地址?|原登记地址?|老地方|原来的地方|原来那里|以前的地方|原来那个门面|原来的门面|原来那个地方|原来那地方|原来那边|以前那地方|老门面)(?:现在|早就|已经|也|都)*(?:冇得?|没有?)(?:我们|咱们|俺们)?(?:公司|店里)?的?人|(?:冇得?|没有?)人在(?:那边|那里|那儿|原址|老地址)/;
 
 /**
  * 「地址又冇变过」「我们地方从来没动过」: the business never left its place (the licence's address not
@@ -25,6 +25,16 @@ const NEVER_CHANGED =
  */
 export const APPLIED_NOT_APPROVED =
   /(?:材料|资料|申请)[^。;；?？]{0,16}?(?:还在审|正在审|在审核|审核中|审批中|待审|还没有?(?:批|审|通过|核准|下来)|没有?批下来|没有?通过|未批|未通过|未核准)/;
+
+/**
+ * 「地址变更申请交上去哒 还冇批下来」: a change applied for and not approved yet; 「地址变更在网上提交了
+ * 结果给驳回了」: or turned down
+ */
+export const CHANGE_PENDING =
+  /(?:住所|地址|经营场所|场所|迁址)?(?:变更|迁址)[^。;；?？]{0,16}?(?:还在审|正在审|在审核|审核中|审批中|待审|还没有?(?:批|审|通过|核准|下来)|没有?批|没有?通过|未批|未通过|未核准|没有?下来|(?:被|给)(?:驳回|退回|打回)|驳回了|不予(?:核准|登记|通过))/;
+
+/** 「不是我们的人」「房东在住」: whoever is at the place is someone else */
+const SOMEONE_ELSE = /不是我们|房东|别人|别家|别个|其他人|人家|租给|卖给|换成|换了别/;
 
 /**
  * 「原来那个地方也早就不租了」「通城老门面早退哒」: the registered place given up (the lease given back).
@@ -62,14 +72,9 @@ export const ADDRESS_RULES: PatternRule[] = [
     ],
     true,
   ),
-  rule(
-    'address.changePending',
-    'addressChangeRegistered',
-    // 「住所变更材料交上去哒 还在审冇批下来」: applied for but not approved is not registered yet (四(三)二
-    // asks for the change 依法办理, i.e. registered)
-    /(?:住所|地址|经营场所|场所|迁址)?(?:变更|迁址)[^。;；?？]{0,16}?(?:还在审|正在审|在审核|审核中|审批中|待审|还没有?(?:批|审|通过|核准|下来)|没有?批|没有?通过|未批|未通过|未核准|没有?下来)/,
-    false,
-  ),
+  // 「住所变更材料交上去哒 还在审冇批下来」: applied for but not approved is not registered yet (四(三)二
+  // asks for the change 依法办理, i.e. registered)
+  rule('address.changePending', 'addressChangeRegistered', CHANGE_PENDING, false),
   rule(
     'address.changeNotRegistered',
     'addressChangeRegistered',
@@ -83,6 +88,14 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:还没有?|没去|还未)(?:去)?[^，,。;；]{1,6}?(?:办理?|做)?(?:变更|迁移登记)/,
     ],
     false,
+  ),
+  // 「搬了新厂房 还冇登记」: in a move story, a registration not made is the change's
+  rule(
+    'address.moveNotRegistered',
+    'addressChangeRegistered',
+    /(?:还没有?|没有?|未|还未|没去)(?:去)?(?:办理?)?(?:变更)?登记(?=$|[，,。;；\s]|的?(?:手续|事))/,
+    false,
+    { when: (s) => MOVED.test(s) },
   ),
   rule(
     'address.reachableThere',
@@ -114,6 +127,15 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:注册|登记|执照上)(?:写)?的?(?:地址|住所)?(?:就是|也是|还是|正是)(?:我们)?(?:这个|这里|这儿|这边|现在(?:的|这个)?|店里?的?)(?:地址|地方|门面|店面|店)?/,
     ],
     true,
+  ),
+  // 「现在住所那边天天有人」: the 住所 is the registered one, someone there every day (not when the one
+  // there is told to be someone else: 「住所那边天天有人 是房东在住」)
+  rule(
+    'address.someoneThereDaily',
+    'reachableAtRegisteredAddress',
+    /(?<!新的?)(?:住所|经营场所)(?:那边|那里|那儿)(?:现在|又|已经)?(?:天天|每天|一直|随时|平时)(?:都)?有人(?![吗么?？])/,
+    true,
+    { when: (s) => !SOMEONE_ELSE.test(s) },
   ),
   rule(
     'address.otherOccupant',
@@ -147,8 +169,9 @@ export const ADDRESS_RULES: PatternRule[] = [
       // 「老地方也不可能回去了」: going back there ruled out
       // (「不可能再回克」: 克 is 去)
       /(?:不可能|没法|没办法|冇办法)(?:再)?(?:搬)?回(?:去|克)/,
-      // 「那边现在是别的公司」: the place is someone else's now
+      // 「那边现在是别的公司」「写字楼那边早就换了别的公司」: the place is someone else's now
       /(?:那边|那里|那儿|原址|原来的地方)(?:现在|早就|已经)*是别(?:的|人|家)/,
+      /(?:那边|那里|那儿|原址|原来的地方)(?:现在|早就?|已经|都)*换(?:成|了|成了)(?:别的|别人|别家|别个|其他|其它)(?:的)?(?:公司|人|店|单位|厂|老板|人家)?/,
       // 「寄到那的信我们都收不到」「寄信上门都找不到我们」: mail and visits to the registered place miss us
       /(?:寄|信件)[^，,。;；]{0,10}?(?:收不到|没收到|冇收到|退回|找不到)/,
       // 「原来那个门面早退租了 人不在那边」: nobody left there (a lease given up alone says only that the
@@ -156,8 +179,10 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:人|我们|店|厂|公司)(?:都|早就?|已经)?不在(?:那边|那里|那儿|那)(?:了|喽|咯)?(?=[，,。;；\s]|$)/,
     ],
     false,
-    // 「房子冇拆」: the place is still there; nothing is read about being reachable there
-    { negatedDrops: true },
+    // 「房子冇拆」: the place is still there; nothing is read about being reachable there. Told by a
+    // business not listed (「登记的地方拆迁了 … 也没被列」), it says only that the business left
+    // (address.movedAway), as NOBODY_THERE does: the buffer asks about other means, not the old place
+    { negatedDrops: true, when: (s) => !NOT_LISTED_STORY.test(s) },
   ),
   rule('address.nobodyThereAfterListing', 'reachableAtRegisteredAddress', NOBODY_THERE, false, {
     when: (s) => LISTED_STORY.test(s),
@@ -205,7 +230,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       /在(?:别处|别的地方|其他地方|其它地方|新地方|新址|新地址|新门面|新店面|新铺面|新店|新厂|新厂房|外地)(?:经营|开店|开|办公|做|干|卖|营业)/,
       // 「现在在新门面做」「在另外一个铺面卖」: trading at another shop front
       /在(?:新|另外?一?个?|别的?|其他|其它)的?(?:门面|店面|铺面|门店|店子|地方)(?:里|上)?(?:经营|开店|开|办公|做|干|卖|营业)/,
-      /(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?(?:地址|地|场所)?不(?:一样|一致|同|符)/,
+      // (「执照上的住所和实际经营的地方不一样」: 的 and 地方 too)
+      /(?:注册|登记|执照|执照上)的?(?:地址|住所)(?:和|与|跟)实际的?(?:经营|办公)?的?(?:地址|地方|地|场所)?不(?:一样|一致|同|符)/,
       /(?:地址|住所)[^，,。;；]{0,4}?不在那/,
       // 「原来的地址 房子没拆」: a negator right before the event denies it (no move read)
       // (「原来的办公室退哒」: given up; 「老地址那边现在冇人」 is address.nobodyAtOldPlace)
@@ -252,6 +278,8 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?<!执照|注册|登记|地址|住所)(?:一直|都|还|仍然?)(?:都|是)?在(?:原来|原先|以前|老|注册|登记|执照上)的?(?:那个)?(?:地址|住所|场所|地方|门面|店面|址)(?![^，,。;；]{0,2}(?:附近|旁边|对面|隔壁|吗|么|不|没))/,
       // 「店子还冇搬」「我们没搬家」: the move denied (「没搬回」 is still away; 「没搬之前」 is a time)
       /(?:没有?|冇|未|还没有?|还冇)(?:搬|迁)(?:走|家|离|过)?(?![回到去过来]|之前|以前|的时候)/,
+      // 「又搬回原来登记的地址了」: back at the registered place, trading there again
+      /(?<!没|没有|未|不|冇)(?:搬|迁)回(?:了|到)?(?:原来|原先|以前|原|老|注册|登记|执照上)[^，,。;；\s]{0,6}?(?:地址|住所|场所|地方|门面|店面)/,
     ],
     true,
     // 「我们还在原来的地址」 said after a listing is being reachable there (reachableThere), not a place never left

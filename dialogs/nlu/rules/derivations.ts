@@ -9,7 +9,7 @@ import { matchesOf } from '../matches.ts';
 import { type Clause, clauses } from '../normalize.ts';
 import { QUESTION_CLAUSE } from '../question-cues.ts';
 import { resolveYear, yearsAgoStraddles } from '../years.ts';
-import { APPLIED_NOT_APPROVED, GIVEN_UP, NOBODY_THERE } from './address.ts';
+import { APPLIED_NOT_APPROVED, CHANGE_PENDING, GIVEN_UP, NOBODY_THERE } from './address.ts';
 import { FIRST_PERSON, MOVED, NAME_CHANGE } from './cues.ts';
 import { doneSlot, FILED_AFTER } from './done-slots.ts';
 import { ENTITY_RULES } from './entity.ts';
@@ -154,6 +154,24 @@ const FIXED_AT_ONCE: [boolean, RegExp][] = [
 const IN_PERIOD: [boolean, RegExp][] = CORRECTED_IN_PERIOD.map((re) => [true, new RegExp(re.source, 'g')]);
 /** Whether the clause at `pos` asks (「第二天就改好了吗」). */
 const askedAt = (cls: Clause[], pos: number): boolean => /[吗么?？]/.test(clauseAt(cls, pos)?.text ?? '');
+
+/** reports or taxes left unfiled and no listing told: the revocation-risk questions (DOMAIN §5) */
+const revocationStory = (facts: Facts): boolean =>
+  (facts.yearsWithoutAnnualReport !== undefined || facts.taxFiled !== undefined) &&
+  facts.listed === undefined;
+
+/** 「登记住所联系不到」 as a whole clause: the registered place and its being unreachable, nothing more */
+const BARE_UNREACHABLE_PLACE =
+  /^(?:在|按)?(?:注册|登记)的?(?:地址|住所|经营场所|场所)(?:联系不[到上]|找不到人?|无法联系)(?:了|哒)?$/;
+/**
+ * 「公司被列异常了 登记住所联系不到」: a clause after the listing that only names the registered place
+ * as unreachable, where no other clause tells why the business was listed, gives the listing's cause,
+ * not how it stands now (a word of now or a second clause about the place would tell the present).
+ */
+function onlyCauseTold(c: Clause, cls: Clause[]): boolean {
+  if (!BARE_UNREACHABLE_PLACE.test(c.text)) return false;
+  return !cls.some((x) => x !== c && listingReason(x.text) !== undefined);
+}
 
 let causeToldRe: RegExp | undefined;
 /**
@@ -300,7 +318,9 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
           facts.entityType !== undefined ||
           listingReason(s) ||
           facts.allOverdueReportsFiled !== undefined ||
-          facts.previousYearReportFiled !== undefined) &&
+          facts.previousYearReportFiled !== undefined ||
+          // 「住所变更登记办完了 还要做么子才能移出异常名录」: a step of one's own repair told
+          facts.addressChangeRegistered !== undefined) &&
         !GENERIC_OR_HYPOTHETICAL.test(s)
       )
         set('listed', true, removal.index);
@@ -400,13 +420,17 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     },
   },
   {
-    // listed after moving without registering it: the listing is for being unreachable there
+    // listed after moving without registering it: the listing is for being unreachable there (a
+    // change under way told alone, 「被列了异常 地址变更申请交上去哒 还冇批下来」, tells no move away
+    // from where the bureau looked, so not why the business was listed: asked)
     name: 'movedUnregisteredIsUnreachable',
     run: ({ s, facts, set }) => {
       if (facts.listed !== true || listingReason(s)) return;
       if (
         facts.addressChangeRegistered !== true &&
-        (facts.addressChangeRegistered === false ||
+        ((facts.addressChangeRegistered === false &&
+          !APPLIED_NOT_APPROVED.test(s) &&
+          !CHANGE_PENDING.test(s)) ||
           facts.reachableAtRegisteredAddress !== undefined ||
           facts.operatingAtRegisteredAddress === false)
       )
@@ -498,6 +522,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       for (const c of cls) {
         if (c.start <= listedPos || /被|列|因为|由于|原因|理由|说是/.test(c.text) || causeAsTold(c.text))
           continue;
+        if (onlyCauseTold(c, cls)) continue;
         const m =
           NOT_REACHABLE_THERE.exec(c.text) ?? (unreachableListing ? NOBODY_FOUND_THERE.exec(c.text) : null);
         if (m) set('reachableAtRegisteredAddress', false, c.start + m.index);
@@ -518,6 +543,8 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ facts, cls, set, bufferStory }) => {
       if (
         facts.listed === true ||
+        // (in a revocation story, 「人找得到的」 is being found: locatable.yes)
+        (facts.locatable !== undefined && revocationStory(facts)) ||
         (facts.operatingAtRegisteredAddress !== false && !bufferStory) ||
         facts.reachableByOtherMeans !== undefined
       )
@@ -691,6 +718,9 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
     run: ({ s, facts }) => {
       if (facts.locatable === false && factLexicon().unlocatableWords.words.some((w) => s.includes(w)))
         return;
+      // 「年报两年冇报 税也冇报 但是人找得到的 就是换了个地方」: in a revocation story with no listing the
+      // person found is the 查无下落 question's answer, wherever the business moved
+      if (facts.locatable === true && revocationStory(facts)) return;
       if (
         facts.locatable !== undefined &&
         (facts.listingReason === 'unreachable_at_address' ||

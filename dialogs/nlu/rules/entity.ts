@@ -4,6 +4,7 @@ import {
   anotherBusinessAfter,
   comparedKind,
   counterpartyBefore,
+  otherBusinessBefore,
   severalBusinessesBefore,
 } from '../fact-lexicon.ts';
 import { lexicon } from '../lexicon.ts';
@@ -53,6 +54,8 @@ export function genericMention(s: string, pos: number, len: number): boolean {
   if (comparedKind(s.slice(0, pos), s.slice(pos + len))) return true;
   // 「一次帮好几家企业申请」: several businesses, none of them told as the case
   if (severalBusinessesBefore(s.slice(0, pos))) return true;
+  // 「那边早就换了别的公司」: someone else's business, not the writer's
+  if (otherBusinessBefore(s.slice(0, pos))) return true;
   // 「到底是个体户还是公司我也搞不清」: either type offered, neither told
   if (/^(?:呢)?还是/.test(s.slice(pos + len)) || /还是$/.test(s.slice(0, pos))) return true;
   // 「个体户能用吗」「合作社也适用不」: whether a kind of business may use something; 「听说个体户…」: hearsay
