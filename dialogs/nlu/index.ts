@@ -770,6 +770,16 @@ export function understand(
     Object.assign(facts, answered);
   }
   const g0 = lexicon().grammar;
+  // seriousListAnswersNoListing: 「被列入严重违法失信名单了」 to "are you on the 经营异常名录?" names the
+  // other list (its 列入 is no yes), unless the message names the abnormal list too
+  if (
+    opts.pending === 'listed' &&
+    facts.recordType === 'serious_list' &&
+    !hasAny(s, loadKeywords().listingMatters)
+  ) {
+    delete (answered as Record<string, unknown>).listed;
+    delete facts.listed;
+  }
   // yearByRole: 「去年的年报我已经补了」 answering "which year were you listed?" is about the filing
   if (
     opts.pending === 'listedYear' &&
