@@ -63,6 +63,12 @@ const EXAMPLES: Record<string, [string, string, unknown, unknown, { addressStory
     true,
     undefined,
   ],
+  newLicenceAfterAddressChange: [
+    '店搬到镇上了 被列了异常 新执照也领了',
+    'addressChangeRegistered',
+    true,
+    undefined,
+  ],
   bareReachAfterMove: ['搬了，电话也换了，联系不上', 'reachableByOtherMeans', false, undefined],
   movedAndAskingIsNotListed: ['店搬到别的镇了，会被列入异常吗', 'listed', false, undefined],
   changeWithoutAddressIsNotAddress: ['改了名字没去做变更登记', 'addressChangeRegistered', undefined, false],

@@ -98,6 +98,9 @@ const BARE_REACHABLE = new RegExp(
     .join('|'),
 );
 const ADDRESS_WORDS = /地址|住所|场所|搬|迁|址|门面|店面|门店|厂房/;
+/** 「拿到新执照」「新执照也领了」「新执照下来了」: the new licence in hand (not 「要去领新执照」) */
+const NEW_LICENCE =
+  /(?<![要去想准备得])(?:拿到|领到|领了|拿了|换了|发了)(?:新的?)(?:营业)?执照|新(?:的)?(?:营业)?执照[^，,。;；\s要去想]{0,4}?(?:拿到|领到|领了|拿了|下来|发下来|到手)/;
 /** "用于移出经营异常名录": the purpose of a document asked for, not the user's own removal */
 const PURPOSE_BEFORE = /(?:用于|用来|用在|为了|以便)[^，,。;；]{0,4}$/;
 /** "帮我拟一份…": the user as the one helped, which says nothing about their business */
@@ -533,6 +536,21 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
         facts.reachableAtRegisteredAddress = true;
         if (facts.operatingAtRegisteredAddress === true) delete facts.operatingAtRegisteredAddress;
       }
+    },
+  },
+  {
+    // 「住所和经营场所都变更了 上礼拜刚拿到新执照」: the new licence is what the change registration
+    // issues, so in an address story it tells the change registered (not in a name-change one, whose
+    // new licence carries the new name)
+    name: 'newLicenceAfterAddressChange',
+    run: ({ s, cls, facts, set, addressStory, hedgedClause }) => {
+      if (facts.addressChangeRegistered !== undefined || facts.listingReason === 'name_change_not_registered')
+        return;
+      if (!addressStory && !ADDRESS_WORDS.test(s)) return;
+      const c = cls.find(
+        (x) => NEW_LICENCE.test(x.text) && !hedgedClause(x.start) && !QUESTION_CLAUSE.test(x.text),
+      );
+      if (c) set('addressChangeRegistered', true, c.start);
     },
   },
   {
