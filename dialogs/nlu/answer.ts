@@ -9,7 +9,7 @@ import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
 import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
-import { normalize } from './normalize.ts';
+import { clauses, normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
 import { recordContrast } from './record-contrast.ts';
@@ -390,8 +390,19 @@ export function readAnswer(
   const read = answerOf(fact, text, opts);
   // 「会计搞的 不晓得」: a yes said beside a clause that says it is not known is not sure enough to grant
   // anything on (a no is kept: it only holds the case back)
-  if (read.value === true && saysUnknown(text)) return { value: 'unknown' };
+  // (so is one beside 「不晓得弄好冇」: not knowing whether it is done, asked over)
+  if (read.value === true && (saysUnknown(text) || unknownWhetherDone(text))) return { value: 'unknown' };
   return read;
+}
+
+let unknownWhetherRe: RegExp | undefined;
+/** 「不晓得弄好冇」「不知道办了没有」: a clause that opens with not knowing and ends asking whether. */
+function unknownWhetherDone(text: string): boolean {
+  unknownWhetherRe ??= new RegExp(
+    `^(?:${lexicon().answers.unknownSubject.join('|')})?[还也真都就]{0,2}(?:${lexicon().answers.unknown.join('|')})[^，,。;；]{0,10}?(?:冇|没有?|没得|吗|么|了没)[啊呀哦的]*$`,
+  );
+  const re = unknownWhetherRe;
+  return clauses(normalize(text)).some((c) => re.test(c.text));
 }
 
 function answerOf(

@@ -51,6 +51,11 @@ describe('parseAnswer', () => {
     expect(ask('firstSpotCheck', '是的')).toBe(true);
   });
 
+  it('a yes beside 「不晓得弄好冇」 (not knowing whether it is done) is not known', () => {
+    expect(ask('infoCorrected', '我也没看到 不晓得弄好冇')).toBe('unknown');
+    expect(ask('addressChangeRegistered', '办好了 不知道多久能移出')).toBe(true);
+  });
+
   it('reads years, relative ones against now', () => {
     expect(ask('listedYear', '2021年')).toBe(2021);
     expect(ask('listedYear', '21年')).toBe(2021);

@@ -150,4 +150,11 @@ describe('reports being filed, and years named one by one, are not every year fi
       expect(text).not.toMatch(SAYS_ELIGIBLE);
     }
   });
+  it('「我也没看到 不晓得弄好冇」 does not know whether the registration is done: no 「可以申请」', async () => {
+    const c = await chat();
+    await c.send('公司改了名字 被列入经营异常名录了 通知上讲是名称变更冇登记');
+    const text = await c.send('变更登记托人办了的 我也没看到 不晓得弄好冇');
+    expect(c.last?.determination?.eligible).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
 });
