@@ -29,6 +29,8 @@ interface AnswerRegexes {
   unknownAnywhere: RegExp;
   /** 「其他年份的我还冇去查」: not having gone to look, anywhere */
   notLookedAt: RegExp;
+  /** 「不晓得弄好冇」: a clause opening with not knowing and ending asking whether */
+  unknownWhetherDone: RegExp;
   /** 「行」「好的」「嗯」 anywhere: yes words that say nothing of their own */
   bareAffirmations: RegExp;
   /** the same words leading a reply, with what follows them */
@@ -97,6 +99,9 @@ function answerRegexes(): AnswerRegexes {
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     askLater: new RegExp(any(a.askLater)),
     notLookedAt: new RegExp(a.notLookedAt),
+    unknownWhetherDone: new RegExp(
+      `^${any(a.unknownSubject)}?[还也真都就]{0,2}${any(a.unknown)}[^，,。;；]{0,10}?(?:冇|没有?|没得|吗|么|了没)[啊呀哦的]*$`,
+    ),
     unknownAnywhere: new RegExp(
       `^(?:${any(a.unknownSubject)}|[这那]个|[她他]|老板)?[还也真都就实在确实]{0,3}${any(a.unknown)}(?:[啊呀哦了的哒]*)$`,
     ),
@@ -395,13 +400,9 @@ export function readAnswer(
   return read;
 }
 
-let unknownWhetherRe: RegExp | undefined;
 /** 「不晓得弄好冇」「不知道办了没有」: a clause that opens with not knowing and ends asking whether. */
 function unknownWhetherDone(text: string): boolean {
-  unknownWhetherRe ??= new RegExp(
-    `^(?:${lexicon().answers.unknownSubject.join('|')})?[还也真都就]{0,2}(?:${lexicon().answers.unknown.join('|')})[^，,。;；]{0,10}?(?:冇|没有?|没得|吗|么|了没)[啊呀哦的]*$`,
-  );
-  const re = unknownWhetherRe;
+  const re = answerRegexes().unknownWhetherDone;
   return clauses(normalize(text)).some((c) => re.test(c.text));
 }
 

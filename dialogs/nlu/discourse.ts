@@ -19,11 +19,10 @@ const NOT_X_BUT_Y =
   /不是([^，,。；;!！?？]{1,10}?)(?:[\s，,][^\s，,。；;!！?？是系]{1,14})?[，,\s]?(?:而|应该|其实|我们)?(?:是|系(?![统列数]))(?!不是)(.+)$/;
 const LEADING_NO = /^(?:哦|噢|啊|呃|嗯)?不对/;
 /** 「是两万五」「应该是3万块」: an amount and nothing else (no year, no count of something) */
-const AMOUNT_ALONE =
-  /^(?:应该|其实)?是?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\d]*|千)(?:块钱?|元)?$|^(?:应该|其实)?是?\d{3,}(?:块钱?|元)$/;
-/** an amount of money with its 万/千 or its unit (AMOUNT_ALONE's, unanchored) */
+/** an amount of money with its 万/千 or its unit */
 const AMOUNT_SRC =
   '(?:(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(?:万[零〇一二两三四五六七八九\\d]*|千)(?:块钱?|元)?|\\d{3,}(?:块钱?|元))';
+const AMOUNT_ALONE = new RegExp(`^(?:应该|其实)?是?${AMOUNT_SRC}$`);
 /**
  * 「决定书上是四万五 减轻处罚 不是五万五」: an amount put first with 是, the one it replaces denied with 不是
  * after it (short clauses may stand between).
@@ -31,10 +30,13 @@ const AMOUNT_SRC =
 const AMOUNT_FIRST = new RegExp(
   `(?<!不)是(${AMOUNT_SRC})(?=[\\s，,])(?:[\\s，,]+[^\\s，,。；;!！?？]{1,8}?)*?[\\s，,]+不是(${AMOUNT_SRC})(?![\\d万千])`,
 );
+let paperLeadRe: RegExp | undefined;
 /** 「决定书上写的是」: the length of a paper named at the start, with 上/里 and 写的 (0 when none) */
 function paperLead(clause: string): number {
-  const papers = alt(lexicon().grammar.correctionPapers);
-  const m = new RegExp(`^${papers}(?:上面?|里面?)?(?:写的|写着|开的)?(?=是)`).exec(clause);
+  paperLeadRe ??= new RegExp(
+    `^${alt(lexicon().grammar.correctionPapers)}(?:上面?|里面?)?(?:写的|写着|开的)?(?=是)`,
+  );
+  const m = paperLeadRe.exec(clause);
   return m ? m[0].length : 0;
 }
 /** The amount put first against a denied one, when they differ. */
@@ -237,13 +239,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     const reportYear = y !== null && tail.startsWith('度', y.index + y[0].length);
     // 「记错了 不是去年是前年 市场监管局给的行政处罚」「说错了 去年被城管罚过款」: the year corrected is
     // of the penalty (or the serious list) the message names, when it speaks of no listing
-    const record = read(s).recordType;
-    const ofRecord =
-      (record === 'admin_penalty' ||
-        record === 'serious_list' ||
-        hasAny(s, lexicon().penalties.penaltyWords)) &&
-      !hasAny(s, g.listingWords);
-    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear && !ofRecord)
+    // (read only when it could decide: the whole message read again is the costliest test here)
+    const ofRecord = () => {
+      if (hasAny(s, g.listingWords)) return false;
+      if (hasAny(s, lexicon().penalties.penaltyWords)) return true;
+      const record = read(s).recordType;
+      return record === 'admin_penalty' || record === 'serious_list';
+    };
+    if (year !== undefined && !aboutFiling && !partOfDate && !otherEvent && !reportYear && !ofRecord())
       out.listedYear = year;
   }
   return out;

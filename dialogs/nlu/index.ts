@@ -137,7 +137,8 @@ function statedFacts(
   // a listing told as already removed is history: read the message without it (past-listing.ts)
   const past = withoutPastListings(told);
   // what the writer wrongly believed states nothing (mistaken-belief.ts), nor a term they ask the
-  // meaning of (term-asked.ts), nor what they said before and now take back (retracted-saying.ts); a guess said again at once, sure, is told (settled-guess.ts)
+  // meaning of (term-asked.ts), nor what they said before and now take back (retracted-saying.ts);
+  // a guess said again at once, sure, is told (settled-guess.ts)
   const s = withSettledGuesses(
     withoutRetractedSayings(
       withoutTermsAsked(withoutMistakenBeliefs(past?.text ?? told)),
@@ -701,7 +702,8 @@ export function understand(
   if (opts.listedFor === undefined && opts.record === undefined) {
     errorToldAcrossMessages(s, opts.before, facts);
     issuerToldAcrossMessages(s, opts.before, facts, now);
-    deadlineToldAcrossMessages(s, opts.before, facts, now);
+    // (only where the case holds a published error: it reads the two messages again, twice)
+    if (opts.errorStory) deadlineToldAcrossMessages(s, opts.before, facts, now);
   }
   licenceObtainedAfterUnlicensed(s, opts.before, facts, opts.record);
   const corrections = correctionsIn(s, (t) => statedFacts(t, now, frame).facts, now);

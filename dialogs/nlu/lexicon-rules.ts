@@ -412,7 +412,6 @@ const own = (
   opts: Partial<NamedRule> = {},
 ) => fixed(name, fact, words, value, when, { ...OWN, ...opts });
 
-/** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
 /**
  * otherRecordDenied: 「不是严重违法失信名单」 or, shortened, 「不是严重违法那个」「不是严重失信的」: a
  * 不是 followed by one of the other records' names, whole or cut after its first four characters.
@@ -426,6 +425,7 @@ function otherRecordDenied(s: string, names: readonly string[]): boolean {
     );
 }
 
+/** The named rules. Order does not matter: every hit is collected, then the later (or higher-ranked) one wins. */
 export const RULES: NamedRule[] = [
   // what is to be repaired
   {

@@ -1,7 +1,8 @@
 // A minor error in published information (policy 五(二)): corrected after a reminder, intent,
 // impact, the spot check, the excluded industries, repetition, the parent's financials, proof,
 // disputes, cooperation with the inspection and the correction deadline.
-import { smallNumber, YEAR_SRC } from '../years.ts';
+import { chineseNumber } from '../money-date.ts';
+import { YEAR_SRC } from '../years.ts';
 import { type PatternRule, rule } from './pattern-rule.ts';
 
 /** 「按期」「在规定期限内」「责令的时间里」: within the period the bureau gave */
@@ -35,9 +36,9 @@ function spanDays(
   const n =
     count === '半'
       ? 0.5
-      : count?.startsWith('十') && count.length === 2
-        ? 10 + (smallNumber(count.slice(1)) ?? 0)
-        : smallNumber(count ?? '');
+      : /^\d+$/.test(count ?? '')
+        ? Number(count)
+        : (chineseNumber(count ?? '') ?? undefined);
   const days = UNIT_DAYS[unit ?? ''];
   if (n === undefined || days === undefined) return undefined;
   return (n + (more ? 0.5 : 0)) * days;
