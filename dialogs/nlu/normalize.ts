@@ -141,6 +141,8 @@ export function normalize(input: unknown): string {
  * answers, questions) each normalise the same message, about fifteen times a turn.
  */
 const recent = new Map<string, string>();
+const STORY_FRAME_BEFORE_REPORT =
+  /年(?:的时候|那个时候|那时候?|那会[子儿]?|那阵子?)(?=[^。;；!?！？]{0,30}?(?:年报|年度报告))/g;
 const RECENT = 4;
 
 function normalizeText(input: unknown): string {
@@ -182,6 +184,11 @@ function normalizeText(input: unknown): string {
     (m) => [...m].map((c) => String(CHINESE_DIGIT[c] ?? c)).join(''),
   );
   s = latinToChinese(asRead(s));
+  // 「21年的时候年报冇报 就被列了」: the year dates the story (the report missed then, the listing
+  // after), not the report's own year (「21年的年报」). Before a report noun its time frame is kept,
+  // as 期间 (facts.json storyYear frames), so the listing-year readers take the year as the story's;
+  // elsewhere the aliases drop it (年的时候 → 年), so 「是22年的时候列的」 reads as 「是22年列的」.
+  s = s.replace(STORY_FRAME_BEFORE_REPORT, '年期间');
   s = restoreSoundAlikes(replaceAliases(s));
   return negatedRelatives(s.replace(/\s+/g, ' ').trim());
 }

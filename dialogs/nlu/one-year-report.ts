@@ -6,6 +6,7 @@ import type { Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
+import { chineseNumber } from './money-date.ts';
 import { resolveYear } from './years.ts';
 
 /** A calendar year named in the text ("2023年", "23年", 「2024 那份」). */
@@ -27,13 +28,33 @@ export function speaksOfOneYear(s: string): boolean {
   return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(rest, w.allYears);
 }
 
+/** 「补了两年」「交了一份」「补报了三个年度的」: a count of reports filed */
+const FILED_COUNT =
+  /(?:补报|补交|补|报|交)了(?:其中的?)?([一二两三四五六七八九十几\d]{1,2})(?:年|个年度|份)(?![多半来])/;
+/** 「欠的三年」「漏了两个年度」: the count of reports owed */
+const OWED_COUNT =
+  /(?:欠|缺|漏|没报|未报)(?:了|的|下的|掉的)?那?([一二两三四五六七八九十\d]{1,2})(?:年|个年度|份)/;
+const countOf = (n: string): number | null => (/^\d+$/.test(n) ? Number(n) : chineseNumber(n));
+
 /**
- * Withholds allOverdueReportsFiled = true read from a one-year statement (from `facts` and from the
- * answer to the pending question alike). Returns whether it withheld it.
+ * 「欠的年报补了两年」: a count of reports filed is every one owed only when the text owes as many
+ * (「欠的三年补了三年」); otherwise how many were owed is not told, and "all filed" is not either.
+ */
+export function speaksOfSomeYears(s: string): boolean {
+  const filed = FILED_COUNT.exec(s);
+  if (!filed?.[1]) return false;
+  const owed = OWED_COUNT.exec(s)?.[1];
+  const n = countOf(filed[1]);
+  return owed === undefined || n === null || countOf(owed) !== n;
+}
+
+/**
+ * Withholds allOverdueReportsFiled = true read from a one-year statement or a count of years filed
+ * (from `facts` and from the answer to the pending question alike). Returns whether it withheld it.
  */
 export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean {
   const said = readings.some((f) => f.allOverdueReportsFiled === true);
-  if (!said || !speaksOfOneYear(s)) return false;
+  if (!said || !(speaksOfOneYear(s) || speaksOfSomeYears(s))) return false;
   for (const f of readings) if (f.allOverdueReportsFiled === true) delete f.allOverdueReportsFiled;
   return true;
 }

@@ -11,6 +11,7 @@ import { hasAny, lexicon } from '../lexicon.ts';
 import {
   applyRules,
   causeOfDeniedRepeat,
+  type Hit,
   KIND_ORDER,
   lastChars,
   type NamedRule,
@@ -102,6 +103,7 @@ interface Spoken {
   reportsMissed: string[];
   abnormalShown: string[];
   noYearMissed: string[];
+  othersBefore: string[];
   previousYearWords: string[];
   oldPlaces: string[];
   reasonLeads: string[];
@@ -909,7 +911,9 @@ const RULES: NamedRule[] = [
     words: () => spoken().noYearMissed,
     // (「年报以后我一年不落地报」 promises the years to come: nothing filed is told)
     value: (hit, ctx) =>
-      /^地?(?:报|交|补|按时报)(?![了齐完上过])/.test(hit.after) || /以后|今后|往后|将来/.test(hit.before)
+      /^地?(?:报|交|补|按时报)(?![了齐完上过])/.test(hit.after) ||
+      /以后|今后|往后|将来/.test(hit.before) ||
+      emphasisOfUndone(hit)
         ? undefined
         : spoken().reportNouns.some((w) => ctx.s.includes(w))
           ? true
@@ -960,6 +964,33 @@ const RULES: NamedRule[] = [
  * 「再冇…被罚过」「没再受过」「冇因为同样的事被处罚过」: a negator with 再 before the words, or one
  * across filler words (deniedNear), in the same clause.
  */
+/** A filing verb (not the 报 of 年报 or 报告). */
+const FILING_VERB = /补报|补交|补齐|补上|补|(?<!年)报(?!告)|交|公示/g;
+let othersBeforeRe: RegExp | undefined;
+
+/**
+ * 「一年都不差」 has no verb of its own: it stresses the filing told before it in the sentence. A filing
+ * told as not done (「欠的年报他还没补上 一年都不差」), planned (「准备下个礼拜全部补齐 一年不落」) or
+ * supposed leaves nothing stressed, and 「其他的一年都不差」 stresses the years other than those owed.
+ * Without a filing told before it (an answer to 「欠的年报都补了吗」), it stands alone.
+ */
+function emphasisOfUndone(hit: Hit): boolean {
+  othersBeforeRe ??= new RegExp(`${alt(spoken().othersBefore)}的?(?:那?几年|年份|年度)?的?$`);
+  if (othersBeforeRe.test(hit.before)) return true;
+  const sentence = `${hit.preceding ?? ''}${hit.before}`.split(/[。！？!?]/).at(-1) ?? '';
+  const verb = matchesOf(FILING_VERB, sentence).at(-1);
+  if (!verb) return false;
+  const clause =
+    sentence
+      .slice(0, verb.index)
+      .split(/[，,；;\s]/)
+      .at(-1) ?? '';
+  const u = factLexicon().unrealised;
+  return (
+    negatorsAtEnd(clause.replace(/[去来再]$/, '')).length > 0 || hasAny(clause, [...u.intend, ...u.suppose])
+  );
+}
+
 function againDenied(before: string): boolean {
   const negators = lexicon().grammar.negators;
   if (deniedNear(before)) return true;
