@@ -62,6 +62,15 @@ const ENTITY_BY_PREFIX: Record<string, EntityHint> = {
   '93': 'cooperative',
 };
 
+/**
+ * The kind of business a 统一社会信用代码's first two characters register (GB 32100-2015: 9 the
+ * market-supervision registry, then 1 enterprise, 2 个体工商户, 3 农民专业合作社), as a user tells them
+ * (「代码是93开头的」); other prefixes name no kind this bot tells apart.
+ */
+export function entityOfCodePrefix(prefix: string): EntityHint | undefined {
+  return ENTITY_BY_PREFIX[prefix];
+}
+
 /** Describes a character for a message, so an invisible or look-alike one is still recognisable. */
 function shown(ch: string): string {
   return /^[\x21-\x7e]$/.test(ch)

@@ -16,6 +16,7 @@ import { believedIn, withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { loadModel, type Model, scoreText } from './model.ts';
 import { clauses, normalize } from './normalize.ts';
 import {
+  filesTheOnlyYearOwed,
   namesOnlyOtherReportYears,
   reportYearUnknown,
   setsReportYearsApart,
@@ -805,7 +806,8 @@ export function understand(
     facts.infoCorrected = facts.correctedAfterReminder;
     delete facts.correctedAfterReminder;
   }
-  const oneYear = withholdOneYearFiling(s, facts, answered);
+  const beforeRead = opts.before === undefined ? undefined : normalize(opts.before);
+  const oneYear = !filesTheOnlyYearOwed(s, beforeRead) && withholdOneYearFiling(s, facts, answered);
   // 「那份2023年度的早就补上了」: another year's report says nothing of the previous year's (四(三)一)
   if (namesOnlyOtherReportYears(s, now) && corrections.previousYearReportFiled === undefined)
     for (const f of [facts, answered] as Record<string, unknown>[]) delete f.previousYearReportFiled;

@@ -25,7 +25,26 @@ const NAMED_YEARS_ALL =
 export function speaksOfOneYear(s: string): boolean {
   const w = factLexicon().oneYearReport;
   const rest = s.replace(ALL_MISSING, '').replace(NAMED_YEARS_ALL, (m, owed) => (owed ? m : ''));
-  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(rest, w.allYears);
+  return (hasAny(s, w.oneYear) || CALENDAR_YEAR.test(s)) && !hasAny(rest, w.allYears) && !onlyOneYearOwed(s);
+}
+
+/** 「就只有22年度那一年的年报冇报」「只有那一份没交」: one report owed and no other */
+const ONLY_ONE_OWED =
+  /(?:只有|就只有|就|只)[^，,。;；]{0,10}?那?一(?:年|个年度|份)的?(?:年报|年度报告)?(?:没有?|未)(?:报|交|公示)/;
+
+/** The text says that one year's report is the only one owed (facts.json onlyMissedYear). */
+export function onlyOneYearOwed(s: string): boolean {
+  return hasAny(s, factLexicon().onlyMissedYear.missed) || ONLY_ONE_OWED.test(s);
+}
+
+/**
+ * 「那一年的年报上礼拜补报公示了」 after a message saying that year's was the only report owed: that
+ * report is every overdue one, as when both are told in one message (derivations.ts onlyMissedYearFiled).
+ */
+export function filesTheOnlyYearOwed(s: string, before: string | undefined): boolean {
+  return (
+    before !== undefined && onlyOneYearOwed(before) && hasAny(s, factLexicon().onlyMissedYear.thatReport)
+  );
 }
 
 /** 「补了两年」「交了一份」「补报了三个年度的」: a count of reports filed */

@@ -1,5 +1,7 @@
 // What kind of business the user runs (DOMAIN.md §4 entityType, isBranch). A parent (上级/总/母公司)
 // is not the user's own type, and a type named in general ("查无下落的个体户会怎么处理") is not theirs.
+
+import { entityOfCodePrefix } from '../../../rules/identifiers.ts';
 import {
   anotherBusinessAfter,
   comparedKind,
@@ -113,6 +115,10 @@ const tradeEnterprise = (s: string, pos: number, len: number) =>
   (/生产$/.test(s.slice(0, pos)) ||
     lexicon().industries.safetyRelated.some((w) => s.slice(0, pos).endsWith(w)));
 
+/** 「信用代码是93开头的」「执照号码92打头」: the first two characters of the code, told */
+const CODE_PREFIX_TOLD =
+  /(?:信用代码|代码|执照号码?|注册号|编号|编码)[^，,。;；!?！？]{0,6}?(9[123])(?:开头|打头|开始)/;
+
 export const ENTITY_RULES: PatternRule[] = [
   rule('entity.cooperative', 'entityType', /合作社/, 'cooperative', own),
   rule(
@@ -141,6 +147,8 @@ export const ENTITY_RULES: PatternRule[] = [
     'enterprise',
     { keep: (s, pos, len) => own.keep(s, pos, len) && !tradeEnterprise(s, pos, len) },
   ),
+  // 「执照上的代码是92开头的」: the kind the code's prefix registers (rules/identifiers.ts), told in words
+  rule('entity.codePrefix', 'entityType', CODE_PREFIX_TOLD, (m) => entityOfCodePrefix(m[1] ?? ''), own),
   rule('entity.branch', 'isBranch', /分公司|分支机构/, true),
   // 「是单独注册的子公司 有独立执照」: a subsidiary is its own legal person, not a branch (四(四)六)
   // 「不是子公司」「没有独立法人」 deny it: no statement either way

@@ -915,7 +915,7 @@ const RULES: NamedRule[] = [
       /以后|今后|往后|将来/.test(hit.before) ||
       emphasisOfUndone(hit)
         ? undefined
-        : spoken().reportNouns.some((w) => ctx.s.includes(w))
+        : spoken().reportNouns.some((w) => ctx.s.includes(w)) || ctx.pending === 'allOverdueReportsFiled'
           ? true
           : undefined,
     when: notPenalty,

@@ -69,4 +69,18 @@ describe('listing years, report years and causes only believed', () => {
     expect(facts.listingReason).toBe('annual_report_overdue');
     expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
   });
+
+  it('the only year owed, told first, then that year filed: every overdue report is filed', async () => {
+    const c = await chat();
+    await c.send('我们是有限公司 就只有23年度那一年的年报冇报 被列了经营异常');
+    await c.send('那一年的年报前天已经补报公示了');
+    expect((await c.engine.getCase(key)).facts.allOverdueReportsFiled).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('a year with its time frame before the missed report dates the listing, not the report', async () => {
+    const c = await chat();
+    await c.send('我是个体户 22年的时候店子关了半年 年报就冇报 然后就被标成异常了');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2022);
+  });
 });

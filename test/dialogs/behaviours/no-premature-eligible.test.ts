@@ -157,4 +157,19 @@ describe('reports being filed, and years named one by one, are not every year fi
     expect(c.last?.determination?.eligible).not.toBe(true);
     expect(text).not.toMatch(SAYS_ELIGIBLE);
   });
+
+  it('a stressed or counted filing that is not all of them is no 「可以申请」', async () => {
+    for (const said of [
+      '欠的那几年年报会计还没补上 一年都不差',
+      '欠的年报还有一年没补 别的一年都不差',
+      '欠的年报我们打算下个礼拜一起补齐 一份都不差',
+      '欠的年报上个月补了两年',
+    ]) {
+      const c = await chat();
+      await c.send('我们是有限公司 2022年因为年报冇报被列进经营异常名录了');
+      const text = await c.send(said);
+      expect(c.last?.determination?.eligible, said).not.toBe(true);
+      expect(text).not.toMatch(SAYS_ELIGIBLE);
+    }
+  });
 });
