@@ -86,7 +86,10 @@ function answerRegexes(): AnswerRegexes {
   const tables: Partial<Record<FactName, [string, RegExp][]>> = {};
   for (const [fact, values] of Object.entries(choices)) {
     const table = Object.entries(values).flatMap(([value, v]): [string, RegExp][] =>
-      v.cues?.length ? [[value, new RegExp(any(v.cues))]] : [],
+      // (a cue followed by what tells that thing in order, 「年报是报了的」, names no value: `cleared`)
+      v.cues?.length
+        ? [[value, new RegExp(any(v.cues) + (v.cleared?.length ? `(?!${any(v.cleared)})` : ''))]]
+        : [],
     );
     if (table.length) tables[fact as FactName] = table;
   }

@@ -209,7 +209,7 @@ export interface Lexicon {
     >;
   };
   /** per enum fact and value: words in a free answer that name it (cues), names typed for it in a draft */
-  choices: Record<string, Record<string, { cues?: string[]; names?: string[] }>>;
+  choices: Record<string, Record<string, { cues?: string[]; names?: string[]; cleared?: string[] }>>;
 }
 
 const read = (file: string): unknown => {
