@@ -284,19 +284,24 @@ const namesListing = (facts: Facts) => facts.listed !== undefined || facts.listi
 const MINOR_ERROR_FACTS = ['errorKind', 'safetyRelated', 'repeatedSameError'] as const;
 
 /**
- * filedMeansPublished: the previous year's report is filed once it is published too (四(三)一: 补报…
- * 并公示). Whichever reader said "filed", a publication the next words deny (「交是交了，但是还没公示」)
- * makes it not filed, and one the writer has not seen (「网上没看到公示」) leaves it open; the last
- * mention of the report decides.
+ * filedMeansPublished: a report is filed once it is published too (四(三)一: the previous year's, 补报…
+ * 并公示; the standard route: every missing year filed and published). Whichever reader said "filed",
+ * a publication the next words deny (「交是交了，但是还没公示」「都补报了 还没公示出来」) makes it not
+ * filed, and one the writer has not seen (「网上没看到公示」) leaves it open; the last mention of the
+ * report decides.
  */
 function filedMeansPublished(s: string, facts: Facts): void {
-  if (facts.previousYearReportFiled !== true) return;
+  const told = FILED_FACTS.filter((f) => facts[f] === true);
+  if (!told.length) return;
   let said: ReturnType<typeof publicationAfterFiling>;
   for (const m of s.matchAll(/年报|年度报告|纸质/g))
     said = publicationAfterFiling(throughNextClause(s, m.index));
-  if (said === 'denied') facts.previousYearReportFiled = false;
-  else if (said === 'unseen') delete facts.previousYearReportFiled;
+  for (const f of told) {
+    if (said === 'denied') facts[f] = false;
+    else if (said === 'unseen') delete facts[f];
+  }
 }
+const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
 
 const YEAR_BOUND = new RegExp(`(${YEAR_SRC})(?:以前|之前|前(?!年))`, 'g');
 

@@ -1,4 +1,4 @@
-// The previous year's report counts as filed only once it is published too (四(三)一: 补报…并公示):
+// A report counts as filed only once it is published too (四(三)一: 补报…并公示; every missing year's alike):
 // what the words after a filing say of its publication (facts.json publicationAfterFiling).
 import { factLexicon } from '../fact-lexicon.ts';
 
