@@ -19,5 +19,16 @@ export function throughNextClause(s: string, pos: number): string {
 export function publicationAfterFiling(rest: string): 'denied' | 'unseen' | undefined {
   const { denied, unseen } = factLexicon().publicationAfterFiling;
   if (unseen.some((w) => rest.includes(w))) return 'unseen';
-  return denied.some((w) => rest.includes(w)) ? 'denied' : undefined;
+  return denied.some((w) => rest.includes(w)) || publicationPlanned(rest) ? 'denied' : undefined;
+}
+
+/** 「补报了 准备下个礼拜去公示」: the publication still a plan (facts.json unrealised intend) */
+function publicationPlanned(rest: string): boolean {
+  const at = rest.lastIndexOf('公示');
+  if (at < 0) return false;
+  const before = rest.slice(0, at);
+  const clause = before.slice(
+    Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf(' ')) + 1,
+  );
+  return factLexicon().unrealised.intend.some((w) => clause.includes(w));
 }
