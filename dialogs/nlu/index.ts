@@ -294,8 +294,11 @@ function filedMeansPublished(s: string, facts: Facts): void {
   const told = FILED_FACTS.filter((f) => facts[f] === true);
   if (!told.length) return;
   let said: ReturnType<typeof publicationAfterFiling>;
-  for (const m of s.matchAll(/年报|年度报告|纸质/g))
-    said = publicationAfterFiling(throughNextClause(s, m.index));
+  for (const m of s.matchAll(/年报|年度报告|纸质/g)) {
+    const rest = throughNextClause(s, m.index);
+    // (「因年报未公示列异」: the cause of the listing, not how the filing stands)
+    if (!hasAny(rest, lexicon().grammar.listingWords)) said = publicationAfterFiling(rest);
+  }
   for (const f of told) {
     if (said === 'denied') facts[f] = false;
     else if (said === 'unseen') delete facts[f];
