@@ -152,7 +152,8 @@ export function extractFacts(
   if (!/罚|税|费|社保|房租|租金|货款/.test(s)) {
     for (const h of doneSlot(s, cls, years.ellipsis, FILED_AFTER, true))
       add('previousYearReportFiled', h.value, h.pos, h.len);
-    if (OTHER_REPORT_UNFILED.test(s))
+    // (「因为没年报 去年的补交了」: where the reports are spoken of, too)
+    if (OTHER_REPORT_UNFILED.test(s) || /年报|年度报告/.test(s))
       for (const h of doneSlot(s, cls, years.contrasted, FILED_AFTER, true))
         add('previousYearReportFiled', h.value, h.pos, h.len);
   }

@@ -113,10 +113,12 @@ function latinToChinese(s: string): string {
           prevZh = false;
         }
       }
-      // the space before stays: it may end the clause before (「被列入了 yanzhong 违法…」)
+      // the space before stays: it may end the clause before (「被列入了 yanzhong 违法…」); not after a
+      // word that needs what follows (「被 list 了」: the passive's 被 and its verb)
       const after = s[at + pre.length + run.length + post.length] ?? '';
       const trail = post && prevZh && CJK.test(after) ? '' : post;
-      return `${pre}${out}${trail}`;
+      const lead = pre && /[被给遭把让]$/.test(s.slice(0, at)) && words.every((w) => latinWord(w)) ? '' : pre;
+      return `${lead}${out}${trail}`;
     },
   );
 }

@@ -187,6 +187,13 @@ const LISTING: PatternRule[] = [
     /(?:被|遭)列(?=的|过|[，,。;；!?！？]|$|(?:主要|就|都)?是(?:因为|由于))/,
     true,
   ),
+  // 「列异常是因为住所联系不上」「列入异常名录的原因是年报没报」: the listing named as what a cause explains
+  rule(
+    'listing.causeExplained',
+    'listed',
+    /(?:列入|列进|标记)(?:经营)?(?:异常)?(?:名录|状态)?(?:的原因|原因)?(?:主要|就|都)?(?:是因为|是由于|是)(?=因为|由于|[^，,。;；]{0,12}?(?:没|未|联系不上|联系不到))/,
+    true,
+  ),
   rule(
     'listing.onList',
     'listed',

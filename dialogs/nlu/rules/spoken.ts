@@ -146,7 +146,7 @@ function afterCheck(rest: string): string {
 
 /** a denial right after what is denied, an adverb or two between (「违规肯定没有」) */
 const NONE_RIGHT_AFTER =
-  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
+  /^(?:的事?)?\s?(?:确实|肯定|绝对|真的|从来|根本|压根|完全|也|都|一样|同样){0,2}(?:没有|没得|没|无)(?![^，,。;；]{0,3}[吗么?])(?!处理|了结|结案|办完|整改)/;
 
 export function negatedRun(before: string, classWords: readonly string[]): boolean {
   const sp = spoken();
