@@ -8,7 +8,8 @@ import { clauseAt } from './scope.ts';
 
 // "Was it done?" read as a slot: a trigger names the task, the verbs around it in the same clause
 // say done / not done / under way, whatever the exact wording (办好了, 搞定了, 已经去办了, 还在走流程).
-const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及)(?:去)?(?:办理?|做|弄|搞)?$/;
+// (「还差去年的」: what is still owed)
+const NOT_DONE_BEFORE = /(?:没有?|未|还没有?|尚未|没去|没来得及|还差|还欠)(?:去)?(?:办理?|做|弄|搞)?$/;
 // 「其他年份的她冇说」「其他年份的我还冇去查」: a negator before a verb of telling, asking or looking
 // says nothing was told or seen, not that the task is undone
 // (「网上申请的住所变更被驳回了」: turned down, so not registered)
@@ -52,7 +53,9 @@ const DONE_BEFORE =
 export const PREVIOUS_REPORT_TRIGGER =
   /(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质|纸版|纸质版)?(?:年报|年度报告)|(?:上一?个?年度?|去年|前一年|上年)的?(?:纸质版?|纸版)|纸质(?:版)?(?:的)?(?:年报|年度报告)/g;
 /** 「其他几年的」: the years other than one just named */
-export const OTHER_YEARS = /(?:别的|其他|其它|剩下的?|另外的?)(?:年份|年度|几年|几份|那几年)/;
+// (「更早的几年还冇弄」「前面几年的」: the years before the ones named)
+export const OTHER_YEARS =
+  /(?:别的|其他|其它|剩下的?|另外的?|更早的?|早些的?|前面的?)(?:年份|年度|几年|几份|那几年)/;
 
 export const ALL_REPORTS_TRIGGER = new RegExp(
   [
