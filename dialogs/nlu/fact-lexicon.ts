@@ -90,7 +90,7 @@ export interface FactLexicon {
     thenLater: string[];
   };
   nonKeySectorTrades: Words;
-  publicationAfterFiling: { denied: string[]; unseen: string[] };
+  publicationAfterFiling: { denied: string[]; unseen: string[]; published: string[] };
   reportEllipsis: { states: string[]; filedStates: string[] };
   causeAsTold: { reportVerbs: string[]; formalMeans: string[]; now: string[] };
   applyPlaceAsked: { before: string[]; places: string[]; verbs: string[] };

@@ -9,6 +9,7 @@ import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, correctionTail, questionClauses } from './discourse.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
+import { hedgeGuessedSteps, isStep, withoutGuesses } from './guessed-progress.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { licenceObtainedAfterUnlicensed } from './licence-obtained.ts';
@@ -165,9 +166,12 @@ function statedFacts(
   Object.assign(facts, spoken.facts);
   for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
-  filedMeansPublished(s, facts);
+  filedMeansPublished(s, facts, hedged);
   if (past) removedListingIsHistory(past, facts, now, listedFor);
   infoCorrectedOnRecord(s, facts, [listedFor, alsoListedFor]);
+  // a step told done only as a guess (「应该补了吧」), whichever reader found it, is asked back
+  const sameFrame = { pending, record, listedFor, alsoListedFor, bufferStory, errorStory };
+  hedgeGuessedSteps(s, { facts, hedged, implied }, (t) => statedFacts(t, now, sameFrame));
   return { facts, hedged, signals, patterned, implied };
 }
 
@@ -287,10 +291,10 @@ const MINOR_ERROR_FACTS = ['errorKind', 'safetyRelated', 'repeatedSameError'] as
  * filedMeansPublished: a report is filed once it is published too (四(三)一: the previous year's, 补报…
  * 并公示; the standard route: every missing year filed and published). Whichever reader said "filed",
  * a publication the next words deny (「交是交了，但是还没公示」「都补报了 还没公示出来」) makes it not
- * filed, and one the writer has not seen (「网上没看到公示」) leaves it open; the last mention of the
- * report decides.
+ * filed, one the writer has not seen (「网上没看到公示」) leaves it open, and one only guessed
+ * (「纸质年报交到所里了 应该也公示了吧」) is asked back; the last mention of the report decides.
  */
-function filedMeansPublished(s: string, facts: Facts): void {
+function filedMeansPublished(s: string, facts: Facts, hedged: FactName[]): void {
   const told = FILED_FACTS.filter((f) => facts[f] === true);
   if (!told.length) return;
   let said: ReturnType<typeof publicationAfterFiling>;
@@ -302,6 +306,10 @@ function filedMeansPublished(s: string, facts: Facts): void {
   for (const f of told) {
     if (said === 'denied') facts[f] = false;
     else if (said === 'unseen') delete facts[f];
+    else if (said === 'guessed') {
+      delete facts[f];
+      if (!hedged.includes(f)) hedged.push(f);
+    }
   }
 }
 const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
@@ -779,6 +787,14 @@ export function understand(
       if (!(k in corrections)) (corrections as Record<string, unknown>)[k] = v;
     }
     Object.assign(facts, answered);
+    if (
+      answered[opts.pending] === true &&
+      answeredOnGuess(s, opts.pending, (t) => reread(t, opts.pending as FactName, now, frame))
+    ) {
+      delete answered[opts.pending];
+      delete facts[opts.pending];
+      if (!hedged.includes(opts.pending)) hedged.push(opts.pending);
+    }
   }
   const g0 = lexicon().grammar;
   // seriousListAnswersNoListing: 「被列入严重违法失信名单了」 to "are you on the 经营异常名录?" names the
@@ -891,6 +907,28 @@ export function understand(
     ...(yearUnknown ? { reportYearUnknown: true as const } : {}),
     ...(implies ? { implied } : {}),
   };
+}
+
+/**
+ * answeredOnGuess: 「交了 应该也公示了吧」「当天应该就改了吧」 in reply to whether a step is done: the
+ * yes the answer reader found rests on a guess — the publication of a report filed (四(三)一: 补报并公示,
+ * filedMeansPublished), or the step itself, no longer answered once the guesses are taken out
+ * (guessed-progress.ts) — so it is asked back, as a hedged statement is.
+ */
+function answeredOnGuess(s: string, fact: FactName, reread: (text: string) => unknown): boolean {
+  if (!isStep(fact)) return false;
+  if ((FILED_FACTS as readonly FactName[]).includes(fact) && publicationAfterFiling(s) === 'guessed')
+    return true;
+  const plain = withoutGuesses(s);
+  return plain !== undefined && reread(plain) !== true;
+}
+
+/** The answer to `fact` a text gives, read as understand reads one (without the later checks). */
+function reread(t: string, fact: FactName, now: Date, frame: CaseFrame): unknown {
+  const { facts, patterned } = statedFacts(t, now, { ...frame, pending: fact });
+  const scope = { facts, read: (c: string) => statedFacts(c, now, { ...frame, pending: fact }).facts };
+  const { value } = readAnswer(fact, t, { now, stated: patterned, scope });
+  return facts[fact] ?? value;
 }
 
 /**

@@ -1,6 +1,8 @@
 // A report counts as filed only once it is published too (四(三)一: 补报…并公示; every missing year's alike):
 // what the words after a filing say of its publication (facts.json publicationAfterFiling).
 import { factLexicon } from '../fact-lexicon.ts';
+import { clauses } from '../normalize.ts';
+import { guessingClause } from './scope.ts';
 
 /** The text from `pos` to the end of the clause after the one holding it. */
 export function throughNextClause(s: string, pos: number): string {
@@ -14,12 +16,17 @@ export function throughNextClause(s: string, pos: number): string {
 }
 
 /**
- * 「交是交了，但是还没公示」: `denied` (not filed); 「他说交了，但是我在网上没看到公示」: `unseen` (left open).
+ * 「交是交了，但是还没公示」: `denied` (not filed); 「他说交了，但是我在网上没看到公示」: `unseen` (left open);
+ * 「纸质年报已经交到所里 应该也公示了吧」: `guessed` (the filing told, its publication only guessed: asked back).
  */
-export function publicationAfterFiling(rest: string): 'denied' | 'unseen' | undefined {
-  const { denied, unseen } = factLexicon().publicationAfterFiling;
+export function publicationAfterFiling(rest: string): 'denied' | 'unseen' | 'guessed' | undefined {
+  const { denied, unseen, published } = factLexicon().publicationAfterFiling;
   if (unseen.some((w) => rest.includes(w))) return 'unseen';
-  return denied.some((w) => rest.includes(w)) || publicationPlanned(rest) ? 'denied' : undefined;
+  if (denied.some((w) => rest.includes(w)) || publicationPlanned(rest)) return 'denied';
+  const guessed = clauses(rest).some(
+    (c) => guessingClause(c.text) && published.some((w) => c.text.includes(w)),
+  );
+  return guessed ? 'guessed' : undefined;
 }
 
 /** 「补报了 准备下个礼拜去公示」: the publication still a plan (facts.json unrealised intend) */

@@ -146,6 +146,21 @@ function thenLaterAfter(after: string): boolean {
   });
 }
 
+/**
+ * A clause that guesses (「应该也公示了吧」「当天应该就改了吧」): a tentative ending (grammar.json
+ * tentativeEndings) after 应该 or a hedge word, a particle or an emoji after it allowed.
+ */
+export function guessingClause(clause: string): boolean {
+  const g = lexicon().grammar;
+  const text = clause.replace(AFTER_TENTATIVE, '');
+  if (!g.tentativeEndings.words.some((w) => text.endsWith(w))) return false;
+  const unsure = withoutSureWords(text);
+  return unsure.includes('应该') || g.hedges.some((w) => unsure.includes(w));
+}
+
+/** what may follow a tentative 吧 and still end the clause (「应该也公示了吧的」「…了吧👌」) */
+const AFTER_TENTATIVE = /(?:[的啊呀哦嘛咯]|\p{Extended_Pictographic}|\uFE0F)+$/u;
+
 export interface Scope {
   /** a hedge in the clause covers the words ("变更好像办好了"); see hedgedAt */
   hedgedAt: (pos: number, len?: number, fact?: FactName) => boolean;

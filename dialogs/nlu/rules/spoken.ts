@@ -991,6 +991,11 @@ function emphasisOfUndone(hit: Hit): boolean {
   );
 }
 
+/** 「一年都不差」「一份也没落下」: a clause that stresses a filing told before it (spoken.json noYearMissed). */
+export function stressesFiling(clause: string): boolean {
+  return spoken().noYearMissed.some((w) => clause.includes(w));
+}
+
 function againDenied(before: string): boolean {
   const negators = lexicon().grammar.negators;
   if (deniedNear(before)) return true;

@@ -172,4 +172,34 @@ describe('reports being filed, and years named one by one, are not every year fi
       expect(text).not.toMatch(SAYS_ELIGIBLE);
     }
   });
+
+  it.each([
+    [
+      'a guessed filing, stressed',
+      '我们是有限公司 2022年因为年报冇报被列进经营异常名录了',
+      '以前漏掉的那几年年报 这个月应该全部补上了吧 一年都不差',
+    ],
+    [
+      'a filing told, its publication only guessed',
+      '我是开杂货店的个体户 二三年冇报年报被标记了经营异常',
+      '去年那份纸质年报前几天已经送到所里去了 网上应该也公示出来了吧',
+    ],
+    [
+      'a guessed correction after the reminder',
+      '我们公司年报里的联系电话填错了一位 抽查时发现的 冇被列入异常名录 不是故意的',
+      '所里打电话提醒过 我们隔天应该就改过来了吧',
+    ],
+    [
+      'a guessed registration of the new name',
+      '公司改了名字 一直冇办名称变更登记 被列入经营异常名录了',
+      '名称变更登记上周应该已经办好了吧',
+    ],
+  ])('%s is asked back, no 「可以申请」', async (_name, story, guess) => {
+    const c = await chat();
+    await c.send(story);
+    const text = await c.send(guess);
+    expect(c.last?.determination?.eligible, guess).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+    expect(text).toMatch(/不太肯定|不确定|确认/);
+  });
 });
