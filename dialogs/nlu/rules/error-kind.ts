@@ -9,7 +9,9 @@ import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts
 const lx = factLexicon();
 /** 「填的是代账公司的」: the published contact is someone else's (facts.json errorCues.otherPerson) */
 const OTHER_PERSON = `${alt(lx.errorCues.otherPerson.fills)}(?:是)?${alt(lx.errorCues.otherPerson.parties)}`;
-const ERROR_CUE = `(?:${alt(lx.errorCues.words)}|${OTHER_PERSON})`;
+/** 「写的是5个 实际是3个」: the published value, then the real one (facts.json errorCues.statedVsActual) */
+const STATED_VS_ACTUAL = `${alt(lx.errorCues.statedVsActual.stated)}[^，,。;；]{1,8}?${alt(lx.errorCues.statedVsActual.actual)}`;
+const ERROR_CUE = `(?:${alt(lx.errorCues.words)}|${OTHER_PERSON}|${STATED_VS_ACTUAL})`;
 const FALSE_WORDS = lx.falseInfo;
 /** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
 // (「虚假宣传」「虚假广告」 are advertising offences, penalised, not false published information)
