@@ -24,6 +24,7 @@ export interface FactLexicon {
     deadNumber: string[];
     publishedPlaces: string[];
     statedVsActual: { stated: string[]; actual: string[] };
+    notTheRealOne: { fills: string[]; real: string[] };
   };
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportOfUnknownYear: { which: string[]; unknown: string[] };

@@ -25,6 +25,12 @@ const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as
 const cueBefore = (kind: keyof typeof lx.errorFields) =>
   new RegExp(`${ERROR_CUE}了?的[^，,。;；]{0,4}?${field(kind)}`);
 
+/** 「故意冇写真实邮箱」: the field, not filled with the real value (facts.json errorCues.notTheRealOne) */
+const notRealBefore = (kind: keyof typeof lx.errorFields) =>
+  new RegExp(
+    `${alt(lx.errorCues.notTheRealOne.fills)}${alt(lx.errorCues.notTheRealOne.real)}[^，,。;；\\s]{0,2}?${field(kind)}`,
+  );
+
 /** 「年报上的联系电话打不通」: the number published in the report reaches nobody */
 export const PUBLISHED_NUMBER = `${alt(lx.errorCues.publishedPlaces)}[^，,。;；\\s]{0,6}?${field('contact_info')}`;
 const DEAD_NUMBER = new RegExp(`${PUBLISHED_NUMBER}${GAP}${alt(lx.errorCues.deadNumber)}`);
@@ -101,6 +107,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
         `${field('website_or_shop')}[^，,。;；]{0,6}?(?:关了|关掉了|关闭了|不开了)(?=[^。;；]{0,16}?(?:年报|公示)[^。;；]{0,6}?(?:还|仍|依然|照样)(?:挂着|是|写着|在|有|显示|留着))`,
       ),
       cueBefore('website_or_shop'),
+      notRealBefore('website_or_shop'),
     ],
     'website_or_shop',
   ),
@@ -112,6 +119,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
         `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
       ),
       cueBefore('contact_info'),
+      notRealBefore('contact_info'),
       DEAD_NUMBER,
     ],
     'contact_info',
