@@ -23,6 +23,13 @@ export const CORRECTED_IN_PERIOD: readonly RegExp[] = [
   /(?<!(?:没|未|不)[^，,。;；\s]{0,4})(?:改正|改好|更正|改了|纠正|改完|改过来|弄好|搞好|弄完|搞完|搞定|补公示|补上)了?[^。;；]{0,4}?[，,。\s]?(?:是|都|也|还)?在(?:[^，,。;；\s]{0,6}?的)?(?:规定|要求|责令|限定)?(?:的)?(?:期限|限期|时限)(?:内|里面?|之内|以内|范围内)/,
 ];
 
+/** the trades and goods of 五(二)三's safety exclusion (公共安全、生产安全、人民群众生命财产安全) */
+const SAFETY_TRADES =
+  '(?:食品(?:生产|加工|厂|安全|许可)|化工|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)';
+/** 「…都不涉及」: a denial right after the trades, in one breath (no pause between) */
+const DENIED_AFTER =
+  '[^，,。;；\\s]{0,8}?(?:都|也|完全|根本)?(?:不涉及|没有?涉及|不沾边|不搭边|无关|没关系|没有关系)';
+
 /** a character between the reminder and the correction that is no requirement nor a question of when
  * (「提醒了以后要几天之内改好」: a correction required, or asked when, is none made) */
 const NOT_REQUIRED_GAP = '(?:(?!要|得|等|再|准备|打算|几|多久|多少|多长|什么时候|哪天)[^。;；])';
@@ -180,7 +187,10 @@ export const MINOR_ERROR_RULES: PatternRule[] = [
     'safety.related',
     'safetyRelated',
     // 「不涉及…、…和…」: the negator reaching over a list is read once for every rule (scope.ts)
-    /(?<!(?:不涉及|没有?涉及|不算是?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})(?:食品(?:生产|加工|厂|安全|许可)|化工|公共安全|人身安全|生命财产|卖药|药房|药品|药店|医药|制药|危化品|危险化学品|化学品|特种设备|烟花爆竹|燃气|医疗器械|煤矿|矿山|安全生产|疫苗|民爆|锅炉|电梯)/,
+    // (「安全生产不涉及」「食品药品都不涉及」: the denial after the trade, in one breath)
+    new RegExp(
+      `(?<!(?:不涉及|没有?涉及|不算是?涉及|不属于|不是|无关|不搞|不做|不干|跟)[^，,。;；]{0,4})${SAFETY_TRADES}(?!${DENIED_AFTER})`,
+    ),
     true,
   ),
   rule(
@@ -191,6 +201,7 @@ export const MINOR_ERROR_RULES: PatternRule[] = [
     [
       /(?:(?<!涉)不涉及|没有?涉及|不算(?:是)?涉及|(?<!属)不属于|(?<!(?<![但可就还倒要])是)不是|(?<!搞)不搞|(?<!做)不做|(?<!干)不干|跟)[^，,。;；]{0,4}?(?:安全生产|公共安全|人身|生命财产|食品|药品|危化|危险化学品|特种设备|(?:高危|危险)的?(?:行业|行当|生意))(?:[^，,。;；]{0,3}?(?:无关|没关系))?/,
       /(?<!涉|属)(?:不涉及|没有?涉及|不属于)[^，,。;；]{0,2}?安全/,
+      new RegExp(`${SAFETY_TRADES}${DENIED_AFTER}`),
     ],
     false,
   ),
