@@ -41,6 +41,8 @@ interface Spoken {
   withinDeadline: string[];
   notOverdue: string[];
   correctVerbs: string[];
+  /** 「公示了」 told before a bare period: the late licence's correction */
+  publishedVerbs: string[];
   deadlineLead: string[];
   registeredPlaces: string[];
   backVerbs: string[];
@@ -323,7 +325,7 @@ function correctedJustBefore(hit: Hit): boolean {
       .split(/[，,。;；\s]/)
       .pop() ?? '';
   const negators = lexicon().grammar.negators;
-  return sp.correctVerbs.some((v) => {
+  return [...sp.correctVerbs, ...sp.publishedVerbs].some((v) => {
     const at = last.lastIndexOf(v);
     return (
       at >= 0 &&
