@@ -37,6 +37,7 @@ interface AnswerRegexes {
   bareLead: RegExp;
   /** 「好的，」「嗯嗯 知道了」 at the start: an acknowledgement of what the bot said, then the answer */
   acknowledgementLead: RegExp;
+  storyOpener: RegExp;
   acknowledgementWord: RegExp;
   /** the first word decides: "没有，…" / "还没" / "不是" → no; "是的" / "对" / "补了" / "已经办了" → yes */
   no: RegExp;
@@ -99,6 +100,9 @@ function answerRegexes(): AnswerRegexes {
       'i',
     ),
     acknowledgementWord: new RegExp(any(a.acknowledgements), 'i'),
+    storyOpener: new RegExp(
+      `^(?:${any(a.fillers)}[，,\\s]*)*${any(a.storyOpeners)}[啊呀哈嘛]?[，,。:：\\s]+(?=\\S)`,
+    ),
     unknown: new RegExp(`^${any(a.unknownSubject)}?${any(a.unknownAdverb)}?${any(a.unknown)}`),
     askLater: new RegExp(any(a.askLater)),
     notLookedAt: new RegExp(a.notLookedAt),
@@ -111,9 +115,10 @@ function answerRegexes(): AnswerRegexes {
     bareAffirmations: new RegExp(`${any([...a.bareAffirmations, ...a.fillers])}`, 'gi'),
     bareLead: new RegExp(`^${any(a.bareAffirmations)}[\\s，,。.!！~～]*`, 'i'),
     no: new RegExp(`^${any(a.leadingNo)}`),
-    yes: new RegExp(`^${any(a.leadingYes)}`),
+    // (「会计填表的时候…」: a yes word that only begins another word, answers.json notYes)
+    yes: new RegExp(`^(?!${any(a.notYes)})${any(a.leadingYes)}`),
     pureNo: new RegExp(`^${any(a.pureNo)}${any(a.pureNoParticles)}?(?:$|[，,。！!\\s])`),
-    pureYes: new RegExp(`^${any(a.pureYes)}`),
+    pureYes: new RegExp(`^(?!${any(a.notYes)})${any(a.pureYes)}`),
     filler: new RegExp(`^${any(a.fillers)}[,，\\s]*`),
     negatedAnywhere: new RegExp(any(a.negatedAnywhere)),
     completedAnywhere: new RegExp(any(a.completedAnywhere)),
@@ -431,6 +436,9 @@ function answerOf(
       if (!rest) return { value: undefined };
       return readAnswer(fact, rest, opts);
     }
+    // 「是这样的 会计把号码填反了」: the opener of a story, then the story, which alone may answer
+    const opener = re.storyOpener.exec(s)?.[0];
+    if (opener) return readAnswer(fact, s.slice(opener.length), opts);
   }
 
   // 「不是行政处罚 是经营异常名录」「是严重违法失信名单 不是经营异常名录」: its 是 and 不是 name which record

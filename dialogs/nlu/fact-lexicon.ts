@@ -23,6 +23,8 @@ export interface FactLexicon {
     otherPerson: { fills: string[]; parties: string[] };
     deadNumber: string[];
     publishedPlaces: string[];
+    statedVsActual: { stated: string[]; actual: string[] };
+    notTheRealOne: { fills: string[]; real: string[] };
   };
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportOfUnknownYear: { which: string[]; unknown: string[] };
@@ -73,7 +75,7 @@ export interface FactLexicon {
   speakerPhrases: Words & { roles: { leads: string[]; nouns: string[]; endings: string[] } };
   unlocatableWords: Words;
   correctedRightAway: Words & { reminderWords: string[] };
-  firstTimeAlone: Words & { leads: string[]; spotCheck: string[] };
+  firstTimeAlone: Words & { leads: string[]; spotCheck: string[]; conduct: string[] };
   fieldLookalikes: Words;
   addressee: Words;
   placeBefore: Words;

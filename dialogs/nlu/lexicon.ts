@@ -173,6 +173,10 @@ export interface Lexicon {
     notLookedAt: string;
     leadingNo: string[];
     leadingYes: string[];
+    /** 「会计」「有限公司」「对方」: words that begin with a yes word and are no yes */
+    notYes: string[];
+    /** 「是这样的 …」: a story's opening words, no yes when more follows */
+    storyOpeners: string[];
     pureNo: string[];
     pureNoParticles: string[];
     pureYes: string[];

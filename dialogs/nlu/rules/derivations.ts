@@ -709,9 +709,11 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (!conditions) return;
       firstAloneRe ??= new RegExp(`^${alt(w.leads)}?${alt(w.words)}(?:了|的|啊|呀)?$`);
       const i = cls.findIndex((x) => firstAloneRe?.test(x.text.trim()) && !hedgedClause(x.start));
-      // (a spot check told beside it, 「第一次抽查 头一回」, makes it the first spot check instead)
-      const beside = [cls[i - 1], cls[i + 1]].map((x) => x?.text ?? '').join(' ');
-      if (i >= 0 && !w.spotCheck.some((x) => beside.includes(x)))
+      // (a spot check told beside it, 「第一次抽查 头一回」, makes it the first spot check instead; one
+      // told by how the business behaved in it, 「抽查全程配合」, is the cooperation, and counts nothing)
+      const aboutTheCheck = (x: string) =>
+        w.spotCheck.some((c) => x.includes(c)) && !w.conduct.some((c) => x.includes(c));
+      if (i >= 0 && ![cls[i - 1], cls[i + 1]].some((x) => aboutTheCheck(x?.text ?? '')))
         set('repeatedSameError', false, cls[i]?.start ?? 0);
     },
   },

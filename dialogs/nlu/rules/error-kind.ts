@@ -9,7 +9,9 @@ import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts
 const lx = factLexicon();
 /** 「填的是代账公司的」: the published contact is someone else's (facts.json errorCues.otherPerson) */
 const OTHER_PERSON = `${alt(lx.errorCues.otherPerson.fills)}(?:是)?${alt(lx.errorCues.otherPerson.parties)}`;
-const ERROR_CUE = `(?:${alt(lx.errorCues.words)}|${OTHER_PERSON})`;
+/** 「写的是5个 实际是3个」: the published value, then the real one (facts.json errorCues.statedVsActual) */
+const STATED_VS_ACTUAL = `${alt(lx.errorCues.statedVsActual.stated)}[^，,。;；]{1,8}?${alt(lx.errorCues.statedVsActual.actual)}`;
+const ERROR_CUE = `(?:${alt(lx.errorCues.words)}|${OTHER_PERSON}|${STATED_VS_ACTUAL})`;
 const FALSE_WORDS = lx.falseInfo;
 /** 「虚假」「弄虚作假」, 「从业人数填的假的」「填了假数据」, 「假的信息」: information told as false */
 // (「虚假宣传」「虚假广告」 are advertising offences, penalised, not false published information)
@@ -22,6 +24,12 @@ const field = (kind: keyof typeof lx.errorFields) => alt(lx.errorFields[kind] as
 /** 「把年报里填错的电话改过来」: the cue as a modifier before the field (「填错的」, 「写反的」) */
 const cueBefore = (kind: keyof typeof lx.errorFields) =>
   new RegExp(`${ERROR_CUE}了?的[^，,。;；]{0,4}?${field(kind)}`);
+
+/** 「故意冇写真实邮箱」: the field, not filled with the real value (facts.json errorCues.notTheRealOne) */
+const notRealBefore = (kind: keyof typeof lx.errorFields) =>
+  new RegExp(
+    `${alt(lx.errorCues.notTheRealOne.fills)}${alt(lx.errorCues.notTheRealOne.real)}[^，,。;；\\s]{0,2}?${field(kind)}`,
+  );
 
 /** 「年报上的联系电话打不通」: the number published in the report reaches nobody */
 export const PUBLISHED_NUMBER = `${alt(lx.errorCues.publishedPlaces)}[^，,。;；\\s]{0,6}?${field('contact_info')}`;
@@ -99,6 +107,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
         `${field('website_or_shop')}[^，,。;；]{0,6}?(?:关了|关掉了|关闭了|不开了)(?=[^。;；]{0,16}?(?:年报|公示)[^。;；]{0,6}?(?:还|仍|依然|照样)(?:挂着|是|写着|在|有|显示|留着))`,
       ),
       cueBefore('website_or_shop'),
+      notRealBefore('website_or_shop'),
     ],
     'website_or_shop',
   ),
@@ -110,6 +119,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
         `${field('contact_info')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,4}?(?:变了|换了|改了)[^，,。;；]{0,2}?(?:没|未|还没)(?:有)?(?:改|更新|变更|公示|同步))`,
       ),
       cueBefore('contact_info'),
+      notRealBefore('contact_info'),
       DEAD_NUMBER,
     ],
     'contact_info',

@@ -8,7 +8,7 @@ import { type PatternRule, type RuleSet, rule, ruleSet } from './pattern-rule.ts
 
 // Instant information (企业信息公示暂行条例 art.10) by what it is about
 const INSTANT_INFO =
-  '(?:行政处罚|股权(?:变更|转让|出质|变了|变动)|股东(?:变更|出资|认缴|实缴|变了|换了|变动)|出资|知识产权出质|行政许可)';
+  '(?:行政处罚|股权(?:变更|转让|出质|变了|变动)|股东(?:变更|出资|认缴|实缴|变了|换了|变动)|出资|知识产权出质|(?:行政)?许可(?:证)?)';
 
 /** In the order they are tried. */
 export const REASON_RULES: PatternRule[] = [
@@ -17,7 +17,8 @@ export const REASON_RULES: PatternRule[] = [
     'reason.instantInfo',
     'listingReason',
     [
-      new RegExp(`即时信息|${INSTANT_INFO}(?:信息)?[^。;；]{0,14}?(?:没有?|未|逾期)[^。;；]{0,10}?公示`),
+      // (「许可信息冇按期公示」: the licence, and 冇 of the spoken register)
+      new RegExp(`即时信息|${INSTANT_INFO}(?:信息)?[^。;；]{0,14}?(?:没有?|冇|未|逾期)[^。;；]{0,10}?公示`),
       // 「被责令限期公示 过了期限也冇弄」: ordered to publish by a deadline and missed it (实施办法 art.4)
       /(?<!年报[^。;；]{0,10})责令(?:限期|在?期限内)?(?:公示|补公示)[^。;；]{0,14}?(?:没有?|未|逾期|过了?期限|超过期限|超期)/,
     ],

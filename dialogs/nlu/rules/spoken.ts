@@ -41,6 +41,8 @@ interface Spoken {
   withinDeadline: string[];
   notOverdue: string[];
   correctVerbs: string[];
+  /** 「公示了」 told before a bare period: the late licence's correction */
+  publishedVerbs: string[];
   deadlineLead: string[];
   registeredPlaces: string[];
   backVerbs: string[];
@@ -309,6 +311,31 @@ function stripLeading(text: string, list: readonly string[]): string {
 }
 
 /**
+ * 「三天内就公示了 期限之内」: the period told as a clause of its own (whose period, 在 and particles
+ * only) right after a clause telling the correction done: that correction was in time.
+ */
+function correctedJustBefore(hit: Hit): boolean {
+  const sp = spoken();
+  if (!/^(?:都|也|还)?(?:是)?(?:在|按|按照)?(?:[^，,。;；\s没未冇不]{0,6}?的)?$/.test(hit.before))
+    return false;
+  if (!/^[的了啊呀哒嘛]*$/.test(hit.after)) return false;
+  const last =
+    (hit.preceding ?? '')
+      .trimEnd()
+      .split(/[，,。;；\s]/)
+      .pop() ?? '';
+  const negators = lexicon().grammar.negators;
+  return [...sp.correctVerbs, ...sp.publishedVerbs].some((v) => {
+    const at = last.lastIndexOf(v);
+    return (
+      at >= 0 &&
+      /^(?:过来|好|完|正)?(?:了|的|哒)/.test(last.slice(at + v.length)) &&
+      !negators.some((n) => last.slice(Math.max(0, at - 4), at).includes(n))
+    );
+  });
+}
+
+/**
  * negationAcrossFillers: a negator before the words with only filler words between (spoken.json
  * negationGap: 「没有幺子限制措施」「没跟哪个有纠纷」「没造成幺后果」「没因为同样的事被罚过」). The gap
  * words are stripped off the end, longest first, then the negator is looked for at the end; a short
@@ -487,7 +514,7 @@ const RULES: NamedRule[] = [
     value: (hit) => {
       const sp = spoken();
       const next = hit.after.slice(0, 5);
-      if (!sp.correctVerbs.some((v) => next.includes(v))) return undefined;
+      if (!sp.correctVerbs.some((v) => next.includes(v))) return correctedJustBefore(hit) ? false : undefined;
       const lead = sp.deadlineLead.find((w) => hit.before.endsWith(w));
       const before = lead ? hit.before.slice(0, -lead.length) : hit.before;
       const negators = lexicon().grammar.negators;
