@@ -297,12 +297,7 @@ const MINOR_ERROR_FACTS = ['errorKind', 'safetyRelated', 'repeatedSameError'] as
 function filedMeansPublished(s: string, facts: Facts, hedged: FactName[]): void {
   const told = FILED_FACTS.filter((f) => facts[f] === true);
   if (!told.length) return;
-  let said: ReturnType<typeof publicationAfterFiling>;
-  for (const m of s.matchAll(/年报|年度报告|纸质/g)) {
-    const rest = throughNextClause(s, m.index);
-    // (「因年报未公示列异」: the cause of the listing, not how the filing stands)
-    if (!hasAny(rest, lexicon().grammar.listingWords)) said = publicationAfterFiling(rest);
-  }
+  const said = publicationTold(s);
   for (const f of told) {
     if (said === 'denied') facts[f] = false;
     else if (said === 'unseen') delete facts[f];
@@ -313,6 +308,23 @@ function filedMeansPublished(s: string, facts: Facts, hedged: FactName[]): void 
   }
 }
 const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
+
+/**
+ * What the words after a report's filing say of its publication: the last mention of the report
+ * decides; a message that names no report (an answer: 「补报了 准备下个礼拜去公示」) is read whole.
+ */
+function publicationTold(s: string): ReturnType<typeof publicationAfterFiling> {
+  let said: ReturnType<typeof publicationAfterFiling>;
+  let named = false;
+  for (const m of s.matchAll(/年报|年度报告|纸质/g)) {
+    named = true;
+    const rest = throughNextClause(s, m.index);
+    // (「因年报未公示列异」: the cause of the listing, not how the filing stands)
+    if (!hasAny(rest, lexicon().grammar.listingWords)) said = publicationAfterFiling(rest);
+  }
+  if (!named && !hasAny(s, lexicon().grammar.listingWords)) said = publicationAfterFiling(s);
+  return said;
+}
 
 const YEAR_BOUND = new RegExp(`(${YEAR_SRC})(?:以前|之前|前(?!年))`, 'g');
 
@@ -794,6 +806,13 @@ export function understand(
       delete answered[opts.pending];
       delete facts[opts.pending];
       if (!hedged.includes(opts.pending)) hedged.push(opts.pending);
+    }
+    // 「补报了 准备下个礼拜去公示」 to "filed and published?": a yes the publication's words take back
+    if ((FILED_FACTS as readonly FactName[]).includes(opts.pending) && answered[opts.pending] === true) {
+      filedMeansPublished(s, answered, hedged);
+      const still = answered[opts.pending];
+      if (still === undefined) delete facts[opts.pending];
+      else (facts as Record<string, unknown>)[opts.pending] = still;
     }
   }
   const g0 = lexicon().grammar;
