@@ -60,11 +60,21 @@ const countOf = (n: string): number | null => (/^\d+$/.test(n) ? Number(n) : chi
  * (「欠的三年补了三年」); otherwise how many were owed is not told, and "all filed" is not either.
  */
 export function speaksOfSomeYears(s: string): boolean {
+  return filedOfOwed(s) !== 'all';
+}
+
+/**
+ * How a count of reports filed stands against the count owed: 'fewer' (「欠的三年补了两年」),
+ * 'all' (as many, or no count told), 'unknown' (no count owed, or a count not read).
+ */
+function filedOfOwed(s: string): 'fewer' | 'all' | 'unknown' {
   const filed = FILED_COUNT.exec(s);
-  if (!filed?.[1]) return false;
+  if (!filed?.[1]) return 'all';
   const owed = OWED_COUNT.exec(s)?.[1];
   const n = countOf(filed[1]);
-  return owed === undefined || n === null || countOf(owed) !== n;
+  const o = owed === undefined ? null : countOf(owed);
+  if (n === null || o === null) return 'unknown';
+  return n < o ? 'fewer' : n === o ? 'all' : 'unknown';
 }
 
 /**
@@ -73,7 +83,13 @@ export function speaksOfSomeYears(s: string): boolean {
  */
 export function withholdOneYearFiling(s: string, ...readings: Facts[]): boolean {
   const said = readings.some((f) => f.allOverdueReportsFiled === true);
-  if (!said || !(speaksOfOneYear(s) || speaksOfSomeYears(s))) return false;
+  if (!said) return false;
+  // (fewer filed than owed: some are still owed, a "no" rather than a question)
+  if (filedOfOwed(s) === 'fewer') {
+    for (const f of readings) if (f.allOverdueReportsFiled === true) f.allOverdueReportsFiled = false;
+    return false;
+  }
+  if (!(speaksOfOneYear(s) || speaksOfSomeYears(s))) return false;
   for (const f of readings) if (f.allOverdueReportsFiled === true) delete f.allOverdueReportsFiled;
   return true;
 }
