@@ -23,6 +23,7 @@ export interface Lexicon {
     /** 「…吧」: a clause ending in a guess, so even 应该是 (also a correction marker) hedges it */
     tentativeEndings: { words: string[] };
     suppositions: string[];
+    suppositionsAfter: string[];
     /** words holding a supposition's characters that suppose nothing (「主要是」 holds 要是) */
     suppositionLookalikes: string[];
     /** words holding a hedge's characters that are sure (「不可能」 holds 可能) */

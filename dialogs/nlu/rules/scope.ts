@@ -303,9 +303,13 @@ export function wordScope(
 ): WordScope {
   // (「主要是」 holds a 要是 that supposes nothing: grammar.json suppositionLookalikes)
   const supposing = blankOut(hit.before, g.suppositionLookalikes);
+  // (「去年的纸质年报如果交了的话」: the supposition after the words, before their verb, supposes them too,
+  // as a clause ending in 的话 does for the pattern rules: unrealisedIn)
+  const supposedAfter = blankOut(hit.after, g.suppositionLookalikes);
   const moot =
     g.suppositions.some((w) => supposing.includes(w)) ||
-    hit.after.startsWith('的话') ||
+    g.suppositionsAfter.some((w) => supposedAfter.includes(w)) ||
+    hit.after.includes('的话') ||
     thenLaterAfter(hit.after) ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
