@@ -223,6 +223,8 @@ export function extractFacts(
   const { set, imply } = {
     set(fact: FactName, value: Value | undefined, pos: number) {
       if (value === undefined) return;
+      // (「提醒以后如果当天就改了的话 能不能不列」: a "done" in a supposed clause has not happened, as in add)
+      if (value === true && scope.unrealisedAt(pos)) return;
       if (hedgedClause(pos)) hedged.add(fact);
       else (facts as Record<string, Value>)[fact] ??= value;
     },

@@ -1,6 +1,7 @@
 // A report counts as filed only once it is published too (四(三)一: 补报…并公示; every missing year's alike):
 // what the words after a filing say of its publication (facts.json publicationAfterFiling).
 import { factLexicon } from '../fact-lexicon.ts';
+import { lexicon } from '../lexicon.ts';
 import { clauses } from '../normalize.ts';
 import { guessingClause } from './scope.ts';
 
@@ -21,12 +22,22 @@ export function throughNextClause(s: string, pos: number): string {
  */
 export function publicationAfterFiling(rest: string): 'denied' | 'unseen' | 'guessed' | undefined {
   const { denied, unseen, published } = factLexicon().publicationAfterFiling;
-  if (unseen.some((w) => rest.includes(w))) return 'unseen';
+  if (unseen.some((w) => rest.includes(w)) || publicationSupposed(rest, published)) return 'unseen';
   if (denied.some((w) => rest.includes(w)) || publicationPlanned(rest)) return 'denied';
   const guessed = clauses(rest).some(
     (c) => guessingClause(c.text) && published.some((w) => c.text.includes(w)),
   );
   return guessed ? 'guessed' : undefined;
+}
+
+/** 「纸质年报补交了 网上如果也公示了的话…」: the publication only supposed, not told */
+function publicationSupposed(rest: string, published: readonly string[]): boolean {
+  const g = lexicon().grammar;
+  return clauses(rest).some(
+    (c) =>
+      published.some((w) => c.text.includes(w)) &&
+      (c.text.includes('的话') || g.suppositionsAfter.some((w) => c.text.includes(w))),
+  );
 }
 
 /** 「补报了 准备下个礼拜去公示」: the publication still a plan (facts.json unrealised intend) */
