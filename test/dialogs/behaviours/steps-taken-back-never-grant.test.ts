@@ -1,0 +1,45 @@
+// Metamorphic, the safety side: take a conversation that ends 「可以申请」 and tell its steps (补了,
+// 公示了, 办好了, 改好了) as not yet done, as a guess, as a plan or as a supposition. Whatever else
+// the bot makes of the rewritten conversation, it must not grant the route on a step nobody said was
+// done (behaviours 4 and 5: no 「可以申请」 on an unmet or unknown condition; a guess is asked back).
+// The originals (test/fixtures/rewrites/steps-done.jsonl) are our own and tell each step once, so a
+// rewrite takes the step back entirely.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseConversations, replayConversation } from '../../../dialogs/replay.ts';
+
+const FIXED = () => new Date('2026-12-02T02:00:00Z');
+const originals = parseConversations(
+  readFileSync(new URL('../../fixtures/rewrites/steps-done.jsonl', import.meta.url), 'utf8'),
+);
+
+/** A step told as done: its verb, with what completes it, then 了. */
+const DONE = /(?:都|也|已经|就)?(补报|补交|补|公示|交|改|办|登记)(?:好|完|齐|上)?了/g;
+
+const REWRITES: Record<string, (turn: string) => string> = {
+  'as not yet done': (t) => t.replace(DONE, (_m, verb: string) => `还没${verb}`),
+  'as a guess': (t) => t.replace(DONE, (m) => `应该${m}吧`),
+  'as a plan': (t) => t.replace(DONE, (_m, verb: string) => `准备下个礼拜去${verb}`),
+  'as a supposition': (t) => t.replace(DONE, (m) => `要是${m}的话`),
+};
+
+const resultOf = async (id: string, turns: string[]) =>
+  (await replayConversation({ line: 0, id, turns, expected: { path: '' } }, FIXED)).got;
+
+describe('steps taken back never grant the route', () => {
+  it('the originals grant it', async () => {
+    for (const c of originals) expect((await resultOf(c.id, c.turns)).eligible, c.id).toBe(true);
+  });
+
+  for (const [name, rewrite] of Object.entries(REWRITES))
+    it(`with every step told ${name}`, async () => {
+      const granted: string[] = [];
+      for (const c of originals) {
+        const turns = c.turns.map(rewrite);
+        expect(turns, c.id).not.toEqual(c.turns);
+        const got = await resultOf(c.id, turns);
+        if (got.eligible === true) granted.push(`${c.id}: ${turns.join(' / ')}`);
+      }
+      expect(granted.join('\n')).toBe('');
+    });
+});
