@@ -86,6 +86,10 @@ const DONE_BARE = /^[^，,。;；]{0,14}?(?:补报|补交|补|交|提交|报|公
 const LISTED_NEXT = /^(?:就|所以|结果|然后|才|于是)?(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)/;
 const LISTED_AFTER = /(?:被|给|遭)[^，,。;；]{0,6}?(?:列|标|弄|拉|纳入|搞)|列入|列进/;
 
+/** 「补齐了没有 我要问一下」「办好了没我也不清楚」: the state asked about, not told */
+const DONE_ASKED =
+  /(?:了|好|完|齐)(?:没有?|冇)(?:$|[\s，,。;；?？]|(?=[我你他她也都还呢啊吧嘛]|不晓得|不知道|不清楚))/;
+
 /** Each hit spans the rest of its clause: a hedge there ("变更好像办好了") covers it. */
 export function doneSlot(
   s: string,
@@ -103,7 +107,10 @@ export function doneSlot(
     const before = s.slice(Math.max(c.start, pos - 8), pos);
     const after = s.slice(pos + m[0].length, c.end);
     // "变更办好了吗" asks; "办好了能移出吗" states and then asks something else
-    if (/[吗么?]|没有?$/.test(after) && !/能|可以|会|还|要/.test(after)) continue;
+    // (会计 is no 会: 「欠的年报会计补齐了没有」 asks)
+    if (/[吗么?]|没有?$/.test(after) && !/能|可以|会(?!计)|还|要/.test(after)) continue;
+    // 「补了没有我也不晓得」: a "done" asked about, then who does not know
+    if (DONE_ASKED.test(after)) continue;
     // 「变更登记办没办我得问下会计」: an A-not-A form right after the task asks whether it was done
     if (aNotAAhead(after)) continue;
     // "补了就能移出吗" supposes it done and asks what follows: a condition, not a statement

@@ -86,7 +86,9 @@ const DENIED_AT_END =
 /** the rest of a clause that only asks yes or no about what precedes it: 「冇」, 「了没有」, 「不？」 */
 const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
-const ASKED_AFTER = /^了?(?:吗|么|没有?(?:$|[，,。?？\s])|\?)/;
+// (「去年的纸质年报补了没有我也不晓得」: 没有 then who does not know, or a particle, asks too)
+const ASKED_AFTER =
+  /^了?(?:吗|么|没有?(?:$|[，,。?？\s]|(?=[我你他她也都还呢啊吧嘛]|不晓得|不知道|不清楚))|\?)/;
 /** "年报补了就能移出吗": supposed done, and what would follow is asked — a condition, not a statement */
 const SUPPOSED_AFTER = /^了?就(?:能|可以|会|行|可)[^，,。;；!！]*(?:[吗么?？]|不$)/;
 /** "一份不在登记住所经营的情况说明": a modifier of the document names its topic, not the user's state */
