@@ -35,6 +35,13 @@ export const CHANGE_PENDING =
 
 /** 「不是我们的人」「房东在住」: whoever is at the place is someone else */
 const SOMEONE_ELSE = /不是我们|房东|别人|别家|别个|其他人|人家|租给|卖给|换成|换了别/;
+/** 「是别人在租」「租给了别个」: someone else occupies the place */
+const OTHER_OCCUPANT = /(?:别人|别个|别家|其他人|房东)在(?:租|住|用|开|经营|做)|租给了?(?:别人|别个)|换了别/;
+/** Someone else at the place, or 「但是白天一般没人在」 (a "but nobody is there") told with a "back there". */
+export const nobodyAfterAll = (s: string): boolean => OTHER_OCCUPANT.test(s) || NOBODY_AFTER_ALL.test(s);
+/** 「但是白天一般没人在」: a "but nobody is there" told after */
+const NOBODY_AFTER_ALL =
+  /(?:但是|不过|可是|就是)[^。；;]{0,8}?(?:没人|没有人|冇人|找不到人|不一定(?:找得到|联系得上))/;
 
 /**
  * 「原来那个地方也早就不租了」「通城老门面早退哒」: the registered place given up (the lease given back).
@@ -127,6 +134,9 @@ export const ADDRESS_RULES: PatternRule[] = [
       /(?:注册|登记|执照上)(?:写)?的?(?:地址|住所)?(?:就是|也是|还是|正是)(?:我们)?(?:这个|这里|这儿|这边|现在(?:的|这个)?|店里?的?)(?:地址|地方|门面|店面|店)?/,
     ],
     true,
+    // (「原址那边现在有人了 是别人在租」「搬回原来的地址了 但是白天一般没人在」: the one there is someone
+    // else, or nobody is there after all: being reached there is not told)
+    { when: (s) => !nobodyAfterAll(s) },
   ),
   // 「现在住所那边天天有人」: the 住所 is the registered one, someone there every day (not when the one
   // there is told to be someone else: 「住所那边天天有人 是房东在住」)

@@ -25,6 +25,7 @@ import { clauses } from '../normalize.ts';
 import { A_NOT_A_VERB } from '../question-cues.ts';
 import { checkOnly } from '../settled-guess.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from '../years.ts';
+import { nobodyAfterAll } from './address.ts';
 import { namedAsNot, negatedBefore, negatorsAtEnd, wordScope } from './scope.ts';
 
 interface Spoken {
@@ -536,12 +537,13 @@ const RULES: NamedRule[] = [
       // 「按登记的地址联系不上」 is why they were listed, not where things stand now
       if (endsWithAny(hit.before, sp.listingByClause)) return undefined;
       // 「搬回登记的地址办公」「回到执照上写的那个地址了」: back there, now
+      // (「但是白天一般没人在」「是别人在租」 told too: being reached there is not told)
       if (
         endsWithAny(hit.before, sp.backVerbs) &&
         (sp.presentThere.some((w) => hit.after.slice(0, 4).includes(w)) ||
           sp.backAtEnd.some((w) => hit.after.startsWith(w)))
       )
-        return true;
+        return nobodyAfterAll(ctx.s) ? undefined : true;
       // nobody at the old address tells where things stand only in a listing story; before a
       // listing (「搬走了 注册地址那里没人」) it is the move itself (operatingAtRegisteredAddress)
       // (a change not yet registered after a move, with no listing told, is still the move — unless
