@@ -80,6 +80,16 @@ export const REPORT_RULES: PatternRule[] = [
       return filed === owed;
     },
   ),
+  // 「欠的年报补了一部分」: part of them filed (not a fine paid in part: penalties.json partPaid)
+  rule(
+    'report.partFiled',
+    'allOverdueReportsFiled',
+    /(?:补报|补交|补|报|交)了(?:其中的?)?(?:一部分|部分|一些)/,
+    false,
+    {
+      when: (s) => !/罚|税|费|款/.test(s),
+    },
+  ),
   rule(
     'report.allNotFiled',
     'allOverdueReportsFiled',
@@ -88,8 +98,6 @@ export const REPORT_RULES: PatternRule[] = [
       // 「就还有前年那份没弄」
       /(?:还有|还差|还欠)[^，,。;；]{0,6}?(?:年报|年度报告|那份|那一份)(?:还)?(?:没有?|未)(?:补|报|交|弄|搞|做|办)/,
       /(?:还差|还欠)[^，,。;；]{0,4}?(?:年|年度)的?(?:年报|年度报告)/,
-      // 「欠的年报补了一部分」: part of them filed
-      /(?:补报|补交|补|报|交)了(?:其中的?)?(?:一部分|部分|一些)/,
       // 「已经补了两年 还差一年」: a count of years still owed closes its clause
       /(?:还差|还欠|还剩)(?:一|两|二|三|几|1|2|3)(?:年|个年度|份)(?:的)?(?:没有?|未)?(?:补|报|交)?(?=$|[，,。;；\s])/,
       /(?:还有|还差|还欠)(?:一|两|二|三|几|1|2|3)个?(?:年|年度)的?(?:年报|年度报告)?(?:还)?(?:没有?|未)(?:补|报|交)/,

@@ -85,6 +85,7 @@ const DENIED_AT_END =
 
 /** the rest of a clause that only asks yes or no about what precedes it: 「冇」, 「了没有」, 「不？」 */
 const ASKED_AT_END = /^了?(?:吗|么|没有?|不)[?？]?$/;
+const ASKED_THEN_UNKNOWN = /^了?(?:没有?|冇)(?=[我你他她也都还呢啊吧嘛]|不晓得|不知道|不清楚)/;
 /** "变更办好了吗", "年报补完了没有": a question about the state states nothing */
 // (「去年的纸质年报补了没有我也不晓得」: 没有 then who does not know, or a particle, asks too)
 const ASKED_AFTER =
@@ -315,6 +316,8 @@ export function wordScope(
     thenLaterAfter(hit.after) ||
     // 「要罚款冇」, 「罚款交了没」: the words themselves are what a yes/no question at the clause's end asks
     ASKED_AT_END.test(hit.after) ||
+    // 「罚款交了没有我也不晓得」: asked, then who does not know
+    ASKED_THEN_UNKNOWN.test(hit.after) ||
     // 「上一年度纸质年报交没交」: the A-not-A form right after the words asks about them
     aNotAAhead(hit.after) ||
     g.consequenceCues.some((w) => hit.clause.includes(w) && consequenceQuestion(hit.clause));
