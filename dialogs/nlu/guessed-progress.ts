@@ -9,7 +9,7 @@
 import type { FactName, Facts } from '../../rules/types.ts';
 import { dialog } from '../texts.ts';
 import { type Clause, clauses } from './normalize.ts';
-import { guessingClause } from './rules/scope.ts';
+import { doubtClause, guessingClause, tentativeClause } from './rules/scope.ts';
 import { stressesFiling } from './rules/spoken.ts';
 
 /**
@@ -20,11 +20,16 @@ function guessedSpans(s: string): Clause[] {
   const cls = clauses(s);
   const out: Clause[] = [];
   cls.forEach((c, i) => {
-    if (guessingClause(c.text)) out.push(c);
-    else if (i > 0 && out.at(-1) === cls[i - 1] && stressesFiling(c.text)) out.push(c);
+    const next = cls[i + 1];
+    // 「这是头一次抽查吧 我记不太清」「不是故意的吧 应该」: a tentative clause, the doubt told next
+    if (guessingClause(c.text) || (next && tentativeClause(c.text) && doubtClause(next.text))) out.push(c);
+    else if (i > 0 && out.at(-1) === cls[i - 1] && (stressesFiling(c.text) || doubtClause(c.text)))
+      out.push(c);
   });
   return out;
 }
+
+const PRESUPPOSED: readonly FactName[] = ['listed', 'recordType'];
 
 /** The steps a business takes after it was listed or penalised (dialog.json progressFacts). */
 export const isStep = (fact: FactName): boolean =>
@@ -40,9 +45,10 @@ export function withoutGuesses(s: string): string | undefined {
 }
 
 /**
- * hedgeGuessedSteps: each step told done (true) that the message, read again without its guesses
- * (`read`, the same reading in the same frame), no longer tells done is taken out of `facts` and
- * hedged; what only the guess implied (「提醒后当天应该就改了吧」: the period met) goes with it.
+ * hedgeGuessedSteps: each step told done (true), and each other fact (a condition: 「不是故意的吧 应该」
+ * 「这是头一次抽查吧 我记不太清」), that the message, read again without its guesses (`read`, the same
+ * reading in the same frame), no longer tells the same is taken out of `facts` and hedged; what only
+ * the guess implied (「提醒后当天应该就改了吧」: the period met) goes with it.
  */
 export function hedgeGuessedSteps(
   s: string,
@@ -50,12 +56,16 @@ export function hedgeGuessedSteps(
   read: (text: string) => { facts: Facts; implied: Facts },
 ): void {
   const { facts, hedged, implied } = told;
-  const steps = (Object.keys(facts) as FactName[]).filter((f) => facts[f] === true && isStep(f));
+  // (the listing and the record a guess is about stay: 「应该是21年被列的吧」 guesses the year of a listing
+  // it takes for granted, as hedgedAt reads it)
+  const steps = (Object.keys(facts) as FactName[]).filter(
+    (f) => (facts[f] === true || !isStep(f)) && !PRESUPPOSED.includes(f),
+  );
   if (!steps.length) return;
   const plain = withoutGuesses(s);
   if (plain === undefined) return;
   const said = read(plain);
-  const guessed = steps.filter((f) => said.facts[f] !== true);
+  const guessed = steps.filter((f) => said.facts[f] !== facts[f]);
   for (const f of guessed) {
     delete facts[f];
     if (!hedged.includes(f)) hedged.push(f);

@@ -153,10 +153,23 @@ function thenLaterAfter(after: string): boolean {
  * A clause that guesses (「应该也公示了吧」「当天应该就改了吧」): a tentative ending (grammar.json
  * tentativeEndings) after 应该 or a hedge word, a particle or an emoji after it allowed.
  */
+/** A clause ending in a tentative 吧 (「这是头一次抽查吧」), sure or not. */
+export function tentativeClause(clause: string): boolean {
+  const text = clause.replace(AFTER_TENTATIVE, '');
+  return lexicon().grammar.tentativeEndings.words.some((w) => text.endsWith(w));
+}
+
+/** A short clause of doubt alone (「应该」「我记不太清」「也不太确定」), told after what it doubts. */
+export function doubtClause(clause: string): boolean {
+  const g = lexicon().grammar;
+  const text = clause.replace(AFTER_TENTATIVE, '');
+  return text.length <= 8 && (/^(?:我也?|也)?应该$/.test(text) || g.hedges.some((w) => text.includes(w)));
+}
+
 export function guessingClause(clause: string): boolean {
   const g = lexicon().grammar;
   const text = clause.replace(AFTER_TENTATIVE, '');
-  if (!g.tentativeEndings.words.some((w) => text.endsWith(w))) return false;
+  if (!tentativeClause(clause)) return false;
   const unsure = withoutSureWords(text);
   return unsure.includes('应该') || g.hedges.some((w) => unsure.includes(w));
 }
