@@ -163,6 +163,12 @@ function statedFacts(
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   const spoken = spokenFacts(s, now, facts, frame);
+  // laterNotYetStands: the spoken rules read words more closely and replace the named rules' reading,
+  // but not a step told not done yet AFTER what they read as done (「广告也撤了 还没整改」: the ad is
+  // down, the rectification still to come); the later statement wins, as within each rule set
+  for (const [k, v] of Object.entries(spoken.facts))
+    if (v === true && ruled.facts[k] === false && (ruled.at[k] ?? -1) > (spoken.at[k] ?? -1))
+      delete (spoken.facts as Record<string, unknown>)[k];
   Object.assign(facts, spoken.facts);
   for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
