@@ -60,6 +60,8 @@ interface AnswerRegexes {
   stateFacts: Set<string>;
   /** 「改了」「交了」: yes words that tell a task done, no yes to a question about a state */
   taskYes: string[];
+  /** 「能免列异」: yes words of what is possible, no yes to whether a task is done */
+  modalYes: RegExp;
   cues: Partial<Record<FactName, Cue[]>>;
   /** the shared task cues' "not done" wordings (「变更登记还冇去办」) */
   taskUndone: RegExp[];
@@ -134,6 +136,7 @@ function answerRegexes(): AnswerRegexes {
     kin: a.kin,
     stateFacts: new Set(a.stateFacts.facts),
     taskYes: a.stateFacts.taskYes,
+    modalYes: new RegExp(`^${any(a.modalYes)}$`),
     cues,
     taskUndone: task.filter(([value]) => !value).map(([, cue]) => cue),
     taskFacts: new Set(
@@ -243,6 +246,9 @@ function polarity(
   if (no) return false;
   // 「改了的」 tells a task done, no "yes" to a question about a state (answers.json taskYes)
   if (yes && re.stateFacts.has(fact) && re.taskYes.some((w) => yes[0].startsWith(w))) return undefined;
+  // 「能免列异」「可以申请了」 tell what is possible, no yes to whether a task is done (answers.json modalYes)
+  // (a bare 「可以」 still agrees; run on into its clause it is that clause's own modal)
+  if (yes && re.taskFacts.has(fact) && re.modalYes.test(yes[0]) && !alone(yes)) return undefined;
   // a leading 已经 tells something done, no "yes" to a question about a state (「已经过了三个月了」)
   if (yes && !(re.stateFacts.has(fact) && yes[0].startsWith('已'))) return true;
   if (leadingOnly) return undefined;
@@ -405,7 +411,36 @@ export function readAnswer(
   // anything on (a no is kept: it only holds the case back)
   // (so is one beside 「不晓得弄好冇」: not knowing whether it is done, asked over)
   if (read.value === true && (saysUnknown(text) || unknownWhetherDone(text))) return { value: 'unknown' };
+  // 「行 我先去补上」「是要补的」「会改的」: a yes word, then a plan — what will be done, not done yet
+  if (read.value === true && yesThenPlan(fact, text))
+    return { value: answerRegexes().taskFacts.has(fact) ? false : undefined };
   return read;
+}
+
+let plannedRes: RegExp[] | undefined;
+/**
+ * yesThenPlan: the reply to a question whether a step is done (answers.json doneQuestions) opens with
+ * a yes word that tells no step done (not 补了 or 已经), and what follows it is a plan or an obligation
+ * (answers.json plannedAfterYes, facts.json unrealised.intend): the yes agrees to do it.
+ */
+function yesThenPlan(fact: FactName, text: string): boolean {
+  const { answers } = lexicon();
+  if (!answers.doneQuestions.includes(fact)) return false;
+  const re = answerRegexes();
+  const t = normalize(text).replace(re.filler, '');
+  const yes = re.yes.exec(t)?.[0];
+  // (only a word that agrees: 补了, 办好, 已经 or 都 tell something done themselves)
+  const plain = new Set([...answers.bareAffirmations, ...answers.pureYes, ...answers.modalYes]);
+  if (!yes || !plain.has(yes)) return false;
+  const rest = t.slice(yes.length);
+  // 「会补的」「能改」: what can or will be done (answers.json modalYes), nothing told done after it
+  if (answers.modalYes.includes(yes) && rest.trim() && !/[了过哒]/.test(rest)) return true;
+  if (answers.nextStepWords.some((w) => rest.includes(w))) return false;
+  plannedRes ??= answers.plannedAfterYes.map((r) => new RegExp(r));
+  if (plannedRes.some((r) => r.test(rest))) return true;
+  const u = factLexicon().unrealised;
+  const first = rest.split(/[，,。;；!！?？]/).find((c) => c.trim()) ?? '';
+  return u.intend.some((w) => first.includes(w)) && !u.ready.some((r) => first.includes(r));
 }
 
 /** 「不晓得弄好冇」「不知道办了没有」: a clause that opens with not knowing and ends asking whether. */

@@ -89,6 +89,8 @@ export interface FactLexicon {
     intend: string[];
     intendVerbs: string[];
     ready: string[];
+    /** 「先把」「准备把」: a plan word before 把 and the task */
+    plannedTask: string[];
     thenLater: string[];
   };
   nonKeySectorTrades: Words;

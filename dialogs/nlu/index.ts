@@ -163,6 +163,12 @@ function statedFacts(
   for (const [k, v] of Object.entries(ruled.facts)) if (out[k] === undefined) out[k] = v;
   for (const h of ruled.hedged) if (out[h] === undefined) hedged.push(h as FactName);
   const spoken = spokenFacts(s, now, facts, frame);
+  // laterNotYetStands: the spoken rules read words more closely and replace the named rules' reading,
+  // but not a step told not done yet AFTER what they read as done (「广告也撤了 还没整改」: the ad is
+  // down, the rectification still to come); the later statement wins, as within each rule set
+  for (const [k, v] of Object.entries(spoken.facts))
+    if (v === true && ruled.facts[k] === false && (ruled.at[k] ?? -1) > (spoken.at[k] ?? -1))
+      delete (spoken.facts as Record<string, unknown>)[k];
   Object.assign(facts, spoken.facts);
   for (const h of spoken.hedged) if (out[h] === undefined && !hedged.includes(h)) hedged.push(h);
   derive(s, facts, now, record);
@@ -318,13 +324,26 @@ function publicationTold(s: string): ReturnType<typeof publicationAfterFiling> {
   let named = false;
   for (const m of s.matchAll(/年报|年度报告|纸质/g)) {
     named = true;
-    const rest = throughNextClause(s, m.index);
+    // (「所有没报的年报 21年到23年的 都已经补报还没公示」: the years named between, the filing and its
+    // publication told in a later clause; read on to the clause that tells the filing)
+    const rest = throughFiling(s, m.index);
     // (「因年报未公示列异」: the cause of the listing, not how the filing stands)
     if (!hasAny(rest, lexicon().grammar.listingWords)) said = publicationAfterFiling(rest);
   }
   if (!named && !hasAny(s, lexicon().grammar.listingWords)) said = publicationAfterFiling(s);
   return said;
 }
+
+/** The text from a report's mention through the next clause, or on through the first clause (of the
+ * next three) that tells a filing, when the two after the mention tell none. */
+function throughFiling(s: string, pos: number): string {
+  const near = throughNextClause(s, pos);
+  if (FILING_VERB.test(near.slice(2))) return near;
+  const more = throughNextClause(s, pos + near.length + 1);
+  const onward = `${near}${s.slice(pos + near.length, pos + near.length + 1)}${more}`;
+  return FILING_VERB.test(more) ? onward : near;
+}
+const FILING_VERB = /补报|补交|补齐|补上|交了|报了|提交/;
 
 const YEAR_BOUND = new RegExp(`(${YEAR_SRC})(?:以前|之前|前(?!年))`, 'g');
 

@@ -1186,6 +1186,8 @@ export interface RuleResult {
   hedged: string[];
   /** which named rule produced each fact (for `ask` and tests) */
   why: Record<string, string>;
+  /** where in the text the hit that decided each fact stands */
+  at: Record<string, number>;
 }
 
 const sortedWords = new WeakMap<NamedRule, string[]>();
@@ -1315,13 +1317,15 @@ export function applyRules(
   measureOfTheList(best, ctx);
   const out: RuleFacts = {};
   const why: Record<string, string> = {};
+  const at: Record<string, number> = {};
   for (const [fact, b] of best) {
     if (b.rank < (doubted.get(fact) ?? Number.NEGATIVE_INFINITY)) continue;
     out[fact] = b.value;
     why[fact] = b.rule;
+    at[fact] = b.pos;
     hedged.delete(fact);
   }
-  return { facts: out, hedged: [...hedged], why };
+  return { facts: out, hedged: [...hedged], why, at };
 }
 
 /** Facts a rule here may set (the contract names of DOMAIN.md §4 they cover). */

@@ -176,6 +176,14 @@ export interface Lexicon {
     leadingYes: string[];
     /** 「会计」「有限公司」「对方」: words that begin with a yes word and are no yes */
     notYes: string[];
+    /** 「能」「可以」: leading yes words of what is possible, no yes to whether a task is done */
+    modalYes: string[];
+    /** what follows a yes word to tell a plan (regular expressions' sources) */
+    plannedAfterYes: string[];
+    /** facts whose question asks whether a step is done */
+    doneQuestions: string[];
+    /** the steps after this one (applying, the removal): planned, they take no yes back */
+    nextStepWords: string[];
     /** 「是这样的 …」: a story's opening words, no yes when more follows */
     storyOpeners: string[];
     pureNo: string[];

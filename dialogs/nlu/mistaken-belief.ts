@@ -10,13 +10,16 @@ let beliefRe: RegExp | undefined;
 /**
  * The text with each belief taken out: a lead (以为 …) and what follows it up to the end of its
  * clause, or up to a word that turns to what was found (结果, 其实, 查了 …) or to what the belief
- * explains (「…才被列的」), which stay.
+ * explains (「…才被列的」), which stay. A belief told on over a pause (「以为晚报算轻微差错 能免列异 结果还是
+ * 被列了」) runs to the word that turns, when one comes before the sentence ends: 「能免列异」 is still
+ * what was thought.
  */
 export function withoutMistakenBeliefs(s: string): string {
   const w = factLexicon().mistakenBelief;
   if (!w.leads.some((l) => s.includes(l))) return s;
+  const turn = alt([...w.reveals, ...w.explained]);
   beliefRe ??= new RegExp(
-    `(?:我|俺)?(?:们)?(?:一直|还|本来|原先|原来|都|满|原)?(?:还)?(?<!所)${alt(w.leads)}(?:(?!${alt([...w.reveals, ...w.explained])})[^，,。；;!！?？\\s])*`,
+    `(?:我|俺)?(?:们)?(?:一直|还|本来|原先|原来|都|满|原)?(?:还)?(?<!所)${alt(w.leads)}(?:(?:(?!${turn})[^。；;!！?？]){0,30}(?=${turn})|(?:(?!${turn})[^，,。；;!！?？\\s])*)`,
     'g',
   );
   return s.replace(beliefRe, ' ');

@@ -130,6 +130,8 @@ function unrealisedIn(clause: string, at: number, len = 0): boolean {
   if (u.suppose.some((w) => before.includes(w))) return true;
   // 「原来还以为是搬家的事」: a belief told as mistaken
   if (believedIn(before)) return true;
+  // 「那我先把欠的年报都补上」: the task put as what one will do next, nothing after it telling it done
+  if (plannedTaskIn(before, clause.slice(at))) return true;
   // inside the words only a verb of intending (「等到下个月中旬才弄好」 tells a past month)
   const inside = clause.slice(at, at + len);
   if (u.intendVerbs.some((w) => inside.includes(w) && !u.ready.some((r) => inside.includes(r)))) return true;
@@ -147,6 +149,16 @@ function thenLaterAfter(after: string): boolean {
     const between = after.slice(0, i);
     return !/[，,。;；\s]/.test(between) && (i === 0 || /[了哒后]$/.test(between));
   });
+}
+
+/**
+ * 「先把…补上」「准备把变更办好」: a plan word right before 把 (facts.json unrealised.plannedTask) in the
+ * words before the task, and no 了, 过 or 哒 after it in its clause: the task is still to do.
+ */
+function plannedTaskIn(before: string, rest: string): boolean {
+  // (the 把 may open the words read: 「把欠的…」)
+  const lead = rest.startsWith('把') ? `${before}把` : before;
+  return factLexicon().unrealised.plannedTask.some((w) => lead.includes(w)) && !/[了过哒]/.test(rest);
 }
 
 /**

@@ -84,6 +84,8 @@ interface Spoken {
   rectifyNouns: string[];
   /** 「召回」「整改报告」: steps that correct the violation, besides the rectification itself */
   remedyNouns: string[];
+  /** the steps of correcting that are a doing: denied or planned before them, not done */
+  remedySteps: string[];
   /** 「还」「到现在」: adverbs before a "not yet" */
   notYetBetween: string[];
   /** 「搞」「交」「处理」: verbs of doing a remedy, after its negator */
@@ -802,6 +804,8 @@ const RULES: NamedRule[] = [
     words: () => [...spoken().remedyNouns, ...spoken().rectifyNouns].sort((a, b) => b.length - a.length),
     value: (hit) => {
       const sp = spoken();
+      // 「广告撤了 还冇整改」「准备下个礼拜去整改」: the step itself denied or planned, before it
+      if (remedyAheadOf(hit)) return false;
       const rest = stripLeading(hit.after, [...sp.paidBetween, ...sp.notYetBetween]);
       const negator = negatorsAtStart(rest);
       if (!negator || A_NOT_A_VERB.test(hit.after.slice(0, 6))) return undefined;
@@ -1048,6 +1052,19 @@ function unhedged(rule: NamedRule): NamedRule {
   };
 }
 
+/**
+ * remedyAheadOf: 「还冇整改」「准备下个礼拜去整改」 — a negator (then 去 or 有) right before the step of
+ * correcting, or a plan in its clause before it (facts.json unrealised.intend), with nothing after it
+ * telling it done (「准备的整改也做完了」 is done): the step is still to come.
+ */
+function remedyAheadOf(hit: Hit): boolean {
+  if (!spoken().remedySteps.includes(hit.word)) return false;
+  if (/^[^，,。;；\s]{0,4}?(?:了|哒|过|完|好)/.test(hit.after)) return false;
+  if (negatorsAtEnd(hit.before.replace(/(?:去|有)$/, '')).length) return true;
+  const u = factLexicon().unrealised;
+  return u.intend.some((w) => hit.before.includes(w)) && !u.ready.some((r) => hit.before.includes(r));
+}
+
 export const SPOKEN_RULES: NamedRule[] = RULES.map(unhedged);
 
 /**
@@ -1119,9 +1136,9 @@ export function spokenFacts(
   now: Date,
   facts: Facts,
   frame: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
-): { facts: Facts; hedged: FactName[] } {
+): { facts: Facts; hedged: FactName[]; at: Record<string, number> } {
   // the case told in earlier messages frames this one, as for the named rules (lexicon-rules.ts)
-  const { facts: found, hedged } = applyRules(s, now, facts, frame, SPOKEN_RULES);
+  const { facts: found, hedged, at } = applyRules(s, now, facts, frame, SPOKEN_RULES);
   const out = found as Facts;
   licenceYearIsNotListing(s, now, facts, out);
   yearAlternativesSayNoYear(s, facts, out);
@@ -1132,5 +1149,5 @@ export function spokenFacts(
     delete facts.listedYear;
     delete facts.listingReason;
   }
-  return { facts: out, hedged: hedged as FactName[] };
+  return { facts: out, hedged: hedged as FactName[], at };
 }

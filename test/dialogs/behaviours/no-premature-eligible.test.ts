@@ -202,4 +202,34 @@ describe('reports being filed, and years named one by one, are not every year fi
     expect(text).not.toMatch(SAYS_ELIGIBLE);
     expect(text).toMatch(/不太肯定|不确定|确认/);
   });
+
+  // A plan, a not-yet or words about something else, said while 「所有没报的年度都补报并公示了吗」 or a
+  // penalty's rectification is open, are no 「做完了」.
+  it.each([
+    ['the filing put as the next step', '那我先把这几年欠着的年报都补上'],
+    ['a yes agreeing to file later', '行 我先去补上'],
+    ['an obligation after a yes word', '是要补的 会计讲月底之前弄'],
+    ['an offer to do it for money', '话说这个收不收钱 有个中介讲给两千块帮我们全部搞定'],
+    ['what was wrongly believed possible', '我们原来以为年报晚一点报算轻微差错 能免于列入 结果还是被列了'],
+  ])('%s files nothing, no 「可以申请」', async (_name, reply) => {
+    const c = await chat();
+    const asked = await c.send('我们是做建材的有限公司 2019年因为没报年报被列入了经营异常名录');
+    expect(asked).toMatch(/所有没报的年度.*补报并公示了吗/);
+    const text = await c.send(reply);
+    expect(c.last?.facts.allOverdueReportsFiled, reply).not.toBe(true);
+    expect(c.last?.determination?.eligible, reply).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
+
+  it.each([
+    ['a removal, then the rectification not yet done', '罚款交过了 网上的广告也删了还没整改'],
+    ['a removal, then the rectification planned', '罚款交过了 门口那块违规招牌也拆了 打算下个月再整改'],
+  ])('%s is not rectified, no 「可以申请」', async (_name, told) => {
+    const c = await chat();
+    await c.send(`我们饭店因为虚假宣传被县市场监管局罚了8万 2026年5月10号在公示系统上公示的 ${told}`);
+    const text = await c.send('之后冇再被罚过同类的 也不是食品药品那些行业');
+    expect(c.last?.facts.rectified, told).not.toBe(true);
+    expect(c.last?.determination?.eligible, told).not.toBe(true);
+    expect(text).not.toMatch(SAYS_ELIGIBLE);
+  });
 });
