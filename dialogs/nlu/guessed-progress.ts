@@ -1,5 +1,5 @@
-// A step told done only as a guess is not told (behaviour 5: no fact without a statement, a hedged
-// statement is asked back). 「欠的那几年年报他应该全都补上了吧」「提醒之后第二天应该就改了吧」
+// A step told done only as a guess, or any fact told only as one, is not told (behaviour 5: no fact
+// without a statement, a hedged statement is asked back). 「欠的那几年年报他应该全都补上了吧」「提醒之后第二天应该就改了吧」
 // 「名称变更登记前天应该已经办完了吧」: a clause that guesses (应该 or a hedge, a tentative 吧 at its
 // end) says the writer believes the step done, not that it is. Many readers find the step's words —
 // the pattern rules, the word rules, the spoken rules, the derivations — and not each of them reads the
@@ -45,12 +45,12 @@ export function withoutGuesses(s: string): string | undefined {
 }
 
 /**
- * hedgeGuessedSteps: each step told done (true), and each other fact (a condition: 「不是故意的吧 应该」
+ * hedgeGuessedFacts: each step told done (true), and each other fact (a condition: 「不是故意的吧 应该」
  * 「这是头一次抽查吧 我记不太清」), that the message, read again without its guesses (`read`, the same
  * reading in the same frame), no longer tells the same is taken out of `facts` and hedged; what only
  * the guess implied (「提醒后当天应该就改了吧」: the period met) goes with it.
  */
-export function hedgeGuessedSteps(
+export function hedgeGuessedFacts(
   s: string,
   told: { facts: Facts; hedged: FactName[]; implied: Facts },
   read: (text: string) => { facts: Facts; implied: Facts },

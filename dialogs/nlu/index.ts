@@ -9,7 +9,7 @@ import { parseAnswer, readAnswer } from './answer.ts';
 import { corrections as correctionsIn, correctionTail, questionClauses } from './discourse.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { extractFacts, SERIOUS_LIST } from './facts.ts';
-import { hedgeGuessedSteps, isStep, withoutGuesses } from './guessed-progress.ts';
+import { hedgeGuessedFacts, isStep, withoutGuesses } from './guessed-progress.ts';
 import { hasAny, lexicon, matchesAny, withoutNonQuestions } from './lexicon.ts';
 import { applyRules } from './lexicon-rules.ts';
 import { licenceObtainedAfterUnlicensed } from './licence-obtained.ts';
@@ -177,7 +177,7 @@ function statedFacts(
   infoCorrectedOnRecord(s, facts, [listedFor, alsoListedFor]);
   // a step told done only as a guess (「应该补了吧」), whichever reader found it, is asked back
   const sameFrame = { pending, record, listedFor, alsoListedFor, bufferStory, errorStory };
-  hedgeGuessedSteps(s, { facts, hedged, implied }, (t) => statedFacts(t, now, sameFrame));
+  hedgeGuessedFacts(s, { facts, hedged, implied }, (t) => statedFacts(t, now, sameFrame));
   return { facts, hedged, signals, patterned, implied };
 }
 
