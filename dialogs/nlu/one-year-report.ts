@@ -6,8 +6,7 @@ import type { Facts } from '../../rules/types.ts';
 import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
-import { chineseNumber } from './money-date.ts';
-import { resolveYear } from './years.ts';
+import { resolveYear, smallNumber } from './years.ts';
 
 /** A calendar year named in the text ("2023年", "23年", 「2024 那份」). */
 const CALENDAR_YEAR = /\d{2,4}\s*(?:年|(?:的)?那(?:一)?份)/;
@@ -53,7 +52,6 @@ const FILED_COUNT =
 /** 「欠的三年」「漏了两个年度」: the count of reports owed */
 const OWED_COUNT =
   /(?:欠|缺|漏|没报|未报)(?:了|的|下的|掉的)?那?([一二两三四五六七八九十\d]{1,2})(?:年|个年度|份)/;
-const countOf = (n: string): number | null => (/^\d+$/.test(n) ? Number(n) : chineseNumber(n));
 
 /**
  * 「欠的年报补了两年」: a count of reports filed is every one owed only when the text owes as many
@@ -71,9 +69,9 @@ function filedOfOwed(s: string): 'fewer' | 'all' | 'unknown' {
   const filed = FILED_COUNT.exec(s);
   if (!filed?.[1]) return 'all';
   const owed = OWED_COUNT.exec(s)?.[1];
-  const n = countOf(filed[1]);
-  const o = owed === undefined ? null : countOf(owed);
-  if (n === null || o === null) return 'unknown';
+  const n = smallNumber(filed[1]);
+  const o = owed === undefined ? undefined : smallNumber(owed);
+  if (n === undefined || o === undefined) return 'unknown';
   return n < o ? 'fewer' : n === o ? 'all' : 'unknown';
 }
 

@@ -40,13 +40,11 @@ function publicationSupposed(rest: string, published: readonly string[]): boolea
   );
 }
 
-/** 「补报了 准备下个礼拜去公示」: the publication still a plan (facts.json unrealised intend) */
+/** 「补报了 准备下个礼拜去公示」: the publication still a plan in its clause (facts.json unrealised intend) */
 function publicationPlanned(rest: string): boolean {
-  const at = rest.lastIndexOf('公示');
-  if (at < 0) return false;
-  const before = rest.slice(0, at);
-  const clause = before.slice(
-    Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf(' ')) + 1,
-  );
-  return factLexicon().unrealised.intend.some((w) => clause.includes(w));
+  const { intend } = factLexicon().unrealised;
+  return clauses(rest).some((c) => {
+    const at = c.text.lastIndexOf('公示');
+    return at >= 0 && intend.some((w) => c.text.slice(0, at).includes(w));
+  });
 }
