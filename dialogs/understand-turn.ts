@@ -492,7 +492,16 @@ function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Fac
     if (c.type === 'answer') (known as Record<string, unknown>)[c.fact] = c.value;
   }
   Object.assign(known, facts);
-  return volunteered(text, known, (f) => f === pending || known[f] !== undefined || hedged.includes(f));
+  // 「刚打电话问了 有一年的年报还冇补上」 after 「欠的都补齐了」: a yes on record meets a strict no; it goes to
+  // the merge like any stated value (stated-over-stored.ts: taken as a setback, or asked back — and a
+  // fact in dispute grants nothing), so a step taken back never leaves 「可以申请」 standing
+  const told = volunteered(
+    text,
+    known,
+    (f) => f === pending || (known[f] !== undefined && known[f] !== true) || hedged.includes(f),
+  );
+  for (const f of Object.keys(told) as FactName[]) if (known[f] === told[f]) delete told[f];
+  return told;
 }
 
 /**
@@ -883,7 +892,12 @@ function contradictsTheCase(text: string, stored: Facts, now: Date): boolean {
     addressStory: stored.listingReason === 'unreachable_at_address',
   }).facts as Record<string, unknown>;
   const had = stored as Record<string, unknown>;
-  return Object.keys(told).some((f) => f !== 'docType' && had[f] !== undefined && had[f] !== told[f]);
+  // and the strict wordings that only speak in the case's context (「后来又被罚了一次 比原来还重」 on
+  // the serious list is a later heavier penalty): one against a fact on record corrects the case too
+  const inCase = volunteered(text, stored, (f) => had[f] === undefined) as Record<string, unknown>;
+  const differs = (read: Record<string, unknown>) =>
+    Object.keys(read).some((f) => f !== 'docType' && had[f] !== undefined && had[f] !== read[f]);
+  return differs(told) || differs(inCase);
 }
 
 /** The commands of one turn; `text` is the cleaned message (undefined for a button). */

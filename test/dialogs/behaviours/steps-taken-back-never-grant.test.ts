@@ -23,6 +23,21 @@ const REWRITES: Record<string, (turn: string) => string> = {
   'as a supposition': (t) => t.replace(DONE, (m) => `要是${m}的话`),
 };
 
+/**
+ * The deciding step taken back in one more message, as owners revise a story (「刚打电话问了…」): our own
+ * wording for each original, naming the step as the original told it.
+ */
+const TAKEN_BACK_LAST: Record<string, string> = {
+  sd01: '不好意思 刚打电话问了所里 去年那份年报交是交了 网上还没公示出来',
+  sd02: '等一下 会计刚说 有一年的年报还没补上',
+  sd03: '刚才窗口来电话 说变更登记没办成 材料退回来了',
+  sd04: '其实纸质的那份还在我抽屉里 没交',
+  sd05: '不对 名称变更还在排队 没办下来',
+  sd06: '哦对了 这个电话号码去年也填错过一回 一模一样的错',
+  sd07: '刚查了 列入以后又被罚过一次 比原来那次还重',
+  sd08: '刚问了财务 罚款其实还有一半没交',
+};
+
 const resultOf = async (id: string, turns: string[]) =>
   (await replayConversation({ line: 0, id, turns, expected: { path: '' } }, FIXED)).got;
 
@@ -42,4 +57,15 @@ describe('steps taken back never grant the route', () => {
       }
       expect(granted.join('\n')).toBe('');
     });
+
+  it('with the deciding step taken back in a last message', async () => {
+    const granted: string[] = [];
+    for (const c of originals) {
+      const last = TAKEN_BACK_LAST[c.id];
+      expect(last, `${c.id} needs a take-back`).toBeDefined();
+      const got = await resultOf(c.id, [...c.turns, last as string]);
+      if (got.eligible === true) granted.push(`${c.id}: … / ${last}`);
+    }
+    expect(granted.join('\n')).toBe('');
+  });
 });
