@@ -26,7 +26,12 @@ export function overStored(fact: FactName, stored: unknown, said: unknown, typed
   if (stored === undefined || stored === said) return 'take';
   // the interview's merge passes the message as typed; the word lists read it as every reader does
   const text = asRead(typed);
-  if (toldAsProgress(fact, stored, said, text) || toldAsNow(fact, text) || toldAsLookedUp(fact, text))
+  if (
+    toldAsProgress(fact, stored, said, text) ||
+    toldAsNow(fact, text) ||
+    toldAsLookedUp(fact, text) ||
+    toldAsRevealed(fact, said, text)
+  )
     return 'take';
   if (fact === 'listed' && listingChangedSince(stored, said, normalize(text))) return 'take';
   if (fact !== 'penaltyKind') return 'ask';
@@ -98,4 +103,15 @@ function toldAsNow(fact: FactName, text: string): boolean {
   const states = (dialog.presentStates ?? []) as string[];
   const markers = (dialog.presentMarkers ?? []) as string[];
   return states.includes(fact) && markers.some((m) => text.includes(m));
+}
+
+/**
+ * 「对了 忘了说 去年还被环保局罚过一次款」 after 「冇得其他违法违规的」: an exclusion or failed condition
+ * (dialog.json revealedFacts, with the value that fails) told as remembered or found out
+ * (revealMarkers) replaces what was said before. Taken at once, since it can only hold the case back.
+ */
+function toldAsRevealed(fact: FactName, said: unknown, text: string): boolean {
+  const failing = (dialog.revealedFacts ?? {}) as Record<string, unknown>;
+  const markers = (dialog.revealMarkers ?? []) as string[];
+  return Object.hasOwn(failing, fact) && failing[fact] === said && markers.some((m) => text.includes(m));
 }

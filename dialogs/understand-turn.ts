@@ -4,8 +4,10 @@
 // commands, in that order.
 
 import { findFaq } from '../knowledge/explain.ts';
+import { evaluate } from '../rules/evaluate.ts';
 import type { FactName, Facts } from '../rules/types.ts';
 import { FACT_KINDS } from '../rules/types.ts';
+import { validateFacts } from '../rules/validate.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
@@ -20,7 +22,7 @@ import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { listingReason } from './nlu/rules/listing-reason.ts';
 import { withSettledGuesses } from './nlu/settled-guess.ts';
-import { openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
+import { factsInForce, openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { overStored, toldAsProgress } from './stated-over-stored.ts';
 import { dialog } from './texts.ts';
 
@@ -498,7 +500,11 @@ function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Fac
   const told = volunteered(
     text,
     known,
-    (f) => f === pending || (known[f] !== undefined && known[f] !== true) || hedged.includes(f),
+    (f) =>
+      f === pending ||
+      hedged.includes(f) ||
+      // what this message itself says of the fact stands; only a yes told before is met again
+      (known[f] !== undefined && (known[f] !== true || ctx.s.facts[f] !== true || f in facts)),
   );
   for (const f of Object.keys(told) as FactName[]) if (known[f] === told[f]) delete told[f];
   return told;
@@ -883,21 +889,23 @@ async function slashCommand(ctx: Ctx, line: string): Promise<Command[]> {
 /**
  * A typed draft field may restate the case (the listing reason, why the business moved, what was put
  * right), but one that contradicts a fact on record (「哦不对 我办好的是税务那边的地址变更 市场监管这边
- * 的还冇办」) corrects the case: it is no field's value.
+ * 的还冇办」) corrects the case: it is no field's value. So is one that tells something new that
+ * changes the verdict (「刚想起来 我们的执照是崇阳县发的」): the draft cannot be written on a case
+ * that no longer holds. Judged on the turn's one reading, its commands.
  */
-function contradictsTheCase(text: string, stored: Facts, now: Date): boolean {
-  // read in the case's story: 「材料交了还没批下来」 says the address change is not registered yet only
-  // where the listing was for the address
-  const told = extractFacts(normalize(text), now, {
-    addressStory: stored.listingReason === 'unreachable_at_address',
-  }).facts as Record<string, unknown>;
-  const had = stored as Record<string, unknown>;
-  // and the strict wordings that only speak in the case's context (「后来又被罚了一次 比原来还重」 on
-  // the serious list is a later heavier penalty): one against a fact on record corrects the case too
-  const inCase = volunteered(text, stored, (f) => had[f] === undefined) as Record<string, unknown>;
-  const differs = (read: Record<string, unknown>) =>
-    Object.keys(read).some((f) => f !== 'docType' && had[f] !== undefined && had[f] !== read[f]);
-  return differs(told) || differs(inCase);
+function changesTheCase(ctx: Ctx, cmds: Command[]): boolean {
+  const told: Record<string, unknown> = {};
+  for (const c of cmds) if (c.type === 'set-facts' || c.type === 'correct') Object.assign(told, c.facts);
+  delete told.docType;
+  const had = ctx.s.facts as Record<string, unknown>;
+  if (Object.keys(told).some((f) => had[f] !== undefined && had[f] !== told[f])) return true;
+  const news = Object.fromEntries(Object.entries(told).filter(([f]) => had[f] === undefined)) as Facts;
+  if (!Object.keys(news).length) return false;
+  const checked = validateFacts(news, ctx.now);
+  if (!checked.ok) return false;
+  const now = ctx.det();
+  const then = evaluate({ ...factsInForce(ctx.s), ...checked.facts });
+  return then.path !== now.path || then.eligible !== now.eligible;
 }
 
 /** The commands of one turn; `text` is the cleaned message (undefined for a button). */
@@ -941,7 +949,8 @@ export async function turnCommands(ctx: Ctx, raw: string | undefined): Promise<C
     if (word === 'confirm' && top.step === 'confirm') return [{ type: 'confirm' }];
     // a correction of the case is no field's value: it goes to the case, and the draft resumes on what
     // the case then allows
-    if (!contradictsTheCase(text, s.facts, ctx.now)) return [{ type: 'field-value', value: raw }];
+    const read = textCommands(ctx, text);
+    return changesTheCase(ctx, read) ? read : [{ type: 'field-value', value: raw }];
   }
   return textCommands(ctx, text);
 }

@@ -157,6 +157,7 @@ function statedFacts(
     ...(pending && { pending }),
     ...(record && { record }),
     ...(bufferStory && { bufferStory }),
+    ...(errorStory && { errorStory }),
   };
   const ruled = applyRules(s, now, facts, frame);
   const out = facts as Record<string, unknown>;

@@ -39,6 +39,8 @@ export interface RuleContext {
   record?: Facts['recordType'];
   /** the record this message names against another (record-contrast.ts), whatever the frame */
   named?: Facts['recordType'];
+  /** earlier messages told an error in published information, and no listing (a minor-error story) */
+  errorStory?: boolean;
 }
 
 export interface NamedRule {
@@ -98,7 +100,7 @@ const askedForMinorError = (fact: FactName | undefined): boolean => {
 const minorErrorStory = (ctx: RuleContext) =>
   !ctx.about.penalty &&
   !ctx.about.seriousList &&
-  (ctx.facts.errorKind !== undefined || askedForMinorError(ctx.pending));
+  (ctx.facts.errorKind !== undefined || ctx.errorStory === true || askedForMinorError(ctx.pending));
 /**
  * a penalty that restricts the business (停产停业, 限制, 暂扣): whether the restriction ended is asked;
  * 「许可证还冇还给我」 speaks of it by what was seized (penalties.json seizedItems)
@@ -1219,7 +1221,12 @@ export function applyRules(
   s: string,
   now: Date,
   facts: Facts,
-  opts: { pending?: FactName; record?: Facts['recordType']; bufferStory?: boolean } = {},
+  opts: {
+    pending?: FactName;
+    record?: Facts['recordType'];
+    bufferStory?: boolean;
+    errorStory?: boolean;
+  } = {},
   rules: readonly NamedRule[] = RULES,
 ): RuleResult {
   const lx = lexicon();
@@ -1247,6 +1254,7 @@ export function applyRules(
     ...(opts.pending && { pending: opts.pending }),
     ...(opts.record && { record: opts.record }),
     ...(named && { named }),
+    ...(opts.errorStory && { errorStory: true }),
   };
   const cls = clauses(s);
   const best = new Map<string, BestHit>();

@@ -1,0 +1,43 @@
+// Owners remember things late: 「对了 忘了说…」 after a case that met every condition. What they then
+// tell — another violation, a trade where safety is at stake, a licence from another county — decides
+// the case at once, even over what they said before, because it can only hold the case back. A
+// draft under way is no reason to read it as a field of the draft.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('what is remembered last decides', () => {
+  it('a penalty by another department, after 「冇得别的违法的」, ends the buffer', async () => {
+    const c = await chat();
+    await c.send('我的五金店是个体户 上半年搬到新街了 执照上还是老地址 没有被列异常');
+    await c.send('所里打我手机随时找得到 别的违法违规的事一件都冇得');
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: true });
+    await c.send('哦对了 忘了说 前年还被消防大队罚过一回款');
+    expect(c.last?.determination).toMatchObject({ path: 'punishment-buffer', eligible: false });
+    expect((await c.engine.getCase(key)).facts.otherViolations).toBe(true);
+  });
+
+  it('a trade where safety is at stake, told after the error was told, ends the exemption', async () => {
+    const c = await chat();
+    await c.send('我们公司年报里的邮箱填错了一个字母 抽查发现的 头一回被抽查 没被列入异常');
+    await c.send(
+      '提醒以后当天就改了 在期限内 不是故意的 没有影响 没有纠纷 以前没错过 检查时都配合了 跟安全不沾边',
+    );
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: true });
+    await c.send('补充一下 我们主要是做加油站的');
+    expect(c.last?.determination).toMatchObject({ path: 'minor-error-exemption', eligible: false });
+  });
+
+  it('a licence from another county, told while a draft is being filled, is no field of it', async () => {
+    const c = await chat();
+    await c.send('我们是卖农资的合作社 2023年没按时报年报被列进了经营异常名录');
+    await c.send('去年那份纸质年报上个月交了 网上也公示出来了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+    await c.send('帮我写一份信用修复申请书');
+    await c.send('刚想起来 我们的营业执照是通山县市场监管局发的');
+    expect(c.last?.determination.path).toBe('standard-repair');
+    expect(c.last?.determination.eligible).not.toBe(true);
+    expect((await c.engine.getCase(key)).facts.inJurisdiction).toBe(false);
+  });
+});
