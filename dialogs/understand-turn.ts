@@ -13,6 +13,7 @@ import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
 import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
 import { extractFacts } from './nlu/facts.ts';
+import { isStep } from './nlu/guessed-progress.ts';
 import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
@@ -510,6 +511,48 @@ function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Fac
   return told;
 }
 
+/** 「…公示出来没有」「…补了没」: a clause that ends by asking whether it was done */
+const DONE_ASKED_AT_END = /了?(?:没有?|冇)$/;
+
+/**
+ * doubted: 「不过去年那份年报到底公示出来没有 我也不太确定」 — the message asks whether something is so
+ * and says the writer does not know (behaviour 5: no fact without a statement). What it asks about is
+ * found by reading each asking clause put as the statement it asks about (「公示出来了」), in the case's
+ * frame; those facts are no longer known, whatever was told of them before. A message that asks and
+ * knows (「公示了没有？我刚查了 公示了」) doubts nothing.
+ */
+function doubted(text: string, stored: Facts, read: (t: string) => Facts): FactName[] {
+  const a = lexicon().answers;
+  // (「变更办没办好我也不清楚」: the doubt may close the asking clause itself)
+  const doubt = new RegExp(
+    `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
+  );
+  const parts = clauses(normalize(text)).flatMap((c) => {
+    const t = c.text.trim();
+    const m = doubt.exec(t);
+    return m && m.index > 0 ? [t.slice(0, m.index), t.slice(m.index)] : [t];
+  });
+  const doubting = (t: string) => doubt.exec(t)?.index === 0 && !QUESTION_CLAUSE.test(t);
+  if (!parts.some(doubting)) return [];
+  const subjects = (dialog.answerSubjects ?? {}) as Record<string, string[] | string>;
+  const out = new Set<FactName>();
+  for (const c of parts) {
+    if (doubting(c)) continue;
+    const plain = c.replace(/到底|究竟/g, '');
+    let told = askedAsTold(plain).replace(DONE_ASKED_AT_END, '了');
+    if (told === plain) continue;
+    // (「交没交」 put as told is 「交」: done, as the question asks)
+    if (!told.endsWith('了')) told += '了';
+    for (const f of Object.keys(read(told)) as FactName[]) out.add(f);
+    // a step on record the question names by its words (「网上到底公示出来没有」: the report's 公示)
+    for (const [f, v] of Object.entries(stored) as [FactName, unknown][]) {
+      const words = subjects[f];
+      if (v === true && isStep(f) && Array.isArray(words) && words.some((w) => plain.includes(w))) out.add(f);
+    }
+  }
+  return [...out];
+}
+
 /**
  * stateNow: 「那阵子厂里停工 信都退回去了」 then 「现在复工了 还在执照上那个老地方干」 — a state told for
  * the present (dialog.json presentMarkers) replaces the one told of a time gone by: where the business
@@ -806,6 +849,23 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   }
   const told: Told = { ctx, text, cmds, facts, pending, hedged: u.hedged };
   Object.assign(facts, toldBeforeAsked(told));
+  // (what a question asks about is read as a statement would be: in the case's frame, with the strict
+  // wordings that only speak in its context)
+  const reread = (t: string): Facts => ({
+    ...volunteered(t, s.facts, () => false),
+    ...understand(t, {
+      now: ctx.now,
+      ...(record && { record }),
+      ...(listedFor && { listedFor }),
+      ...(bufferStory && { bufferStory }),
+      ...(errorStory && { errorStory }),
+    }).facts,
+  });
+  for (const f of doubted(text, s.facts, reread)) {
+    if (f === pending) continue;
+    delete facts[f];
+    if (s.facts[f] !== undefined) cmds.push({ type: 'dont-know', fact: f });
+  }
   const now = stateNow(told);
   if (Object.keys(now).length) cmds.push({ type: 'correct', facts: now });
   Object.assign(facts, reasonWithTheYes(ctx, text, cmds, facts));
@@ -899,6 +959,8 @@ function changesTheCase(ctx: Ctx, cmds: Command[]): boolean {
   delete told.docType;
   const had = ctx.s.facts as Record<string, unknown>;
   if (Object.keys(told).some((f) => had[f] !== undefined && had[f] !== told[f])) return true;
+  // (「不过变更到底批下来没有 我也不敢打包票」: a fact on record put in doubt)
+  if (cmds.some((c) => c.type === 'dont-know' && had[c.fact] !== undefined)) return true;
   const news = Object.fromEntries(Object.entries(told).filter(([f]) => had[f] === undefined)) as Facts;
   if (!Object.keys(news).length) return false;
   const checked = validateFacts(news, ctx.now);

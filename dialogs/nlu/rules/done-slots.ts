@@ -141,5 +141,6 @@ export function doneSlot(
 }
 
 export const ADDRESS_STORY = /住所|地址|经营场所|搬|迁/;
+// (a clause may open with a discourse word before the bare 变更: 「不过变更办好了」「其实变更已经办好了」)
 export const BARE_CHANGE_TRIGGER =
-  /(?<=^|[，,。;；!?！？ ])(?:变更|迁移)(?:登记|手续)?(?=[^，,。;；]{0,6}?(?:还|没|未|已|办|好|完|了))/g;
+  /(?<=(?:^|[，,。;；!?！？ ])(?:不过|其实|但是|可是|而且|然后|现在|我们|我)?)(?:变更|迁移)(?:登记|手续)?(?=[^，,。;；]{0,6}?(?:还|没|未|已|办|好|完|了))/g;

@@ -38,6 +38,18 @@ const TAKEN_BACK_LAST: Record<string, string> = {
   sd08: '刚问了财务 罚款其实还有一半没交',
 };
 
+/** The deciding step put in doubt in one more message: asked about, and not known (behaviour 5). */
+const DOUBTED_LAST: Record<string, string> = {
+  sd01: '不过网上到底公示出来没有 我也说不准',
+  sd02: '其实那两年是不是都补上了 我也记不太清 是会计在弄',
+  sd03: '不过变更到底办没办下来 我也不敢打包票 是中介在跑',
+  sd04: '纸质的那份交没交我也不清楚 是我儿子去的',
+  sd05: '名称变更批下来没有 我其实也不知道',
+  sd06: '以前有没有出过一样的错 我也不确定',
+  sd07: '不过罚款是不是全部交清了 我也拿不准',
+  sd08: '整改到底验收了没有 我也不晓得',
+};
+
 const resultOf = async (id: string, turns: string[]) =>
   (await replayConversation({ line: 0, id, turns, expected: { path: '' } }, FIXED)).got;
 
@@ -63,6 +75,17 @@ describe('steps taken back never grant the route', () => {
     for (const c of originals) {
       const last = TAKEN_BACK_LAST[c.id];
       expect(last, `${c.id} needs a take-back`).toBeDefined();
+      const got = await resultOf(c.id, [...c.turns, last as string]);
+      if (got.eligible === true) granted.push(`${c.id}: … / ${last}`);
+    }
+    expect(granted.join('\n')).toBe('');
+  });
+
+  it('with the deciding step put in doubt in a last message', async () => {
+    const granted: string[] = [];
+    for (const c of originals) {
+      const last = DOUBTED_LAST[c.id];
+      expect(last, `${c.id} needs a doubt`).toBeDefined();
       const got = await resultOf(c.id, [...c.turns, last as string]);
       if (got.eligible === true) granted.push(`${c.id}: … / ${last}`);
     }
