@@ -407,6 +407,24 @@ const CHOICE_FACTS: FactName[] = ['listingReason', 'entityType', 'errorKind', 'r
 const NOT_THIS_BUT_THAT =
   /不是([^，,。；;!！?？]{1,12}?)[，,\s]*(?:而|应该|其实)?是(?!不是)([^。；;!！?？]+)/;
 
+/** 「原因其实不是年报」「被列的原因并不是没报年报」「不是因为年报的事」: the cause, then what it is not. */
+const CAUSE_DENIED =
+  /(?:原因|因为|被列的?|列进去的?|列入的?)[^，,。；;!！?？]{0,6}?(?:其实|根本|压根)?(?:并|也)?不是(?:因为)?([^，,。；;!！?？\s]{1,10})/;
+
+/**
+ * deniedReason: the listing cause on record named after 不是 in a clause about the cause, with no other
+ * cause told in its place (notThisButThat reads that one first): the cause is no longer known. What the denied
+ * words would state (「没报年报」: a report not filed) is not stated either.
+ */
+function deniedReason(text: string, stored: Facts, now: Date): { read: Facts } | undefined {
+  if (stored.listingReason === undefined) return undefined;
+  const s = normalize(text);
+  const m = CAUSE_DENIED.exec(s);
+  if (!m?.[1]) return undefined;
+  if (parseAnswer('listingReason', m[1], { now }) !== stored.listingReason) return undefined;
+  return { read: extractFacts(m[1], now).facts };
+}
+
 /**
  * notThisButThat: 「不是没报年报 是地址联系不上」 corrects a choice already stored: X reads as the
  * stored value (or as nothing), Y as another value of the same fact, read the way an answer to that
@@ -751,6 +769,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
     corrections.recordType = 'abnormal_list';
   newListingAfterRemoval(s.facts, facts, corrections, text);
   if (corrections.recordType === 'abnormal_list') Object.assign(facts, listingToldBefore(ctx, facts));
+  // 「原因其实不是年报 具体么原因我也不清楚」: the cause on record denied, no other named
+  const denied = corrections.listingReason === undefined ? deniedReason(text, s.facts, ctx.now) : undefined;
+  if (denied) {
+    for (const f of Object.keys(denied.read) as FactName[]) delete facts[f];
+    delete facts.listingReason;
+    cmds.push({ type: 'dont-know', fact: 'listingReason' });
+  }
   for (const f of Object.keys(corrections) as FactName[]) if (facts[f] === corrections[f]) delete facts[f];
   // a correction only replaces what it may replace (stated-over-stored.ts): 「公示时间记错了 是去年9月
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing

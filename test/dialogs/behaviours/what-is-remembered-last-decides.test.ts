@@ -40,4 +40,14 @@ describe('what is remembered last decides', () => {
     expect(c.last?.determination.eligible).not.toBe(true);
     expect((await c.engine.getCase(key)).facts.inJurisdiction).toBe(false);
   });
+
+  it('the cause denied with no other named leaves the route undecided, and its words state nothing', async () => {
+    const c = await chat();
+    await c.send('我们合作社2021年没报年报被列了异常');
+    await c.send('去年的纸质年报交了 网上也公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+    await c.send('所里刚回电话 说被列的原因并不是没报年报 具体啥原因要我自己去查');
+    expect(c.last?.determination).toMatchObject({ path: 'undetermined', eligible: null });
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(true);
+  });
 });
