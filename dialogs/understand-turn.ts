@@ -568,7 +568,9 @@ function doubted(text: string, stored: Facts, read: (t: string) => Facts): FactN
       if (v === true && isStep(f) && Array.isArray(words) && words.some((w) => plain.includes(w))) out.add(f);
     }
   }
-  return [...out];
+  // (what the question takes for granted stays: 「之前有冇被罚过同类的」 doubts a repeat, not the penalty;
+  // a yes/no is what such a question asks)
+  return [...out].filter((f) => f !== 'listed' && FACT_KINDS[f]?.kind === 'boolean');
 }
 
 /**
