@@ -50,4 +50,18 @@ describe('what is remembered last decides', () => {
     expect(c.last?.determination).toMatchObject({ path: 'undetermined', eligible: null });
     expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(true);
   });
+
+  it('the type and the year read off the papers replace the ones told from memory', async () => {
+    const c = await chat();
+    await c.send('我开的个体小卖部 22年没报年报被列进经营异常名录了');
+    await c.send('去年的纸质年报交了 也公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+    await c.send('刚看了营业执照 上面写的是有限责任公司');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: null });
+    const d = await chat();
+    await d.send('我开的个体小卖部 22年没报年报被列进经营异常名录了');
+    await d.send('去年的纸质年报交了 也公示了');
+    await d.send('通知书上写着列入日期是2019年');
+    expect(d.last?.determination).toMatchObject({ path: 'standard-repair', eligible: null });
+  });
 });
