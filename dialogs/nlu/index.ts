@@ -25,7 +25,7 @@ import {
 } from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
-import { retractedFacts, withoutRetractedSayings } from './retracted-saying.ts';
+import { retractedFacts, retractedUntold, withoutRetractedSayings } from './retracted-saying.ts';
 import { infoCorrectedIn } from './rules/derivations.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
@@ -313,7 +313,7 @@ function filedMeansPublished(s: string, facts: Facts, hedged: FactName[]): void 
     }
   }
 }
-const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
+export const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
 
 /**
  * What the words after a report's filing say of its publication: the last mention of the report
@@ -759,6 +759,9 @@ export function understand(
   // (read without the case's frame: the quoted words are a bare statement of their own)
   for (const [k, v] of Object.entries(retractedFacts(s, (t) => statedFacts(t, now).facts)))
     if (!(k in corrections)) (corrections as Record<string, unknown>)[k] = v;
+  // 「之前讲X 其实…」 that tells nothing of X: what X told is no longer known
+  for (const k of retractedUntold(s, (t) => statedFacts(t, now).facts))
+    if (!(k in corrections)) delete facts[k];
   Object.assign(facts, corrections);
   guessTakesBack(s, facts, hedged, corrections, now, frame);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))
