@@ -189,9 +189,13 @@ function redoneAt(hit: Hit): boolean {
 /** a clause about the penalty, its payment, its publication or the application's papers */
 function aboutOtherThanTheViolation(clause: string): boolean {
   const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
-  return [...penaltyWords, ...paymentVerbs, ...redone.publicPlaces, ...redone.paperwork].some((w) =>
-    clause.includes(w),
-  );
+  return [
+    ...penaltyWords,
+    ...paymentVerbs,
+    ...redone.publicPlaces,
+    ...redone.paperwork,
+    ...redone.otherRegistrations,
+  ].some((w) => clause.includes(w));
 }
 
 let notRedoneRe: { lead: RegExp; end: RegExp } | undefined;

@@ -134,6 +134,7 @@ export interface Lexicon {
       endings: string[];
       publicPlaces: string[];
       paperwork: string[];
+      otherRegistrations: string[];
     };
     notRectified: string[];
     repeatSame: string[];
