@@ -848,6 +848,16 @@ export function understand(
     delete (answered as Record<string, unknown>).listed;
     delete facts.listed;
   }
+  // 「被列进去之后冇再受过处罚」 in a serious-list case: the list the bare listing verb speaks of is
+  // that one, no 经营异常名录 listing (which only a message naming 异常 tells)
+  if (
+    (opts.record === 'serious_list' || facts.recordType === 'serious_list') &&
+    facts.listed === true &&
+    !s.includes('异常')
+  ) {
+    delete (answered as Record<string, unknown>).listed;
+    delete facts.listed;
+  }
   // yearByRole: 「去年的年报我已经补了」 answering "which year were you listed?" is about the filing
   if (
     opts.pending === 'listedYear' &&
@@ -910,7 +920,11 @@ export function understand(
       ...(answer ? { answer } : {}),
     };
   }
-  const ranked = decide(s, facts, signals, tokens);
+  // 「我要问的不是多久能移出 是到哪里去办」: the question put instead of the one denied is the one asked
+  const instead = QUESTION_INSTEAD.exec(s)?.[1];
+  const ranked = instead
+    ? decide(instead, facts, signals, tokenize(instead))
+    : decide(s, facts, signals, tokens);
   const [best, ...rest] = ranked;
   const intent = best?.intent ?? 'out_of_scope';
   // consequence questions about the list in general describe nobody's business
@@ -927,7 +941,7 @@ export function understand(
     // 「…有没有影响」 asks about an impact; it states none
     delete facts.adverseImpact;
   }
-  const { questions, topics } = askedIn(s, now, intent);
+  const { questions, topics } = askedIn(instead ?? s, now, intent);
   const answer = answerTo(opts.pending, answered, facts);
   // (a fact stated or answered after all, or a message about something else, implies nothing)
   for (const f of Object.keys(implied) as FactName[])
@@ -949,6 +963,10 @@ export function understand(
     ...(implies ? { implied } : {}),
   };
 }
+
+/** 「要问的不是X 是Y」「想问的不是X 而是Y」: a question denied and the one asked instead (Y) */
+const QUESTION_INSTEAD =
+  /(?:要问|想问|问)的?不是[^，,。;；!！?？]{1,16}?[，,\s]*(?:而|其实)?是([^，,。;；!！]{2,})/;
 
 /**
  * answeredOnGuess: 「交了 应该也公示了吧」「当天应该就改了吧」 in reply to whether a step is done: the

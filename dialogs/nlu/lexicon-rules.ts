@@ -373,6 +373,8 @@ export function yearCarried(hit: Hit): string {
   return tail[0].replace(/[\s，,；;]+$/, '');
 }
 
+/** 「有没有被公示的」「有冇受过的」: whether there is one, asked, the words describing it between */
+const ASKED_WITH_ITS_DESCRIPTION = /(?:有没有?|有冇|是不是)(?:被|受过?|挨过?)[^，,。;；\s]{0,6}的$/;
 const SAME_DAY_BEFORE = /(?:当天|同一天|当日)(?:就|也)?(?:在网上)?$/;
 let periodOverRe: RegExp | undefined;
 let periodNotYetRe: RegExp | undefined;
@@ -478,8 +480,12 @@ export const RULES: NamedRule[] = [
     // 「改完了多久能移出来 要不要交罚款」: an A-not-A right before the penalty's word asks whether one
     // is due, it tells no penalty on record
     // (「怕被罚款」 fears one)
+    // (「查自己有没有被公示的行政处罚」: the A-not-A before what describes the penalty asked about)
     value: (hit) =>
-      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) || isFeared(hit.before)
+      namedAsNot(hit.before) ||
+      A_NOT_A_VERB.test(hit.before.slice(-5)) ||
+      ASKED_WITH_ITS_DESCRIPTION.test(hit.before) ||
+      isFeared(hit.before)
         ? undefined
         : 'admin_penalty',
   }),
