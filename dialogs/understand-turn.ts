@@ -652,14 +652,16 @@ function listingToldBefore(ctx: Ctx, facts: Facts): Facts {
 }
 
 /**
- * 「以哪个为准？」 open, a reply that tells how the disputed fact stands now (「又问了一下 那笔上个月已经
- * 交清哒」) is read as an answer about it; a bare yes or no (「对」「没有」) says neither which value
- * nor how it stands, and is read as before.
+ * 「以哪个为准？」 open, a reply that tells how the disputed fact stands now, as news or as looked up
+ * (「又问了一下 那笔上个月已经交清哒」), is read as an answer about it. A bare yes or no (「对」「没有」)
+ * or a reply that picks one of the two values (「之前那个对」) tells no news, and is read as before.
  */
 function disputedFact(s: Session, text: string): FactName | undefined {
   const frame = openFrame(s);
   if (frame?.flow !== 'correction') return undefined;
-  return leadsWithYesOrNo(text) && normalize(text).length <= 6 ? undefined : frame.fact;
+  if (leadsWithYesOrNo(text) && normalize(text).length <= 6) return undefined;
+  if (has('pickWords', text)) return undefined;
+  return has('progressMarkers', text) || has('lookedUpMarkers', text) ? frame.fact : undefined;
 }
 
 /** Free text, understood once, as commands. */

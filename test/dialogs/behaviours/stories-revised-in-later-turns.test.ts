@@ -47,12 +47,14 @@ describe('「以哪个为准」 answered with how it stands now', () => {
     expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: true });
   });
 
-  it('a bare 「对」 to it still picks nothing', async () => {
+  it('a bare 「对」 or a pick of one of the two (「后面那个对」) is no news of it', async () => {
     const c = await chat();
     await c.send('公司在严重违法失信名单上 是2024年8月3号列入的 想提前移出');
     await c.send('罚款都交了 整改也做完了 之后没有受过更重的处罚 也没有法定措施在执行');
     await c.send('等一下 出纳说还有一笔罚款没交清');
     await c.send('对');
+    expect(c.last?.determination.eligible).not.toBe(true);
+    await c.send('刚查了 后面那个对');
     expect(c.last?.determination.eligible).not.toBe(true);
   });
 });
