@@ -719,17 +719,26 @@ export const RULES: NamedRule[] = [
     // and says nothing of its rectification
     name: 'rectified.lawfulState',
     fact: 'rectified',
-    words: wordsAt('penalties.lawfulStates'),
+    words: (lx) => [...lx.penalties.lawfulStates, ...lx.penalties.lawfulNow],
     // 「因为明码标价的事被罚了」 names the cause of a penalty, not the state put right; 「明码标价不规范
     // 罚款8万」 names it as the violation: the state is put right only when told as now or done
     // (「现在都明码标价了」「已经明码标价」「明码标价也弄好了」)
+    // (「我们一直都是合法经营的」: a state claimed of the whole past tells nothing put right: lawfulNow
+    // only with a word of now)
     value: (hit) =>
-      scopeOf(hit).negated || /(?:因为?|由于)$/.test(hit.before) || /^的?(?:事|问题|原因)/.test(hit.after)
+      scopeOf(hit).negated ||
+      /(?:因为?|由于)$/.test(hit.before) ||
+      /^的?(?:事|问题|原因)/.test(hit.after) ||
+      /(?:一直|从来|向来)[^，,。;；\s]{0,3}$/.test(hit.before)
         ? undefined
-        : /(?:现在|已经|早就|目前|如今|重新|全部|全都|按要求|都|也)[^，,。;；\s]{0,3}$/.test(hit.before) ||
-            /^(?:了|哒|也?(?:弄|搞|做|整|改)?好了|也?(?:到位|规范)了)/.test(hit.after)
-          ? true
-          : undefined,
+        : lexicon().penalties.lawfulNow.includes(hit.word)
+          ? /(?:现在|已经|目前|如今)[^，,。;；\s]{0,3}$/.test(hit.before)
+            ? true
+            : undefined
+          : /(?:现在|已经|早就|目前|如今|重新|全部|全都|按要求|都|也)[^，,。;；\s]{0,3}$/.test(hit.before) ||
+              /^(?:了|哒|也?(?:弄|搞|做|整|改)?好了|也?(?:到位|规范)了)/.test(hit.after)
+            ? true
+            : undefined,
     when: either,
     negatable: false,
     statementOnly: true,
