@@ -35,6 +35,7 @@ export interface FactLexicon {
     pointers: string[];
     closings: string[];
     actually: string[];
+    earlier: string[];
   };
   settledGuess: { guesses: string[]; sure: string[]; checks: string[] };
   storyYear: { frames: string[]; anaphors: string[]; later: string[] };

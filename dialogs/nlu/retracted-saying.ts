@@ -44,7 +44,7 @@ let actuallyRe: RegExp | undefined;
 function actually(): RegExp {
   const w = factLexicon().retractedSaying;
   actuallyRe ??= new RegExp(
-    `${alt(w.before)}我?${alt(w.says)}((?!错)[^，,。；;!！?？\\s]{1,16}?)[\\s，,]+${alt(w.actually)}([^，,。；;!！?？\\s]{1,30})`,
+    `${alt(w.earlier)}我?${alt(w.says)}((?!错)[^，,。；;!！?？\\s]{1,16}?)[\\s，,]+${alt(w.actually)}([^，,。；;!！?？\\s]{1,30})`,
     'g',
   );
   return actuallyRe;
