@@ -14,14 +14,23 @@ import { docHint, draftWord } from './flows/draft.ts';
 import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
 import { extractFacts } from './nlu/facts.ts';
 import { isStep } from './nlu/guessed-progress.ts';
-import { CONFIDENCE_FLOOR, type Intent, parseAnswer, type Understanding, understand } from './nlu/index.ts';
+import {
+  CONFIDENCE_FLOOR,
+  FILED_FACTS,
+  type Intent,
+  parseAnswer,
+  type Understanding,
+  understand,
+} from './nlu/index.ts';
 import { lexicon, withoutSureWords } from './nlu/lexicon.ts';
 import { readDate } from './nlu/money-date.ts';
 import { asRead, clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
+import { takesBackSaying } from './nlu/retracted-saying.ts';
 import { relativeYearListed } from './nlu/rules/listed-year.ts';
 import { listingReason } from './nlu/rules/listing-reason.ts';
+import { publicationAfterFiling } from './nlu/rules/publication.ts';
 import { withSettledGuesses } from './nlu/settled-guess.ts';
 import { factsInForce, openFact, openFrame, type Session, sessionKey, setFact } from './session.ts';
 import { overStored, toldAsProgress } from './stated-over-stored.ts';
@@ -202,6 +211,15 @@ function resultHinge(ctx: Ctx, text: string): FactName | undefined {
   const det = ctx.det();
   if (det.eligible === false)
     return det.reasons.find((r) => !r.met && r.fact !== undefined)?.fact as FactName | undefined;
+  // 「打电话问了 纸质的收到了 但还冇公示」: news after an eligible result that a report held filed is not
+  // published takes back the filing (a report counts only once published: 四(三)一); no 不对 needed
+  const met = (r: (typeof det.reasons)[number]) => r.met && r.fact !== undefined;
+  if (det.eligible === true && publicationAfterFiling(normalize(text)) !== undefined) {
+    const filed = det.reasons.find(
+      (r) => met(r) && (FILED_FACTS as readonly string[]).includes(r.fact as string),
+    );
+    if (filed) return filed.fact as FactName;
+  }
   if (det.eligible !== true || !has('correctionCues', text)) return undefined;
   const denied = det.reasons.filter((r) => {
     if (!r.met || r.fact === undefined || FACT_KINDS[r.fact as FactName]?.kind !== 'boolean') return false;
@@ -711,12 +729,25 @@ function listingToldBefore(ctx: Ctx, facts: Facts): Facts {
   return out;
 }
 
+/**
+ * 「以哪个为准？」 open, a reply that tells how the disputed fact stands now, as news or as looked up
+ * (「又问了一下 那笔上个月已经交清哒」), is read as an answer about it. A bare yes or no (「对」「没有」)
+ * or a reply that picks one of the two values (「之前那个对」) tells no news, and is read as before.
+ */
+function disputedFact(s: Session, text: string): FactName | undefined {
+  const frame = openFrame(s);
+  if (frame?.flow !== 'correction') return undefined;
+  if (leadsWithYesOrNo(text) && normalize(text).length <= 6) return undefined;
+  if (has('pickWords', text)) return undefined;
+  return has('progressMarkers', text) || has('lookedUpMarkers', text) ? frame.fact : undefined;
+}
+
 /** Free text, understood once, as commands. */
 function textCommands(ctx: Ctx, text: string): Command[] {
   const s = ctx.s;
   const asked = openFact(s);
   const hinge = asked ? undefined : resultHinge(ctx, text);
-  const pending = asked ?? hinge;
+  const pending = asked ?? hinge ?? disputedFact(s, text);
   const record = s.facts.recordType;
   const listedFor = s.facts.listingReason;
   const alsoListedFor = s.facts.alsoListedFor;
@@ -783,7 +814,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   // 当时罚了3万」 corrects the date, its fine leaves the 停产停业 of the same decision standing
   for (const [f, v] of Object.entries(corrections) as [FactName, unknown][])
     if (overStored(f, s.facts[f], v, text) === 'keep') delete corrections[f];
-  const cue = has('correctionCues', text);
+  // (「前面讲第一次是错的 …连着两年了」: a saying taken back marks a correction as 说错了 does)
+  const cue = has('correctionCues', text) || takesBackSaying(normalize(text));
   for (const [f, v] of Object.entries(facts) as [FactName, unknown][]) {
     if (f in corrections) delete facts[f];
     else if (

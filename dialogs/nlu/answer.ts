@@ -3,7 +3,7 @@
 
 import { PILOT_SINCE_YEAR } from '../../rules/routes.ts';
 import { FACT_KINDS, type FactName, type Facts } from '../../rules/types.ts';
-import { corrections } from './discourse.ts';
+import { corrections, listingYearOf } from './discourse.ts';
 import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
@@ -271,7 +271,7 @@ function correction(fact: FactName, s: string, now: Date): Facts | undefined {
   if (cueAnswer(fact, rest) === false || stated[fact] === false) return undefined;
   const other: Facts = { ...stated };
   delete other[fact];
-  const year = new RegExp(YEAR_SRC).exec(rest);
+  const year = listingYearOf(rest);
   // a year named alone corrects the listing year, the one year the interview asks; a report year
   // ("不对，是2022年的年报") is not one
   if (year && other.listedYear === undefined && !re.reportWords.test(rest)) {

@@ -6,6 +6,7 @@ import { alt, factLexicon } from './fact-lexicon.ts';
 import { hasAny, lexicon } from './lexicon.ts';
 import { withoutMistakenBeliefs } from './mistaken-belief.ts';
 import { readAmountYuan } from './money-date.ts';
+import { clauses } from './normalize.ts';
 import { QUESTION_CLAUSE } from './question-cues.ts';
 import { errorKind } from './rules/error-kind.ts';
 import { resolveYear, smallNumber, YEAR_SRC } from './years.ts';
@@ -48,6 +49,9 @@ function amountPutFirst(text: string): number | undefined {
 /** 「一九年」「是2021年」: a year and nothing else */
 const YEAR_ALONE = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})$`);
 const yearAlone = (t: string): boolean => YEAR_ALONE.test(t);
+/** 「21年被标的」「是2021年6月」: a year opening its clause (not a report's 年度) */
+const YEAR_LEADS = new RegExp(`^(?:应该|其实)?是?(?:${YEAR_SRC})(?!度)`);
+const yearLeads = (t: string): boolean => YEAR_LEADS.test(t);
 /** 「通知书上写的是二〇一六年 不是21年」: the year put first, the one it replaces denied after it */
 const Y_NOT_X = /是([^，,。；;!！?？\s是]{2,8})[，,\s]*不是([^，,。；;!！?？\s]{2,8})/;
 /** 「19年那个是年报的年份」「21年是我接手的时候」: a year said to be of something else, with its clause */
@@ -56,6 +60,23 @@ const YEAR_GIVEN_A_ROLE = new RegExp(
 );
 /** 「是两年」 at the start of a correction: a count of years, not a year */
 const YEARS_COUNT = /^[，,\s]*(?:应该|其实)?是?([两俩二三四五六七八九十]|\d)个?年(?![度前])/;
+
+/**
+ * The year a correction gives the listing: the one it names, or where it names several (「21年那个是我老婆
+ * 的服装店 我这个五金店确实是2019年被标的」) the one in the only clause that tells the listing; none
+ * where such clauses do not settle it, the first where no clause tells the listing.
+ */
+export function listingYearOf(rest: string): RegExpExecArray | null {
+  const all = [...rest.matchAll(new RegExp(YEAR_SRC, 'g'))] as RegExpExecArray[];
+  if (new Set(all.map((m) => m[0])).size <= 1) return all[0] ?? null;
+  const listing = lexicon().grammar.listingWords;
+  const told = clauses(rest).filter((c) => /被标/.test(c.text) || listing.some((w) => c.text.includes(w)));
+  const inTold = all.filter((m) => told.some((c) => m.index >= c.start && m.index < c.end));
+  // (no clause telling the listing: the first year, as a correction names it — 「是今年 2026年9月12号
+  // 不是25年」 redates another record)
+  if (told.length === 0) return all[0] ?? null;
+  return inTold.length === 1 ? (inTold[0] ?? null) : null;
+}
 
 /** The first clause of a text that has any words. */
 const firstClause = (text: string): string => text.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? '';
@@ -71,6 +92,16 @@ function topicOf(before: string, x: string): string | undefined {
 /** 「原因」 + 是 + Y's own clause: what the topic names is said there (the rest is read as any statement) */
 const topicClause = (topic: string, y: string): string =>
   `${topic}是${y.split(/[，,。；;\s]/).find((c) => c.length > 0) ?? y}`;
+
+/** The clause before 「不是」 when it closes with the topic noun (「列异常的原因」), or the topic alone. */
+function topicLead(before: string, topic: string): string {
+  const clause =
+    before
+      .trimEnd()
+      .split(/[，,。；;!！?？\s]/)
+      .at(-1) ?? '';
+  return clause.endsWith(topic) ? clause : topic;
+}
 
 /**
  * 「年报营业收入单位搞错了」「电话弄错了」: the clause ending at `end` tells a published field in error,
@@ -136,12 +167,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   let head = '';
   // the X of 「不是X 是Y」 when the message corrects that way
   let x = '';
+  let ofListing = false;
   const at = correctionStart(s);
   // 「不是一九年 是二一年 我看错了 一九年是我办执照的时间」: one year put against another is the
   // correction, whatever a marker after it goes on to explain (below, a year alone is the listing's)
   const years = NOT_X_BUT_Y.exec(s);
   const yearFirst = Y_NOT_X.exec(s);
-  if (years?.[1] && years[2] && yearAlone(years[1].trim()) && yearAlone(firstClause(years[2]))) {
+  // (「不是19年是21年被标的」: the year put against it may lead the clause that tells what happened in it)
+  if (years?.[1] && years[2] && yearAlone(years[1].trim()) && yearLeads(firstClause(years[2]))) {
     tail = firstClause(years[2]);
     head = s.slice(0, years.index);
     x = years[1];
@@ -166,6 +199,8 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     // "不是公司，是个体户" corrects; "不是故意的" or "是不是被列入了" does not; 「原因不是地址 是年报冇按时报」
     // corrects what its topic noun names, though 「地址」 alone states nothing
     if (m?.[1] && m[2] && topic && Object.keys(read(topicClause(topic, m[2]))).length) {
+      // (「列异常的原因不是年报 是…」: the cause of a listing named so tells the listing too)
+      ofListing = hasAny(topicLead(s.slice(0, m.index), topic), lexicon().grammar.listingWords);
       tail = topicClause(topic, m[2]);
       head = s.slice(0, m.index);
     } else if (m?.[1] && m[2] && sameFactBothSides(read(m[1]), read(m[2]))) {
@@ -185,6 +220,7 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
     return put !== undefined ? { fineAmountYuan: put } : yearGivenAnotherRole(s, read, now);
   }
   const out: Facts = { ...read(tail) };
+  if (ofListing && out.listingReason !== undefined && out.listed === undefined) out.listed = true;
   // 「三年没报年报，不对，是两年，2024年和2025年的」: a count of years corrects the count said before;
   // the years after it are the missed ones, not a listing year
   const count = YEARS_COUNT.exec(tail);
@@ -209,7 +245,7 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
   if (put !== undefined) return { ...out, fineAmountYuan: put };
   if (out.listedYear === undefined) {
     const g = lexicon().grammar;
-    const y = new RegExp(YEAR_SRC).exec(tail);
+    const y = listingYearOf(tail);
     const year = y ? resolveYear(y[0], now) : undefined;
     // 「是2022年的年报」 names a report year, not the listing
     // only the year's own clause counts: 「应该是2020年，个体户，上年纸质年报已经补了」 still corrects the listing

@@ -29,7 +29,14 @@ export interface FactLexicon {
   oneYearReport: { oneYear: string[]; allYears: string[] };
   reportOfUnknownYear: { which: string[]; unknown: string[] };
   mistakenBelief: { leads: string[]; reveals: string[]; explained: string[] };
-  retractedSaying: { before: string[]; says: string[]; pointers: string[]; closings: string[] };
+  retractedSaying: {
+    before: string[];
+    says: string[];
+    pointers: string[];
+    closings: string[];
+    actually: string[];
+    earlier: string[];
+  };
   settledGuess: { guesses: string[]; sure: string[]; checks: string[] };
   storyYear: { frames: string[]; anaphors: string[]; later: string[] };
   reportUnfiled: {

@@ -25,7 +25,7 @@ import {
 } from './one-year-report.ts';
 import { withoutPastListings } from './past-listing.ts';
 import { A_NOT_A } from './question-cues.ts';
-import { retractedFacts, withoutRetractedSayings } from './retracted-saying.ts';
+import { retractedFacts, retractedUntold, withoutRetractedSayings } from './retracted-saying.ts';
 import { infoCorrectedIn } from './rules/derivations.ts';
 import { asksWhetherNeeded } from './rules/documents.ts';
 import { errorKind } from './rules/error-kind.ts';
@@ -314,7 +314,7 @@ function filedMeansPublished(s: string, facts: Facts, hedged: FactName[]): void 
     }
   }
 }
-const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
+export const FILED_FACTS = ['previousYearReportFiled', 'allOverdueReportsFiled'] as const;
 
 /**
  * What the words after a report's filing say of its publication: the last mention of the report
@@ -760,6 +760,9 @@ export function understand(
   // (read without the case's frame: the quoted words are a bare statement of their own)
   for (const [k, v] of Object.entries(retractedFacts(s, (t) => statedFacts(t, now).facts)))
     if (!(k in corrections)) (corrections as Record<string, unknown>)[k] = v;
+  // 「之前讲X 其实…」 that tells nothing of X: what X told is no longer known
+  for (const k of retractedUntold(s, (t) => statedFacts(t, now).facts))
+    if (!(k in corrections)) delete facts[k];
   Object.assign(facts, corrections);
   guessTakesBack(s, facts, hedged, corrections, now, frame);
   if (!(opts.pending === 'listingReason' && facts.listingReason === undefined))
@@ -846,6 +849,16 @@ export function understand(
     delete (answered as Record<string, unknown>).listed;
     delete facts.listed;
   }
+  // 「被列进去之后冇再受过处罚」 in a serious-list case: the list the bare listing verb speaks of is
+  // that one, no 经营异常名录 listing (which only a message naming 异常 tells)
+  if (
+    (opts.record === 'serious_list' || facts.recordType === 'serious_list') &&
+    facts.listed === true &&
+    !s.includes('异常')
+  ) {
+    delete (answered as Record<string, unknown>).listed;
+    delete facts.listed;
+  }
   // yearByRole: 「去年的年报我已经补了」 answering "which year were you listed?" is about the filing
   if (
     opts.pending === 'listedYear' &&
@@ -908,7 +921,11 @@ export function understand(
       ...(answer ? { answer } : {}),
     };
   }
-  const ranked = decide(s, facts, signals, tokens);
+  // 「我要问的不是多久能移出 是到哪里去办」: the question put instead of the one denied is the one asked
+  const instead = QUESTION_INSTEAD.exec(s)?.[1];
+  const ranked = instead
+    ? decide(instead, facts, signals, tokenize(instead))
+    : decide(s, facts, signals, tokens);
   const [best, ...rest] = ranked;
   const intent = best?.intent ?? 'out_of_scope';
   // consequence questions about the list in general describe nobody's business
@@ -925,7 +942,7 @@ export function understand(
     // 「…有没有影响」 asks about an impact; it states none
     delete facts.adverseImpact;
   }
-  const { questions, topics } = askedIn(s, now, intent);
+  const { questions, topics } = askedIn(instead ?? s, now, intent);
   const answer = answerTo(opts.pending, answered, facts);
   // (a fact stated or answered after all, or a message about something else, implies nothing)
   for (const f of Object.keys(implied) as FactName[])
@@ -947,6 +964,10 @@ export function understand(
     ...(implies ? { implied } : {}),
   };
 }
+
+/** 「要问的不是X 是Y」「想问的不是X 而是Y」: a question denied and the one asked instead (Y) */
+const QUESTION_INSTEAD =
+  /(?:要问|想问|问)的?不是[^，,。;；!！?？]{1,16}?[，,\s]*(?:而|其实)?是([^，,。;；!！]{2,})/;
 
 /**
  * answeredOnGuess: 「交了 应该也公示了吧」「当天应该就改了吧」 in reply to whether a step is done: the

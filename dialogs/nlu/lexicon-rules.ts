@@ -191,9 +191,13 @@ function redoneAt(hit: Hit): boolean {
 /** a clause about the penalty, its payment, its publication or the application's papers */
 function aboutOtherThanTheViolation(clause: string): boolean {
   const { redone, penaltyWords, paymentVerbs } = lexicon().penalties;
-  return [...penaltyWords, ...paymentVerbs, ...redone.publicPlaces, ...redone.paperwork].some((w) =>
-    clause.includes(w),
-  );
+  return [
+    ...penaltyWords,
+    ...paymentVerbs,
+    ...redone.publicPlaces,
+    ...redone.paperwork,
+    ...redone.otherRegistrations,
+  ].some((w) => clause.includes(w));
 }
 
 let notRedoneRe: { lead: RegExp; end: RegExp } | undefined;
@@ -371,6 +375,8 @@ export function yearCarried(hit: Hit): string {
   return tail[0].replace(/[\s，,；;]+$/, '');
 }
 
+/** 「有没有被公示的」「有冇受过的」: whether there is one, asked, the words describing it between */
+const ASKED_WITH_ITS_DESCRIPTION = /(?:有没有?|有冇|是不是)(?:被|受过?|挨过?)[^，,。;；\s]{0,6}的$/;
 const SAME_DAY_BEFORE = /(?:当天|同一天|当日)(?:就|也)?(?:在网上)?$/;
 let periodOverRe: RegExp | undefined;
 let periodNotYetRe: RegExp | undefined;
@@ -476,8 +482,12 @@ export const RULES: NamedRule[] = [
     // 「改完了多久能移出来 要不要交罚款」: an A-not-A right before the penalty's word asks whether one
     // is due, it tells no penalty on record
     // (「怕被罚款」 fears one)
+    // (「查自己有没有被公示的行政处罚」: the A-not-A before what describes the penalty asked about)
     value: (hit) =>
-      namedAsNot(hit.before) || A_NOT_A_VERB.test(hit.before.slice(-5)) || isFeared(hit.before)
+      namedAsNot(hit.before) ||
+      A_NOT_A_VERB.test(hit.before.slice(-5)) ||
+      ASKED_WITH_ITS_DESCRIPTION.test(hit.before) ||
+      isFeared(hit.before)
         ? undefined
         : 'admin_penalty',
   }),
@@ -711,17 +721,26 @@ export const RULES: NamedRule[] = [
     // and says nothing of its rectification
     name: 'rectified.lawfulState',
     fact: 'rectified',
-    words: wordsAt('penalties.lawfulStates'),
+    words: (lx) => [...lx.penalties.lawfulStates, ...lx.penalties.lawfulNow],
     // 「因为明码标价的事被罚了」 names the cause of a penalty, not the state put right; 「明码标价不规范
     // 罚款8万」 names it as the violation: the state is put right only when told as now or done
     // (「现在都明码标价了」「已经明码标价」「明码标价也弄好了」)
+    // (「我们一直都是合法经营的」: a state claimed of the whole past tells nothing put right: lawfulNow
+    // only with a word of now)
     value: (hit) =>
-      scopeOf(hit).negated || /(?:因为?|由于)$/.test(hit.before) || /^的?(?:事|问题|原因)/.test(hit.after)
+      scopeOf(hit).negated ||
+      /(?:因为?|由于)$/.test(hit.before) ||
+      /^的?(?:事|问题|原因)/.test(hit.after) ||
+      /(?:一直|从来|向来)[^，,。;；\s]{0,3}$/.test(hit.before)
         ? undefined
-        : /(?:现在|已经|早就|目前|如今|重新|全部|全都|按要求|都|也)[^，,。;；\s]{0,3}$/.test(hit.before) ||
-            /^(?:了|哒|也?(?:弄|搞|做|整|改)?好了|也?(?:到位|规范)了)/.test(hit.after)
-          ? true
-          : undefined,
+        : lexicon().penalties.lawfulNow.includes(hit.word)
+          ? /(?:现在|已经|目前|如今)[^，,。;；\s]{0,3}$/.test(hit.before)
+            ? true
+            : undefined
+          : /(?:现在|已经|早就|目前|如今|重新|全部|全都|按要求|都|也)[^，,。;；\s]{0,3}$/.test(hit.before) ||
+              /^(?:了|哒|也?(?:弄|搞|做|整|改)?好了|也?(?:到位|规范)了)/.test(hit.after)
+            ? true
+            : undefined,
     when: either,
     negatable: false,
     statementOnly: true,

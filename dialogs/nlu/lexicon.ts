@@ -127,6 +127,8 @@ export interface Lexicon {
     unlicensed: string[];
     /** 「执照也办下来了」: the licence obtained (after a licence noun, seizedItems) */
     licenceObtained: string[];
+    /** 「现在合法生产了」: lawful states that tell the violation put right only with a word of now */
+    lawfulNow: string[];
     /** 「收费牌也按标准改了」: a thing redone, told by an adverb, a verb of redoing and its completion */
     redone: {
       leads: string[];
@@ -134,6 +136,7 @@ export interface Lexicon {
       endings: string[];
       publicPlaces: string[];
       paperwork: string[];
+      otherRegistrations: string[];
     };
     notRectified: string[];
     repeatSame: string[];

@@ -1,5 +1,5 @@
 // Which document the user asks to have written (DOMAIN.md §4 docType): a verb that asks for writing
-// and the document's name, the first named wins.
+// and the document's name, the first named wins (one denied, 「不是申请书」, is none).
 import type { Facts } from '../../../rules/types.ts';
 
 // (「你帮我起个草」: 起草 split by a measure word)
@@ -32,7 +32,9 @@ export function docType(s: string): Facts['docType'] | undefined {
   for (const [value, re] of DOC_TERMS) {
     const m = re.exec(rest);
     if (!m) continue;
-    if (!best || m.index < best.pos) best = { value, pos: m.index };
+    // 「不是申请书 我要的是情况说明」: a document denied is not the one asked for
+    const denied = /(?:不是|不要|不用|不写)$/.test(s.slice(0, m.index));
+    if (!denied && (!best || m.index < best.pos)) best = { value, pos: m.index };
     // blank out the span so "免列异申请" is not counted again as a plain application
     rest = rest.slice(0, m.index) + '\u0000'.repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
