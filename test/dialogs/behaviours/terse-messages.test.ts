@@ -1,0 +1,62 @@
+// Owners who type a few words at a time, with spaces for punctuation: 「22年异常」 dates their own
+// listing, 「年报异常」 names it by its cause, 「搞了」 says a step is done, and 「罚款 3000 交了」 is
+// one statement in pieces. A bare 异常 asked about in general states nothing of the writer's business,
+// and a bare yes or no still answers only the question on screen.
+import { describe, expect, it } from 'vitest';
+import { chat } from '../transcript.ts';
+
+const key = { channel: 'console', chatId: 'c1', userId: 'u1' } as const;
+
+describe('terse messages', () => {
+  it('a year and 异常 tell the listing and its year; the report done with 搞了 grants the tolerant route', async () => {
+    const c = await chat();
+    await c.send('理发店个体 22年异常');
+    let facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ entityType: 'individual', listed: true, listedYear: 2022 });
+    await c.send('冇报年报');
+    await c.send('去年纸质年报 搞了');
+    facts = (await c.engine.getCase(key)).facts;
+    expect(facts.previousYearReportFiled).toBe(true);
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('a report done told while the year is asked is taken, not thrown away', async () => {
+    const c = await chat();
+    await c.send('小卖部 个体户 异常了');
+    await c.send('年报冇报');
+    // the bot asks for the year; the writer tells a step instead
+    await c.send('去年的纸质年报弄了');
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBe(true);
+    await c.send('23年');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('年报异常 names the listing by its cause, and a company must then file every year', async () => {
+    const c = await chat();
+    await c.send('股份公司 年报异常');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ listed: true, listingReason: 'annual_report_overdue' });
+    expect(c.last?.determination.path).toBe('standard-repair');
+  });
+
+  it('a fine told in pieces keeps its sum and its payment', async () => {
+    const c = await chat();
+    await c.send('市场监管局 罚款 6000 今年1月 交了');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ fineAmountYuan: 6000, obligationsFulfilled: true });
+  });
+
+  it('异常 asked about in general states no listing, and a bare no answers only the question asked', async () => {
+    const c = await chat();
+    await c.send('经营异常名录是啥意思');
+    await c.send('在哪查有没有异常');
+    expect((await c.engine.getCase(key)).facts.listed).toBeUndefined();
+    await c.send('个体户 年报异常');
+    await c.send('冇');
+    const facts = (await c.engine.getCase(key)).facts;
+    // the year was asked: a bare 冇 is no year, and no other fact is taken from it
+    expect(facts.listedYear).toBeUndefined();
+    expect(facts.previousYearReportFiled).toBeUndefined();
+    expect(facts.listed).toBe(true);
+  });
+});
