@@ -59,4 +59,38 @@ describe('terse messages', () => {
     expect(facts.previousYearReportFiled).toBeUndefined();
     expect(facts.listed).toBe(true);
   });
+
+  it('a cause told first and the listing told next are one story: the cause is not asked again', async () => {
+    const c = await chat();
+    await c.send('我们公司换了名字冇去登记');
+    await c.send('给列了异常');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ listed: true, listingReason: 'name_change_not_registered' });
+    await c.send('还冇去办');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+
+  it('a cause asked about first is no cause of the listing told next', async () => {
+    const c = await chat();
+    await c.send('地址联系不上会不会被列异常');
+    await c.send('被列了');
+    expect((await c.engine.getCase(key)).facts.listingReason).toBeUndefined();
+  });
+
+  it('someone at the old address now, told in three words, makes the business reachable there', async () => {
+    const c = await chat();
+    await c.send('注册地址联系不上被列了异常 人冇搬走');
+    await c.send('变更 冇办');
+    await c.send('原址现在有人');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
+
+  it('搞了 answers whether the penalty was rectified', async () => {
+    const c = await chat();
+    await c.send('市监局罚了5万 今年4月8号公示的 不是食品药品 罚款交了');
+    // asked whether the decision says 从轻, then whether it was rectified
+    await c.send('没写从轻');
+    await c.says('搞了', '同样的问题');
+    expect((await c.engine.getCase(key)).facts.rectified).toBe(true);
+  });
 });
