@@ -93,4 +93,13 @@ describe('terse messages', () => {
     await c.says('搞了', '同样的问题');
     expect((await c.engine.getCase(key)).facts.rectified).toBe(true);
   });
+
+  it('a listing told in pieces, and two bare digits for its year', async () => {
+    const c = await chat();
+    await c.send('合作社 年报 异常');
+    await c.says('19', '全部');
+    const facts = (await c.engine.getCase(key)).facts;
+    expect(facts).toMatchObject({ listed: true, listingReason: 'annual_report_overdue', listedYear: 2019 });
+    expect(c.last?.determination.path).toBe('standard-repair');
+  });
 });
