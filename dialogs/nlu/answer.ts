@@ -541,7 +541,11 @@ function answerOf(
       // 「六年前」 of a listing may be either side of the pilot's line: told loosely, asked again
       if (m && fact === 'listedYear' && yearsAgoStraddles(m[0], now, PILOT_SINCE_YEAR))
         return { value: 'unknown' };
-      return { value: m ? resolveYear(m[0], now) : undefined };
+      if (m) return { value: resolveYear(m[0], now) };
+      // 「21」: two bare digits as the whole reply to "which year?" are its year (not one to come)
+      const bare = /^(\d{2})的?$/.exec(s.trim());
+      const year = bare ? 2000 + Number(bare[1]) : undefined;
+      return { value: year !== undefined && year <= now.getFullYear() ? year : undefined };
     }
     case 'count': {
       if (re.zeroCount.test(s)) return { value: 0 };

@@ -105,6 +105,7 @@ export interface FactLexicon {
   reportEllipsis: { states: string[]; filedStates: string[] };
   causeAsTold: { reportVerbs: string[]; formalMeans: string[]; now: string[] };
   applyPlaceAsked: { before: string[]; places: string[]; verbs: string[] };
+  abnormalSaidOf: { yearVerbs: string[]; causes: string[]; holders: string[] };
   countyStatement: {
     businessNouns: string[];
     pointers: string[];

@@ -676,6 +676,22 @@ function errorToldAcrossMessages(s: string, before: string | undefined, facts: F
 }
 
 /**
+ * causeToldAcrossMessages: 「公司改名冇登记」 then 「被列异常了」 — a cause of listing told in the message
+ * before, which told no listing (nor asked about one, nor named another record), is why the listing
+ * this message tells was made: the two read as one story. Only where the case holds no cause yet.
+ */
+function causeToldAcrossMessages(before: string | undefined, facts: Facts, now: Date): void {
+  if (!before || facts.listed !== true || facts.listingReason !== undefined) return;
+  const earlier = normalize(before);
+  const { facts: told, signals } = statedFacts(earlier, now);
+  if (told.listed !== undefined || told.recordType !== undefined) return;
+  // (「地址联系不上会不会被列异常」: a listing feared for that cause, not told)
+  if (signals.some((x) => x.startsWith('S:listing-asked'))) return;
+  const cause = listingReason(earlier);
+  if (cause?.value) facts.listingReason = cause.value;
+}
+
+/**
  * issuerToldAcrossMessages: 「我们店被市场监管局查了」 then 「最后只给了个警告」 — the bureau that
  * inspected, named in the message before, is the one whose penalty this message tells (总局令第107号
  * 第四条: the bureau that decided repairs). Read as one story when this message tells the penalty and
@@ -750,6 +766,7 @@ export function understand(
   });
   if (opts.listedFor === undefined && opts.record === undefined) {
     errorToldAcrossMessages(s, opts.before, facts);
+    causeToldAcrossMessages(opts.before, facts, now);
     issuerToldAcrossMessages(s, opts.before, facts, now);
     // (only where the case holds a published error: it reads the two messages again, twice)
     if (opts.errorStory) deadlineToldAcrossMessages(s, opts.before, facts, now);

@@ -1044,10 +1044,11 @@ function configuredCounty(): string {
 const NOTICE_DATE_AFTER = new RegExp(`^[^。;；]{0,10}?${NOTICE_DATE_SRC}`);
 
 let recordOfRe: RegExp | undefined;
+let kindToRepairRe: RegExp | undefined;
 /**
  * bureauOfTheRecord: the bureau, then a penalty of its (a kind word or a verb of penalising) and 的 and
- * the record (penalties.json recordNouns) — 「市场监管局罚款的记录」「市场监管局给的警告」「市场监管局的罚款」.
- * Not after 是 (「是市场监管局的处罚吗」 asks whose it is), an A-not-A, a negator or a fear.
+ * the record (penalties.json recordNouns) — 「市场监管局罚款的记录」「市场监管局给的警告」「市场监管局的罚款」;
+ * or its kind word and a word of repair (「市监局罚款咋修复」). Not after 是 (「是市场监管局的处罚吗」 asks whose it is), an A-not-A, a negator or a fear.
  */
 function bureauOfTheRecord(hit: Hit): boolean {
   const p = lexicon().penalties;
@@ -1055,7 +1056,9 @@ function bureauOfTheRecord(hit: Hit): boolean {
   recordOfRe ??= new RegExp(
     `^(?:[^，,。;；\\s]{0,12}?${alt(kinds)}[^，,。;；\\s]{0,8}?)?的(?:[那这][条个次份件])?(?:行政)?${alt([...p.recordNouns, ...kinds])}`,
   );
-  const m = recordOfRe.exec(hit.after);
+  // 「市监局罚款咋修复」: the bureau's penalty, named by its kind right after it, is what is to be repaired
+  kindToRepairRe ??= new RegExp(`^${alt(kinds)}[^，,。;；\\s]{0,6}?${alt(lexicon().grammar.repairWords)}`);
+  const m = recordOfRe.exec(hit.after) ?? kindToRepairRe.exec(hit.after);
   if (!m || !hasAny(m[0], kinds)) return false;
   return (
     !/(?:是|为|属于)$/.test(hit.before) &&

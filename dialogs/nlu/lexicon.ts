@@ -58,6 +58,8 @@ export interface Lexicon {
     genericHelp: string[];
     definitionCues: string[];
     termMeaning: { cues: string[]; alternatives: string[] };
+    /** done or not-done verbs a terse message types as a piece of their own (「罚款 交了」) */
+    terseFragments: string[];
     documentWords: string[];
     recentYearReport: string[];
     filingWords: string[];

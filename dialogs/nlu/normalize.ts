@@ -192,7 +192,34 @@ function normalizeText(input: unknown): string {
   // elsewhere the aliases drop it (年的时候 → 年), so 「是22年的时候列的」 reads as 「是22年列的」.
   s = s.replace(STORY_FRAME_BEFORE_REPORT, '年期间');
   s = restoreSoundAlikes(replaceAliases(s));
-  return negatedRelatives(s.replace(/\s+/g, ' ').trim());
+  return negatedRelatives(gluedFragments(s.replace(/\s+/g, ' ').trim()));
+}
+
+let fragmentRe: RegExp | undefined;
+/**
+ * 「罚款 5000 去年3月 交了」「变更 没办」「去年 3月」: a piece that is only a date or only a done or
+ * not-done verb (grammar.json terseFragments), or only an amount right after the fine's word
+ * (facts.json penaltyFollowUps fineNouns), is no statement of its own; the space before it is taken
+ * away, so the message reads as typed without it (「罚款5000去年3月交了」) and no reader takes the space
+ * for the end of a clause. (「被罚的 是从轻 两千四」 keeps its pieces: the sum is read across them.)
+ */
+function gluedFragments(s: string): string {
+  if (!s.includes(' ')) return s;
+  const amount = [
+    '\\d+(?:\\.\\d+)?(?:万|千|w|k)?(?:块钱?|元)?',
+    '[一二两三四五六七八九十]+[万千][一二三四五六七八九]?(?:块钱?|元)?',
+  ].join('|');
+  const date =
+    '(?:(?:19|20)?\\d{2}年|今年|去年|前年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初)?(?:(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?';
+  const piece = '(?= |$)';
+  fragmentRe ??= new RegExp(
+    [
+      `(?<=${alt(factLexicon().penaltyFollowUps.fineNouns)}) (?=(?:${amount})${piece})`,
+      `(?<=[\\u3400-\\u9fff\\d]) (?=(?:${date}|${alt(lexicon().grammar.terseFragments)})${piece})`,
+    ].join('|'),
+    'g',
+  );
+  return s.replace(fragmentRe, '');
 }
 
 /**

@@ -140,6 +140,15 @@ export const ADDRESS_RULES: PatternRule[] = [
     // else, or nobody is there after all: being reached there is not told)
     { when: (s) => !nobodyAfterAll(s) },
   ),
+  // 「老地址现在有人」「原址有人在」: someone at the registered place now, the clause ending on it
+  // (「老地址有人吗」 asks; 「老地址有人 是房东」 is someone else there)
+  rule(
+    'address.someoneThereNow',
+    'reachableAtRegisteredAddress',
+    /(?:(?:注册|登记|原)的?(?:地址|住所|场所)|原址|老地址)(?:那边|那里|那儿)?(?:现在|又|已经)*有人在?(?=$|[，,。;；\s])/,
+    true,
+    { when: (s) => !SOMEONE_ELSE.test(s) && !nobodyAfterAll(s) },
+  ),
   // 「现在住所那边天天有人」: the 住所 is the registered one, someone there every day (not when the one
   // there is told to be someone else: 「住所那边天天有人 是房东在住」)
   rule(

@@ -24,6 +24,7 @@ import {
   LISTED_YEAR_BEFORE_CAUSE,
   LISTED_YEAR_EVENT,
   LISTED_YEAR_OF_TIME_FRAME,
+  LISTED_YEAR_TERSE,
   reportYearListed,
 } from './listed-year.ts';
 import { listingReason } from './listing-reason.ts';
@@ -346,6 +347,7 @@ export const DERIVATIONS: { name: string; run: (d: Derive) => void }[] = [
       if (facts.listed !== true && (!listingReason(s) || GENERIC_OR_HYPOTHETICAL.test(s))) return;
       for (const re of [
         LISTED_YEAR,
+        LISTED_YEAR_TERSE,
         LISTED_YEAR_AFTER_REASON,
         LISTED_YEAR_EVENT,
         LISTED_MONTH_AFTER_YEAR,

@@ -33,6 +33,15 @@ export const LISTED_YEAR = new RegExp(
 );
 
 /**
+ * 「个体 21年异常」「2023被异常」「18年进异常」: in a terse message the year right before 异常 (a word of
+ * being put there between, lexicon abnormalSaidOf) is the listing's; 「去年异常的商户」 names a kind.
+ */
+export const LISTED_YEAR_TERSE = new RegExp(
+  `(${YEAR_SRC})\\s?${alt(factLexicon().abnormalSaidOf.yearVerbs)}?(?:经营)?异常(?!名录|的[^\\s，,。;；!?！？])`,
+  'g',
+);
+
+/**
  * "2022年没报年报被列了": a calendar year dates the events of the story, so it is the listing year.
  * A relative year before 年报 ("去年没报年报") usually names the report ("去年的年报"), whose listing
  * follows a year later (see REPORT_YEAR_LISTED).

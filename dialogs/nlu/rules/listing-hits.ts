@@ -2,8 +2,8 @@
 // comes before it in its clause — a question ("会被列入吗"), a negation ("还没列入"), a listing to
 // avoid ("不想被列异常") — into stated, asked or not listed.
 
-import { counterpartyBefore, factLexicon, setAsideBefore } from '../fact-lexicon.ts';
-import { hasAny } from '../lexicon.ts';
+import { alt, counterpartyBefore, factLexicon, setAsideBefore } from '../fact-lexicon.ts';
+import { hasAny, lexicon } from '../lexicon.ts';
 import { matchesOf } from '../matches.ts';
 import type { Clause } from '../normalize.ts';
 import { YEAR_SRC } from '../years.ts';
@@ -260,14 +260,36 @@ const LISTING: PatternRule[] = [
   ),
   // "没年报被异常"
   rule('listing.madeAbnormal', 'listed', /被(?:经营)?异常(?!名录)/, true),
-  // 「个体户经营异常了」, 「我们公司异常了」: the business itself became abnormal
+  // 「个体户经营异常了」, 「我们公司异常了」「有限公司 异常了」: the business itself became abnormal
   rule(
     'listing.becameAbnormal',
     'listed',
-    /(?<=(?:户|公司|店|铺|社|厂|我们?|我家))(?:经营)?(?:状态)?(?:变成)?异常了/,
+    new RegExp(`(?<=${alt(factLexicon().abnormalSaidOf.holders)}\\s?)(?:经营)?(?:状态)?(?:变成)?异常了`),
     true,
   ),
+  // 「21年异常」「2023被异常」「18年进异常」「年报异常」「找不到人异常了」: in a terse message 异常 dated
+  // by a year or named by its cause is the writer's listing (lexicon abnormalSaidOf); the list itself
+  // (「21年异常名录…」) is read by the rules above, 「去年异常的企业多不多」 names a kind of business
+  // (a 的 ending the clause tells it done: 「21年异常的」), and 「年报异常是什么意思」 asks a term
+  rule(
+    'listing.terse',
+    'listed',
+    (() => {
+      const w = factLexicon().abnormalSaidOf;
+      const notAttributive = '(?!名录|的[^\\s，,。;；!?！？])';
+      return [
+        new RegExp(`(?<=${YEAR_SRC}\\s?${alt(w.yearVerbs)}?)(?:经营)?异常${notAttributive}`),
+        new RegExp(`(?<=${alt(w.causes)})(?:经营)?异常${notAttributive}`),
+      ];
+    })(),
+    true,
+    { when: (s) => !termDefined().test(s) },
+  ),
 ];
+let defined: RegExp | undefined;
+/** 「年报异常是什么意思」: 异常 as the term whose meaning is asked */
+const termDefined = () =>
+  (defined ??= new RegExp(`异常(?:名录)?(?:${alt(lexicon().grammar.definitionCues)})`));
 /** 严重违法失信名单 (not a court's 失信被执行人 list, which is out of scope) */
 export const SERIOUS_LIST = /严重(?:违法)?失信|严重违法(?:名单|黑名单)|失信(?:黑)?名单/;
 /** "会列入异常吗" without 被 only asks: it never states the user is not listed by itself */

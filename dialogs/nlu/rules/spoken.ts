@@ -384,6 +384,10 @@ function deniedAfter(after: string, items: readonly string[]): boolean {
 const PAID_WHEN =
   /^(?:(?:\d{4}年|今年|去年|前年)?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|初|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[号日])?|上个?(?:月|礼拜|星期|周)|当天|前几天|年前|年后|(?:今天|昨天|前天)(?:上午|下午|早上|晚上)?)/;
 
+/** 「5000」「2万块」「两千元」: the sum right after the fine's noun (not a date's number: 「钱2月20号交的」) */
+const FINE_SUM =
+  /^(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?![\d.一二两三四五六七八九十月日号年])(?:万|千)?(?:块钱?|元)?/;
+
 const YEAR_BEFORE = new RegExp(`(${YEAR_SRC})[^，,。；;]{0,6}$`);
 
 const RULES: NamedRule[] = [
@@ -697,8 +701,9 @@ const RULES: NamedRule[] = [
     words: () => spoken().fineNouns,
     value: (hit) => {
       const sp = spoken();
-      // 「罚款三月份就交了」「钱是5月20号交的」: when it was paid may stand before the verb
-      let rest = hit.after;
+      // 「罚款三月份就交了」「钱是5月20号交的」: when it was paid may stand before the verb, and the
+      // sum fined (「罚款5000去年3月交了」)
+      let rest = hit.after.replace(FINE_SUM, '');
       for (let changed = true; changed; ) {
         const before = rest;
         rest = rest.replace(PAID_WHEN, '');
