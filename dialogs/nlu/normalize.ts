@@ -215,7 +215,8 @@ function gluedFragments(s: string): string {
   fragmentRe ??= new RegExp(
     [
       `(?<=${alt(factLexicon().penaltyFollowUps.fineNouns)}) (?=(?:${amount})${piece})`,
-      `(?<=[\\u3400-\\u9fff\\d]) (?=(?:${date}|${alt(lexicon().grammar.terseFragments)})${piece})`,
+      // (only after a short piece, as terse typing is: the date under a pasted decision stays apart)
+      `(?<=(?:^|[ ，,。；;])[^ ，,。；;]{0,11}[\\u3400-\\u9fff\\d]) (?=(?:${date}|${alt(lexicon().grammar.terseFragments)})${piece})`,
     ].join('|'),
     'g',
   );
