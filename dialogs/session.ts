@@ -156,9 +156,13 @@ export const disputedFacts = (s: Session): FactName[] =>
 
 export function factsInForce(s: Session): Facts {
   const disputed = disputedFacts(s);
-  if (disputed.length === 0) return s.facts;
+  // (a county in dispute, or put in doubt, is no county of the pilot: an absent inJurisdiction is taken
+  // as the configured county (DOMAIN.md §4), which would grant the pilot's routes on a doubted value)
+  const countyDoubted = disputed.includes('inJurisdiction') || s.unknown.includes('inJurisdiction');
+  if (disputed.length === 0 && !countyDoubted) return s.facts;
   const facts = { ...s.facts };
   for (const f of disputed) delete facts[f];
+  if (countyDoubted) facts.inJurisdiction = false;
   return facts;
 }
 

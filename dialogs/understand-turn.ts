@@ -551,6 +551,31 @@ function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Fac
 const DONE_ASKED_AT_END = /了?(?:没有?|冇)$/;
 
 /**
+ * hedgedOverRecord: 「好像还有一年冇补 不晓得」 after 「欠的都补齐哒」, 「好像是19年列的 记不清了」 after
+ * 「20年列的」: a fact on record that the message now only guesses at is no longer known (behaviour 5) —
+ * unless the guess, its hedge words taken out, says the same as the record (「好像是20年吧」).
+ */
+function hedgedOverRecord(
+  text: string,
+  stored: Facts,
+  hedged: FactName[],
+  read: (t: string) => Facts,
+): FactName[] {
+  const onRecord = hedged.filter((f) => stored[f] !== undefined);
+  if (!onRecord.length) return [];
+  const { hedges } = lexicon().grammar;
+  const a = lexicon().answers;
+  const doubt = new RegExp(
+    `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
+    'g',
+  );
+  let plain = normalize(text).replace(doubt, '');
+  for (const h of hedges) plain = plain.split(h).join('');
+  const said = read(plain.replace(/吧/g, ''));
+  return onRecord.filter((f) => said[f] !== stored[f]);
+}
+
+/**
  * doubted: 「不过去年那份年报到底公示出来没有 我也不太确定」 — the message asks whether something is so
  * and says the writer does not know (behaviour 5: no fact without a statement). What it asks about is
  * found by reading each asking clause put as the statement it asks about (「公示出来了」), in the case's
@@ -559,14 +584,17 @@ const DONE_ASKED_AT_END = /了?(?:没有?|冇)$/;
  */
 function doubted(text: string, stored: Facts, read: (t: string) => Facts): FactName[] {
   const a = lexicon().answers;
-  // (「变更办没办好我也不清楚」: the doubt may close the asking clause itself)
+  // (「变更办没办好我也不清楚」「不晓得公示冇公示」: the doubt may close or open the asking clause itself)
   const doubt = new RegExp(
     `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
   );
   const parts = clauses(normalize(text)).flatMap((c) => {
     const t = c.text.trim();
     const m = doubt.exec(t);
-    return m && m.index > 0 ? [t.slice(0, m.index), t.slice(m.index)] : [t];
+    if (!m) return [t];
+    const end = m.index + m[0].length;
+    if (m.index > 0) return [t.slice(0, m.index), t.slice(m.index)];
+    return end < t.length ? [t.slice(0, end), t.slice(end)] : [t];
   });
   const doubting = (t: string) => doubt.exec(t)?.index === 0 && !QUESTION_CLAUSE.test(t);
   if (!parts.some(doubting)) return [];
@@ -920,8 +948,17 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       ...(errorStory && { errorStory }),
     }).facts,
   });
+  for (const f of hedgedOverRecord(text, s.facts, u.hedged, reread)) {
+    if (f === pending || cmds.some((c) => 'fact' in c && c.fact === f)) continue;
+    delete facts[f];
+    cmds.push({ type: 'dont-know', fact: f });
+  }
   for (const f of doubted(text, s.facts, reread)) {
-    if (f === pending) continue;
+    // (the open question keeps what its own reading made of the message, if anything)
+    const readForPending = cmds.some(
+      (c) => (c.type === 'answer' || c.type === 'hedge' || c.type === 'dont-know') && c.fact === f,
+    );
+    if (f === pending && readForPending) continue;
     delete facts[f];
     if (s.facts[f] !== undefined) cmds.push({ type: 'dont-know', fact: f });
   }

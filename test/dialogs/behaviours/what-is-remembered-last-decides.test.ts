@@ -65,3 +65,45 @@ describe('what is remembered last decides', () => {
     expect(d.last?.determination).toMatchObject({ path: 'standard-repair', eligible: null });
   });
 });
+
+describe('a doubt or a guess over what was told', () => {
+  it('「不晓得…冇…」 with the doubt first puts the step back to unknown', async () => {
+    const c = await chat();
+    await c.send('个体 22年列的 冇报年报');
+    await c.send('去年的纸质年报交到所里了');
+    expect(c.last?.determination.eligible).not.toBe(false);
+    await c.send('不晓得网上公示冇公示');
+    expect(c.last?.determination.eligible).toBeNull();
+  });
+
+  it('a guess that some year is still owed, after all were told filed, grants nothing', async () => {
+    const c = await chat();
+    await c.send('我们公司19年被列进异常 年报冇报');
+    await c.send('欠的那几年都补齐了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+    await c.send('好像还有一年冇补上 我也不晓得');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: null });
+  });
+
+  it('a guess at another listing year makes the year unknown; the same year guessed keeps it', async () => {
+    const c = await chat();
+    await c.send('合作社 21年被列的 冇报年报');
+    await c.send('去年的年报交了 也公示了');
+    await c.send('好像是19年列的 记不清了');
+    expect(c.last?.determination).toMatchObject({ path: 'undetermined', eligible: null });
+    const d = await chat();
+    await d.send('合作社 21年被列的 冇报年报');
+    await d.send('去年的年报交了 也公示了');
+    await d.send('好像就是21年列的 记不清了');
+    expect((await d.engine.getCase(key)).facts.listedYear).toBe(2021);
+  });
+
+  it('a county in dispute grants none of the pilot routes', async () => {
+    const c = await chat();
+    await c.send('通城的个体户 21年列的异常 年报冇报');
+    await c.send('去年的年报补了 也公示了');
+    expect(c.last?.determination.path).toBe('tolerant-repair-annual-report');
+    await c.send('哦 执照好像是崇阳办的');
+    expect(c.last?.determination.path).not.toBe('tolerant-repair-annual-report');
+  });
+});
