@@ -67,10 +67,19 @@ export function toldAsProgress(fact: FactName, stored: unknown, said: unknown, t
   // read as not done can only hold back a 「可以申请」, never give one (not so the listing: one told
   // gone opens the unlisted routes, so only a removal told as such takes it back, listingChangedSince)
   const setback = stored === true && said === false && fact !== 'listed';
+  // (「哦 还冇搞完 材料交了冇批下来」「21年的还冇补 只补了20年的」: a step still not done, or a thing
+  // remembered, tells how it stands now as plainly — dialog.json setbackMarkers, revealMarkers)
+  const nowMarkers = setback
+    ? [
+        ...markers,
+        ...((dialog.setbackMarkers ?? []) as string[]),
+        ...((dialog.revealMarkers ?? []) as string[]),
+      ]
+    : markers;
   return (
     ((stored === false && said === true) || setback) &&
     progress.includes(fact) &&
-    markers.some((m) => text.includes(m)) &&
+    nowMarkers.some((m) => text.includes(m)) &&
     (subjects === undefined || subjects.some((w) => text.includes(w)))
   );
 }

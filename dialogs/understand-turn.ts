@@ -452,7 +452,8 @@ function notThisButThat(text: string, stored: Facts, now: Date): Facts {
   const m = NOT_THIS_BUT_THAT.exec(normalize(text));
   if (!m?.[1] || !m[2]) return {};
   const out: Facts = {};
-  for (const f of CHOICE_FACTS) {
+  // (「不是22 是23年」: the listing year is corrected the same way, a bare year read as its answer is)
+  for (const f of [...CHOICE_FACTS, 'listedYear'] as FactName[]) {
     const was = stored[f];
     if (was === undefined) continue;
     const x = parseAnswer(f, m[1], { now });

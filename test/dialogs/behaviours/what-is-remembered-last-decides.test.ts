@@ -106,4 +106,19 @@ describe('a doubt or a guess over what was told', () => {
     await c.send('哦 执照好像是崇阳办的');
     expect(c.last?.determination.path).not.toBe('tolerant-repair-annual-report');
   });
+
+  it('「不是22 是23年」 corrects the listing year and answers no question; 「冇批下来」 takes a step back at once', async () => {
+    const c = await chat();
+    await c.send('个体户 冇报年报 22年列的异常');
+    await c.send('哦 不是22 是23年');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2023);
+    expect((await c.engine.getCase(key)).facts.previousYearReportFiled).toBeUndefined();
+    const d = await chat();
+    await d.send('搬了门面 按老地址联系不上 被列了异常');
+    await d.send('变更登记办好了');
+    expect(d.last?.determination).toMatchObject({ path: 'tolerant-repair-address-change', eligible: true });
+    await d.send('哦 还冇办完 材料递了 还冇批下来');
+    expect(d.last?.determination.eligible).not.toBe(true);
+    expect((await d.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
+  });
 });
