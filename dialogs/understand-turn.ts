@@ -562,7 +562,11 @@ function hedgedOverRecord(
   hedged: FactName[],
   read: (t: string) => Facts,
 ): FactName[] {
-  const onRecord = hedged.filter((f) => stored[f] !== undefined);
+  // (yes/no facts and the listing year: a kind compared in a guess — 「跟填错电话差不多吧」 — is no doubt of
+  // the kind told)
+  const onRecord = hedged.filter(
+    (f) => stored[f] !== undefined && (FACT_KINDS[f]?.kind === 'boolean' || f === 'listedYear'),
+  );
   if (!onRecord.length) return [];
   const { hedges } = lexicon().grammar;
   const a = lexicon().answers;
