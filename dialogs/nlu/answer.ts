@@ -8,7 +8,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
-import { readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
+import { readAmountYuan, readDate, toldBySeasonOnly, withoutDatesOf } from './money-date.ts';
 import { clauses, normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
@@ -593,7 +593,8 @@ function answerOf(
 
 /**
  * lastDate: 「我记得是今年4月 查了一下是4月12号」 — the date told last is the one the user settled on; a
- * later date without a year keeps the year of the one before it.
+ * later date without a year keeps the year of the one before it; a season after a date (「四月底 反正就是
+ * 今年春上」) only restates it roughly.
  */
 function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): string | undefined {
   let year: string | undefined;
@@ -608,7 +609,7 @@ function lastDate(s: string, now: Date, skip?: (clause: string) => boolean): str
     // the month of a clause without a year, with the year of the date before it put in front
     const month = /(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.exec(clause);
     const date = readDate(own || !year || !month ? clause : `${year}${clause.slice(month.index)}`, now);
-    if (date === undefined) continue;
+    if (date === undefined || (last !== undefined && toldBySeasonOnly(clause))) continue;
     last = date;
     if (own) year = own;
   }

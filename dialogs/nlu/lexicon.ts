@@ -58,6 +58,8 @@ export interface Lexicon {
     genericHelp: string[];
     definitionCues: string[];
     termMeaning: { cues: string[]; alternatives: string[] };
+    /** 「去年国庆前后」: a season or festival and the (last) month it is read as, with the words of time after it */
+    seasonMonths: { tails: string[]; months: Record<string, string> };
     /** done or not-done verbs a terse message types as a piece of their own (「罚款 交了」) */
     terseFragments: string[];
     documentWords: string[];

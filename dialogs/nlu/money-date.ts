@@ -3,6 +3,7 @@
 // waiting period counted from it never ends too early (the rules tell the earliest day to apply).
 
 import chineseDays from 'chinese-days';
+import { lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
 import { CHINESE_DIGIT, relativeYear } from './years.ts';
 
@@ -176,12 +177,45 @@ function relativeMonthDate(
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+let seasonRe: RegExp | undefined;
+/**
+ * 「今年开春」「去年国庆前后」 → 「今年3月」「去年10月」: a season or festival as the last month it may mean
+ * (knowledge/lexicon/grammar.json seasonMonths), so a period counted from it never ends too early. Only
+ * after a year or before a word of time: 「国庆路」「春天超市」 are names, no date.
+ */
+function seasonsAsMonths(s: string): string {
+  const { months, tails } = lexicon().grammar.seasonMonths;
+  const words = Object.keys(months).sort((a, b) => b.length - a.length);
+  seasonRe ??= new RegExp(
+    `((?:\\d{4}|今|去|前|大前)年)(${words.join('|')})|(${words.join('|')})(?=${tails.join('|')})`,
+    'g',
+  );
+  return s.replace(seasonRe, (_m, year: string | undefined, afterYear?: string, alone?: string) => {
+    const word = afterYear ?? alone ?? '';
+    return `${year ?? ''}${months[word] ?? word}`;
+  });
+}
+
+/**
+ * 「反正就是今年春上」: a date told only by a season or festival, no month or day of the calendar — a
+ * rougher telling that does not replace a month told beside it (answer.ts lastDate).
+ */
+export function toldBySeasonOnly(text: string): boolean {
+  const s = text.replace(/\s/g, '');
+  return seasonsAsMonths(s) !== s && !hasCalendarDate(s);
+}
+
+const hasCalendarDate = (s: string) =>
+  new RegExp(DATE_SRC).test(s) || LUNAR_DATE.test(s) || RELATIVE_MONTH.test(s);
+
 /**
  * 「2026-03-15」「2026年3月15日」「25年7月18号」「26/9/30」「2026.3.15」「今年3月」「去年三月」「3月15号」 → YYYY-MM-DD (a month alone: its
  * last day); undefined when no date is said. `now` is the day the user speaks (China time is the caller's).
  */
 export function readDate(text: string, now: Date): string | undefined {
-  const s = text.replace(/\s/g, '').replace(/号/g, '日').replace(/元月/g, '1月');
+  const plain = text.replace(/\s/g, '').replace(/号/g, '日').replace(/元月/g, '1月');
+  // 「2025年清明前 3月28号」: a season beside a date of the calendar only places it roughly
+  const s = hasCalendarDate(plain) ? plain : seasonsAsMonths(plain);
   const thisYear = now.getFullYear();
   const cnMonth = (m: string) => (/^\d+$/.test(m) ? Number(m) : chineseNumber(m));
   const lunar = lunarDate(s, thisYear, cnMonth);
