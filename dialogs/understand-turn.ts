@@ -551,6 +551,16 @@ function toldBeforeAsked({ ctx, text, cmds, facts, pending, hedged }: Told): Fac
 /** 「…公示出来没有」「…补了没」: a clause that ends by asking whether it was done */
 const DONE_ASKED_AT_END = /了?(?:没有?|冇)$/;
 
+let doubtRe: RegExp | undefined;
+/** 「我也说不准」「其实也不知道」: who does not know, a few adverbs, the words of not knowing (answers.json unknown) */
+function doubtWords(): RegExp {
+  const a = lexicon().answers;
+  doubtRe ??= new RegExp(
+    `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
+  );
+  return doubtRe;
+}
+
 /**
  * hedgedOverRecord: 「好像还有一年冇补 不晓得」 after 「欠的都补齐哒」, 「好像是19年列的 记不清了」 after
  * 「20年列的」: a fact on record that the message now only guesses at is no longer known (behaviour 5) —
@@ -569,12 +579,7 @@ function hedgedOverRecord(
   );
   if (!onRecord.length) return [];
   const { hedges } = lexicon().grammar;
-  const a = lexicon().answers;
-  const doubt = new RegExp(
-    `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
-    'g',
-  );
-  let plain = normalize(text).replace(doubt, '');
+  let plain = normalize(text).replace(new RegExp(doubtWords().source, 'g'), '');
   for (const h of hedges) plain = plain.split(h).join('');
   const said = read(plain.replace(/吧/g, ''));
   return onRecord.filter((f) => said[f] !== stored[f]);
@@ -588,11 +593,8 @@ function hedgedOverRecord(
  * knows (「公示了没有？我刚查了 公示了」) doubts nothing.
  */
 function doubted(text: string, stored: Facts, read: (t: string) => Facts): FactName[] {
-  const a = lexicon().answers;
   // (「变更办没办好我也不清楚」「不晓得公示冇公示」: the doubt may close or open the asking clause itself)
-  const doubt = new RegExp(
-    `(?:${a.unknownSubject.join('|')})?[也还真都就实在其确]{0,4}(?:${a.unknown.join('|')})`,
-  );
+  const doubt = doubtWords();
   const parts = clauses(normalize(text)).flatMap((c) => {
     const t = c.text.trim();
     const m = doubt.exec(t);
