@@ -1114,8 +1114,12 @@ export async function turnCommands(ctx: Ctx, raw: string | undefined): Promise<C
     if (word === 'confirm' && top.step === 'confirm') return [{ type: 'confirm' }];
     // a correction of the case is no field's value: it goes to the case, and the draft resumes on what
     // the case then allows
+    const { intent, confidence } = ctx;
     const read = textCommands(ctx, text);
-    return changesTheCase(ctx, read) ? read : [{ type: 'field-value', value: raw }];
+    if (changesTheCase(ctx, read)) return read;
+    // (a field's value is no reading of intent: the turn reports what it did before the reading)
+    Object.assign(ctx, { intent, confidence });
+    return [{ type: 'field-value', value: raw }];
   }
   return textCommands(ctx, text);
 }
