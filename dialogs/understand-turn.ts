@@ -883,7 +883,13 @@ function textCommands(ctx: Ctx, text: string): Command[] {
       (cue && Object.keys(facts).some((f) => f !== pending)) ||
       Object.keys(corrections).some((f) => f !== pending);
     // 「不对不对 我搞错了 …是2021年」: the 不对 says no to what was said before, not to the question
-    const correctionsNo = correctsOther && FACT_KINDS[pending].kind === 'boolean' && named?.value === false;
+    // (「刚问了 去年那一年度的到现在都还没报 之前说错了」 states the no in a strict wording of its own:
+    // that no stands)
+    const correctionsNo =
+      correctsOther &&
+      FACT_KINDS[pending].kind === 'boolean' &&
+      named?.value === false &&
+      volunteered(text, s.facts, (f) => f !== pending)[pending] !== false;
     // a hinge was never asked: neither a bare yes nor 「我晚点问」 (not known) changes what was stated
     const bare =
       hinge !== undefined &&

@@ -247,8 +247,11 @@ function changeSummary(ctx: Ctx, det: Determination): string {
   } else if (prev?.path === det.path && prev.eligible === det.eligible)
     lines.push(say('changedSame', { route }));
   else lines.push(say('changedUndecided', { route }));
+  // undecided: the steps are those of a granted case, so the next thing to do is settle what is open
+  const open = det.eligible === null ? det.missing[0] : undefined;
   const step = stepSentences(det, { facts: ctx.s.facts })[0];
-  if (step) lines.push(say('nextStep', { step }));
+  if (open) lines.push(say('nextStepConfirm', { question: question(open).question }));
+  else if (step) lines.push(say('nextStep', { step }));
   lines.push(say('detailHint'));
   return lines.join('\n');
 }

@@ -255,10 +255,14 @@ export function corrections(text: string, read: FactReader, now: Date): Facts {
           .split(/[，,。；;\s]/)
           .find((c) => c.includes(y[0]))
       : '';
-    const aboutFiling = hasAny(
-      clause ?? '',
-      g.filingWords.filter((w) => w.length > 1),
-    );
+    // (「去年的到现在都还没报」: a one-character filing verb told not done, anywhere in the year's
+    // clause, is filing too)
+    const wholeClause = y ? tail.slice(y.index).split(/[，,。；;\s]/)[0] : '';
+    const aboutFiling =
+      hasAny(
+        clause ?? '',
+        g.filingWords.filter((w) => w.length > 1),
+      ) || /(?:没有?|未)(?:补|报|交)/.test(wholeClause ?? '');
     // 「是今年3月10号公示的」: a year with its month told of a publication or decision is that date,
     // not the listing year (a listing dated that way is read by the listing-year rules)
     // (「公示日期我刚才查了下 是2025年6月18号」: the record named before a marker of looking it up)

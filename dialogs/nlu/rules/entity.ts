@@ -26,7 +26,9 @@ const OWNER_AFTER = new RegExp(`^(?:是|属于|归)(?:我|俺)?(?:们|家)?的?$
  * 「来电人讲她是开服装店的个体户」: or after the one told of and 是
  */
 const OWN_TRADE_BEFORE =
-  /(?:^(?:我家|家里|俺家|屋里)?|(?:我|俺|她|他|咱)(?:们|家)?(?:也)?是)(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+  /(?:^(?:我家|家里|俺家|屋里)?(?:在[^，,。;；!?！？\s的]{1,8}?(?:上|里|边|那边))?|(?:我|俺|她|他|咱)(?:们|家)?(?:也)?是)(?:开|做|卖|搞|干)[^，,。;；!?！？\s]{1,6}的$/;
+/** 「执照办的个体工商户」「营业执照上登记的合作社」: the type the licence was issued as, the writer's own */
+const LICENCE_BEFORE = /(?:执照|营业执照)(?:上面?)?(?:办的|办成的?|注册的|登记的|写的)(?:是)?$/;
 
 /** 「个体户能用吗」「合作社能不能走容缺」: whether a kind of business may use a procedure */
 const KIND_ASKED_AFTER =
@@ -77,6 +79,7 @@ export function genericMention(s: string, pos: number, len: number): boolean {
     s[pos - 1] === '的' &&
     !FIRST_PERSON.test(s) &&
     !OWNER_BEFORE.test(s.slice(Math.max(0, pos - 5), pos)) &&
+    !LICENCE_BEFORE.test(clauseBefore) &&
     // (「四庄的 做早点的个体户」: the trade opens its own clause after a place)
     !OWN_TRADE_BEFORE.test(s.slice(0, pos)) &&
     !OWN_TRADE_BEFORE.test(clauseBefore) &&

@@ -99,7 +99,7 @@ export const ERROR_KIND_RULES: PatternRule[] = [
     'errorKind',
     [
       new RegExp(
-        `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|打不开|失效|过期了|停用))`,
+        `${field('website_or_shop')}(?:${GAP}${ERROR_CUE}|[^，,。;；]{0,6}?(?:换了|变了|改了|改过来|更正了|改正了|打不开|失效|过期了|停用))`,
       ),
       // 「网站早就关了 年报上还挂着」: closed, and still in the report (「网店关了还要报年报吗」 says
       // nothing of what the report shows)

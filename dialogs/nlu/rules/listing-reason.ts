@@ -19,8 +19,9 @@ export const REASON_RULES: PatternRule[] = [
     [
       // (「许可信息冇按期公示」: the licence, and 冇 of the spoken register)
       new RegExp(`即时信息|${INSTANT_INFO}(?:信息)?[^。;；]{0,14}?(?:没有?|冇|未|逾期)[^。;；]{0,10}?公示`),
-      // 「被责令限期公示 过了期限也冇弄」: ordered to publish by a deadline and missed it (实施办法 art.4)
-      /(?<!年报[^。;；]{0,10})责令(?:限期|在?期限内)?(?:公示|补公示)[^。;；]{0,14}?(?:没有?|未|逾期|过了?期限|超过期限|超期)/,
+      // 「被责令限期公示 过了期限也冇弄」「所里让我们限期公示 冇按时弄」: ordered to publish by a deadline
+      // and missed it (实施办法 art.4)
+      /(?<!年报[^。;；]{0,10})(?:责令(?:限期|在?期限内)?|(?:让|要求|叫|通知)(?:我们?|咱们?|俺们?|公司)?(?:限期|在?期限内))(?:公示|补公示)(?!年报|年度报告)[^。;；]{0,14}?(?:没有?|未|逾期|过了?期限|超过期限|超期)/,
     ],
     'instant_info_not_published',
   ),

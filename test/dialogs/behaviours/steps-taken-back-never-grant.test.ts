@@ -91,4 +91,23 @@ describe('steps taken back never grant the route', () => {
     }
     expect(granted.join('\n')).toBe('');
   });
+
+  it('after a doubt the short reply sends the owner to settle it, not to the application', async () => {
+    const wrong: string[] = [];
+    for (const c of originals) {
+      const r = await replayConversation(
+        { line: 0, id: c.id, turns: [...c.turns, DOUBTED_LAST[c.id] as string], expected: { path: '' } },
+        FIXED,
+      );
+      const last = r.transcript.at(-1)?.text ?? '';
+      // an undecided case's steps are those of a granted one: 「准备《信用修复申请书》」 would be premature;
+      // a reply that asks the next question needs no next step
+      const step = /下一步：.*/.exec(last)?.[0];
+      if (r.got.eligible === null && step && !step.startsWith('下一步：先弄清楚'))
+        wrong.push(`${c.id}: ${step}`);
+      if (r.got.eligible === null && !step && !/？/.test(last))
+        wrong.push(`${c.id}: neither a step nor a question`);
+    }
+    expect(wrong.join('\n')).toBe('');
+  });
 });

@@ -121,4 +121,29 @@ describe('a doubt or a guess over what was told', () => {
     expect(d.last?.determination.eligible).not.toBe(true);
     expect((await d.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
   });
+
+  it("last year's report told still not filed, without naming the report, ends the 容缺 grant", async () => {
+    const c = await chat();
+    await c.send('我是开理发店的个体户 2022年年报没报被列了异常');
+    await c.send('前几年欠的都补上了 去年的纸质年报也交了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+    await c.send('刚问了窗口 去年那一年度的到现在都还没报 我搞混了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: false });
+  });
+
+  it('one year told still owed (「那一年还差着」) after every year was told filed ends the grant', async () => {
+    const c = await chat();
+    await c.send('我们是建材公司 有限公司 21年年报没报 22年被列入经营异常名录');
+    await c.send('欠的年报都补齐了');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+    await c.send('不好意思 21年度那一年审计报告还没出来 那一年还欠着');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: false });
+  });
+
+  it('back at the registered office answers whether the business can be reached there', async () => {
+    const c = await chat();
+    await c.send('我们公司因为登记的住所联系不上被列了异常 那阵子办公室装修 人都不在');
+    await c.send('装修完了 人都回到登记的那个办公室上班了 地址没改 也没办变更');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
 });
