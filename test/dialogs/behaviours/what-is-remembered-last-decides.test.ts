@@ -121,7 +121,9 @@ describe('a doubt or a guess over what was told', () => {
     expect(d.last?.determination.eligible).not.toBe(true);
     expect((await d.engine.getCase(key)).facts.addressChangeRegistered).toBe(false);
   });
+});
 
+describe('how a step stands, told after the result', () => {
   it("last year's report told still not filed, without naming the report, ends the 容缺 grant", async () => {
     const c = await chat();
     await c.send('我是开理发店的个体户 2022年年报没报被列了异常');
