@@ -5,7 +5,8 @@
 // state told as it is now. The penalty kind is the heaviest penalty in the decision (DOMAIN.md §4,
 // 总局令第107号 art. 6): it adds up instead.
 
-import { type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
+import { isYearOnly } from '../rules/periods.ts';
+import { FACT_KINDS, type FactName, PENALTY_KINDS, type PenaltyKind } from '../rules/types.ts';
 import { factLexicon } from './nlu/fact-lexicon.ts';
 import { lexicon } from './nlu/lexicon.ts';
 import { asRead, normalize } from './nlu/normalize.ts';
@@ -24,6 +25,10 @@ export type Meeting = 'take' | 'keep' | 'ask';
  */
 export function overStored(fact: FactName, stored: unknown, said: unknown, typed = ''): Meeting {
   if (stored === undefined || stored === said) return 'take';
+  // 「去年」 then 「去年3月10号」: a day of the year told alone tells it more exactly; the year alone again
+  // after the day says nothing new
+  const refined = sameYear(fact, stored, said);
+  if (refined) return refined;
   // the interview's merge passes the message as typed; the word lists read it as every reader does
   const text = asRead(typed);
   if (
@@ -38,6 +43,14 @@ export function overStored(fact: FactName, stored: unknown, said: unknown, typed
   const rank = (k: unknown) => PENALTY_KINDS.indexOf(k as PenaltyKind);
   if (rank(said) > rank(stored)) return 'take';
   return deniesKind(normalize(text), stored as PenaltyKind) ? 'take' : 'keep';
+}
+
+function sameYear(fact: FactName, stored: unknown, said: unknown): Meeting | undefined {
+  if (FACT_KINDS[fact]?.kind !== 'date' || typeof stored !== 'string' || typeof said !== 'string')
+    return undefined;
+  if (isYearOnly(stored) && said.startsWith(`${stored}-`)) return 'take';
+  if (isYearOnly(said) && stored.startsWith(`${said}-`)) return 'keep';
+  return undefined;
 }
 
 /** 「不是停产停业」「冇停业」: a word of the kind with a negator right before it. */

@@ -11,7 +11,14 @@ import { validateFacts } from '../rules/validate.ts';
 import { type Command, type InterviewTopic, type NavTarget, parseCommandId } from './command.ts';
 import type { Ctx } from './context.ts';
 import { docHint, draftWord } from './flows/draft.ts';
-import { afterBareYes, leadsWithYesOrNo, retold, saysUnknown, volunteered } from './nlu/answer.ts';
+import {
+  afterBareYes,
+  askedThenUnknown,
+  leadsWithYesOrNo,
+  retold,
+  saysUnknown,
+  volunteered,
+} from './nlu/answer.ts';
 import { extractFacts } from './nlu/facts.ts';
 import { isStep } from './nlu/guessed-progress.ts';
 import {
@@ -989,7 +996,8 @@ function textCommands(ctx: Ctx, text: string): Command[] {
   if (Object.keys(facts).length) cmds.push({ type: 'set-facts', facts, hedged: u.hedged });
   const stated = cmds.length > 0;
   // (understanding reads the normalised words: 「要带么东西」 asks as 「要带什么东西」 does)
-  const asking = QUESTION_CLAUSE.test(text) || u.questions.length > 0;
+  // (「具体哪天记不清了」「之前有没有被罚过 我真记不得了」: the question restated before not knowing asks nothing)
+  const asking = (QUESTION_CLAUSE.test(text) || u.questions.length > 0) && !askedThenUnknown(normalize(text));
   const questions = asking ? questionsOf(u, text, !stated, ctx.now) : [];
   const sure = u.confidence >= CONFIDENCE_FLOOR;
   if (stated) {

@@ -42,6 +42,25 @@ export function periodOver(from: string, months: number, today: string): boolean
   return today >= dayAfterPeriod(from, months);
 }
 
+/**
+ * A date told by its year alone (「前年被列入的」「24年罚的」) is held as YYYY. Its period is over once it
+ * is over counted from the year's last day, and not over while it is not over from its first day; in
+ * between it rests on the day, which is asked.
+ */
+const YEAR_ONLY = /^\d{4}$/;
+export const isYearOnly = (date: string): boolean => YEAR_ONLY.test(date);
+/** The first day a date may mean: the date itself, or 1 January of a year told alone. */
+export const firstDayOf = (date: string): string => (isYearOnly(date) ? `${date}-01-01` : date);
+/** The last day a date may mean: the date itself, or 31 December of a year told alone. */
+export const lastDayOf = (date: string): string => (isYearOnly(date) ? `${date}-12-31` : date);
+
+/** Whether a period from a date, or from a year told alone, is over on `today`; undefined if that rests on the day. */
+export function periodState(from: string, months: number, today: string): boolean | undefined {
+  if (periodOver(lastDayOf(from), months, today)) return true;
+  if (!periodOver(firstDayOf(from), months, today)) return false;
+  return undefined;
+}
+
 /** Today's date where the bot's users are (China, UTC+8), as YYYY-MM-DD. */
 export function chinaToday(now: Date = new Date()): string {
   return iso(new Date(now.getTime() + 8 * 3600_000));

@@ -3,7 +3,7 @@
 // test in `when` holds; its `conditions` then decide whether the user can use it now. Order is priority:
 // a pilot route stands before the standard route it relaxes.
 import { addWorkingDays } from './deadline.ts';
-import { dayAfterPeriod, periodOver } from './periods.ts';
+import { dayAfterPeriod, firstDayOf, isYearOnly, lastDayOf, periodOver, periodState } from './periods.ts';
 import {
   type Deadline,
   type DocumentId,
@@ -588,11 +588,20 @@ const waited = (
 ): Condition => ({
   id: months === 3 ? 'waited-three-months' : 'waited-one-year',
   fact: dateFact,
-  test: (v, _f, ctx) => periodOver(v as string, months, ctx.today),
+  test: (v, _f, ctx) => periodState(v as string, months, ctx.today) === true,
+  // a year told alone decides only where every day of it does (periods.ts periodState); else the day is asked
+  assess: (f, ctx) => {
+    const from = f[dateFact];
+    const over = from === undefined ? undefined : periodState(from, months, ctx.today);
+    return over === undefined
+      ? { outcome: 'unknown', unknown: [dateFact] }
+      : { outcome: over ? 'holds' : 'fails', unknown: [] };
+  },
   citation,
+  // (from a year told alone: its first day, the earliest the period can end)
   values: (f) => {
     const from = f[dateFact];
-    return from ? { date: dayAfterPeriod(from, months) } : undefined;
+    return from ? { date: dayAfterPeriod(firstDayOf(from), months) } : undefined;
   },
 });
 
@@ -615,10 +624,11 @@ export function publishedBy(decided: string): string | undefined {
  * that day is over). In between the publication date is asked.
  */
 function penaltyWaitOver(f: Facts, months: number, today: string): boolean | undefined {
-  if (f.penaltyPublishedDate) return periodOver(f.penaltyPublishedDate, months, today);
+  if (f.penaltyPublishedDate) return periodState(f.penaltyPublishedDate, months, today);
   if (!f.penaltyDecisionDate) return undefined;
-  if (!periodOver(f.penaltyDecisionDate, months, today)) return false;
-  const by = publishedBy(f.penaltyDecisionDate);
+  // (a decision told by its year alone: its first day bounds the one, its last day the other)
+  if (!periodOver(firstDayOf(f.penaltyDecisionDate), months, today)) return false;
+  const by = publishedBy(lastDayOf(f.penaltyDecisionDate));
   return by && periodOver(by, months, today) ? true : undefined;
 }
 
@@ -633,14 +643,14 @@ const penaltyWaited = (months: number, citation: string): Condition => ({
   // from the decision: the earliest the period can end (publication may come later)
   values: (f) => {
     const from = f.penaltyPublishedDate ?? f.penaltyDecisionDate;
-    return from ? { date: dayAfterPeriod(from, months) } : undefined;
+    return from ? { date: dayAfterPeriod(firstDayOf(from), months) } : undefined;
   },
 });
 
 /** The period counted from the decision's date, the publication date untold: say so, and what decides. */
 const countedFromDecision = (f: Facts) => {
   if (f.penaltyPublishedDate || !f.penaltyDecisionDate) return [];
-  const by = publishedBy(f.penaltyDecisionDate);
+  const by = publishedBy(lastDayOf(f.penaltyDecisionDate));
   return [
     {
       id: by ? 'wait-counted-from-decision' : 'wait-counted-from-decision-no-calendar',
@@ -654,7 +664,8 @@ const earliestApply =
   (months: number, dateFact: 'penaltyPublishedDate' | 'seriousListedDate') =>
   (f: Facts, ctx: RuleContext): RouteDates => {
     const from = f[dateFact];
-    if (!from || periodOver(from, months, ctx.today)) return {};
+    // (a year told alone gives no day to name)
+    if (!from || isYearOnly(from) || periodOver(from, months, ctx.today)) return {};
     return { earliestApply: dayAfterPeriod(from, months) };
   };
 
@@ -685,14 +696,14 @@ const PENALTY_STEPS = {
  * are our reading, not a stated rule (said beside the answer with 「以市场监管部门答复为准」).
  */
 const publishedBefore107 = (f: Facts) =>
-  f.penaltyPublishedDate !== undefined && f.penaltyPublishedDate < SAMR_107_IN_FORCE
+  f.penaltyPublishedDate !== undefined && lastDayOf(f.penaltyPublishedDate) < SAMR_107_IN_FORCE
     ? [{ id: 'published-before-107', citation: 'samr107-art31' }]
     : [];
 
 /** 第九条第二款 / 第八条第三款: publication should already have stopped by itself. */
 const maxPeriodPassed = (maxMonths: number, id: string, citation: string) => (f: Facts, ctx: RuleContext) =>
-  f.penaltyPublishedDate && periodOver(f.penaltyPublishedDate, maxMonths, ctx.today)
-    ? [{ id, citation, values: { date: dayAfterPeriod(f.penaltyPublishedDate, maxMonths) } }]
+  f.penaltyPublishedDate && periodState(f.penaltyPublishedDate, maxMonths, ctx.today) === true
+    ? [{ id, citation, values: { date: dayAfterPeriod(lastDayOf(f.penaltyPublishedDate), maxMonths) } }]
     : [];
 
 const penaltyRepair = (cls: 'general' | 'key-sector', clause: string, maxMonths: number): Route => {
@@ -739,7 +750,7 @@ export const PENALTY_ROUTES: Route[] = [
     steps: { eligible: [], notEligible: ['wait-for-publication-to-end', 'keep-clean-record'] },
     verdict: false,
     dates: (f) =>
-      f.penaltyKind !== 'warning' && f.penaltyPublishedDate
+      f.penaltyKind !== 'warning' && f.penaltyPublishedDate && !isYearOnly(f.penaltyPublishedDate)
         ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 3) }
         : {},
     notes: (f) =>
@@ -759,7 +770,9 @@ export const PENALTY_ROUTES: Route[] = [
     },
     verdict: false,
     dates: (f) =>
-      f.penaltyPublishedDate ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 36) } : {},
+      f.penaltyPublishedDate && !isYearOnly(f.penaltyPublishedDate)
+        ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 36) }
+        : {},
   },
   {
     id: 'penalty-restriction',
@@ -828,7 +841,9 @@ export const PENALTY_ROUTES: Route[] = [
     },
     dates: (f, ctx) => ({
       ...earliestApply(12, 'seriousListedDate')(f, ctx),
-      ...(f.seriousListedDate ? { publicationEnds: dayAfterPeriod(f.seriousListedDate, 36) } : {}),
+      ...(f.seriousListedDate && !isYearOnly(f.seriousListedDate)
+        ? { publicationEnds: dayAfterPeriod(f.seriousListedDate, 36) }
+        : {}),
     }),
   },
 ];

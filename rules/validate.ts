@@ -78,10 +78,16 @@ export function factProblem(name: FactName, value: unknown, now: Date = new Date
         ? null
         : `${name}: expected an amount in yuan such as 20000 (0 to ${MAX_FINE_YUAN}), got ${JSON.stringify(value)}`;
     case 'date': {
+      // a year told alone (「前年」): the rules count from both ends of it (periods.ts periodState)
+      if (typeof value === 'string' && /^\d{4}$/.test(value)) {
+        if (Number(value) < EARLIEST_LISTING_YEAR)
+          return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
+        return Number(value) > now.getFullYear() ? `${name}: ${value} is in the future` : null;
+      }
       const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
       const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
       if (!d || d.toISOString().slice(0, 10) !== value)
-        return `${name}: expected a date as YYYY-MM-DD such as 2026-03-15, got ${JSON.stringify(value)}`;
+        return `${name}: expected a date as YYYY-MM-DD such as 2026-03-15 (or a year alone, 2024), got ${JSON.stringify(value)}`;
       if (Number(m?.[1]) < EARLIEST_LISTING_YEAR)
         return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
       // a day ahead of the local date: publication dates are Chinese dates, the server may run on UTC

@@ -5,6 +5,7 @@ import { explain, reasonSentence, stepSentences, summariseFacts } from '../../kn
 import { loadKnowledge } from '../../knowledge/load.ts';
 import { pathLabel } from '../../knowledge/lookup.ts';
 import type { Question } from '../../knowledge/schema.ts';
+import { isYearOnly } from '../../rules/periods.ts';
 import { BRANCHING_FACTS } from '../../rules/routes.ts';
 import type { Determination, FactName, Facts } from '../../rules/types.ts';
 import { factProblem, validateFacts } from '../../rules/validate.ts';
@@ -38,7 +39,13 @@ export function choicesFor(fact: FactName): Choice[] {
 
 function ask(ctx: Ctx, fact: FactName, prefix?: string): InterviewFrame {
   const q = question(fact);
-  askUser(ctx, prefix ? `${prefix}\n${q.question}` : q.question, choicesFor(fact));
+  // a date told by its year alone is asked again for its day, saying why (rules/periods.ts periodState)
+  const year = ctx.s.facts[fact];
+  const lead = [
+    prefix,
+    typeof year === 'string' && isYearOnly(year) ? say('dayOfYearAsked', { year }) : undefined,
+  ].filter(Boolean);
+  askUser(ctx, lead.length ? `${lead.join('\n')}\n${q.question}` : q.question, choicesFor(fact));
   return { flow: 'interview', asking: fact };
 }
 

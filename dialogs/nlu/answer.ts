@@ -8,7 +8,7 @@ import { factLexicon } from './fact-lexicon.ts';
 import { extractFacts } from './facts.ts';
 import { type AnswerCue, blankOut, lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
-import { readAmountYuan, readDate, toldBySeasonOnly, withoutDatesOf } from './money-date.ts';
+import { readAmountYuan, readDate, readYearOnly, toldBySeasonOnly, withoutDatesOf } from './money-date.ts';
 import { clauses, normalize } from './normalize.ts';
 import { pastListingClauses, removedIn } from './past-listing.ts';
 import { QUESTION_CLAUSE as QUESTION_CLAUSE_RE, QUESTION_CUE_SOURCES } from './question-cues.ts';
@@ -570,11 +570,16 @@ function answerOf(
     }
     case 'amount':
       return { value: readAmountYuan(s) };
-    case 'date':
+    case 'date': {
       // 「去年11月是立案 公示是今年4月」: the date of another event answers no date question
+      const own = withoutDatesOf(s, lexicon().penalties.otherEventWords);
+      // 「前年的事」: a year alone, when no day is told (the rules decide from it only where they can)
       return {
-        value: lastDate(withoutDatesOf(s, lexicon().penalties.otherEventWords), now, datesOfDecision(fact)),
+        value:
+          lastDate(own, now, datesOfDecision(fact)) ??
+          (datesOfDecision(fact)?.(own) ? undefined : readYearOnly(own, now)),
       };
+    }
     case 'enum': {
       // 「所里打电话讲…不一样」: a call holds the word of the phone choice without naming it
       const t = blankOut(s, factLexicon().fieldLookalikes.words);
@@ -654,22 +659,34 @@ function unknownWhether(s: string): boolean {
  * does not know: every clause asks or says so, and one says so. (A clause that states something else
  * is read as usual.)
  */
-function askedThenUnknown(s: string): boolean {
-  const re = answerRegexes();
+export function askedThenUnknown(s: string): boolean {
   const parts = s.split(/[\s，,。！!；;？?]+/).filter(Boolean);
-  const unknown = (c: string) => re.unknownAnywhere.test(c) && !QUESTION_CLAUSE_RE.test(c);
-  return parts.some(unknown) && parts.every((c) => unknown(c) || QUESTION_CLAUSE_RE.test(c));
+  return parts.some(notKnownClause) && parts.every((c) => notKnownClause(c) || QUESTION_CLAUSE_RE.test(c));
 }
+
+/**
+ * A clause that says the user does not know: no question in it, or the question only embedded before
+ * the words of not knowing (「具体哪天记不清了」「哪一年列的我也不晓得」), not asked at its end.
+ */
+function notKnownClause(c: string): boolean {
+  const re = answerRegexes();
+  if (re.unknownAnywhere.test(c)) return !QUESTION_CLAUSE_RE.test(c);
+  embeddedUnknown ??= new RegExp(`^${EMBEDDED_ASK}[^，,。]{0,6}?${re.unknownAnywhere.source.slice(1)}`);
+  return embeddedUnknown.test(c);
+}
+/** what an embedded question asks for, before the words of not knowing (「具体哪天」「哪年列的」「具体日子」) */
+const EMBEDDED_ASK =
+  '(?:具体)?(?:(?:哪一?|几)(?:天|年|月|号|日|个月)|什么时候|啥时候|么时候|几月几[号日]|具体(?:日子|时间|日期)|日子|时间|日期)';
+let embeddedUnknown: RegExp | undefined;
 
 /**
  * saysUnknown: 「到底批下来没有 我还真不知道」 — a clause that asks nothing says the user does not know
  * (answers.json unknown words, a subject and adverbs such as 还真 before them).
  */
 export function saysUnknown(text: string): boolean {
-  const re = answerRegexes();
   return normalize(text)
     .split(/[\s，,。！!；;？?]+/)
-    .some((c) => re.unknownAnywhere.test(c) && !QUESTION_CLAUSE_RE.test(c));
+    .some(notKnownClause);
 }
 
 /** 「没有，…」「已经办了」「不是」: the reply begins with a yes or no word (after fillers such as 嗯). */

@@ -16,7 +16,7 @@ import {
   withoutNonQuestions,
   withoutSureWords,
 } from './lexicon.ts';
-import { amountNear, readAmountYuan, readDate, withoutDatesOf } from './money-date.ts';
+import { amountNear, readAmountYuan, readDate, readYearOnly, withoutDatesOf } from './money-date.ts';
 import { clauses } from './normalize.ts';
 import { A_NOT_A_VERB } from './question-cues.ts';
 import { recordContrast } from './record-contrast.ts';
@@ -231,6 +231,17 @@ export function lastChars(text: string, n: number): string {
   const year = /(?:\d{4}|[〇零一二三四五六七八九]{2,4})年$/.exec(text.slice(0, from));
   if (year && /^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月/.test(text.slice(from))) from -= year[0].length;
   return text.slice(from);
+}
+
+/**
+ * 「前年被列入严重违法失信名单」「去年被市场监管局罚了」: a year alone in the clause before the words, no
+ * other event's word beside it (立案, 检查 …) — the year of the listing or the decision (YYYY; the
+ * rules decide from it only where every day of that year gives the same answer)
+ */
+function yearAloneBefore(hit: Hit, ctx: RuleContext): string | undefined {
+  const penalising = new Set([...lexicon().penalties.decidedVerbs, ...lexicon().penalties.penaltyWords]);
+  const events = lexicon().penalties.otherEventWords.filter((w) => !penalising.has(w));
+  return hasAny(hit.before, events) ? undefined : readYearOnly(hit.before, ctx.now);
 }
 
 /**
@@ -649,7 +660,7 @@ export const RULES: NamedRule[] = [
     name: 'penalty.decisionDate',
     fact: 'penaltyDecisionDate',
     words: (lx) => [...lx.answers.decisionDates, ...lx.penalties.decidedVerbs],
-    value: (hit, ctx) => decisionDate(hit, ctx),
+    value: (hit, ctx) => decisionDate(hit, ctx) ?? yearAloneBefore(hit, ctx),
     when: (ctx) =>
       (penalty(ctx) || ctx.record === 'admin_penalty') && !serious(ctx) && ctx.record !== 'serious_list',
     negatable: false,
@@ -781,7 +792,7 @@ export const RULES: NamedRule[] = [
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
     words: (lx) => lx.penalties.seriousList,
-    value: (hit, ctx) => dateByRole(hit, ctx, 16),
+    value: (hit, ctx) => dateByRole(hit, ctx, 16) ?? yearAloneBefore(hit, ctx),
     when: serious,
     negatable: false,
   },

@@ -5,7 +5,7 @@
 import chineseDays from 'chinese-days';
 import { lexicon } from './lexicon.ts';
 import { matchesOf } from './matches.ts';
-import { CHINESE_DIGIT, relativeYear } from './years.ts';
+import { CHINESE_DIGIT, relativeYear, resolveYear, YEAR_SRC } from './years.ts';
 
 const DIGIT = CHINESE_DIGIT;
 /**
@@ -239,4 +239,22 @@ export function readDate(text: string, now: Date): string | undefined {
   const day = m[4] ? cnMonth(m[4]) : lastDay(year, month);
   if (!day || day < 1 || day > lastDay(year, month)) return undefined;
   return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * 「前年被列进去的」「24年罚的」「是2024年的事」: a year told with no month or day — YYYY, which the rules
+ * count from both ends of (rules/periods.ts periodState). Undefined where a month or season is told
+ * (readDate reads it; 冬天 straddles two years), where the year is a report's (2024年度), or where two
+ * years are named.
+ */
+export function readYearOnly(text: string, now: Date): string | undefined {
+  const s = text.replace(/\s/g, '');
+  // (「去年冬天」 may run into the next year: no year stands for it, grammar.json seasonMonths)
+  if (readDate(s, now) !== undefined || /冬/.test(s)) return undefined;
+  const years = [...s.matchAll(new RegExp(YEAR_SRC, 'g'))].filter(
+    (m) => !/^度|^的?年报/.test(s.slice((m.index ?? 0) + m[0].length)),
+  );
+  if (years.length !== 1 || /年前$/.test(years[0]?.[0] ?? '')) return undefined;
+  const year = resolveYear(years[0]?.[0] ?? '', now);
+  return year !== undefined && year <= now.getFullYear() ? String(year) : undefined;
 }

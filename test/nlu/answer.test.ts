@@ -101,6 +101,8 @@ describe('parseAnswer', () => {
         const spec = FACT_KINDS[fact];
         if (spec.kind === 'boolean') expect(typeof v).toBe('boolean');
         else if (spec.kind === 'enum') expect(spec.values as readonly unknown[]).toContain(v);
+        // a date: a day, or a year told alone (「2021年」)
+        else if (spec.kind === 'date') expect(v).toMatch(/^\d{4}(?:-\d{2}-\d{2})?$/);
         else expect(Number.isInteger(v)).toBe(true);
       }
     }
