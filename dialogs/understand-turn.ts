@@ -5,6 +5,7 @@
 
 import { findFaq } from '../knowledge/explain.ts';
 import { evaluate } from '../rules/evaluate.ts';
+import { isYearOnly } from '../rules/periods.ts';
 import type { FactName, Facts } from '../rules/types.ts';
 import { FACT_KINDS } from '../rules/types.ts';
 import { validateFacts } from '../rules/validate.ts';
@@ -679,7 +680,9 @@ function reasonWithTheYes(ctx: Ctx, text: string, cmds: Command[], facts: Facts)
 function dateOfTheList(ctx: Ctx, text: string, facts: Facts, pending: FactName | undefined): Facts {
   const record = facts.recordType ?? ctx.s.facts.recordType;
   if (record !== 'serious_list' || pending === 'seriousListedDate') return {};
-  if (facts.seriousListedDate !== undefined || ctx.s.facts.seriousListedDate !== undefined) return {};
+  // (a year told alone on record is no day: the day told now replaces or refines it)
+  const stored = ctx.s.facts.seriousListedDate;
+  if (facts.seriousListedDate !== undefined || (stored !== undefined && !isYearOnly(stored))) return {};
   if (hedgedMessage(text)) return {};
   const s = normalize(text);
   const first = readDate(s, ctx.now);

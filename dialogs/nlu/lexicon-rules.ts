@@ -241,7 +241,9 @@ export function lastChars(text: string, n: number): string {
 function yearAloneBefore(hit: Hit, ctx: RuleContext): string | undefined {
   const penalising = new Set([...lexicon().penalties.decidedVerbs, ...lexicon().penalties.penaltyWords]);
   const events = lexicon().penalties.otherEventWords.filter((w) => !penalising.has(w));
-  return hasAny(hit.before, events) ? undefined : readYearOnly(hit.before, ctx.now);
+  // (「今年被列入的 具体是2026年3月15号」: a day told anywhere in the message is read by the date readers)
+  if (hasAny(hit.before, events) || readDate(ctx.s, ctx.now) !== undefined) return undefined;
+  return readYearOnly(hit.before, ctx.now);
 }
 
 /**

@@ -119,7 +119,15 @@ export function doneSlot(
     const prev = cls[cls.indexOf(c) - 1];
     // (「…上个月补哒 就是去年那一年的」: the clause names which one, 就是 before it)
     const named = pos === c.start || /^(?:就是|也就是|是|就)$/.test(s.slice(c.start, pos));
-    if (named && /^的?$/.test(after.trim()) && prev && DONE_BARE.test(prev.text)) {
+    // (not after a clause that names its own report: 「去年的纸质年报已经补了 更早那几年的 应该都补了吧」
+    // tells the earlier years apart)
+    if (
+      named &&
+      /^的?$/.test(after.trim()) &&
+      prev &&
+      DONE_BARE.test(prev.text) &&
+      !/年报|年度报告|纸质/.test(prev.text)
+    ) {
       out.push({ value: !/没|未/.test(prev.text), pos, len });
       continue;
     }

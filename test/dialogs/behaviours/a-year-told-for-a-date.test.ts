@@ -38,4 +38,12 @@ describe('a year told for a date', () => {
     );
     expect(c.last?.determination).toMatchObject({ path: 'penalty-publicity-repair', eligible: true });
   });
+
+  it('a day looked up in another year replaces the year remembered', async () => {
+    const c = await chat();
+    await c.send(`我们厂前年被列入了严重违法失信名单 ${SERIOUS_DONE}`);
+    expect(c.last?.determination.eligible).toBe(true);
+    await c.send('我记错了 刚查了公示系统 列入日期是2026年1月 不是前年');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: false });
+  });
 });

@@ -148,4 +148,11 @@ describe('how a step stands, told after the result', () => {
     await c.send('装修完了 人都回到登记的那个办公室上班了 地址没改 也没办变更');
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+
+  it('the registered address told staffed again answers whether the business can be reached there', async () => {
+    const c = await chat();
+    await c.send('公司去年因为登记的住所联系不上被列了异常 那阵子人都在外地');
+    await c.send('现在人都回来了 登记的地址天天有人在 电话也通 地址没变 也没办变更');
+    expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
+  });
 });
