@@ -247,6 +247,17 @@ function yearAloneBefore(hit: Hit, ctx: RuleContext): string | undefined {
 }
 
 /**
+ * 「…就被转到严重违法失信名单里去了 前年的事」: the year of the matter told in the clause right after
+ * (no day told in the message: the date readers read one)
+ */
+function yearOfTheMatterAfter(hit: Hit, ctx: RuleContext): string | undefined {
+  const next = (hit.following ?? '').replace(/^[\s，,。;；]+/, '').split(/[\s，,。;；!！?？]/)[0] ?? '';
+  const m = /^(?:是|都是|那是)?(.{2,5}?)(?:的事|那会儿?|那时候?|那阵)(?:了|哒|情)?$/.exec(next);
+  if (!m?.[1] || readDate(ctx.s, ctx.now) !== undefined) return undefined;
+  return readYearOnly(m[1], ctx.now);
+}
+
+/**
  * decisionDate: the date a clause gives the penalty decision — told after the decision's document
  * (「决定书上的日期是二〇二五年七月八号」) or standing before it or before the verb of being penalised
  * (「25年10月被市场监管局暂扣了」). A clause that tells the publication or a payment dates those instead,
@@ -794,7 +805,8 @@ export const RULES: NamedRule[] = [
     name: 'serious.listedDate',
     fact: 'seriousListedDate',
     words: (lx) => lx.penalties.seriousList,
-    value: (hit, ctx) => dateByRole(hit, ctx, 16) ?? yearAloneBefore(hit, ctx),
+    value: (hit, ctx) =>
+      dateByRole(hit, ctx, 16) ?? yearAloneBefore(hit, ctx) ?? yearOfTheMatterAfter(hit, ctx),
     when: serious,
     negatable: false,
   },
