@@ -262,6 +262,9 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
     delete f.repeatedSameError;
   }
+  // (in a case already about the serious list, 「限制措施也结束了」 is its measure, no penalty's restriction)
+  if (record === 'serious_list' && f.recordType === undefined)
+    for (const k of PENALTY_RECORD_FACTS) delete f[k];
   if (f.recordType === 'serious_list') {
     for (const k of PENALTY_RECORD_FACTS) delete f[k];
     // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录; nor is the
@@ -709,6 +712,26 @@ function issuerToldAcrossMessages(s: string, before: string | undefined, facts: 
 }
 
 /**
+ * seriousListToldAcrossMessages: 「严重失信名单咋出」 then 「25年3月10号列的」 — the list the message before
+ * asked about is the one this bare listing speaks of: its date is the serious listing's, no 经营异常名录
+ * listing (which only a message naming 异常 tells).
+ */
+function seriousListToldAcrossMessages(s: string, before: string | undefined, facts: Facts, now: Date): void {
+  if (!before || facts.recordType !== undefined || s.includes('异常')) return;
+  const earlier = normalize(before);
+  if (!SERIOUS_LIST.test(earlier) || earlier.includes('异常')) return;
+  // (the date read as the answer to 「是哪天被列入严重违法失信名单的？」 is, beside a verb of listing)
+  if (!/列|进的|上的|纳入/.test(s)) return;
+  const date = parseAnswer('seriousListedDate', s, { now });
+  if (typeof date !== 'string' || date === 'unknown') return;
+  const f = facts as Record<string, unknown>;
+  delete f.listed;
+  delete f.listedYear;
+  f.recordType = 'serious_list';
+  f.seriousListedDate = date;
+}
+
+/**
  * What the inspection's story tells of the penalty that follows it: who issued it, and the trade it
  * was found in (「我屋里开了个卤菜店…被市场监管局查了」 then 「罚了6万」: a food-sector penalty, 第八条).
  */
@@ -768,6 +791,7 @@ export function understand(
     errorToldAcrossMessages(s, opts.before, facts);
     causeToldAcrossMessages(opts.before, facts, now);
     issuerToldAcrossMessages(s, opts.before, facts, now);
+    seriousListToldAcrossMessages(s, opts.before, facts, now);
     // (only where the case holds a published error: it reads the two messages again, twice)
     if (opts.errorStory) deadlineToldAcrossMessages(s, opts.before, facts, now);
   }

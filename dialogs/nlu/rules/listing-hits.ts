@@ -282,6 +282,8 @@ const LISTING: PatternRule[] = [
       return [
         new RegExp(`(?<=${YEAR_SRC}\\s?${alt(w.yearVerbs)}?)(?:经营)?异常${notAttributive}`),
         new RegExp(`(?<=${alt(w.causes)})(?:经营)?异常${notAttributive}`),
+        // 「有限公司 年报冇报 列异常」: a piece of its own that is just the listing
+        /(?<=(?:^|[\s，,。;；])(?:被|给)?列(?:入|进)?了?)(?:经营)?异常(?:名录)?(?=$|[\s，,。;；!！?？]|了|哒)/,
       ];
     })(),
     true,

@@ -102,4 +102,14 @@ describe('terse messages', () => {
     expect(facts).toMatchObject({ listed: true, listingReason: 'annual_report_overdue', listedYear: 2019 });
     expect(c.last?.determination.path).toBe('standard-repair');
   });
+
+  it('the serious list asked about, then a bare 「…列的」 with its day, is that list and its date', async () => {
+    const c = await chat();
+    await c.send('黑名单那个严重失信的 咋移出');
+    await c.send('24年11月5号列的');
+    await c.send('罚款交了 改好了');
+    await c.send('后来没再罚');
+    await c.send('限制措施也到期了');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: true });
+  });
 });
