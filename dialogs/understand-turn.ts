@@ -36,7 +36,7 @@ import { asRead, clauses, normalize } from './nlu/normalize.ts';
 import { tellsRemoved } from './nlu/past-listing.ts';
 import { A_NOT_A, askedAsTold, QUESTION_CLAUSE } from './nlu/question-cues.ts';
 import { takesBackSaying } from './nlu/retracted-saying.ts';
-import { relativeYearListed } from './nlu/rules/listed-year.ts';
+import { relativeYearListed, yearOfUnfiledReport } from './nlu/rules/listed-year.ts';
 import { listingReason } from './nlu/rules/listing-reason.ts';
 import { publicationAfterFiling } from './nlu/rules/publication.ts';
 import { withSettledGuesses } from './nlu/settled-guess.ts';
@@ -497,7 +497,10 @@ function answeredBeforeAsking(text: string, pending: FactName, now: Date): boole
 function listingYearEitherWay(text: string, stored: Facts, facts: Facts, now: Date): number | undefined {
   if (stored.listedYear !== undefined || facts.listedYear !== undefined) return undefined;
   if ((facts.listingReason ?? stored.listingReason) !== 'annual_report_overdue') return undefined;
-  return relativeYearListed(normalize(text), now)?.year;
+  const s = normalize(text);
+  // (「说是二二年那会儿年报冇报」 with the listing already told: the year of the report not filed)
+  const listed = (facts.listed ?? stored.listed) === true;
+  return (relativeYearListed(s, now) ?? (listed ? yearOfUnfiledReport(s, now) : undefined))?.year;
 }
 
 /**

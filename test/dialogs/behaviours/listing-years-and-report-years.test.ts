@@ -83,4 +83,20 @@ describe('listing years, report years and causes only believed', () => {
     await c.send('我是个体户 22年的时候店子关了半年 年报就冇报 然后就被标成异常了');
     expect((await c.engine.getCase(key)).facts.listedYear).toBe(2022);
   });
+
+  it('a listing told first, then the year the report was not filed: that year, where the route is the same either way', async () => {
+    const c = await chat();
+    await c.send('帮我爸问一下 他的五金店是个体户 银行说被列入经营异常名录了');
+    await c.send('听讲是二一年那阵子年报没报');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBe(2021);
+    await c.send('去年的纸质年报上个月补交了 网上也公示了');
+    expect(c.last?.determination).toMatchObject({ path: 'tolerant-repair-annual-report', eligible: true });
+  });
+
+  it('a year whose report and listing fall either side of 2020 is still asked', async () => {
+    const c = await chat();
+    await c.send('我们合作社被列入经营异常名录了');
+    await c.send('说是一九年年报没报');
+    expect((await c.engine.getCase(key)).facts.listedYear).toBeUndefined();
+  });
 });
