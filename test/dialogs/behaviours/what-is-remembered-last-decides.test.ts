@@ -155,4 +155,12 @@ describe('how a step stands, told after the result', () => {
     await c.send('现在人都回来了 登记的地址天天有人在 电话也通 地址没变 也没办变更');
     expect(c.last?.determination).toMatchObject({ path: 'standard-repair', eligible: true });
   });
+
+  it('measures told over, after a guessed payment, answer the measure and leave the payment open', async () => {
+    const c = await chat();
+    await c.send('厂里2025年3月被列入严重违法失信名单 罚款好像交完了吧 问题都整改好了 后来没再被处罚');
+    await c.send('管理措施那些也早就到期了 都结束哒');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: null });
+    expect((await c.engine.getCase(key)).facts.statutoryMeasureRunning).toBe(false);
+  });
 });
