@@ -262,12 +262,14 @@ function derive(s: string, facts: Facts, now: Date, record?: Facts['recordType']
     // 「同样的问题又被罚了」 is a repeated penalty (repeatSameTypePenalty), not a repeated published-information error
     delete f.repeatedSameError;
   }
-  // (in a case already about the serious list, 「限制措施也结束了」 is its measure, no penalty's restriction:
-  // a measure whose period is over, 第十三条)
-  if (record === 'serious_list' && f.recordType === undefined) {
-    if (typeof f.restrictionEnded === 'boolean') f.statutoryMeasureRunning ??= !f.restrictionEnded;
-    for (const k of PENALTY_RECORD_FACTS) delete f[k];
-  }
+  // (in a case about the serious list, 「限制措施也结束了」 is the list's measure over, 第十三条 — only where
+  // a 措施 is named: a 停业 served is no word on the statutory measures)
+  if (
+    (f.recordType ?? record) === 'serious_list' &&
+    typeof f.restrictionEnded === 'boolean' &&
+    s.includes('措施')
+  )
+    f.statutoryMeasureRunning ??= !f.restrictionEnded;
   if (f.recordType === 'serious_list') {
     for (const k of PENALTY_RECORD_FACTS) delete f[k];
     // 「上了黑名单 就是那个严重违法失信的」: the 黑名单 is that list, not the 经营异常名录; nor is the
