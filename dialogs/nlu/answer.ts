@@ -661,7 +661,12 @@ function unknownWhether(s: string): boolean {
  */
 export function askedThenUnknown(s: string): boolean {
   const parts = s.split(/[\s，,。！!；;？?]+/).filter(Boolean);
-  return parts.some(notKnownClause) && parts.every((c) => notKnownClause(c) || QUESTION_CLAUSE_RE.test(c));
+  // (「…我记不清了 要问一下他们老板」: finding out later is not knowing now, answers.json askLater)
+  const later = answerRegexes().askLater;
+  return (
+    parts.some(notKnownClause) &&
+    parts.every((c) => notKnownClause(c) || QUESTION_CLAUSE_RE.test(c) || later.test(c))
+  );
 }
 
 /**

@@ -1335,6 +1335,8 @@ export function applyRules(
           };
           const scope = scopeOf(hit, lx);
           if (scope.moot) continue;
+          // 「后来有没有再被罚过」: a word that opens with the 没 of an A-not-A (有没有, 有冇得) is asked
+          if (/^(?:没|冇)/.test(w) && hit.before.endsWith('有')) continue;
           const asked =
             rule.statementOnly &&
             // (「跟安全什么的不沾边」「没造成什么影响」: a 什么 that lists, sweeps or denies any asks nothing)

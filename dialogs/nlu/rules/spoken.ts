@@ -1034,8 +1034,10 @@ export function stressesFiling(clause: string): boolean {
   return spoken().noYearMissed.some((w) => clause.includes(w));
 }
 
-function againDenied(before: string): boolean {
+function againDenied(told: string): boolean {
   const negators = lexicon().grammar.negators;
+  // 「后来有冇得再被罚过更重的」「有没有再被罚」: the 没 of an A-not-A question denies nothing
+  const before = told.replace(/有(?:没|冇)(?:有|得)?/g, '有');
   if (deniedNear(before)) return true;
   const i = before.lastIndexOf('再');
   if (i < 0) return false;

@@ -163,4 +163,13 @@ describe('how a step stands, told after the result', () => {
     expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: null });
     expect((await c.engine.getCase(key)).facts.statutoryMeasureRunning).toBe(false);
   });
+
+  it('「有冇得再被罚过更重的 我记不清了 要问一下老板」 asks and does not know: nothing granted', async () => {
+    const c = await chat();
+    await c.send('帮客户问的 一家建材公司 2025年1月8号上了严重违法失信名单');
+    await c.send('罚款交了 整改也验收了 相关的管理措施也都解除了');
+    await c.send('后来有冇得再被罚过更重的 我记不清了 要问一下他们老板');
+    expect(c.last?.determination).toMatchObject({ path: 'serious-list-early-removal', eligible: null });
+    expect((await c.engine.getCase(key)).facts.laterHeavierPenalty).toBeUndefined();
+  });
 });
