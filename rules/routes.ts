@@ -660,6 +660,10 @@ const countedFromDecision = (f: Facts) => {
   ];
 };
 
+/** The day publication stops by itself, `months` after it began; none from a year told alone (no day to name). */
+const publicationEndsAfter = (from: string | undefined, months: number): RouteDates =>
+  from && !isYearOnly(from) ? { publicationEnds: dayAfterPeriod(from, months) } : {};
+
 const earliestApply =
   (months: number, dateFact: 'penaltyPublishedDate' | 'seriousListedDate') =>
   (f: Facts, ctx: RuleContext): RouteDates => {
@@ -749,10 +753,7 @@ export const PENALTY_ROUTES: Route[] = [
     citations: ['samr107-art7'],
     steps: { eligible: [], notEligible: ['wait-for-publication-to-end', 'keep-clean-record'] },
     verdict: false,
-    dates: (f) =>
-      f.penaltyKind !== 'warning' && f.penaltyPublishedDate && !isYearOnly(f.penaltyPublishedDate)
-        ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 3) }
-        : {},
+    dates: (f) => (f.penaltyKind !== 'warning' ? publicationEndsAfter(f.penaltyPublishedDate, 3) : {}),
     notes: (f) =>
       f.penaltyKind === 'warning' ? [{ id: 'warning-not-published', citation: 'samr107-art7' }] : [],
   },
@@ -769,10 +770,7 @@ export const PENALTY_ROUTES: Route[] = [
       notEligible: ['wait-for-publication-to-end', 'keep-clean-record', 'contact-bureau'],
     },
     verdict: false,
-    dates: (f) =>
-      f.penaltyPublishedDate && !isYearOnly(f.penaltyPublishedDate)
-        ? { publicationEnds: dayAfterPeriod(f.penaltyPublishedDate, 36) }
-        : {},
+    dates: (f) => publicationEndsAfter(f.penaltyPublishedDate, 36),
   },
   {
     id: 'penalty-restriction',
@@ -841,9 +839,7 @@ export const PENALTY_ROUTES: Route[] = [
     },
     dates: (f, ctx) => ({
       ...earliestApply(12, 'seriousListedDate')(f, ctx),
-      ...(f.seriousListedDate && !isYearOnly(f.seriousListedDate)
-        ? { publicationEnds: dayAfterPeriod(f.seriousListedDate, 36) }
-        : {}),
+      ...publicationEndsAfter(f.seriousListedDate, 36),
     }),
   },
 ];

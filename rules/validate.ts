@@ -1,5 +1,6 @@
 // Checks a facts object from outside (CLI, staff /set, web API) before it reaches evaluate:
 // every problem is reported, nothing is silently dropped.
+import { isYearOnly } from './periods.ts';
 import { FACT_KINDS, FACT_NAMES, type FactName, type Facts } from './types.ts';
 
 export const EARLIEST_LISTING_YEAR = 1990;
@@ -79,7 +80,7 @@ export function factProblem(name: FactName, value: unknown, now: Date = new Date
         : `${name}: expected an amount in yuan such as 20000 (0 to ${MAX_FINE_YUAN}), got ${JSON.stringify(value)}`;
     case 'date': {
       // a year told alone (「前年」): the rules count from both ends of it (periods.ts periodState)
-      if (typeof value === 'string' && /^\d{4}$/.test(value)) {
+      if (typeof value === 'string' && isYearOnly(value)) {
         if (Number(value) < EARLIEST_LISTING_YEAR)
           return `${name}: ${value} is before ${EARLIEST_LISTING_YEAR}, which is impossible`;
         return Number(value) > now.getFullYear() ? `${name}: ${value} is in the future` : null;

@@ -233,16 +233,21 @@ export function lastChars(text: string, n: number): string {
   return text.slice(from);
 }
 
+/** Other events a date may belong to (立案, 检查 …), not the words of being penalised themselves. */
+function eventsBesidePenalty(): string[] {
+  const { penalties } = lexicon();
+  const penalising = new Set([...penalties.decidedVerbs, ...penalties.penaltyWords]);
+  return penalties.otherEventWords.filter((w) => !penalising.has(w));
+}
+
 /**
  * 「前年被列入严重违法失信名单」「去年被市场监管局罚了」: a year alone in the clause before the words, no
  * other event's word beside it (立案, 检查 …) — the year of the listing or the decision (YYYY; the
  * rules decide from it only where every day of that year gives the same answer)
  */
 function yearAloneBefore(hit: Hit, ctx: RuleContext): string | undefined {
-  const penalising = new Set([...lexicon().penalties.decidedVerbs, ...lexicon().penalties.penaltyWords]);
-  const events = lexicon().penalties.otherEventWords.filter((w) => !penalising.has(w));
   // (「今年被列入的 具体是2026年3月15号」: a day told anywhere in the message is read by the date readers)
-  if (hasAny(hit.before, events) || readDate(ctx.s, ctx.now) !== undefined) return undefined;
+  if (hasAny(hit.before, eventsBesidePenalty()) || readDate(ctx.s, ctx.now) !== undefined) return undefined;
   return readYearOnly(hit.before, ctx.now);
 }
 
@@ -273,8 +278,7 @@ function decisionDate(hit: Hit, ctx: RuleContext): string | undefined {
     return undefined;
   const paper = answers.decisionDates.includes(hit.word);
   const after = paper ? dateIn(hit.after, ctx.now) : undefined;
-  const penalising = new Set([...penalties.decidedVerbs, ...penalties.penaltyWords]);
-  const events = penalties.otherEventWords.filter((w) => !penalising.has(w));
+  const events = eventsBesidePenalty();
   // 「今年5月份因为后厨卫生的问题被市场监管局罚了」: the cause told between the date and the penalty
   const before = hit.before.replace(CAUSE_BETWEEN, '');
   return (

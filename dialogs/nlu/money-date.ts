@@ -247,11 +247,13 @@ export function readDate(text: string, now: Date): string | undefined {
  * (readDate reads it; 冬天 straddles two years), where the year is a report's (2024年度), or where two
  * years are named.
  */
+let yearsRe: RegExp | undefined;
 export function readYearOnly(text: string, now: Date): string | undefined {
   const s = text.replace(/\s/g, '');
   // (「去年冬天」 may run into the next year: no year stands for it, grammar.json seasonMonths)
   if (readDate(s, now) !== undefined || /冬/.test(s)) return undefined;
-  const years = [...s.matchAll(new RegExp(YEAR_SRC, 'g'))].filter(
+  yearsRe ??= new RegExp(YEAR_SRC, 'g');
+  const years = [...s.matchAll(yearsRe)].filter(
     (m) => !/^度|^的?年报/.test(s.slice((m.index ?? 0) + m[0].length)),
   );
   if (years.length !== 1 || /年前$/.test(years[0]?.[0] ?? '')) return undefined;

@@ -139,6 +139,9 @@ export function reportYearListed(s: string, now: Date): { year: number; pos: num
   return { year: year + 1, pos: m.index };
 }
 
+/** Whether a year and the year after fall on the same side of the pilot's line (2020): either reading of it gives the same route. */
+const sameSideOfPilot = (year: number) => !(year < PILOT_SINCE_YEAR && year + 1 >= PILOT_SINCE_YEAR);
+
 let relativeYearRe: RegExp | undefined;
 /**
  * relativeYearListed: 「前年冇报年报 被搞成经营异常了」 dates the listing with a year in words, which may
@@ -146,30 +149,28 @@ let relativeYearRe: RegExp | undefined;
  * decides which side of the pilot's line (2020) the case falls on: when both readings fall on the same
  * side, the earlier one is taken; otherwise (前年 = 2019) the year is asked.
  */
-/**
- * yearOfUnfiledReport: 「说是二二年那会儿年报冇报」 — a listing on record, and a year told with the report
- * not filed: the listing's year is that year or the next, read as relativeYearListed reads it (the
- * earlier year, where both fall on the same side of the pilot's line).
- */
-let unfiledYearRe: RegExp | undefined;
-export function yearOfUnfiledReport(s: string, now: Date): { year: number; pos: number } | undefined {
-  unfiledYearRe ??= new RegExp(
-    `(${YEAR_SRC})(?![的度\\d])(?:那会儿?|那年|那时候?|那阵子?|的时候)?${IN_CLAUSE}{0,2}?${REPORT_UNFILED}`,
-  );
-  const m = unfiledYearRe.exec(s);
-  const year = m ? resolveYear(m[1] ?? '', now) : undefined;
-  if (!m || year === undefined || year >= now.getFullYear()) return undefined;
-  if (year < PILOT_SINCE_YEAR && year + 1 >= PILOT_SINCE_YEAR) return undefined;
-  return { year, pos: m.index };
-}
-
 export function relativeYearListed(s: string, now: Date): { year: number; pos: number } | undefined {
   relativeYearRe ??= new RegExp(
     `(${RELATIVE_YEAR})(?![的度])${IN_CLAUSE}{0,2}?${REPORT_UNFILED}${THEN_LISTED}`,
   );
   const m = relativeYearRe.exec(s);
   const year = m ? resolveYear(m[1] ?? '', now) : undefined;
-  if (!m || year === undefined) return undefined;
-  if (year < PILOT_SINCE_YEAR && year + 1 >= PILOT_SINCE_YEAR) return undefined;
+  if (!m || year === undefined || !sameSideOfPilot(year)) return undefined;
+  return { year, pos: m.index };
+}
+
+let unfiledYearRe: RegExp | undefined;
+/**
+ * yearOfUnfiledReport: 「说是二二年那会儿年报冇报」 — a listing on record, and a year told with the report
+ * not filed: the listing's year is that year or the next, read as relativeYearListed reads it (the
+ * earlier year, where both fall on the same side of the pilot's line).
+ */
+export function yearOfUnfiledReport(s: string, now: Date): { year: number; pos: number } | undefined {
+  unfiledYearRe ??= new RegExp(
+    `(${YEAR_SRC})(?![的度\\d])(?:那会儿?|那年|那时候?|那阵子?|的时候)?${IN_CLAUSE}{0,2}?${REPORT_UNFILED}`,
+  );
+  const m = unfiledYearRe.exec(s);
+  const year = m ? resolveYear(m[1] ?? '', now) : undefined;
+  if (!m || year === undefined || year >= now.getFullYear() || !sameSideOfPilot(year)) return undefined;
   return { year, pos: m.index };
 }
